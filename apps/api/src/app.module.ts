@@ -1,0 +1,26 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import type { Env } from '@qj/config';
+import { loggerParams } from '@qj/http';
+import { PersistenceModule } from '@qj/persistence';
+import { QueueModule } from '@qj/queue';
+import { LoggerModule } from 'nestjs-pino';
+import { HealthModule } from './health/health.module';
+
+/** The HTTP application. Built from an already validated configuration, so each test suite can boot its own. */
+@Module({})
+export class ApiModule {
+  static forRoot(env: Env, extra: DynamicModule['imports'] = []): DynamicModule {
+    return {
+      module: ApiModule,
+      imports: [
+        ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, ignoreEnvVars: true, load: [() => ({ ...env })] }),
+        LoggerModule.forRoot(loggerParams({ level: env.LOG_LEVEL, pretty: env.LOG_PRETTY })),
+        PersistenceModule,
+        QueueModule,
+        HealthModule,
+        ...extra,
+      ],
+    };
+  }
+}

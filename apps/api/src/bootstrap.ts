@@ -1,0 +1,32 @@
+import type { DynamicModule, INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { Env } from '@qj/config';
+import { json } from 'express';
+import { createValidationPipe, namedBodyErrors, ProblemDetailsFilter } from '@qj/http';
+import { Logger } from 'nestjs-pino';
+import { ApiModule } from './app.module';
+
+/** Builds the HTTP application the same way for production, the embedded mode and the end-to-end tests. */
+export async function createApiApp(env: Env, extraModules: DynamicModule['imports'] = []): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(env, extraModules), { bufferLogs: true, bodyParser: false });
+  app.useLogger(app.get(Logger));
+  app.use(json({ limit: '2mb' }), namedBodyErrors);
+  app.setGlobalPrefix('api', { exclude: ['health', 'health/ready'] });
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new ProblemDetailsFilter());
+  app.set('trust proxy', 'loopback');
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('綦江区“十五五”重大项目调度平台 API')
+      .setDescription('Qijiang 15th Five-Year Plan major-project tracker. Errors are application/problem+json (RFC 9457).')
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
+  return app;
+}

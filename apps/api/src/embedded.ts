@@ -1,0 +1,40 @@
+import 'reflect-metadata';
+import {
+  assertDatabaseAnswers,
+  assertRedisAnswers,
+  exitGracefullyOnSignal,
+  provideLocalServices,
+  redact,
+  runMain,
+  validateEnv,
+} from '@qj/config';
+import { migrateDatabase } from '@qj/persistence';
+import { ProcessorsModule } from '../../worker/src/processors.module';
+import { createApiApp } from './bootstrap';
+
+/**
+ * `npm start`: the whole tracker in one process (API + workers) for a single machine. Whatever is not
+ * configured is provided here: an embedded PostgreSQL under var/postgres, Redis on 6379 or under var/redis.
+ */
+runMain(async () => {
+  const local = await provideLocalServices(validateEnv({ LOG_PRETTY: 'pretty', ...process.env }));
+  const env = local.env;
+  try {
+    await assertDatabaseAnswers(env.DATABASE_URL);
+    await assertRedisAnswers(env.REDIS_URL);
+    await migrateDatabase({ url: env.DATABASE_URL, schema: env.DATABASE_SCHEMA });
+    const app = await createApiApp(env, [ProcessorsModule]);
+    await app.listen(env.PORT);
+    console.log(
+      `\n  綦江区“十五五”重大项目调度平台 is running: http://localhost:${env.PORT}\n` +
+        `  API docs: http://localhost:${env.PORT}/api/docs   database: ${redact(env.DATABASE_URL)}   redis: ${env.REDIS_URL}\n`,
+    );
+    exitGracefullyOnSignal(async () => {
+      await app.close();
+      await local.stop();
+    }, env.SHUTDOWN_TIMEOUT_MS);
+  } catch (error) {
+    await local.stop();
+    throw error;
+  }
+});

@@ -1,0 +1,40 @@
+import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
+import { DomainException } from '@qj/http';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { RedisHealthIndicator } from './redis-health.indicator';
+
+const PING_TIMEOUT_MS = 1000;
+
+@ApiTags('health')
+@Controller('health')
+export class HealthController {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly database: TypeOrmHealthIndicator,
+    private readonly redis: RedisHealthIndicator,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Liveness: the process answers' })
+  alive(): { status: 'ok' } {
+    return { status: 'ok' };
+  }
+
+  @Get('ready')
+  @HealthCheck()
+  @ApiOperation({ summary: 'Readiness: PostgreSQL and Redis answer (503 naming the one that failed)' })
+  async ready() {
+    try {
+      return await this.health.check([
+        () => this.database.pingCheck('database', { timeout: PING_TIMEOUT_MS }),
+        () => this.redis.pingCheck('redis', PING_TIMEOUT_MS),
+      ]);
+    } catch (error) {
+      if (!(error instanceof ServiceUnavailableException)) throw error;
+      const checks = (error.getResponse() as { details?: Record<string, { status: string }> }).details ?? {};
+      const failed = Object.entries(checks).filter(([, check]) => check.status !== 'up').map(([name]) => name);
+      throw new DomainException('not_ready', 503, `未就绪：${failed.join('、')} 无法访问`, { failed, checks });
+    }
+  }
+}

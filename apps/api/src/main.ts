@@ -1,0 +1,15 @@
+import 'reflect-metadata';
+import { assertDatabaseAnswers, assertRedisAnswers, exitGracefullyOnSignal, requireProductionSettings, runMain, validateEnv } from '@qj/config';
+import { migrateDatabase } from '@qj/persistence';
+import { createApiApp } from './bootstrap';
+
+/** `npm run start:api`: the HTTP application alone, for production. DATABASE_URL, REDIS_URL and JWT_SECRET are required. */
+runMain(async () => {
+  const env = requireProductionSettings(validateEnv(process.env));
+  await assertDatabaseAnswers(env.DATABASE_URL);
+  await assertRedisAnswers(env.REDIS_URL);
+  await migrateDatabase({ url: env.DATABASE_URL, schema: env.DATABASE_SCHEMA });
+  const app = await createApiApp(env);
+  await app.listen(env.PORT);
+  exitGracefullyOnSignal(() => app.close(), env.SHUTDOWN_TIMEOUT_MS);
+});

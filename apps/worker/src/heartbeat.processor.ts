@@ -1,0 +1,37 @@
+import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import type { Env } from '@qj/config';
+import { heartbeatKey, JobName, QUEUES, RedisClient } from '@qj/queue';
+import type { Job, Queue } from 'bullmq';
+
+const HEARTBEAT_EVERY_MS = 60_000;
+
+/**
+ * Records that some worker is consuming jobs. The schedule is a BullMQ job scheduler, so any number of
+ * workers registering it at start-up still fire it once per period.
+ */
+@Processor(QUEUES.maintenance)
+@Injectable()
+export class HeartbeatProcessor extends WorkerHost implements OnApplicationBootstrap {
+  private readonly logger = new Logger(HeartbeatProcessor.name);
+  static readonly handles: JobName[] = ['worker.heartbeat'];
+
+  constructor(
+    @InjectQueue(QUEUES.maintenance) private readonly queue: Queue,
+    private readonly config: ConfigService<Env, true>,
+    private readonly redis: RedisClient,
+  ) {
+    super();
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.queue.upsertJobScheduler('worker.heartbeat', { every: HEARTBEAT_EVERY_MS }, { name: 'worker.heartbeat', data: {} });
+  }
+
+  async process(job: Job): Promise<void> {
+    if (job.name !== 'worker.heartbeat') throw new Error(`maintenance queue has no handler for job "${job.name}"`);
+    await this.redis.set(heartbeatKey(this.config.get('QUEUE_PREFIX')), new Date().toISOString());
+    this.logger.debug('heartbeat');
+  }
+}

@@ -1,0 +1,110 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+
+const postgresUrl = /^postgres(ql)?:\/\/[^\s]+$/;
+const redisUrl = /^rediss?:\/\/[^\s]+$/;
+const smtpUrl = /^smtps?:\/\/[^\s]+$/;
+
+function isValidTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Every setting the processes read; validated once at boot so a bad value stops start-up with one clear line. */
+export class Env {
+  @IsOptional()
+  @Matches(postgresUrl, { message: 'must be a postgres:// URL, e.g. postgres://user:pass@host:5432/db' })
+  DATABASE_URL?: string;
+
+  /** PostgreSQL schema for the tables; `public` unless set (each test suite uses its own). */
+  @IsOptional()
+  @Matches(/^[a-z_][a-z0-9_]{0,62}$/, { message: 'must be a lower-case PostgreSQL identifier' })
+  DATABASE_SCHEMA?: string;
+
+  @IsOptional()
+  @Matches(redisUrl, { message: 'must be a redis:// URL, e.g. redis://127.0.0.1:6379' })
+  REDIS_URL?: string;
+
+  @Transform(({ value }) => (value === undefined || value === '' ? 3000 : Number(value)))
+  @IsInt({ message: 'must be an integer port number' })
+  @Min(0, { message: 'must be between 0 and 65535' })
+  @Max(65535, { message: 'must be between 0 and 65535' })
+  PORT: number = 3000;
+
+  @IsString()
+  @Transform(({ value }) => value || 'Asia/Shanghai')
+  APP_TIMEZONE: string = 'Asia/Shanghai';
+
+  @IsOptional()
+  @Matches(smtpUrl, { message: 'must be an smtp:// or smtps:// URL, e.g. smtp://user:pass@mail.example:587' })
+  SMTP_URL?: string;
+
+  @IsString()
+  @Transform(({ value }) => value || '綦江区发展改革委 <tracker@localhost>')
+  @MinLength(3)
+  MAIL_FROM: string = '綦江区发展改革委 <tracker@localhost>';
+
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'must be at least 32 characters' })
+  JWT_SECRET?: string;
+
+  /** Prefix of every BullMQ key: lets test suites and environments share one Redis without seeing each other. */
+  @IsString()
+  @Transform(({ value }) => value || 'qj')
+  @Matches(/^[A-Za-z0-9_-]+$/, { message: 'must contain only letters, digits, "_" and "-"' })
+  QUEUE_PREFIX: string = 'qj';
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  @Transform(({ value }) => value || 'info')
+  LOG_LEVEL: string = 'info';
+
+  @Transform(({ value }) => value === 'pretty')
+  LOG_PRETTY: boolean = false;
+
+  /** How long SIGTERM waits for running requests and jobs before forcing the exit. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 10000 : Number(value)))
+  @IsInt({ message: 'must be an integer number of milliseconds' })
+  @Min(0)
+  SHUTDOWN_TIMEOUT_MS: number = 10000;
+
+  /** Where the embedded mode keeps its PostgreSQL data, Redis data, mail and secrets. */
+  @IsString()
+  @Transform(({ value }) => value || 'var')
+  VAR_DIR: string = 'var';
+}
+
+export class EnvError extends Error {}
+
+const SETTINGS = [
+  'DATABASE_URL', 'DATABASE_SCHEMA', 'REDIS_URL', 'PORT', 'APP_TIMEZONE', 'SMTP_URL', 'MAIL_FROM', 'JWT_SECRET',
+  'QUEUE_PREFIX', 'LOG_LEVEL', 'LOG_PRETTY', 'SHUTDOWN_TIMEOUT_MS', 'VAR_DIR',
+] as const satisfies readonly (keyof Env)[];
+
+/** Validates a raw environment; throws EnvError whose message is one line naming the variable and what is wrong. */
+export function validateEnv(raw: Record<string, string | undefined>): Env {
+  const picked = Object.fromEntries(SETTINGS.filter((key) => raw[key] !== undefined).map((key) => [key, raw[key]]));
+  const env = plainToInstance(Env, picked, { exposeDefaultValues: true });
+  const [first] = validateSync(env);
+  if (first) {
+    const reason = Object.values(first.constraints ?? {})[0] ?? 'is invalid';
+    const shown = raw[first.property] === undefined ? 'unset' : JSON.stringify(raw[first.property]);
+    throw new EnvError(`${first.property} ${reason.replace(new RegExp(`^${first.property}\\s*`), '')} (got ${shown})`);
+  }
+  if (!isValidTimeZone(env.APP_TIMEZONE)) {
+    throw new EnvError(`APP_TIMEZONE must be an IANA time zone such as Asia/Shanghai (got ${JSON.stringify(env.APP_TIMEZONE)})`);
+  }
+  return env;
+}
+
+/** What production processes need that the embedded mode can otherwise provide by itself. */
+export function requireProductionSettings(env: Env): Required<Pick<Env, 'DATABASE_URL' | 'REDIS_URL' | 'JWT_SECRET'>> & Env {
+  for (const key of ['DATABASE_URL', 'DATABASE_SCHEMA', 'REDIS_URL', 'JWT_SECRET'] as const) {
+    if (!env[key]) throw new EnvError(`${key} is required when running the API or the worker on its own (got unset)`);
+  }
+  return env as Required<Pick<Env, 'DATABASE_URL' | 'REDIS_URL' | 'JWT_SECRET'>> & Env;
+}

@@ -1,0 +1,4 @@
+export * from './stage';
+export * from './calendar-date';
+export * from './milestone-templates';
+export * from './rag';

@@ -1,0 +1,94 @@
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  OneToMany,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
+import { UnitEntity } from './unit.entity';
+import { ProjectSourceEntity } from './project-source.entity';
+
+/** A key project the plan names. Catalog fields come from the catalog file; `stage` and `unitId` are owned by people after import. */
+@Entity('project')
+@Index('project_column_idx', ['columnNo'])
+@Index('project_chapter_idx', ['chapterNo'])
+@Index('project_sector_idx', ['sector'])
+@Index('project_unit_idx', ['unitId'])
+// A trigram GIN index (written by hand in the migration) serves substring search on `search_text`.
+@Index('project_search_trgm_idx', { synchronize: false })
+export class ProjectEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  /** Stable catalog key: re-imports match on it. */
+  @Column({ name: 'catalog_key', type: 'text', unique: true })
+  catalogKey: string;
+
+  @Column({ type: 'text' })
+  name: string;
+
+  /** Lower-case name, full pinyin and pinyin initials, so `q` finds 渝贵高铁 by 渝贵, yuguigaotie or yggt. */
+  @Column({ name: 'search_text', type: 'text' })
+  searchText: string;
+
+  @Column({ type: 'text' })
+  sector: string;
+
+  /** What the plan wants by 2030: study | start | complete. */
+  @Column({ type: 'text' })
+  target: string;
+
+  @Column({ name: 'target_ambiguous', type: 'boolean', default: false })
+  targetAmbiguous: boolean;
+
+  @Column({ name: 'target_verb', type: 'text' })
+  targetVerb: string;
+
+  /** Stage at the plan's start (2025). */
+  @Column({ name: 'baseline_stage', type: 'text' })
+  baselineStage: string;
+
+  /** Current stage: study (前期研究) | start (开工建设) | complete (建成投用) | on_hold | cancelled. */
+  @Column({ type: 'text' })
+  stage: string;
+
+  @Column({ name: 'unit_id', type: 'uuid' })
+  unitId: string;
+
+  @ManyToOne(() => UnitEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'unit_id' })
+  unit?: UnitEntity;
+
+  /** Where the project is first named: its primary column, item, chapter and part (denormalised for filtering). */
+  @Column({ name: 'column_no', type: 'smallint' })
+  columnNo: number;
+
+  @Column({ name: 'item_no', type: 'smallint', nullable: true })
+  itemNo: number | null;
+
+  @Column({ name: 'chapter_no', type: 'smallint' })
+  chapterNo: number;
+
+  @Column({ name: 'part_no', type: 'smallint' })
+  partNo: number;
+
+  /** Order of first mention in the plan, for a stable default sort. */
+  @Column({ name: 'plan_order', type: 'integer' })
+  planOrder: number;
+
+  @Column({ type: 'integer', default: 1 })
+  version: number;
+
+  @OneToMany(() => ProjectSourceEntity, (source) => source.project)
+  sources?: ProjectSourceEntity[];
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}

@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import type { Env } from '@qj/config';
+import { dataSourceOptions } from './data-source.options';
+
+/** The TypeORM connection for either application. Migrations run before the modules start (see runMigrationsWithLock). */
+@Module({
+  imports: [
+    TypeOrmModule.forRootAsync({
+      inject: [ConfigService],
+      useFactory: (config: ConfigService<Env & { DATABASE_SCHEMA?: string }, true>) => ({
+        ...dataSourceOptions({ url: config.get('DATABASE_URL'), schema: config.get('DATABASE_SCHEMA') }),
+        // Start-up already checked the database answers; do not retry for minutes if it does not.
+        retryAttempts: 2,
+        retryDelay: 1000,
+      }),
+    }),
+  ],
+})
+export class PersistenceModule {}

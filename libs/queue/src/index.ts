@@ -1,0 +1,4 @@
+export * from './jobs';
+export * from './queue.module';
+export * from './redis-connection';
+export * from './redis-client';

@@ -1,0 +1,238 @@
+/**
+ * The vocabulary of the workflow engine. A definition is plain, JSON-shaped data (no functions),
+ * so it can be versioned, diffed and shown to users; behaviour lives in the engine and in a
+ * registry of named guard functions.
+ */
+
+export interface LocalizedText {
+  readonly zh: string;
+  readonly en: string;
+}
+
+/** Role names are contextual: the caller resolves "owner of this project" before asking. */
+export type Role = string;
+
+export interface Actor {
+  readonly id: string;
+  readonly roles: readonly Role[];
+}
+
+/** `to` of a transition that goes back to the state remembered on entering a holding state. */
+export const RETURN_TO_PREVIOUS = '$previous' as const;
+export type ReturnToPrevious = typeof RETURN_TO_PREVIOUS;
+
+export interface StateDefinition {
+  readonly label: LocalizedText;
+  /** No transition leaves a terminal state, not even an admin override (unless the rule says so). */
+  readonly terminal: boolean;
+  /** Entering this state records the state it was entered from, for a later RETURN_TO_PREVIOUS. */
+  readonly remembersPrevious?: boolean;
+}
+
+export interface ApprovalRule {
+  readonly required: boolean;
+  /** Roles any of which may approve; the requester never approves their own request. */
+  readonly by: readonly Role[];
+}
+
+/** Parameters of the built-in guards; custom guards add their own keys. */
+export interface BuiltinGuardParams {
+  /** Each entry matches a snapshot milestone by code or by name. */
+  readonly milestonesDone: { readonly milestones: readonly string[] };
+  readonly evidencePresent: { readonly fields: readonly string[] };
+  readonly reasonPresent: Readonly<Record<string, never>>;
+}
+
+/** Guard id → parameters. Keys must name guards in the registry the engine is given. */
+export type GuardDeclarations = { readonly [K in keyof BuiltinGuardParams]?: BuiltinGuardParams[K] } & {
+  readonly [guard: string]: unknown;
+};
+
+export interface TransitionDefinition<State extends string, Evidence> {
+  /** Stable id, referenced by pending requests and events. */
+  readonly id: string;
+  readonly name: LocalizedText;
+  readonly from: State | readonly State[];
+  readonly to: State | ReturnToPrevious;
+  readonly requestableBy: readonly Role[];
+  readonly approval: ApprovalRule;
+  readonly guards?: GuardDeclarations;
+  readonly requiredEvidence?: readonly (keyof Evidence & string)[];
+  readonly requiresReason?: boolean;
+  /** Event names emitted when the transition is applied. */
+  readonly emits: readonly string[];
+}
+
+export interface AdminOverrideRule<State extends string> {
+  readonly roles: readonly Role[];
+  readonly requiresReason: boolean;
+  /** Whether an override may leave a terminal state. */
+  readonly allowFromTerminal: boolean;
+  /** States an override may move to; all states when absent. */
+  readonly targets?: readonly State[];
+  readonly emits: readonly string[];
+}
+
+export interface WorkflowDefinition<State extends string, Evidence = Record<string, unknown>> {
+  readonly id: string;
+  /** Bumped on every change; events carry it so history says which rules applied. */
+  readonly version: number;
+  readonly initial: State;
+  readonly states: { readonly [S in State]: StateDefinition };
+  readonly transitions: readonly TransitionDefinition<State, Evidence>[];
+  readonly adminOverride: AdminOverrideRule<State>;
+  /** Event emitted by a successful 'request' (which changes nothing). */
+  readonly requestedEvent: string;
+  /** Names of evidence fields for refusal messages (批复文号 rather than approvalDocNo). */
+  readonly evidenceLabels?: { readonly [K in keyof Evidence]?: LocalizedText };
+}
+
+/** What a guard can know about a milestone. */
+export interface MilestoneFact {
+  readonly code?: string;
+  readonly name?: string;
+  readonly done: boolean;
+}
+
+export interface WorkflowSnapshot<State extends string> {
+  /** The aggregate (project) id, copied into events. */
+  readonly id: string;
+  readonly state: State;
+  /** The state left on entering a holding state; null or absent otherwise. */
+  readonly previousState?: State | null;
+  /** Optimistic-concurrency version of the aggregate; +1 on every state change. */
+  readonly version: number;
+  readonly milestones: readonly MilestoneFact[];
+  /** Anything else a custom guard needs (budget, unit, …). */
+  readonly attributes?: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * - request: the owner asks; validated now so they hear "no" early, but nothing changes.
+ * - apply: the transition happens (directly, or on a reviewer's approval of a request).
+ * - override: an admin moves the state outside the declared transitions, with a reason.
+ */
+export type CommandKind = 'request' | 'apply' | 'override';
+
+export interface WorkflowCommand<State extends string, Evidence> {
+  readonly kind: CommandKind;
+  /** The concrete target state; for a resume, the state being returned to. */
+  readonly to: State;
+  readonly actor: Actor;
+  readonly evidence?: Partial<Evidence>;
+  readonly reason?: string | null;
+  readonly comment?: string | null;
+  readonly now: Date;
+  /** For 'apply' of a transition that needs approval: who made the request being approved. */
+  readonly requestedBy?: string | null;
+  /** When given, the snapshot's version must match (the client acted on what it saw). */
+  readonly expectedVersion?: number;
+}
+
+export interface DomainEvent<Payload = TransitionEventPayload> {
+  readonly name: string;
+  readonly aggregateId: string;
+  /** Aggregate version after the decision (unchanged for a request). */
+  readonly aggregateVersion: number;
+  readonly occurredAt: string;
+  readonly actorId: string;
+  readonly payload: Payload;
+}
+
+export interface TransitionEventPayload<State extends string = string> {
+  readonly workflowId: string;
+  readonly workflowVersion: number;
+  readonly kind: CommandKind;
+  /** null for an override that follows no declared transition. */
+  readonly transitionId: string | null;
+  readonly from: State;
+  readonly to: State;
+  /** previousState after the decision. */
+  readonly previousState: State | null;
+  readonly reason: string | null;
+  readonly comment: string | null;
+  readonly evidence: Readonly<Record<string, unknown>>;
+  readonly requestedBy: string | null;
+  /** Override only: what the declared path would have refused, for the audit trail. */
+  readonly bypassed?: {
+    readonly declaredTransitionId: string | null;
+    readonly failedGuards: readonly FailedGuard[];
+    readonly missingEvidence: readonly string[];
+  };
+}
+
+export interface FailedGuard {
+  readonly guard: string;
+  /** Chinese, for the user. */
+  readonly detail: string;
+  readonly missing: readonly string[];
+}
+
+/** A transition the actor could take part in from the current state. */
+export interface AllowedTransition<State extends string> {
+  readonly transitionId: string;
+  readonly name: LocalizedText;
+  readonly to: State;
+  readonly canRequest: boolean;
+  readonly canApprove: boolean;
+  readonly requiresApproval: boolean;
+  readonly approverRoles: readonly Role[];
+  readonly requiredEvidence: readonly string[];
+  readonly requiresReason: boolean;
+}
+
+export type RefusalCode =
+  | 'unknown_state'
+  | 'stale_version'
+  | 'terminal_state'
+  | 'transition_not_allowed'
+  | 'forbidden'
+  | 'approval_required'
+  | 'own_request'
+  | 'reason_required'
+  | 'evidence_missing'
+  | 'guard_failed';
+
+export interface Refusal<State extends string> {
+  readonly ok: false;
+  readonly code: RefusalCode;
+  /** Chinese, for the user; the code is what programs branch on. */
+  readonly message: string;
+  readonly currentState: State;
+  readonly previousState: State | null;
+  readonly transitionId: string | null;
+  /** What this actor may do instead. */
+  readonly allowed: readonly AllowedTransition<State>[];
+  /** All failed guards / missing evidence, even when another code came first, so one round trip shows everything. */
+  readonly failedGuards: readonly FailedGuard[];
+  readonly missingEvidence: readonly string[];
+}
+
+export interface Accepted<State extends string> {
+  readonly ok: true;
+  readonly kind: CommandKind;
+  readonly transitionId: string | null;
+  readonly from: State;
+  readonly state: State;
+  readonly previousState: State | null;
+  readonly version: number;
+  readonly changed: boolean;
+  readonly events: readonly DomainEvent<TransitionEventPayload<State>>[];
+}
+
+export type Decision<State extends string> = Accepted<State> | Refusal<State>;
+
+export interface GuardContext<State extends string = string, Evidence = unknown> {
+  readonly definition: WorkflowDefinition<State, Evidence>;
+  readonly transition: TransitionDefinition<State, Evidence>;
+  readonly snapshot: WorkflowSnapshot<State>;
+  readonly command: WorkflowCommand<State, Evidence>;
+}
+
+export type GuardOutcome = { readonly ok: true } | { readonly ok: false; readonly detail: string; readonly missing?: readonly string[] };
+
+/** A pure check. Params come from the definition, so a guard must not trust their shape blindly. */
+export type GuardFn<Params = unknown> = (params: Params, context: GuardContext<string, unknown>) => GuardOutcome;
+
+// `any`: each entry has its own params type; the definition validator checks the keys exist.
+export type GuardRegistry = Readonly<Record<string, GuardFn<any>>>;
