@@ -5,7 +5,7 @@ import Redis from 'ioredis';
 import request from 'supertest';
 import TestAgent from 'supertest/lib/agent';
 import { Env, validateEnv } from '@qj/config';
-import { migrateDatabase } from '@qj/persistence';
+import { prepareDatabase } from '@qj/persistence';
 import { createApiApp } from '../../apps/api/src/bootstrap';
 
 export interface TestApp {
@@ -34,10 +34,12 @@ export function isolatedEnv(overrides: Record<string, string> = {}) {
   }) as TestApp['env'];
 }
 
-/** Boots the API once for a suite on a fresh schema with every migration applied. */
-export async function bootTestApp(options: { env?: Record<string, string>; modules?: DynamicModule['imports'] } = {}): Promise<TestApp> {
+/** Boots the API once for a suite on a fresh schema with every migration applied and the shipped catalog imported. */
+export async function bootTestApp(
+  options: { env?: Record<string, string>; modules?: DynamicModule['imports']; emptyCatalog?: boolean } = {},
+): Promise<TestApp> {
   const env = isolatedEnv(options.env);
-  await migrateDatabase({ url: env.DATABASE_URL, schema: env.DATABASE_SCHEMA });
+  await prepareDatabase({ url: env.DATABASE_URL, schema: env.DATABASE_SCHEMA }, { importCatalogIfEmpty: !options.emptyCatalog });
   const app = await createApiApp(env, options.modules ?? []);
   await app.init();
   const db = new Client({ connectionString: env.DATABASE_URL, options: `-c search_path=${env.DATABASE_SCHEMA},public` });

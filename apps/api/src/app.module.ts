@@ -5,6 +5,7 @@ import { loggerParams } from '@qj/http';
 import { PersistenceModule } from '@qj/persistence';
 import { QueueModule } from '@qj/queue';
 import { LoggerModule } from 'nestjs-pino';
+import { CatalogModule } from './catalog/catalog.module';
 import { HealthModule } from './health/health.module';
 
 /** The HTTP application. Built from an already validated configuration, so each test suite can boot its own. */
@@ -19,6 +20,7 @@ export class ApiModule {
         PersistenceModule,
         QueueModule,
         HealthModule,
+        CatalogModule,
         ...extra,
       ],
     };

@@ -8,7 +8,7 @@ import {
   runMain,
   validateEnv,
 } from '@qj/config';
-import { migrateDatabase } from '@qj/persistence';
+import { prepareDatabase } from '@qj/persistence';
 import { ProcessorsModule } from '../../worker/src/processors.module';
 import { createApiApp } from './bootstrap';
 
@@ -22,7 +22,7 @@ runMain(async () => {
   try {
     await assertDatabaseAnswers(env.DATABASE_URL);
     await assertRedisAnswers(env.REDIS_URL);
-    await migrateDatabase({ url: env.DATABASE_URL, schema: env.DATABASE_SCHEMA });
+    await prepareDatabase({ url: env.DATABASE_URL, schema: env.DATABASE_SCHEMA }, { importCatalogIfEmpty: true });
     const app = await createApiApp(env, [ProcessorsModule]);
     await app.listen(env.PORT);
     console.log(

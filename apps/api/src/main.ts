@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { assertDatabaseAnswers, assertRedisAnswers, exitGracefullyOnSignal, requireProductionSettings, runMain, validateEnv } from '@qj/config';
-import { migrateDatabase } from '@qj/persistence';
+import { prepareDatabase } from '@qj/persistence';
 import { createApiApp } from './bootstrap';
 
 /** `npm run start:api`: the HTTP application alone, for production. DATABASE_URL, REDIS_URL and JWT_SECRET are required. */
@@ -8,7 +8,7 @@ runMain(async () => {
   const env = requireProductionSettings(validateEnv(process.env));
   await assertDatabaseAnswers(env.DATABASE_URL);
   await assertRedisAnswers(env.REDIS_URL);
-  await migrateDatabase({ url: env.DATABASE_URL, schema: env.DATABASE_SCHEMA });
+  await prepareDatabase({ url: env.DATABASE_URL, schema: env.DATABASE_SCHEMA }, { importCatalogIfEmpty: true });
   const app = await createApiApp(env);
   await app.listen(env.PORT);
   exitGracefullyOnSignal(() => app.close(), env.SHUTDOWN_TIMEOUT_MS);

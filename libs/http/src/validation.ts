@@ -3,11 +3,12 @@ import type { NextFunction, Request, Response } from 'express';
 import { MalformedJsonException, ValidationFailedException } from './domain.exception';
 import type { FieldError } from './problem-details';
 
-/** Flattens class-validator's nested errors into one entry per field, with dotted paths. */
+/** Flattens class-validator's nested errors into one entry per field (dotted paths), its distinct messages joined. */
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
-    const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message: unknownFieldMessage(message, field) }));
+    const messages = [...new Set(Object.values(error.constraints ?? {}).map((message) => unknownFieldMessage(message, field)))];
+    const own = messages.length ? [{ field, message: messages.join('；') }] : [];
     return [...own, ...flattenValidationErrors(error.children ?? [], field)];
   });
 }

@@ -1,23 +1,22 @@
+import { loadCatalog } from '@qj/catalog';
 import { DataSource } from 'typeorm';
+import { CatalogImportSummary, importCatalog } from './catalog/catalog-import';
 import { DatabaseTarget, dataSourceOptions } from './data-source.options';
 
 /** Arbitrary but fixed: every process of this application contends on the same key. */
 const MIGRATION_LOCK_KEY = 20262030;
 
 /**
- * Runs pending migrations while holding a PostgreSQL advisory lock, so two processes starting together
- * cannot both run them; the second waits and then finds nothing to do. Each migration runs in its own
- * transaction, so a process killed half-way leaves no migration half-applied.
+ * Runs `work` while holding a PostgreSQL advisory lock, so two processes starting together cannot both
+ * migrate or import; the second waits and then finds nothing to do.
  */
-export async function runMigrationsWithLock(dataSource: DataSource, schema?: string): Promise<string[]> {
+async function withStartupLock<T>(dataSource: DataSource, work: () => Promise<T>): Promise<T> {
   const runner = dataSource.createQueryRunner();
   await runner.connect();
   try {
     await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
     try {
-      if (schema) await runner.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
-      const applied = await dataSource.runMigrations({ transaction: 'each' });
-      return applied.map((migration) => migration.name);
+      return await work();
     } finally {
       await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
     }
@@ -26,13 +25,42 @@ export async function runMigrationsWithLock(dataSource: DataSource, schema?: str
   }
 }
 
-/** Opens a short-lived connection, brings the schema up to date under the lock, and closes it. */
-export async function migrateDatabase(target: DatabaseTarget): Promise<string[]> {
+/** Each migration runs in its own transaction, so a process killed half-way leaves no migration half-applied. */
+export async function runMigrationsWithLock(dataSource: DataSource, schema?: string): Promise<string[]> {
+  return withStartupLock(dataSource, async () => {
+    if (schema) await dataSource.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    return applied.map((migration) => migration.name);
+  });
+}
+
+export interface PreparedDatabase {
+  migrations: string[];
+  /** Set when the database had no projects and the shipped catalog was imported. */
+  catalogImport?: CatalogImportSummary;
+}
+
+/**
+ * What every process does before it serves: bring the schema up to date and, on an empty database,
+ * import the shipped catalog — both under the start-up lock, each in its own transaction.
+ */
+export async function prepareDatabase(target: DatabaseTarget, options: { importCatalogIfEmpty?: boolean } = {}): Promise<PreparedDatabase> {
   const dataSource = new DataSource(dataSourceOptions(target));
   await dataSource.initialize();
   try {
-    return await runMigrationsWithLock(dataSource, target.schema);
+    const migrations = await runMigrationsWithLock(dataSource, target.schema);
+    if (!options.importCatalogIfEmpty) return { migrations };
+    const catalogImport = await withStartupLock(dataSource, async () => {
+      const [{ empty }] = await dataSource.query('SELECT NOT EXISTS (SELECT 1 FROM project) AS empty');
+      return empty ? dataSource.transaction((manager) => importCatalog(manager, loadCatalog())) : undefined;
+    });
+    return { migrations, catalogImport };
   } finally {
     await dataSource.destroy();
   }
+}
+
+/** Brings the schema up to date under the start-up lock. */
+export async function migrateDatabase(target: DatabaseTarget): Promise<string[]> {
+  return (await prepareDatabase(target)).migrations;
 }

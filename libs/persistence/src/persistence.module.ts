@@ -1,10 +1,12 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { Env } from '@qj/config';
 import { dataSourceOptions } from './data-source.options';
+import { ProjectReadRepository } from './repositories/project-read.repository';
 
 /** The TypeORM connection for either application. Migrations run before the modules start (see runMigrationsWithLock). */
+@Global()
 @Module({
   imports: [
     TypeOrmModule.forRootAsync({
@@ -17,5 +19,7 @@ import { dataSourceOptions } from './data-source.options';
       }),
     }),
   ],
+  providers: [ProjectReadRepository],
+  exports: [ProjectReadRepository],
 })
 export class PersistenceModule {}

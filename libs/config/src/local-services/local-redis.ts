@@ -1,6 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import Redis from 'ioredis';
 import { freePort } from './embedded-postgres';
 
@@ -26,12 +26,19 @@ export async function resolveLocalRedis(dataDir: string): Promise<LocalRedisHand
   }
   const dir = resolve(dataDir);
   mkdirSync(dir, { recursive: true });
+  // A redis-server left running on this data by a killed process is used as it is.
+  const portFile = join(dir, 'port');
+  if (existsSync(portFile)) {
+    const leftRunning = `redis://127.0.0.1:${readFileSync(portFile, 'utf8').trim()}`;
+    if (await answers(leftRunning)) return { url: leftRunning, stop: async () => undefined };
+  }
   const port = await freePort(6380);
   const child = spawn(
     'redis-server',
     ['--bind', '127.0.0.1', '--port', String(port), '--dir', dir, '--appendonly', 'yes', '--save', '', '--maxmemory-policy', 'noeviction'],
     { stdio: 'ignore' },
   );
+  writeFileSync(portFile, String(port));
   const url = `redis://127.0.0.1:${port}`;
   for (let attempt = 0; attempt < 50; attempt++) {
     if (await answers(url)) {

@@ -12,8 +12,8 @@ export class IndicatorEntity {
   @Column({ type: 'text' })
   name: string;
 
-  @Column({ type: 'text' })
-  unit: string;
+  @Column({ type: 'text', nullable: true })
+  unit: string | null;
 
   @Column({ name: 'value_2025', type: 'text' })
   value2025: string;
@@ -30,6 +30,9 @@ export class IndicatorEntity {
   /** expected (预期性) | binding (约束性). */
   @Column({ type: 'text' })
   nature: string;
+
+  @Column({ name: 'nature_label', type: 'text' })
+  natureLabel: string;
 
   /** The plan marks annual averages with *. */
   @Column({ name: 'annual_growth', type: 'boolean' })

@@ -30,4 +30,8 @@ export class ProjectSourceEntity {
   /** Exact substring of the plan text. */
   @Column({ type: 'text' })
   clause: string;
+
+  /** The words inside `clause` that name the project, where the clause does not contain the name itself (what the UI highlights). */
+  @Column({ type: 'text', nullable: true })
+  mention: string | null;
 }

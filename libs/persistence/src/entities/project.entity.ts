@@ -14,12 +14,15 @@ import { ProjectSourceEntity } from './project-source.entity';
 
 /** A key project the plan names. Catalog fields come from the catalog file; `stage` and `unitId` are owned by people after import. */
 @Entity('project')
-@Index('project_column_idx', ['columnNo'])
-@Index('project_chapter_idx', ['chapterNo'])
 @Index('project_sector_idx', ['sector'])
 @Index('project_unit_idx', ['unitId'])
-// A trigram GIN index (written by hand in the migration) serves substring search on `search_text`.
+@Index('project_stage_idx', ['stage'])
+@Index('project_plan_order_idx', ['planOrder'])
+// GIN indexes written by hand in the migration: trigram on `search_text`, array containment on the *_nos columns.
 @Index('project_search_trgm_idx', { synchronize: false })
+@Index('project_column_nos_idx', { synchronize: false })
+@Index('project_chapter_nos_idx', { synchronize: false })
+@Index('project_part_nos_idx', { synchronize: false })
 export class ProjectEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -30,6 +33,10 @@ export class ProjectEntity {
 
   @Column({ type: 'text' })
   name: string;
+
+  /** Full pinyin of the name without tones or spaces (渝贵高铁 → yuguigaotie): sorts names the way Chinese readers expect. */
+  @Column({ type: 'text' })
+  pinyin: string;
 
   /** Lower-case name, full pinyin and pinyin initials, so `q` finds 渝贵高铁 by 渝贵, yuguigaotie or yggt. */
   @Column({ name: 'search_text', type: 'text' })
@@ -51,6 +58,10 @@ export class ProjectEntity {
   /** Stage at the plan's start (2025). */
   @Column({ name: 'baseline_stage', type: 'text' })
   baselineStage: string;
+
+  /** The plan's words that justify a baseline other than `study` (e.g. 在建). */
+  @Column({ name: 'baseline_clause', type: 'text', nullable: true })
+  baselineClause: string | null;
 
   /** Current stage: study (前期研究) | start (开工建设) | complete (建成投用) | on_hold | cancelled. */
   @Column({ type: 'text' })
@@ -75,6 +86,16 @@ export class ProjectEntity {
 
   @Column({ name: 'part_no', type: 'smallint' })
   partNo: number;
+
+  /** Every column, chapter and part that names the project: filters match any of them, so list totals agree with plan counts. */
+  @Column({ name: 'column_nos', type: 'smallint', array: true })
+  columnNos: number[];
+
+  @Column({ name: 'chapter_nos', type: 'smallint', array: true })
+  chapterNos: number[];
+
+  @Column({ name: 'part_nos', type: 'smallint', array: true })
+  partNos: number[];
 
   /** Order of first mention in the plan, for a stable default sort. */
   @Column({ name: 'plan_order', type: 'integer' })

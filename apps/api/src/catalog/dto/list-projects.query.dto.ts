@@ -1,0 +1,82 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { SECTORS, STAGES } from '@qj/catalog';
+import { PROJECT_STATUSES } from '@qj/domain';
+import { PROJECT_SORTS } from '@qj/persistence';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+
+const SORT_VALUES = PROJECT_SORTS.flatMap((sort) => [sort, `-${sort}`]);
+const oneOf = (field: string, values: readonly string[]) => ({ message: `${field} 必须是以下之一：${values.join('、')}` });
+const intIn = (field: string, min: number, max: number) => [
+  IsInt({ message: `${field} 必须是 ${min}–${max} 之间的整数` }),
+  Min(min, { message: `${field} 必须是 ${min}–${max} 之间的整数` }),
+  Max(max, { message: `${field} 必须是 ${min}–${max} 之间的整数` }),
+];
+function IntIn(field: string, min: number, max: number): PropertyDecorator {
+  return (target, key) => intIn(field, min, max).forEach((decorate) => decorate(target, key));
+}
+
+/** Filters, sort and page of GET /api/projects. The plan has 12 parts (篇), 36 chapters (章) and 26 columns (专栏). */
+export class ListProjectsQueryDto {
+  @ApiPropertyOptional({ description: '篇 number (1–12); matches every part that names the project' })
+  @IsOptional()
+  @Type(() => Number)
+  @IntIn('part', 1, 12)
+  part?: number;
+
+  @ApiPropertyOptional({ description: '章 number (1–36)' })
+  @IsOptional()
+  @Type(() => Number)
+  @IntIn('chapter', 1, 36)
+  chapter?: number;
+
+  @ApiPropertyOptional({ description: '专栏 number (1–26)' })
+  @IsOptional()
+  @Type(() => Number)
+  @IntIn('column', 1, 26)
+  column?: number;
+
+  @ApiPropertyOptional({ enum: SECTORS })
+  @IsOptional()
+  @IsIn(SECTORS, oneOf('sector', SECTORS))
+  sector?: string;
+
+  @ApiPropertyOptional({ enum: PROJECT_STATUSES, description: 'current stage' })
+  @IsOptional()
+  @IsIn(PROJECT_STATUSES, oneOf('stage', PROJECT_STATUSES))
+  stage?: string;
+
+  @ApiPropertyOptional({ enum: STAGES, description: 'what the plan wants by 2030' })
+  @IsOptional()
+  @IsIn(STAGES, oneOf('target', STAGES))
+  target?: string;
+
+  @ApiPropertyOptional({ description: 'responsible unit (责任单位): its id or code, e.g. transport' })
+  @IsOptional()
+  @IsString({ message: 'unit 必须是单位编号或代码' })
+  @Matches(/^[A-Za-z0-9_-]{1,64}$/, { message: 'unit 必须是单位编号或代码' })
+  unit?: string;
+
+  @ApiPropertyOptional({ description: 'search in names, full pinyin and pinyin initials (渝贵, yuguigaotie, yggt)' })
+  @IsOptional()
+  @IsString({ message: 'q 必须是文字' })
+  @MaxLength(100, { message: 'q 不能超过 100 个字符' })
+  q?: string;
+
+  @ApiPropertyOptional({ enum: SORT_VALUES, description: 'sort key; a leading "-" sorts descending', default: 'plan' })
+  @IsOptional()
+  @IsIn(SORT_VALUES, oneOf('sort', SORT_VALUES))
+  sort?: string;
+
+  @ApiPropertyOptional({ default: 1, minimum: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IntIn('page', 1, 1_000_000)
+  page = 1;
+
+  @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 200 })
+  @IsOptional()
+  @Type(() => Number)
+  @IntIn('pageSize', 1, 200)
+  pageSize = 20;
+}

@@ -1,0 +1,21 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ProjectReadRepository } from '@qj/persistence';
+
+@ApiTags('plan')
+@Controller()
+export class PlanController {
+  constructor(private readonly projects: ProjectReadRepository) {}
+
+  @Get('plan')
+  @ApiOperation({ summary: 'The plan tree: parts (篇) → chapters (章) → sections (节) and columns (专栏), each with its number of projects' })
+  tree() {
+    return this.projects.planTree();
+  }
+
+  @Get('indicators')
+  @ApiOperation({ summary: 'The 22 key indicators of column 1 (2025 value, 2030 target, 预期性/约束性, annual-growth flag)' })
+  async indicators() {
+    return { items: await this.projects.indicators() };
+  }
+}

@@ -1,0 +1,35 @@
+import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { DomainException, ValidationFailedException } from '@qj/http';
+import { ProjectReadRepository, ProjectSort } from '@qj/persistence';
+import { ListProjectsQueryDto } from './dto/list-projects.query.dto';
+
+/** An id that is not a UUID names the field, like any other invalid input. */
+export const projectIdPipe = new ParseUUIDPipe({
+  exceptionFactory: () => new ValidationFailedException([{ field: 'id', message: 'id 必须是项目编号（UUID）' }]),
+});
+
+@ApiTags('projects')
+@Controller('projects')
+export class ProjectsController {
+  constructor(private readonly projects: ProjectReadRepository) {}
+
+  @Get()
+  @ApiOperation({ summary: '项目清单: filter by part, chapter, column, sector, stage, target, unit, q (Chinese or pinyin); sort; paginate' })
+  @ApiOkResponse({ description: '{ items, total, page, pageSize }' })
+  async list(@Query() query: ListProjectsQueryDto) {
+    const { sort = 'plan', ...filter } = query;
+    const descending = sort.startsWith('-');
+    const result = await this.projects.list({ ...filter, sort: sort.replace(/^-/, '') as ProjectSort, descending });
+    return { ...result, page: query.page, pageSize: query.pageSize };
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'A project with the plan clauses that name it (column, item, chapter, part)' })
+  @ApiNotFoundResponse({ description: 'no project with this id' })
+  async detail(@Param('id', projectIdPipe) id: string) {
+    const project = await this.projects.findById(id);
+    if (!project) throw new DomainException('project_not_found', 404, `没有编号为 ${id} 的项目`);
+    return project;
+  }
+}

@@ -1,0 +1,179 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+
+export const PROJECT_SORTS = ['plan', 'name', 'stage', 'target', 'sector', 'column', 'chapter', 'updatedAt'] as const;
+export type ProjectSort = (typeof PROJECT_SORTS)[number];
+
+export interface ProjectListFilter {
+  part?: number;
+  chapter?: number;
+  column?: number;
+  sector?: string;
+  stage?: string;
+  target?: string;
+  /** A unit's id or code. */
+  unit?: string;
+  q?: string;
+  sort?: ProjectSort;
+  descending?: boolean;
+  page: number;
+  pageSize: number;
+}
+
+export interface ProjectListItem {
+  id: string;
+  key: string;
+  name: string;
+  column: number;
+  item: number | null;
+  chapter: number;
+  part: number;
+  columns: number[];
+  sector: string;
+  stage: string;
+  target: string;
+  targetAmbiguous: boolean;
+  targetVerb: string;
+  baselineStage: string;
+  unitId: string;
+  unitCode: string;
+  unitName: string;
+  version: number;
+  updatedAt: Date;
+}
+
+const STAGE_ORDER = `array_position(ARRAY['study','start','complete','on_hold','cancelled']::text[], p.stage)`;
+const TARGET_ORDER = `array_position(ARRAY['study','start','complete']::text[], p.target)`;
+const ORDER_BY: Record<ProjectSort, string> = {
+  plan: 'p.plan_order',
+  name: 'p.pinyin',
+  stage: STAGE_ORDER,
+  target: TARGET_ORDER,
+  sector: 'p.sector',
+  column: 'p.column_no',
+  chapter: 'p.chapter_no',
+  updatedAt: 'p.updated_at',
+};
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** `q` is matched literally: LIKE's wildcards and escape character in it are escaped. */
+export function likeContains(q: string): string {
+  return `%${q.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+}
+
+/** Lower case without spaces, as `search_text` is stored (名称, pinyin, initials). */
+export function normaliseQuery(q: string): string {
+  return q.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
+}
+
+/** Reads of the catalog: the project list and detail, the plan tree and the indicators. */
+@Injectable()
+export class ProjectReadRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async list(filter: ProjectListFilter): Promise<{ items: ProjectListItem[]; total: number }> {
+    const params: unknown[] = [];
+    const bind = (value: unknown) => `$${params.push(value)}`;
+    const where: string[] = [];
+    if (filter.part !== undefined) where.push(`p.part_nos @> ARRAY[${bind(filter.part)}::smallint]`);
+    if (filter.chapter !== undefined) where.push(`p.chapter_nos @> ARRAY[${bind(filter.chapter)}::smallint]`);
+    if (filter.column !== undefined) where.push(`p.column_nos @> ARRAY[${bind(filter.column)}::smallint]`);
+    if (filter.sector !== undefined) where.push(`p.sector = ${bind(filter.sector)}`);
+    if (filter.stage !== undefined) where.push(`p.stage = ${bind(filter.stage)}`);
+    if (filter.target !== undefined) where.push(`p.target = ${bind(filter.target)}`);
+    if (filter.unit !== undefined) where.push(UUID.test(filter.unit) ? `p.unit_id = ${bind(filter.unit)}` : `u.code = ${bind(filter.unit)}`);
+    const q = filter.q === undefined ? '' : normaliseQuery(filter.q);
+    if (q) where.push(`p.search_text LIKE ${bind(likeContains(q))}`);
+    const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const direction = filter.descending ? 'DESC' : 'ASC';
+    const orderSql = `${ORDER_BY[filter.sort ?? 'plan']} ${direction}, p.plan_order ${direction}, p.id`;
+    const from = `FROM project p JOIN unit u ON u.id = p.unit_id ${whereSql}`;
+
+    const rows: Array<Record<string, unknown>> = await this.dataSource.query(
+      `SELECT p.id, p.catalog_key AS key, p.name, p.column_no AS "column", p.item_no AS item, p.chapter_no AS chapter, p.part_no AS part,
+              p.column_nos AS columns, p.sector, p.stage, p.target, p.target_ambiguous AS "targetAmbiguous", p.target_verb AS "targetVerb",
+              p.baseline_stage AS "baselineStage", p.unit_id AS "unitId", u.code AS "unitCode", u.name AS "unitName", p.version,
+              p.updated_at AS "updatedAt", count(*) OVER () AS total
+       ${from} ORDER BY ${orderSql} LIMIT ${bind(filter.pageSize)} OFFSET ${bind((filter.page - 1) * filter.pageSize)}`,
+      params,
+    );
+    // Past the last page the window count has no row to ride on; count separately only then.
+    const total = rows.length
+      ? Number(rows[0].total)
+      : filter.page > 1
+        ? Number((await this.dataSource.query(`SELECT count(*) AS total ${from}`, params.slice(0, -2)))[0].total)
+        : 0;
+    return { items: rows.map(({ total: _total, ...item }) => item as unknown as ProjectListItem), total };
+  }
+
+  async findById(id: string) {
+    const [project] = await this.dataSource.query(
+      `SELECT p.id, p.catalog_key AS key, p.name, p.sector, p.stage, p.target, p.target_ambiguous AS "targetAmbiguous",
+              p.target_verb AS "targetVerb", p.baseline_stage AS "baselineStage", p.baseline_clause AS "baselineClause",
+              p.column_no AS "column", p.item_no AS item, p.chapter_no AS chapter, p.part_no AS part, p.version,
+              p.created_at AS "createdAt", p.updated_at AS "updatedAt",
+              json_build_object('id', u.id, 'code', u.code, 'name', u.name) AS unit,
+              COALESCE((
+                SELECT json_agg(json_build_object(
+                         'clause', s.clause, 'mention', s.mention,
+                         'column', json_build_object('no', c.no, 'label', c.label, 'title', c.title),
+                         'item', CASE WHEN i.no IS NULL THEN NULL ELSE json_build_object('no', i.no, 'label', i.label, 'title', i.title) END,
+                         'chapter', json_build_object('no', ch.no, 'label', ch.label, 'title', ch.title),
+                         'part', json_build_object('no', pt.no, 'label', pt.label, 'title', pt.title)
+                       ) ORDER BY s.ordinal)
+                FROM project_source s
+                JOIN plan_column c ON c.no = s.column_no
+                LEFT JOIN plan_column_item i ON i.column_no = s.column_no AND i.no = s.item_no
+                JOIN plan_chapter ch ON ch.no = s.chapter_no
+                JOIN plan_part pt ON pt.no = ch.part_no
+                WHERE s.project_id = p.id), '[]') AS sources
+       FROM project p JOIN unit u ON u.id = p.unit_id
+       WHERE p.id = $1`,
+      [id],
+    );
+    return project as Record<string, unknown> | undefined;
+  }
+
+  /** Parts → chapters → sections and columns (with items), each with the number of projects the plan names under it. */
+  async planTree() {
+    const [{ tree }] = await this.dataSource.query(`
+      WITH source_projects AS (
+        SELECT DISTINCT s.project_id, s.column_no, s.item_no, c.chapter_no, c.section_no, ch.part_no
+        FROM project_source s JOIN plan_column c ON c.no = s.column_no JOIN plan_chapter ch ON ch.no = c.chapter_no
+      )
+      SELECT json_build_object(
+        'total', (SELECT count(*) FROM project),
+        'parts', COALESCE((SELECT json_agg(json_build_object(
+          'no', pt.no, 'label', pt.label, 'title', pt.title,
+          'projectCount', (SELECT count(DISTINCT project_id) FROM source_projects sp WHERE sp.part_no = pt.no),
+          'chapters', COALESCE((SELECT json_agg(json_build_object(
+            'no', ch.no, 'label', ch.label, 'title', ch.title,
+            'projectCount', (SELECT count(DISTINCT project_id) FROM source_projects sp WHERE sp.chapter_no = ch.no),
+            'sections', COALESCE((SELECT json_agg(json_build_object(
+              'no', se.no, 'label', se.label, 'title', se.title,
+              'projectCount', (SELECT count(DISTINCT project_id) FROM source_projects sp WHERE sp.chapter_no = ch.no AND sp.section_no = se.no)
+            ) ORDER BY se.no) FROM plan_section se WHERE se.chapter_no = ch.no), '[]'),
+            'columns', COALESCE((SELECT json_agg(json_build_object(
+              'no', c.no, 'label', c.label, 'title', c.title, 'sectionNo', c.section_no,
+              'projectCount', (SELECT count(DISTINCT project_id) FROM source_projects sp WHERE sp.column_no = c.no),
+              'items', COALESCE((SELECT json_agg(json_build_object(
+                'no', i.no, 'label', i.label, 'title', i.title,
+                'projectCount', (SELECT count(DISTINCT project_id) FROM source_projects sp WHERE sp.column_no = c.no AND sp.item_no = i.no)
+              ) ORDER BY i.no) FROM plan_column_item i WHERE i.column_no = c.no), '[]')
+            ) ORDER BY c.no) FROM plan_column c WHERE c.chapter_no = ch.no), '[]')
+          ) ORDER BY ch.no) FROM plan_chapter ch WHERE ch.part_no = pt.no), '[]')
+        ) ORDER BY pt.no) FROM plan_part pt), '[]')
+      ) AS tree`);
+    return tree as { total: number; parts: unknown[] };
+  }
+
+  async indicators() {
+    return this.dataSource.query(
+      `SELECT no, category, name, unit, value_2025 AS "value2025", target_2030 AS "target2030",
+              value_2025_number::float8 AS "value2025Number", target_2030_number::float8 AS "target2030Number",
+              nature, nature_label AS "natureLabel", annual_growth AS "annualGrowth"
+       FROM indicator ORDER BY no`,
+    );
+  }
+}
