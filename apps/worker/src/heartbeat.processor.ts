@@ -15,6 +15,7 @@ const HEARTBEAT_EVERY_MS = 60_000;
 @Injectable()
 export class HeartbeatProcessor extends WorkerHost implements OnApplicationBootstrap {
   private readonly logger = new Logger(HeartbeatProcessor.name);
+  static readonly queue = QUEUES.maintenance;
   static readonly handles: JobName[] = ['worker.heartbeat'];
 
   constructor(

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { QueueModule } from '@qj/queue';
+import { JobName, QueueModule, QueueName } from '@qj/queue';
 import { HeartbeatProcessor } from './heartbeat.processor';
 
 /** Every BullMQ processor. The worker application runs them; `npm start` runs them inside the API process. */
@@ -10,4 +10,4 @@ import { HeartbeatProcessor } from './heartbeat.processor';
 export class ProcessorsModule {}
 
 /** Which processor handles which job: checked against the job catalogue by a unit test. */
-export const PROCESSORS = [HeartbeatProcessor];
+export const PROCESSORS: Array<{ queue: QueueName; handles: readonly JobName[] }> = [HeartbeatProcessor];

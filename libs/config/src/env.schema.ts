@@ -103,7 +103,7 @@ export function validateEnv(raw: Record<string, string | undefined>): Env {
 
 /** What production processes need that the embedded mode can otherwise provide by itself. */
 export function requireProductionSettings(env: Env): Required<Pick<Env, 'DATABASE_URL' | 'REDIS_URL' | 'JWT_SECRET'>> & Env {
-  for (const key of ['DATABASE_URL', 'DATABASE_SCHEMA', 'REDIS_URL', 'JWT_SECRET'] as const) {
+  for (const key of ['DATABASE_URL', 'REDIS_URL', 'JWT_SECRET'] as const) {
     if (!env[key]) throw new EnvError(`${key} is required when running the API or the worker on its own (got unset)`);
   }
   return env as Required<Pick<Env, 'DATABASE_URL' | 'REDIS_URL' | 'JWT_SECRET'>> & Env;

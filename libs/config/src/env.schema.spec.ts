@@ -1,0 +1,42 @@
+import { EnvError, requireProductionSettings, validateEnv } from './env.schema';
+
+describe('validateEnv', () => {
+  it('applies the documented defaults', () => {
+    const env = validateEnv({});
+    expect(env).toMatchObject({ PORT: 3000, APP_TIMEZONE: 'Asia/Shanghai', QUEUE_PREFIX: 'qj', LOG_LEVEL: 'info', VAR_DIR: 'var' });
+    expect(env.DATABASE_URL).toBeUndefined();
+  });
+
+  it('keeps only the declared settings', () => {
+    expect(validateEnv({ PATH: '/usr/bin', PORT: '8080' })).not.toHaveProperty('PATH');
+  });
+
+  it.each([
+    ['DATABASE_URL', { DATABASE_URL: 'mysql://x' }],
+    ['REDIS_URL', { REDIS_URL: 'localhost:6379' }],
+    ['PORT', { PORT: 'eighty' }],
+    ['PORT', { PORT: '70000' }],
+    ['APP_TIMEZONE', { APP_TIMEZONE: 'Mars/Olympus' }],
+    ['SMTP_URL', { SMTP_URL: 'mail.example.com' }],
+    ['JWT_SECRET', { JWT_SECRET: 'short' }],
+    ['QUEUE_PREFIX', { QUEUE_PREFIX: 'has space' }],
+  ])('a wrong %s is one line naming it and what was given', (name, raw) => {
+    expect(() => validateEnv(raw)).toThrow(EnvError);
+    try {
+      validateEnv(raw);
+    } catch (error) {
+      const message = (error as Error).message;
+      expect(message.startsWith(`${name} `)).toBe(true);
+      expect(message).not.toContain('\n');
+      expect(message).toContain('(got ');
+    }
+  });
+
+  it('production processes require the URLs and the JWT secret', () => {
+    expect(() => requireProductionSettings(validateEnv({ REDIS_URL: 'redis://r:6379', JWT_SECRET: 'x'.repeat(32) }))).toThrow(
+      /^DATABASE_URL is required/,
+    );
+    const env = { DATABASE_URL: 'postgres://u@h/db', REDIS_URL: 'redis://r:6379', JWT_SECRET: 'x'.repeat(32) };
+    expect(requireProductionSettings(validateEnv(env)).DATABASE_URL).toBe(env.DATABASE_URL);
+  });
+});
