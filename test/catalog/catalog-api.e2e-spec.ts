@@ -10,51 +10,51 @@ describe('catalog reading API', () => {
 
   describe('GET /api/projects', () => {
     it('lists every catalog project, paged, in plan order', async () => {
-      const res = await t.http.get('/api/projects?pageSize=200').expect(200);
+      const res = await t.as('reviewer').get('/api/projects?pageSize=200').expect(200);
       expect(res.body.total).toBe(catalog.projects.length);
       expect(res.body.items).toHaveLength(200);
       expect(res.body.items[0].name).toBe(catalog.projects[0].name);
-      const page2 = await t.http.get('/api/projects?pageSize=200&page=2').expect(200);
+      const page2 = await t.as('reviewer').get('/api/projects?pageSize=200&page=2').expect(200);
       expect(page2.body.items).toHaveLength(catalog.projects.length - 200);
       const item = res.body.items[0];
       for (const field of ['id', 'name', 'column', 'chapter', 'sector', 'stage', 'target', 'unitId']) expect(item).toHaveProperty(field);
     });
 
     it.each(['渝贵', 'yuguigaotie', 'yggt', 'YGGT', 'yu gui'])('q=%s finds 渝贵高铁', async (q) => {
-      const res = await t.http.get('/api/projects').query({ q }).expect(200);
+      const res = await t.as('reviewer').get('/api/projects').query({ q }).expect(200);
       expect(res.body.items.map((item: { name: string }) => item.name)).toContain('渝贵高铁');
     });
 
     it('filters by column, sector and target, and the total agrees with the catalog', async () => {
       const expected = catalog.projects.filter((p) => p.sources.some((s) => s.column === 14) && p.target === 'start');
-      const res = await t.http.get('/api/projects').query({ column: 14, target: 'start', pageSize: 200 }).expect(200);
+      const res = await t.as('reviewer').get('/api/projects').query({ column: 14, target: 'start', pageSize: 200 }).expect(200);
       expect(res.body.total).toBe(expected.length);
       expect(res.body.items.map((item: { name: string }) => item.name).sort()).toEqual(expected.map((p) => p.name).sort());
-      const water = await t.http.get('/api/projects').query({ sector: 'water', pageSize: 200 }).expect(200);
+      const water = await t.as('reviewer').get('/api/projects').query({ sector: 'water', pageSize: 200 }).expect(200);
       expect(water.body.total).toBe(catalog.projects.filter((p) => p.sector === 'water').length);
     });
 
     it('filters by unit code or id', async () => {
-      const byCode = await t.http.get('/api/projects').query({ unit: 'transport', pageSize: 200 }).expect(200);
+      const byCode = await t.as('reviewer').get('/api/projects').query({ unit: 'transport', pageSize: 200 }).expect(200);
       expect(byCode.body.total).toBe(catalog.projects.filter((p) => p.sector === 'transport').length);
       const unitId = byCode.body.items[0].unitId;
-      const byId = await t.http.get('/api/projects').query({ unit: unitId, pageSize: 200 }).expect(200);
+      const byId = await t.as('reviewer').get('/api/projects').query({ unit: unitId, pageSize: 200 }).expect(200);
       expect(byId.body.total).toBe(byCode.body.total);
     });
 
     it('sorts by name in pinyin order, descending with a leading minus', async () => {
-      const asc = await t.http.get('/api/projects').query({ sort: 'name', pageSize: 5, sector: 'transport' }).expect(200);
-      const desc = await t.http.get('/api/projects').query({ sort: '-name', pageSize: 200, sector: 'transport' }).expect(200);
+      const asc = await t.as('reviewer').get('/api/projects').query({ sort: 'name', pageSize: 5, sector: 'transport' }).expect(200);
+      const desc = await t.as('reviewer').get('/api/projects').query({ sort: '-name', pageSize: 200, sector: 'transport' }).expect(200);
       expect(desc.body.items[desc.body.items.length - 1].name).toBe(asc.body.items[0].name);
     });
 
     it.each(['"', "'", '%', '_', '\\', '100%_\\', '🚄', "'; DROP TABLE project; --"])('q=%j is matched literally and safely', async (q) => {
-      const res = await t.http.get('/api/projects').query({ q }).expect(200);
+      const res = await t.as('reviewer').get('/api/projects').query({ q }).expect(200);
       expect(res.body.total).toBe(0);
     });
 
     it('a page past the end is empty but keeps the total', async () => {
-      const res = await t.http.get('/api/projects').query({ page: 99 }).expect(200);
+      const res = await t.as('reviewer').get('/api/projects').query({ page: 99 }).expect(200);
       expect(res.body).toMatchObject({ items: [], total: catalog.projects.length, page: 99 });
     });
 
@@ -72,7 +72,7 @@ describe('catalog reading API', () => {
       [{ q: 'x'.repeat(101) }, 'q'],
       [{ colour: 'red' }, 'colour'],
     ])('%j is 400 problem+json naming %s', async (query, field) => {
-      const res = await t.http.get('/api/projects').query(query).expect(400);
+      const res = await t.as('reviewer').get('/api/projects').query(query).expect(400);
       expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
       expect(res.body.errors.map((error: { field: string }) => error.field)).toEqual([field]);
       expect(res.body.detail).toContain(field);
@@ -82,9 +82,9 @@ describe('catalog reading API', () => {
   describe('GET /api/projects/:id', () => {
     it('returns the project with every clause that names it', async () => {
       const twice = catalog.projects.find((p) => p.sources.length > 1)!;
-      const list = await t.http.get('/api/projects').query({ q: twice.name }).expect(200);
+      const list = await t.as('reviewer').get('/api/projects').query({ q: twice.name }).expect(200);
       const id = list.body.items.find((item: { name: string }) => item.name === twice.name).id;
-      const res = await t.http.get(`/api/projects/${id}`).expect(200);
+      const res = await t.as('reviewer').get(`/api/projects/${id}`).expect(200);
       expect(res.body.name).toBe(twice.name);
       expect(res.body.sources).toHaveLength(twice.sources.length);
       expect(res.body.sources.map((s: { clause: string }) => s.clause)).toEqual(twice.sources.map((s) => s.clause));
@@ -95,16 +95,16 @@ describe('catalog reading API', () => {
     });
 
     it('404 for an unknown id, 400 naming id for a malformed one', async () => {
-      const missing = await t.http.get('/api/projects/00000000-0000-4000-8000-000000000000').expect(404);
+      const missing = await t.as('reviewer').get('/api/projects/00000000-0000-4000-8000-000000000000').expect(404);
       expect(missing.body.code).toBe('project_not_found');
-      const bad = await t.http.get('/api/projects/not-a-uuid').expect(400);
+      const bad = await t.as('reviewer').get('/api/projects/not-a-uuid').expect(400);
       expect(bad.body.errors).toEqual([expect.objectContaining({ field: 'id' })]);
     });
   });
 
   describe('GET /api/plan', () => {
     it('has 12 parts, 36 chapters and 26 columns with project counts that agree with the list filters', async () => {
-      const res = await t.http.get('/api/plan').expect(200);
+      const res = await t.as('reviewer').get('/api/plan').expect(200);
       expect(res.body.total).toBe(catalog.projects.length);
       const chapters = res.body.parts.flatMap((p: { chapters: unknown[] }) => p.chapters);
       const columns = chapters.flatMap((c: { columns: unknown[] }) => c.columns);
@@ -112,12 +112,12 @@ describe('catalog reading API', () => {
       expect(chapters).toHaveLength(36);
       expect(columns).toHaveLength(26);
       const column15 = columns.find((c: { no: number }) => c.no === 15);
-      const list = await t.http.get('/api/projects').query({ column: 15 }).expect(200);
+      const list = await t.as('reviewer').get('/api/projects').query({ column: 15 }).expect(200);
       expect(column15.projectCount).toBe(list.body.total);
       const chapter15 = chapters.find((c: { no: number }) => c.no === 15);
-      expect(chapter15.projectCount).toBe((await t.http.get('/api/projects').query({ chapter: 15 })).body.total);
+      expect(chapter15.projectCount).toBe((await t.as('reviewer').get('/api/projects').query({ chapter: 15 })).body.total);
       const part6 = res.body.parts.find((p: { no: number }) => p.no === 6);
-      expect(part6.projectCount).toBe((await t.http.get('/api/projects').query({ part: 6 })).body.total);
+      expect(part6.projectCount).toBe((await t.as('reviewer').get('/api/projects').query({ part: 6 })).body.total);
       const railway = column15.items.length ? column15.items[0] : undefined;
       expect(railway?.projectCount).toBeGreaterThan(0);
     });
@@ -125,7 +125,7 @@ describe('catalog reading API', () => {
 
   describe('GET /api/indicators', () => {
     it('has the 22 indicators of column 1', async () => {
-      const res = await t.http.get('/api/indicators').expect(200);
+      const res = await t.as('reviewer').get('/api/indicators').expect(200);
       expect(res.body.items).toHaveLength(22);
       expect(res.body.items[0]).toMatchObject({ no: 1, value2025: catalog.indicators[0].value2025, annualGrowth: true });
     });

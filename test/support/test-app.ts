@@ -4,9 +4,24 @@ import { Client } from 'pg';
 import Redis from 'ioredis';
 import request from 'supertest';
 import TestAgent from 'supertest/lib/agent';
+import type Test from 'supertest/lib/test';
+import { DataSource } from 'typeorm';
 import { Env, validateEnv } from '@qj/config';
 import { prepareDatabase } from '@qj/persistence';
+import { ensureDemoAccounts } from '../../apps/api/src/auth';
 import { createApiApp } from '../../apps/api/src/bootstrap';
+
+/** The password of every demo account in the tests: admin, reviewer, owner_<unit code>. */
+export const DEMO_PASSWORD = 'qijiang2030';
+
+/** Requests as a signed-in user: each sends `Authorization: Bearer <token>` of that user. */
+export interface SignedInClient {
+  get(url: string): Test;
+  post(url: string): Test;
+  put(url: string): Test;
+  patch(url: string): Test;
+  delete(url: string): Test;
+}
 
 export interface TestApp {
   app: INestApplication;
@@ -14,6 +29,10 @@ export interface TestApp {
   env: Env & { DATABASE_URL: string; DATABASE_SCHEMA: string; REDIS_URL: string };
   /** A raw connection into the suite's schema, for arranging and asserting state. */
   db: Client;
+  /** The access token of a demo account (or any user with DEMO_PASSWORD), signed in through the API once and cached. */
+  token(username: string): Promise<string>;
+  /** `t.as('reviewer').get('/api/projects')`: a supertest request carrying that user's token. */
+  as(username: string): SignedInClient;
   close(): Promise<void>;
 }
 
@@ -29,7 +48,7 @@ export function isolatedEnv(overrides: Record<string, string> = {}) {
     REDIS_URL: redisUrl,
     QUEUE_PREFIX: `t_${suffix}`,
     JWT_SECRET: randomBytes(32).toString('hex'),
-    LOG_LEVEL: 'silent',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     ...overrides,
   }) as TestApp['env'];
 }
@@ -42,13 +61,32 @@ export async function bootTestApp(
   await prepareDatabase({ url: env.DATABASE_URL, schema: env.DATABASE_SCHEMA }, { importCatalogIfEmpty: !options.emptyCatalog });
   const app = await createApiApp(env, options.modules ?? []);
   await app.init();
+  await ensureDemoAccounts(app.get(DataSource), DEMO_PASSWORD);
   const db = new Client({ connectionString: env.DATABASE_URL, options: `-c search_path=${env.DATABASE_SCHEMA},public` });
   await db.connect();
+  const http = request(app.getHttpServer());
+  const tokens = new Map<string, Promise<string>>();
+  const token = (username: string) => {
+    if (!tokens.has(username)) {
+      const login = http
+        .post('/api/auth/login')
+        .send({ username, password: DEMO_PASSWORD })
+        .then((res) => {
+          if (res.status !== 200) throw new Error(`test sign-in as ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
+          return res.body.accessToken as string;
+        });
+      // A failed sign-in is not cached, so a later call (after arranging the user) tries again.
+      tokens.set(username, login.catch((error) => (tokens.delete(username), Promise.reject(error))));
+    }
+    return tokens.get(username) as Promise<string>;
+  };
   return {
     app,
-    http: request(app.getHttpServer()),
+    http,
     env,
     db,
+    token,
+    as: (username) => signedIn(http, () => token(username)),
     close: async () => {
       await app.close();
       await dropSchema(db, env.DATABASE_SCHEMA);
@@ -56,6 +94,35 @@ export async function bootTestApp(
       // The suite's own Redis URL may point nowhere on purpose; clean up where the keys can be.
       await deleteQueueKeys(process.env.TEST_REDIS_URL as string, env.QUEUE_PREFIX);
     },
+  };
+}
+
+/**
+ * Methods return real supertest requests, so `.query()`, `.send()`, `.expect()` chain as usual. The token is
+ * fetched when the request is sent (supertest sends in `end()`, which `await` and `.expect(cb)` call), so
+ * `as()` itself stays synchronous.
+ */
+function signedIn(http: TestAgent, token: () => Promise<string>): SignedInClient {
+  const withToken = (test: Test): Test => {
+    const send = test.end.bind(test);
+    test.end = ((callback?: Parameters<Test['end']>[0]) => {
+      token().then(
+        (value) => {
+          test.set('Authorization', `Bearer ${value}`);
+          send(callback);
+        },
+        (error: unknown) => callback?.(error, undefined as never),
+      );
+      return test;
+    }) as Test['end'];
+    return test;
+  };
+  return {
+    get: (url) => withToken(http.get(url)),
+    post: (url) => withToken(http.post(url)),
+    put: (url) => withToken(http.put(url)),
+    patch: (url) => withToken(http.patch(url)),
+    delete: (url) => withToken(http.delete(url)),
   };
 }
 

@@ -5,8 +5,11 @@ import { loggerParams } from '@qj/http';
 import { PersistenceModule } from '@qj/persistence';
 import { QueueModule } from '@qj/queue';
 import { LoggerModule } from 'nestjs-pino';
+import { AdminModule } from './admin/admin.module';
+import { AuthModule } from './auth/auth.module';
 import { CatalogModule } from './catalog/catalog.module';
 import { HealthModule } from './health/health.module';
+import { WorkflowModule } from './workflow/workflow.module';
 
 /** The HTTP application. Built from an already validated configuration, so each test suite can boot its own. */
 @Module({})
@@ -21,6 +24,9 @@ export class ApiModule {
         QueueModule,
         HealthModule,
         CatalogModule,
+        AuthModule,
+        WorkflowModule,
+        AdminModule,
         ...extra,
       ],
     };

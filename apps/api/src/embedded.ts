@@ -9,7 +9,9 @@ import {
   validateEnv,
 } from '@qj/config';
 import { prepareDatabase } from '@qj/persistence';
+import { DataSource } from 'typeorm';
 import { ProcessorsModule } from '../../worker/src/processors.module';
+import { DEFAULT_DEMO_PASSWORD, ensureDemoAccounts } from './auth';
 import { createApiApp } from './bootstrap';
 
 /**
@@ -24,10 +26,16 @@ runMain(async () => {
     await assertRedisAnswers(env.REDIS_URL);
     await prepareDatabase({ url: env.DATABASE_URL, schema: env.DATABASE_SCHEMA }, { importCatalogIfEmpty: true });
     const app = await createApiApp(env, [ProcessorsModule]);
+    // On by default here, so a first look at the platform can sign in at once.
+    const demo = (env.DEMO_ACCOUNTS ?? true) ? await ensureDemoAccounts(app.get(DataSource), env.DEMO_PASSWORD ?? DEFAULT_DEMO_PASSWORD) : undefined;
     await app.listen(env.PORT);
     console.log(
       `\n  綦江区“十五五”重大项目调度平台 is running: http://localhost:${env.PORT}\n` +
-        `  API docs: http://localhost:${env.PORT}/api/docs   database: ${redact(env.DATABASE_URL)}   redis: ${env.REDIS_URL}\n`,
+        `  API docs: http://localhost:${env.PORT}/api/docs   database: ${redact(env.DATABASE_URL)}   redis: ${env.REDIS_URL}\n` +
+        (demo
+          ? `  demo accounts: admin, reviewer, owner_<unit code> (e.g. owner_transport), password ${env.DEMO_PASSWORD ? 'from DEMO_PASSWORD' : DEFAULT_DEMO_PASSWORD}` +
+            `${demo.created.length ? ` (${demo.created.length} created now)` : ''}; DEMO_ACCOUNTS=false turns this off\n`
+          : ''),
     );
     exitGracefullyOnSignal(async () => {
       await app.close();

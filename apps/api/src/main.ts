@@ -1,6 +1,8 @@
 import 'reflect-metadata';
 import { assertDatabaseAnswers, assertRedisAnswers, exitGracefullyOnSignal, requireProductionSettings, runMain, validateEnv } from '@qj/config';
 import { prepareDatabase } from '@qj/persistence';
+import { DataSource } from 'typeorm';
+import { DEFAULT_DEMO_PASSWORD, ensureDemoAccounts } from './auth';
 import { createApiApp } from './bootstrap';
 
 /** `npm run start:api`: the HTTP application alone, for production. DATABASE_URL, REDIS_URL and JWT_SECRET are required. */
@@ -10,6 +12,8 @@ runMain(async () => {
   await assertRedisAnswers(env.REDIS_URL);
   await prepareDatabase({ url: env.DATABASE_URL, schema: env.DATABASE_SCHEMA }, { importCatalogIfEmpty: true });
   const app = await createApiApp(env);
+  // Off unless asked for: demo accounts share a known password.
+  if (env.DEMO_ACCOUNTS === true) await ensureDemoAccounts(app.get(DataSource), env.DEMO_PASSWORD ?? DEFAULT_DEMO_PASSWORD);
   await app.listen(env.PORT);
   exitGracefullyOnSignal(() => app.close(), env.SHUTDOWN_TIMEOUT_MS);
 });

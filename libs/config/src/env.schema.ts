@@ -1,5 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
 const postgresUrl = /^postgres(ql)?:\/\/[^\s]+$/;
 const redisUrl = /^rediss?:\/\/[^\s]+$/;
@@ -76,13 +76,25 @@ export class Env {
   @IsString()
   @Transform(({ value }) => value || 'var')
   VAR_DIR: string = 'var';
+
+  /** Create the demo accounts (admin, reviewer, one owner per unit) when missing: on by default in `npm start`, off for `start:api`. */
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value === '' ? undefined : value))
+  @IsBoolean({ message: 'must be "true" or "false"' })
+  DEMO_ACCOUNTS?: boolean;
+
+  /** Password the demo accounts are created with (qijiang2030 unless set); never applied to an existing account. */
+  @IsOptional()
+  @IsString()
+  @MinLength(8, { message: 'must be at least 8 characters' })
+  DEMO_PASSWORD?: string;
 }
 
 export class EnvError extends Error {}
 
 const SETTINGS = [
   'DATABASE_URL', 'DATABASE_SCHEMA', 'REDIS_URL', 'PORT', 'APP_TIMEZONE', 'SMTP_URL', 'MAIL_FROM', 'JWT_SECRET',
-  'QUEUE_PREFIX', 'LOG_LEVEL', 'LOG_PRETTY', 'SHUTDOWN_TIMEOUT_MS', 'VAR_DIR',
+  'QUEUE_PREFIX', 'LOG_LEVEL', 'LOG_PRETTY', 'SHUTDOWN_TIMEOUT_MS', 'VAR_DIR', 'DEMO_ACCOUNTS', 'DEMO_PASSWORD',
 ] as const satisfies readonly (keyof Env)[];
 
 /** Validates a raw environment; throws EnvError whose message is one line naming the variable and what is wrong. */

@@ -35,7 +35,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   private toProblem(exception: unknown, request: Request): ProblemDetails {
     const instance = request.originalUrl ?? request.url;
     if (exception instanceof DomainException) {
+      // Extension members never override the standard ones.
       return {
+        ...exception.extensions,
         type: problemType(exception.code.replace(/_/g, '-')),
         title: title(exception.getStatus()),
         status: exception.getStatus(),
@@ -43,7 +45,6 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         instance,
         code: exception.code,
         ...(exception.errors ? { errors: exception.errors } : {}),
-        ...exception.extensions,
       };
     }
     if (exception instanceof HttpException) {

@@ -1,6 +1,10 @@
 import { join } from 'node:path';
+import { types } from 'pg';
 import type { DataSourceOptions } from 'typeorm';
 import { ENTITIES } from './entities';
+
+// Calendar dates stay 'YYYY-MM-DD' strings: turning them into Date objects at local midnight shifts them across time zones.
+types.setTypeParser(types.builtins.DATE, (value: string) => value);
 
 export interface DatabaseTarget {
   url: string;

@@ -4,3 +4,7 @@ export * from './entities';
 export * from './migrate';
 export * from './persistence.module';
 export * from './repositories/project-read.repository';
+export * from './repositories/user.repository';
+export * from './repositories/project-status';
+export * from './repositories/workflow.repository';
+export * from './catalog/milestone-seeding';

@@ -4,6 +4,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import type { Env } from '@qj/config';
 import { dataSourceOptions } from './data-source.options';
 import { ProjectReadRepository } from './repositories/project-read.repository';
+import { WorkflowRepository } from './repositories/workflow.repository';
+import { UnitRepository, UserRepository } from './repositories/user.repository';
 
 /** The TypeORM connection for either application. Migrations run before the modules start (see runMigrationsWithLock). */
 @Global()
@@ -19,7 +21,7 @@ import { ProjectReadRepository } from './repositories/project-read.repository';
       }),
     }),
   ],
-  providers: [ProjectReadRepository],
-  exports: [ProjectReadRepository],
+  providers: [ProjectReadRepository, UserRepository, UnitRepository, WorkflowRepository],
+  exports: [ProjectReadRepository, UserRepository, UnitRepository, WorkflowRepository],
 })
 export class PersistenceModule {}

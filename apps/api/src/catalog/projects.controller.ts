@@ -1,5 +1,8 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ConfigService } from '@nestjs/config';
+import type { Env } from '@qj/config';
+import { todayIn } from '@qj/domain';
 import { DomainException, ValidationFailedException } from '@qj/http';
 import { ProjectReadRepository, ProjectSort } from '@qj/persistence';
 import { ListProjectsQueryDto } from './dto/list-projects.query.dto';
@@ -12,7 +15,10 @@ export const projectIdPipe = new ParseUUIDPipe({
 @ApiTags('projects')
 @Controller('projects')
 export class ProjectsController {
-  constructor(private readonly projects: ProjectReadRepository) {}
+  constructor(
+    private readonly projects: ProjectReadRepository,
+    private readonly config: ConfigService<Env, true>,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: '项目清单: filter by part, chapter, column, sector, stage, target, unit, q (Chinese or pinyin); sort; paginate' })
@@ -20,7 +26,8 @@ export class ProjectsController {
   async list(@Query() query: ListProjectsQueryDto) {
     const { sort = 'plan', ...filter } = query;
     const descending = sort.startsWith('-');
-    const result = await this.projects.list({ ...filter, sort: sort.replace(/^-/, '') as ProjectSort, descending });
+    const today = todayIn(this.config.get('APP_TIMEZONE'));
+    const result = await this.projects.list({ ...filter, today, sort: sort.replace(/^-/, '') as ProjectSort, descending });
     return { ...result, page: query.page, pageSize: query.pageSize };
   }
 

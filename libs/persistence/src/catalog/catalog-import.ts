@@ -1,11 +1,12 @@
 import { Catalog, ProjectRecord } from '@qj/catalog';
 import { pinyin } from 'pinyin-pro';
 import type { EntityManager } from 'typeorm';
+import { seedMilestones } from './milestone-seeding';
 
 export interface CatalogImportSummary {
   structure: { parts: number; chapters: number; sections: number; columns: number; items: number };
   units: { created: number };
-  projects: { created: number; updated: number; unchanged: number };
+  projects: { created: number; updated: number; unchanged: number; milestonesSeeded: number };
   sources: { written: number; removed: number };
   indicators: { written: number };
 }
@@ -27,7 +28,7 @@ export function searchTextOf(name: string): string {
  * fields are refreshed only where they differ; what people own after import — a project's stage and unit,
  * a unit's name — is never overwritten.
  */
-export async function importCatalog(manager: EntityManager, catalog: Catalog): Promise<CatalogImportSummary> {
+export async function importCatalog(manager: EntityManager, catalog: Catalog, timeZone = 'Asia/Shanghai'): Promise<CatalogImportSummary> {
   const { structure } = catalog;
   const json = (value: unknown) => JSON.stringify(value);
 
@@ -151,6 +152,8 @@ export async function importCatalog(manager: EntityManager, catalog: Catalog): P
     [json(catalog.indicators)],
   );
 
+  const milestonesSeeded = await seedMilestones(manager, timeZone);
+
   return {
     structure: {
       parts: structure.parts.length,
@@ -160,7 +163,7 @@ export async function importCatalog(manager: EntityManager, catalog: Catalog): P
       items: items.length,
     },
     units: { created: units.length },
-    projects: { created, updated: written.length - created, unchanged: rows.length - written.length },
+    projects: { created, updated: written.length - created, unchanged: rows.length - written.length, milestonesSeeded },
     sources: { written: sourcesWritten.length, removed: Number(removedCount ?? 0) },
     indicators: { written: indicators.length },
   };

@@ -1,14 +1,24 @@
+import { AuditEventEntity } from './audit-event.entity';
 import { IndicatorEntity } from './indicator.entity';
+import { MilestoneEntity } from './milestone.entity';
+import { OutboxEventEntity } from './outbox-event.entity';
 import { PlanChapterEntity, PlanColumnEntity, PlanColumnItemEntity, PlanPartEntity, PlanSectionEntity } from './plan-structure.entity';
 import { ProjectSourceEntity } from './project-source.entity';
 import { ProjectEntity } from './project.entity';
+import { TransitionRequestEntity } from './transition-request.entity';
 import { UnitEntity } from './unit.entity';
+import { UserEntity } from './user.entity';
 
+export * from './audit-event.entity';
 export * from './indicator.entity';
+export * from './milestone.entity';
+export * from './outbox-event.entity';
 export * from './plan-structure.entity';
 export * from './project-source.entity';
 export * from './project.entity';
+export * from './transition-request.entity';
 export * from './unit.entity';
+export * from './user.entity';
 
 export const ENTITIES = [
   PlanPartEntity,
@@ -20,4 +30,9 @@ export const ENTITIES = [
   ProjectEntity,
   ProjectSourceEntity,
   IndicatorEntity,
+  MilestoneEntity,
+  TransitionRequestEntity,
+  AuditEventEntity,
+  OutboxEventEntity,
+  UserEntity,
 ];

@@ -17,6 +17,7 @@ import { ProjectSourceEntity } from './project-source.entity';
 @Index('project_sector_idx', ['sector'])
 @Index('project_unit_idx', ['unitId'])
 @Index('project_stage_idx', ['stage'])
+@Index('project_rag_idx', ['rag'])
 @Index('project_plan_order_idx', ['planOrder'])
 // GIN indexes written by hand in the migration: trigram on `search_text`, array containment on the *_nos columns.
 @Index('project_search_trgm_idx', { synchronize: false })
@@ -66,6 +67,25 @@ export class ProjectEntity {
   /** Current stage: study (前期研究) | start (开工建设) | complete (建成投用) | on_hold | cancelled. */
   @Column({ type: 'text' })
   stage: string;
+
+  /** The stage a project on hold (暂缓) left, to which it resumes. */
+  @Column({ name: 'previous_stage', type: 'text', nullable: true })
+  previousStage: string | null;
+
+  /** Status light (红黄绿灯) from the milestones, with the rules that set it; refreshed on every change and daily. */
+  @Column({ type: 'text', default: 'green' })
+  rag: string;
+
+  @Column({ name: 'rag_reasons', type: 'jsonb', default: () => "'[]'" })
+  ragReasons: unknown[];
+
+  /** The Asia/Shanghai date the status light was computed for. */
+  @Column({ name: 'rag_on', type: 'date', nullable: true })
+  ragOn: string | null;
+
+  /** Last update by a person (milestone, request, decision): a project quiet for 30 days is stale. */
+  @Column({ name: 'last_activity_at', type: 'timestamptz', default: () => 'now()' })
+  lastActivityAt: Date;
 
   @Column({ name: 'unit_id', type: 'uuid' })
   unitId: string;

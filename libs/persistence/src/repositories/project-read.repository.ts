@@ -15,6 +15,11 @@ export interface ProjectListFilter {
   /** A unit's id or code. */
   unit?: string;
   q?: string;
+  rag?: string;
+  /** Has a pending milestone whose forecast (or baseline) is before `today`. */
+  overdue?: boolean;
+  /** Today in Asia/Shanghai, for `overdue`. */
+  today: string;
   sort?: ProjectSort;
   descending?: boolean;
   page: number;
@@ -39,6 +44,7 @@ export interface ProjectListItem {
   unitId: string;
   unitCode: string;
   unitName: string;
+  rag: string;
   version: number;
   updatedAt: Date;
 }
@@ -83,6 +89,11 @@ export class ProjectReadRepository {
     if (filter.stage !== undefined) where.push(`p.stage = ${bind(filter.stage)}`);
     if (filter.target !== undefined) where.push(`p.target = ${bind(filter.target)}`);
     if (filter.unit !== undefined) where.push(UUID.test(filter.unit) ? `p.unit_id = ${bind(filter.unit)}` : `u.code = ${bind(filter.unit)}`);
+    if (filter.rag !== undefined) where.push(`p.rag = ${bind(filter.rag)}`);
+    if (filter.overdue !== undefined) {
+      where.push(`${filter.overdue ? '' : 'NOT '}EXISTS (SELECT 1 FROM milestone m WHERE m.project_id = p.id AND m.status = 'pending'
+                  AND COALESCE(m.forecast_date, m.baseline_date) < ${bind(filter.today)}::date)`);
+    }
     const q = filter.q === undefined ? '' : normaliseQuery(filter.q);
     if (q) where.push(`p.search_text LIKE ${bind(likeContains(q))}`);
     const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
@@ -93,7 +104,7 @@ export class ProjectReadRepository {
     const rows: Array<Record<string, unknown>> = await this.dataSource.query(
       `SELECT p.id, p.catalog_key AS key, p.name, p.column_no AS "column", p.item_no AS item, p.chapter_no AS chapter, p.part_no AS part,
               p.column_nos AS columns, p.sector, p.stage, p.target, p.target_ambiguous AS "targetAmbiguous", p.target_verb AS "targetVerb",
-              p.baseline_stage AS "baselineStage", p.unit_id AS "unitId", u.code AS "unitCode", u.name AS "unitName", p.version,
+              p.baseline_stage AS "baselineStage", p.unit_id AS "unitId", u.code AS "unitCode", u.name AS "unitName", p.rag, p.version,
               p.updated_at AS "updatedAt", count(*) OVER () AS total
        ${from} ORDER BY ${orderSql} LIMIT ${bind(filter.pageSize)} OFFSET ${bind((filter.page - 1) * filter.pageSize)}`,
       params,
@@ -111,6 +122,7 @@ export class ProjectReadRepository {
     const [project] = await this.dataSource.query(
       `SELECT p.id, p.catalog_key AS key, p.name, p.sector, p.stage, p.target, p.target_ambiguous AS "targetAmbiguous",
               p.target_verb AS "targetVerb", p.baseline_stage AS "baselineStage", p.baseline_clause AS "baselineClause",
+              p.previous_stage AS "previousStage", p.rag, p.rag_reasons AS "ragReasons", p.rag_on AS "ragOn", p.last_activity_at AS "lastActivityAt",
               p.column_no AS "column", p.item_no AS item, p.chapter_no AS chapter, p.part_no AS part, p.version,
               p.created_at AS "createdAt", p.updated_at AS "updatedAt",
               json_build_object('id', u.id, 'code', u.code, 'name', u.name) AS unit,

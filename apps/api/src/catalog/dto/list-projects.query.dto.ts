@@ -2,9 +2,10 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { SECTORS, STAGES } from '@qj/catalog';
 import { PROJECT_STATUSES } from '@qj/domain';
 import { PROJECT_SORTS } from '@qj/persistence';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 
+const RAG_LEVELS = ['green', 'amber', 'red'];
 const SORT_VALUES = PROJECT_SORTS.flatMap((sort) => [sort, `-${sort}`]);
 const oneOf = (field: string, values: readonly string[]) => ({ message: `${field} 必须是以下之一：${values.join('、')}` });
 const intIn = (field: string, min: number, max: number) => [
@@ -62,6 +63,17 @@ export class ListProjectsQueryDto {
   @IsString({ message: 'q 必须是文字' })
   @MaxLength(100, { message: 'q 不能超过 100 个字符' })
   q?: string;
+
+  @ApiPropertyOptional({ enum: RAG_LEVELS, description: '红黄绿灯' })
+  @IsOptional()
+  @IsIn(RAG_LEVELS, oneOf('rag', RAG_LEVELS))
+  rag?: string;
+
+  @ApiPropertyOptional({ description: 'true: has an overdue milestone; false: has none' })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean({ message: 'overdue 必须是 true 或 false' })
+  overdue?: boolean;
 
   @ApiPropertyOptional({ enum: SORT_VALUES, description: 'sort key; a leading "-" sorts descending', default: 'plan' })
   @IsOptional()

@@ -1,0 +1,65 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { JwtService } from '@nestjs/jwt';
+import { UserRepository } from '@qj/persistence';
+import type { Request } from 'express';
+import { HealthController } from '../health/health.controller';
+import { unauthenticated } from './access';
+import type { AccessTokenPayload } from './auth-user';
+import type { AuthenticatedRequest } from './current-user.decorator';
+import { IS_PUBLIC } from './public.decorator';
+
+/**
+ * Probes that orchestrators call without credentials (/health, /health/ready, outside /api). Exempted by
+ * class rather than by URL, because Express matches paths case-insensitively and a URL test is easy to get wrong.
+ */
+const OPEN_CONTROLLERS: ReadonlySet<unknown> = new Set([HealthController]);
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The global guard: every route needs `Authorization: Bearer <token>` unless it is @Public(). The token's
+ * signature and expiry are checked, then the user is read afresh, so a deactivated user is out at once.
+ * (Swagger's /api/docs is Express middleware, which guards never see.)
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly jwt: JwtService,
+    private readonly users: UserRepository,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (context.getType() !== 'http') return true;
+    const request = context.switchToHttp().getRequest<Request & AuthenticatedRequest>();
+    const open =
+      OPEN_CONTROLLERS.has(context.getClass()) || this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]);
+    const token = bearerToken(request);
+    if (!token) {
+      if (open) return true;
+      throw unauthenticated();
+    }
+    const user = await this.authenticate(token);
+    if (user) request.user = user;
+    // A public route works with a bad token too (e.g. signing in again after expiry).
+    if (!user && !open) throw unauthenticated();
+    return true;
+  }
+
+  private async authenticate(token: string) {
+    let payload: Partial<AccessTokenPayload>;
+    try {
+      payload = await this.jwt.verifyAsync<AccessTokenPayload>(token);
+    } catch {
+      return undefined;
+    }
+    if (typeof payload.sub !== 'string' || !UUID.test(payload.sub)) return undefined;
+    return this.users.findActiveSubject(payload.sub);
+  }
+}
+
+function bearerToken(request: Request): string | undefined {
+  const header = request.headers.authorization;
+  const match = typeof header === 'string' ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
+  return match?.[1];
+}

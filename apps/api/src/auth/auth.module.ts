@@ -1,0 +1,32 @@
+import { Module } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import type { Env } from '@qj/config';
+import { ACCESS_TOKEN_TTL_SECONDS } from './auth-user';
+import { AuthController } from './auth.controller';
+import { AuthGuard } from './auth.guard';
+import { AuthService } from './auth.service';
+import { RolesGuard } from './roles.guard';
+
+/** Sign-in, the signed-in user, and the two global guards (token first, then role) that every route passes. */
+@Module({
+  imports: [
+    JwtModule.registerAsync({
+      inject: [ConfigService],
+      useFactory: (config: ConfigService<Env, true>) => {
+        const secret = config.get('JWT_SECRET', { infer: true });
+        if (!secret) throw new Error('JWT_SECRET is required to sign access tokens (got unset)');
+        return {
+          secret,
+          signOptions: { algorithm: 'HS256', expiresIn: ACCESS_TOKEN_TTL_SECONDS },
+          // Only HS256: a token claiming `none` or another algorithm is refused.
+          verifyOptions: { algorithms: ['HS256'] },
+        };
+      },
+    }),
+  ],
+  controllers: [AuthController],
+  providers: [AuthService, { provide: APP_GUARD, useClass: AuthGuard }, { provide: APP_GUARD, useClass: RolesGuard }],
+})
+export class AuthModule {}

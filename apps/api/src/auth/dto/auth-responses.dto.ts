@@ -1,0 +1,22 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { USER_ROLES } from '@qj/persistence';
+
+export class UnitRefDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'transport' }) code: string;
+  @ApiProperty({ example: '区交通局' }) name: string;
+}
+
+/** The signed-in user as the client shows it. */
+export class ProfileDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'owner_transport' }) username: string;
+  @ApiProperty({ example: '区交通局项目负责人' }) displayName: string;
+  @ApiProperty({ enum: USER_ROLES }) role: string;
+  @ApiProperty({ type: UnitRefDto, nullable: true }) unit: UnitRefDto | null;
+}
+
+export class LoginResponseDto {
+  @ApiProperty({ description: 'JWT (HS256), valid for 12 hours; send as `Authorization: Bearer <token>`' }) accessToken: string;
+  @ApiProperty({ type: ProfileDto }) user: ProfileDto;
+}

@@ -1,0 +1,109 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { PROJECT_STATUSES } from '@qj/domain';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { IsCalendarDate } from './calendar-date.validator';
+
+/** Evidence filed with a stage change (dates are Asia/Shanghai calendar dates). Which fields are required depends on the transition. */
+export class EvidenceDto {
+  @ApiPropertyOptional({ description: '批复文号' })
+  @IsOptional()
+  @IsString({ message: 'evidence.approvalDocNo 必须是文字' })
+  @MinLength(1, { message: 'evidence.approvalDocNo 不能为空' })
+  @MaxLength(200)
+  approvalDocNo?: string;
+
+  @ApiPropertyOptional({ description: '批复日期 YYYY-MM-DD' })
+  @IsOptional()
+  @IsCalendarDate({ message: 'evidence.approvalDate 必须是有效日期，格式 YYYY-MM-DD' })
+  approvalDate?: string;
+
+  @ApiPropertyOptional({ description: '施工许可证号' })
+  @IsOptional()
+  @IsString({ message: 'evidence.constructionPermitNo 必须是文字' })
+  @MinLength(1, { message: 'evidence.constructionPermitNo 不能为空' })
+  @MaxLength(200)
+  constructionPermitNo?: string;
+
+  @ApiPropertyOptional({ description: '实际开工日期 YYYY-MM-DD' })
+  @IsOptional()
+  @IsCalendarDate({ message: 'evidence.actualStartDate 必须是有效日期，格式 YYYY-MM-DD' })
+  actualStartDate?: string;
+
+  @ApiPropertyOptional({ description: '竣工验收日期 YYYY-MM-DD' })
+  @IsOptional()
+  @IsCalendarDate({ message: 'evidence.acceptanceDate 必须是有效日期，格式 YYYY-MM-DD' })
+  acceptanceDate?: string;
+}
+
+export class CreateTransitionRequestDto {
+  @ApiProperty({ enum: PROJECT_STATUSES, description: 'the stage asked for' })
+  @IsIn(PROJECT_STATUSES, { message: `to 必须是以下之一：${PROJECT_STATUSES.join('、')}` })
+  to: string;
+
+  @ApiPropertyOptional({ type: EvidenceDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => EvidenceDto)
+  evidence?: EvidenceDto;
+
+  @ApiPropertyOptional({ description: 'required for on_hold and cancelled' })
+  @IsOptional()
+  @IsString({ message: 'reason 必须是文字' })
+  @MaxLength(2000, { message: 'reason 不能超过 2000 个字符' })
+  reason?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString({ message: 'comment 必须是文字' })
+  @MaxLength(2000, { message: 'comment 不能超过 2000 个字符' })
+  comment?: string;
+
+  @ApiPropertyOptional({ description: 'the project version the owner saw; a newer one gives 409' })
+  @IsOptional()
+  @IsInt({ message: 'version 必须是整数' })
+  @Min(1, { message: 'version 必须是整数' })
+  version?: number;
+}
+
+export class DecisionDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString({ message: 'comment 必须是文字' })
+  @MaxLength(2000, { message: 'comment 不能超过 2000 个字符' })
+  comment?: string;
+}
+
+export class OverrideDto {
+  @ApiProperty({ enum: PROJECT_STATUSES })
+  @IsIn(PROJECT_STATUSES, { message: `to 必须是以下之一：${PROJECT_STATUSES.join('、')}` })
+  to: string;
+
+  @ApiProperty({ description: 'why the workflow is bypassed; recorded in the history' })
+  @IsString({ message: 'reason 必须是文字' })
+  @MinLength(1, { message: 'reason 不能为空' })
+  @MaxLength(2000)
+  reason: string;
+}
+
+export class ListTransitionRequestsQueryDto {
+  @ApiPropertyOptional({ enum: ['pending', 'approved', 'rejected'] })
+  @IsOptional()
+  @IsIn(['pending', 'approved', 'rejected'], { message: 'status 必须是以下之一：pending、approved、rejected' })
+  status?: string;
+
+  @ApiPropertyOptional({ default: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'page 必须是正整数' })
+  @Min(1, { message: 'page 必须是正整数' })
+  page = 1;
+
+  @ApiPropertyOptional({ default: 50, maximum: 200 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'pageSize 必须是 1–200 之间的整数' })
+  @Min(1, { message: 'pageSize 必须是 1–200 之间的整数' })
+  @Max(200, { message: 'pageSize 必须是 1–200 之间的整数' })
+  pageSize = 50;
+}

@@ -1,0 +1,35 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsInt, IsOptional, IsString, MaxLength, Min, ValidateIf } from 'class-validator';
+import { IsCalendarDate } from './calendar-date.validator';
+
+/** A milestone update. `null` clears a date; an absent field is left as it is. */
+export class UpdateMilestoneDto {
+  @ApiPropertyOptional({ description: 'the milestone version the client saw (or send If-Match)' })
+  @IsOptional()
+  @IsInt({ message: 'version 必须是整数' })
+  @Min(1, { message: 'version 必须是整数' })
+  version?: number;
+
+  @ApiPropertyOptional({ description: '预计完成日期 YYYY-MM-DD', nullable: true })
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @IsCalendarDate({ message: 'forecastDate 必须是有效日期，格式 YYYY-MM-DD' })
+  forecastDate?: string | null;
+
+  @ApiPropertyOptional({ description: '实际完成日期 YYYY-MM-DD (not in the future); setting it marks the milestone done', nullable: true })
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @IsCalendarDate({ message: 'actualDate 必须是有效日期，格式 YYYY-MM-DD' })
+  actualDate?: string | null;
+
+  @ApiPropertyOptional({ description: '基线日期 YYYY-MM-DD: re-baselining, by a reviewer only' })
+  @IsOptional()
+  @IsCalendarDate({ message: 'baselineDate 必须是有效日期，格式 YYYY-MM-DD' })
+  baselineDate?: string;
+
+  @ApiPropertyOptional({ description: 'what changed and why' })
+  @IsOptional()
+  @IsString({ message: 'comment 必须是文字' })
+  @MaxLength(2000, { message: 'comment 不能超过 2000 个字符' })
+  comment?: string;
+}

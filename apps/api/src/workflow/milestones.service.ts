@@ -1,0 +1,103 @@
+import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import type { Env } from '@qj/config';
+import { todayIn } from '@qj/domain';
+import { DomainException, ValidationFailedException } from '@qj/http';
+import { ragOf, refreshProjectRag, WorkflowRepository } from '@qj/persistence';
+import { assertCanEditProject, AuthUser, canReadEverything, forbidden } from '../auth';
+import type { UpdateMilestoneDto } from './dto/update-milestone.dto';
+
+/** Milestones: owners update forecast and actual dates; re-baselining is a reviewer's decision. */
+@Injectable()
+export class MilestonesService {
+  constructor(
+    private readonly repository: WorkflowRepository,
+    private readonly config: ConfigService<Env, true>,
+  ) {}
+
+  async list(projectId: string) {
+    const project = await this.repository.project(projectId);
+    if (!project) throw new DomainException('project_not_found', 404, `没有编号为 ${projectId} 的项目`);
+    const milestones = await this.repository.milestonesOf(undefined, projectId);
+    return { items: milestones };
+  }
+
+  async update(user: AuthUser, milestoneId: string, dto: UpdateMilestoneDto, ifMatch: string | undefined) {
+    const expectedVersion = dto.version ?? parseIfMatch(ifMatch);
+    const timeZone = this.config.get('APP_TIMEZONE');
+    const today = todayIn(timeZone);
+    return this.repository.transaction(async (manager) => {
+      const current = await this.repository.lockMilestone(manager, milestoneId);
+      if (!current) throw new DomainException('milestone_not_found', 404, `没有编号为 ${milestoneId} 的里程碑`);
+      const rebaseline = dto.baselineDate !== undefined && dto.baselineDate !== current.baselineDate;
+      if (rebaseline) {
+        if (!canReadEverything(user)) throw new DomainException('rebaseline_needs_reviewer', 403, '调整基线日期须由审核人（区发展改革委）批准');
+        if (!dto.comment) throw new ValidationFailedException([{ field: 'comment', message: '调整基线须说明原因（comment）' }]);
+      }
+      if (dto.forecastDate !== undefined || dto.actualDate !== undefined) {
+        if (user.role === 'reviewer') throw forbidden();
+        assertCanEditProject(user, current.project, 'milestone.update');
+      }
+      const errors = [];
+      if (dto.actualDate && dto.actualDate > today) errors.push({ field: 'actualDate', message: `actualDate 不能晚于今天（${today}）` });
+      const createdOn = todayIn(timeZone, current.project.createdAt);
+      if (dto.forecastDate && dto.forecastDate < createdOn) {
+        errors.push({ field: 'forecastDate', message: `forecastDate 不能早于项目创建日期（${createdOn}）` });
+      }
+      if (errors.length) throw new ValidationFailedException(errors);
+
+      const actualDate = dto.actualDate === undefined ? current.actualDate : dto.actualDate;
+      const patch = {
+        baselineDate: dto.baselineDate ?? current.baselineDate,
+        forecastDate: dto.forecastDate === undefined ? current.forecastDate : dto.forecastDate,
+        actualDate,
+        // An actual date is what makes a milestone done; clearing it reopens the milestone.
+        status: actualDate ? 'done' : dto.actualDate === null ? 'pending' : current.status,
+      };
+      const updated = await this.repository.updateMilestone(manager, milestoneId, expectedVersion, patch, user.id);
+      if (!updated) {
+        const { project: _project, ...now } = current;
+        throw new DomainException('version_conflict', 409, '该里程碑已被他人修改，请刷新后重试', { current: now });
+      }
+      const before = pick(current);
+      const after = pick(updated);
+      await this.repository.audit(manager, [
+        {
+          projectId: current.projectId,
+          entityType: 'milestone',
+          entityId: milestoneId,
+          action: rebaseline ? 'milestone.rebaselined' : 'milestone.updated',
+          actorId: user.id,
+          actorName: user.displayName,
+          before,
+          after,
+          comment: dto.comment ?? null,
+        },
+      ]);
+      await this.repository.outbox(manager, [
+        {
+          name: rebaseline ? 'milestone.rebaselined' : 'milestone.updated',
+          aggregateId: current.projectId,
+          payload: { milestoneId, projectId: current.projectId, code: current.code, before, after, actorId: user.id, occurredAt: new Date().toISOString() },
+        },
+      ]);
+      await this.repository.touchActivity(manager, current.projectId);
+      await refreshProjectRag(manager, [current.projectId], timeZone);
+      return { ...updated, overdue: ragOf(current.project.target, [updated], today).overdueCount > 0 };
+    });
+  }
+}
+
+function pick(milestone: { baselineDate: string | null; forecastDate: string | null; actualDate: string | null; status: string; version: number }) {
+  const { baselineDate, forecastDate, actualDate, status, version } = milestone;
+  return { baselineDate, forecastDate, actualDate, status, version };
+}
+
+/** `If-Match: "3"` or `If-Match: 3`; the body's `version` wins when both are sent. */
+function parseIfMatch(header: string | undefined): number {
+  const version = Number(header?.replace(/^W\//, '').replace(/"/g, ''));
+  if (!header || !Number.isInteger(version) || version < 1) {
+    throw new ValidationFailedException([{ field: 'version', message: '请提供 version（或 If-Match 头）：您看到的里程碑版本号' }]);
+  }
+  return version;
+}

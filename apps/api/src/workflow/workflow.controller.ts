@@ -1,0 +1,92 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ValidationFailedException } from '@qj/http';
+import { AuthUser, CurrentUser, Roles } from '../auth';
+import { projectIdPipe } from '../catalog/projects.controller';
+import { CreateTransitionRequestDto, DecisionDto, ListTransitionRequestsQueryDto, OverrideDto } from './dto/transition-request.dto';
+import { UpdateMilestoneDto } from './dto/update-milestone.dto';
+import { MilestonesService } from './milestones.service';
+import { WorkflowService } from './workflow.service';
+
+const uuidPipe = (field: string) =>
+  new ParseUUIDPipe({ exceptionFactory: () => new ValidationFailedException([{ field, message: `${field} 必须是编号（UUID）` }]) });
+
+@ApiTags('workflow')
+@ApiBearerAuth()
+@Controller()
+export class WorkflowController {
+  constructor(
+    private readonly workflow: WorkflowService,
+    private readonly milestones: MilestonesService,
+  ) {}
+
+  @Get('projects/:id/milestones')
+  @ApiOperation({ summary: "A project's milestones with baseline, forecast and actual dates" })
+  listMilestones(@Param('id', projectIdPipe) id: string) {
+    return this.milestones.list(id);
+  }
+
+  @Patch('milestones/:id')
+  @ApiOperation({ summary: 'Update forecast / actual dates (owner of the unit) or re-baseline (reviewer); send the version you saw (or If-Match): 409 if it changed' })
+  updateMilestone(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuidPipe('id')) id: string,
+    @Body() dto: UpdateMilestoneDto,
+    @Headers('if-match') ifMatch?: string,
+  ) {
+    return this.milestones.update(user, id, dto, ifMatch);
+  }
+
+  @Get('projects/:id/transitions')
+  @ApiOperation({ summary: 'The current stage and the transitions the signed-in user may request or approve now' })
+  allowed(@CurrentUser() user: AuthUser, @Param('id', projectIdPipe) id: string) {
+    return this.workflow.allowedTransitions(user, id);
+  }
+
+  @Post('projects/:id/transition-requests')
+  @ApiOperation({ summary: 'Request a stage change with evidence (owner): 409 if not allowed now, 422 naming a failed guard or missing evidence' })
+  requestTransition(@CurrentUser() user: AuthUser, @Param('id', projectIdPipe) id: string, @Body() dto: CreateTransitionRequestDto) {
+    return this.workflow.requestTransition(user, id, dto);
+  }
+
+  @Get('transition-requests')
+  @ApiOperation({ summary: 'Transition requests (filter status=pending for the approvals inbox); owners see their own unit only' })
+  listRequests(@CurrentUser() user: AuthUser, @Query() query: ListTransitionRequestsQueryDto) {
+    return this.workflow.listRequests(user, query);
+  }
+
+  @Get('transition-requests/:id')
+  getRequest(@CurrentUser() user: AuthUser, @Param('id', uuidPipe('id')) id: string) {
+    return this.workflow.getRequest(user, id);
+  }
+
+  @Post('transition-requests/:id/approve')
+  @HttpCode(200)
+  @Roles('reviewer', 'admin')
+  @ApiOperation({ summary: 'Approve (DRC reviewer; never one’s own request): the project moves to the requested stage' })
+  approve(@CurrentUser() user: AuthUser, @Param('id', uuidPipe('id')) id: string, @Body() dto: DecisionDto) {
+    return this.workflow.decide(user, id, 'approve', dto.comment ?? null);
+  }
+
+  @Post('transition-requests/:id/reject')
+  @HttpCode(200)
+  @Roles('reviewer', 'admin')
+  @ApiOperation({ summary: 'Reject with a comment (DRC reviewer)' })
+  reject(@CurrentUser() user: AuthUser, @Param('id', uuidPipe('id')) id: string, @Body() dto: DecisionDto) {
+    return this.workflow.decide(user, id, 'reject', dto.comment ?? null);
+  }
+
+  @Post('projects/:id/override')
+  @HttpCode(200)
+  @Roles('admin')
+  @ApiOperation({ summary: 'Admin override: move a project outside the declared transitions, with a recorded reason' })
+  override(@CurrentUser() user: AuthUser, @Param('id', projectIdPipe) id: string, @Body() dto: OverrideDto) {
+    return this.workflow.override(user, id, dto);
+  }
+
+  @Get('projects/:id/history')
+  @ApiOperation({ summary: 'Every change to the project, oldest first: who, when, before and after' })
+  history(@CurrentUser() user: AuthUser, @Param('id', projectIdPipe) id: string) {
+    return this.workflow.history(user, id);
+  }
+}

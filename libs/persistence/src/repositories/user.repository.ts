@@ -1,0 +1,181 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { UserRole } from '../entities/user.entity';
+
+/** Either the connection or a transaction's manager: start-up code (demo accounts) runs outside Nest. */
+type Queryable = DataSource | EntityManager;
+
+export interface UnitRef {
+  id: string;
+  code: string;
+  name: string;
+}
+
+/** A user as the API shows it: never the password hash. */
+export interface UserView {
+  id: string;
+  username: string;
+  displayName: string;
+  role: UserRole;
+  unit: UnitRef | null;
+  email: string | null;
+  active: boolean;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** What a request carries once its token is checked. */
+export interface UserSubject {
+  id: string;
+  username: string;
+  displayName: string;
+  role: UserRole;
+  unitId: string | null;
+}
+
+export interface UserCredentials {
+  id: string;
+  passwordHash: string;
+  active: boolean;
+}
+
+export interface NewUser {
+  username: string;
+  displayName: string;
+  role: UserRole;
+  unitId: string | null;
+  passwordHash: string;
+  email?: string | null;
+}
+
+export type UserPatch = Partial<Pick<NewUser, 'displayName' | 'role' | 'unitId' | 'passwordHash' | 'email'>> & { active?: boolean };
+
+export interface UnitSummary extends UnitRef {
+  sectors: string[];
+  projectCount: number;
+}
+
+const USER_VIEW = `
+  SELECT au.id, au.username, au.display_name AS "displayName", au.role,
+         CASE WHEN un.id IS NULL THEN NULL ELSE json_build_object('id', un.id, 'code', un.code, 'name', un.name) END AS unit,
+         au.email, au.active, au.created_at AS "createdAt", au.updated_at AS "updatedAt"
+  FROM app_user au LEFT JOIN unit un ON un.id = au.unit_id`;
+
+/** Column of each patchable field; only these names ever reach the SQL text. */
+const PATCH_COLUMNS: Record<keyof UserPatch, string> = {
+  displayName: 'display_name',
+  role: 'role',
+  unitId: 'unit_id',
+  passwordHash: 'password_hash',
+  email: 'email',
+  active: 'active',
+};
+
+/** People who sign in (`app_user`). Usernames are stored lower-case; callers pass them lower-cased. */
+@Injectable()
+export class UserRepository {
+  constructor(@InjectDataSource() private readonly db: Queryable) {}
+
+  async findCredentials(username: string): Promise<UserCredentials | undefined> {
+    const [row] = await this.db.query(`SELECT id, password_hash AS "passwordHash", active FROM app_user WHERE username = $1`, [username]);
+    return row;
+  }
+
+  /** The signed-in user behind a token, read afresh so a deactivation or a role change applies at once. */
+  async findActiveSubject(id: string): Promise<UserSubject | undefined> {
+    const [row] = await this.db.query(
+      `SELECT id, username, display_name AS "displayName", role, unit_id AS "unitId" FROM app_user WHERE id = $1 AND active`,
+      [id],
+    );
+    return row;
+  }
+
+  async findView(id: string): Promise<UserView | undefined> {
+    const [row] = await this.db.query(`${USER_VIEW} WHERE au.id = $1`, [id]);
+    return row;
+  }
+
+  /** Admins first, then reviewers, then owners, each by username. */
+  async list(): Promise<UserView[]> {
+    return this.db.query(`${USER_VIEW} ORDER BY array_position(ARRAY['admin','reviewer','owner']::text[], au.role), au.username`);
+  }
+
+  /** Creates the user; undefined when the username is taken (the unique constraint decides, so two requests cannot both win). */
+  async create(user: NewUser): Promise<string | undefined> {
+    const [row] = await this.db.query(
+      `INSERT INTO app_user (username, display_name, role, unit_id, password_hash, email) VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (username) DO NOTHING RETURNING id`,
+      [user.username, user.displayName, user.role, user.unitId, user.passwordHash, user.email ?? null],
+    );
+    return row?.id;
+  }
+
+  /** Creates those of `users` whose username is free; returns the usernames created. Existing users are left as they are. */
+  async createMissing(users: NewUser[]): Promise<string[]> {
+    if (!users.length) return [];
+    const rows: Array<{ username: string }> = await this.db.query(
+      `INSERT INTO app_user (username, display_name, role, unit_id, password_hash, email)
+       SELECT username, display_name, role, unit_id, password_hash, email
+       FROM jsonb_to_recordset($1::jsonb) AS r(username text, display_name text, role text, unit_id uuid, password_hash text, email text)
+       ON CONFLICT (username) DO NOTHING RETURNING username`,
+      [
+        JSON.stringify(
+          users.map((user) => ({
+            username: user.username,
+            display_name: user.displayName,
+            role: user.role,
+            unit_id: user.unitId,
+            password_hash: user.passwordHash,
+            email: user.email ?? null,
+          })),
+        ),
+      ],
+    );
+    return rows.map((row) => row.username);
+  }
+
+  async existingUsernames(usernames: string[]): Promise<string[]> {
+    const rows: Array<{ username: string }> = await this.db.query(`SELECT username FROM app_user WHERE username = ANY($1::text[])`, [usernames]);
+    return rows.map((row) => row.username);
+  }
+
+  /** Applies the fields present in `patch`; false when there is no such user. */
+  async update(id: string, patch: UserPatch): Promise<boolean> {
+    const params: unknown[] = [id];
+    const sets = (Object.keys(patch) as Array<keyof UserPatch>)
+      .filter((key) => patch[key] !== undefined)
+      .map((key) => `${PATCH_COLUMNS[key]} = $${params.push(patch[key])}`);
+    const [, affected] = await this.db.query(`UPDATE app_user SET ${[...sets, 'updated_at = now()'].join(', ')} WHERE id = $1`, params);
+    return affected > 0;
+  }
+
+  /** Active admins other than `id`: an update must not leave the platform without one. */
+  async countOtherActiveAdmins(id: string): Promise<number> {
+    const [row] = await this.db.query(`SELECT count(*)::int AS n FROM app_user WHERE role = 'admin' AND active AND id <> $1`, [id]);
+    return row.n;
+  }
+}
+
+/** 责任单位 as people see them: every signed-in user may read the list. */
+@Injectable()
+export class UnitRepository {
+  constructor(@InjectDataSource() private readonly db: Queryable) {}
+
+  async listWithProjectCounts(): Promise<UnitSummary[]> {
+    return this.db.query(
+      `SELECT u.id, u.code, u.name, u.sectors, count(p.id)::int AS "projectCount"
+       FROM unit u LEFT JOIN project p ON p.unit_id = u.id
+       GROUP BY u.id ORDER BY u.code`,
+    );
+  }
+
+  async all(): Promise<UnitRef[]> {
+    return this.db.query(`SELECT id, code, name FROM unit ORDER BY code`);
+  }
+
+  async findRef(id: string): Promise<UnitRef | undefined> {
+    const [row] = await this.db.query(`SELECT id, code, name FROM unit WHERE id = $1`, [id]);
+    return row;
+  }
+}

@@ -1,0 +1,241 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { MILESTONE_COLUMNS, MilestoneRow } from './project-status';
+
+export interface ProjectState {
+  id: string;
+  name: string;
+  unitId: string;
+  stage: string;
+  previousStage: string | null;
+  version: number;
+  target: string;
+  createdAt: Date;
+}
+
+export interface TransitionRequestRow {
+  id: string;
+  projectId: string;
+  projectName: string;
+  unitId: string;
+  transitionId: string;
+  fromStage: string;
+  toStage: string;
+  evidence: Record<string, unknown>;
+  reason: string | null;
+  comment: string | null;
+  status: 'pending' | 'approved' | 'rejected';
+  requestedBy: string;
+  requestedByName: string;
+  requestedAt: Date;
+  decidedBy: string | null;
+  decidedByName: string | null;
+  decidedAt: Date | null;
+  decisionComment: string | null;
+}
+
+export interface AuditEntry {
+  projectId: string | null;
+  entityType: string;
+  entityId: string;
+  action: string;
+  actorId: string | null;
+  actorName: string;
+  before?: unknown;
+  after?: unknown;
+  comment?: string | null;
+}
+
+export interface OutboxEntry {
+  name: string;
+  aggregateId: string;
+  payload: unknown;
+}
+
+/** TypeORM answers an UPDATE … RETURNING with `[rows, affectedCount]`; an INSERT or SELECT with the rows alone. */
+async function updateReturning<T>(manager: EntityManager, sql: string, params: unknown[]): Promise<T | undefined> {
+  const result = await manager.query(sql, params);
+  const rows = Array.isArray(result[0]) ? result[0] : result;
+  return rows[0];
+}
+
+const REQUEST_COLUMNS = `r.id, r.project_id AS "projectId", p.name AS "projectName", p.unit_id AS "unitId", r.transition_id AS "transitionId",
+  r.from_stage AS "fromStage", r.to_stage AS "toStage", r.evidence, r.reason, r.comment, r.status, r.requested_by AS "requestedBy",
+  ru.display_name AS "requestedByName", r.requested_at AS "requestedAt", r.decided_by AS "decidedBy", du.display_name AS "decidedByName",
+  r.decided_at AS "decidedAt", r.decision_comment AS "decisionComment"`;
+const REQUEST_FROM = `transition_request r JOIN project p ON p.id = r.project_id
+  JOIN app_user ru ON ru.id = r.requested_by LEFT JOIN app_user du ON du.id = r.decided_by`;
+
+/**
+ * Writes of the workflow: projects' stages, milestones, transition requests, and with every change its
+ * audit rows and outbox events, all in the caller's transaction. Guarded updates carry the version the
+ * client saw (`UPDATE … WHERE version = $n`), so a concurrent change is detected rather than lost.
+ */
+@Injectable()
+export class WorkflowRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction('READ COMMITTED', work);
+  }
+
+  async lockProject(manager: EntityManager, id: string): Promise<ProjectState | undefined> {
+    const [row] = await manager.query(
+      `SELECT id, name, unit_id AS "unitId", stage, previous_stage AS "previousStage", version, target, created_at AS "createdAt"
+       FROM project WHERE id = $1 FOR UPDATE`,
+      [id],
+    );
+    return row;
+  }
+
+  async project(id: string): Promise<Pick<ProjectState, 'id' | 'unitId'> | undefined> {
+    const [row] = await this.dataSource.query(`SELECT id, unit_id AS "unitId" FROM project WHERE id = $1`, [id]);
+    return row;
+  }
+
+  async milestonesOf(manager: EntityManager | undefined, projectId: string): Promise<MilestoneRow[]> {
+    return (manager ?? this.dataSource.manager).query(
+      `SELECT ${MILESTONE_COLUMNS} FROM milestone m WHERE m.project_id = $1 ORDER BY m.sort_order`,
+      [projectId],
+    );
+  }
+
+  /**
+   * The milestone and its project, both locked (milestone first, always): concurrent updates of one milestone
+   * queue here and each then sees the latest version; status refreshes of one project serialise.
+   */
+  async lockMilestone(manager: EntityManager, id: string): Promise<(MilestoneRow & { project: ProjectState }) | undefined> {
+    const [row] = await manager.query(`SELECT ${MILESTONE_COLUMNS} FROM milestone m WHERE m.id = $1 FOR UPDATE`, [id]);
+    if (!row) return undefined;
+    const project = await this.lockProject(manager, row.projectId);
+    return { ...row, project: project as ProjectState };
+  }
+
+  async updateMilestone(
+    manager: EntityManager,
+    id: string,
+    expectedVersion: number,
+    patch: { baselineDate: string | null; forecastDate: string | null; actualDate: string | null; status: string },
+    actorId: string,
+  ): Promise<MilestoneRow | undefined> {
+    return updateReturning<MilestoneRow>(
+      manager,
+      `UPDATE milestone m SET baseline_date = $3, forecast_date = $4, actual_date = $5, status = $6, updated_by = $7,
+              version = m.version + 1, updated_at = now()
+       WHERE m.id = $1 AND m.version = $2
+       RETURNING ${MILESTONE_COLUMNS}`,
+      [id, expectedVersion, patch.baselineDate, patch.forecastDate, patch.actualDate, patch.status, actorId],
+    );
+  }
+
+  async setStage(manager: EntityManager, id: string, expectedVersion: number, stage: string, previousStage: string | null): Promise<number | undefined> {
+    const row = await updateReturning<{ version: number }>(
+      manager,
+      `UPDATE project SET stage = $3, previous_stage = $4, version = version + 1, updated_at = now(), last_activity_at = now()
+       WHERE id = $1 AND version = $2 RETURNING version`,
+      [id, expectedVersion, stage, previousStage],
+    );
+    return row?.version;
+  }
+
+  async touchActivity(manager: EntityManager, projectId: string): Promise<void> {
+    await manager.query(`UPDATE project SET last_activity_at = now() WHERE id = $1`, [projectId]);
+  }
+
+  async pendingRequestOf(manager: EntityManager, projectId: string): Promise<{ id: string } | undefined> {
+    const [row] = await manager.query(`SELECT id FROM transition_request WHERE project_id = $1 AND status = 'pending'`, [projectId]);
+    return row;
+  }
+
+  async insertRequest(
+    manager: EntityManager,
+    request: { projectId: string; transitionId: string; fromStage: string; toStage: string; evidence: object; reason: string | null; comment: string | null; requestedBy: string },
+  ): Promise<string> {
+    const [row] = await manager.query(
+      `INSERT INTO transition_request (project_id, transition_id, from_stage, to_stage, evidence, reason, comment, requested_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+      [request.projectId, request.transitionId, request.fromStage, request.toStage, JSON.stringify(request.evidence), request.reason, request.comment, request.requestedBy],
+    );
+    return row.id;
+  }
+
+  /** Locks the request row: two approvals of the same request at once serialise here, and the second finds it decided. */
+  async lockRequest(manager: EntityManager, id: string): Promise<TransitionRequestRow | undefined> {
+    const [locked] = await manager.query(`SELECT id FROM transition_request WHERE id = $1 FOR UPDATE`, [id]);
+    return locked ? this.request(id, manager) : undefined;
+  }
+
+  async decideRequest(manager: EntityManager, id: string, status: 'approved' | 'rejected', decidedBy: string, comment: string | null): Promise<boolean> {
+    const [, affected] = await manager.query(
+      `UPDATE transition_request SET status = $2, decided_by = $3, decided_at = now(), decision_comment = $4 WHERE id = $1 AND status = 'pending'`,
+      [id, status, decidedBy, comment],
+    );
+    return affected === 1;
+  }
+
+  async request(id: string, manager?: EntityManager): Promise<TransitionRequestRow | undefined> {
+    const [row] = await (manager ?? this.dataSource.manager).query(`SELECT ${REQUEST_COLUMNS} FROM ${REQUEST_FROM} WHERE r.id = $1`, [id]);
+    return row;
+  }
+
+  /** Requests, newest first; an owner's view is limited to their unit (`unitId`). */
+  async requests(filter: { status?: string; projectId?: string; unitId?: string; page: number; pageSize: number }): Promise<{ items: TransitionRequestRow[]; total: number }> {
+    const params: unknown[] = [];
+    const bind = (value: unknown) => `$${params.push(value)}`;
+    const where: string[] = [];
+    if (filter.status) where.push(`r.status = ${bind(filter.status)}`);
+    if (filter.projectId) where.push(`r.project_id = ${bind(filter.projectId)}`);
+    if (filter.unitId) where.push(`p.unit_id = ${bind(filter.unitId)}`);
+    const rows = await this.dataSource.query(
+      `SELECT ${REQUEST_COLUMNS}, count(*) OVER () AS total FROM ${REQUEST_FROM}
+       ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+       ORDER BY r.requested_at DESC, r.id LIMIT ${bind(filter.pageSize)} OFFSET ${bind((filter.page - 1) * filter.pageSize)}`,
+      params,
+    );
+    return { items: rows.map(({ total: _total, ...row }: { total: string }) => row), total: rows.length ? Number(rows[0].total) : 0 };
+  }
+
+  async audit(manager: EntityManager, entries: readonly AuditEntry[]): Promise<void> {
+    if (!entries.length) return;
+    await manager.query(
+      `INSERT INTO audit_event (project_id, entity_type, entity_id, action, actor_id, actor_name, before, after, comment)
+       SELECT project_id, entity_type, entity_id, action, actor_id, actor_name, before, after, comment
+       FROM jsonb_to_recordset($1::jsonb) AS r(project_id uuid, entity_type text, entity_id text, action text, actor_id uuid,
+            actor_name text, before jsonb, after jsonb, comment text)`,
+      [
+        JSON.stringify(
+          entries.map((entry) => ({
+            project_id: entry.projectId,
+            entity_type: entry.entityType,
+            entity_id: entry.entityId,
+            action: entry.action,
+            actor_id: entry.actorId,
+            actor_name: entry.actorName,
+            before: entry.before ?? null,
+            after: entry.after ?? null,
+            comment: entry.comment ?? null,
+          })),
+        ),
+      ],
+    );
+  }
+
+  async outbox(manager: EntityManager, events: readonly OutboxEntry[]): Promise<void> {
+    if (!events.length) return;
+    await manager.query(
+      `INSERT INTO outbox_event (name, aggregate_id, payload)
+       SELECT name, aggregate_id, payload FROM jsonb_to_recordset($1::jsonb) AS r(name text, aggregate_id text, payload jsonb)`,
+      [JSON.stringify(events.map((event) => ({ name: event.name, aggregate_id: event.aggregateId, payload: event.payload })))],
+    );
+  }
+
+  async history(projectId: string) {
+    return this.dataSource.query(
+      `SELECT a.id, a.at, a.entity_type AS "entityType", a.entity_id AS "entityId", a.action, a.actor_id AS "actorId",
+              a.actor_name AS "actorName", a.before, a.after, a.comment
+       FROM audit_event a WHERE a.project_id = $1 ORDER BY a.id`,
+      [projectId],
+    );
+  }
+}

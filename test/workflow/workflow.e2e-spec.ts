@@ -1,0 +1,235 @@
+import { todayIn, addDays } from '@qj/domain';
+import { bootTestApp, TestApp } from '../support/test-app';
+
+const today = () => todayIn('Asia/Shanghai');
+
+interface Milestone {
+  id: string;
+  code: string;
+  version: number;
+  status: string;
+  baselineDate: string | null;
+  forecastDate: string | null;
+  actualDate: string | null;
+}
+
+describe('workflow: owners request, the DRC approves, every step audited', () => {
+  let t: TestApp;
+  let projectId: string;
+  const milestone = async (code: string): Promise<Milestone> => {
+    const res = await t.as('reviewer').get(`/api/projects/${projectId}/milestones`).expect(200);
+    return res.body.items.find((m: Milestone) => m.code === code);
+  };
+  const done = async (code: string, who = 'owner_transport') => {
+    const m = await milestone(code);
+    return t.as(who).patch(`/api/milestones/${m.id}`).send({ version: m.version, actualDate: today(), comment: `${code} 已完成` }).expect(200);
+  };
+
+  beforeAll(async () => {
+    t = await bootTestApp();
+    const res = await t.as('reviewer').get('/api/projects').query({ q: '渝贵高铁' }).expect(200);
+    projectId = res.body.items.find((p: { name: string }) => p.name === '渝贵高铁').id;
+  });
+  afterAll(() => t.close());
+
+  it('every project starts with milestones from the templates, baselines consistent with its 2030 target', async () => {
+    const res = await t.as('owner_transport').get(`/api/projects/${projectId}/milestones`).expect(200);
+    const codes = res.body.items.map((m: Milestone) => m.code);
+    expect(codes).toEqual(['proposal', 'feasibility_approval', 'preliminary_design_approval', 'construction_permit', 'groundbreaking']);
+    for (const m of res.body.items) expect(m.baselineDate <= '2030-12-31').toBe(true);
+    const { rows } = await t.db.query(`SELECT count(*)::int AS bare FROM project p WHERE NOT EXISTS (SELECT 1 FROM milestone m WHERE m.project_id = p.id)`);
+    expect(rows[0].bare).toBe(0);
+  });
+
+  it('walks 渝贵高铁 from study to complete through requests and approvals; the history shows every step with who and when', async () => {
+    const early = await t.as('owner_transport').post(`/api/projects/${projectId}/transition-requests`).send({
+      to: 'start',
+      evidence: { approvalDocNo: '渝发改交〔2026〕1号', approvalDate: today(), constructionPermitNo: 'QJ-2026-001', actualStartDate: today() },
+    });
+    expect(early.status).toBe(422);
+    expect(early.body.code).toBe('guard_failed');
+    expect(early.body.failedGuards.map((g: { guard: string }) => g.guard)).toContain('milestonesDone');
+
+    for (const code of ['proposal', 'feasibility_approval', 'preliminary_design_approval', 'construction_permit']) await done(code);
+
+    const requested = await t.as('owner_transport').post(`/api/projects/${projectId}/transition-requests`).send({
+      to: 'start',
+      evidence: { approvalDocNo: '渝发改交〔2026〕1号', approvalDate: today(), constructionPermitNo: 'QJ-2026-001', actualStartDate: today() },
+      comment: '已取得施工许可，申请开工',
+    });
+    expect(requested.status).toBe(201);
+    expect(requested.body).toMatchObject({ status: 'pending', fromStage: 'study', toStage: 'start' });
+
+    const inbox = await t.as('reviewer').get('/api/transition-requests').query({ status: 'pending' }).expect(200);
+    expect(inbox.body.items.map((r: { id: string }) => r.id)).toContain(requested.body.id);
+
+    const approved = await t.as('reviewer').post(`/api/transition-requests/${requested.body.id}/approve`).send({ comment: '同意开工' }).expect(200);
+    expect(approved.body.status).toBe('approved');
+    let project = await t.as('reviewer').get(`/api/projects/${projectId}`).expect(200);
+    expect(project.body.stage).toBe('start');
+
+    // 渝贵高铁's target is `start`: completion milestones are added as the project goes on.
+    await t.db.query(
+      `INSERT INTO milestone (project_id, code, name, stage, sort_order, baseline_date) VALUES ($1, 'groundbreaking_done', '开工', 'start', 5, '2026-06-30')
+       ON CONFLICT DO NOTHING`,
+      [projectId],
+    );
+    await t.db.query(`INSERT INTO milestone (project_id, code, name, stage, sort_order, baseline_date) VALUES ($1, 'acceptance', '竣工验收', 'complete', 7, '2030-06-30')`, [projectId]);
+    await done('acceptance');
+    const completion = await t.as('owner_transport').post(`/api/projects/${projectId}/transition-requests`).send({ to: 'complete', evidence: { acceptanceDate: today() } }).expect(201);
+    await t.as('reviewer').post(`/api/transition-requests/${completion.body.id}/approve`).send({ comment: '验收合格' }).expect(200);
+    project = await t.as('reviewer').get(`/api/projects/${projectId}`).expect(200);
+    expect(project.body.stage).toBe('complete');
+
+    const history = await t.as('reviewer').get(`/api/projects/${projectId}/history`).expect(200);
+    const actions = history.body.items.map((e: { action: string }) => e.action);
+    expect(actions.filter((a: string) => a === 'milestone.updated')).toHaveLength(5);
+    expect(actions.filter((a: string) => a === 'transition.requested')).toHaveLength(2);
+    expect(actions.filter((a: string) => a === 'transition.approved')).toHaveLength(2);
+    for (const event of history.body.items) {
+      expect(event.actorName).toBeTruthy();
+      expect(new Date(event.at).getTime()).toBeGreaterThan(Date.now() - 600_000);
+    }
+    const approval = history.body.items.find((e: { action: string }) => e.action === 'transition.approved');
+    expect(approval.before.stage).toBe('study');
+    expect(approval.after.stage).toBe('start');
+    expect(approval.actorName).not.toBe(history.body.items.find((e: { action: string }) => e.action === 'transition.requested').actorName);
+
+    const { rows } = await t.db.query(`SELECT name FROM outbox_event WHERE aggregate_id = $1 ORDER BY id`, [projectId]);
+    expect(rows.map((r: { name: string }) => r.name)).toEqual(
+      expect.arrayContaining(['milestone.updated', 'project.transition_requested', 'project.stage_changed']),
+    );
+  });
+
+  describe('refusals', () => {
+    let otherId: string;
+    beforeAll(async () => {
+      const res = await t.as('reviewer').get('/api/projects').query({ sector: 'water', pageSize: 1 }).expect(200);
+      otherId = res.body.items[0].id;
+    });
+
+    it('a transition the workflow does not allow: 409 with the current stage and what is allowed now', async () => {
+      const res = await t.as('owner_water').post(`/api/projects/${otherId}/transition-requests`).send({ to: 'complete' }).expect(409);
+      expect(res.body).toMatchObject({ code: 'transition_not_allowed', currentStage: 'study' });
+      expect(res.body.allowed.map((a: { to: string }) => a.to)).toEqual(expect.arrayContaining(['start', 'on_hold', 'cancelled']));
+    });
+
+    it('missing evidence: 422 naming each missing field', async () => {
+      const res = await t.as('owner_water').post(`/api/projects/${otherId}/transition-requests`).send({ to: 'start', evidence: { approvalDocNo: 'x' } }).expect(422);
+      expect(res.body.missingEvidence).toEqual(expect.arrayContaining(['approvalDate', 'constructionPermitNo', 'actualStartDate']));
+      expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual(
+        expect.arrayContaining(['evidence.approvalDate', 'evidence.constructionPermitNo', 'evidence.actualStartDate']),
+      );
+    });
+
+    it('on hold needs a reason (422 naming reason); one pending request per project (409)', async () => {
+      const noReason = await t.as('owner_water').post(`/api/projects/${otherId}/transition-requests`).send({ to: 'on_hold' }).expect(422);
+      expect(noReason.body.errors.map((e: { field: string }) => e.field)).toContain('reason');
+      await t.as('owner_water').post(`/api/projects/${otherId}/transition-requests`).send({ to: 'on_hold', reason: '资金未落实' }).expect(201);
+      const second = await t.as('owner_water').post(`/api/projects/${otherId}/transition-requests`).send({ to: 'cancelled', reason: 'x' }).expect(409);
+      expect(second.body.code).toBe('pending_request_exists');
+    });
+
+    it('an owner acting on another unit’s project: 403 and nothing written; cannot see its requests', async () => {
+      const before = await t.db.query(`SELECT count(*)::int AS n FROM transition_request`);
+      const res = await t.as('owner_transport').post(`/api/projects/${otherId}/transition-requests`).send({ to: 'on_hold', reason: 'x' }).expect(403);
+      expect(res.body.code).toBe('outside_unit');
+      expect((await t.db.query(`SELECT count(*)::int AS n FROM transition_request`)).rows[0].n).toBe(before.rows[0].n);
+      const pending = await t.as('reviewer').get('/api/transition-requests').query({ status: 'pending' }).expect(200);
+      const watersRequest = pending.body.items.find((r: { projectId: string }) => r.projectId === otherId);
+      await t.as('owner_transport').get(`/api/transition-requests/${watersRequest.id}`).expect(404);
+      const ownList = await t.as('owner_transport').get('/api/transition-requests').expect(200);
+      expect(ownList.body.items.map((r: { projectId: string }) => r.projectId)).not.toContain(otherId);
+      await t.as('owner_water').get(`/api/transition-requests/${watersRequest.id}`).expect(200);
+    });
+
+    it('owners cannot approve; nobody approves twice', async () => {
+      const pending = await t.as('reviewer').get('/api/transition-requests').query({ status: 'pending' }).expect(200);
+      const request = pending.body.items.find((r: { projectId: string }) => r.projectId === otherId);
+      await t.as('owner_water').post(`/api/transition-requests/${request.id}/approve`).send({}).expect(403);
+      const [a, b] = await Promise.all([
+        t.as('reviewer').post(`/api/transition-requests/${request.id}/approve`).send({ comment: 'a' }),
+        t.as('reviewer').post(`/api/transition-requests/${request.id}/approve`).send({ comment: 'b' }),
+      ]);
+      expect([a.status, b.status].sort()).toEqual([200, 409]);
+      expect([a.body, b.body].find((body) => body.status === 409)).toMatchObject({ code: 'request_already_decided', requestStatus: 'approved' });
+
+      const { rows } = await t.db.query(`SELECT count(*)::int AS n FROM audit_event WHERE action = 'transition.approved' AND project_id = $1`, [otherId]);
+      expect(rows[0].n).toBe(1);
+      const project = await t.as('reviewer').get(`/api/projects/${otherId}`).expect(200);
+      expect(project.body).toMatchObject({ stage: 'on_hold', previousStage: 'study' });
+    });
+
+    it('dates: a future actual date, a forecast before the project existed, a malformed date: 400 naming the field, nothing written', async () => {
+      const res = await t.as('reviewer').get(`/api/projects/${otherId}/milestones`).expect(200);
+      const m: Milestone = res.body.items[0];
+      const cases: Array<[Record<string, unknown>, string]> = [
+        [{ actualDate: addDays(today(), 1) }, 'actualDate'],
+        [{ forecastDate: '2020-01-01' }, 'forecastDate'],
+        [{ forecastDate: '2026-02-30' }, 'forecastDate'],
+        [{ actualDate: '30/06/2026' }, 'actualDate'],
+        [{ forecastDate: '2027-01-01', colour: 'red' }, 'colour'],
+      ];
+      for (const [body, field] of cases) {
+        const bad = await t.as('owner_water').patch(`/api/milestones/${m.id}`).send({ version: m.version, ...body }).expect(400);
+        expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual([field]);
+      }
+      const after = await t.as('reviewer').get(`/api/projects/${otherId}/milestones`).expect(200);
+      expect(after.body.items[0]).toEqual(m);
+    });
+
+    it('re-baselining is the reviewer’s: an owner gets 403, a reviewer must say why', async () => {
+      const res = await t.as('reviewer').get(`/api/projects/${otherId}/milestones`).expect(200);
+      const m: Milestone = res.body.items[0];
+      await t.as('owner_water').patch(`/api/milestones/${m.id}`).send({ version: m.version, baselineDate: '2027-06-30' }).expect(403);
+      const noWhy = await t.as('reviewer').patch(`/api/milestones/${m.id}`).send({ version: m.version, baselineDate: '2027-06-30' }).expect(400);
+      expect(noWhy.body.errors[0].field).toBe('comment');
+      const ok = await t.as('reviewer').patch(`/api/milestones/${m.id}`).send({ version: m.version, baselineDate: '2027-06-30', comment: '调整工期' }).expect(200);
+      expect(ok.body).toMatchObject({ baselineDate: '2027-06-30', version: m.version + 1 });
+      const history = await t.as('reviewer').get(`/api/projects/${otherId}/history`).expect(200);
+      expect(history.body.items.map((e: { action: string }) => e.action)).toContain('milestone.rebaselined');
+    });
+  });
+
+  it('100 concurrent updates of one milestone from the same version: exactly one wins, 99 get 409 with the current state', async () => {
+    const list = await t.as('reviewer').get('/api/projects').query({ sector: 'education', pageSize: 1 }).expect(200);
+    const id = list.body.items[0].id;
+    const res = await t.as('reviewer').get(`/api/projects/${id}/milestones`).expect(200);
+    const m: Milestone = res.body.items[0];
+    const client = t.as('owner_education');
+    const results = await Promise.all(
+      Array.from({ length: 100 }, (_, i) =>
+        client.patch(`/api/milestones/${m.id}`).set('If-Match', `"${m.version}"`).send({ forecastDate: addDays('2027-01-01', i) }),
+      ),
+    );
+    const statuses = results.map((r) => r.status);
+    expect(statuses.filter((s) => s === 200)).toHaveLength(1);
+    expect(statuses.filter((s) => s === 409)).toHaveLength(99);
+    const winner = results.find((r) => r.status === 200)!;
+    const loser = results.find((r) => r.status === 409)!;
+    expect(loser.body.current.version).toBe(m.version + 1);
+    expect(loser.body.current.forecastDate).toBe(winner.body.forecastDate);
+    const { rows } = await t.db.query(`SELECT count(*)::int AS n FROM audit_event WHERE entity_id = $1`, [m.id]);
+    expect(rows[0].n).toBe(1);
+  });
+
+  it('filters the list by rag and overdue', async () => {
+    const list = await t.as('reviewer').get('/api/projects').query({ sector: 'health', pageSize: 1 }).expect(200);
+    const id = list.body.items[0].id;
+    const res = await t.as('reviewer').get(`/api/projects/${id}/milestones`).expect(200);
+    const m: Milestone = res.body.items.find((x: Milestone) => x.status === 'pending');
+    await t.db.query(`UPDATE milestone SET baseline_date = $2 WHERE id = $1`, [m.id, addDays(today(), -45)]);
+    const updated = await t.as('owner_health').patch(`/api/milestones/${m.id}`).send({ version: m.version, comment: '触发状态刷新' }).expect(200);
+    expect(updated.body.overdue).toBe(true);
+    const red = await t.as('reviewer').get('/api/projects').query({ rag: 'red', pageSize: 200 }).expect(200);
+    expect(red.body.items.map((p: { id: string }) => p.id)).toContain(id);
+    const overdue = await t.as('reviewer').get('/api/projects').query({ overdue: 'true', pageSize: 200 }).expect(200);
+    expect(overdue.body.items.map((p: { id: string }) => p.id)).toContain(id);
+    const notOverdue = await t.as('reviewer').get('/api/projects').query({ overdue: 'false', pageSize: 200 }).expect(200);
+    const all = await t.as('reviewer').get('/api/projects').expect(200);
+    expect(notOverdue.body.total + overdue.body.total).toBe(all.body.total);
+    const detail = await t.as('reviewer').get(`/api/projects/${id}`).expect(200);
+    expect(detail.body.rag).toBe('red');
+    expect(detail.body.ragReasons[0]).toMatchObject({ code: 'milestone_overdue', level: 'red', days: 45 });
+  });
+});
