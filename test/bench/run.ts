@@ -5,7 +5,8 @@
  * Each benchmark file exports `async function run(ctx: BenchContext): Promise<BenchResult[]>`.
  * Load settings (defaults in brackets), per measured round:
  *   BENCH_CONCURRENCY [20] clients · BENCH_DURATION_MS [5000] · BENCH_MAX_REQUESTS [20000] ·
- *   BENCH_ROUNDS [3] per side · BENCH_WARMUP_MS [1000] · BENCH_TIMEOUT_MS [120000] per benchmark file.
+ *   BENCH_ROUNDS [3] per side · BENCH_WARMUP_MS [1000] · BENCH_PICK [best] or median round per side ·
+ *   BENCH_TIMEOUT_MS [120000] per benchmark file.
  * PostgreSQL and Redis: TEST_DATABASE_URL / TEST_REDIS_URL, else the tests' fallbacks (test/support/services.ts).
  * All load goes to 127.0.0.1 only.
  */
@@ -30,6 +31,12 @@ function intSetting(name: string, fallback: number, min: number): number {
   return value;
 }
 
+function pickSetting(): LoadSettings['pick'] {
+  const raw = process.env.BENCH_PICK || 'best';
+  if (raw !== 'best' && raw !== 'median') throw new Error(`BENCH_PICK must be best or median (got ${JSON.stringify(raw)})`);
+  return raw;
+}
+
 const started = Date.now();
 const log = (message: string) => process.stderr.write(`[bench ${((Date.now() - started) / 1000).toFixed(1).padStart(5)}s] ${message}\n`);
 
@@ -40,6 +47,7 @@ async function main(): Promise<number> {
     maxRequests: intSetting('BENCH_MAX_REQUESTS', 20000, 1),
     rounds: intSetting('BENCH_ROUNDS', 3, 1),
     warmupMs: intSetting('BENCH_WARMUP_MS', 1000, 0),
+    pick: pickSetting(),
   };
   const timeoutMs = intSetting('BENCH_TIMEOUT_MS', 120_000, 1000);
 
@@ -61,21 +69,26 @@ async function main(): Promise<number> {
   const stopServices = async () => {
     if (services) await (await services.catch(() => undefined))?.stop();
   };
+  // `on`, not `once`: a listener must stay registered, or signal-exit (loaded by a dependency) re-raises the
+  // signal as soon as it sees itself alone and the process dies before cleaning up. A second signal forces the exit.
+  let interrupting = false;
   const interrupted = async (signal: NodeJS.Signals) => {
-    log(`${signal}: cleaning up`);
+    if (interrupting) process.exit(130);
+    interrupting = true;
+    log(`${signal}: cleaning up (again to force)`);
     await runPendingCleanups(log);
     await stopServices().catch(() => undefined);
     process.exit(130);
   };
-  process.once('SIGINT', interrupted);
-  process.once('SIGTERM', interrupted);
+  process.on('SIGINT', interrupted);
+  process.on('SIGTERM', interrupted);
 
   const results: BenchResult[] = [];
   const failures: { bench: string; error: string }[] = [];
   try {
     for (const file of selected) {
       const bench = file.replace(SUFFIX, '');
-      log(`${bench}: starting (${settings.concurrency} clients, rounds of ≤${settings.durationMs} ms or ≤${settings.maxRequests} requests, ${settings.rounds} rounds per side)`);
+      log(`${bench}: starting (${settings.concurrency} clients, rounds of ≤${settings.durationMs} ms or ≤${settings.maxRequests} requests, ${settings.rounds} rounds per side, ${settings.pick} round reported)`);
       let watchdog: NodeJS.Timeout | undefined;
       try {
         const { run } = (await import(join(__dirname, file))) as { run?: BenchRun };
@@ -100,7 +113,10 @@ async function main(): Promise<number> {
     const resolved = services ? await services.catch(() => undefined) : undefined;
     await stopServices().catch((error: unknown) => log(`stopping services failed: ${String(error)}`));
 
-    if (results.length) console.log(`\n${formatTable(results)}\n`);
+    if (results.length) {
+      console.log(`\n${formatTable(results)}`);
+      console.log(`(each side: the ${settings.pick} of ${settings.rounds} rounds; ratio = subject / baseline req/s; medians and pair ratios in the JSON)\n`);
+    }
     const withErrors = results.filter((r) => r.subject.errors + (r.baseline?.errors ?? 0) > 0);
     for (const r of withErrors) log(`WARNING ${r.name}: some requests failed; see ${relative(ROOT, OUTPUT)} (outcomes per round)`);
 

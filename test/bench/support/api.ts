@@ -1,26 +1,41 @@
 import type { DynamicModule, INestApplication } from '@nestjs/common';
 import type { AddressInfo } from 'node:net';
 import { Client } from 'pg';
-import { migrateDatabase } from '@qj/persistence';
+import { DataSource } from 'typeorm';
+import { prepareDatabase } from '@qj/persistence';
+import { ensureDemoAccounts } from '../../../apps/api/src/auth';
 import { createApiApp } from '../../../apps/api/src/bootstrap';
-import { deleteQueueKeys, dropSchema, isolatedEnv, TestApp } from '../../support/test-app';
+import { deleteQueueKeys, DEMO_PASSWORD, dropSchema, isolatedEnv, TestApp } from '../../support/test-app';
 import { registerCleanup } from './cleanup';
+
+export interface BenchApiOptions {
+  /** Extra environment for isolatedEnv() (LOG_LEVEL stays silent unless given). */
+  env?: Record<string, string>;
+  modules?: DynamicModule['imports'];
+  /** Import the plan catalog into the fresh schema, as bootTestApp does unless `emptyCatalog` (default true). */
+  catalog?: boolean;
+  /** Create the demo accounts (admin, reviewer, owner_<unit>) with test/support's DEMO_PASSWORD (default false). */
+  demoAccounts?: boolean;
+}
 
 export interface BenchApi {
   app: INestApplication;
   /** http://127.0.0.1:<ephemeral port> */
   url: string;
   env: TestApp['env'];
+  /** Signs in over HTTP as a demo account (needs `demoAccounts: true`) and returns the access token; cached per user. */
+  token(username: string): Promise<string>;
   /** Closes the application, drops its schema and deletes its queue keys. */
   close(): Promise<void>;
 }
 
 /**
- * Boots the API as the end-to-end tests do (createApiApp on a schema and queue prefix of its own, every
- * migration applied, LOG_LEVEL silent), but listening on an ephemeral loopback port for real HTTP load.
+ * Boots the API as the end-to-end tests do (test/support/test-app.ts: isolatedEnv() gives a schema and a
+ * queue prefix of its own and LOG_LEVEL silent; prepareDatabase() applies every migration and imports the
+ * catalog; createApiApp()), but listening on an ephemeral loopback port for real HTTP load.
  * Needs provideBenchServices() first (it exports TEST_DATABASE_URL / TEST_REDIS_URL).
  */
-export async function bootBenchApi(options: { env?: Record<string, string>; modules?: DynamicModule['imports'] } = {}): Promise<BenchApi> {
+export async function bootBenchApi(options: BenchApiOptions = {}): Promise<BenchApi> {
   const env = isolatedEnv(options.env);
   const cleanUp = async () => {
     const db = new Client({ connectionString: env.DATABASE_URL });
@@ -30,12 +45,14 @@ export async function bootBenchApi(options: { env?: Record<string, string>; modu
     } finally {
       await db.end();
     }
+    // As bootTestApp does: the suite's own REDIS_URL may point nowhere on purpose.
     await deleteQueueKeys(process.env.TEST_REDIS_URL as string, env.QUEUE_PREFIX);
   };
   let app: INestApplication | undefined;
   try {
-    await migrateDatabase({ url: env.DATABASE_URL, schema: env.DATABASE_SCHEMA });
+    await prepareDatabase({ url: env.DATABASE_URL, schema: env.DATABASE_SCHEMA }, { importCatalogIfEmpty: options.catalog ?? true });
     app = await createApiApp(env, options.modules ?? []);
+    if (options.demoAccounts) await ensureDemoAccounts(app.get(DataSource), DEMO_PASSWORD);
     await app.listen(0, '127.0.0.1');
   } catch (error) {
     await app?.close().catch(() => undefined);
@@ -43,7 +60,24 @@ export async function bootBenchApi(options: { env?: Record<string, string>; modu
     throw error;
   }
   const { port } = app.getHttpServer().address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}`;
   const booted = app;
+  const tokens = new Map<string, Promise<string>>();
+  const token = (username: string) => {
+    if (!tokens.has(username)) {
+      const login = fetch(`${url}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+      }).then(async (res) => {
+        const body = (await res.json().catch(() => ({}))) as { accessToken?: string };
+        if (res.status !== 200 || !body.accessToken) throw new Error(`bench sign-in as ${username} failed: ${res.status} ${JSON.stringify(body)}`);
+        return body.accessToken;
+      });
+      tokens.set(username, login.catch((error: unknown) => (tokens.delete(username), Promise.reject(error))));
+    }
+    return tokens.get(username)!;
+  };
   const close = registerCleanup(async () => {
     try {
       await booted.close();
@@ -51,5 +85,5 @@ export async function bootBenchApi(options: { env?: Record<string, string>; modu
       await cleanUp();
     }
   });
-  return { app: booted, url: `http://127.0.0.1:${port}`, env, close };
+  return { app: booted, url, env, token, close };
 }

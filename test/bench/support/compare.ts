@@ -1,5 +1,5 @@
 import { LoadRequest, runLoad } from './load';
-import type { BenchContext, BenchResult, LoadResult, Measurement } from './types';
+import type { BenchContext, BenchResult, LoadResult, LoadSettings, Measurement } from './types';
 
 /** A URL under load; `request` adds a method, headers, a body or another expected status. */
 export interface Target {
@@ -20,15 +20,20 @@ export function loadOnce(ctx: BenchContext, target: Target, warmUp = false): Pro
   });
 }
 
-/** The round with the median throughput (the lower middle one for an even count), with every round kept. */
-export function medianOf(target: Target, rounds: LoadResult[]): Measurement {
+/** A side's rounds summarised: the picked round (best or lower-median throughput) stands for it; every round is kept. */
+export function summarise(target: Target, rounds: LoadResult[], pick: LoadSettings['pick']): Measurement {
   const byRps = [...rounds].sort((a, b) => a.rps - b.rps);
+  const best = byRps[byRps.length - 1];
   const median = byRps[Math.floor((byRps.length - 1) / 2)];
+  const picked = pick === 'best' ? best : median;
   return {
     label: target.label,
     url: target.url,
-    rps: median.rps,
-    latencyMs: median.latencyMs,
+    rps: picked.rps,
+    latencyMs: picked.latencyMs,
+    pick,
+    bestRps: best.rps,
+    medianRps: median.rps,
     errors: rounds.reduce((sum, round) => sum + round.errors, 0),
     rounds,
   };
@@ -40,20 +45,24 @@ function describeRound(label: string, round: LoadResult): string {
   return `${label.padEnd(10)} ${round.rps.toFixed(0).padStart(7)} req/s  p50 ${p50.toFixed(2)} ms  p99 ${p99.toFixed(2)} ms  (${round.ok} in ${(round.elapsedMs / 1000).toFixed(1)} s)${errors}`;
 }
 
+async function warmUp(ctx: BenchContext, name: string, target: Target): Promise<void> {
+  if (ctx.settings.warmupMs <= 0) return;
+  const warm = await loadOnce(ctx, target, true);
+  ctx.log(`${name}: warm-up ${describeRound(target.label, warm)}`);
+}
+
 /**
  * Subject against an in-run baseline under the same load settings. After a warm-up of each, the two
  * alternate in ABBA order (baseline, subject | subject, baseline | ...) so that drift on a shared machine
- * falls on both alike; each side reports its median round, and ratio = subject / baseline throughput.
+ * falls on both alike; each side is represented by its best (or median: settings.pick) round, and
+ * ratio = subject / baseline throughput of those rounds. Pairwise ratios are kept too.
  */
 export async function compareThroughput(
   ctx: BenchContext,
   spec: { name: string; description: string; subject: Target; baseline: Target },
 ): Promise<BenchResult> {
   const { subject, baseline } = spec;
-  for (const target of [baseline, subject]) {
-    const warm = await loadOnce(ctx, target, true);
-    ctx.log(`${spec.name}: warm-up ${describeRound(target.label, warm)}`);
-  }
+  for (const target of [baseline, subject]) await warmUp(ctx, spec.name, target);
   const rounds = new Map<Target, LoadResult[]>([
     [subject, []],
     [baseline, []],
@@ -66,27 +75,42 @@ export async function compareThroughput(
       ctx.log(`${spec.name}: round ${r + 1}/${ctx.settings.rounds} ${describeRound(target.label, round)}`);
     }
   }
-  const measuredSubject = medianOf(subject, rounds.get(subject)!);
-  const measuredBaseline = medianOf(baseline, rounds.get(baseline)!);
-  return {
+  const subjectRounds = rounds.get(subject)!;
+  const baselineRounds = rounds.get(baseline)!;
+  const measuredSubject = summarise(subject, subjectRounds, ctx.settings.pick);
+  const measuredBaseline = summarise(baseline, baselineRounds, ctx.settings.pick);
+  const result: BenchResult = {
     name: spec.name,
     description: spec.description,
     unit: 'req/s',
     subject: measuredSubject,
     baseline: measuredBaseline,
     ratio: measuredSubject.rps / measuredBaseline.rps,
+    bestRatio: measuredSubject.bestRps / measuredBaseline.bestRps,
+    medianRatio: measuredSubject.medianRps / measuredBaseline.medianRps,
+    pairRatios: subjectRounds.map((round, i) => round.rps / baselineRounds[i].rps),
     settings: { ...ctx.settings },
   };
+  ctx.log(
+    `${spec.name}: ${subject.label}/${baseline.label} ratio best ${result.bestRatio!.toFixed(2)}, median ${result.medianRatio!.toFixed(2)}, ` +
+      `pairs ${result.pairRatios!.map((r) => r.toFixed(2)).join(' ')}`,
+  );
+  return result;
 }
 
-/** A subject alone (no baseline): warm-up, then `rounds` rounds, median reported. */
+/** A subject alone (no baseline): warm-up, then `rounds` rounds, the picked one reported. */
 export async function measureThroughput(ctx: BenchContext, spec: { name: string; description: string; subject: Target }): Promise<BenchResult> {
-  const warm = await loadOnce(ctx, spec.subject, true);
-  ctx.log(`${spec.name}: warm-up ${describeRound(spec.subject.label, warm)}`);
+  await warmUp(ctx, spec.name, spec.subject);
   const rounds: LoadResult[] = [];
   for (let r = 0; r < ctx.settings.rounds; r++) {
     rounds.push(await loadOnce(ctx, spec.subject));
     ctx.log(`${spec.name}: round ${r + 1}/${ctx.settings.rounds} ${describeRound(spec.subject.label, rounds[r])}`);
   }
-  return { name: spec.name, description: spec.description, unit: 'req/s', subject: medianOf(spec.subject, rounds), settings: { ...ctx.settings } };
+  return {
+    name: spec.name,
+    description: spec.description,
+    unit: 'req/s',
+    subject: summarise(spec.subject, rounds, ctx.settings.pick),
+    settings: { ...ctx.settings },
+  };
 }

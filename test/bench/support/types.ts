@@ -13,6 +13,11 @@ export interface LoadSettings {
   rounds: number;
   /** Unmeasured load before the first round of each side. */
   warmupMs: number;
+  /**
+   * Which round stands for a side: `best` (highest throughput; the default, since interference on a shared
+   * machine only ever slows a round down) or `median`. Both are kept in the JSON whichever is picked.
+   */
+  pick: 'best' | 'median';
 }
 
 export interface BenchServices {
@@ -53,12 +58,17 @@ export interface LoadResult {
   latencyMs: Latency;
 }
 
-/** One side of a comparison: the median of its rounds (by throughput), with every round kept. */
+/** One side of a comparison: the picked round (best or median by throughput), with every round kept. */
 export interface Measurement {
   label: string;
   url: string;
+  /** Throughput and latencies of the picked round. */
   rps: number;
   latencyMs: Latency;
+  pick: LoadSettings['pick'];
+  bestRps: number;
+  medianRps: number;
+  /** Errors over every round, warm-up excluded. */
   errors: number;
   rounds: LoadResult[];
 }
@@ -70,7 +80,12 @@ export interface BenchResult {
   subject: Measurement;
   /** The in-run reference the subject is compared with. */
   baseline?: Measurement;
-  /** subject.rps / baseline.rps (higher is better). */
+  /** subject.rps / baseline.rps of the picked rounds (higher is better). */
   ratio?: number;
+  /** subject.bestRps / baseline.bestRps and subject.medianRps / baseline.medianRps. */
+  bestRatio?: number;
+  medianRatio?: number;
+  /** subject / baseline of each back-to-back pair of rounds, in order. */
+  pairRatios?: number[];
   settings: LoadSettings;
 }
