@@ -9,6 +9,7 @@ import { AdminModule } from './admin/admin.module';
 import { AuthModule } from './auth/auth.module';
 import { CatalogModule } from './catalog/catalog.module';
 import { HealthModule } from './health/health.module';
+import { RollupsModule } from './rollups/rollups.module';
 import { WorkflowModule } from './workflow/workflow.module';
 
 /** The HTTP application. Built from an already validated configuration, so each test suite can boot its own. */
@@ -26,6 +27,7 @@ export class ApiModule {
         CatalogModule,
         AuthModule,
         WorkflowModule,
+        RollupsModule,
         AdminModule,
         ...extra,
       ],

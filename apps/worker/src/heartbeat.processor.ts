@@ -1,5 +1,6 @@
-import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
-import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { InjectQueue, Processor } from '@nestjs/bullmq';
+import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { LoggedWorkerHost } from './logged-worker-host';
 import { ConfigService } from '@nestjs/config';
 import type { Env } from '@qj/config';
 import { heartbeatKey, JobName, QUEUES, RedisClient } from '@qj/queue';
@@ -13,8 +14,7 @@ const HEARTBEAT_EVERY_MS = 60_000;
  */
 @Processor(QUEUES.maintenance)
 @Injectable()
-export class HeartbeatProcessor extends WorkerHost implements OnApplicationBootstrap {
-  private readonly logger = new Logger(HeartbeatProcessor.name);
+export class HeartbeatProcessor extends LoggedWorkerHost implements OnApplicationBootstrap {
   static readonly queue = QUEUES.maintenance;
   static readonly handles: JobName[] = ['worker.heartbeat'];
 

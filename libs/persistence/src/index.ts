@@ -8,3 +8,5 @@ export * from './repositories/user.repository';
 export * from './repositories/project-status';
 export * from './repositories/workflow.repository';
 export * from './catalog/milestone-seeding';
+export * from './repositories/outbox.repository';
+export * from './repositories/rollup.repository';

@@ -2,6 +2,8 @@ import { loadCatalog } from '@qj/catalog';
 import { DataSource } from 'typeorm';
 import { CatalogImportSummary, importCatalog } from './catalog/catalog-import';
 import { DatabaseTarget, dataSourceOptions } from './data-source.options';
+import { RollupRepository } from './repositories/rollup.repository';
+import { todayIn } from '@qj/domain';
 
 /** Arbitrary but fixed: every process of this application contends on the same key. */
 const MIGRATION_LOCK_KEY = 20262030;
@@ -44,7 +46,10 @@ export interface PreparedDatabase {
  * What every process does before it serves: bring the schema up to date and, on an empty database,
  * import the shipped catalog — both under the start-up lock, each in its own transaction.
  */
-export async function prepareDatabase(target: DatabaseTarget, options: { importCatalogIfEmpty?: boolean } = {}): Promise<PreparedDatabase> {
+export async function prepareDatabase(
+  target: DatabaseTarget,
+  options: { importCatalogIfEmpty?: boolean; timeZone?: string } = {},
+): Promise<PreparedDatabase> {
   const dataSource = new DataSource(dataSourceOptions(target));
   await dataSource.initialize();
   try {
@@ -52,7 +57,11 @@ export async function prepareDatabase(target: DatabaseTarget, options: { importC
     if (!options.importCatalogIfEmpty) return { migrations };
     const catalogImport = await withStartupLock(dataSource, async () => {
       const [{ empty }] = await dataSource.query('SELECT NOT EXISTS (SELECT 1 FROM project) AS empty');
-      return empty ? dataSource.transaction((manager) => importCatalog(manager, loadCatalog())) : undefined;
+      if (!empty) return undefined;
+      const summary = await dataSource.transaction((manager) => importCatalog(manager, loadCatalog()));
+      // Roll-ups are there from the first page view; the workers keep them current afterwards.
+      await new RollupRepository(dataSource).recomputeAll(todayIn(options.timeZone ?? 'Asia/Shanghai'));
+      return summary;
     });
     return { migrations, catalogImport };
   } finally {

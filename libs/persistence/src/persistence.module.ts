@@ -4,6 +4,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import type { Env } from '@qj/config';
 import { dataSourceOptions } from './data-source.options';
 import { ProjectReadRepository } from './repositories/project-read.repository';
+import { OutboxRepository } from './repositories/outbox.repository';
+import { RollupRepository } from './repositories/rollup.repository';
 import { WorkflowRepository } from './repositories/workflow.repository';
 import { UnitRepository, UserRepository } from './repositories/user.repository';
 
@@ -21,7 +23,7 @@ import { UnitRepository, UserRepository } from './repositories/user.repository';
       }),
     }),
   ],
-  providers: [ProjectReadRepository, UserRepository, UnitRepository, WorkflowRepository],
-  exports: [ProjectReadRepository, UserRepository, UnitRepository, WorkflowRepository],
+  providers: [ProjectReadRepository, UserRepository, UnitRepository, WorkflowRepository, RollupRepository, OutboxRepository],
+  exports: [ProjectReadRepository, UserRepository, UnitRepository, WorkflowRepository, RollupRepository, OutboxRepository],
 })
 export class PersistenceModule {}

@@ -1,4 +1,4 @@
-import { defaultBaselines, Stage } from '@qj/domain';
+import { defaultBaselines, PLAN_END, Stage, todayIn } from '@qj/domain';
 import type { EntityManager } from 'typeorm';
 import { refreshProjectRag } from '../repositories/project-status';
 
@@ -12,8 +12,11 @@ export async function seedMilestones(manager: EntityManager, timeZone: string): 
     `SELECT id, target, baseline_stage FROM project p WHERE NOT EXISTS (SELECT 1 FROM milestone m WHERE m.project_id = p.id)`,
   );
   if (!bare.length) return 0;
+  // Baselines run from the day the project enters the tracker to the plan's end: a project that joins
+  // mid-plan starts on schedule rather than already overdue.
+  const today = todayIn(timeZone);
   const rows = bare.flatMap((project) =>
-    defaultBaselines(project.target, undefined, undefined, project.baseline_stage).map((milestone) => ({
+    defaultBaselines(project.target, today < PLAN_END ? today : undefined, undefined, project.baseline_stage).map((milestone) => ({
       project_id: project.id,
       code: milestone.code,
       name: milestone.name.zh,

@@ -1,0 +1,33 @@
+import { Processor } from '@nestjs/bullmq';
+import { Injectable } from '@nestjs/common';
+import { LoggedWorkerHost } from '../logged-worker-host';
+import { ConfigService } from '@nestjs/config';
+import type { Env } from '@qj/config';
+import { todayIn } from '@qj/domain';
+import { RollupRepository } from '@qj/persistence';
+import { DomainEventJob, JobName, QUEUES } from '@qj/queue';
+import type { Job } from 'bullmq';
+
+/**
+ * Consumes domain events. Every handler recomputes from the database rather than applying a delta,
+ * so an event seen twice changes nothing the second time.
+ */
+@Processor(QUEUES.events, { concurrency: 4 })
+@Injectable()
+export class DomainEventsProcessor extends LoggedWorkerHost {
+  static readonly queue = QUEUES.events;
+  static readonly handles: JobName[] = ['domain.event'];
+
+  constructor(
+    private readonly rollups: RollupRepository,
+    private readonly config: ConfigService<Env, true>,
+  ) {
+    super();
+  }
+
+  async process(job: Job<DomainEventJob>): Promise<void> {
+    if (job.name !== 'domain.event') throw new Error(`events queue has no handler for job "${job.name}"`);
+    // Every project and milestone event carries the project id as its aggregate: its roll-ups are what changed.
+    await this.rollups.refreshForProjects([job.data.aggregateId], todayIn(this.config.get('APP_TIMEZONE')));
+  }
+}

@@ -1,0 +1,59 @@
+import { InjectQueue, Processor } from '@nestjs/bullmq';
+import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { LoggedWorkerHost } from '../logged-worker-host';
+import { ConfigService } from '@nestjs/config';
+import type { Env } from '@qj/config';
+import { isoWeekOf, todayIn } from '@qj/domain';
+import { refreshProjectRag, RollupRepository } from '@qj/persistence';
+import { JobName, JobPayloads, QUEUES } from '@qj/queue';
+import type { Job, Queue } from 'bullmq';
+import { DataSource } from 'typeorm';
+
+/**
+ * The nightly reconcile (status lights for the new day, then every roll-up from scratch) and the weekly
+ * snapshot. Both are job schedulers in Asia/Shanghai time, so they fire once however many workers run.
+ */
+@Processor(QUEUES.rollups)
+@Injectable()
+export class RollupsProcessor extends LoggedWorkerHost implements OnApplicationBootstrap {
+  static readonly queue = QUEUES.rollups;
+  static readonly handles: JobName[] = ['rollups.reconcile', 'rollups.snapshot'];
+
+  constructor(
+    private readonly rollups: RollupRepository,
+    private readonly dataSource: DataSource,
+    private readonly config: ConfigService<Env, true>,
+    @InjectQueue(QUEUES.rollups) private readonly queue: Queue,
+  ) {
+    super();
+  }
+
+  private get timeZone(): string {
+    return this.config.get('APP_TIMEZONE');
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    const tz = this.timeZone;
+    await this.queue.upsertJobScheduler('rollups.reconcile', { pattern: '5 0 * * *', tz }, { name: 'rollups.reconcile', data: {} });
+    await this.queue.upsertJobScheduler('rollups.snapshot', { pattern: '10 0 * * 1', tz }, { name: 'rollups.snapshot', data: {} });
+    // A worker that starts reconciles once, under a per-day id so several starting together do it once.
+    await this.queue.add('rollups.reconcile', {}, { jobId: `rollups.reconcile-start-${todayIn(tz)}` });
+  }
+
+  async process(job: Job): Promise<number | void> {
+    switch (job.name as JobName) {
+      case 'rollups.reconcile':
+        return this.reconcile();
+      case 'rollups.snapshot':
+        return this.rollups.snapshot((job.data as JobPayloads['rollups.snapshot']).week ?? isoWeekOf(todayIn(this.timeZone)).key);
+      default:
+        throw new Error(`rollups queue has no handler for job "${job.name}"`);
+    }
+  }
+
+  private async reconcile(): Promise<void> {
+    const ids: Array<{ id: string }> = await this.dataSource.query(`SELECT id FROM project`);
+    await this.dataSource.transaction((manager) => refreshProjectRag(manager, ids.map((row) => row.id), this.timeZone));
+    await this.rollups.recomputeAll(todayIn(this.timeZone));
+  }
+}

@@ -1,0 +1,183 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { SECTORS } from '@qj/catalog';
+import { DataSource, EntityManager } from 'typeorm';
+
+export const ROLLUP_DIMENSIONS = ['part', 'chapter', 'column', 'sector', 'unit'] as const;
+export type RollupDimensionName = (typeof ROLLUP_DIMENSIONS)[number];
+
+/** How each dimension keys a project: a project named in two chapters counts under both. */
+const KEY_OF: Record<RollupDimensionName, string> = {
+  part: 'unnest(p.part_nos)::text',
+  chapter: 'unnest(p.chapter_nos)::text',
+  column: 'unnest(p.column_nos)::text',
+  sector: 'p.sector',
+  unit: 'p.unit_id::text',
+};
+
+const LABEL_OF: Record<RollupDimensionName, string> = {
+  part: `(SELECT label || ' ' || title FROM plan_part WHERE no = a.key::smallint)`,
+  chapter: `(SELECT label || ' ' || title FROM plan_chapter WHERE no = a.key::smallint)`,
+  column: `(SELECT label || ' ' || title FROM plan_column WHERE no = a.key::smallint)`,
+  sector: `COALESCE((SELECT sector_labels FROM params) ->> a.key, a.key)`,
+  unit: `(SELECT name FROM unit WHERE id = a.key::uuid)`,
+};
+
+const SORT_OF: Record<RollupDimensionName, string> = {
+  part: 'a.key::int',
+  chapter: 'a.key::int',
+  column: 'a.key::int',
+  sector: `COALESCE(array_position((SELECT sector_order FROM params), a.key), 999)`,
+  unit: '0',
+};
+
+export const SECTOR_LABELS: Record<string, string> = {
+  transport: '交通',
+  energy: '能源',
+  water: '水利',
+  logistics: '物流',
+  urban_renewal: '城市更新',
+  housing: '住房',
+  industry: '产业',
+  agriculture: '农业',
+  education: '教育',
+  health: '卫生健康',
+  elderly_care: '养老',
+  culture_sports: '文化体育',
+  commerce: '商贸',
+  ecology: '生态环保',
+  safety: '安全',
+  digital: '数字',
+  other: '其他',
+};
+
+export interface RollupRow {
+  dimension: string;
+  key: string;
+  label: string;
+  sortOrder: number;
+  total: number;
+  byStage: Record<string, number>;
+  targets: Record<string, number>;
+  reached: Record<string, number>;
+  rag: Record<string, number>;
+  overdueMilestones: number;
+  staleProjects: number;
+  pendingRequests: number;
+  computedAt: Date;
+}
+
+const ROW_COLUMNS = `dimension, key, label, sort_order AS "sortOrder", total, by_stage AS "byStage", targets, reached, rag,
+  overdue_milestones AS "overdueMilestones", stale_projects AS "staleProjects", pending_requests AS "pendingRequests", computed_at AS "computedAt"`;
+
+/**
+ * Roll-ups per part, chapter, column, sector and unit, computed from the projects themselves, so a
+ * recompute is idempotent: seeing an event twice recomputes the same numbers. `keys` limits the work
+ * to what a change touched; without it every key of the dimension is recomputed and vanished keys removed.
+ */
+@Injectable()
+export class RollupRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async recompute(dimension: RollupDimensionName, today: string, keys?: readonly string[], manager?: EntityManager): Promise<void> {
+    const db = manager ?? this.dataSource.manager;
+    await db.query(
+      `WITH params AS (SELECT $3::jsonb AS sector_labels, $4::text[] AS sector_order),
+       keyed AS (
+         SELECT ${KEY_OF[dimension]} AS key, p.id, p.stage, p.target, p.rag, p.last_activity_at,
+           CASE WHEN p.stage IN ('on_hold', 'cancelled') THEN false
+                WHEN array_position(ARRAY['study','start','complete'], p.stage) > array_position(ARRAY['study','start','complete'], p.target) THEN true
+                WHEN p.stage = p.target THEN p.target <> 'study'
+                  OR EXISTS (SELECT 1 FROM milestone m WHERE m.project_id = p.id AND m.realises_target AND m.status = 'done')
+                ELSE false END AS reached,
+           (SELECT count(*) FROM milestone m WHERE m.project_id = p.id AND m.status = 'pending'
+              AND COALESCE(m.forecast_date, m.baseline_date) < $2::date) AS overdue,
+           EXISTS (SELECT 1 FROM transition_request r WHERE r.project_id = p.id AND r.status = 'pending') AS pending
+         FROM project p
+       ), a AS (
+         SELECT key, count(*)::int AS total,
+           jsonb_build_object('study', count(*) FILTER (WHERE stage = 'study'), 'start', count(*) FILTER (WHERE stage = 'start'),
+             'complete', count(*) FILTER (WHERE stage = 'complete'), 'on_hold', count(*) FILTER (WHERE stage = 'on_hold'),
+             'cancelled', count(*) FILTER (WHERE stage = 'cancelled')) AS by_stage,
+           jsonb_build_object('study', count(*) FILTER (WHERE target = 'study'), 'start', count(*) FILTER (WHERE target = 'start'),
+             'complete', count(*) FILTER (WHERE target = 'complete')) AS targets,
+           jsonb_build_object('study', count(*) FILTER (WHERE target = 'study' AND reached), 'start', count(*) FILTER (WHERE target = 'start' AND reached),
+             'complete', count(*) FILTER (WHERE target = 'complete' AND reached)) AS reached,
+           jsonb_build_object('green', count(*) FILTER (WHERE rag = 'green'), 'amber', count(*) FILTER (WHERE rag = 'amber'),
+             'red', count(*) FILTER (WHERE rag = 'red')) AS rag,
+           COALESCE(sum(overdue), 0)::int AS overdue_milestones,
+           count(*) FILTER (WHERE last_activity_at < now() - interval '30 days')::int AS stale_projects,
+           count(*) FILTER (WHERE pending)::int AS pending_requests
+         FROM keyed WHERE ($5::text[] IS NULL OR key = ANY($5::text[])) GROUP BY key
+       ), upserted AS (
+         INSERT INTO rollup (dimension, key, label, sort_order, total, by_stage, targets, reached, rag, overdue_milestones, stale_projects, pending_requests, computed_at)
+         SELECT $1, a.key, COALESCE(${LABEL_OF[dimension]}, a.key), ${SORT_OF[dimension]}, a.total, a.by_stage, a.targets, a.reached, a.rag,
+                a.overdue_milestones, a.stale_projects, a.pending_requests, now()
+         FROM a
+         ON CONFLICT (dimension, key) DO UPDATE SET label = EXCLUDED.label, sort_order = EXCLUDED.sort_order, total = EXCLUDED.total,
+           by_stage = EXCLUDED.by_stage, targets = EXCLUDED.targets, reached = EXCLUDED.reached, rag = EXCLUDED.rag,
+           overdue_milestones = EXCLUDED.overdue_milestones, stale_projects = EXCLUDED.stale_projects,
+           pending_requests = EXCLUDED.pending_requests, computed_at = EXCLUDED.computed_at
+         RETURNING key
+       )
+       DELETE FROM rollup r WHERE r.dimension = $1 AND ($5::text[] IS NULL OR r.key = ANY($5::text[]))
+         AND r.key NOT IN (SELECT key FROM upserted)`,
+      [dimension, today, JSON.stringify(SECTOR_LABELS), [...SECTORS], keys ? [...keys] : null],
+    );
+  }
+
+  async recomputeAll(today: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      for (const dimension of ROLLUP_DIMENSIONS) await this.recompute(dimension, today, undefined, manager);
+    });
+  }
+
+  /** Recomputes exactly the keys these projects stand under, in every dimension. */
+  async refreshForProjects(projectIds: readonly string[], today: string): Promise<void> {
+    if (!projectIds.length) return;
+    const [keys] = await this.dataSource.query(
+      `SELECT (SELECT array_agg(DISTINCT k::text) FROM project p, unnest(p.part_nos) k WHERE p.id = ANY($1::uuid[])) AS part,
+              (SELECT array_agg(DISTINCT k::text) FROM project p, unnest(p.chapter_nos) k WHERE p.id = ANY($1::uuid[])) AS chapter,
+              (SELECT array_agg(DISTINCT k::text) FROM project p, unnest(p.column_nos) k WHERE p.id = ANY($1::uuid[])) AS "column",
+              (SELECT array_agg(DISTINCT p.sector) FROM project p WHERE p.id = ANY($1::uuid[])) AS sector,
+              (SELECT array_agg(DISTINCT p.unit_id::text) FROM project p WHERE p.id = ANY($1::uuid[])) AS unit`,
+      [projectIds],
+    );
+    await this.dataSource.transaction(async (manager) => {
+      for (const dimension of ROLLUP_DIMENSIONS) {
+        if (keys[dimension]?.length) await this.recompute(dimension, today, keys[dimension], manager);
+      }
+    });
+  }
+
+  async list(dimension: RollupDimensionName): Promise<RollupRow[]> {
+    return this.dataSource.query(`SELECT ${ROW_COLUMNS} FROM rollup WHERE dimension = $1 ORDER BY sort_order, label`, [dimension]);
+  }
+
+  /** Keeps this week's copy of every roll-up; a second call in the same week keeps the first copy. */
+  async snapshot(week: string): Promise<number> {
+    const rows = await this.dataSource.query(
+      `INSERT INTO rollup_snapshot (week, dimension, key, data)
+       SELECT $1, dimension, key, to_jsonb(r) - 'dimension' - 'key' FROM rollup r
+       ON CONFLICT (week, dimension, key) DO NOTHING RETURNING key`,
+      [week],
+    );
+    return rows.length;
+  }
+
+  async history(dimension: RollupDimensionName, key: string) {
+    return this.dataSource.query(
+      `SELECT week, data, taken_at AS "takenAt" FROM rollup_snapshot WHERE dimension = $1 AND key = $2 ORDER BY week`,
+      [dimension, key],
+    );
+  }
+
+  /** The snapshot of `week` for a whole dimension, keyed, for week-over-week comparisons. */
+  async snapshotOf(dimension: RollupDimensionName, week: string): Promise<Map<string, Record<string, unknown>>> {
+    const rows: Array<{ key: string; data: Record<string, unknown> }> = await this.dataSource.query(
+      `SELECT key, data FROM rollup_snapshot WHERE dimension = $1 AND week = $2`,
+      [dimension, week],
+    );
+    return new Map(rows.map((row) => [row.key, row.data]));
+  }
+}
