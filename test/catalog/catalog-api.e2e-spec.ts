@@ -131,3 +131,30 @@ describe('catalog reading API', () => {
     });
   });
 });
+
+describe('queries that do not grow with the page', () => {
+  let t: TestApp;
+  beforeAll(async () => (t = await bootTestApp()));
+  afterAll(() => t.close());
+
+  it('a list of 100 projects runs as many SQL statements as a list of 10, at most three', async () => {
+    await t.as('reviewer').get('/api/projects').expect(200);
+    const ten = await t.as('reviewer').get('/api/projects').query({ pageSize: 10, overdue: 'false' }).expect(200);
+    const hundred = await t.as('reviewer').get('/api/projects').query({ pageSize: 100, overdue: 'false' }).expect(200);
+    expect(ten.body.items).toHaveLength(10);
+    expect(hundred.body.items).toHaveLength(100);
+    const statements = Number(ten.headers['x-sql-statements']);
+    expect(statements).toBeGreaterThan(0);
+    expect(statements).toBeLessThanOrEqual(3);
+    expect(Number(hundred.headers['x-sql-statements'])).toBe(statements);
+  });
+
+  it('a project with all its sources, and its milestones, each in at most three statements', async () => {
+    const list = await t.as('reviewer').get('/api/projects').query({ pageSize: 1 }).expect(200);
+    const id = list.body.items[0].id;
+    const detail = await t.as('reviewer').get(`/api/projects/${id}`).expect(200);
+    expect(Number(detail.headers['x-sql-statements'])).toBeLessThanOrEqual(3);
+    const milestones = await t.as('reviewer').get(`/api/projects/${id}/milestones`).expect(200);
+    expect(Number(milestones.headers['x-sql-statements'])).toBeLessThanOrEqual(3);
+  });
+});

@@ -232,4 +232,27 @@ describe('workflow: owners request, the DRC approves, every step audited', () =>
     expect(detail.body.rag).toBe('red');
     expect(detail.body.ragReasons[0]).toMatchObject({ code: 'milestone_overdue', level: 'red', days: 45 });
   });
+
+  it('an admin reassigns the responsible unit: the new owners edit, the old cannot, and the history records it', async () => {
+    const list = await t.as('reviewer').get('/api/projects').query({ sector: 'ecology', pageSize: 1 }).expect(200);
+    const project = list.body.items[0];
+    const units = await t.as('admin').get('/api/units').expect(200);
+    const water = units.body.items.find((u: { code: string }) => u.code === 'water');
+    await t.as('owner_ecology').patch(`/api/projects/${project.id}/unit`).send({ unitId: water.id, version: project.version }).expect(403);
+    const stale = await t.as('admin').patch(`/api/projects/${project.id}/unit`).send({ unitId: water.id, version: project.version + 5 }).expect(409);
+    expect(stale.body.code).toBe('version_conflict');
+    const bad = await t.as('admin').patch(`/api/projects/${project.id}/unit`).send({ unitId: 'x', version: project.version }).expect(400);
+    expect(bad.body.errors[0].field).toBe('unitId');
+    const moved = await t.as('admin').patch(`/api/projects/${project.id}/unit`).send({ unitId: water.id, version: project.version, comment: '职能调整' }).expect(200);
+    expect(moved.body).toMatchObject({ unitId: water.id, version: project.version + 1 });
+
+    const milestones = await t.as('reviewer').get(`/api/projects/${project.id}/milestones`).expect(200);
+    const m: Milestone = milestones.body.items[0];
+    const refused = await t.as('owner_ecology').patch(`/api/milestones/${m.id}`).send({ version: m.version, forecastDate: '2027-03-01' }).expect(403);
+    expect(refused.body.code).toBe('outside_unit');
+    await t.as('owner_water').patch(`/api/milestones/${m.id}`).send({ version: m.version, forecastDate: '2027-03-01' }).expect(200);
+    const history = await t.as('reviewer').get(`/api/projects/${project.id}/history`).expect(200);
+    const event = history.body.items.find((e: { action: string }) => e.action === 'project.unit_reassigned');
+    expect(event).toMatchObject({ before: { unitId: project.unitId }, after: { unitId: water.id }, comment: '职能调整' });
+  });
 });

@@ -6,16 +6,20 @@ import type { Env } from '@qj/config';
 import { json } from 'express';
 import { createValidationPipe, namedBodyErrors, ProblemDetailsFilter } from '@qj/http';
 import { Logger } from 'nestjs-pino';
+import { sqlStatementCounter } from '@qj/persistence';
 import { ApiModule } from './app.module';
+import { SqlStatementsInterceptor } from './sql-statements.interceptor';
 
 /** Builds the HTTP application the same way for production, the embedded mode and the end-to-end tests. */
 export async function createApiApp(env: Env, extraModules: DynamicModule['imports'] = []): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(env, extraModules), { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
+  app.use((_req: unknown, _res: unknown, next: () => void) => sqlStatementCounter.run(next));
   app.use(json({ limit: '2mb' }), namedBodyErrors);
   app.setGlobalPrefix('api', { exclude: ['health', 'health/ready'] });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
+  app.useGlobalInterceptors(new SqlStatementsInterceptor());
   app.set('trust proxy', 'loopback');
 
   const document = SwaggerModule.createDocument(

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { types } from 'pg';
 import type { DataSourceOptions } from 'typeorm';
 import { ENTITIES } from './entities';
+import { CountingLogger } from './sql-statement-counter';
 
 // Calendar dates stay 'YYYY-MM-DD' strings: turning them into Date objects at local midnight shifts them across time zones.
 types.setTypeParser(types.builtins.DATE, (value: string) => value);
@@ -29,6 +30,8 @@ export function dataSourceOptions({ url, schema }: DatabaseTarget): DataSourceOp
     migrationsTableName: 'migrations',
     migrationsRun: false,
     synchronize: false,
+    logging: ['query'],
+    logger: new CountingLogger(),
     applicationName: 'qijiang-tracker',
     // Unqualified names resolve in the chosen schema, so the same migrations serve every schema.
     extra: {

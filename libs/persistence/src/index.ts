@@ -10,3 +10,4 @@ export * from './repositories/workflow.repository';
 export * from './catalog/milestone-seeding';
 export * from './repositories/outbox.repository';
 export * from './repositories/rollup.repository';
+export * from './sql-statement-counter';

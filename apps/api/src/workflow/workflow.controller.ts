@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ValidationFailedException } from '@qj/http';
 import { AuthUser, CurrentUser, Roles } from '../auth';
 import { projectIdPipe } from '../catalog/projects.controller';
-import { CreateTransitionRequestDto, DecisionDto, ListTransitionRequestsQueryDto, OverrideDto } from './dto/transition-request.dto';
+import { CreateTransitionRequestDto, DecisionDto, ListTransitionRequestsQueryDto, OverrideDto, ReassignUnitDto } from './dto/transition-request.dto';
 import { UpdateMilestoneDto } from './dto/update-milestone.dto';
 import { MilestonesService } from './milestones.service';
 import { WorkflowService } from './workflow.service';
@@ -82,6 +82,13 @@ export class WorkflowController {
   @ApiOperation({ summary: 'Admin override: move a project outside the declared transitions, with a recorded reason' })
   override(@CurrentUser() user: AuthUser, @Param('id', projectIdPipe) id: string, @Body() dto: OverrideDto) {
     return this.workflow.override(user, id, dto);
+  }
+
+  @Patch('projects/:id/unit')
+  @Roles('admin')
+  @ApiOperation({ summary: 'Admin: reassign the responsible unit (责任单位), audited' })
+  reassignUnit(@CurrentUser() user: AuthUser, @Param('id', projectIdPipe) id: string, @Body() dto: ReassignUnitDto) {
+    return this.workflow.reassignUnit(user, id, dto);
   }
 
   @Get('projects/:id/history')

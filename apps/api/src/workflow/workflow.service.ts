@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { ProjectStatus } from '@qj/domain';
-import { DomainException } from '@qj/http';
+import { DomainException, ValidationFailedException } from '@qj/http';
 import { MilestoneRow, ProjectState, refreshProjectRag, WorkflowRepository } from '@qj/persistence';
 import { Actor, DomainEvent, projectWorkflowEngine, ProjectEvidence, WorkflowSnapshot } from '@qj/workflow';
 import { ConfigService } from '@nestjs/config';
 import type { Env } from '@qj/config';
 import type { EntityManager } from 'typeorm';
 import { AuthUser, canEditProject, canReadEverything, refuseOutsideUnit } from '../auth';
-import type { CreateTransitionRequestDto, OverrideDto } from './dto/transition-request.dto';
+import type { CreateTransitionRequestDto, OverrideDto, ReassignUnitDto } from './dto/transition-request.dto';
 import { refusalToException } from './refusal.mapper';
 
 /** The roles a user holds on one project: `owner` only for their own unit's projects. */
@@ -162,6 +162,43 @@ export class WorkflowService {
       });
       await refreshProjectRag(manager, [project.id], this.timeZone);
       return { id: project.id, stage: decision.state, previousStage: decision.previousState, version };
+    });
+  }
+
+  /** Admin: hand a project to another responsible unit; its owners then see and edit it. */
+  async reassignUnit(user: AuthUser, projectId: string, dto: ReassignUnitDto) {
+    return this.repository.transaction(async (manager) => {
+      const project = await this.repository.lockProject(manager, projectId);
+      if (!project) throw projectNotFound(projectId);
+      if (!(await this.repository.unitExists(manager, dto.unitId))) {
+        throw new ValidationFailedException([{ field: 'unitId', message: `没有编号为 ${dto.unitId} 的单位` }]);
+      }
+      if (project.version !== dto.version) {
+        throw new DomainException('version_conflict', 409, '项目已被他人修改，请刷新后重试', { currentVersion: project.version, unitId: project.unitId });
+      }
+      if (project.unitId === dto.unitId) return { id: project.id, unitId: project.unitId, version: project.version };
+      const version = (await this.repository.setUnit(manager, projectId, project.version, dto.unitId)) as number;
+      await this.repository.audit(manager, [
+        {
+          projectId,
+          entityType: 'project',
+          entityId: projectId,
+          action: 'project.unit_reassigned',
+          actorId: user.id,
+          actorName: user.displayName,
+          before: { unitId: project.unitId, version: project.version },
+          after: { unitId: dto.unitId, version },
+          comment: dto.comment ?? null,
+        },
+      ]);
+      await this.repository.outbox(manager, [
+        {
+          name: 'project.unit_reassigned',
+          aggregateId: projectId,
+          payload: { projectId, previousUnitId: project.unitId, unitId: dto.unitId, actorId: user.id, occurredAt: new Date().toISOString() },
+        },
+      ]);
+      return { id: project.id, unitId: dto.unitId, version };
     });
   }
 

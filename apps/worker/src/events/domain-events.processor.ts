@@ -28,6 +28,11 @@ export class DomainEventsProcessor extends LoggedWorkerHost {
   async process(job: Job<DomainEventJob>): Promise<void> {
     if (job.name !== 'domain.event') throw new Error(`events queue has no handler for job "${job.name}"`);
     // Every project and milestone event carries the project id as its aggregate: its roll-ups are what changed.
-    await this.rollups.refreshForProjects([job.data.aggregateId], todayIn(this.config.get('APP_TIMEZONE')));
+    const formerUnit = job.data.payload.previousUnitId;
+    await this.rollups.refreshForProjects(
+      [job.data.aggregateId],
+      todayIn(this.config.get('APP_TIMEZONE')),
+      typeof formerUnit === 'string' ? [formerUnit] : [],
+    );
   }
 }

@@ -133,7 +133,7 @@ export class RollupRepository {
   }
 
   /** Recomputes exactly the keys these projects stand under, in every dimension. */
-  async refreshForProjects(projectIds: readonly string[], today: string): Promise<void> {
+  async refreshForProjects(projectIds: readonly string[], today: string, formerUnitIds: readonly string[] = []): Promise<void> {
     if (!projectIds.length) return;
     const [keys] = await this.dataSource.query(
       `SELECT (SELECT array_agg(DISTINCT k::text) FROM project p, unnest(p.part_nos) k WHERE p.id = ANY($1::uuid[])) AS part,
@@ -143,6 +143,8 @@ export class RollupRepository {
               (SELECT array_agg(DISTINCT p.unit_id::text) FROM project p WHERE p.id = ANY($1::uuid[])) AS unit`,
       [projectIds],
     );
+    // A project that changed unit leaves its former unit's roll-up too.
+    keys.unit = [...new Set([...(keys.unit ?? []), ...formerUnitIds])];
     await this.dataSource.transaction(async (manager) => {
       for (const dimension of ROLLUP_DIMENSIONS) {
         if (keys[dimension]?.length) await this.recompute(dimension, today, keys[dimension], manager);

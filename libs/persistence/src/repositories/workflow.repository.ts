@@ -139,6 +139,21 @@ export class WorkflowRepository {
     return row?.version;
   }
 
+  async setUnit(manager: EntityManager, id: string, expectedVersion: number, unitId: string): Promise<number | undefined> {
+    const row = await updateReturning<{ version: number }>(
+      manager,
+      `UPDATE project SET unit_id = $3, version = version + 1, updated_at = now(), last_activity_at = now()
+       WHERE id = $1 AND version = $2 RETURNING version`,
+      [id, expectedVersion, unitId],
+    );
+    return row?.version;
+  }
+
+  async unitExists(manager: EntityManager, unitId: string): Promise<boolean> {
+    const [row] = await manager.query(`SELECT 1 FROM unit WHERE id = $1`, [unitId]);
+    return Boolean(row);
+  }
+
   async touchActivity(manager: EntityManager, projectId: string): Promise<void> {
     await manager.query(`UPDATE project SET last_activity_at = now() WHERE id = $1`, [projectId]);
   }

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PROJECT_STATUSES } from '@qj/domain';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { IsCalendarDate } from './calendar-date.validator';
 
 /** Evidence filed with a stage change (dates are Asia/Shanghai calendar dates). Which fields are required depends on the transition. */
@@ -106,4 +106,21 @@ export class ListTransitionRequestsQueryDto {
   @Min(1, { message: 'pageSize 必须是 1–200 之间的整数' })
   @Max(200, { message: 'pageSize 必须是 1–200 之间的整数' })
   pageSize = 50;
+}
+
+export class ReassignUnitDto {
+  @ApiProperty({ description: 'the new responsible unit (责任单位)' })
+  @IsUUID('all', { message: 'unitId 必须是单位编号（UUID）' })
+  unitId: string;
+
+  @ApiProperty({ description: 'the project version the admin saw' })
+  @IsInt({ message: 'version 必须是整数' })
+  @Min(1, { message: 'version 必须是整数' })
+  version: number;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString({ message: 'comment 必须是文字' })
+  @MaxLength(2000, { message: 'comment 不能超过 2000 个字符' })
+  comment?: string;
 }
