@@ -255,4 +255,31 @@ describe('workflow: owners request, the DRC approves, every step audited', () =>
     const event = history.body.items.find((e: { action: string }) => e.action === 'project.unit_reassigned');
     expect(event).toMatchObject({ before: { unitId: project.unitId }, after: { unitId: water.id }, comment: '职能调整' });
   });
+
+  it('an owner asks to re-baseline, a reviewer approves: the baseline moves, once, and the history says who asked and who approved', async () => {
+    const list = await t.as('reviewer').get('/api/projects').query({ sector: 'agriculture', pageSize: 1 }).expect(200);
+    const projectId = list.body.items[0].id;
+    const res = await t.as('reviewer').get(`/api/projects/${projectId}/milestones`).expect(200);
+    const m: Milestone = res.body.items.find((x: Milestone) => x.status === 'pending');
+    const missingReason = await t.as('owner_agriculture').post(`/api/milestones/${m.id}/rebaseline-requests`).send({ baselineDate: '2028-06-30' }).expect(400);
+    expect(missingReason.body.errors.map((e: { field: string }) => e.field)).toEqual(['reason']);
+    await t.as('owner_water').post(`/api/milestones/${m.id}/rebaseline-requests`).send({ baselineDate: '2028-06-30', reason: 'x' }).expect(403);
+    const asked = await t.as('owner_agriculture').post(`/api/milestones/${m.id}/rebaseline-requests`).send({ baselineDate: '2028-06-30', reason: '用地报批延后' }).expect(201);
+    expect(asked.body).toMatchObject({ status: 'pending', currentBaseline: m.baselineDate, proposedBaseline: '2028-06-30' });
+    await t.as('owner_agriculture').post(`/api/milestones/${m.id}/rebaseline-requests`).send({ baselineDate: '2028-07-30', reason: 'again' }).expect(409);
+    const inbox = await t.as('reviewer').get('/api/rebaseline-requests').query({ status: 'pending' }).expect(200);
+    expect(inbox.body.items.map((r: { id: string }) => r.id)).toContain(asked.body.id);
+    await t.as('owner_agriculture').post(`/api/rebaseline-requests/${asked.body.id}/approve`).send({}).expect(403);
+    const [a, b] = await Promise.all([
+      t.as('reviewer').post(`/api/rebaseline-requests/${asked.body.id}/approve`).send({ comment: '同意' }),
+      t.as('reviewer').post(`/api/rebaseline-requests/${asked.body.id}/approve`).send({ comment: '同意' }),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([200, 409]);
+    const after = await t.as('reviewer').get(`/api/projects/${projectId}/milestones`).expect(200);
+    expect(after.body.items.find((x: Milestone) => x.id === m.id)).toMatchObject({ baselineDate: '2028-06-30', version: m.version + 1 });
+    const history = await t.as('reviewer').get(`/api/projects/${projectId}/history`).expect(200);
+    const rebaselined = history.body.items.filter((e: { action: string }) => e.action === 'milestone.rebaselined');
+    expect(rebaselined).toHaveLength(1);
+    expect(rebaselined[0]).toMatchObject({ actorName: '区发展改革委审核员', before: { baselineDate: m.baselineDate }, after: { baselineDate: '2028-06-30' } });
+  });
 });

@@ -5,7 +5,7 @@ import { todayIn } from '@qj/domain';
 import { DomainException, ValidationFailedException } from '@qj/http';
 import { ragOf, refreshProjectRag, WorkflowRepository } from '@qj/persistence';
 import { assertCanEditProject, AuthUser, canReadEverything, forbidden } from '../auth';
-import type { UpdateMilestoneDto } from './dto/update-milestone.dto';
+import type { RebaselineRequestDto, UpdateMilestoneDto } from './dto/update-milestone.dto';
 
 /** Milestones: owners update forecast and actual dates; re-baselining is a reviewer's decision. */
 @Injectable()
@@ -85,6 +85,108 @@ export class MilestonesService {
       await refreshProjectRag(manager, [current.projectId], timeZone);
       return { ...updated, overdue: ragOf(current.project.target, [updated], today).overdueCount > 0 };
     });
+  }
+}
+
+/** Re-baselining asked by an owner and decided by a reviewer. */
+@Injectable()
+export class RebaselineService {
+  constructor(
+    private readonly repository: WorkflowRepository,
+    private readonly config: ConfigService<Env, true>,
+  ) {}
+
+  async request(user: AuthUser, milestoneId: string, dto: RebaselineRequestDto) {
+    const id = await this.repository.transaction(async (manager) => {
+      const milestone = await this.repository.lockMilestone(manager, milestoneId);
+      if (!milestone) throw new DomainException('milestone_not_found', 404, `没有编号为 ${milestoneId} 的里程碑`);
+      assertCanEditProject(user, milestone.project, 'rebaseline.request');
+      if (milestone.status === 'done') throw new DomainException('milestone_done', 409, '该里程碑已完成，无需调整基线');
+      if (dto.baselineDate === milestone.baselineDate) {
+        throw new ValidationFailedException([{ field: 'baselineDate', message: 'baselineDate 与当前基线相同' }]);
+      }
+      if (await this.repository.pendingRebaselineOf(manager, milestoneId)) {
+        throw new DomainException('pending_request_exists', 409, '该里程碑已有待审批的基线调整申请');
+      }
+      const requestId = await this.repository.insertRebaselineRequest(manager, {
+        milestoneId,
+        projectId: milestone.projectId,
+        currentBaseline: milestone.baselineDate,
+        proposedBaseline: dto.baselineDate,
+        reason: dto.reason,
+        requestedBy: user.id,
+      });
+      await this.repository.audit(manager, [
+        {
+          projectId: milestone.projectId,
+          entityType: 'rebaseline_request',
+          entityId: requestId,
+          action: 'rebaseline.requested',
+          actorId: user.id,
+          actorName: user.displayName,
+          before: { baselineDate: milestone.baselineDate },
+          after: { baselineDate: dto.baselineDate, milestone: milestone.name },
+          comment: dto.reason,
+        },
+      ]);
+      await this.repository.outbox(manager, [
+        { name: 'rebaseline.requested', aggregateId: milestone.projectId, payload: { requestId, milestoneId, proposedBaseline: dto.baselineDate } },
+      ]);
+      await this.repository.touchActivity(manager, milestone.projectId);
+      return requestId;
+    });
+    return this.repository.rebaselineRequest(id);
+  }
+
+  async decide(user: AuthUser, requestId: string, verdict: 'approve' | 'reject', comment: string | null) {
+    const timeZone = this.config.get('APP_TIMEZONE');
+    await this.repository.transaction(async (manager) => {
+      const request = await this.repository.lockRebaselineRequest(manager, requestId);
+      if (!request) throw new DomainException('request_not_found', 404, `没有编号为 ${requestId} 的申请`);
+      if (request.status !== 'pending') {
+        throw new DomainException('request_already_decided', 409, `该申请已处理（${request.status === 'approved' ? '已批准' : '已驳回'}）`, {
+          requestStatus: request.status,
+        });
+      }
+      if (request.requestedBy === user.id) throw new DomainException('own_request', 403, '不能审批本人提交的申请');
+      const milestone = (await this.repository.lockMilestone(manager, request.milestoneId)) as NonNullable<Awaited<ReturnType<WorkflowRepository['lockMilestone']>>>;
+      await this.repository.decideRebaselineRequest(manager, requestId, verdict === 'approve' ? 'approved' : 'rejected', user.id, comment);
+      if (verdict === 'reject') {
+        await this.repository.audit(manager, [
+          { projectId: request.projectId, entityType: 'rebaseline_request', entityId: requestId, action: 'rebaseline.rejected', actorId: user.id, actorName: user.displayName, comment },
+        ]);
+        return;
+      }
+      const updated = await this.repository.updateMilestone(
+        manager,
+        milestone.id,
+        milestone.version,
+        { baselineDate: request.proposedBaseline, forecastDate: milestone.forecastDate, actualDate: milestone.actualDate, status: milestone.status },
+        user.id,
+      );
+      await this.repository.audit(manager, [
+        {
+          projectId: request.projectId,
+          entityType: 'milestone',
+          entityId: milestone.id,
+          action: 'milestone.rebaselined',
+          actorId: user.id,
+          actorName: user.displayName,
+          before: pick(milestone),
+          after: { ...pick(updated as NonNullable<typeof updated>), requestId, requestedBy: request.requestedByName },
+          comment: comment ?? request.reason,
+        },
+      ]);
+      await this.repository.outbox(manager, [
+        { name: 'milestone.rebaselined', aggregateId: request.projectId, payload: { requestId, milestoneId: milestone.id, baselineDate: request.proposedBaseline } },
+      ]);
+      await refreshProjectRag(manager, [request.projectId], timeZone);
+    });
+    return this.repository.rebaselineRequest(requestId);
+  }
+
+  list(user: AuthUser, query: { status?: string; page: number; pageSize: number }) {
+    return this.repository.rebaselineRequests({ ...query, unitId: canReadEverything(user) ? undefined : (user.unitId ?? '00000000-0000-0000-0000-000000000000') });
   }
 }
 

@@ -4,8 +4,8 @@ import { ValidationFailedException } from '@qj/http';
 import { AuthUser, CurrentUser, Roles } from '../auth';
 import { projectIdPipe } from '../catalog/projects.controller';
 import { CreateTransitionRequestDto, DecisionDto, ListTransitionRequestsQueryDto, OverrideDto, ReassignUnitDto } from './dto/transition-request.dto';
-import { UpdateMilestoneDto } from './dto/update-milestone.dto';
-import { MilestonesService } from './milestones.service';
+import { RebaselineRequestDto, UpdateMilestoneDto } from './dto/update-milestone.dto';
+import { MilestonesService, RebaselineService } from './milestones.service';
 import { WorkflowService } from './workflow.service';
 
 const uuidPipe = (field: string) =>
@@ -18,6 +18,7 @@ export class WorkflowController {
   constructor(
     private readonly workflow: WorkflowService,
     private readonly milestones: MilestonesService,
+    private readonly rebaselines: RebaselineService,
   ) {}
 
   @Get('projects/:id/milestones')
@@ -35,6 +36,32 @@ export class WorkflowController {
     @Headers('if-match') ifMatch?: string,
   ) {
     return this.milestones.update(user, id, dto, ifMatch);
+  }
+
+  @Post('milestones/:id/rebaseline-requests')
+  @ApiOperation({ summary: 'An owner asks to move a baseline date (re-baselining); a reviewer decides' })
+  requestRebaseline(@CurrentUser() user: AuthUser, @Param('id', uuidPipe('id')) id: string, @Body() dto: RebaselineRequestDto) {
+    return this.rebaselines.request(user, id, dto);
+  }
+
+  @Get('rebaseline-requests')
+  @ApiOperation({ summary: 'Re-baselining requests (status=pending for the reviewers’ inbox); owners see their own unit only' })
+  listRebaselines(@CurrentUser() user: AuthUser, @Query() query: ListTransitionRequestsQueryDto) {
+    return this.rebaselines.list(user, query);
+  }
+
+  @Post('rebaseline-requests/:id/approve')
+  @HttpCode(200)
+  @Roles('reviewer', 'admin')
+  approveRebaseline(@CurrentUser() user: AuthUser, @Param('id', uuidPipe('id')) id: string, @Body() dto: DecisionDto) {
+    return this.rebaselines.decide(user, id, 'approve', dto.comment ?? null);
+  }
+
+  @Post('rebaseline-requests/:id/reject')
+  @HttpCode(200)
+  @Roles('reviewer', 'admin')
+  rejectRebaseline(@CurrentUser() user: AuthUser, @Param('id', uuidPipe('id')) id: string, @Body() dto: DecisionDto) {
+    return this.rebaselines.decide(user, id, 'reject', dto.comment ?? null);
   }
 
   @Get('projects/:id/transitions')

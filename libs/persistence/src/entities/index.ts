@@ -5,6 +5,7 @@ import { OutboxEventEntity } from './outbox-event.entity';
 import { PlanChapterEntity, PlanColumnEntity, PlanColumnItemEntity, PlanPartEntity, PlanSectionEntity } from './plan-structure.entity';
 import { ProjectSourceEntity } from './project-source.entity';
 import { ProjectEntity } from './project.entity';
+import { RebaselineRequestEntity } from './rebaseline-request.entity';
 import { RollupEntity, RollupSnapshotEntity } from './rollup.entity';
 import { TransitionRequestEntity } from './transition-request.entity';
 import { UnitEntity } from './unit.entity';
@@ -17,6 +18,7 @@ export * from './outbox-event.entity';
 export * from './plan-structure.entity';
 export * from './project-source.entity';
 export * from './project.entity';
+export * from './rebaseline-request.entity';
 export * from './rollup.entity';
 export * from './transition-request.entity';
 export * from './unit.entity';
@@ -34,6 +36,7 @@ export const ENTITIES = [
   IndicatorEntity,
   MilestoneEntity,
   TransitionRequestEntity,
+  RebaselineRequestEntity,
   AuditEventEntity,
   OutboxEventEntity,
   RollupEntity,

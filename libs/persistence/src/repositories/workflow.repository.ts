@@ -35,6 +35,26 @@ export interface TransitionRequestRow {
   decisionComment: string | null;
 }
 
+export interface RebaselineRequestRow {
+  id: string;
+  milestoneId: string;
+  milestoneName: string;
+  projectId: string;
+  projectName: string;
+  unitId: string;
+  currentBaseline: string | null;
+  proposedBaseline: string;
+  reason: string;
+  status: 'pending' | 'approved' | 'rejected';
+  requestedBy: string;
+  requestedByName: string;
+  requestedAt: Date;
+  decidedBy: string | null;
+  decidedByName: string | null;
+  decidedAt: Date | null;
+  decisionComment: string | null;
+}
+
 export interface AuditEntry {
   projectId: string | null;
   entityType: string;
@@ -66,6 +86,13 @@ const REQUEST_COLUMNS = `r.id, r.project_id AS "projectId", p.name AS "projectNa
   r.decided_at AS "decidedAt", r.decision_comment AS "decisionComment"`;
 const REQUEST_FROM = `transition_request r JOIN project p ON p.id = r.project_id
   JOIN app_user ru ON ru.id = r.requested_by LEFT JOIN app_user du ON du.id = r.decided_by`;
+
+const REBASELINE_COLUMNS = `b.id, b.milestone_id AS "milestoneId", m.name AS "milestoneName", b.project_id AS "projectId", p.name AS "projectName",
+  p.unit_id AS "unitId", b.current_baseline AS "currentBaseline", b.proposed_baseline AS "proposedBaseline", b.reason, b.status,
+  b.requested_by AS "requestedBy", ru.display_name AS "requestedByName", b.requested_at AS "requestedAt", b.decided_by AS "decidedBy",
+  du.display_name AS "decidedByName", b.decided_at AS "decidedAt", b.decision_comment AS "decisionComment"`;
+const REBASELINE_FROM = `rebaseline_request b JOIN milestone m ON m.id = b.milestone_id JOIN project p ON p.id = b.project_id
+  JOIN app_user ru ON ru.id = b.requested_by LEFT JOIN app_user du ON du.id = b.decided_by`;
 
 /**
  * Writes of the workflow: projects' stages, milestones, transition requests, and with every change its
@@ -206,6 +233,56 @@ export class WorkflowRepository {
       `SELECT ${REQUEST_COLUMNS}, count(*) OVER () AS total FROM ${REQUEST_FROM}
        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
        ORDER BY r.requested_at DESC, r.id LIMIT ${bind(filter.pageSize)} OFFSET ${bind((filter.page - 1) * filter.pageSize)}`,
+      params,
+    );
+    return { items: rows.map(({ total: _total, ...row }: { total: string }) => row), total: rows.length ? Number(rows[0].total) : 0 };
+  }
+
+  async insertRebaselineRequest(
+    manager: EntityManager,
+    request: { milestoneId: string; projectId: string; currentBaseline: string | null; proposedBaseline: string; reason: string; requestedBy: string },
+  ): Promise<string> {
+    const [row] = await manager.query(
+      `INSERT INTO rebaseline_request (milestone_id, project_id, current_baseline, proposed_baseline, reason, requested_by)
+       VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+      [request.milestoneId, request.projectId, request.currentBaseline, request.proposedBaseline, request.reason, request.requestedBy],
+    );
+    return row.id;
+  }
+
+  async pendingRebaselineOf(manager: EntityManager, milestoneId: string): Promise<{ id: string } | undefined> {
+    const [row] = await manager.query(`SELECT id FROM rebaseline_request WHERE milestone_id = $1 AND status = 'pending'`, [milestoneId]);
+    return row;
+  }
+
+  /** Locks the request; a second decision at the same time waits here and then finds it decided. */
+  async lockRebaselineRequest(manager: EntityManager, id: string): Promise<RebaselineRequestRow | undefined> {
+    const [locked] = await manager.query(`SELECT id FROM rebaseline_request WHERE id = $1 FOR UPDATE`, [id]);
+    return locked ? this.rebaselineRequest(id, manager) : undefined;
+  }
+
+  async decideRebaselineRequest(manager: EntityManager, id: string, status: 'approved' | 'rejected', decidedBy: string, comment: string | null): Promise<void> {
+    await manager.query(
+      `UPDATE rebaseline_request SET status = $2, decided_by = $3, decided_at = now(), decision_comment = $4 WHERE id = $1 AND status = 'pending'`,
+      [id, status, decidedBy, comment],
+    );
+  }
+
+  async rebaselineRequest(id: string, manager?: EntityManager): Promise<RebaselineRequestRow | undefined> {
+    const [row] = await (manager ?? this.dataSource.manager).query(`SELECT ${REBASELINE_COLUMNS} FROM ${REBASELINE_FROM} WHERE b.id = $1`, [id]);
+    return row;
+  }
+
+  async rebaselineRequests(filter: { status?: string; unitId?: string; page: number; pageSize: number }): Promise<{ items: RebaselineRequestRow[]; total: number }> {
+    const params: unknown[] = [];
+    const bind = (value: unknown) => `$${params.push(value)}`;
+    const where: string[] = [];
+    if (filter.status) where.push(`b.status = ${bind(filter.status)}`);
+    if (filter.unitId) where.push(`p.unit_id = ${bind(filter.unitId)}`);
+    const rows = await this.dataSource.query(
+      `SELECT ${REBASELINE_COLUMNS}, count(*) OVER () AS total FROM ${REBASELINE_FROM}
+       ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+       ORDER BY b.requested_at DESC, b.id LIMIT ${bind(filter.pageSize)} OFFSET ${bind((filter.page - 1) * filter.pageSize)}`,
       params,
     );
     return { items: rows.map(({ total: _total, ...row }: { total: string }) => row), total: rows.length ? Number(rows[0].total) : 0 };

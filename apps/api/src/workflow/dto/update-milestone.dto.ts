@@ -1,5 +1,5 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsOptional, IsString, MaxLength, Min, ValidateIf } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsInt, IsOptional, IsString, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
 import { IsCalendarDate } from './calendar-date.validator';
 
 /** A milestone update. `null` clears a date; an absent field is left as it is. */
@@ -32,4 +32,16 @@ export class UpdateMilestoneDto {
   @IsString({ message: 'comment 必须是文字' })
   @MaxLength(2000, { message: 'comment 不能超过 2000 个字符' })
   comment?: string;
+}
+
+export class RebaselineRequestDto {
+  @ApiProperty({ description: '拟调整的基线日期 YYYY-MM-DD' })
+  @IsCalendarDate({ message: 'baselineDate 必须是有效日期，格式 YYYY-MM-DD' })
+  baselineDate: string;
+
+  @ApiProperty({ description: '调整原因' })
+  @IsString({ message: 'reason 必须是文字' })
+  @MinLength(1, { message: 'reason 不能为空' })
+  @MaxLength(2000, { message: 'reason 不能超过 2000 个字符' })
+  reason: string;
 }
