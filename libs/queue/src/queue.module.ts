@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { Env } from '@qj/config';
 import { DEFAULT_JOB_OPTIONS, QUEUES } from './jobs';
+import { QueueErrorListener } from './queue-error.listener';
 import { RedisClient } from './redis-client';
 import { redisConnection } from './redis-connection';
 
@@ -21,7 +22,7 @@ const queues = Object.values(QUEUES).map((name) => BullModule.registerQueue({ na
     }),
     ...queues,
   ],
-  providers: [RedisClient],
+  providers: [RedisClient, QueueErrorListener],
   exports: [...queues, RedisClient],
 })
 export class QueueModule {}
