@@ -55,6 +55,14 @@ export interface RebaselineRequestRow {
   decisionComment: string | null;
 }
 
+export interface RequestFilter {
+  status?: string;
+  /** An owner's unit: only its projects' requests. */
+  unitId?: string;
+  page: number;
+  pageSize: number;
+}
+
 export interface AuditEntry {
   projectId: string | null;
   entityType: string;
@@ -221,21 +229,9 @@ export class WorkflowRepository {
     return row;
   }
 
-  /** Requests, newest first; an owner's view is limited to their unit (`unitId`). */
-  async requests(filter: { status?: string; projectId?: string; unitId?: string; page: number; pageSize: number }): Promise<{ items: TransitionRequestRow[]; total: number }> {
-    const params: unknown[] = [];
-    const bind = (value: unknown) => `$${params.push(value)}`;
-    const where: string[] = [];
-    if (filter.status) where.push(`r.status = ${bind(filter.status)}`);
-    if (filter.projectId) where.push(`r.project_id = ${bind(filter.projectId)}`);
-    if (filter.unitId) where.push(`p.unit_id = ${bind(filter.unitId)}`);
-    const rows = await this.dataSource.query(
-      `SELECT ${REQUEST_COLUMNS}, count(*) OVER () AS total FROM ${REQUEST_FROM}
-       ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-       ORDER BY r.requested_at DESC, r.id LIMIT ${bind(filter.pageSize)} OFFSET ${bind((filter.page - 1) * filter.pageSize)}`,
-      params,
-    );
-    return { items: rows.map(({ total: _total, ...row }: { total: string }) => row), total: rows.length ? Number(rows[0].total) : 0 };
+  /** Transition requests, newest first; an owner's view is limited to their unit (`unitId`). */
+  async requests(filter: RequestFilter & { projectId?: string }): Promise<{ items: TransitionRequestRow[]; total: number }> {
+    return this.newestFirst(REQUEST_COLUMNS, REQUEST_FROM, 'r', filter);
   }
 
   async insertRebaselineRequest(
@@ -273,19 +269,25 @@ export class WorkflowRepository {
     return row;
   }
 
-  async rebaselineRequests(filter: { status?: string; unitId?: string; page: number; pageSize: number }): Promise<{ items: RebaselineRequestRow[]; total: number }> {
+  async rebaselineRequests(filter: RequestFilter): Promise<{ items: RebaselineRequestRow[]; total: number }> {
+    return this.newestFirst(REBASELINE_COLUMNS, REBASELINE_FROM, 'b', filter);
+  }
+
+  /** A page of requests (`alias` the request table's alias, joined to its project as `p`), newest first, with the total. */
+  private async newestFirst<Row>(columns: string, from: string, alias: string, filter: RequestFilter & { projectId?: string }) {
     const params: unknown[] = [];
     const bind = (value: unknown) => `$${params.push(value)}`;
     const where: string[] = [];
-    if (filter.status) where.push(`b.status = ${bind(filter.status)}`);
+    if (filter.status) where.push(`${alias}.status = ${bind(filter.status)}`);
+    if (filter.projectId) where.push(`${alias}.project_id = ${bind(filter.projectId)}`);
     if (filter.unitId) where.push(`p.unit_id = ${bind(filter.unitId)}`);
     const rows = await this.dataSource.query(
-      `SELECT ${REBASELINE_COLUMNS}, count(*) OVER () AS total FROM ${REBASELINE_FROM}
+      `SELECT ${columns}, count(*) OVER () AS total FROM ${from}
        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-       ORDER BY b.requested_at DESC, b.id LIMIT ${bind(filter.pageSize)} OFFSET ${bind((filter.page - 1) * filter.pageSize)}`,
+       ORDER BY ${alias}.requested_at DESC, ${alias}.id LIMIT ${bind(filter.pageSize)} OFFSET ${bind((filter.page - 1) * filter.pageSize)}`,
       params,
     );
-    return { items: rows.map(({ total: _total, ...row }: { total: string }) => row), total: rows.length ? Number(rows[0].total) : 0 };
+    return { items: rows.map(({ total: _total, ...row }: { total: string }) => row) as Row[], total: rows.length ? Number(rows[0].total) : 0 };
   }
 
   async audit(manager: EntityManager, entries: readonly AuditEntry[]): Promise<void> {
