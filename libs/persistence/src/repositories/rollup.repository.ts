@@ -160,7 +160,10 @@ export class RollupRepository {
   async snapshot(week: string): Promise<number> {
     const rows = await this.dataSource.query(
       `INSERT INTO rollup_snapshot (week, dimension, key, data)
-       SELECT $1, dimension, key, to_jsonb(r) - 'dimension' - 'key' FROM rollup r
+       SELECT $1, dimension, key, jsonb_build_object('label', label, 'total', total, 'byStage', by_stage, 'targets', targets,
+              'reached', reached, 'rag', rag, 'overdueMilestones', overdue_milestones, 'staleProjects', stale_projects,
+              'pendingRequests', pending_requests, 'computedAt', computed_at)
+       FROM rollup r
        ON CONFLICT (week, dimension, key) DO NOTHING RETURNING key`,
       [week],
     );

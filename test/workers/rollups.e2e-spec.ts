@@ -1,0 +1,126 @@
+import fc from 'fast-check';
+import { addDays, todayIn } from '@qj/domain';
+import { dataSourceOptions, ROLLUP_DIMENSIONS, RollupRepository } from '@qj/persistence';
+import { DataSource } from 'typeorm';
+import { bootTestApp, TestApp } from '../support/test-app';
+
+type Change = { project: number; kind: 'stage' | 'rag' | 'request' | 'overdue' | 'unit' | 'stale'; value: number };
+
+describe('roll-ups', () => {
+  let t: TestApp;
+  let dataSource: DataSource;
+  let rollups: RollupRepository;
+  let projects: Array<{ id: string }>;
+  let units: Array<{ id: string }>;
+  let requester: string;
+  const today = todayIn('Asia/Shanghai');
+
+  const everything = async () => {
+    const all: Record<string, unknown[]> = {};
+    for (const dimension of ROLLUP_DIMENSIONS) {
+      all[dimension] = (await rollups.list(dimension)).map(({ computedAt: _computedAt, ...row }) => row);
+    }
+    return all;
+  };
+
+  /** Applies one change the way the application would, and returns the unit the project left, if any. */
+  const apply = async ({ project, kind, value }: Change): Promise<string | undefined> => {
+    const id = projects[project % projects.length].id;
+    switch (kind) {
+      case 'stage':
+        await t.db.query(`UPDATE project SET stage = $2 WHERE id = $1`, [id, ['study', 'start', 'complete', 'on_hold', 'cancelled'][value % 5]]);
+        return undefined;
+      case 'rag':
+        await t.db.query(`UPDATE project SET rag = $2 WHERE id = $1`, [id, ['green', 'amber', 'red'][value % 3]]);
+        return undefined;
+      case 'request':
+        await t.db.query(`UPDATE transition_request SET status = 'rejected' WHERE project_id = $1 AND status = 'pending'`, [id]);
+        if (value % 2) {
+          await t.db.query(
+            `INSERT INTO transition_request (project_id, transition_id, from_stage, to_stage, requested_by) VALUES ($1, 'hold', 'study', 'on_hold', $2)`,
+            [id, requester],
+          );
+        }
+        return undefined;
+      case 'overdue':
+        await t.db.query(`UPDATE milestone SET baseline_date = $2, forecast_date = NULL WHERE project_id = $1 AND status = 'pending'`, [id, addDays(today, (value % 90) - 45)]);
+        return undefined;
+      case 'stale':
+        await t.db.query(`UPDATE project SET last_activity_at = now() - make_interval(days => $2) WHERE id = $1`, [id, value % 60]);
+        return undefined;
+      case 'unit': {
+        const [{ unit_id: former }] = (await t.db.query(`SELECT unit_id FROM project WHERE id = $1`, [id])).rows;
+        await t.db.query(`UPDATE project SET unit_id = $2 WHERE id = $1`, [id, units[value % units.length].id]);
+        return former;
+      }
+    }
+  };
+
+  beforeAll(async () => {
+    t = await bootTestApp();
+    dataSource = await new DataSource(dataSourceOptions({ url: t.env.DATABASE_URL, schema: t.env.DATABASE_SCHEMA })).initialize();
+    rollups = new RollupRepository(dataSource);
+    projects = (await t.db.query(`SELECT id FROM project ORDER BY plan_order LIMIT 40`)).rows;
+    units = (await t.db.query(`SELECT id FROM unit ORDER BY code`)).rows;
+    requester = (await t.db.query(`SELECT id FROM app_user WHERE username = 'owner_transport'`)).rows[0].id;
+  });
+  afterAll(async () => {
+    await dataSource.destroy();
+    await t.close();
+  });
+
+  it('after any sequence of changes, recomputing what each change touched equals a full recompute', async () => {
+    const change = fc.record({
+      project: fc.nat(),
+      kind: fc.constantFrom<Change['kind']>('stage', 'rag', 'request', 'overdue', 'unit', 'stale'),
+      value: fc.nat(),
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.array(change, { minLength: 1, maxLength: 12 }), async (changes) => {
+        await rollups.recomputeAll(today);
+        for (const c of changes) {
+          const formerUnit = await apply(c);
+          await rollups.refreshForProjects([projects[c.project % projects.length].id], today, formerUnit ? [formerUnit] : []);
+        }
+        const incremental = await everything();
+        await rollups.recomputeAll(today);
+        expect(incremental).toEqual(await everything());
+      }),
+      { numRuns: 15 },
+    );
+  });
+
+  it('the numbers add up: every project once per sector and unit; per chapter at least once', async () => {
+    await rollups.recomputeAll(today);
+    const total = Number((await t.db.query(`SELECT count(*) FROM project`)).rows[0].count);
+    const sum = (rows: Array<{ total: number }>) => rows.reduce((acc, row) => acc + row.total, 0);
+    expect(sum(await rollups.list('sector'))).toBe(total);
+    expect(sum(await rollups.list('unit'))).toBe(total);
+    expect(sum(await rollups.list('chapter'))).toBeGreaterThanOrEqual(total);
+    for (const row of await rollups.list('sector')) {
+      expect(Object.values(row.byStage).reduce((a, b) => a + b, 0)).toBe(row.total);
+      expect(Object.values(row.rag).reduce((a, b) => a + b, 0)).toBe(row.total);
+      expect(Object.values(row.targets).reduce((a, b) => a + b, 0)).toBe(row.total);
+    }
+  });
+
+  it('keeps one snapshot a week, never overwritten, and serves the trend', async () => {
+    await t.db.query(`UPDATE project SET stage = 'study' WHERE id = $1`, [projects[0].id]);
+    await rollups.recomputeAll(today);
+    const first = await rollups.snapshot('2026-W47');
+    expect(first).toBeGreaterThan(0);
+    await t.db.query(`UPDATE project SET stage = 'start' WHERE id = $1`, [projects[0].id]);
+    await rollups.recomputeAll(today);
+    expect(await rollups.snapshot('2026-W47')).toBe(0);
+    await rollups.snapshot('2026-W48');
+    const [sector] = (await t.db.query(`SELECT sector FROM project WHERE id = $1`, [projects[0].id])).rows;
+    const res = await t.as('reviewer').get('/api/rollups/history').query({ by: 'sector', key: sector.sector }).expect(200);
+    expect(res.body.items.map((item: { week: string }) => item.week)).toEqual(['2026-W47', '2026-W48']);
+    const [w47, w48] = res.body.items;
+    expect(w48.data.byStage.start).toBe(w47.data.byStage.start + 1);
+    expect(w48.data.byStage.study).toBe(w47.data.byStage.study - 1);
+    expect(w48.data.total).toBe(w47.data.total);
+    const bad = await t.as('reviewer').get('/api/rollups').query({ by: 'district' }).expect(400);
+    expect(bad.body.errors[0].field).toBe('by');
+  });
+});
