@@ -8,7 +8,9 @@ import { LoggerModule } from 'nestjs-pino';
 import { AdminModule } from './admin/admin.module';
 import { AuthModule } from './auth/auth.module';
 import { CatalogModule } from './catalog/catalog.module';
+import { ExportModule } from './export/export.module';
 import { HealthModule } from './health/health.module';
+import { WebModule } from './web/web.module';
 import { RollupsModule } from './rollups/rollups.module';
 import { WorkflowModule } from './workflow/workflow.module';
 
@@ -24,11 +26,14 @@ export class ApiModule {
         PersistenceModule,
         QueueModule,
         HealthModule,
+        // Before CatalogModule: GET /api/projects/export.xlsx must be matched before /api/projects/:id.
+        ExportModule,
         CatalogModule,
         AuthModule,
         WorkflowModule,
         RollupsModule,
         AdminModule,
+        WebModule,
         ...extra,
       ],
     };

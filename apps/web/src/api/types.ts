@@ -1,0 +1,232 @@
+/** Shapes of the API's answers, as the console reads them (see test/ for every route's request and response). */
+
+export type Role = 'owner' | 'reviewer' | 'admin';
+export type ProjectStatus = 'study' | 'start' | 'complete' | 'on_hold' | 'cancelled';
+export type Stage = 'study' | 'start' | 'complete';
+export type RagLevel = 'green' | 'amber' | 'red';
+
+export const STAGES: Stage[] = ['study', 'start', 'complete'];
+export const PROJECT_STATUSES: ProjectStatus[] = ['study', 'start', 'complete', 'on_hold', 'cancelled'];
+export const RAG_LEVELS: RagLevel[] = ['green', 'amber', 'red'];
+export const SECTORS = [
+  'transport', 'energy', 'water', 'logistics', 'urban_renewal', 'housing', 'industry', 'agriculture', 'education',
+  'health', 'elderly_care', 'culture_sports', 'commerce', 'ecology', 'safety', 'digital', 'other',
+] as const;
+export const PROJECT_SORTS = ['plan', 'name', 'stage', 'target', 'sector', 'column', 'chapter', 'updatedAt'] as const;
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+export interface UnitRef {
+  id: string;
+  code: string;
+  name: string;
+}
+
+export interface Profile {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  unit: UnitRef | null;
+}
+
+export interface LoginResponse {
+  accessToken: string;
+  user: Profile;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page?: number;
+  pageSize?: number;
+}
+
+export interface ProjectListItem {
+  id: string;
+  key: string;
+  name: string;
+  column: number;
+  item: number | null;
+  chapter: number;
+  part: number;
+  columns: number[];
+  sector: string;
+  stage: ProjectStatus;
+  target: Stage;
+  targetAmbiguous: boolean;
+  targetVerb: string;
+  baselineStage: Stage;
+  unitId: string;
+  unitCode: string;
+  unitName: string;
+  rag: RagLevel;
+  version: number;
+  updatedAt: string;
+}
+
+export interface PlanRef {
+  no: number;
+  label: string;
+  title: string;
+}
+
+export interface ProjectSource {
+  clause: string;
+  mention: string | null;
+  column: PlanRef;
+  item: PlanRef | null;
+  chapter: PlanRef;
+  part: PlanRef;
+}
+
+export interface RagReason {
+  code: 'milestone_overdue' | 'forecast_slip' | 'target_out_of_reach';
+  level: 'amber' | 'red';
+  milestone: string;
+  days: number;
+}
+
+export interface ProjectDetail {
+  id: string;
+  key: string;
+  name: string;
+  sector: string;
+  stage: ProjectStatus;
+  target: Stage;
+  targetAmbiguous: boolean;
+  targetVerb: string;
+  baselineStage: Stage;
+  baselineClause: string | null;
+  previousStage: ProjectStatus | null;
+  rag: RagLevel;
+  ragReasons: RagReason[] | null;
+  ragOn: string | null;
+  lastActivityAt: string | null;
+  column: number;
+  item: number | null;
+  chapter: number;
+  part: number;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  unit: UnitRef;
+  sources: ProjectSource[];
+}
+
+export interface Milestone {
+  id: string;
+  projectId: string;
+  code: string;
+  name: string;
+  stage: Stage;
+  sortOrder: number;
+  realisesTarget: boolean;
+  baselineDate: string | null;
+  forecastDate: string | null;
+  actualDate: string | null;
+  status: 'pending' | 'done';
+  version: number;
+  updatedAt: string;
+}
+
+export interface AllowedTransition {
+  transitionId: string;
+  name: { zh: string; en: string };
+  to: ProjectStatus;
+  canRequest: boolean;
+  canApprove: boolean;
+  requiresApproval: boolean;
+  approverRoles: Role[];
+  requiredEvidence: string[];
+  requiresReason: boolean;
+}
+
+export interface TransitionsAnswer {
+  currentStage: ProjectStatus;
+  version: number;
+  transitions: AllowedTransition[];
+  overrideTargets: ProjectStatus[];
+}
+
+export interface TransitionRequest {
+  id: string;
+  projectId: string;
+  projectName: string;
+  unitId: string;
+  transitionId: string;
+  fromStage: ProjectStatus;
+  toStage: ProjectStatus;
+  evidence: Record<string, string>;
+  reason: string | null;
+  comment: string | null;
+  status: 'pending' | 'approved' | 'rejected';
+  requestedBy: string;
+  requestedByName: string;
+  requestedAt: string;
+  decidedBy: string | null;
+  decidedByName: string | null;
+  decidedAt: string | null;
+  decisionComment: string | null;
+}
+
+export interface HistoryEvent {
+  id: string | number;
+  at: string;
+  entityType: string;
+  entityId: string;
+  action: string;
+  actorId: string | null;
+  actorName: string;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+  comment: string | null;
+}
+
+export interface FailedGuard {
+  guard: string;
+  detail: string;
+  missing: string[];
+}
+
+export interface PlanColumn extends PlanRef {
+  sectionNo: number | null;
+  projectCount: number;
+  items: Array<PlanRef & { projectCount: number }>;
+}
+
+export interface PlanChapter extends PlanRef {
+  projectCount: number;
+  sections: Array<PlanRef & { projectCount: number }>;
+  columns: PlanColumn[];
+}
+
+export interface PlanPart extends PlanRef {
+  projectCount: number;
+  chapters: PlanChapter[];
+}
+
+export interface PlanTree {
+  total: number;
+  parts: PlanPart[];
+}
+
+export interface UnitWithCount extends UnitRef {
+  sectors: string[];
+  projectCount: number;
+}
+
+export interface AdminUser {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  unit: UnitRef | null;
+  email: string | null;
+  active: boolean;
+  createdAt: string;
+  updatedAt: string;
+}

@@ -1,0 +1,102 @@
+import { Spin } from 'antd';
+import { createContext, ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { Navigate, useLocation, useNavigate } from 'react-router-dom';
+import { api, onUnauthorized, tokenStore } from '../api/client';
+import type { LoginResponse, Profile, Role } from '../api/types';
+
+interface Auth {
+  user: Profile | null;
+  /** True until the stored token has been checked with GET /api/auth/me. */
+  checking: boolean;
+  /** Set when the last sign-out was forced by a 401. */
+  expired: boolean;
+  signIn(username: string, password: string): Promise<Profile>;
+  signOut(): void;
+  hasRole(...roles: Role[]): boolean;
+}
+
+const AuthContext = createContext<Auth | null>(null);
+
+export function AuthProvider({ children }: { children: ReactNode }) {
+  const [user, setUser] = useState<Profile | null>(null);
+  const [checking, setChecking] = useState<boolean>(() => tokenStore.get() !== null);
+  const [expired, setExpired] = useState(false);
+  const navigate = useNavigate();
+
+  useEffect(() => {
+    if (!tokenStore.get()) return;
+    api.get<Profile>('/api/auth/me').then(
+      (profile) => {
+        setUser(profile);
+        setChecking(false);
+      },
+      () => {
+        setUser(null);
+        setChecking(false);
+      },
+    );
+  }, []);
+
+  useEffect(() => {
+    onUnauthorized(() => {
+      setUser(null);
+      setExpired(true);
+      const here = `${window.location.pathname}${window.location.search}`;
+      if (!window.location.pathname.startsWith('/login')) navigate(`/login?next=${encodeURIComponent(here)}`, { replace: true });
+    });
+  }, [navigate]);
+
+  const signIn = useCallback(async (username: string, password: string) => {
+    const answer = await api.post<LoginResponse>('/api/auth/login', { username, password });
+    tokenStore.set(answer.accessToken);
+    setUser(answer.user);
+    setExpired(false);
+    return answer.user;
+  }, []);
+
+  const signOut = useCallback(() => {
+    tokenStore.clear();
+    setUser(null);
+    setExpired(false);
+    navigate('/login', { replace: true });
+  }, [navigate]);
+
+  const value = useMemo<Auth>(
+    () => ({ user, checking, expired, signIn, signOut, hasRole: (...roles) => !!user && roles.includes(user.role) }),
+    [user, checking, expired, signIn, signOut],
+  );
+  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
+}
+
+export function useAuth(): Auth {
+  const context = useContext(AuthContext);
+  if (!context) throw new Error('useAuth outside AuthProvider');
+  return context;
+}
+
+/** The signed-in user, for pages under RequireAuth. */
+export function useUser(): Profile {
+  const { user } = useAuth();
+  if (!user) throw new Error('useUser outside RequireAuth');
+  return user;
+}
+
+/** Pages behind sign-in: without a user, go to /login and come back here afterwards. */
+export function RequireAuth({ children }: { children: ReactNode }) {
+  const { user, checking } = useAuth();
+  const location = useLocation();
+  if (checking) {
+    return (
+      <div style={{ display: 'grid', placeItems: 'center', minHeight: '100vh' }}>
+        <Spin size="large" />
+      </div>
+    );
+  }
+  if (!user) return <Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
+  return <>{children}</>;
+}
+
+/** The first page after sign-in: the wall for the DRC, the unit's own projects for an owner. */
+export function homePathFor(role: Role): string {
+  return role === 'owner' ? '/mine' : '/dashboard';
+}

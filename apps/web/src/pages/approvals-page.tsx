@@ -1,0 +1,151 @@
+import { CheckCircleOutlined, CloseCircleOutlined } from '@ant-design/icons';
+import { App, Button, Empty, Space, Table, Tabs, Typography } from 'antd';
+import type { TableProps } from 'antd';
+import { useState } from 'react';
+import { Link, useSearchParams } from 'react-router-dom';
+import { api } from '../api/client';
+import type { Page, TransitionRequest } from '../api/types';
+import { useUser } from '../auth/auth';
+import { DecisionModal } from '../components/decision-modal';
+import { EvidenceList } from '../components/evidence-list';
+import { PageError } from '../components/problem-alert';
+import { StageTag } from '../components/tags';
+import { useI18n } from '../i18n';
+import { formatDateTime } from '../lib/dates';
+import { useAsync } from '../lib/use-async';
+
+type Status = 'pending' | 'approved' | 'rejected';
+
+/** 审批: the reviewers' inbox of stage-change requests, and what was decided. */
+export default function ApprovalsPage() {
+  const { t, tv, language } = useI18n();
+  const { message } = App.useApp();
+  const user = useUser();
+  const [params, setParams] = useSearchParams();
+  const status = (['pending', 'approved', 'rejected'].includes(params.get('status') ?? '') ? params.get('status') : 'pending') as Status;
+  const page = Math.max(1, Number(params.get('page')) || 1);
+  const [deciding, setDeciding] = useState<{ request: TransitionRequest; verdict: 'approve' | 'reject' } | null>(null);
+
+  const list = useAsync(
+    (signal) => api.get<Page<TransitionRequest>>('/api/transition-requests', { status, page, pageSize: 50 }, signal),
+    [status, page],
+  );
+
+  const columns: TableProps<TransitionRequest>['columns'] = [
+    {
+      title: t('approvals.project'),
+      dataIndex: 'projectName',
+      key: 'project',
+      width: 220,
+      render: (name: string, r) => <Link to={`/projects/${r.projectId}`}>{name}</Link>,
+    },
+    {
+      title: t('approvals.change'),
+      key: 'change',
+      width: 220,
+      render: (_, r) => (
+        <Space direction="vertical" size={2}>
+          <Typography.Text strong>{tv('transition', r.transitionId)}</Typography.Text>
+          <span>
+            <StageTag stage={r.fromStage} />→ <StageTag stage={r.toStage} />
+          </span>
+        </Space>
+      ),
+    },
+    { title: t('approvals.evidence'), key: 'evidence', width: 300, render: (_, r) => <EvidenceList evidence={r.evidence} reason={r.reason} comment={r.comment} /> },
+    {
+      title: t('approvals.requestedBy'),
+      key: 'requested',
+      width: 180,
+      render: (_, r) => (
+        <Space direction="vertical" size={0}>
+          <span>{r.requestedByName}</span>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {formatDateTime(r.requestedAt, language)}
+          </Typography.Text>
+        </Space>
+      ),
+    },
+  ];
+  if (status === 'pending') {
+    columns.push({
+      title: '',
+      key: 'actions',
+      width: 200,
+      fixed: 'right',
+      render: (_, r) =>
+        r.requestedBy === user.id ? (
+          <Typography.Text type="secondary">{t('detail.ownRequest')}</Typography.Text>
+        ) : (
+          <Space wrap>
+            <Button type="primary" size="small" icon={<CheckCircleOutlined />} onClick={() => setDeciding({ request: r, verdict: 'approve' })}>
+              {t('approvals.approve')}
+            </Button>
+            <Button danger size="small" icon={<CloseCircleOutlined />} onClick={() => setDeciding({ request: r, verdict: 'reject' })}>
+              {t('approvals.reject')}
+            </Button>
+          </Space>
+        ),
+    });
+  } else {
+    columns.push({
+      title: t('approvals.decidedBy'),
+      key: 'decided',
+      width: 240,
+      render: (_, r) => (
+        <Space direction="vertical" size={0}>
+          <span>{r.decidedByName}</span>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {formatDateTime(r.decidedAt, language)}
+          </Typography.Text>
+          {r.decisionComment ? <Typography.Text>“{r.decisionComment}”</Typography.Text> : null}
+        </Space>
+      ),
+    });
+  }
+
+  return (
+    <>
+      <div className="page-header">
+        <Typography.Title level={3}>{t('approvals.title')}</Typography.Title>
+      </div>
+      <Tabs
+        activeKey={status}
+        onChange={(key) => setParams(key === 'pending' ? {} : { status: key })}
+        items={(['pending', 'approved', 'rejected'] as Status[]).map((key) => ({ key, label: t(`approvals.${key}`) }))}
+      />
+      {list.error && !list.data ? (
+        <PageError error={list.error} onRetry={list.reload} />
+      ) : (
+        <Table<TransitionRequest>
+          rowKey="id"
+          columns={columns}
+          dataSource={list.data?.items ?? []}
+          loading={list.loading}
+          scroll={{ x: 1100 }}
+          data-testid="approvals-table"
+          locale={{ emptyText: list.loading ? ' ' : <Empty description={status === 'pending' ? t('approvals.empty') : t('approvals.emptyDone')} /> }}
+          pagination={{
+            current: page,
+            pageSize: 50,
+            total: list.data?.total ?? 0,
+            showTotal: (total) => t('common.total', { n: total }),
+            onChange: (next) => setParams({ ...(status === 'pending' ? {} : { status }), page: String(next) }),
+          }}
+        />
+      )}
+      {deciding ? (
+        <DecisionModal
+          request={deciding.request}
+          verdict={deciding.verdict}
+          onClose={() => setDeciding(null)}
+          onDecided={(decided) => {
+            setDeciding(null);
+            message.success(decided.status === 'approved' ? t('approvals.approvedMessage', { to: tv('stage', decided.toStage) }) : t('approvals.rejectedMessage'));
+            list.reload();
+          }}
+        />
+      ) : null}
+    </>
+  );
+}

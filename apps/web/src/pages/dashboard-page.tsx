@@ -1,0 +1,359 @@
+import { CheckCircleOutlined, CompressOutlined, ExpandOutlined, ReloadOutlined } from '@ant-design/icons';
+import { Button, Col, ConfigProvider, Empty, Row, Segmented, Skeleton, Space, theme, Tooltip } from 'antd';
+import type { EChartsCoreOption } from 'echarts/core';
+import { ReactNode, useEffect, useMemo, useState } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { api } from '../api/client';
+import { DashboardData, loadDashboard, RollupDimension, RollupRow } from '../api/rollups';
+import type { Page, ProjectListItem, ProjectStatus } from '../api/types';
+import { PROJECT_STATUSES, STAGES } from '../api/types';
+import { ChartClick, EChart } from '../charts/echart';
+import { PageError } from '../components/problem-alert';
+import { RAG_COLORS, STAGE_COLORS } from '../components/tags';
+import { useI18n } from '../i18n';
+import { formatDateTime } from '../lib/dates';
+import { projectListLink } from '../lib/project-filters';
+import { useAsync } from '../lib/use-async';
+
+const DIMENSIONS: RollupDimension[] = ['chapter', 'sector', 'part', 'unit'];
+const AXIS = '#8fb3d9';
+const SPLIT = 'rgba(143, 179, 217, 0.15)';
+const REFRESH_MS = 5 * 60_000;
+
+/** The list filter a row of each dimension stands for. */
+function filterFor(by: RollupDimension, key: string) {
+  return { [by]: key } as Record<string, string>;
+}
+
+function Kpi({ label, value, sub, color, to }: { label: string; value: ReactNode; sub?: string; color?: string; to: string }) {
+  const navigate = useNavigate();
+  return (
+    <button type="button" className="wall-panel kpi" onClick={() => navigate(to)} data-testid="kpi">
+      <div className="kpi-label">{label}</div>
+      <div className="kpi-value" style={color ? { color } : undefined}>
+        {value}
+      </div>
+      {sub ? <div className="kpi-sub">{sub}</div> : null}
+    </button>
+  );
+}
+
+/** 领导驾驶舱: the pipeline at a glance, for the DRC's wall. Every chart opens the matching project list. */
+export default function DashboardPage() {
+  const { t, tv, language } = useI18n();
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const by = (DIMENSIONS.includes(params.get('by') as RollupDimension) ? params.get('by') : 'chapter') as RollupDimension;
+  const [wall, setWall] = useState(false);
+  const [fresh, setFresh] = useState(0);
+
+  const data = useAsync<DashboardData>((signal) => loadDashboard(by, signal, fresh > 0), [by, fresh]);
+  const red = useAsync((signal) => api.get<Page<ProjectListItem>>('/api/projects', { rag: 'red', pageSize: 8, sort: '-updatedAt' }, signal), [fresh]);
+
+  useEffect(() => {
+    const timer = setInterval(() => setFresh((n) => n + 1), REFRESH_MS);
+    return () => clearInterval(timer);
+  }, []);
+  useEffect(() => {
+    if (!wall) return;
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && setWall(false);
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [wall]);
+
+  const labelOf = (row: RollupRow) => (by === 'sector' ? tv('sector', row.key) : row.label);
+  const rows = useMemo(() => (data.data?.rows ?? []).filter((row) => row.total > 0), [data.data]);
+
+  const stageBars = useMemo<EChartsCoreOption>(() => {
+    const labels = rows.map(labelOf);
+    const horizontal = by !== 'sector';
+    const category = {
+      type: 'category',
+      data: labels,
+      inverse: horizontal,
+      axisLabel: { color: AXIS, width: horizontal ? 170 : undefined, overflow: 'truncate', interval: 0, rotate: horizontal ? 0 : 30 },
+      axisLine: { lineStyle: { color: SPLIT } },
+      axisTick: { show: false },
+    };
+    const value = { type: 'value', axisLabel: { color: AXIS }, splitLine: { lineStyle: { color: SPLIT } }, minInterval: 1 };
+    return {
+      backgroundColor: 'transparent',
+      animationDuration: 600,
+      legend: { top: 0, textStyle: { color: AXIS }, data: PROJECT_STATUSES.map((s) => tv('stage', s)) },
+      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+      grid: { left: 8, right: 24, top: 36, bottom: 8, containLabel: true },
+      xAxis: horizontal ? value : category,
+      yAxis: horizontal ? category : value,
+      series: PROJECT_STATUSES.map((stage) => ({
+        name: tv('stage', stage),
+        type: 'bar',
+        stack: 'stage',
+        barMaxWidth: 22,
+        itemStyle: { color: STAGE_COLORS[stage] },
+        emphasis: { focus: 'series' },
+        data: rows.map((row) => row.byStage[stage] ?? 0),
+      })),
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [rows, by, tv]);
+
+  const totals = data.data?.totals;
+  const ragDonut = useMemo<EChartsCoreOption>(
+    () => ({
+      backgroundColor: 'transparent',
+      tooltip: { trigger: 'item', formatter: `{b}${t('common.colon')}{c} ({d}%)` },
+      legend: { bottom: 0, textStyle: { color: AXIS } },
+      series: [
+        {
+          type: 'pie',
+          radius: ['48%', '72%'],
+          center: ['50%', '45%'],
+          itemStyle: { borderColor: '#0a1e38', borderWidth: 3 },
+          label: { color: '#e6f1ff', formatter: '{b}\n{c}', fontSize: 14 },
+          data: (['green', 'amber', 'red'] as const).map((rag) => ({ name: tv('rag', rag), value: totals?.rag[rag] ?? 0, rag, itemStyle: { color: RAG_COLORS[rag] } })),
+        },
+      ],
+    }),
+    [totals, t, tv],
+  );
+
+  const funnel = useMemo<EChartsCoreOption>(() => {
+    const all = (totals?.total ?? 0) - (totals?.byStage.cancelled ?? 0);
+    const started = (totals?.byStage.start ?? 0) + (totals?.byStage.complete ?? 0);
+    const completed = totals?.byStage.complete ?? 0;
+    return {
+      backgroundColor: 'transparent',
+      tooltip: { trigger: 'item', formatter: `{b}${t('common.colon')}{c}` },
+      series: [
+        {
+          type: 'funnel',
+          left: '8%',
+          right: '8%',
+          top: 10,
+          bottom: 10,
+          sort: 'none',
+          minSize: '22%',
+          gap: 4,
+          label: { position: 'inside', color: '#fff', fontSize: 14, formatter: '{b}  {c}' },
+          itemStyle: { borderWidth: 0 },
+          data: [
+            { name: t('dash.funnelAll'), value: all, stage: undefined, itemStyle: { color: STAGE_COLORS.study } },
+            { name: t('dash.funnelStarted'), value: started, stage: 'start', itemStyle: { color: STAGE_COLORS.start } },
+            { name: t('dash.funnelCompleted'), value: completed, stage: 'complete', itemStyle: { color: STAGE_COLORS.complete } },
+          ],
+        },
+      ],
+    };
+  }, [totals, t]);
+
+  const targets = useMemo<EChartsCoreOption>(
+    () => ({
+      backgroundColor: 'transparent',
+      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+      legend: { top: 0, textStyle: { color: AXIS } },
+      grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
+      xAxis: { type: 'category', data: STAGES.map((s) => tv('target', s)), axisLabel: { color: AXIS }, axisLine: { lineStyle: { color: SPLIT } } },
+      yAxis: { type: 'value', axisLabel: { color: AXIS }, splitLine: { lineStyle: { color: SPLIT } }, minInterval: 1 },
+      series: [
+        {
+          name: t('dash.targetCount'),
+          type: 'bar',
+          barMaxWidth: 28,
+          itemStyle: { color: 'rgba(64, 169, 255, 0.35)', borderColor: '#40a9ff' },
+          label: { show: true, position: 'top', color: AXIS },
+          data: STAGES.map((s) => totals?.targets[s] ?? 0),
+        },
+        {
+          name: t('dash.reached'),
+          type: 'bar',
+          barMaxWidth: 28,
+          itemStyle: { color: '#36cfc9' },
+          label: { show: true, position: 'top', color: '#e6f1ff' },
+          data: STAGES.map((s) => totals?.reached[s] ?? 0),
+        },
+      ],
+    }),
+    [totals, t, tv],
+  );
+
+  const openStageBar = (params: ChartClick) => {
+    const row = rows[params.dataIndex ?? -1];
+    const stage = PROJECT_STATUSES[params.seriesIndex ?? -1] as ProjectStatus | undefined;
+    if (row) navigate(projectListLink({ ...filterFor(by, row.key), stage }));
+  };
+
+  if (data.error && !data.data) {
+    return (
+      <div className="wall">
+        <PageError error={data.error} onRetry={data.reload} />
+      </div>
+    );
+  }
+
+  const overdueLabel = data.data?.overdueCountsProjects ? t('dash.overdueProjects') : t('dash.overdueMilestones');
+  const pct = (n: number) => (totals?.total ? `${Math.round((n / totals.total) * 100)}%` : '');
+  return (
+    <ConfigProvider theme={{ algorithm: theme.darkAlgorithm, token: { colorBgContainer: 'transparent' } }}>
+      <div className={`wall${wall ? ' fullscreen' : ''}`} data-testid="dashboard">
+        <div className="wall-title">
+          <div>
+            <h1>{t('dash.title')}</h1>
+            <div className="wall-meta">
+              {data.data ? t('dash.asOf', { time: formatDateTime(data.data.asOf, language) }) : t('common.loading')}
+              {data.data ? ` · ${data.data.source === 'rollups' ? t('dash.sourceRollups') : t('dash.sourceComputed')}` : ''} · {t('dash.clickHint')}
+            </div>
+          </div>
+          <Space wrap>
+            <Tooltip title={t('dash.refresh')}>
+              <Button icon={<ReloadOutlined />} onClick={() => setFresh((n) => n + 1)} loading={data.loading} aria-label={t('dash.refresh')} />
+            </Tooltip>
+            <Button icon={wall ? <CompressOutlined /> : <ExpandOutlined />} onClick={() => setWall((w) => !w)}>
+              {wall ? t('dash.exitFullscreen') : t('dash.fullscreen')}
+            </Button>
+          </Space>
+        </div>
+
+        {!totals ? (
+          <Skeleton active paragraph={{ rows: 10 }} />
+        ) : (
+          <Space direction="vertical" size={16} style={{ width: '100%' }}>
+            <Row gutter={[16, 16]}>
+              <Col xs={12} md={8} xl={4}>
+                <Kpi label={t('dash.total')} value={totals.total} to="/projects" />
+              </Col>
+              <Col xs={12} md={8} xl={4}>
+                <Kpi label={t('dash.study')} value={totals.byStage.study} sub={pct(totals.byStage.study)} color="#b39dff" to={projectListLink({ stage: 'study' })} />
+              </Col>
+              <Col xs={12} md={8} xl={4}>
+                <Kpi label={t('dash.start')} value={totals.byStage.start} sub={pct(totals.byStage.start)} color="#69b1ff" to={projectListLink({ stage: 'start' })} />
+              </Col>
+              <Col xs={12} md={8} xl={4}>
+                <Kpi label={t('dash.complete')} value={totals.byStage.complete} sub={pct(totals.byStage.complete)} color="#5cdbd3" to={projectListLink({ stage: 'complete' })} />
+              </Col>
+              <Col xs={12} md={8} xl={4}>
+                <Kpi
+                  label={t('dash.redAmber')}
+                  value={
+                    <>
+                      <span style={{ color: '#ff7875' }}>{totals.rag.red}</span>
+                      <span style={{ color: AXIS, fontWeight: 400, margin: '0 6px' }}>/</span>
+                      <span style={{ color: '#ffd666' }}>{totals.rag.amber}</span>
+                    </>
+                  }
+                  sub={t('dash.greenCount', { n: totals.rag.green })}
+                  to={projectListLink({ rag: totals.rag.red ? 'red' : 'amber' })}
+                />
+              </Col>
+              <Col xs={12} md={8} xl={4}>
+                <Kpi
+                  label={overdueLabel}
+                  value={totals.overdueMilestones}
+                  sub={t('dash.pendingCount', { n: totals.pendingRequests })}
+                  color={totals.overdueMilestones ? '#ffd666' : undefined}
+                  to={projectListLink({ overdue: 'true' })}
+                />
+              </Col>
+            </Row>
+
+            <Row gutter={[16, 16]}>
+              <Col xs={24} xl={16}>
+                <div className="wall-panel">
+                  <h3>
+                    <span>{t('dash.byStage', { by: t(`dash.by.${by}`) })}</span>
+                    <Segmented
+                      size="small"
+                      value={by}
+                      onChange={(value) => setParams(value === 'chapter' ? {} : { by: String(value) })}
+                      options={DIMENSIONS.map((d) => ({ value: d, label: t(`dash.by.${d}`) }))}
+                      data-testid="dimension-switch"
+                    />
+                  </h3>
+                  {rows.length ? (
+                    <EChart
+                      option={stageBars}
+                      height={by === 'sector' ? 380 : Math.max(380, rows.length * 26 + 60)}
+                      onClick={openStageBar}
+                      ariaLabel={t('dash.byStage', { by: t(`dash.by.${by}`) })}
+                      testId="chart-stages"
+                    />
+                  ) : (
+                    <Empty />
+                  )}
+                </div>
+              </Col>
+              <Col xs={24} xl={8}>
+                <Space direction="vertical" size={16} style={{ width: '100%' }}>
+                  <div className="wall-panel">
+                    <h3>
+                      <span>{t('dash.rag')}</span>
+                    </h3>
+                    <EChart
+                      option={ragDonut}
+                      height={260}
+                      onClick={(p) => navigate(projectListLink({ rag: (p.data as { rag?: string })?.rag }))}
+                      ariaLabel={t('dash.rag')}
+                      testId="chart-rag"
+                    />
+                  </div>
+                  <div className="wall-panel">
+                    <h3>
+                      <span>{t('dash.alerts')}</span>
+                      <Link to={projectListLink({ rag: 'red' })} style={{ fontSize: 12 }}>
+                        {totals.rag.red ? t('common.total', { n: totals.rag.red }) : ''}
+                      </Link>
+                    </h3>
+                    {red.data?.items.length ? (
+                      <ul className="alert-list" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+                        {red.data.items.map((p) => (
+                          <li key={p.id}>
+                            <Link to={`/projects/${p.id}`}>{p.name}</Link>
+                            <span style={{ color: AXIS, whiteSpace: 'nowrap' }}>{p.unitName}</span>
+                          </li>
+                        ))}
+                      </ul>
+                    ) : (
+                      <div style={{ color: '#95de64', padding: '12px 0', display: 'flex', alignItems: 'center', gap: 8 }}>
+                        <CheckCircleOutlined /> {red.loading ? t('common.loading') : t('dash.noAlerts')}
+                      </div>
+                    )}
+                  </div>
+                </Space>
+              </Col>
+            </Row>
+
+            <Row gutter={[16, 16]}>
+              <Col xs={24} md={12}>
+                <div className="wall-panel">
+                  <h3>
+                    <span>{t('dash.funnel')}</span>
+                  </h3>
+                  <EChart
+                    option={funnel}
+                    height={260}
+                    onClick={(p) => navigate(projectListLink({ stage: (p.data as { stage?: string })?.stage }))}
+                    ariaLabel={t('dash.funnel')}
+                    testId="chart-funnel"
+                  />
+                </div>
+              </Col>
+              <Col xs={24} md={12}>
+                <div className="wall-panel">
+                  <h3>
+                    <span>{t('dash.targets')}</span>
+                  </h3>
+                  <EChart
+                    option={targets}
+                    height={260}
+                    onClick={(p) => navigate(projectListLink({ target: STAGES[p.dataIndex ?? -1] }))}
+                    ariaLabel={t('dash.targets')}
+                    testId="chart-targets"
+                  />
+                </div>
+              </Col>
+            </Row>
+          </Space>
+        )}
+      </div>
+    </ConfigProvider>
+  );
+}

@@ -1,0 +1,262 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import ExcelJS from 'exceljs';
+import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import { todayIn } from '@qj/domain';
+import { bootTestApp, DEMO_PASSWORD, TestApp } from '../support/test-app';
+
+/**
+ * The web console in a real browser (Debian's Chromium driven by playwright-core) against the API on a real
+ * port, serving the built console from dist/web. Screenshots go to test/artifacts/.
+ */
+const ROOT = join(__dirname, '../..');
+const DIST = join(ROOT, 'dist/web');
+const ARTIFACTS = join(ROOT, 'test/artifacts');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
+const INITIAL_JS_BUDGET = 800 * 1024;
+const MILESTONES_BEFORE_START = ['项目建议书', '可行性研究报告批复', '初步设计批复', '施工许可'];
+
+jest.setTimeout(180_000);
+
+function ensureConsoleBuilt(): void {
+  // `npm test` builds everything first (pretest); a bare `jest` run builds the console here if it is missing.
+  if (!existsSync(join(DIST, 'index.html'))) execFileSync('npm', ['run', 'web:build'], { cwd: ROOT, stdio: 'inherit' });
+}
+
+/** The scripts the first page load fetches: the entry and its modulepreloads (the lazy chunks are not among them). */
+function initialScripts(): string[] {
+  const html = readFileSync(join(DIST, 'index.html'), 'utf8');
+  const entry = [...html.matchAll(/<script[^>]+src="([^"]+\.js)"/g)].map((m) => m[1]);
+  const preloads = [...html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+\.js)"/g)].map((m) => m[1]);
+  return [...new Set([...entry, ...preloads])];
+}
+
+describe('web console in Chromium', () => {
+  let t: TestApp;
+  let base: string;
+  let browser: Browser;
+  let yggtId: string;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) {
+      throw new Error(
+        `Chromium is not installed at ${CHROMIUM}: the console's browser tests need it. Install it with ` +
+          '`apt-get update && apt-get install -y chromium` (or point CHROMIUM_PATH at a Chromium binary).',
+      );
+    }
+    ensureConsoleBuilt();
+    mkdirSync(ARTIFACTS, { recursive: true });
+    t = await bootTestApp();
+    await t.app.listen(0, '127.0.0.1');
+    base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    const list = await t.as('reviewer').get('/api/projects').query({ q: '渝贵高铁' }).expect(200);
+    yggtId = list.body.items.find((p: { name: string }) => p.name === '渝贵高铁').id;
+  });
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close().catch(() => undefined);
+    await browser?.close();
+    await t?.close();
+  });
+
+  async function open(width = 1280, height = 800): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width, height }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', acceptDownloads: true });
+    contexts.push(context);
+    const page = await context.newPage();
+    page.setDefaultTimeout(20_000);
+    return page;
+  }
+
+  async function signIn(page: Page, username: string): Promise<void> {
+    await page.goto(`${base}/login`);
+    await page.getByLabel('用户名').fill(username);
+    await page.getByLabel('密码').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+  }
+
+  const milestoneRow = (page: Page, name: string) => page.locator('[data-testid=milestone-table] tbody tr', { hasText: name });
+
+  async function markDone(page: Page, name: string): Promise<void> {
+    const row = milestoneRow(page, name);
+    await row.getByRole('button', { name: '标记完成' }).click();
+    await page.locator('.ant-popconfirm-buttons:visible').getByRole('button', { name: '确定' }).click();
+    await row.getByText('已完成').waitFor();
+  }
+
+  async function fillStartEvidence(page: Page): Promise<void> {
+    const dialog = page.getByRole('dialog');
+    const today = todayIn('Asia/Shanghai');
+    await dialog.getByPlaceholder('批复文号').fill('渝发改交〔2026〕1号');
+    for (const label of ['批复日期', '实际开工日期']) {
+      await dialog.getByPlaceholder(label).fill(today);
+      await dialog.getByPlaceholder(label).press('Enter');
+    }
+    await dialog.getByPlaceholder('施工许可证号').fill('QJ-2026-001');
+  }
+
+  it('serves the console at / (with a fallback to index.html for its routes) while /api keeps problem+json 404s', async () => {
+    const home = await t.http.get('/projects?sector=transport').expect(200);
+    expect(home.headers['content-type']).toMatch(/^text\/html/);
+    expect(home.text).toContain('<div id="root">');
+    const api404 = await t.http.get('/api/no-such-thing').expect(404);
+    expect(api404.headers['content-type']).toMatch(/^application\/problem\+json/);
+    await t.http.get('/assets/no-such-file.js').expect(404);
+    await t.http.get('/health').expect(200);
+  });
+
+  it(`keeps the first load under ${INITIAL_JS_BUDGET / 1024} KB of gzipped JavaScript, ECharts and the dashboard split out`, () => {
+    const scripts = initialScripts();
+    expect(scripts.length).toBeGreaterThan(0);
+    const gzipped = scripts.reduce((sum, src) => sum + gzipSync(readFileSync(join(DIST, src))).length, 0);
+    expect(gzipped).toBeLessThan(INITIAL_JS_BUDGET);
+    expect(scripts.some((src) => /echarts|dashboard/.test(src))).toBe(false);
+  });
+
+  it('an owner signs in, finds 渝贵高铁 by pinyin (the URL keeps the filter), updates a milestone and requests 开工 with evidence', async () => {
+    const page = await open();
+    await signIn(page, 'owner_transport');
+    await expect(page.getByTestId('whoami').textContent()).resolves.toMatch(/区交通局项目负责人.*区交通局.*项目责任单位/);
+
+    await page.getByRole('link', { name: '项目清单' }).click();
+    await page.getByPlaceholder('名称或拼音首字母，如 yggt').fill('yggt');
+    await page.getByPlaceholder('名称或拼音首字母，如 yggt').press('Enter');
+    await page.waitForURL(/[?&]q=yggt/);
+    await page.getByRole('link', { name: '渝贵高铁', exact: true }).waitFor();
+    await page.reload();
+    await page.getByRole('link', { name: '渝贵高铁', exact: true }).click();
+    await page.waitForURL(`${base}/projects/${yggtId}`);
+    await page.getByTestId('project-name').getByText('渝贵高铁').waitFor();
+    await page.locator('.clause mark').first().waitFor();
+
+    // Someone else saves the milestone while the row is open: the save is refused (409) and the current values shown.
+    const feasibility = milestoneRow(page, '可行性研究报告批复');
+    const seen = (await t.as('owner_transport').get(`/api/projects/${yggtId}/milestones`).expect(200)).body.items.find(
+      (m: { code: string }) => m.code === 'feasibility_approval',
+    );
+    await feasibility.getByRole('button', { name: '编辑' }).click();
+    await t.as('owner_transport').patch(`/api/milestones/${seen.id}`).send({ version: seen.version, forecastDate: '2027-05-31' }).expect(200);
+    await feasibility.getByPlaceholder('预计日期').fill('2027-04-30');
+    await feasibility.getByPlaceholder('预计日期').press('Enter');
+    await feasibility.getByRole('button', { name: '保存' }).click();
+    await page.getByTestId('milestone-conflict').getByText(/已被他人修改.*预计 2027-05-31/).waitFor();
+    await feasibility.getByText('2027-05-31').waitFor();
+
+    // A forecast date, edited in the row.
+    await feasibility.getByRole('button', { name: '编辑' }).click();
+    await feasibility.getByPlaceholder('预计日期').fill('2027-06-30');
+    await feasibility.getByPlaceholder('预计日期').press('Enter');
+    await feasibility.getByPlaceholder('更新说明（选填）').fill('按可研编制进度调整');
+    await feasibility.getByRole('button', { name: '保存' }).click();
+    await page.getByText('「可行性研究报告批复」已更新').waitFor();
+    await feasibility.getByText('2027-06-30').waitFor();
+
+    // 开工 before 施工许可 is done: the guard refuses, and the dialog says why.
+    await page.getByTestId('request-begin_construction').click();
+    await fillStartEvidence(page);
+    await page.getByRole('dialog').getByRole('button', { name: '提交' }).click();
+    await page.getByRole('dialog').getByText('里程碑未完成：施工许可').waitFor();
+    await page.getByRole('dialog').getByRole('button', { name: '取消' }).click();
+
+    for (const name of MILESTONES_BEFORE_START) await markDone(page, name);
+
+    await page.getByTestId('request-begin_construction').click();
+    await fillStartEvidence(page);
+    await page.getByRole('dialog').getByLabel('说明').fill('已取得施工许可，申请开工');
+    await page.getByRole('dialog').getByRole('button', { name: '提交' }).click();
+    await page.getByText('申请已提交，等待区发展改革委审核').waitFor();
+    await page.getByTestId('pending-request').getByText('等待区发展改革委审核').waitFor();
+
+    const history = await t.as('reviewer').get(`/api/projects/${yggtId}/history`).expect(200);
+    const actions = history.body.items.map((e: { action: string }) => e.action);
+    expect(actions.filter((a: string) => a === 'milestone.updated')).toHaveLength(2 + MILESTONES_BEFORE_START.length);
+    expect(actions).toContain('transition.requested');
+    const milestones = await t.as('reviewer').get(`/api/projects/${yggtId}/milestones`).expect(200);
+    expect(milestones.body.items.find((m: { code: string }) => m.code === 'feasibility_approval')).toMatchObject({ forecastDate: '2027-06-30', status: 'done' });
+  });
+
+  it('a reviewer sees the request in the inbox, approves it, and the project is 开工建设', async () => {
+    const page = await open();
+    await signIn(page, 'reviewer');
+    expect(new URL(page.url()).pathname).toBe('/dashboard');
+
+    await page.getByRole('link', { name: /审批/ }).click();
+    const row = page.locator('[data-testid=approvals-table] tbody tr', { hasText: '渝贵高铁' });
+    await row.getByText('渝发改交〔2026〕1号').waitFor();
+    await row.getByRole('button', { name: '批准' }).click();
+    await page.getByRole('dialog').getByLabel('审批意见').fill('同意开工');
+    await page.getByRole('dialog').getByRole('button', { name: '批准' }).click();
+    await page.getByText('已批准，项目进入「开工建设」').waitFor();
+    await page.getByText('没有待审批的申请').waitFor();
+
+    await page.goto(`${base}/projects/${yggtId}`);
+    await page.getByTestId('project-stage').getByText('开工建设').waitFor();
+    await page.getByTestId('history-item').filter({ hasText: '批准' }).first().waitFor();
+    await page.locator('[data-testid=gantt][data-ready=true]').waitFor();
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: join(ARTIFACTS, 'console-project.png'), fullPage: true });
+
+    const project = await t.as('reviewer').get(`/api/projects/${yggtId}`).expect(200);
+    expect(project.body.stage).toBe('start');
+  });
+
+  it('the dashboard draws every chart and its figures click through to the filtered list', async () => {
+    const page = await open(1440, 900);
+    await signIn(page, 'reviewer');
+    await page.getByTestId('dashboard').waitFor();
+    for (const chart of ['chart-stages', 'chart-rag', 'chart-funnel', 'chart-targets']) {
+      await page.locator(`[data-testid=${chart}][data-ready=true] canvas`).first().waitFor();
+    }
+    const total = (await t.as('reviewer').get('/api/projects').query({ pageSize: 1 }).expect(200)).body.total;
+    await page.getByTestId('kpi').filter({ hasText: '重大项目' }).getByText(String(total)).waitFor();
+    await page.waitForTimeout(900); // let the charts' entry animation finish before the picture
+    await page.screenshot({ path: join(ARTIFACTS, 'console-dashboard.png'), fullPage: true });
+
+    await page.getByTestId('kpi').filter({ hasText: '开工建设' }).click();
+    await page.waitForURL(/\/projects\?stage=start$/);
+    await page.getByRole('link', { name: '渝贵高铁', exact: true }).waitFor();
+  });
+
+  it('exports the filtered list to Excel from the browser: the rows are the list’s', async () => {
+    const page = await open();
+    await signIn(page, 'reviewer');
+    await page.goto(`${base}/projects?sector=transport&sort=name`);
+    const expected = await t.as('reviewer').get('/api/projects').query({ sector: 'transport', sort: 'name', pageSize: 200 }).expect(200);
+    await page.getByTestId('list-total').getByText(`共 ${expected.body.total} 项`).waitFor();
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-excel').click()]);
+    expect(download.suggestedFilename()).toMatch(/^綦江区十五五重大项目台账_\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile((await download.path()) as string);
+    const sheet = workbook.worksheets[0];
+    expect((sheet.getRow(3).values as unknown[]).slice(1, 3)).toEqual(['序号', '项目名称']);
+    const names: unknown[] = [];
+    for (let n = 4; n <= sheet.rowCount; n += 1) names.push(sheet.getRow(n).getCell(2).value);
+    expect(names).toEqual(expected.body.items.map((p: { name: string }) => p.name));
+  });
+
+  it('works at phone width, switches to English and back, and a dead token goes back to sign-in', async () => {
+    const page = await open(390, 844);
+    await signIn(page, 'owner_transport');
+    await page.goto(`${base}/projects?q=yggt`);
+    await page.getByRole('link', { name: '渝贵高铁', exact: true }).waitFor();
+    expect(await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth + 1')).toBe(true);
+    await page.screenshot({ path: join(ARTIFACTS, 'console-list-phone.png') });
+
+    await page.getByRole('button', { name: '切换到英文' }).click();
+    await page.getByRole('columnheader', { name: /Project/ }).first().waitFor();
+    await page.getByRole('button', { name: 'Switch to Chinese' }).click();
+    await page.getByRole('columnheader', { name: /项目名称/ }).first().waitFor();
+
+    await page.evaluate("localStorage.setItem('qj.token', 'not-a-token')");
+    await page.goto(`${base}/projects`);
+    await page.waitForURL(/\/login/);
+    await page.getByLabel('用户名').waitFor();
+  });
+});
