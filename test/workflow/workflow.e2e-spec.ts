@@ -62,6 +62,8 @@ describe('workflow: owners request, the DRC approves, every step audited', () =>
 
     const inbox = await t.as('reviewer').get('/api/transition-requests').query({ status: 'pending' }).expect(200);
     expect(inbox.body.items.map((r: { id: string }) => r.id)).toContain(requested.body.id);
+    const ofProject = await t.as('reviewer').get('/api/transition-requests').query({ projectId }).expect(200);
+    expect(ofProject.body.items.map((r: { id: string }) => r.id)).toEqual([requested.body.id]);
 
     const approved = await t.as('reviewer').post(`/api/transition-requests/${requested.body.id}/approve`).send({ comment: '同意开工' }).expect(200);
     expect(approved.body.status).toBe('approved');

@@ -2,3 +2,4 @@ export * from './stage';
 export * from './calendar-date';
 export * from './milestone-templates';
 export * from './rag';
+export * from './sector';

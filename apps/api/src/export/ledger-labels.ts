@@ -1,25 +1,4 @@
-import { PROJECT_STATUS_LABELS, type ProjectStatus } from '@qj/domain';
-
-/** 行业领域: the Chinese names the DRC's 台账 uses for the catalog's sectors. */
-export const SECTOR_LABELS_ZH: Readonly<Record<string, string>> = {
-  transport: '交通',
-  energy: '能源',
-  water: '水利',
-  logistics: '物流',
-  urban_renewal: '城市更新',
-  housing: '住房',
-  industry: '产业',
-  agriculture: '农业农村',
-  education: '教育',
-  health: '卫生健康',
-  elderly_care: '养老',
-  culture_sports: '文化体育',
-  commerce: '商贸',
-  ecology: '生态环保',
-  safety: '安全应急',
-  digital: '数字经济',
-  other: '其他',
-};
+import { PROJECT_STATUS_LABELS, SECTOR_LABELS, type ProjectStatus } from '@qj/domain';
 
 export const RAG_LABELS_ZH: Readonly<Record<string, string>> = { green: '绿灯', amber: '黄灯', red: '红灯' };
 
@@ -39,7 +18,7 @@ export function describeFilters(
   if (filter.part !== undefined) parts.push(`篇：${names.part(Number(filter.part))}`);
   if (filter.chapter !== undefined) parts.push(`章：${names.chapter(Number(filter.chapter))}`);
   if (filter.column !== undefined) parts.push(`专栏：${names.column(Number(filter.column))}`);
-  if (filter.sector !== undefined) parts.push(`行业领域：${SECTOR_LABELS_ZH[String(filter.sector)] ?? filter.sector}`);
+  if (filter.sector !== undefined) parts.push(`行业领域：${SECTOR_LABELS[String(filter.sector)] ?? filter.sector}`);
   if (filter.stage !== undefined) parts.push(`当前阶段：${stageLabel(String(filter.stage))}`);
   if (filter.target !== undefined) parts.push(`2030年目标：${stageLabel(String(filter.target))}`);
   if (filter.unit !== undefined) parts.push(`责任单位：${filter.unit}`);

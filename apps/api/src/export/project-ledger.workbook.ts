@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { ProjectListItem } from '@qj/persistence';
-import { RAG_FILLS, RAG_LABELS_ZH, SECTOR_LABELS_ZH, stageLabel } from './ledger-labels';
+import { SECTOR_LABELS } from '@qj/domain';
+import { RAG_FILLS, RAG_LABELS_ZH, stageLabel } from './ledger-labels';
 
 export const LEDGER_TITLE = '綦江区“十五五”规划重大项目台账';
 
@@ -29,7 +30,7 @@ export function ledgerColumns(names: PlanNames, timeZone: string): LedgerColumn[
     { header: '所属专栏', width: 34, value: (p) => (p.columns?.length ? p.columns : [p.column]).map((no) => names.column(no)).join('\n') },
     { header: '所在章', width: 30, value: (p) => names.chapter(p.chapter) },
     { header: '所在篇', width: 26, value: (p) => names.part(p.part) },
-    { header: '行业领域', width: 11, value: (p) => SECTOR_LABELS_ZH[p.sector] ?? p.sector },
+    { header: '行业领域', width: 11, value: (p) => SECTOR_LABELS[p.sector] ?? p.sector },
     { header: '责任单位', width: 16, value: (p) => p.unitName },
     { header: '当前阶段', width: 11, value: (p) => stageLabel(p.stage) },
     { header: '2030年目标', width: 11, value: (p) => stageLabel(p.target) },

@@ -202,7 +202,7 @@ export class WorkflowService {
     });
   }
 
-  async listRequests(user: AuthUser, query: { status?: string; page: number; pageSize: number }) {
+  async listRequests(user: AuthUser, query: { status?: string; projectId?: string; page: number; pageSize: number }) {
     return this.repository.requests({ ...query, unitId: canReadEverything(user) ? undefined : (user.unitId ?? '00000000-0000-0000-0000-000000000000') });
   }
 

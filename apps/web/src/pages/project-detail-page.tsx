@@ -65,11 +65,11 @@ export default function ProjectDetailPage() {
         api.get<ProjectDetail>(`/api/projects/${id}`, undefined, signal),
         api.get<{ items: Milestone[] }>(`/api/projects/${id}/milestones`, undefined, signal).then((a) => a.items),
         api.get<TransitionsAnswer>(`/api/projects/${id}/transitions`, undefined, signal),
-        api.get<Page<TransitionRequest>>('/api/transition-requests', { status: 'pending', pageSize: 200 }, signal),
+        api.get<Page<TransitionRequest>>('/api/transition-requests', { status: 'pending', projectId: id, pageSize: 1 }, signal),
       ]);
       const mayReadHistory = user.role !== 'owner' || user.unit?.id === project.unit.id;
       const history = mayReadHistory ? await api.get<{ items: HistoryEvent[] }>(`/api/projects/${id}/history`, undefined, signal).then((a) => a.items) : null;
-      return { project, milestones, transitions, pending: pending.items.find((r) => r.projectId === id) ?? null, history };
+      return { project, milestones, transitions, pending: pending.items[0] ?? null, history };
     },
     [id],
   );

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { SECTORS } from '@qj/catalog';
+import { SECTOR_LABELS } from '@qj/domain';
 import { DataSource, EntityManager } from 'typeorm';
 
 export const ROLLUP_DIMENSIONS = ['part', 'chapter', 'column', 'sector', 'unit'] as const;
@@ -31,25 +32,6 @@ const SORT_OF: Record<RollupDimensionName, string> = {
   unit: '0',
 };
 
-export const SECTOR_LABELS: Record<string, string> = {
-  transport: '交通',
-  energy: '能源',
-  water: '水利',
-  logistics: '物流',
-  urban_renewal: '城市更新',
-  housing: '住房',
-  industry: '产业',
-  agriculture: '农业',
-  education: '教育',
-  health: '卫生健康',
-  elderly_care: '养老',
-  culture_sports: '文化体育',
-  commerce: '商贸',
-  ecology: '生态环保',
-  safety: '安全',
-  digital: '数字',
-  other: '其他',
-};
 
 export interface RollupRow {
   dimension: string;

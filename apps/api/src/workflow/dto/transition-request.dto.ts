@@ -87,6 +87,11 @@ export class OverrideDto {
 }
 
 export class ListTransitionRequestsQueryDto {
+  @ApiPropertyOptional({ description: "one project's requests" })
+  @IsOptional()
+  @IsUUID('all', { message: 'projectId 必须是项目编号（UUID）' })
+  projectId?: string;
+
   @ApiPropertyOptional({ enum: ['pending', 'approved', 'rejected'] })
   @IsOptional()
   @IsIn(['pending', 'approved', 'rejected'], { message: 'status 必须是以下之一：pending、approved、rejected' })

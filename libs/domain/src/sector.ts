@@ -1,0 +1,20 @@
+/** 行业领域: the Chinese names of the catalog's sectors, as the DRC's 台账 writes them. One list for roll-ups, exports and mail. */
+export const SECTOR_LABELS: Readonly<Record<string, string>> = {
+  transport: '交通',
+  energy: '能源',
+  water: '水利',
+  logistics: '物流',
+  urban_renewal: '城市更新',
+  housing: '住房',
+  industry: '产业',
+  agriculture: '农业农村',
+  education: '教育',
+  health: '卫生健康',
+  elderly_care: '养老',
+  culture_sports: '文化体育',
+  commerce: '商贸',
+  ecology: '生态环保',
+  safety: '安全应急',
+  digital: '数字经济',
+  other: '其他',
+};
