@@ -13,6 +13,8 @@ import { HealthModule } from './health/health.module';
 import { WebModule } from './web/web.module';
 import { RollupsModule } from './rollups/rollups.module';
 import { WorkflowModule } from './workflow/workflow.module';
+import { NotificationsModule } from './notifications/notifications.module';
+import { DigestsModule } from './digests/digests.module';
 
 /** The HTTP application. Built from an already validated configuration, so each test suite can boot its own. */
 @Module({})
@@ -31,6 +33,8 @@ export class ApiModule {
         CatalogModule,
         AuthModule,
         WorkflowModule,
+        NotificationsModule,
+        DigestsModule,
         RollupsModule,
         AdminModule,
         WebModule,

@@ -4,13 +4,19 @@ import { DomainEventsProcessor } from './events/domain-events.processor';
 import { HeartbeatProcessor } from './heartbeat.processor';
 import { OutboxRelayProcessor } from './outbox/outbox-relay.processor';
 import { RollupsProcessor } from './rollups/rollups.processor';
+import { AlertsProcessor } from './alerts/alerts.processor';
+import { AlertsService } from './alerts/alerts.service';
+import { MailProcessor } from './mail/mail.processor';
+import { MailTransport } from './mail/mail-transport';
+import { DigestProcessor } from './digest/digest.processor';
+import { DigestComposer } from '@qj/mail';
 
 /** Every BullMQ processor. The worker application runs them; `npm start` runs them inside the API process. */
 @Module({
   imports: [QueueModule],
-  providers: [HeartbeatProcessor, OutboxRelayProcessor, DomainEventsProcessor, RollupsProcessor],
+  providers: [HeartbeatProcessor, OutboxRelayProcessor, DomainEventsProcessor, RollupsProcessor, AlertsProcessor, AlertsService, MailProcessor, MailTransport, DigestProcessor, DigestComposer],
 })
 export class ProcessorsModule {}
 
 /** Which processor handles which job: checked against the job catalogue by a unit test. */
-export const PROCESSORS: Array<{ queue: QueueName; handles: readonly JobName[] }> = [HeartbeatProcessor, OutboxRelayProcessor, DomainEventsProcessor, RollupsProcessor];
+export const PROCESSORS: Array<{ queue: QueueName; handles: readonly JobName[] }> = [HeartbeatProcessor, OutboxRelayProcessor, DomainEventsProcessor, RollupsProcessor, AlertsProcessor, MailProcessor, DigestProcessor];

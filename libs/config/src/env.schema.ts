@@ -88,6 +88,30 @@ export class Env {
   @IsString()
   @MinLength(8, { message: 'must be at least 8 characters' })
   DEMO_PASSWORD?: string;
+
+  /** Days overdue at which an alert escalates to the DRC reviewers (升级). */
+  @Transform(({ value }) => (value === undefined || value === '' ? 14 : Number(value)))
+  @IsInt({ message: 'must be a whole number of days' })
+  @Min(1)
+  ALERT_ESCALATE_DAYS: number = 14;
+
+  /** Days overdue at which reviewers get a supervision (督办) alert. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 30 : Number(value)))
+  @IsInt({ message: 'must be a whole number of days' })
+  @Min(1)
+  ALERT_SUPERVISE_DAYS: number = 30;
+
+  /** When the daily overdue scan runs, a cron pattern in APP_TIMEZONE. */
+  @IsString()
+  @Transform(({ value }) => value || '30 8 * * *')
+  @Matches(/^\S+( \S+){4,5}$/, { message: 'must be a cron pattern such as "30 8 * * *"' })
+  ALERT_SCAN_CRON: string = '30 8 * * *';
+
+  /** Where people open the platform: links in e-mails point here. */
+  @IsString()
+  @Transform(({ value }) => (value || 'http://localhost:3000').replace(/\/+$/, ''))
+  @Matches(/^https?:\/\/\S+$/, { message: 'must be an http(s):// URL' })
+  PUBLIC_URL: string = 'http://localhost:3000';
 }
 
 export class EnvError extends Error {}
@@ -95,6 +119,7 @@ export class EnvError extends Error {}
 const SETTINGS = [
   'DATABASE_URL', 'DATABASE_SCHEMA', 'REDIS_URL', 'PORT', 'APP_TIMEZONE', 'SMTP_URL', 'MAIL_FROM', 'JWT_SECRET',
   'QUEUE_PREFIX', 'LOG_LEVEL', 'LOG_PRETTY', 'SHUTDOWN_TIMEOUT_MS', 'VAR_DIR', 'DEMO_ACCOUNTS', 'DEMO_PASSWORD',
+  'ALERT_ESCALATE_DAYS', 'ALERT_SUPERVISE_DAYS', 'ALERT_SCAN_CRON', 'PUBLIC_URL',
 ] as const satisfies readonly (keyof Env)[];
 
 /** Validates a raw environment; throws EnvError whose message is one line naming the variable and what is wrong. */

@@ -11,3 +11,8 @@ export * from './catalog/milestone-seeding';
 export * from './repositories/outbox.repository';
 export * from './repositories/rollup.repository';
 export * from './sql-statement-counter';
+export * from './repositories/alert.repository';
+export * from './repositories/mail-outbox.repository';
+export * from './repositories/notification.repository';
+export * from './repositories/notification-preference.repository';
+export * from './repositories/digest.repository';

@@ -8,6 +8,11 @@ import { OutboxRepository } from './repositories/outbox.repository';
 import { RollupRepository } from './repositories/rollup.repository';
 import { WorkflowRepository } from './repositories/workflow.repository';
 import { UnitRepository, UserRepository } from './repositories/user.repository';
+import { AlertRepository } from './repositories/alert.repository';
+import { DigestRepository } from './repositories/digest.repository';
+import { MailOutboxRepository } from './repositories/mail-outbox.repository';
+import { NotificationRepository } from './repositories/notification.repository';
+import { NotificationPreferenceRepository } from './repositories/notification-preference.repository';
 
 /** The TypeORM connection for either application. Migrations run before the modules start (see runMigrationsWithLock). */
 @Global()
@@ -23,7 +28,7 @@ import { UnitRepository, UserRepository } from './repositories/user.repository';
       }),
     }),
   ],
-  providers: [ProjectReadRepository, UserRepository, UnitRepository, WorkflowRepository, RollupRepository, OutboxRepository],
-  exports: [ProjectReadRepository, UserRepository, UnitRepository, WorkflowRepository, RollupRepository, OutboxRepository],
+  providers: [ProjectReadRepository, UserRepository, UnitRepository, WorkflowRepository, RollupRepository, OutboxRepository, AlertRepository, MailOutboxRepository, NotificationRepository, NotificationPreferenceRepository, DigestRepository],
+  exports: [ProjectReadRepository, UserRepository, UnitRepository, WorkflowRepository, RollupRepository, OutboxRepository, AlertRepository, MailOutboxRepository, NotificationRepository, NotificationPreferenceRepository, DigestRepository],
 })
 export class PersistenceModule {}

@@ -9,6 +9,12 @@ export const QUEUES = {
   /** Domain events, one job per outbox row (jobId `event-<outbox id>`: BullMQ forbids `:` in custom ids). */
   events: 'events',
   rollups: 'rollups',
+  /** Overdue and stale scans: daily, and per project within a minute of a milestone change. */
+  alerts: 'alerts',
+  /** One `mail.send` job per mail_outbox row (jobId `mail-<id>`), and the sweeper that re-enqueues stragglers. */
+  mail: 'mail',
+  /** The weekly digest: a Monday fan-out, then one `digest.send` per recipient (jobId `digest-<userId>-<isoWeek>`). */
+  digest: 'digest',
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -34,6 +40,18 @@ export interface JobPayloads {
   'rollups.reconcile': Record<string, never>;
   /** Keeps this ISO week's copy of every roll-up (never overwritten). */
   'rollups.snapshot': { week?: string };
+  /** Fired by a job scheduler (ALERT_SCAN_CRON in APP_TIMEZONE): every overdue milestone and stale project. */
+  'alerts.scan': Record<string, never>;
+  /** One project's milestones, after a change (jobId `alerts-scan-<projectId>-<minute>`, delayed to the minute's end). */
+  'alerts.scan-project': { projectId: string };
+  /** Sends one mail_outbox row; does nothing when it is no longer pending. */
+  'mail.send': { mailId: string };
+  /** Every minute: re-enqueues pending mail older than a minute (SMTP or Redis was away, a worker died). */
+  'mail.sweep': Record<string, never>;
+  /** Fired Mondays 09:00 APP_TIMEZONE: pages through the recipients and enqueues one `digest.send` each. */
+  'digest.fanout': { week?: string };
+  /** Composes and queues one recipient's digest for an ISO week, once (the `digest` row is the guard). */
+  'digest.send': { userId: string; week: string };
 }
 
 export type JobName = keyof JobPayloads;
@@ -44,6 +62,12 @@ export const JOB_QUEUE: { [J in JobName]: QueueName } = {
   'domain.event': QUEUES.events,
   'rollups.reconcile': QUEUES.rollups,
   'rollups.snapshot': QUEUES.rollups,
+  'alerts.scan': QUEUES.alerts,
+  'alerts.scan-project': QUEUES.alerts,
+  'mail.send': QUEUES.mail,
+  'mail.sweep': QUEUES.mail,
+  'digest.fanout': QUEUES.digest,
+  'digest.send': QUEUES.digest,
 };
 
 /** Retry defaults for every job: attempts, exponential backoff, failures kept for inspection. */

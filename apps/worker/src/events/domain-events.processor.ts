@@ -1,4 +1,4 @@
-import { Processor } from '@nestjs/bullmq';
+import { InjectQueue, Processor } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import { LoggedWorkerHost } from '../logged-worker-host';
 import { ConfigService } from '@nestjs/config';
@@ -6,7 +6,8 @@ import type { Env } from '@qj/config';
 import { todayIn } from '@qj/domain';
 import { RollupRepository } from '@qj/persistence';
 import { DomainEventJob, JobName, QUEUES } from '@qj/queue';
-import type { Job } from 'bullmq';
+import type { Job, Queue } from 'bullmq';
+import { projectScanJobArgs } from '../alerts/alerts.processor';
 
 /**
  * Consumes domain events. Every handler recomputes from the database rather than applying a delta,
@@ -21,6 +22,7 @@ export class DomainEventsProcessor extends LoggedWorkerHost {
   constructor(
     private readonly rollups: RollupRepository,
     private readonly config: ConfigService<Env, true>,
+    @InjectQueue(QUEUES.alerts) private readonly alerts: Queue,
   ) {
     super();
   }
@@ -34,5 +36,7 @@ export class DomainEventsProcessor extends LoggedWorkerHost {
       todayIn(this.config.get('APP_TIMEZONE')),
       typeof formerUnit === 'string' ? [formerUnit] : [],
     );
+    // A changed milestone may be overdue now (or again: a new episode), so its project is scanned within the minute.
+    if (job.data.name.startsWith('milestone.')) await this.alerts.add('alerts.scan-project', ...projectScanJobArgs(job.data.aggregateId));
   }
 }

@@ -10,6 +10,11 @@ import { RollupEntity, RollupSnapshotEntity } from './rollup.entity';
 import { TransitionRequestEntity } from './transition-request.entity';
 import { UnitEntity } from './unit.entity';
 import { UserEntity } from './user.entity';
+import { NotificationEntity } from './notification.entity';
+import { MailOutboxEntity } from './mail-outbox.entity';
+import { AlertEntity } from './alert.entity';
+import { NotificationPreferenceEntity } from './notification-preference.entity';
+import { DigestEntity } from './digest.entity';
 
 export * from './audit-event.entity';
 export * from './indicator.entity';
@@ -23,6 +28,11 @@ export * from './rollup.entity';
 export * from './transition-request.entity';
 export * from './unit.entity';
 export * from './user.entity';
+export * from './notification.entity';
+export * from './mail-outbox.entity';
+export * from './alert.entity';
+export * from './notification-preference.entity';
+export * from './digest.entity';
 
 export const ENTITIES = [
   PlanPartEntity,
@@ -42,4 +52,9 @@ export const ENTITIES = [
   RollupEntity,
   RollupSnapshotEntity,
   UserEntity,
+  NotificationEntity,
+  MailOutboxEntity,
+  AlertEntity,
+  NotificationPreferenceEntity,
+  DigestEntity,
 ];

@@ -1,0 +1,14 @@
+import { IsBoolean, IsOptional } from 'class-validator';
+
+/** Which e-mail to receive; a field left out is left as it is. */
+export class NotificationPreferencesDto {
+  /** Overdue, escalation, supervision (督办) and stale-project alerts. */
+  @IsOptional()
+  @IsBoolean({ message: 'alert 必须是 true 或 false' })
+  alert?: boolean;
+
+  /** The weekly digest (周报). */
+  @IsOptional()
+  @IsBoolean({ message: 'digest 必须是 true 或 false' })
+  digest?: boolean;
+}

@@ -1,0 +1,55 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { DomainException } from '@qj/http';
+import { NotificationPreferenceRepository, NotificationRepository } from '@qj/persistence';
+import { CurrentUser } from '../auth';
+import type { AuthUser } from '../auth';
+import { NotificationListQueryDto } from './dto/list-query.dto';
+import { NotificationPreferencesDto } from './dto/notification-preferences.dto';
+
+/** The signed-in user's own notifications (站内通知) and e-mail preferences: every query is scoped by their id. */
+@ApiTags('notifications')
+@ApiBearerAuth()
+@Controller()
+export class NotificationsController {
+  constructor(
+    private readonly notifications: NotificationRepository,
+    private readonly preferences: NotificationPreferenceRepository,
+  ) {}
+
+  @Get('notifications')
+  @ApiOperation({ summary: 'My notifications, newest first, with the number unread' })
+  @ApiOkResponse({ description: '{ items: [{ id, kind, level, title, body, projectId, milestoneId, readAt, createdAt }], unread }' })
+  list(@CurrentUser() user: AuthUser, @Query() query: NotificationListQueryDto) {
+    return this.notifications.listForUser(user.id, query.limit ?? 50, query.unread ?? false);
+  }
+
+  @Post('notifications/read-all')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Mark all my notifications read' })
+  async readAll(@CurrentUser() user: AuthUser) {
+    return { updated: await this.notifications.markAllRead(user.id), unread: 0 };
+  }
+
+  @Post('notifications/:id/read')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Mark one of my notifications read' })
+  @ApiNotFoundResponse({ description: 'no such notification of mine' })
+  async read(@CurrentUser() user: AuthUser, @Param('id') id: string) {
+    const notification = await this.notifications.markRead(user.id, id);
+    if (!notification) throw new DomainException('notification_not_found', 404, '通知不存在');
+    return notification;
+  }
+
+  @Get('me/notification-preferences')
+  @ApiOperation({ summary: 'Which e-mail I receive: { alert, digest }' })
+  getPreferences(@CurrentUser() user: AuthUser) {
+    return this.preferences.get(user.id);
+  }
+
+  @Put('me/notification-preferences')
+  @ApiOperation({ summary: 'Turn e-mail kinds on or off' })
+  setPreferences(@CurrentUser() user: AuthUser, @Body() body: NotificationPreferencesDto) {
+    return this.preferences.set(user.id, body);
+  }
+}

@@ -1,0 +1,116 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable, Logger } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import type { Env } from '@qj/config';
+import { todayIn } from '@qj/domain';
+import { unsubscribeUrl } from '@qj/mail';
+import {
+  AlertRecipient,
+  AlertRepository,
+  MailOutboxRepository,
+  NewMail,
+  NewNotification,
+  NotificationPreferenceRepository,
+  NotificationRepository,
+  RaisedAlert,
+} from '@qj/persistence';
+import { QUEUES } from '@qj/queue';
+import type { Queue } from 'bullmq';
+import { MailTransport } from '../mail/mail-transport';
+import { mailJobId } from '../mail/mail.processor';
+import { alertMail, alertMessage } from './alert-messages';
+
+/** A project quiet this many days is stale (长期未更新). */
+export const STALE_DAYS = 30;
+
+export interface ScanResult {
+  alerts: number;
+  notifications: number;
+  mails: number;
+}
+
+/**
+ * Raises overdue and stale alerts and, for the alerts raised now, writes the in-app notifications and the
+ * mail rows in the same transaction: what the unique alert key lets through once is notified once. Mail
+ * jobs are enqueued after commit; if that fails, the mail sweeper sends them.
+ */
+@Injectable()
+export class AlertsService {
+  private readonly logger = new Logger(AlertsService.name);
+
+  constructor(
+    private readonly alerts: AlertRepository,
+    private readonly notifications: NotificationRepository,
+    private readonly preferences: NotificationPreferenceRepository,
+    private readonly outbox: MailOutboxRepository,
+    private readonly transport: MailTransport,
+    private readonly config: ConfigService<Env, true>,
+    @InjectQueue(QUEUES.mail) private readonly mailQueue: Queue,
+  ) {}
+
+  /** Every project (the daily scan, stale projects included), or one project's milestones after a change. */
+  async scan(options: { projectId?: string; today?: string } = {}): Promise<ScanResult> {
+    const timeZone = this.config.get('APP_TIMEZONE');
+    const today = options.today ?? todayIn(timeZone);
+    const { result, mailIds } = await this.alerts.transaction(async (manager) => {
+      const raised = await this.alerts.raiseOverdue(manager, {
+        today,
+        escalateDays: this.config.get('ALERT_ESCALATE_DAYS'),
+        superviseDays: this.config.get('ALERT_SUPERVISE_DAYS'),
+        projectId: options.projectId,
+      });
+      if (!options.projectId) raised.push(...(await this.alerts.raiseStale(manager, { today, days: STALE_DAYS, timeZone })));
+      if (!raised.length) return { result: { alerts: 0, notifications: 0, mails: 0 }, mailIds: [] as string[] };
+
+      const owners = await this.alerts.unitOwners(manager, [...new Set(raised.map((alert) => alert.unitId))]);
+      const reviewers = raised.some((alert) => alert.level === 'escalated_14' || alert.level === 'supervision_30') ? await this.alerts.reviewers(manager) : [];
+      const optedOut = await this.preferences.optedOut(manager, [...owners, ...reviewers].map((user) => user.id), 'alert');
+
+      const notifications: NewNotification[] = [];
+      const mails: NewMail[] = [];
+      for (const alert of raised) {
+        const recipients = alert.level === 'overdue' || alert.level === 'stale' ? owners.filter((user) => user.unitId === alert.unitId) : reviewers;
+        const message = alertMessage(alert);
+        for (const user of recipients) {
+          notifications.push({
+            userId: user.id,
+            kind: 'alert',
+            level: alert.level,
+            title: message.title,
+            body: message.body,
+            projectId: alert.projectId,
+            milestoneId: alert.milestoneId,
+            alertId: alert.id,
+          });
+          if (!optedOut.has(user.id)) mails.push(this.mailFor(alert, user, message));
+        }
+      }
+      await this.notifications.insertMany(manager, notifications);
+      const mailIds = await this.outbox.enqueue(manager, mails);
+      return { result: { alerts: raised.length, notifications: notifications.length, mails: mails.length }, mailIds };
+    });
+    if (mailIds.length) {
+      await this.mailQueue
+        .addBulk(mailIds.map((mailId) => ({ name: 'mail.send', data: { mailId }, opts: { jobId: mailJobId(mailId) } })))
+        .catch((error: Error) => this.logger.warn(`mail jobs not enqueued (the sweeper will send them): ${error.message}`));
+    }
+    return result;
+  }
+
+  private mailFor(alert: RaisedAlert, user: AlertRecipient, message: { title: string; body: string }): NewMail {
+    const publicUrl = this.config.get('PUBLIC_URL');
+    const secret = this.config.get('JWT_SECRET', { infer: true }) ?? '';
+    const { html, text } = alertMail(message, `${publicUrl}/projects/${alert.projectId}`, unsubscribeUrl(publicUrl, secret, user.id, 'alert'));
+    const toAddress = user.email ?? this.transport.fallbackAddress(user.username);
+    return {
+      userId: user.id,
+      toAddress,
+      kind: alert.level === 'stale' ? 'stale' : 'alert',
+      dedupeKey: `alert-${alert.id}-${user.id}`,
+      subject: message.title,
+      html,
+      text,
+      skipReason: toAddress ? undefined : '用户未设置邮箱',
+    };
+  }
+}

@@ -1,0 +1,134 @@
+import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import type { Env } from '@qj/config';
+import { addDays, isoWeekOf, mondayOfIsoWeek } from '@qj/domain';
+import { DigestRecipient, DigestRepository, OwnerDigestData, ReviewerDigestData, RollupRepository, RollupRow } from '@qj/persistence';
+import { escapeHtml, mailLayout } from './html';
+import { unsubscribeUrl } from './unsubscribe-token';
+
+export interface ComposedMail {
+  subject: string;
+  html: string;
+  text: string;
+}
+
+const STAGE: Record<string, string> = { study: '前期研究', start: '开工建设', complete: '建成投用', on_hold: '暂缓', cancelled: '取消' };
+const STATUS: Record<string, string> = { pending: '待审批', approved: '已批准', rejected: '已退回' };
+
+/** A section: a heading and lines, written once for HTML and once for text. */
+interface Section {
+  title: string;
+  lines: Array<{ text: string; link?: string }>;
+  empty?: string;
+}
+
+function render(title: string, intro: string, sections: Section[], unsubscribeLink: string): ComposedMail {
+  const html = mailLayout(
+    title,
+    `<p>${escapeHtml(intro)}</p>` +
+      sections
+        .map(
+          (section) =>
+            `<h3 style="font-size:15px">${escapeHtml(section.title)}</h3>` +
+            (section.lines.length
+              ? `<ul>${section.lines.map((line) => `<li>${line.link ? `<a href="${escapeHtml(line.link)}">${escapeHtml(line.text)}</a>` : escapeHtml(line.text)}</li>`).join('')}</ul>`
+              : `<p style="color:#888">${escapeHtml(section.empty ?? '无')}</p>`),
+        )
+        .join('\n'),
+    unsubscribeLink,
+  );
+  const text =
+    `${title}\n\n${intro}\n\n` +
+    sections
+      .map((section) => `■ ${section.title}\n${section.lines.length ? section.lines.map((line) => `  - ${line.text}${line.link ? `  ${line.link}` : ''}`).join('\n') : `  ${section.empty ?? '无'}`}`)
+      .join('\n\n') +
+    `\n\n退订每周简报：${unsubscribeLink}\n`;
+  return { subject: title, html, text };
+}
+
+const delta = (now: number, before: number | undefined): string => (before === undefined ? '' : now === before ? '（持平）' : `（${now > before ? '+' : ''}${now - before}）`);
+
+/** The owner's digest: their unit's overdue and coming milestones, the week's changes, requests, stale projects. */
+export function ownerDigest(input: { recipient: DigestRecipient; week: string; data: OwnerDigestData; publicUrl: string; unsubscribeLink: string }): ComposedMail {
+  const { recipient, week, data, publicUrl } = input;
+  const link = (projectId: string) => `${publicUrl}/projects/${projectId}`;
+  const overdueCount = data.newlyOverdue.length + data.stillOverdue.length;
+  const title = `【每周简报】${recipient.unitName ?? ''} ${week}：逾期 ${overdueCount} 项，14 天内到期 ${data.dueSoon.length} 项`;
+  return render(
+    title,
+    `${recipient.displayName}，您好：以下是本单位项目本周（${week}）的进展摘要。`,
+    [
+      { title: `本周新增逾期（${data.newlyOverdue.length}）`, lines: data.newlyOverdue.map((m) => ({ text: `${m.projectName} · ${m.milestoneName}：计划 ${m.due}，逾期 ${m.days} 天`, link: link(m.projectId) })) },
+      { title: `持续逾期（${data.stillOverdue.length}）`, lines: data.stillOverdue.map((m) => ({ text: `${m.projectName} · ${m.milestoneName}：计划 ${m.due}，逾期 ${m.days} 天`, link: link(m.projectId) })) },
+      { title: `未来 14 天内到期（${data.dueSoon.length}）`, lines: data.dueSoon.map((m) => ({ text: `${m.projectName} · ${m.milestoneName}：${m.due}（还有 ${m.days} 天）`, link: link(m.projectId) })) },
+      { title: `本周变更（${data.changes.total}）`, lines: data.changes.latest.map((c) => ({ text: `${c.projectName}：${c.action}（${c.actorName}）`, link: link(c.projectId) })) },
+      { title: `待审批申请（${data.requestsWaiting.length}）`, lines: data.requestsWaiting.map((r) => ({ text: `${r.projectName}：申请转为「${STAGE[r.toStage] ?? r.toStage}」`, link: link(r.projectId) })) },
+      { title: `本周已决定的申请（${data.requestsDecided.length}）`, lines: data.requestsDecided.map((r) => ({ text: `${r.projectName}：「${STAGE[r.toStage] ?? r.toStage}」${STATUS[r.status] ?? r.status}`, link: link(r.projectId) })) },
+      { title: `长期未更新的项目（${data.staleProjects.length}）`, lines: data.staleProjects.map((p) => ({ text: `${p.projectName}：已 ${p.days} 天未更新`, link: link(p.projectId) })) },
+    ],
+    input.unsubscribeLink,
+  );
+}
+
+/** The reviewer's digest: the chapter roll-up week over week, projects turned red, approvals waiting, units most overdue. */
+export function reviewerDigest(input: {
+  recipient: DigestRecipient;
+  week: string;
+  chapters: RollupRow[];
+  lastWeek: Map<string, Record<string, unknown>>;
+  data: ReviewerDigestData;
+  publicUrl: string;
+  unsubscribeLink: string;
+}): ComposedMail {
+  const { week, chapters, lastWeek, data, publicUrl } = input;
+  const overdue = chapters.reduce((sum, row) => sum + row.overdueMilestones, 0);
+  const title = `【每周简报】全区重大项目 ${week}：红灯项目 ${data.turnedRed.length} 个新增，待审批 ${data.approvalsWaiting.total} 件`;
+  return render(
+    title,
+    `${input.recipient.displayName}，您好：以下是“十五五”重大项目本周（${week}）调度摘要，括号内为与上周相比的变化。逾期里程碑合计 ${overdue} 个（按章节计，跨章节项目重复计入）。`,
+    [
+      {
+        title: '分章节进展',
+        lines: chapters.map((row) => {
+          const before = lastWeek.get(row.key) as { rag?: Record<string, number>; overdueMilestones?: number } | undefined;
+          return {
+            text: `${row.label}：共 ${row.total} 个，红灯 ${row.rag.red ?? 0}${delta(row.rag.red ?? 0, before?.rag?.red)}，逾期里程碑 ${row.overdueMilestones}${delta(row.overdueMilestones, before?.overdueMilestones)}`,
+          };
+        }),
+      },
+      { title: `本周转为红灯的项目（${data.turnedRed.length}）`, lines: data.turnedRed.map((p) => ({ text: `${p.projectName}（${p.unitName}）：逾期 ${p.days} 天`, link: `${publicUrl}/projects/${p.projectId}` })) },
+      {
+        title: `待审批申请（${data.approvalsWaiting.total}）`,
+        lines: data.approvalsWaiting.oldest.map((r) => ({ text: `${r.projectName}：申请转为「${STAGE[r.toStage] ?? r.toStage}」`, link: `${publicUrl}/projects/${r.projectId}` })),
+      },
+      { title: '逾期里程碑最多的单位', lines: data.topUnits.map((u) => ({ text: `${u.unitName}：${u.overdueMilestones} 个` })) },
+    ],
+    input.unsubscribeLink,
+  );
+}
+
+/** Gathers a recipient's digest from the database and renders it; the worker sends it, the admin preview shows it. */
+@Injectable()
+export class DigestComposer {
+  constructor(
+    private readonly digests: DigestRepository,
+    private readonly rollups: RollupRepository,
+    private readonly config: ConfigService<Env, true>,
+  ) {}
+
+  /** `week` is an ISO week key; the digest speaks as of `asOf`, by default that week's Monday (when it is sent). */
+  async compose(recipient: DigestRecipient, week: string, asOf?: string): Promise<ComposedMail> {
+    const publicUrl = this.config.get('PUBLIC_URL');
+    const unsubscribeLink = unsubscribeUrl(publicUrl, this.config.get('JWT_SECRET', { infer: true }) ?? '', recipient.id, 'digest');
+    const today = asOf ?? mondayOfIsoWeek(week);
+    if (recipient.role === 'owner' && recipient.unitId) {
+      return ownerDigest({ recipient, week, data: await this.digests.ownerData(recipient.unitId, today), publicUrl, unsubscribeLink });
+    }
+    const [chapters, lastWeek, data] = await Promise.all([
+      this.rollups.list('chapter'),
+      this.rollups.snapshotOf('chapter', isoWeekOf(addDays(today, -7)).key),
+      this.digests.reviewerData(today),
+    ]);
+    return reviewerDigest({ recipient, week, chapters, lastWeek, data, publicUrl, unsubscribeLink });
+  }
+}

@@ -1,0 +1,3 @@
+export * from './digest';
+export * from './html';
+export * from './unsubscribe-token';

@@ -1,0 +1,26 @@
+import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { UserEntity } from './user.entity';
+
+export const NOTIFICATION_KINDS = ['alert', 'digest'] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+/** Whether a user wants e-mail of a kind; no row means yes. Unsubscribe links write `enabled = false`. */
+@Entity('notification_preference')
+export class NotificationPreferenceEntity {
+  @PrimaryColumn({ name: 'user_id', type: 'uuid' })
+  userId: string;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'user_id' })
+  user?: UserEntity;
+
+  /** alert | digest */
+  @PrimaryColumn({ type: 'text' })
+  kind: string;
+
+  @Column({ type: 'boolean' })
+  enabled: boolean;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}

@@ -1,0 +1,114 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { AlertLevel } from '../entities/alert.entity';
+import type { UserRole } from '../entities/user.entity';
+
+/** An alert this scan raised (inserted now), with what its messages need to say. */
+export interface RaisedAlert {
+  id: string;
+  level: AlertLevel;
+  episode: string;
+  days: number;
+  projectId: string;
+  projectName: string;
+  unitId: string;
+  unitName: string;
+  milestoneId: string | null;
+  milestoneName: string | null;
+}
+
+export interface AlertRecipient {
+  id: string;
+  username: string;
+  displayName: string;
+  role: UserRole;
+  unitId: string | null;
+  email: string | null;
+}
+
+const RAISED_COLUMNS = `a.id::text, a.level, a.episode, a.days, a.project_id AS "projectId", p.name AS "projectName",
+  p.unit_id AS "unitId", u.name AS "unitName", a.milestone_id AS "milestoneId", m.name AS "milestoneName"`;
+
+/**
+ * Overdue and stale alerts. Raising is INSERT … ON CONFLICT DO NOTHING on the unique
+ * (project, milestone, level, episode): only rows inserted now come back, so a scan run twice, by two workers
+ * at once, or retried after a crash raises each alert once. Callers pass their transaction, so the alert,
+ * its notifications and its mail rows commit together.
+ */
+@Injectable()
+export class AlertRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  /**
+   * A milestone is overdue when pending and its forecast (else baseline) date is before `today`; it reaches
+   * `escalated_14` and `supervision_30` at the given numbers of days. The episode is the missed due date.
+   */
+  async raiseOverdue(
+    manager: EntityManager,
+    options: { today: string; escalateDays: number; superviseDays: number; projectId?: string },
+  ): Promise<RaisedAlert[]> {
+    return manager.query(
+      `WITH overdue AS (
+         SELECT m.id AS milestone_id, m.project_id, COALESCE(m.forecast_date, m.baseline_date) AS due,
+                ($1::date - COALESCE(m.forecast_date, m.baseline_date)) AS days
+         FROM milestone m
+         WHERE m.status = 'pending' AND COALESCE(m.forecast_date, m.baseline_date) < $1::date
+           AND ($4::uuid IS NULL OR m.project_id = $4::uuid)
+       ), a AS (
+         INSERT INTO alert (project_id, milestone_id, level, episode, days)
+         SELECT o.project_id, o.milestone_id, l.level, o.due, o.days
+         FROM overdue o CROSS JOIN LATERAL (VALUES ('overdue', 1), ('escalated_14', $2::int), ('supervision_30', $3::int)) AS l(level, min_days)
+         WHERE o.days >= l.min_days
+         ON CONFLICT DO NOTHING
+         RETURNING *
+       )
+       SELECT ${RAISED_COLUMNS}
+       FROM a JOIN project p ON p.id = a.project_id JOIN unit u ON u.id = p.unit_id JOIN milestone m ON m.id = a.milestone_id
+       ORDER BY p.plan_order, m.sort_order, a.level`,
+      [options.today, options.escalateDays, options.superviseDays, options.projectId ?? null],
+    );
+  }
+
+  /** Projects with no activity for `days` days or more; the episode is the day of the last activity, so new activity starts a new one. */
+  async raiseStale(manager: EntityManager, options: { today: string; days: number; timeZone: string }): Promise<RaisedAlert[]> {
+    return manager.query(
+      `WITH quiet AS (
+         SELECT p.id, (p.last_activity_at AT TIME ZONE $3)::date AS last_day
+         FROM project p
+         WHERE p.stage NOT IN ('complete', 'cancelled') AND (p.last_activity_at AT TIME ZONE $3)::date <= $1::date - $2::int
+       ), a AS (
+         INSERT INTO alert (project_id, milestone_id, level, episode, days)
+         SELECT q.id, NULL, 'stale', q.last_day, $1::date - q.last_day FROM quiet q
+         ON CONFLICT DO NOTHING
+         RETURNING *
+       )
+       SELECT ${RAISED_COLUMNS}
+       FROM a JOIN project p ON p.id = a.project_id JOIN unit u ON u.id = p.unit_id LEFT JOIN milestone m ON m.id = a.milestone_id
+       ORDER BY p.plan_order`,
+      [options.today, options.days, options.timeZone],
+    );
+  }
+
+  /** Active owners of the given units (项目责任单位). */
+  async unitOwners(manager: EntityManager, unitIds: readonly string[]): Promise<AlertRecipient[]> {
+    if (!unitIds.length) return [];
+    return manager.query(
+      `SELECT id, username, display_name AS "displayName", role, unit_id AS "unitId", email
+       FROM app_user WHERE active AND role = 'owner' AND unit_id = ANY($1::uuid[]) ORDER BY username`,
+      [unitIds],
+    );
+  }
+
+  /** Active DRC reviewers (区发展改革委). */
+  async reviewers(manager: EntityManager): Promise<AlertRecipient[]> {
+    return manager.query(
+      `SELECT id, username, display_name AS "displayName", role, unit_id AS "unitId", email
+       FROM app_user WHERE active AND role = 'reviewer' ORDER BY username`,
+    );
+  }
+}

@@ -1,0 +1,198 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { UserRole } from '../entities/user.entity';
+
+export interface DigestRecipient {
+  id: string;
+  username: string;
+  displayName: string;
+  role: UserRole;
+  unitId: string | null;
+  unitName: string | null;
+  email: string | null;
+}
+
+export interface DigestMilestone {
+  projectId: string;
+  projectName: string;
+  milestoneName: string;
+  due: string;
+  /** Days overdue (positive) or days left (for those coming due). */
+  days: number;
+}
+
+export interface DigestChange {
+  projectId: string;
+  projectName: string;
+  action: string;
+  actorName: string;
+  at: Date;
+}
+
+export interface DigestRequest {
+  projectId: string;
+  projectName: string;
+  toStage: string;
+  status: string;
+  requestedAt: Date;
+  decidedAt: Date | null;
+}
+
+export interface DigestProject {
+  projectId: string;
+  projectName: string;
+  unitName: string;
+  days: number;
+}
+
+/** What an owner's weekly digest says about their unit (责任单位). */
+export interface OwnerDigestData {
+  newlyOverdue: DigestMilestone[];
+  stillOverdue: DigestMilestone[];
+  dueSoon: DigestMilestone[];
+  changes: { total: number; latest: DigestChange[] };
+  requestsWaiting: DigestRequest[];
+  requestsDecided: DigestRequest[];
+  staleProjects: DigestProject[];
+}
+
+/** What a reviewer's digest adds beyond the chapter roll-up. */
+export interface ReviewerDigestData {
+  turnedRed: DigestProject[];
+  approvalsWaiting: { total: number; oldest: DigestRequest[] };
+  topUnits: Array<{ unitName: string; overdueMilestones: number }>;
+}
+
+const LIST_LIMIT = 30;
+
+/** Reads for the weekly digest. Owner reads are scoped by the owner's unit. */
+@Injectable()
+export class DigestRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  /** One page of recipients (active owners and reviewers) after `afterId`, by id: the fan-out never holds the whole list. */
+  async recipientPage(afterId: string | null, limit: number): Promise<string[]> {
+    const rows: Array<{ id: string }> = await this.dataSource.query(
+      `SELECT id FROM app_user WHERE active AND role IN ('owner', 'reviewer') AND ($1::uuid IS NULL OR id > $1::uuid) ORDER BY id LIMIT $2`,
+      [afterId, limit],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  async recipient(userId: string): Promise<DigestRecipient | undefined> {
+    const [row] = await this.dataSource.query(
+      `SELECT au.id, au.username, au.display_name AS "displayName", au.role, au.unit_id AS "unitId", un.name AS "unitName", au.email
+       FROM app_user au LEFT JOIN unit un ON un.id = au.unit_id WHERE au.id = $1 AND au.active`,
+      [userId],
+    );
+    return row;
+  }
+
+  /**
+   * Claims this recipient's digest for the week: inserts the row if new, then locks it with SKIP LOCKED.
+   * Undefined when another worker holds it or it was already done — the work is then not ours to do.
+   */
+  async claim(manager: EntityManager, userId: string, week: string): Promise<boolean> {
+    await manager.query(`INSERT INTO digest (user_id, week) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [userId, week]);
+    const rows = await manager.query(
+      `SELECT 1 FROM digest WHERE user_id = $1 AND week = $2 AND status = 'pending' FOR UPDATE SKIP LOCKED`,
+      [userId, week],
+    );
+    return rows.length > 0;
+  }
+
+  async settle(manager: EntityManager, userId: string, week: string, outcome: { status: 'queued' | 'skipped'; mailId?: string | null }): Promise<void> {
+    await manager.query(`UPDATE digest SET status = $3, mail_id = $4 WHERE user_id = $1 AND week = $2`, [userId, week, outcome.status, outcome.mailId ?? null]);
+  }
+
+  /** `today` is the digest's day (a Monday); "this week" is the seven days before it. */
+  async ownerData(unitId: string, today: string): Promise<OwnerDigestData> {
+    const db = this.dataSource;
+    const overdue: Array<DigestMilestone & { newly: boolean }> = await db.query(
+      `SELECT p.id AS "projectId", p.name AS "projectName", m.name AS "milestoneName", COALESCE(m.forecast_date, m.baseline_date)::text AS due,
+              ($2::date - COALESCE(m.forecast_date, m.baseline_date)) AS days,
+              COALESCE(m.forecast_date, m.baseline_date) >= $2::date - 7 AS newly
+       FROM milestone m JOIN project p ON p.id = m.project_id
+       WHERE p.unit_id = $1 AND m.status = 'pending' AND COALESCE(m.forecast_date, m.baseline_date) < $2::date
+       ORDER BY days DESC, p.plan_order`,
+      [unitId, today],
+    );
+    const dueSoon: DigestMilestone[] = await db.query(
+      `SELECT p.id AS "projectId", p.name AS "projectName", m.name AS "milestoneName", COALESCE(m.forecast_date, m.baseline_date)::text AS due,
+              (COALESCE(m.forecast_date, m.baseline_date) - $2::date) AS days
+       FROM milestone m JOIN project p ON p.id = m.project_id
+       WHERE p.unit_id = $1 AND m.status = 'pending' AND COALESCE(m.forecast_date, m.baseline_date) BETWEEN $2::date AND $2::date + 14
+       ORDER BY due, p.plan_order LIMIT $3`,
+      [unitId, today, LIST_LIMIT],
+    );
+    const [{ total }] = await db.query(
+      `SELECT count(*)::int AS total FROM audit_event a JOIN project p ON p.id = a.project_id WHERE p.unit_id = $1 AND a.at >= now() - interval '7 days'`,
+      [unitId],
+    );
+    const latest: DigestChange[] = await db.query(
+      `SELECT p.id AS "projectId", p.name AS "projectName", a.action, a.actor_name AS "actorName", a.at
+       FROM audit_event a JOIN project p ON p.id = a.project_id
+       WHERE p.unit_id = $1 AND a.at >= now() - interval '7 days' ORDER BY a.id DESC LIMIT 10`,
+      [unitId],
+    );
+    const requests: DigestRequest[] = await db.query(
+      `SELECT p.id AS "projectId", p.name AS "projectName", r.to_stage AS "toStage", r.status, r.requested_at AS "requestedAt", r.decided_at AS "decidedAt"
+       FROM transition_request r JOIN project p ON p.id = r.project_id
+       WHERE p.unit_id = $1 AND (r.status = 'pending' OR r.decided_at >= now() - interval '7 days')
+       ORDER BY r.requested_at`,
+      [unitId],
+    );
+    const staleProjects: DigestProject[] = await db.query(
+      `SELECT p.id AS "projectId", p.name AS "projectName", u.name AS "unitName", ($2::date - (p.last_activity_at AT TIME ZONE 'Asia/Shanghai')::date) AS days
+       FROM project p JOIN unit u ON u.id = p.unit_id
+       WHERE p.unit_id = $1 AND p.stage NOT IN ('complete', 'cancelled') AND p.last_activity_at < now() - interval '30 days'
+       ORDER BY p.last_activity_at LIMIT $3`,
+      [unitId, today, LIST_LIMIT],
+    );
+    const strip = ({ newly: _n, ...row }: DigestMilestone & { newly: boolean }): DigestMilestone => row;
+    return {
+      newlyOverdue: overdue.filter((row) => row.newly).map(strip),
+      stillOverdue: overdue.filter((row) => !row.newly).map(strip),
+      dueSoon,
+      changes: { total, latest },
+      requestsWaiting: requests.filter((row) => row.status === 'pending'),
+      requestsDecided: requests.filter((row) => row.status !== 'pending'),
+      staleProjects,
+    };
+  }
+
+  /**
+   * Red projects that turned red this week: a milestone of theirs went overdue in the seven days before
+   * `today` (the light has no history of its own; its overdue rule is what flips it).
+   */
+  async reviewerData(today: string): Promise<ReviewerDigestData> {
+    const db = this.dataSource;
+    const turnedRed: DigestProject[] = await db.query(
+      `SELECT p.id AS "projectId", p.name AS "projectName", u.name AS "unitName",
+              max($1::date - COALESCE(m.forecast_date, m.baseline_date)) AS days
+       FROM project p JOIN unit u ON u.id = p.unit_id JOIN milestone m ON m.project_id = p.id
+       WHERE p.rag = 'red' AND m.status = 'pending'
+         AND COALESCE(m.forecast_date, m.baseline_date) >= $1::date - 7 AND COALESCE(m.forecast_date, m.baseline_date) < $1::date
+       GROUP BY p.id, u.name ORDER BY p.plan_order LIMIT $2`,
+      [today, LIST_LIMIT],
+    );
+    const [{ total }] = await db.query(`SELECT count(*)::int AS total FROM transition_request WHERE status = 'pending'`);
+    const oldest: DigestRequest[] = await db.query(
+      `SELECT p.id AS "projectId", p.name AS "projectName", r.to_stage AS "toStage", r.status, r.requested_at AS "requestedAt", r.decided_at AS "decidedAt"
+       FROM transition_request r JOIN project p ON p.id = r.project_id WHERE r.status = 'pending' ORDER BY r.requested_at LIMIT 10`,
+    );
+    const topUnits = await db.query(
+      `SELECT u.name AS "unitName", count(*)::int AS "overdueMilestones"
+       FROM milestone m JOIN project p ON p.id = m.project_id JOIN unit u ON u.id = p.unit_id
+       WHERE m.status = 'pending' AND COALESCE(m.forecast_date, m.baseline_date) < $1::date
+       GROUP BY u.name ORDER BY count(*) DESC, u.name LIMIT 5`,
+      [today],
+    );
+    return { turnedRed, approvalsWaiting: { total, oldest }, topUnits };
+  }
+}

@@ -1,0 +1,82 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+
+export interface NewNotification {
+  userId: string;
+  kind: 'alert' | 'digest';
+  level: string | null;
+  title: string;
+  body: string;
+  projectId: string | null;
+  milestoneId: string | null;
+  alertId: string | null;
+}
+
+export interface NotificationView {
+  id: string;
+  kind: string;
+  level: string | null;
+  title: string;
+  body: string;
+  projectId: string | null;
+  milestoneId: string | null;
+  readAt: Date | null;
+  createdAt: Date;
+}
+
+const VIEW = `id::text, kind, level, title, body, project_id AS "projectId", milestone_id AS "milestoneId", read_at AS "readAt", created_at AS "createdAt"`;
+
+/** In-app notifications (站内通知). Every read and write is scoped by the user they belong to. */
+@Injectable()
+export class NotificationRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async insertMany(manager: EntityManager, rows: readonly NewNotification[]): Promise<void> {
+    if (!rows.length) return;
+    await manager.query(
+      `INSERT INTO notification (user_id, kind, level, title, body, project_id, milestone_id, alert_id)
+       SELECT user_id, kind, level, title, body, project_id, milestone_id, alert_id
+       FROM jsonb_to_recordset($1::jsonb) AS r(user_id uuid, kind text, level text, title text, body text, project_id uuid, milestone_id uuid, alert_id bigint)`,
+      [
+        JSON.stringify(
+          rows.map((row) => ({
+            user_id: row.userId,
+            kind: row.kind,
+            level: row.level,
+            title: row.title,
+            body: row.body,
+            project_id: row.projectId,
+            milestone_id: row.milestoneId,
+            alert_id: row.alertId,
+          })),
+        ),
+      ],
+    );
+  }
+
+  /** Newest first, with the number still unread. */
+  async listForUser(userId: string, limit: number, unreadOnly = false): Promise<{ items: NotificationView[]; unread: number }> {
+    const items: NotificationView[] = await this.dataSource.query(
+      `SELECT ${VIEW} FROM notification WHERE user_id = $1 AND (NOT $3 OR read_at IS NULL) ORDER BY created_at DESC, id DESC LIMIT $2`,
+      [userId, limit, unreadOnly],
+    );
+    const [{ n }] = await this.dataSource.query(`SELECT count(*)::int AS n FROM notification WHERE user_id = $1 AND read_at IS NULL`, [userId]);
+    return { items, unread: n };
+  }
+
+  /** Marks one of the user's notifications read (keeping the first read time); undefined when it is not theirs. */
+  async markRead(userId: string, id: string): Promise<NotificationView | undefined> {
+    if (!/^\d{1,18}$/.test(id)) return undefined;
+    const [rows] = await this.dataSource.query(
+      `UPDATE notification SET read_at = COALESCE(read_at, now()) WHERE id = $1::bigint AND user_id = $2 RETURNING ${VIEW}`,
+      [id, userId],
+    );
+    return rows[0];
+  }
+
+  async markAllRead(userId: string): Promise<number> {
+    const [, affected] = await this.dataSource.query(`UPDATE notification SET read_at = now() WHERE user_id = $1 AND read_at IS NULL`, [userId]);
+    return affected;
+  }
+}

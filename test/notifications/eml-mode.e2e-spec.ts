@@ -1,0 +1,81 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { addDays, todayIn } from '@qj/domain';
+import { AlertsService } from '../../apps/worker/src/alerts/alerts.service';
+import { ProcessorsModule } from '../../apps/worker/src/processors.module';
+import { waitFor } from '../support/processes';
+import { bootTestApp, TestApp } from '../support/test-app';
+
+/** Without SMTP_URL (the embedded default) mail is written as .eml files under <VAR_DIR>/outbox/ and marked sent. */
+describe('mail without SMTP: .eml files', () => {
+  const varDir = mkdtempSync(join(tmpdir(), 'qj-var-'));
+  const outboxDir = join(varDir, 'outbox');
+  let t: TestApp;
+  const today = todayIn('Asia/Shanghai');
+  const emlFiles = () => {
+    try {
+      return readdirSync(outboxDir).filter((name) => name.endsWith('.eml'));
+    } catch {
+      return [];
+    }
+  };
+
+  beforeAll(async () => {
+    t = await bootTestApp({ env: { VAR_DIR: varDir }, modules: [ProcessorsModule] });
+    await t.db.query(`UPDATE milestone SET forecast_date = $1 WHERE status = 'pending'`, [addDays(today, 400)]);
+    await t.db.query(`UPDATE project SET last_activity_at = now()`);
+  });
+  afterAll(async () => {
+    await t?.close();
+    rmSync(varDir, { recursive: true, force: true });
+  });
+
+  it('writes one .eml per mail, to <username>@qijiang.local for accounts without an address, and lists it as sent', async () => {
+    const { rows } = await t.db.query(
+      `SELECT m.id, m.name, p.name AS "projectName" FROM milestone m JOIN project p ON p.id = m.project_id JOIN unit u ON u.id = p.unit_id
+       WHERE u.code = 'water' AND m.status = 'pending' ORDER BY p.plan_order, m.sort_order LIMIT 1`,
+    );
+    const m = rows[0];
+    await t.db.query(`UPDATE milestone SET forecast_date = $2 WHERE id = $1`, [m.id, addDays(today, -6)]);
+    await t.app.get(AlertsService).scan();
+    await t.app.get(AlertsService).scan();
+
+    const [file] = await waitFor('an .eml file', async () => (emlFiles().length ? emlFiles() : undefined), 30_000);
+    const eml = readFileSync(join(outboxDir, file), 'utf8');
+    expect(eml).toMatch(/^To: owner_water@qijiang\.local$/m);
+    expect(eml).toMatch(/^Subject: /m);
+    expect(eml.split('\n\n')[0].replace(/\n[ \t]+/g, ' ')).toMatch(/^List-Unsubscribe: <http:\/\/localhost:3000\/api\/unsubscribe\?token=\S+>$/m);
+
+    const sent = await waitFor('the mail marked sent', async () => {
+      const res = await t.as('admin').get('/api/admin/outbox').query({ status: 'sent' });
+      return res.body.items.length ? res.body : undefined;
+    });
+    expect(sent.items).toHaveLength(1);
+    expect(sent.items[0]).toMatchObject({ username: 'owner_water', toAddress: 'owner_water@qijiang.local', kind: 'alert', status: 'sent', attempts: 1 });
+    expect(sent.items[0].subject).toBe(`【逾期提醒】${m.projectName} · ${m.name} 已逾期 6 天`);
+    expect(emlFiles()).toHaveLength(1);
+  });
+
+  it('a milestone changed through the API is scanned within a minute of the change', async () => {
+    const list = await t.as('reviewer').get('/api/projects').query({ sector: 'transport', pageSize: 1 }).expect(200);
+    const project = list.body.items[0];
+    // Forecasts may not precede the project's creation: the project has existed for a while.
+    await t.db.query(`UPDATE project SET created_at = now() - interval '90 days' WHERE id = $1`, [project.id]);
+    const milestones = await t.as('owner_transport').get(`/api/projects/${project.id}/milestones`).expect(200);
+    const m = milestones.body.items.find((item: { status: string }) => item.status === 'pending');
+    await t.as('owner_transport').patch(`/api/milestones/${m.id}`).send({ version: m.version, forecastDate: addDays(today, -1) }).expect(200);
+
+    const alert = await waitFor(
+      'the change to raise an overdue alert',
+      async () => (await t.db.query(`SELECT level, days FROM alert WHERE milestone_id = $1`, [m.id])).rows[0],
+      75_000,
+      500,
+    );
+    expect(alert).toEqual({ level: 'overdue', days: 1 });
+    await waitFor('the owner to be notified', async () => {
+      const inbox = await t.as('owner_transport').get('/api/notifications');
+      return inbox.body.items.some((n: { milestoneId: string }) => n.milestoneId === m.id);
+    });
+  }, 90_000);
+});
