@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { APP_GUARD } from '@nestjs/core';
@@ -17,8 +18,10 @@ import { RolesGuard } from './roles.guard';
       useFactory: (config: ConfigService<Env, true>) => {
         const secret = config.get('JWT_SECRET', { infer: true });
         if (!secret) throw new Error('JWT_SECRET is required to sign access tokens (got unset)');
+        // A KeyObject, not the string: given a string, jsonwebtoken first tries it as a PEM key on every verify.
+        const key = createSecretKey(Buffer.from(secret, 'utf8'));
         return {
-          secret,
+          secretOrKeyProvider: () => key,
           signOptions: { algorithm: 'HS256', expiresIn: ACCESS_TOKEN_TTL_SECONDS },
           // Only HS256: a token claiming `none` or another algorithm is refused.
           verifyOptions: { algorithms: ['HS256'] },

@@ -61,7 +61,7 @@ export class MilestonesService {
       }
       const before = pick(current);
       const after = pick(updated);
-      await this.repository.audit(manager, [
+      await this.repository.record(manager, [
         {
           projectId: current.projectId,
           entityType: 'milestone',
@@ -73,8 +73,7 @@ export class MilestonesService {
           after,
           comment: dto.comment ?? null,
         },
-      ]);
-      await this.repository.outbox(manager, [
+      ], [
         {
           name: rebaseline ? 'milestone.rebaselined' : 'milestone.updated',
           aggregateId: current.projectId,
@@ -116,7 +115,7 @@ export class RebaselineService {
         reason: dto.reason,
         requestedBy: user.id,
       });
-      await this.repository.audit(manager, [
+      await this.repository.record(manager, [
         {
           projectId: milestone.projectId,
           entityType: 'rebaseline_request',
@@ -128,8 +127,7 @@ export class RebaselineService {
           after: { baselineDate: dto.baselineDate, milestone: milestone.name },
           comment: dto.reason,
         },
-      ]);
-      await this.repository.outbox(manager, [
+      ], [
         { name: 'rebaseline.requested', aggregateId: milestone.projectId, payload: { requestId, milestoneId, proposedBaseline: dto.baselineDate } },
       ]);
       await this.repository.touchActivity(manager, milestone.projectId);
@@ -152,7 +150,7 @@ export class RebaselineService {
       const milestone = (await this.repository.lockMilestone(manager, request.milestoneId)) as NonNullable<Awaited<ReturnType<WorkflowRepository['lockMilestone']>>>;
       await this.repository.decideRebaselineRequest(manager, requestId, verdict === 'approve' ? 'approved' : 'rejected', user.id, comment);
       if (verdict === 'reject') {
-        await this.repository.audit(manager, [
+        await this.repository.record(manager, [
           { projectId: request.projectId, entityType: 'rebaseline_request', entityId: requestId, action: 'rebaseline.rejected', actorId: user.id, actorName: user.displayName, comment },
         ]);
         return;
@@ -164,7 +162,7 @@ export class RebaselineService {
         { baselineDate: request.proposedBaseline, forecastDate: milestone.forecastDate, actualDate: milestone.actualDate, status: milestone.status },
         user.id,
       );
-      await this.repository.audit(manager, [
+      await this.repository.record(manager, [
         {
           projectId: request.projectId,
           entityType: 'milestone',
@@ -176,8 +174,7 @@ export class RebaselineService {
           after: { ...pick(updated as NonNullable<typeof updated>), requestId, requestedBy: request.requestedByName },
           comment: comment ?? request.reason,
         },
-      ]);
-      await this.repository.outbox(manager, [
+      ], [
         { name: 'milestone.rebaselined', aggregateId: request.projectId, payload: { requestId, milestoneId: milestone.id, baselineDate: request.proposedBaseline } },
       ]);
       await refreshProjectRag(manager, [request.projectId], timeZone);

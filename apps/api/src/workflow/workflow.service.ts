@@ -178,7 +178,7 @@ export class WorkflowService {
       }
       if (project.unitId === dto.unitId) return { id: project.id, unitId: project.unitId, version: project.version };
       const version = (await this.repository.setUnit(manager, projectId, project.version, dto.unitId)) as number;
-      await this.repository.audit(manager, [
+      await this.repository.record(manager, [
         {
           projectId,
           entityType: 'project',
@@ -190,8 +190,7 @@ export class WorkflowService {
           after: { unitId: dto.unitId, version },
           comment: dto.comment ?? null,
         },
-      ]);
-      await this.repository.outbox(manager, [
+      ], [
         {
           name: 'project.unit_reassigned',
           aggregateId: projectId,
@@ -245,9 +244,9 @@ export class WorkflowService {
     events: readonly DomainEvent<unknown>[],
     audit: { entityType: string; entityId: string; action: string; before?: unknown; after?: unknown; comment?: string | null },
   ) {
-    await this.repository.audit(manager, [{ projectId, actorId: user.id, actorName: user.displayName, ...audit }]);
-    await this.repository.outbox(
+    await this.repository.record(
       manager,
+      [{ projectId, actorId: user.id, actorName: user.displayName, ...audit }],
       events.map((event) => ({ name: event.name, aggregateId: event.aggregateId, payload: event as unknown as Record<string, unknown> })),
     );
   }

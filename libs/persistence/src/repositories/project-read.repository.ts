@@ -101,12 +101,20 @@ export class ProjectReadRepository {
     const orderSql = `${ORDER_BY[filter.sort ?? 'plan']} ${direction}, p.plan_order ${direction}, p.id`;
     const from = `FROM project p JOIN unit u ON u.id = p.unit_id ${whereSql}`;
 
+    // The matching rows are computed first (MATERIALIZED): otherwise, with the window count and a LIMIT, the
+    // planner may walk the sort index and filter the whole table to find the first page.
     const rows: Array<Record<string, unknown>> = await this.dataSource.query(
-      `SELECT p.id, p.catalog_key AS key, p.name, p.column_no AS "column", p.item_no AS item, p.chapter_no AS chapter, p.part_no AS part,
+      `WITH matched AS MATERIALIZED (
+         SELECT p.id, p.catalog_key, p.name, p.pinyin, p.column_no, p.item_no, p.chapter_no, p.part_no, p.column_nos, p.sector, p.stage,
+                p.target, p.target_ambiguous, p.target_verb, p.baseline_stage, p.unit_id, u.code AS unit_code, u.name AS unit_name, p.rag,
+                p.version, p.updated_at, p.plan_order
+         ${from}
+       )
+       SELECT p.id, p.catalog_key AS key, p.name, p.column_no AS "column", p.item_no AS item, p.chapter_no AS chapter, p.part_no AS part,
               p.column_nos AS columns, p.sector, p.stage, p.target, p.target_ambiguous AS "targetAmbiguous", p.target_verb AS "targetVerb",
-              p.baseline_stage AS "baselineStage", p.unit_id AS "unitId", u.code AS "unitCode", u.name AS "unitName", p.rag, p.version,
+              p.baseline_stage AS "baselineStage", p.unit_id AS "unitId", p.unit_code AS "unitCode", p.unit_name AS "unitName", p.rag, p.version,
               p.updated_at AS "updatedAt", count(*) OVER () AS total
-       ${from} ORDER BY ${orderSql} LIMIT ${bind(filter.pageSize)} OFFSET ${bind((filter.page - 1) * filter.pageSize)}`,
+       FROM matched p ORDER BY ${orderSql} LIMIT ${bind(filter.pageSize)} OFFSET ${bind((filter.page - 1) * filter.pageSize)}`,
       params,
     );
     // Past the last page the window count has no row to ride on; count separately only then.

@@ -111,8 +111,9 @@ const REBASELINE_FROM = `rebaseline_request b JOIN milestone m ON m.id = b.miles
 export class WorkflowRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  /** PostgreSQL's default READ COMMITTED; naming it would cost a SET TRANSACTION statement per write. */
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction('READ COMMITTED', work);
+    return this.dataSource.transaction(work);
   }
 
   async lockProject(manager: EntityManager, id: string): Promise<ProjectState | undefined> {
@@ -212,8 +213,8 @@ export class WorkflowRepository {
 
   /** Locks the request row: two approvals of the same request at once serialise here, and the second finds it decided. */
   async lockRequest(manager: EntityManager, id: string): Promise<TransitionRequestRow | undefined> {
-    const [locked] = await manager.query(`SELECT id FROM transition_request WHERE id = $1 FOR UPDATE`, [id]);
-    return locked ? this.request(id, manager) : undefined;
+    const [row] = await manager.query(`SELECT ${REQUEST_COLUMNS} FROM ${REQUEST_FROM} WHERE r.id = $1 FOR UPDATE OF r`, [id]);
+    return row;
   }
 
   async decideRequest(manager: EntityManager, id: string, status: 'approved' | 'rejected', decidedBy: string, comment: string | null): Promise<boolean> {
@@ -253,8 +254,8 @@ export class WorkflowRepository {
 
   /** Locks the request; a second decision at the same time waits here and then finds it decided. */
   async lockRebaselineRequest(manager: EntityManager, id: string): Promise<RebaselineRequestRow | undefined> {
-    const [locked] = await manager.query(`SELECT id FROM rebaseline_request WHERE id = $1 FOR UPDATE`, [id]);
-    return locked ? this.rebaselineRequest(id, manager) : undefined;
+    const [row] = await manager.query(`SELECT ${REBASELINE_COLUMNS} FROM ${REBASELINE_FROM} WHERE b.id = $1 FOR UPDATE OF b`, [id]);
+    return row;
   }
 
   async decideRebaselineRequest(manager: EntityManager, id: string, status: 'approved' | 'rejected', decidedBy: string, comment: string | null): Promise<void> {
@@ -290,13 +291,18 @@ export class WorkflowRepository {
     return { items: rows.map(({ total: _total, ...row }: { total: string }) => row) as Row[], total: rows.length ? Number(rows[0].total) : 0 };
   }
 
-  async audit(manager: EntityManager, entries: readonly AuditEntry[]): Promise<void> {
-    if (!entries.length) return;
+  /** The audit rows and the outbox events of one change, written in its transaction in one statement. */
+  async record(manager: EntityManager, entries: readonly AuditEntry[], events: readonly OutboxEntry[] = []): Promise<void> {
+    if (!entries.length && !events.length) return;
     await manager.query(
-      `INSERT INTO audit_event (project_id, entity_type, entity_id, action, actor_id, actor_name, before, after, comment)
-       SELECT project_id, entity_type, entity_id, action, actor_id, actor_name, before, after, comment
-       FROM jsonb_to_recordset($1::jsonb) AS r(project_id uuid, entity_type text, entity_id text, action text, actor_id uuid,
-            actor_name text, before jsonb, after jsonb, comment text)`,
+      `WITH audited AS (
+         INSERT INTO audit_event (project_id, entity_type, entity_id, action, actor_id, actor_name, before, after, comment)
+         SELECT project_id, entity_type, entity_id, action, actor_id, actor_name, before, after, comment
+         FROM jsonb_to_recordset($1::jsonb) AS r(project_id uuid, entity_type text, entity_id text, action text, actor_id uuid,
+              actor_name text, before jsonb, after jsonb, comment text)
+       )
+       INSERT INTO outbox_event (name, aggregate_id, payload)
+       SELECT name, aggregate_id, payload FROM jsonb_to_recordset($2::jsonb) AS r(name text, aggregate_id text, payload jsonb)`,
       [
         JSON.stringify(
           entries.map((entry) => ({
@@ -311,16 +317,8 @@ export class WorkflowRepository {
             comment: entry.comment ?? null,
           })),
         ),
+        JSON.stringify(events.map((event) => ({ name: event.name, aggregate_id: event.aggregateId, payload: event.payload }))),
       ],
-    );
-  }
-
-  async outbox(manager: EntityManager, events: readonly OutboxEntry[]): Promise<void> {
-    if (!events.length) return;
-    await manager.query(
-      `INSERT INTO outbox_event (name, aggregate_id, payload)
-       SELECT name, aggregate_id, payload FROM jsonb_to_recordset($1::jsonb) AS r(name text, aggregate_id text, payload jsonb)`,
-      [JSON.stringify(events.map((event) => ({ name: event.name, aggregate_id: event.aggregateId, payload: event.payload })))],
     );
   }
 
