@@ -6,13 +6,21 @@ export interface Target {
   label: string;
   url: string;
   request?: Partial<Omit<LoadRequest, 'url' | 'concurrency' | 'maxRequests' | 'durationMs'>>;
+  /**
+   * Called before every burst (warm-up and rounds) of this target; what it returns is merged over `request`.
+   * For loads whose starting state changes as they run, e.g. a scenario that must begin from the versions
+   * now in the database.
+   */
+  prepare?: () => Promise<Target['request'] | void>;
 }
 
 /** One burst with the run's settings (or a warm-up of `warmupMs`). */
-export function loadOnce(ctx: BenchContext, target: Target, warmUp = false): Promise<LoadResult> {
+export async function loadOnce(ctx: BenchContext, target: Target, warmUp = false): Promise<LoadResult> {
   const { concurrency, durationMs, maxRequests, warmupMs } = ctx.settings;
+  const prepared = target.prepare ? await target.prepare() : undefined;
   return runLoad({
     ...target.request,
+    ...(prepared ?? {}),
     url: target.url,
     concurrency,
     durationMs: warmUp ? warmupMs : durationMs,
@@ -42,7 +50,12 @@ export function summarise(target: Target, rounds: LoadResult[], pick: LoadSettin
 function describeRound(label: string, round: LoadResult): string {
   const { p50, p99 } = round.latencyMs;
   const errors = round.errors ? `  ERRORS ${round.errors} (${round.firstError})` : '';
-  return `${label.padEnd(10)} ${round.rps.toFixed(0).padStart(7)} req/s  p50 ${p50.toFixed(2)} ms  p99 ${p99.toFixed(2)} ms  (${round.ok} in ${(round.elapsedMs / 1000).toFixed(1)} s)${errors}`;
+  const steps = round.byLabel
+    ? `  [${Object.entries(round.byLabel)
+        .map(([name, stats]) => `${name} ${stats.ok} p50 ${stats.latencyMs.p50.toFixed(1)} p99 ${stats.latencyMs.p99.toFixed(1)}`)
+        .join(' · ')}]`
+    : '';
+  return `${label.padEnd(10)} ${round.rps.toFixed(0).padStart(7)} req/s  p50 ${p50.toFixed(2)} ms  p99 ${p99.toFixed(2)} ms  (${round.ok} in ${(round.elapsedMs / 1000).toFixed(1)} s)${errors}${steps}`;
 }
 
 async function warmUp(ctx: BenchContext, name: string, target: Target): Promise<void> {

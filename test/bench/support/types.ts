@@ -56,6 +56,17 @@ export interface LoadResult {
   /** ok / elapsed seconds. */
   rps: number;
   latencyMs: Latency;
+  /** Scenario loads only (LoadRequest.scenario): the same figures per step label. */
+  byLabel?: Record<string, LabelStats>;
+}
+
+/** One step label of a scenario load: its answers, throughput and latencies within the round. */
+export interface LabelStats {
+  ok: number;
+  errors: number;
+  outcomes: Record<string, number>;
+  rps: number;
+  latencyMs: Latency;
 }
 
 /** One side of a comparison: the picked round (best or median by throughput), with every round kept. */
@@ -88,4 +99,6 @@ export interface BenchResult {
   /** subject / baseline of each back-to-back pair of rounds, in order. */
   pairRatios?: number[];
   settings: LoadSettings;
+  /** Anything else a benchmark records for the JSON (fixture size, EXPLAIN output, …). */
+  extra?: Record<string, unknown>;
 }
