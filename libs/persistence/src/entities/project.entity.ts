@@ -19,8 +19,9 @@ import { ProjectSourceEntity } from './project-source.entity';
 @Index('project_stage_idx', ['stage'])
 @Index('project_rag_idx', ['rag'])
 @Index('project_plan_order_idx', ['planOrder'])
-// GIN indexes written by hand in the migration: trigram on `search_text`, array containment on the *_nos columns.
+// GIN indexes written by hand in the migrations: trigrams and bigrams of `search_text`, containment on the *_nos columns.
 @Index('project_search_trgm_idx', { synchronize: false })
+@Index('project_search_bigrams_idx', { synchronize: false })
 @Index('project_column_nos_idx', { synchronize: false })
 @Index('project_chapter_nos_idx', { synchronize: false })
 @Index('project_part_nos_idx', { synchronize: false })

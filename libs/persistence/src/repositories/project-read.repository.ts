@@ -95,7 +95,11 @@ export class ProjectReadRepository {
                   AND COALESCE(m.forecast_date, m.baseline_date) < ${bind(filter.today)}::date)`);
     }
     const q = filter.q === undefined ? '' : normaliseQuery(filter.q);
-    if (q) where.push(`p.search_text LIKE ${bind(likeContains(q))}`);
+    if (q) {
+      // Two characters have no trigram: the bigram index narrows the rows, LIKE keeps the match exact.
+      if ([...q].length === 2) where.push(`search_bigrams(p.search_text) @> ARRAY[${bind(q)}::text]`);
+      where.push(`p.search_text LIKE ${bind(likeContains(q))}`);
+    }
     const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const direction = filter.descending ? 'DESC' : 'ASC';
     const orderSql = `${ORDER_BY[filter.sort ?? 'plan']} ${direction}, p.plan_order ${direction}, p.id`;
