@@ -122,7 +122,7 @@ export class DigestComposer {
     const unsubscribeLink = unsubscribeUrl(publicUrl, this.config.get('JWT_SECRET', { infer: true }) ?? '', recipient.id, 'digest');
     const today = asOf ?? mondayOfIsoWeek(week);
     if (recipient.role === 'owner' && recipient.unitId) {
-      return ownerDigest({ recipient, week, data: await this.digests.ownerData(recipient.unitId, today), publicUrl, unsubscribeLink });
+      return ownerDigest({ recipient, week, data: await this.digests.ownerData(recipient.unitId, today, this.config.get('APP_TIMEZONE')), publicUrl, unsubscribeLink });
     }
     const [chapters, lastWeek, data] = await Promise.all([
       this.rollups.list('chapter'),

@@ -68,9 +68,14 @@ function runningPostmaster(databaseDir: string): { pid: number; port: number } |
 function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch {
     return false;
+  }
+  // An exited process not yet reaped by its parent (a zombie) still answers signal 0: it is not running.
+  try {
+    return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return true;
   }
 }
 

@@ -111,7 +111,7 @@ export class DigestRepository {
   }
 
   /** `today` is the digest's day (a Monday); "this week" is the seven days before it. */
-  async ownerData(unitId: string, today: string): Promise<OwnerDigestData> {
+  async ownerData(unitId: string, today: string, timeZone: string): Promise<OwnerDigestData> {
     const db = this.dataSource;
     const overdue: Array<DigestMilestone & { newly: boolean }> = await db.query(
       `SELECT p.id AS "projectId", p.name AS "projectName", m.name AS "milestoneName", COALESCE(m.forecast_date, m.baseline_date)::text AS due,
@@ -148,11 +148,11 @@ export class DigestRepository {
       [unitId],
     );
     const staleProjects: DigestProject[] = await db.query(
-      `SELECT p.id AS "projectId", p.name AS "projectName", u.name AS "unitName", ($2::date - (p.last_activity_at AT TIME ZONE 'Asia/Shanghai')::date) AS days
+      `SELECT p.id AS "projectId", p.name AS "projectName", u.name AS "unitName", ($2::date - (p.last_activity_at AT TIME ZONE $4)::date) AS days
        FROM project p JOIN unit u ON u.id = p.unit_id
        WHERE p.unit_id = $1 AND p.stage NOT IN ('complete', 'cancelled') AND p.last_activity_at < now() - interval '30 days'
        ORDER BY p.last_activity_at LIMIT $3`,
-      [unitId, today, LIST_LIMIT],
+      [unitId, today, LIST_LIMIT, timeZone],
     );
     const strip = ({ newly: _n, ...row }: DigestMilestone & { newly: boolean }): DigestMilestone => row;
     return {
