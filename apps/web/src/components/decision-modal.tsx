@@ -1,11 +1,11 @@
-import { Form, Input, Modal } from 'antd';
+import { App, Form, Input, Modal } from 'antd';
 import { useState } from 'react';
 import { api } from '../api/client';
 import type { TransitionRequest } from '../api/types';
 import { useI18n } from '../i18n';
 import { ProblemAlert } from './problem-alert';
 
-/** Approve or reject a transition request with a comment; rejecting needs one. */
+/** Approve or reject a transition request with a comment; rejecting needs one. Says what happened, then calls `onDecided`. */
 export function DecisionModal({
   request,
   verdict,
@@ -18,6 +18,7 @@ export function DecisionModal({
   onDecided: (request: TransitionRequest) => void;
 }) {
   const { t, tv } = useI18n();
+  const { message } = App.useApp();
   const [form] = Form.useForm<{ comment: string }>();
   const [error, setError] = useState<unknown>(null);
   const [submitting, setSubmitting] = useState(false);
@@ -27,6 +28,7 @@ export function DecisionModal({
     setError(null);
     try {
       const decided = await api.post<TransitionRequest>(`/api/transition-requests/${request.id}/${verdict}`, comment?.trim() ? { comment: comment.trim() } : {});
+      message.success(decided.status === 'approved' ? t('approvals.approvedMessage', { to: tv('stage', decided.toStage) }) : t('approvals.rejectedMessage'));
       onDecided(decided);
     } catch (reason) {
       setError(reason);

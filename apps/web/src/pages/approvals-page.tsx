@@ -1,5 +1,5 @@
 import { CheckCircleOutlined, CloseCircleOutlined } from '@ant-design/icons';
-import { App, Button, Empty, Space, Table, Tabs, Typography } from 'antd';
+import { Button, Empty, Space, Table, Tabs, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
@@ -19,7 +19,6 @@ type Status = 'pending' | 'approved' | 'rejected';
 /** 审批: the reviewers' inbox of stage-change requests, and what was decided. */
 export default function ApprovalsPage() {
   const { t, tv, language } = useI18n();
-  const { message } = App.useApp();
   const user = useUser();
   const [params, setParams] = useSearchParams();
   const status = (['pending', 'approved', 'rejected'].includes(params.get('status') ?? '') ? params.get('status') : 'pending') as Status;
@@ -139,9 +138,8 @@ export default function ApprovalsPage() {
           request={deciding.request}
           verdict={deciding.verdict}
           onClose={() => setDeciding(null)}
-          onDecided={(decided) => {
+          onDecided={() => {
             setDeciding(null);
-            message.success(decided.status === 'approved' ? t('approvals.approvedMessage', { to: tv('stage', decided.toStage) }) : t('approvals.rejectedMessage'));
             list.reload();
           }}
         />

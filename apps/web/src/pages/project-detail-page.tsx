@@ -304,9 +304,8 @@ export default function ProjectDetailPage() {
           request={deciding.request}
           verdict={deciding.verdict}
           onClose={() => setDeciding(null)}
-          onDecided={(decided) => {
+          onDecided={() => {
             setDeciding(null);
-            message.success(decided.status === 'approved' ? t('approvals.approvedMessage', { to: tv('stage', decided.toStage) }) : t('approvals.rejectedMessage'));
             state.reload();
           }}
         />
