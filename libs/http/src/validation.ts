@@ -1,4 +1,4 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { ParseUUIDPipe, ValidationError, ValidationPipe } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { MalformedJsonException, ValidationFailedException } from './domain.exception';
 import type { FieldError } from './problem-details';
@@ -31,4 +31,9 @@ export function createValidationPipe(): ValidationPipe {
 export function namedBodyErrors(error: unknown, _req: Request, _res: Response, next: NextFunction): void {
   const parseFailed = (error as { type?: string } | undefined)?.type === 'entity.parse.failed';
   next(parseFailed ? new MalformedJsonException((error as Error).message) : error);
+}
+
+/** A UUID route parameter; anything else is a 400 naming the parameter, like every other invalid field. */
+export function uuidParam(field: string, noun = '编号'): ParseUUIDPipe {
+  return new ParseUUIDPipe({ exceptionFactory: () => new ValidationFailedException([{ field, message: `${field} 必须是${noun}（UUID）` }]) });
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
@@ -9,16 +9,12 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { ValidationFailedException } from '@qj/http';
+import { uuidParam } from '@qj/http';
 import { CurrentUser, Roles } from '../auth';
 import type { AuthUser } from '../auth';
 import { AdminUsersService } from './admin-users.service';
 import { CreateUserDto } from './dto/create-user.dto';
 import { UpdateUserDto } from './dto/update-user.dto';
-
-const userIdPipe = new ParseUUIDPipe({
-  exceptionFactory: () => new ValidationFailedException([{ field: 'id', message: 'id 必须是用户编号（UUID）' }]),
-});
 
 @ApiTags('admin')
 @ApiBearerAuth()
@@ -47,7 +43,7 @@ export class AdminUsersController {
   @ApiOperation({ summary: 'Change display name, role, unit, e-mail, password, or deactivate' })
   @ApiNotFoundResponse({ description: 'no user with this id' })
   @ApiConflictResponse({ description: 'the change would leave no active admin' })
-  update(@CurrentUser() admin: AuthUser, @Param('id', userIdPipe) id: string, @Body() body: UpdateUserDto) {
+  update(@CurrentUser() admin: AuthUser, @Param('id', uuidParam('id', '用户编号')) id: string, @Body() body: UpdateUserDto) {
     return this.users.update(admin, id, body);
   }
 }

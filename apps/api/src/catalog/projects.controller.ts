@@ -1,16 +1,11 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ConfigService } from '@nestjs/config';
 import type { Env } from '@qj/config';
 import { todayIn } from '@qj/domain';
-import { DomainException, ValidationFailedException } from '@qj/http';
+import { DomainException, uuidParam } from '@qj/http';
 import { ProjectReadRepository, ProjectSort } from '@qj/persistence';
 import { ListProjectsQueryDto } from './dto/list-projects.query.dto';
-
-/** An id that is not a UUID names the field, like any other invalid input. */
-export const projectIdPipe = new ParseUUIDPipe({
-  exceptionFactory: () => new ValidationFailedException([{ field: 'id', message: 'id 必须是项目编号（UUID）' }]),
-});
 
 @ApiTags('projects')
 @Controller('projects')
@@ -34,7 +29,7 @@ export class ProjectsController {
   @Get(':id')
   @ApiOperation({ summary: 'A project with the plan clauses that name it (column, item, chapter, part)' })
   @ApiNotFoundResponse({ description: 'no project with this id' })
-  async detail(@Param('id', projectIdPipe) id: string) {
+  async detail(@Param('id', uuidParam('id', '项目编号')) id: string) {
     const project = await this.projects.findById(id);
     if (!project) throw new DomainException('project_not_found', 404, `没有编号为 ${id} 的项目`);
     return project;

@@ -1,15 +1,11 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ValidationFailedException } from '@qj/http';
+import { uuidParam } from '@qj/http';
 import { AuthUser, CurrentUser, Roles } from '../auth';
-import { projectIdPipe } from '../catalog/projects.controller';
 import { CreateTransitionRequestDto, DecisionDto, ListTransitionRequestsQueryDto, OverrideDto, ReassignUnitDto } from './dto/transition-request.dto';
 import { RebaselineRequestDto, UpdateMilestoneDto } from './dto/update-milestone.dto';
 import { MilestonesService, RebaselineService } from './milestones.service';
 import { WorkflowService } from './workflow.service';
-
-const uuidPipe = (field: string) =>
-  new ParseUUIDPipe({ exceptionFactory: () => new ValidationFailedException([{ field, message: `${field} 必须是编号（UUID）` }]) });
 
 @ApiTags('workflow')
 @ApiBearerAuth()
@@ -23,7 +19,7 @@ export class WorkflowController {
 
   @Get('projects/:id/milestones')
   @ApiOperation({ summary: "A project's milestones with baseline, forecast and actual dates" })
-  listMilestones(@Param('id', projectIdPipe) id: string) {
+  listMilestones(@Param('id', uuidParam('id', '项目编号')) id: string) {
     return this.milestones.list(id);
   }
 
@@ -31,7 +27,7 @@ export class WorkflowController {
   @ApiOperation({ summary: 'Update forecast / actual dates (owner of the unit) or re-baseline (reviewer); send the version you saw (or If-Match): 409 if it changed' })
   updateMilestone(
     @CurrentUser() user: AuthUser,
-    @Param('id', uuidPipe('id')) id: string,
+    @Param('id', uuidParam('id')) id: string,
     @Body() dto: UpdateMilestoneDto,
     @Headers('if-match') ifMatch?: string,
   ) {
@@ -40,7 +36,7 @@ export class WorkflowController {
 
   @Post('milestones/:id/rebaseline-requests')
   @ApiOperation({ summary: 'An owner asks to move a baseline date (re-baselining); a reviewer decides' })
-  requestRebaseline(@CurrentUser() user: AuthUser, @Param('id', uuidPipe('id')) id: string, @Body() dto: RebaselineRequestDto) {
+  requestRebaseline(@CurrentUser() user: AuthUser, @Param('id', uuidParam('id')) id: string, @Body() dto: RebaselineRequestDto) {
     return this.rebaselines.request(user, id, dto);
   }
 
@@ -53,26 +49,26 @@ export class WorkflowController {
   @Post('rebaseline-requests/:id/approve')
   @HttpCode(200)
   @Roles('reviewer', 'admin')
-  approveRebaseline(@CurrentUser() user: AuthUser, @Param('id', uuidPipe('id')) id: string, @Body() dto: DecisionDto) {
+  approveRebaseline(@CurrentUser() user: AuthUser, @Param('id', uuidParam('id')) id: string, @Body() dto: DecisionDto) {
     return this.rebaselines.decide(user, id, 'approve', dto.comment ?? null);
   }
 
   @Post('rebaseline-requests/:id/reject')
   @HttpCode(200)
   @Roles('reviewer', 'admin')
-  rejectRebaseline(@CurrentUser() user: AuthUser, @Param('id', uuidPipe('id')) id: string, @Body() dto: DecisionDto) {
+  rejectRebaseline(@CurrentUser() user: AuthUser, @Param('id', uuidParam('id')) id: string, @Body() dto: DecisionDto) {
     return this.rebaselines.decide(user, id, 'reject', dto.comment ?? null);
   }
 
   @Get('projects/:id/transitions')
   @ApiOperation({ summary: 'The current stage and the transitions the signed-in user may request or approve now' })
-  allowed(@CurrentUser() user: AuthUser, @Param('id', projectIdPipe) id: string) {
+  allowed(@CurrentUser() user: AuthUser, @Param('id', uuidParam('id', '项目编号')) id: string) {
     return this.workflow.allowedTransitions(user, id);
   }
 
   @Post('projects/:id/transition-requests')
   @ApiOperation({ summary: 'Request a stage change with evidence (owner): 409 if not allowed now, 422 naming a failed guard or missing evidence' })
-  requestTransition(@CurrentUser() user: AuthUser, @Param('id', projectIdPipe) id: string, @Body() dto: CreateTransitionRequestDto) {
+  requestTransition(@CurrentUser() user: AuthUser, @Param('id', uuidParam('id', '项目编号')) id: string, @Body() dto: CreateTransitionRequestDto) {
     return this.workflow.requestTransition(user, id, dto);
   }
 
@@ -83,7 +79,7 @@ export class WorkflowController {
   }
 
   @Get('transition-requests/:id')
-  getRequest(@CurrentUser() user: AuthUser, @Param('id', uuidPipe('id')) id: string) {
+  getRequest(@CurrentUser() user: AuthUser, @Param('id', uuidParam('id')) id: string) {
     return this.workflow.getRequest(user, id);
   }
 
@@ -91,7 +87,7 @@ export class WorkflowController {
   @HttpCode(200)
   @Roles('reviewer', 'admin')
   @ApiOperation({ summary: 'Approve (DRC reviewer; never one’s own request): the project moves to the requested stage' })
-  approve(@CurrentUser() user: AuthUser, @Param('id', uuidPipe('id')) id: string, @Body() dto: DecisionDto) {
+  approve(@CurrentUser() user: AuthUser, @Param('id', uuidParam('id')) id: string, @Body() dto: DecisionDto) {
     return this.workflow.decide(user, id, 'approve', dto.comment ?? null);
   }
 
@@ -99,7 +95,7 @@ export class WorkflowController {
   @HttpCode(200)
   @Roles('reviewer', 'admin')
   @ApiOperation({ summary: 'Reject with a comment (DRC reviewer)' })
-  reject(@CurrentUser() user: AuthUser, @Param('id', uuidPipe('id')) id: string, @Body() dto: DecisionDto) {
+  reject(@CurrentUser() user: AuthUser, @Param('id', uuidParam('id')) id: string, @Body() dto: DecisionDto) {
     return this.workflow.decide(user, id, 'reject', dto.comment ?? null);
   }
 
@@ -107,20 +103,20 @@ export class WorkflowController {
   @HttpCode(200)
   @Roles('admin')
   @ApiOperation({ summary: 'Admin override: move a project outside the declared transitions, with a recorded reason' })
-  override(@CurrentUser() user: AuthUser, @Param('id', projectIdPipe) id: string, @Body() dto: OverrideDto) {
+  override(@CurrentUser() user: AuthUser, @Param('id', uuidParam('id', '项目编号')) id: string, @Body() dto: OverrideDto) {
     return this.workflow.override(user, id, dto);
   }
 
   @Patch('projects/:id/unit')
   @Roles('admin')
   @ApiOperation({ summary: 'Admin: reassign the responsible unit (责任单位), audited' })
-  reassignUnit(@CurrentUser() user: AuthUser, @Param('id', projectIdPipe) id: string, @Body() dto: ReassignUnitDto) {
+  reassignUnit(@CurrentUser() user: AuthUser, @Param('id', uuidParam('id', '项目编号')) id: string, @Body() dto: ReassignUnitDto) {
     return this.workflow.reassignUnit(user, id, dto);
   }
 
   @Get('projects/:id/history')
   @ApiOperation({ summary: 'Every change to the project, oldest first: who, when, before and after' })
-  history(@CurrentUser() user: AuthUser, @Param('id', projectIdPipe) id: string) {
+  history(@CurrentUser() user: AuthUser, @Param('id', uuidParam('id', '项目编号')) id: string) {
     return this.workflow.history(user, id);
   }
 }
