@@ -284,4 +284,19 @@ describe('workflow: owners request, the DRC approves, every step audited', () =>
     expect(rebaselined).toHaveLength(1);
     expect(rebaselined[0]).toMatchObject({ actorName: '区发展改革委审核员', before: { baselineDate: m.baselineDate }, after: { baselineDate: '2028-06-30' } });
   });
+
+  it('tells the signed-in user which transitions they may request now, with the evidence each needs', async () => {
+    const list = await t.as('reviewer').get('/api/projects').query({ sector: 'transport', stage: 'study', pageSize: 1 }).expect(200);
+    const id = list.body.items[0].id;
+    const owner = await t.as('owner_transport').get(`/api/projects/${id}/transitions`).expect(200);
+    expect(owner.body).toMatchObject({ currentStage: 'study', overrideTargets: [] });
+    const begin = owner.body.transitions.find((tr: { to: string }) => tr.to === 'start');
+    expect(begin).toMatchObject({ canRequest: true, requiresApproval: true });
+    expect(begin.requiredEvidence).toEqual(['approvalDocNo', 'approvalDate', 'constructionPermitNo', 'actualStartDate']);
+    const outsider = await t.as('owner_water').get(`/api/projects/${id}/transitions`).expect(200);
+    expect(outsider.body.transitions.every((tr: { canRequest: boolean }) => !tr.canRequest)).toBe(true);
+    const admin = await t.as('admin').get(`/api/projects/${id}/transitions`).expect(200);
+    expect(admin.body.overrideTargets).toEqual(expect.arrayContaining(['start', 'complete']));
+    await t.as('owner_transport').get('/api/projects/00000000-0000-4000-8000-000000000000/transitions').expect(404);
+  });
 });

@@ -220,20 +220,16 @@ export class WorkflowService {
   }
 
   async allowedTransitions(user: AuthUser, projectId: string) {
-    const project = await this.repository.project(projectId);
-    if (!project) throw projectNotFound(projectId);
-    return this.repository.transaction(async (manager) => {
-      const state = (await this.repository.lockProject(manager, projectId)) as ProjectState;
-      const milestones = await this.repository.milestonesOf(manager, projectId);
-      const snapshot = snapshotOf(state, milestones);
-      const actor = actorFor(user, state);
-      return {
-        currentStage: state.stage,
-        version: state.version,
-        transitions: projectWorkflowEngine.allowedTransitions(snapshot, actor),
-        overrideTargets: user.role === 'admin' ? projectWorkflowEngine.overrideTargets(snapshot, actor) : [],
-      };
-    });
+    const [state, milestones] = await Promise.all([this.repository.projectState(projectId), this.repository.milestonesOf(undefined, projectId)]);
+    if (!state) throw projectNotFound(projectId);
+    const snapshot = snapshotOf(state, milestones);
+    const actor = actorFor(user, state);
+    return {
+      currentStage: state.stage,
+      version: state.version,
+      transitions: projectWorkflowEngine.allowedTransitions(snapshot, actor),
+      overrideTargets: user.role === 'admin' ? projectWorkflowEngine.overrideTargets(snapshot, actor) : [],
+    };
   }
 
   /** The audit row and the outbox events of one change, written in its transaction. */

@@ -88,6 +88,8 @@ async function updateReturning<T>(manager: EntityManager, sql: string, params: u
   return rows[0];
 }
 
+const PROJECT_STATE_COLUMNS = `id, name, unit_id AS "unitId", stage, previous_stage AS "previousStage", version, target, created_at AS "createdAt"`;
+
 const REQUEST_COLUMNS = `r.id, r.project_id AS "projectId", p.name AS "projectName", p.unit_id AS "unitId", r.transition_id AS "transitionId",
   r.from_stage AS "fromStage", r.to_stage AS "toStage", r.evidence, r.reason, r.comment, r.status, r.requested_by AS "requestedBy",
   ru.display_name AS "requestedByName", r.requested_at AS "requestedAt", r.decided_by AS "decidedBy", du.display_name AS "decidedByName",
@@ -117,11 +119,13 @@ export class WorkflowRepository {
   }
 
   async lockProject(manager: EntityManager, id: string): Promise<ProjectState | undefined> {
-    const [row] = await manager.query(
-      `SELECT id, name, unit_id AS "unitId", stage, previous_stage AS "previousStage", version, target, created_at AS "createdAt"
-       FROM project WHERE id = $1 FOR UPDATE`,
-      [id],
-    );
+    const [row] = await manager.query(`SELECT ${PROJECT_STATE_COLUMNS} FROM project WHERE id = $1 FOR UPDATE`, [id]);
+    return row;
+  }
+
+  /** The same state without a lock, for reads. */
+  async projectState(id: string): Promise<ProjectState | undefined> {
+    const [row] = await this.dataSource.query(`SELECT ${PROJECT_STATE_COLUMNS} FROM project WHERE id = $1`, [id]);
     return row;
   }
 
