@@ -4,17 +4,23 @@ import type { Request, Response } from 'express';
 import { DomainException } from './domain.exception';
 import { PROBLEM_CONTENT_TYPE, ProblemDetails, STATUS_TITLES, problemType } from './problem-details';
 
+/** What a 503 tells clients to wait before trying again. */
+export const RETRY_AFTER_SECONDS = 5;
+
 /** Errors that mean PostgreSQL or Redis cannot be reached right now: the client gets 503, not a stack trace. */
 export function isBackendUnavailable(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
+  // Duck-typed, not `instanceof Error`: socket errors are made by Node's core, which in a VM context (Jest) is another realm.
+  if (typeof error !== 'object' || error === null) return false;
   const code = (error as { code?: unknown }).code;
   const driverCode = (error as { driverError?: { code?: unknown } }).driverError?.code;
   const codes = [code, driverCode].filter((value): value is string => typeof value === 'string');
   if (codes.some((value) => ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN'].includes(value))) return true;
   // SQLSTATE class 08 (connection exception), 57P01-57P03 (shutdown, cannot connect now).
   if (codes.some((value) => /^08/.test(value) || /^57P0[123]$/.test(value))) return true;
-  return /Connection terminated|timeout exceeded when trying to connect|Connection is closed|Reached the max retries|MaxRetriesPerRequest|Stream isn't writeable|Query read timeout/i.test(
-    error.message,
+  const message = (error as { message?: unknown }).message;
+  return (
+    typeof message === 'string' &&
+    /Connection terminated|timeout exceeded when trying to connect|Connection is closed|Reached the max retries|MaxRetriesPerRequest|Stream isn't writeable|Query read timeout/i.test(message)
   );
 }
 
@@ -29,6 +35,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const request = http.getRequest<Request>();
     const problem = this.toProblem(exception, request);
     if (response.headersSent) return;
+    // Outages are short (a restart, a failover): tell clients when to try again rather than leave them guessing.
+    if (problem.status === HttpStatus.SERVICE_UNAVAILABLE) response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
     response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
   }
 
