@@ -1,11 +1,13 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { addDays, todayIn } from '@qj/domain';
+import { addDays, isoWeekOf, mondayOf, todayIn } from '@qj/domain';
 import { AlertsService } from '../../apps/worker/src/alerts/alerts.service';
+import { DigestProcessor } from '../../apps/worker/src/digest/digest.processor';
 import { ProcessorsModule } from '../../apps/worker/src/processors.module';
 import { waitFor } from '../support/processes';
 import { bootTestApp, TestApp } from '../support/test-app';
+import { readMail } from './smtp-sink';
 
 /** Without SMTP_URL (the embedded default) mail is written as .eml files under <VAR_DIR>/outbox/ and marked sent. */
 describe('mail without SMTP: .eml files', () => {
@@ -78,4 +80,46 @@ describe('mail without SMTP: .eml files', () => {
       return inbox.body.items.some((n: { milestoneId: string }) => n.milestoneId === m.id);
     });
   }, 90_000);
+
+  it('a digest week writes one readable .eml per recipient, with that recipient\'s numbers', async () => {
+    const week = isoWeekOf(today).key;
+    const monday = mondayOf(today);
+    // The DRC's unit, untouched above: one milestone long overdue and one due within the fortnight, as of the digest's Monday.
+    const { rows: drc } = await t.db.query(
+      `SELECT DISTINCT ON (p.plan_order) m.id, p.name AS "projectName", u.name AS "unitName" FROM milestone m JOIN project p ON p.id = m.project_id JOIN unit u ON u.id = p.unit_id
+       WHERE u.code = 'drc' AND m.status = 'pending' ORDER BY p.plan_order, m.sort_order LIMIT 2`,
+    );
+    await t.db.query(`UPDATE milestone SET forecast_date = $2 WHERE id = $1`, [drc[0].id, addDays(monday, -10)]);
+    await t.db.query(`UPDATE milestone SET forecast_date = $2 WHERE id = $1`, [drc[1].id, addDays(monday, 3)]);
+    const { rows: recipients } = await t.db.query(
+      `SELECT au.username, au.display_name AS "displayName", au.role, un.name AS "unitName" FROM app_user au LEFT JOIN unit un ON un.id = au.unit_id
+       WHERE au.active AND au.role IN ('owner', 'reviewer')`,
+    );
+    const digestFiles = () => emlFiles().filter((name) => name.endsWith('-digest.eml'));
+
+    await Promise.all([t.app.get(DigestProcessor).fanOut(week), t.app.get(DigestProcessor).fanOut(week)]);
+    await waitFor('every digest written', async () => digestFiles().length >= recipients.length, 60_000);
+    await waitFor('the outbox to settle', async () => (await t.db.query(`SELECT count(*)::int AS n FROM mail_outbox WHERE status IN ('pending', 'sending')`)).rows[0].n === 0);
+    await t.app.get(DigestProcessor).fanOut(week);
+    await new Promise((done) => setTimeout(done, 1000));
+
+    const mails = digestFiles().map((file) => readMail(readFileSync(join(outboxDir, file), 'utf8')));
+    expect(mails.map((mail) => mail.header('To')).sort()).toEqual(recipients.map((user) => `${user.username}@qijiang.local`).sort());
+    for (const user of recipients) {
+      const mail = mails.find((each) => each.header('To') === `${user.username}@qijiang.local`);
+      const heading = user.role === 'owner' ? `【每周简报】${user.unitName} ${week}：` : `【每周简报】全区重大项目 ${week}：`;
+      expect(mail?.subject.startsWith(heading)).toBe(true);
+      expect(mail?.header('Content-Type')).toMatch(/^multipart\/alternative;/);
+      expect(mail?.decoded).toMatch(/Content-Type: text\/plain; charset=utf-8/i);
+      expect(mail?.decoded).toMatch(/Content-Type: text\/html; charset=utf-8/i);
+      // Both parts greet the recipient by name.
+      expect(mail?.decoded.split(`${user.displayName}，您好`)).toHaveLength(3);
+    }
+    const owner = mails.find((mail) => mail.header('To') === 'owner_drc@qijiang.local');
+    expect(owner?.subject).toBe(`【每周简报】${drc[0].unitName} ${week}：逾期 1 项，14 天内到期 1 项`);
+    expect(owner?.decoded).toContain('持续逾期（1）');
+    expect(owner?.decoded).toContain('未来 14 天内到期（1）');
+    expect(owner?.decoded).toContain(drc[0].projectName);
+    expect(owner?.decoded).toContain('<html');
+  });
 });

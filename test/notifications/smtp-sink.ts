@@ -47,13 +47,26 @@ function headerOf(raw: string, name: string): string | undefined {
   return line === undefined ? undefined : decodeWords(line.slice(name.length + 1).trim());
 }
 
+/** A message as a reader sees it: decoded subject, headers and parts (also for `.eml` files). */
+export function readMail(raw: string): Pick<ReceivedMail, 'raw' | 'decoded' | 'subject' | 'mailId' | 'header'> {
+  return {
+    raw,
+    decoded: decodeParts(raw),
+    subject: headerOf(raw, 'Subject') ?? '',
+    mailId: headerOf(raw, 'X-QJ-Mail-Id'),
+    header: (name) => headerOf(raw, name),
+  };
+}
+
 /**
  * A real SMTP server for the tests. `tempFailFor(ms)` answers 451 to every DATA for a while; recipients
- * whose address contains `refuse` get a permanent 550.
+ * whose address contains `refuse` get a permanent 550; `acceptDelayMs` makes it a slow server (each message
+ * is recorded when it is accepted, after the delay).
  */
 export class SmtpSink {
   readonly received: ReceivedMail[] = [];
   tempFailures = 0;
+  acceptDelayMs = 0;
   private tempFailUntil = 0;
   private readonly server: SMTPServer;
 
@@ -75,17 +88,16 @@ export class SmtpSink {
             this.tempFailures++;
             return callback(Object.assign(new Error('4.3.0 try again later'), { responseCode: 451 }));
           }
-          const raw = Buffer.concat(chunks).toString('utf8');
-          this.received.push({
-            from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-            to: session.envelope.rcptTo.map((rcpt) => rcpt.address),
-            raw,
-            decoded: decodeParts(raw),
-            subject: headerOf(raw, 'Subject') ?? '',
-            mailId: headerOf(raw, 'X-QJ-Mail-Id'),
-            header: (name) => headerOf(raw, name),
-          });
-          callback();
+          const accept = () => {
+            this.received.push({
+              from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+              to: session.envelope.rcptTo.map((rcpt) => rcpt.address),
+              ...readMail(Buffer.concat(chunks).toString('utf8')),
+            });
+            callback();
+          };
+          if (this.acceptDelayMs > 0) setTimeout(accept, this.acceptDelayMs);
+          else accept();
         });
       },
     });
@@ -96,7 +108,15 @@ export class SmtpSink {
   }
 
   start(): Promise<void> {
-    return new Promise((done) => this.server.listen(this.port, '127.0.0.1', () => done()));
+    return new Promise((done, fail) => {
+      this.server.once('error', fail);
+      this.server.listen(this.port, '127.0.0.1', () => {
+        this.server.off('error', fail);
+        // Once listening, errors are clients' connections reset (a worker killed mid-session): the test's doing.
+        this.server.on('error', () => undefined);
+        done();
+      });
+    });
   }
 
   stop(): Promise<void> {

@@ -3,7 +3,7 @@ import { EnvError, requireProductionSettings, validateEnv } from './env.schema';
 describe('validateEnv', () => {
   it('applies the documented defaults', () => {
     const env = validateEnv({});
-    expect(env).toMatchObject({ PORT: 3000, APP_TIMEZONE: 'Asia/Shanghai', QUEUE_PREFIX: 'qj', LOG_LEVEL: 'info', VAR_DIR: 'var' });
+    expect(env).toMatchObject({ PORT: 3000, APP_TIMEZONE: 'Asia/Shanghai', QUEUE_PREFIX: 'qj', LOG_LEVEL: 'info', VAR_DIR: 'var', DIGEST_CRON: '0 9 * * 1', DIGEST_PERIOD: 'iso-week' });
     expect(env.DATABASE_URL).toBeUndefined();
   });
 
@@ -20,6 +20,8 @@ describe('validateEnv', () => {
     ['SMTP_URL', { SMTP_URL: 'mail.example.com' }],
     ['JWT_SECRET', { JWT_SECRET: 'short' }],
     ['QUEUE_PREFIX', { QUEUE_PREFIX: 'has space' }],
+    ['DIGEST_CRON', { DIGEST_CRON: 'weekly' }],
+    ['DIGEST_PERIOD', { DIGEST_PERIOD: 'daily' }],
   ])('a wrong %s is one line naming it and what was given', (name, raw) => {
     expect(() => validateEnv(raw)).toThrow(EnvError);
     try {

@@ -107,11 +107,31 @@ export class Env {
   @Matches(/^\S+( \S+){4,5}$/, { message: 'must be a cron pattern such as "30 8 * * *"' })
   ALERT_SCAN_CRON: string = '30 8 * * *';
 
+  /** When the digest fans out, a cron pattern in APP_TIMEZONE (6 fields allowed: the first is seconds). */
+  @IsString()
+  @Transform(({ value }) => value || '0 9 * * 1')
+  @Matches(/^\S+( \S+){4,5}$/, { message: 'must be a cron pattern such as "0 9 * * 1"' })
+  DIGEST_CRON: string = '0 9 * * 1';
+
+  /**
+   * What one digest covers: `iso-week` (the ISO week of the firing; more firings in a week send nothing new) or
+   * `firing` (each firing is its own period: a drill and test setting, for a DIGEST_CRON faster than weekly).
+   */
+  @IsIn(['iso-week', 'firing'], { message: 'must be "iso-week" or "firing"' })
+  @Transform(({ value }) => value || 'iso-week')
+  DIGEST_PERIOD: 'iso-week' | 'firing' = 'iso-week';
+
   /** Where people open the platform: links in e-mails point here. */
   @IsString()
   @Transform(({ value }) => (value || 'http://localhost:3000').replace(/\/+$/, ''))
   @Matches(/^https?:\/\/\S+$/, { message: 'must be an http(s):// URL' })
   PUBLIC_URL: string = 'http://localhost:3000';
+
+  /** When set, GET /metrics answers only `Authorization: Bearer <METRICS_TOKEN>`; unset, it is open (scraped inside the network). */
+  @IsOptional()
+  @IsString()
+  @MinLength(16, { message: 'must be at least 16 characters' })
+  METRICS_TOKEN?: string;
 }
 
 export class EnvError extends Error {}
@@ -119,7 +139,7 @@ export class EnvError extends Error {}
 const SETTINGS = [
   'DATABASE_URL', 'DATABASE_SCHEMA', 'REDIS_URL', 'PORT', 'APP_TIMEZONE', 'SMTP_URL', 'MAIL_FROM', 'JWT_SECRET',
   'QUEUE_PREFIX', 'LOG_LEVEL', 'LOG_PRETTY', 'SHUTDOWN_TIMEOUT_MS', 'VAR_DIR', 'DEMO_ACCOUNTS', 'DEMO_PASSWORD',
-  'ALERT_ESCALATE_DAYS', 'ALERT_SUPERVISE_DAYS', 'ALERT_SCAN_CRON', 'PUBLIC_URL',
+  'ALERT_ESCALATE_DAYS', 'ALERT_SUPERVISE_DAYS', 'ALERT_SCAN_CRON', 'DIGEST_CRON', 'DIGEST_PERIOD', 'PUBLIC_URL', 'METRICS_TOKEN',
 ] as const satisfies readonly (keyof Env)[];
 
 /** Validates a raw environment; throws EnvError whose message is one line naming the variable and what is wrong. */

@@ -48,9 +48,9 @@ export interface JobPayloads {
   'mail.send': { mailId: string };
   /** Every minute: re-enqueues pending mail older than a minute (SMTP or Redis was away, a worker died). */
   'mail.sweep': Record<string, never>;
-  /** Fired Mondays 09:00 APP_TIMEZONE: pages through the recipients and enqueues one `digest.send` each. */
+  /** Fired by DIGEST_CRON (Mondays 09:00 APP_TIMEZONE): pages through the recipients and enqueues one `digest.send` each. */
   'digest.fanout': { week?: string };
-  /** Composes and queues one recipient's digest for an ISO week, once (the `digest` row is the guard). */
+  /** Composes and queues one recipient's digest for a period (its ISO week by default), once (the `digest` row is the guard). */
   'digest.send': { userId: string; week: string };
 }
 

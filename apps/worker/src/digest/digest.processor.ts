@@ -2,25 +2,27 @@ import { InjectQueue, Processor } from '@nestjs/bullmq';
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { Env } from '@qj/config';
-import { isoWeekOf, todayIn } from '@qj/domain';
 import { DigestComposer } from '@qj/mail';
 import { DigestRepository, MailOutboxRepository, NotificationPreferenceRepository } from '@qj/persistence';
 import { JobName, JobPayloads, QUEUES } from '@qj/queue';
 import type { Job, Queue } from 'bullmq';
 import { LoggedWorkerHost } from '../logged-worker-host';
 import { MailTransport } from '../mail/mail-transport';
-import { mailJobId } from '../mail/mail.processor';
+import { mailJobId, RECOVER_FROM_CRASHES } from '../mail/mail.processor';
+import { digestPeriodOf, weekOfPeriod } from './digest-period';
 
 const PAGE = 500;
 
-export const digestJobId = (userId: string, week: string): string => `digest-${userId}-${week}`;
+export const digestJobId = (userId: string, period: string): string => `digest-${userId}-${period}`;
 
 /**
- * The weekly digest. The Monday job only fans out, a page of recipients at a time; each `digest.send`
- * claims its (recipient, week) row with SKIP LOCKED and writes one mail row, so running a week again,
- * or two workers at once, sends nothing new.
+ * The weekly digest. The scheduled job (DIGEST_CRON, Mondays 09:00) only fans out, a page of recipients at a
+ * time; each `digest.send` claims its (recipient, period) row with SKIP LOCKED and writes one mail row, so
+ * running a period again, or two workers at once, sends nothing new. The period is the ISO week (see
+ * DIGEST_PERIOD), carried in the jobs' `week` field. Eight at once: composing is database round trips, and
+ * 8 here plus the other processors' concurrency stays within the pool of 20 connections.
  */
-@Processor(QUEUES.digest, { concurrency: 4 })
+@Processor(QUEUES.digest, { concurrency: 8, ...RECOVER_FROM_CRASHES })
 @Injectable()
 export class DigestProcessor extends LoggedWorkerHost implements OnApplicationBootstrap {
   static readonly queue = QUEUES.digest;
@@ -39,14 +41,21 @@ export class DigestProcessor extends LoggedWorkerHost implements OnApplicationBo
     super();
   }
 
+  /**
+   * Every worker registers the schedule at start, but only when it is missing or changed: re-registering an
+   * unchanged one would replace its next firing, and one already due but not yet taken would be lost.
+   */
   async onApplicationBootstrap(): Promise<void> {
-    await this.queue.upsertJobScheduler('digest.fanout', { pattern: '0 9 * * 1', tz: this.config.get('APP_TIMEZONE') }, { name: 'digest.fanout', data: {} });
+    const schedule = { pattern: this.config.get('DIGEST_CRON'), tz: this.config.get('APP_TIMEZONE') };
+    const registered = await this.queue.getJobScheduler('digest.fanout');
+    if (registered && registered.pattern === schedule.pattern && registered.tz === schedule.tz) return;
+    await this.queue.upsertJobScheduler('digest.fanout', schedule, { name: 'digest.fanout', data: {} });
   }
 
   async process(job: Job): Promise<unknown> {
     switch (job.name as JobName) {
       case 'digest.fanout':
-        return this.fanOut((job.data as JobPayloads['digest.fanout']).week ?? isoWeekOf(todayIn(this.config.get('APP_TIMEZONE'))).key);
+        return this.fanOut((job.data as JobPayloads['digest.fanout']).week ?? this.periodOf(job));
       case 'digest.send': {
         const { userId, week } = job.data as JobPayloads['digest.send'];
         return this.send(userId, week);
@@ -56,31 +65,37 @@ export class DigestProcessor extends LoggedWorkerHost implements OnApplicationBo
     }
   }
 
-  async fanOut(week: string): Promise<number> {
+  /** A scheduled job knows the instant it was due (`prevMillis`); one added by hand, when it was added. */
+  private periodOf(job: Job): string {
+    return digestPeriodOf(new Date(job.opts.prevMillis ?? job.timestamp), this.config.get('DIGEST_PERIOD'), this.config.get('APP_TIMEZONE'));
+  }
+
+  /** Returns how many recipients it enqueued, so each run (one per period) can be counted. */
+  async fanOut(period: string): Promise<number> {
     let count = 0;
     for (let page = await this.digests.recipientPage(null, PAGE); page.length; page = await this.digests.recipientPage(page[page.length - 1], PAGE)) {
-      await this.queue.addBulk(page.map((userId) => ({ name: 'digest.send', data: { userId, week }, opts: { jobId: digestJobId(userId, week) } })));
+      await this.queue.addBulk(page.map((userId) => ({ name: 'digest.send', data: { userId, week: period }, opts: { jobId: digestJobId(userId, period) } })));
       count += page.length;
     }
     return count;
   }
 
   /** 'queued' | 'skipped' | 'done' (another worker has it, or it was sent) | 'gone' (no such active user). */
-  async send(userId: string, week: string): Promise<string> {
+  async send(userId: string, period: string): Promise<string> {
     const recipient = await this.digests.recipient(userId);
     if (!recipient) return 'gone';
     const { outcome, mailIds } = await this.digests.transaction(async (manager) => {
-      if (!(await this.digests.claim(manager, userId, week))) return { outcome: 'done', mailIds: [] as string[] };
+      if (!(await this.digests.claim(manager, userId, period))) return { outcome: 'done', mailIds: [] as string[] };
       if ((await this.preferences.optedOut(manager, [userId], 'digest')).size) {
-        await this.digests.settle(manager, userId, week, { status: 'skipped' });
+        await this.digests.settle(manager, userId, period, { status: 'skipped' });
         return { outcome: 'skipped', mailIds: [] as string[] };
       }
-      const mail = await this.composer.compose(recipient, week);
+      const mail = await this.composer.compose(recipient, weekOfPeriod(period));
       const toAddress = recipient.email ?? this.transport.fallbackAddress(recipient.username);
       const ids = await this.outbox.enqueue(manager, [
-        { userId, toAddress, kind: 'digest', dedupeKey: `digest-${userId}-${week}`, ...mail, skipReason: toAddress ? undefined : '用户未设置邮箱' },
+        { userId, toAddress, kind: 'digest', dedupeKey: `digest-${userId}-${period}`, ...mail, skipReason: toAddress ? undefined : '用户未设置邮箱' },
       ]);
-      await this.digests.settle(manager, userId, week, { status: 'queued', mailId: ids[0] ?? null });
+      await this.digests.settle(manager, userId, period, { status: 'queued', mailId: ids[0] ?? null });
       return { outcome: 'queued', mailIds: ids };
     });
     for (const mailId of mailIds) {

@@ -7,6 +7,12 @@ import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createTransport, Transporter } from 'nodemailer';
 
+/**
+ * SMTP connections per worker process, and so mails in flight: a process killed mid-send may have had this many
+ * accepted by the server but not yet marked sent — the only duplicates a crash can cause.
+ */
+export const SMTP_POOL_SIZE = 5;
+
 /** SMTP replies that will not change on retry (5xx): the mail is recorded as failed. */
 function isPermanent(error: unknown): boolean {
   const code = (error as { responseCode?: number }).responseCode;
@@ -32,7 +38,7 @@ export class MailTransport implements OnModuleDestroy {
       this.transporter = createTransport({
         url: smtpUrl,
         pool: true,
-        maxConnections: 5,
+        maxConnections: SMTP_POOL_SIZE,
         connectionTimeout: 10_000,
         greetingTimeout: 10_000,
         socketTimeout: 30_000,

@@ -15,7 +15,7 @@ export class DigestEntity {
   @JoinColumn({ name: 'user_id' })
   user?: UserEntity;
 
-  /** ISO week, e.g. 2026-W48. */
+  /** The period: its ISO week (2026-W48), or under DIGEST_PERIOD=firing the week and fire time (2026-W48-20261123T010000Z). */
   @PrimaryColumn({ type: 'text' })
   week: string;
 
