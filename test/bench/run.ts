@@ -6,7 +6,7 @@
  * Load settings (defaults in brackets), per measured round:
  *   BENCH_CONCURRENCY [20] clients · BENCH_DURATION_MS [5000] · BENCH_MAX_REQUESTS [20000] ·
  *   BENCH_ROUNDS [3] per side · BENCH_WARMUP_MS [1000] · BENCH_PICK [best] or median round per side ·
- *   BENCH_TIMEOUT_MS [120000] per benchmark file.
+ *   BENCH_TIMEOUT_MS [120000, or the file's own `export const timeoutMs` for those that build big fixtures] per benchmark file.
  * PostgreSQL and Redis: TEST_DATABASE_URL / TEST_REDIS_URL, else the tests' fallbacks (test/support/services.ts).
  * All load goes to 127.0.0.1 only.
  */
@@ -91,10 +91,11 @@ async function main(): Promise<number> {
       log(`${bench}: starting (${settings.concurrency} clients, rounds of ≤${settings.durationMs} ms or ≤${settings.maxRequests} requests, ${settings.rounds} rounds per side, ${settings.pick} round reported)`);
       let watchdog: NodeJS.Timeout | undefined;
       try {
-        const { run } = (await import(join(__dirname, file))) as { run?: BenchRun };
+        const { run, timeoutMs: ownTimeoutMs } = (await import(join(__dirname, file))) as { run?: BenchRun; timeoutMs?: number };
         if (typeof run !== 'function') throw new Error(`${file} does not export run(ctx)`);
+        const limitMs = process.env.BENCH_TIMEOUT_MS ? timeoutMs : (ownTimeoutMs ?? timeoutMs);
         const timedOut = new Promise<never>((_, reject) => {
-          watchdog = setTimeout(() => reject(new Error(`did not finish within ${timeoutMs} ms (BENCH_TIMEOUT_MS)`)), timeoutMs);
+          watchdog = setTimeout(() => reject(new Error(`did not finish within ${limitMs} ms (BENCH_TIMEOUT_MS)`)), limitMs);
         });
         results.push(...(await Promise.race([run(ctx), timedOut])));
         log(`${bench}: done`);

@@ -107,28 +107,57 @@ export function reviewerDigest(input: {
   );
 }
 
+/**
+ * How long a sending worker reuses what it read for one unit (or for the reviewers): a week's fan-out sends
+ * thousands of digests that differ only in the greeting, and re-reading the same unit's figures for each was
+ * most of the database work per digest (docs/BENCHMARKS.md, digest).
+ */
+export const DIGEST_DATA_TTL_MS = 10_000;
+
+type ReviewerInputs = [RollupRow[], Map<string, Record<string, unknown>>, ReviewerDigestData];
+
 /** Gathers a recipient's digest from the database and renders it; the worker sends it, the admin preview shows it. */
 @Injectable()
 export class DigestComposer {
+  /** Data reads of the sending path, by unit (or reviewers) and day, for DIGEST_DATA_TTL_MS; a handful of entries. */
+  private readonly shared = new Map<string, { until: number; data: Promise<OwnerDigestData | ReviewerInputs> }>();
+
   constructor(
     private readonly digests: DigestRepository,
     private readonly rollups: RollupRepository,
     private readonly config: ConfigService<Env, true>,
   ) {}
 
-  /** `week` is an ISO week key; the digest speaks as of `asOf`, by default that week's Monday (when it is sent). */
+  /**
+   * `week` is an ISO week key; the digest speaks as of `asOf`, by default that week's Monday (when it is sent).
+   * Without `asOf` (the worker sending the week's digests) reads are shared between recipients of the same unit
+   * for a few seconds; a preview (`asOf` given) always reads afresh.
+   */
   async compose(recipient: DigestRecipient, week: string, asOf?: string): Promise<ComposedMail> {
     const publicUrl = this.config.get('PUBLIC_URL');
     const unsubscribeLink = unsubscribeUrl(publicUrl, this.config.get('JWT_SECRET', { infer: true }) ?? '', recipient.id, 'digest');
     const today = asOf ?? mondayOfIsoWeek(week);
+    const read = asOf === undefined ? this.sharedRead.bind(this) : <T>(_key: string, load: () => Promise<T>) => load();
     if (recipient.role === 'owner' && recipient.unitId) {
-      return ownerDigest({ recipient, week, data: await this.digests.ownerData(recipient.unitId, today, this.config.get('APP_TIMEZONE')), publicUrl, unsubscribeLink });
+      const unitId = recipient.unitId;
+      const data = await read(`owner ${unitId} ${today}`, () => this.digests.ownerData(unitId, today, this.config.get('APP_TIMEZONE')));
+      return ownerDigest({ recipient, week, data, publicUrl, unsubscribeLink });
     }
-    const [chapters, lastWeek, data] = await Promise.all([
-      this.rollups.list('chapter'),
-      this.rollups.snapshotOf('chapter', isoWeekOf(addDays(today, -7)).key),
-      this.digests.reviewerData(today),
-    ]);
+    const [chapters, lastWeek, data] = await read(`reviewer ${today}`, () =>
+      Promise.all([this.rollups.list('chapter'), this.rollups.snapshotOf('chapter', isoWeekOf(addDays(today, -7)).key), this.digests.reviewerData(today)]),
+    );
     return reviewerDigest({ recipient, week, chapters, lastWeek, data, publicUrl, unsubscribeLink });
+  }
+
+  private sharedRead<T extends OwnerDigestData | ReviewerInputs>(key: string, load: () => Promise<T>): Promise<T> {
+    const now = Date.now();
+    const hit = this.shared.get(key);
+    if (hit && hit.until > now) return hit.data as Promise<T>;
+    for (const [stale, entry] of this.shared) if (entry.until <= now) this.shared.delete(stale);
+    const data = load();
+    this.shared.set(key, { until: now + DIGEST_DATA_TTL_MS, data });
+    // A failed read is not kept: the next recipient (or the retry) reads again.
+    data.catch(() => this.shared.get(key)?.data === data && this.shared.delete(key));
+    return data;
   }
 }

@@ -27,8 +27,19 @@ export interface AlertRecipient {
   email: string | null;
 }
 
-const RAISED_COLUMNS = `a.id::text, a.level, a.episode, a.days, a.project_id AS "projectId", p.name AS "projectName",
-  p.unit_id AS "unitId", u.name AS "unitName", a.milestone_id AS "milestoneId", m.name AS "milestoneName"`;
+/**
+ * The raised alerts (CTE `a`) with their names, looked up row by row: `OFFSET 0` keeps the lateral subquery from
+ * being flattened into a join, which the planner, expecting many raised rows, would run as hash joins over the
+ * whole milestone table (0.5 s at a million milestones) to name the few alerts a daily scan raises.
+ */
+const RAISED_SELECT = `SELECT a.id::text, a.level, a.episode, a.days, a.project_id AS "projectId", r.project_name AS "projectName",
+    r.unit_id AS "unitId", r.unit_name AS "unitName", a.milestone_id AS "milestoneId", r.milestone_name AS "milestoneName"
+  FROM a CROSS JOIN LATERAL (
+    SELECT p.name AS project_name, p.unit_id, u.name AS unit_name, p.plan_order, m.name AS milestone_name, m.sort_order
+    FROM project p JOIN unit u ON u.id = p.unit_id LEFT JOIN milestone m ON m.id = a.milestone_id
+    WHERE p.id = a.project_id
+    OFFSET 0
+  ) r`;
 
 /**
  * Overdue and stale alerts. Raising is INSERT … ON CONFLICT DO NOTHING on the unique
@@ -47,11 +58,22 @@ export class AlertRepository {
   /**
    * A milestone is overdue when pending and its forecast (else baseline) date is before `today`; it reaches
    * `escalated_14` and `supervision_30` at the given numbers of days. The episode is the missed due date.
+   *
+   * Most overdue milestones were alerted at every level they have reached by earlier scans, so only those whose
+   * highest reached level has no alert yet for this episode go on to the insert. That test is exact
+   * because a scan raises all reached levels together: an alert at the highest level implies the lower ones.
+   * It compares each overdue milestone with one alert row (the existing alerts filtered to the level their
+   * episode has reached today, about one per milestone) instead of probing the unique index once per level,
+   * which at a million milestones and 350,000 alerts made the scan 6× the bare SELECT of the overdue ones
+   * (docs/BENCHMARKS.md, overdue-scan).
    */
   async raiseOverdue(
     manager: EntityManager,
     options: { today: string; escalateDays: number; superviseDays: number; projectId?: string },
   ): Promise<RaisedAlert[]> {
+    // The planner cannot know how few overdue milestones are new, expects ~all of them and would spend seconds
+    // JIT-compiling a plan it thinks huge; for the rest of the caller's transaction only.
+    await manager.query(`SET LOCAL jit = off`);
     return manager.query(
       `WITH overdue AS (
          SELECT m.id AS milestone_id, m.project_id, COALESCE(m.forecast_date, m.baseline_date) AS due,
@@ -59,17 +81,23 @@ export class AlertRepository {
          FROM milestone m
          WHERE m.status = 'pending' AND COALESCE(m.forecast_date, m.baseline_date) < $1::date
            AND ($4::uuid IS NULL OR m.project_id = $4::uuid)
+       ), top_alerted AS (
+         SELECT x.project_id, x.milestone_id, x.episode FROM alert x
+         WHERE x.milestone_id IS NOT NULL AND ($4::uuid IS NULL OR x.project_id = $4::uuid)
+           AND x.level = CASE WHEN $1::date - x.episode >= $3::int THEN 'supervision_30' WHEN $1::date - x.episode >= $2::int THEN 'escalated_14' ELSE 'overdue' END
+       ), fresh AS (
+         SELECT o.* FROM overdue o
+         WHERE NOT EXISTS (SELECT 1 FROM top_alerted t WHERE t.project_id = o.project_id AND t.milestone_id = o.milestone_id AND t.episode = o.due)
        ), a AS (
          INSERT INTO alert (project_id, milestone_id, level, episode, days)
          SELECT o.project_id, o.milestone_id, l.level, o.due, o.days
-         FROM overdue o CROSS JOIN LATERAL (VALUES ('overdue', 1), ('escalated_14', $2::int), ('supervision_30', $3::int)) AS l(level, min_days)
+         FROM fresh o CROSS JOIN LATERAL (VALUES ('overdue', 1), ('escalated_14', $2::int), ('supervision_30', $3::int)) AS l(level, min_days)
          WHERE o.days >= l.min_days
          ON CONFLICT DO NOTHING
          RETURNING *
        )
-       SELECT ${RAISED_COLUMNS}
-       FROM a JOIN project p ON p.id = a.project_id JOIN unit u ON u.id = p.unit_id JOIN milestone m ON m.id = a.milestone_id
-       ORDER BY p.plan_order, m.sort_order, a.level`,
+       ${RAISED_SELECT}
+       ORDER BY r.plan_order, r.sort_order, a.level`,
       [options.today, options.escalateDays, options.superviseDays, options.projectId ?? null],
     );
   }
@@ -87,9 +115,8 @@ export class AlertRepository {
          ON CONFLICT DO NOTHING
          RETURNING *
        )
-       SELECT ${RAISED_COLUMNS}
-       FROM a JOIN project p ON p.id = a.project_id JOIN unit u ON u.id = p.unit_id LEFT JOIN milestone m ON m.id = a.milestone_id
-       ORDER BY p.plan_order`,
+       ${RAISED_SELECT}
+       ORDER BY r.plan_order`,
       [options.today, options.days, options.timeZone],
     );
   }

@@ -16,6 +16,15 @@ const KEY_OF: Record<RollupDimensionName, string> = {
   unit: 'p.unit_id::text',
 };
 
+/** Which projects can stand under any of the keys `$5`: an incremental recompute reads only those. */
+const PROJECTS_UNDER: Record<RollupDimensionName, string> = {
+  part: 'p.part_nos && $5::text[]::smallint[]',
+  chapter: 'p.chapter_nos && $5::text[]::smallint[]',
+  column: 'p.column_nos && $5::text[]::smallint[]',
+  sector: 'p.sector = ANY($5::text[])',
+  unit: 'p.unit_id::text = ANY($5::text[])',
+};
+
 const LABEL_OF: Record<RollupDimensionName, string> = {
   part: `(SELECT label || ' ' || title FROM plan_part WHERE no = a.key::smallint)`,
   chapter: `(SELECT label || ' ' || title FROM plan_chapter WHERE no = a.key::smallint)`,
@@ -75,7 +84,7 @@ export class RollupRepository {
            (SELECT count(*) FROM milestone m WHERE m.project_id = p.id AND m.status = 'pending'
               AND COALESCE(m.forecast_date, m.baseline_date) < $2::date) AS overdue,
            EXISTS (SELECT 1 FROM transition_request r WHERE r.project_id = p.id AND r.status = 'pending') AS pending
-         FROM project p
+         FROM project p WHERE $5::text[] IS NULL OR ${PROJECTS_UNDER[dimension]}
        ), a AS (
          SELECT key, count(*)::int AS total,
            jsonb_build_object('study', count(*) FILTER (WHERE stage = 'study'), 'start', count(*) FILTER (WHERE stage = 'start'),
