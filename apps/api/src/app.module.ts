@@ -13,8 +13,10 @@ import { HealthModule } from './health/health.module';
 import { WebModule } from './web/web.module';
 import { RollupsModule } from './rollups/rollups.module';
 import { WorkflowModule } from './workflow/workflow.module';
+import { ImportModule } from './import/import.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { DigestsModule } from './digests/digests.module';
+import { OperationsModule } from './operations/operations.module';
 
 /** The HTTP application. Built from an already validated configuration, so each test suite can boot its own. */
 @Module({})
@@ -32,11 +34,15 @@ export class ApiModule {
         ExportModule,
         CatalogModule,
         AuthModule,
+        // Before WorkflowModule: /api/milestones/import-template.xlsx and /import must be matched before /api/milestones/:id.
+        ImportModule,
         WorkflowModule,
         NotificationsModule,
         DigestsModule,
         RollupsModule,
         AdminModule,
+        // Registers /metrics and the /admin/queues dashboard outside /api, ahead of WebModule's console fallback.
+        OperationsModule,
         WebModule,
         ...extra,
       ],

@@ -16,7 +16,8 @@ export async function createApiApp(env: Env, extraModules: DynamicModule['import
   app.useLogger(app.get(Logger));
   app.use((_req: unknown, _res: unknown, next: () => void) => sqlStatementCounter.run(next));
   app.use(json({ limit: '2mb' }), namedBodyErrors);
-  app.setGlobalPrefix('api', { exclude: ['health', 'health/ready'] });
+  // The queue dashboard (OperationsModule) is opened in a browser tab at /admin/queues; `{/*path}` also matches /admin/queues itself.
+  app.setGlobalPrefix('api', { exclude: ['health', 'health/ready', 'admin/queues{/*path}'] });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.useGlobalInterceptors(new SqlStatementsInterceptor());

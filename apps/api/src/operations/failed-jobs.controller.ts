@@ -1,0 +1,51 @@
+import { Controller, Delete, Get, HttpCode, Param, PipeTransform, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ValidationFailedException } from '@qj/http';
+import type { QueueName } from '@qj/queue';
+import { AuthUser, CurrentUser, Roles } from '../auth';
+import { FailedJobsQueryDto, QUEUE_NAME_MESSAGE } from './dto/failed-jobs-query.dto';
+import { FailedJobsService } from './failed-jobs.service';
+import { QUEUE_NAMES } from './operated-queues';
+
+/** A queue named in the path; anything else is a 400 naming `queue`, like every other invalid field. */
+const queueParam: PipeTransform<string, QueueName> = {
+  transform: (value) => {
+    if (!(QUEUE_NAMES as readonly string[]).includes(value)) throw new ValidationFailedException([{ field: 'queue', message: QUEUE_NAME_MESSAGE }]);
+    return value as QueueName;
+  },
+};
+
+/** Dead letters (失败任务): jobs whose attempts are exhausted, for administrators to retry or discard. */
+@ApiTags('admin')
+@ApiBearerAuth()
+@ApiForbiddenResponse({ description: '无权执行此操作 (admins only)' })
+@Roles('admin')
+@Controller('admin/jobs')
+export class FailedJobsController {
+  constructor(private readonly failedJobs: FailedJobsService) {}
+
+  @Get('failed')
+  @ApiOperation({ summary: 'Jobs that failed for good, newest first per queue (all queues, or one with ?queue=)' })
+  @ApiOkResponse({
+    description: '{ items: [{ queue, id, name, data, failedReason, attemptsMade, attempts, createdAt, processedAt, failedAt, stacktraceHead }], total, page, pageSize, counts }',
+  })
+  list(@Query() query: FailedJobsQueryDto) {
+    return this.failedJobs.list({ queue: query.queue, page: query.page ?? 1, pageSize: query.pageSize ?? 20 });
+  }
+
+  @Post(':queue/:jobId/retry')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Puts a failed job back in its queue with its attempts reset (404 unknown job, 409 not failed)' })
+  @ApiOkResponse({ description: '{ queue, id, state }' })
+  retry(@Param('queue', queueParam) queue: QueueName, @Param('jobId') jobId: string, @CurrentUser() user: AuthUser) {
+    return this.failedJobs.retry(queue, jobId, user);
+  }
+
+  @Delete(':queue/:jobId')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Discards a failed job for good (404 unknown job, 409 not failed)' })
+  @ApiNoContentResponse({ description: 'Discarded' })
+  async discard(@Param('queue', queueParam) queue: QueueName, @Param('jobId') jobId: string, @CurrentUser() user: AuthUser): Promise<void> {
+    await this.failedJobs.discard(queue, jobId, user);
+  }
+}

@@ -1,0 +1,29 @@
+import { Controller, Get } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Env } from '@qj/config';
+import { join } from 'node:path';
+import { Roles } from '../auth';
+
+/** What the 运维 page needs to explain itself: where mail goes, and which queue prefix the dashboard shows. */
+@ApiTags('admin')
+@ApiBearerAuth()
+@ApiForbiddenResponse({ description: '无权执行此操作 (admins only)' })
+@Roles('admin')
+@Controller('admin/operations')
+export class OperationsSettingsController {
+  constructor(private readonly config: ConfigService<Env, true>) {}
+
+  @Get('settings')
+  @ApiOperation({ summary: 'Mail transport (smtp, or eml files when SMTP_URL is unset) and the queue prefix' })
+  @ApiOkResponse({ description: '{ mailTransport: "smtp" | "eml", emlDirectory: string | null, queuePrefix }' })
+  settings() {
+    // The worker's rule (apps/worker/src/mail/mail-transport.ts): without SMTP_URL, mails are .eml files under VAR_DIR/outbox.
+    const smtp = !!this.config.get('SMTP_URL', { infer: true });
+    return {
+      mailTransport: smtp ? 'smtp' : 'eml',
+      emlDirectory: smtp ? null : join(this.config.get('VAR_DIR'), 'outbox'),
+      queuePrefix: this.config.get('QUEUE_PREFIX'),
+    };
+  }
+}
