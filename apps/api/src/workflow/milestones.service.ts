@@ -3,7 +3,8 @@ import { ConfigService } from '@nestjs/config';
 import type { Env } from '@qj/config';
 import { todayIn } from '@qj/domain';
 import { DomainException, ValidationFailedException } from '@qj/http';
-import { ragOf, refreshProjectRag, WorkflowRepository } from '@qj/persistence';
+import { MilestoneRow, ProjectState, ragOf, refreshProjectRag, WorkflowRepository } from '@qj/persistence';
+import type { EntityManager } from 'typeorm';
 import { assertCanEditProject, AuthUser, canReadEverything, forbidden } from '../auth';
 import type { RebaselineRequestDto, UpdateMilestoneDto } from './dto/update-milestone.dto';
 
@@ -28,64 +29,108 @@ export class MilestonesService {
     const today = todayIn(timeZone);
     return this.repository.transaction(async (manager) => {
       const current = await this.repository.lockMilestone(manager, milestoneId);
-      if (!current) throw new DomainException('milestone_not_found', 404, `没有编号为 ${milestoneId} 的里程碑`);
-      const rebaseline = dto.baselineDate !== undefined && dto.baselineDate !== current.baselineDate;
-      if (rebaseline) {
-        if (!canReadEverything(user)) throw new DomainException('rebaseline_needs_reviewer', 403, '调整基线日期须由审核人（区发展改革委）批准');
-        if (!dto.comment) throw new ValidationFailedException([{ field: 'comment', message: '调整基线须说明原因（comment）' }]);
-      }
-      if (dto.forecastDate !== undefined || dto.actualDate !== undefined) {
-        if (user.role === 'reviewer') throw forbidden();
-        assertCanEditProject(user, current.project, 'milestone.update');
-      }
-      const errors = [];
-      if (dto.actualDate && dto.actualDate > today) errors.push({ field: 'actualDate', message: `actualDate 不能晚于今天（${today}）` });
-      const createdOn = todayIn(timeZone, current.project.createdAt);
-      if (dto.forecastDate && dto.forecastDate < createdOn) {
-        errors.push({ field: 'forecastDate', message: `forecastDate 不能早于项目创建日期（${createdOn}）` });
-      }
-      if (errors.length) throw new ValidationFailedException(errors);
-
-      const actualDate = dto.actualDate === undefined ? current.actualDate : dto.actualDate;
-      const patch = {
-        baselineDate: dto.baselineDate ?? current.baselineDate,
-        forecastDate: dto.forecastDate === undefined ? current.forecastDate : dto.forecastDate,
-        actualDate,
-        // An actual date is what makes a milestone done; clearing it reopens the milestone.
-        status: actualDate ? 'done' : dto.actualDate === null ? 'pending' : current.status,
-      };
-      const updated = await this.repository.updateMilestone(manager, milestoneId, expectedVersion, patch, user.id);
-      if (!updated) {
-        const { project: _project, ...now } = current;
-        throw new DomainException('version_conflict', 409, '该里程碑已被他人修改，请刷新后重试', { current: now });
-      }
-      const before = pick(current);
-      const after = pick(updated);
-      await this.repository.record(manager, [
-        {
-          projectId: current.projectId,
-          entityType: 'milestone',
-          entityId: milestoneId,
-          action: rebaseline ? 'milestone.rebaselined' : 'milestone.updated',
-          actorId: user.id,
-          actorName: user.displayName,
-          before,
-          after,
-          comment: dto.comment ?? null,
-        },
-      ], [
-        {
-          name: rebaseline ? 'milestone.rebaselined' : 'milestone.updated',
-          aggregateId: current.projectId,
-          payload: { milestoneId, projectId: current.projectId, code: current.code, before, after, actorId: user.id, occurredAt: new Date().toISOString() },
-        },
-      ]);
-      await this.repository.touchActivity(manager, current.projectId);
+      if (!current) throw milestoneNotFound(milestoneId);
+      const updated = await this.apply(manager, user, current, dto, expectedVersion, today);
       await refreshProjectRag(manager, [current.projectId], timeZone);
       return { ...updated, overdue: ragOf(current.project.target, [updated], today).overdueCount > 0 };
     });
   }
+
+  /**
+   * Several milestones in one transaction (the Excel import), each through the same checks and writes as PATCH:
+   * a refusal or a version conflict on any of them rolls back all.
+   */
+  async updateMany(user: AuthUser, updates: ReadonlyArray<{ milestoneId: string; version: number; dto: UpdateMilestoneDto }>): Promise<MilestoneRow[]> {
+    const timeZone = this.config.get('APP_TIMEZONE');
+    const today = todayIn(timeZone);
+    return this.repository.transaction(async (manager) => {
+      const locked = await this.repository.milestonesWithProjects(manager, updates.map((update) => update.milestoneId), true);
+      const results: MilestoneRow[] = [];
+      for (const update of updates) {
+        const current = locked.get(update.milestoneId);
+        if (!current) throw milestoneNotFound(update.milestoneId);
+        results.push(await this.apply(manager, user, current, update.dto, update.version, today));
+      }
+      await refreshProjectRag(manager, [...new Set(results.map((milestone) => milestone.projectId))], timeZone);
+      return results;
+    });
+  }
+
+  /**
+   * Who may change which date, and the dates' own rules: throws the refusal PATCH answers. The Excel import checks
+   * each row with it too, so both paths refuse the same things.
+   */
+  assertUpdateAllowed(user: AuthUser, current: MilestoneRow & { project: ProjectState }, dto: UpdateMilestoneDto, today: string): void {
+    const rebaseline = dto.baselineDate !== undefined && dto.baselineDate !== current.baselineDate;
+    if (rebaseline) {
+      if (!canReadEverything(user)) throw new DomainException('rebaseline_needs_reviewer', 403, '调整基线日期须由审核人（区发展改革委）批准');
+      if (!dto.comment) throw new ValidationFailedException([{ field: 'comment', message: '调整基线须说明原因（comment）' }]);
+    }
+    if (dto.forecastDate !== undefined || dto.actualDate !== undefined) {
+      if (user.role === 'reviewer') throw forbidden();
+      assertCanEditProject(user, current.project, 'milestone.update');
+    }
+    const errors = [];
+    if (dto.actualDate && dto.actualDate > today) errors.push({ field: 'actualDate', message: `actualDate 不能晚于今天（${today}）` });
+    const createdOn = todayIn(this.config.get('APP_TIMEZONE'), current.project.createdAt);
+    if (dto.forecastDate && dto.forecastDate < createdOn) {
+      errors.push({ field: 'forecastDate', message: `forecastDate 不能早于项目创建日期（${createdOn}）` });
+    }
+    if (errors.length) throw new ValidationFailedException(errors);
+  }
+
+  /** One milestone's update in the caller's transaction, the milestone and its project locked: checks, write, audit row, outbox event. */
+  private async apply(
+    manager: EntityManager,
+    user: AuthUser,
+    current: MilestoneRow & { project: ProjectState },
+    dto: UpdateMilestoneDto,
+    expectedVersion: number,
+    today: string,
+  ): Promise<MilestoneRow> {
+    const milestoneId = current.id;
+    this.assertUpdateAllowed(user, current, dto, today);
+    const rebaseline = dto.baselineDate !== undefined && dto.baselineDate !== current.baselineDate;
+    const actualDate = dto.actualDate === undefined ? current.actualDate : dto.actualDate;
+    const patch = {
+      baselineDate: dto.baselineDate ?? current.baselineDate,
+      forecastDate: dto.forecastDate === undefined ? current.forecastDate : dto.forecastDate,
+      actualDate,
+      // An actual date is what makes a milestone done; clearing it reopens the milestone.
+      status: actualDate ? 'done' : dto.actualDate === null ? 'pending' : current.status,
+    };
+    const updated = await this.repository.updateMilestone(manager, milestoneId, expectedVersion, patch, user.id);
+    if (!updated) {
+      const { project: _project, ...now } = current;
+      throw new DomainException('version_conflict', 409, '该里程碑已被他人修改，请刷新后重试', { current: now });
+    }
+    const before = pick(current);
+    const after = pick(updated);
+    await this.repository.record(manager, [
+      {
+        projectId: current.projectId,
+        entityType: 'milestone',
+        entityId: milestoneId,
+        action: rebaseline ? 'milestone.rebaselined' : 'milestone.updated',
+        actorId: user.id,
+        actorName: user.displayName,
+        before,
+        after,
+        comment: dto.comment ?? null,
+      },
+    ], [
+      {
+        name: rebaseline ? 'milestone.rebaselined' : 'milestone.updated',
+        aggregateId: current.projectId,
+        payload: { milestoneId, projectId: current.projectId, code: current.code, before, after, actorId: user.id, occurredAt: new Date().toISOString() },
+      },
+    ]);
+    await this.repository.touchActivity(manager, current.projectId);
+    return updated;
+  }
 }
+
+const milestoneNotFound = (id: string) => new DomainException('milestone_not_found', 404, `没有编号为 ${id} 的里程碑`);
 
 /** Re-baselining asked by an owner and decided by a reviewer. */
 @Injectable()
@@ -98,7 +143,7 @@ export class RebaselineService {
   async request(user: AuthUser, milestoneId: string, dto: RebaselineRequestDto) {
     const id = await this.repository.transaction(async (manager) => {
       const milestone = await this.repository.lockMilestone(manager, milestoneId);
-      if (!milestone) throw new DomainException('milestone_not_found', 404, `没有编号为 ${milestoneId} 的里程碑`);
+      if (!milestone) throw milestoneNotFound(milestoneId);
       assertCanEditProject(user, milestone.project, 'rebaseline.request');
       if (milestone.status === 'done') throw new DomainException('milestone_done', 409, '该里程碑已完成，无需调整基线');
       if (dto.baselineDate === milestone.baselineDate) {

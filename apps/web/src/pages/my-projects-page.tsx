@@ -5,6 +5,7 @@ import { Link } from 'react-router-dom';
 import { api } from '../api/client';
 import type { Milestone, Page, ProjectListItem, TransitionRequest } from '../api/types';
 import { useUser } from '../auth/auth';
+import { MilestoneImport } from '../components/milestone-import';
 import { MilestoneTable } from '../components/milestone-table';
 import { PageError, ProblemAlert } from '../components/problem-alert';
 import { RAG_COLORS, RagLight, StageTag, TargetTag } from '../components/tags';
@@ -12,8 +13,12 @@ import { useI18n } from '../i18n';
 import { projectListLink } from '../lib/project-filters';
 import { useAsync } from '../lib/use-async';
 
-function ProjectMilestones({ projectId, onChanged }: { projectId: string; onChanged: () => void }) {
-  const milestones = useAsync((signal) => api.get<{ items: Milestone[] }>(`/api/projects/${projectId}/milestones`, undefined, signal), [projectId]);
+/** `refresh` changes after an import, so an expanded row shows the imported dates. */
+function ProjectMilestones({ projectId, refresh, onChanged }: { projectId: string; refresh: number; onChanged: () => void }) {
+  const milestones = useAsync(
+    (signal) => api.get<{ items: Milestone[] }>(`/api/projects/${projectId}/milestones`, undefined, signal),
+    [projectId, refresh],
+  );
   if (milestones.error && !milestones.data) return <ProblemAlert error={milestones.error} onRetry={milestones.reload} />;
   if (!milestones.data) return <Skeleton active paragraph={{ rows: 3 }} />;
   return (
@@ -37,6 +42,7 @@ export default function MyProjectsPage() {
   const unitId = user.unit?.id;
   const [rag, setRag] = useState<string>('all');
   const [expanded, setExpanded] = useState<string[]>([]);
+  const [imports, setImports] = useState(0);
 
   const list = useAsync(
     async (signal) => {
@@ -98,6 +104,12 @@ export default function MyProjectsPage() {
           </Card>
         </Col>
       </Row>
+      <MilestoneImport
+        onApplied={() => {
+          setImports((n) => n + 1);
+          list.reload();
+        }}
+      />
       <Card
         size="small"
         title={<Typography.Text type="secondary">{t('mine.expandHint')}</Typography.Text>}
@@ -126,7 +138,7 @@ export default function MyProjectsPage() {
           expandable={{
             expandedRowKeys: expanded,
             onExpandedRowsChange: (keys) => setExpanded(keys as string[]),
-            expandedRowRender: (p) => <ProjectMilestones projectId={p.id} onChanged={list.reload} />,
+            expandedRowRender: (p) => <ProjectMilestones projectId={p.id} refresh={imports} onChanged={list.reload} />,
           }}
           data-testid="my-projects-table"
         />

@@ -14,6 +14,22 @@ export interface ProjectState {
   createdAt: Date;
 }
 
+/** A milestone with its project, as the milestone update rules read it. */
+export type MilestoneWithProject = MilestoneRow & { project: ProjectState & { catalogKey: string } };
+
+/** A not-done milestone as the Excel import template lists it. */
+export interface OpenMilestoneRow {
+  id: string;
+  name: string;
+  baselineDate: string | null;
+  forecastDate: string | null;
+  actualDate: string | null;
+  version: number;
+  projectKey: string;
+  projectName: string;
+  unitName: string;
+}
+
 export interface TransitionRequestRow {
   id: string;
   projectId: string;
@@ -150,6 +166,36 @@ export class WorkflowRepository {
     if (!row) return undefined;
     const project = await this.lockProject(manager, row.projectId);
     return { ...row, project: project as ProjectState };
+  }
+
+  /**
+   * Milestones with their projects, by id, for a batch of updates (the Excel import). With `lock`, rows are taken
+   * FOR UPDATE milestones first, then projects, each in id order — the order of `lockMilestone` — so a batch and
+   * concurrent single updates queue rather than deadlock.
+   */
+  async milestonesWithProjects(manager: EntityManager | undefined, ids: readonly string[], lock: boolean): Promise<Map<string, MilestoneWithProject>> {
+    const db = manager ?? this.dataSource.manager;
+    const forUpdate = lock ? 'ORDER BY m.id FOR UPDATE' : '';
+    const milestones: MilestoneRow[] = await db.query(`SELECT ${MILESTONE_COLUMNS} FROM milestone m WHERE m.id = ANY($1::uuid[]) ${forUpdate}`, [ids]);
+    const projectIds = [...new Set(milestones.map((m) => m.projectId))];
+    const projects: Array<ProjectState & { catalogKey: string }> = await db.query(
+      `SELECT ${PROJECT_STATE_COLUMNS}, catalog_key AS "catalogKey" FROM project WHERE id = ANY($1::uuid[]) ${lock ? 'ORDER BY id FOR UPDATE' : ''}`,
+      [projectIds],
+    );
+    const byId = new Map(projects.map((p) => [p.id, p]));
+    return new Map(milestones.map((m) => [m.id, { ...m, project: byId.get(m.projectId) as ProjectState & { catalogKey: string } }]));
+  }
+
+  /** Not-done milestones in plan order, for the import template; `unitId` scopes an owner's sheet to their unit. */
+  async openMilestones(filter: { unitId?: string; projectId?: string }): Promise<OpenMilestoneRow[]> {
+    return this.dataSource.query(
+      `SELECT m.id, m.name, m.baseline_date AS "baselineDate", m.forecast_date AS "forecastDate", m.actual_date AS "actualDate", m.version,
+              p.catalog_key AS "projectKey", p.name AS "projectName", u.name AS "unitName"
+       FROM milestone m JOIN project p ON p.id = m.project_id JOIN unit u ON u.id = p.unit_id
+       WHERE m.status <> 'done' AND ($1::uuid IS NULL OR p.unit_id = $1) AND ($2::uuid IS NULL OR p.id = $2)
+       ORDER BY p.plan_order, p.id, m.sort_order`,
+      [filter.unitId ?? null, filter.projectId ?? null],
+    );
   }
 
   async updateMilestone(

@@ -1,0 +1,40 @@
+import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
+import { DomainException } from '@qj/http';
+import type { Request, Response } from 'express';
+import multer from 'multer';
+import type { Observable } from 'rxjs';
+
+export const UPLOAD_FIELD = 'file';
+export const MAX_UPLOAD_BYTES = 2 * 1024 * 1024;
+
+const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10 } }).single(UPLOAD_FIELD);
+
+const fileRefused = (status: number, code: string, message: string) =>
+  new DomainException(code, status, message, {}, [{ field: UPLOAD_FIELD, message }]);
+
+/**
+ * Reads one .xlsx from the multipart field `file` into memory (2 MB at most). Every refusal names the field:
+ * 413 for too large, 400 for a missing file, another field or a file that is not an .xlsx workbook.
+ */
+@Injectable()
+export class XlsxUploadInterceptor implements NestInterceptor {
+  async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
+    const request = context.switchToHttp().getRequest<Request>();
+    await new Promise<void>((resolve, reject) =>
+      upload(request, context.switchToHttp().getResponse<Response>(), (error: unknown) => (error ? reject(refusalOf(error)) : resolve())),
+    );
+    const file = request.file;
+    if (!file) throw fileRefused(400, 'file_missing', `请用表单字段 ${UPLOAD_FIELD} 上传一个 .xlsx 文件`);
+    // An .xlsx is a zip archive: the name says what the user meant, the first bytes what the file is.
+    if (!/\.xlsx$/i.test(file.originalname) || file.buffer.subarray(0, 2).toString('latin1') !== 'PK') {
+      throw fileRefused(400, 'file_not_xlsx', '只支持 .xlsx 格式的 Excel 文件（请用 Excel 另存为 .xlsx）');
+    }
+    return next.handle();
+  }
+}
+
+function refusalOf(error: unknown): unknown {
+  if (!(error instanceof multer.MulterError)) return error;
+  if (error.code === 'LIMIT_FILE_SIZE') return fileRefused(413, 'file_too_large', `文件不能超过 ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`);
+  return fileRefused(400, 'invalid_upload', `请用表单字段 ${UPLOAD_FIELD} 上传一个 .xlsx 文件（${error.message}）`);
+}

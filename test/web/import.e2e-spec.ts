@@ -1,0 +1,127 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Browser, chromium, Page } from 'playwright-core';
+import { editTemplate, templateRows } from '../import/milestone-sheet';
+import { bootTestApp, DEMO_PASSWORD, TestApp } from '../support/test-app';
+
+/** The one browser global this file needs (the project's tsconfig has no DOM library). */
+type BrowserWindow = { getComputedStyle(element: unknown): { color: string } };
+
+/**
+ * The Excel import on 我的项目 in Debian's Chromium (playwright-core), against the API on a real port serving
+ * dist/web: download the template, edit it with exceljs as a user would in Excel, upload, preview, confirm.
+ */
+const ROOT = join(__dirname, '../..');
+const DIST = join(ROOT, 'dist/web');
+const ARTIFACTS = join(ROOT, 'test/artifacts');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
+
+jest.setTimeout(180_000);
+
+describe('批量导入 on 我的项目, in Chromium', () => {
+  let t: TestApp;
+  let base: string;
+  let browser: Browser;
+  let page: Page;
+  const work = mkdtempSync(join(tmpdir(), 'qj-import-'));
+
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) {
+      throw new Error(`Chromium is not installed at ${CHROMIUM}: install it with \`apt-get install -y chromium\` (or set CHROMIUM_PATH).`);
+    }
+    // `npm test` builds everything first; a bare `jest` run builds the console here if it is missing.
+    if (!existsSync(join(DIST, 'index.html'))) execFileSync('npm', ['run', 'web:build'], { cwd: ROOT, stdio: 'inherit' });
+    mkdirSync(ARTIFACTS, { recursive: true });
+    t = await bootTestApp();
+    await t.app.listen(0, '127.0.0.1');
+    base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', acceptDownloads: true });
+    page = await context.newPage();
+    page.setDefaultTimeout(20_000);
+    await page.goto(`${base}/login`);
+    await page.getByLabel('用户名').fill('owner_transport');
+    await page.getByLabel('密码').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+    await page.getByRole('link', { name: '我的项目' }).click();
+    await page.getByTestId('milestone-import').waitFor();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  const milestone = async (id: unknown) =>
+    (await t.db.query(`SELECT forecast_date::text AS forecast, actual_date::text AS actual, version FROM milestone WHERE id = $1`, [id])).rows[0];
+
+  async function downloadTemplate(): Promise<Buffer> {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('import-template-download').click()]);
+    expect(download.suggestedFilename()).toMatch(/^里程碑更新模板-区交通局-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    return readFileSync((await download.path()) as string);
+  }
+
+  async function upload(file: Buffer, name: string): Promise<void> {
+    const path = join(work, name);
+    writeFileSync(path, file);
+    await page.getByTestId('milestone-import').locator('input[type=file]').setInputFiles(path);
+    await page.getByTestId('import-preview').waitFor();
+  }
+
+  it('an owner downloads the template, changes a forecast date in it, previews, confirms, and sees the new date in the milestone table', async () => {
+    const file = await downloadTemplate();
+    const [row] = await templateRows(file);
+    const before = await milestone(row['里程碑ID']);
+    // The project's milestones are open on the page while the import runs: they must refresh by themselves.
+    const project = page.locator('[data-testid=my-projects-table] tbody tr', { has: page.getByRole('link', { name: String(row['项目名称']), exact: true }) });
+    await project.getByRole('button', { name: /展开|Expand/ }).click();
+    const milestoneRow = page.locator('[data-testid=milestone-table] tbody tr', { hasText: String(row['里程碑']) }).first();
+    await milestoneRow.waitFor();
+    await expect(milestoneRow.textContent()).resolves.not.toContain('2031-07-15');
+    await upload(await editTemplate(file, { [row['里程碑ID'] as string]: { 当前预计日期: '2031-07-15' } }), '里程碑更新-已填写.xlsx');
+
+    const preview = page.getByTestId('import-preview');
+    await preview.getByText('里程碑更新-已填写.xlsx：共').waitFor();
+    await expect(preview.textContent()).resolves.toContain('待更新 1 行');
+    const line = preview.locator('[data-testid=import-preview-table] tbody tr', { hasText: String(row['里程碑']) });
+    await expect(line.locator('td').first().textContent()).resolves.toBe(String(row.rowNumber));
+    await expect(line.textContent()).resolves.toContain('预计日期：');
+    await expect(line.textContent()).resolves.toContain('2031-07-15');
+    expect(await milestone(row['里程碑ID'])).toEqual(before);
+
+    await page.getByTestId('import-confirm').click();
+    await page.getByText('导入成功：更新了 1 个里程碑').waitFor();
+    await page.getByTestId('import-preview').waitFor({ state: 'detached' });
+    expect(await milestone(row['里程碑ID'])).toMatchObject({ forecast: '2031-07-15', version: before.version + 1 });
+
+    await milestoneRow.getByText('2031-07-15').waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, 'import-applied.png'), fullPage: true });
+  });
+
+  it('a file with a bad row shows that row’s error in red, cannot be confirmed, and changes nothing', async () => {
+    const file = await downloadTemplate();
+    const [first, second] = await templateRows(file);
+    const before = [await milestone(first['里程碑ID']), await milestone(second['里程碑ID'])];
+    const edited = await editTemplate(file, {
+      [first['里程碑ID'] as string]: { 当前预计日期: '2032-01-20' },
+      [second['里程碑ID'] as string]: { 当前预计日期: '明年六月' },
+    });
+    await upload(edited, '里程碑更新-有错误.xlsx');
+
+    const preview = page.getByTestId('import-preview');
+    await preview.getByText('有 1 行有错误').waitFor();
+    const line = preview.locator('[data-testid=import-preview-table] tbody tr', { hasText: '明年六月' });
+    await expect(line.locator('td').first().textContent()).resolves.toBe(String(second.rowNumber));
+    const error = line.getByText('当前预计日期「明年六月」不是有效日期，请填写如 2027-06-30 的日期');
+    await error.waitFor();
+    expect(await error.evaluate((el) => (globalThis as unknown as BrowserWindow).getComputedStyle(el).color)).toBe('rgb(255, 77, 79)');
+    await expect(page.getByTestId('import-confirm').isDisabled()).resolves.toBe(true);
+    await page.screenshot({ path: join(ARTIFACTS, 'import-errors.png'), fullPage: true });
+    expect([await milestone(first['里程碑ID']), await milestone(second['里程碑ID'])]).toEqual(before);
+  });
+});
