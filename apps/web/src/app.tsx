@@ -16,6 +16,9 @@ const ApprovalsPage = lazy(() => import('./pages/approvals-page'));
 const MyProjectsPage = lazy(() => import('./pages/my-projects-page'));
 const PlanTreePage = lazy(() => import('./pages/plan-tree-page'));
 const AdminPage = lazy(() => import('./pages/admin-page'));
+const OperationsPage = lazy(() => import('./pages/operations-page'));
+const NotificationsPage = lazy(() => import('./pages/notifications-page'));
+const DigestPreviewPage = lazy(() => import('./pages/digest-preview-page'));
 
 function Home() {
   const { user } = useAuth();
@@ -97,11 +100,21 @@ export function App() {
           }
         />
         <Route path="plan" element={<PlanTreePage />} />
+        <Route path="notifications" element={<NotificationsPage />} />
+        <Route path="digest-preview" element={<DigestPreviewPage />} />
         <Route
           path="admin"
           element={
             <RoleGate roles={['admin']}>
               <AdminPage />
+            </RoleGate>
+          }
+        />
+        <Route
+          path="operations"
+          element={
+            <RoleGate roles={['admin']}>
+              <OperationsPage />
             </RoleGate>
           }
         />

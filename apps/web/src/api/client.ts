@@ -99,6 +99,8 @@ export const api = {
   get: <T>(path: string, query?: Query, signal?: AbortSignal) => json<T>('GET', path, { query, signal }),
   post: <T>(path: string, body?: unknown) => json<T>('POST', path, { body: body ?? {} }),
   patch: <T>(path: string, body?: unknown) => json<T>('PATCH', path, { body: body ?? {} }),
+  put: <T>(path: string, body?: unknown) => json<T>('PUT', path, { body: body ?? {} }),
+  delete: <T>(path: string) => json<T>('DELETE', path),
   /** A file from the API (with the bearer token), saved under the name the server gives, else `fallbackName`. */
   async download(path: string, query: Query | undefined, fallbackName: string): Promise<{ fileName: string; count: number | null }> {
     const response = await send('GET', path, { query });

@@ -230,3 +230,93 @@ export interface AdminUser {
   createdAt: string;
   updatedAt: string;
 }
+
+export type NotificationKind = 'alert' | 'digest';
+
+/** GET /api/notifications: an in-app notification (站内通知) of the signed-in user. */
+export interface AppNotification {
+  id: string;
+  kind: NotificationKind;
+  /** Alerts: overdue, escalated_14, supervision_30 or stale. */
+  level: string | null;
+  title: string;
+  body: string;
+  projectId: string | null;
+  milestoneId: string | null;
+  readAt: string | null;
+  createdAt: string;
+}
+
+/** Which e-mail the user receives (GET/PUT /api/me/notification-preferences); in-app notifications always arrive. */
+export type NotificationPreferences = Record<NotificationKind, boolean>;
+
+/** A digest as composed for sending (GET /api/me/digest-preview, POST /api/admin/digests/preview). */
+export interface DigestPreview {
+  subject: string;
+  html: string;
+  text: string;
+}
+
+/** GET /api/rollups/history: one weekly snapshot of a roll-up row. */
+export interface RollupSnapshot {
+  week: string;
+  data: { total: number; byStage: Record<ProjectStatus, number>; overdueMilestones: number; rag?: Record<RagLevel, number> };
+  takenAt: string;
+}
+
+export type MailStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'skipped';
+
+/** GET /api/admin/outbox: one mail of the mail outbox (never its body). */
+export interface OutboxMail {
+  id: string;
+  userId: string | null;
+  username: string | null;
+  toAddress: string | null;
+  kind: 'alert' | 'digest' | 'stale';
+  subject: string;
+  status: MailStatus;
+  attempts: number;
+  lastError: string | null;
+  createdAt: string;
+  sentAt: string | null;
+}
+
+/** GET /api/admin/jobs/failed: a job whose attempts are exhausted (失败任务). */
+export interface FailedJob {
+  queue: string;
+  id: string;
+  name: string;
+  data: unknown;
+  failedReason: string;
+  attemptsMade: number;
+  attempts: number;
+  createdAt: string;
+  processedAt: string | null;
+  failedAt: string | null;
+  stacktraceHead: string | null;
+}
+
+/** GET /api/admin/operations/settings. */
+export interface OperationsSettings {
+  mailTransport: 'smtp' | 'eml';
+  emlDirectory: string | null;
+  queuePrefix: string;
+}
+
+/** POST /api/milestones/import (and its 422): one row of the uploaded template, as checked. */
+export interface MilestoneImportRow {
+  row: number;
+  milestoneId: string | null;
+  projectKey: string | null;
+  projectName: string | null;
+  milestoneName: string | null;
+  status: 'update' | 'unchanged' | 'error';
+  changes: Array<{ field: 'baselineDate' | 'forecastDate' | 'actualDate'; from: string | null; to: string | null }>;
+  errors: FieldError[];
+}
+
+export interface MilestoneImportResult {
+  applied: boolean;
+  rows: MilestoneImportRow[];
+  summary: { total: number; update: number; unchanged: number; error: number };
+}

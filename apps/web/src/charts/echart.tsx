@@ -20,7 +20,12 @@ export interface ChartClick {
   value?: unknown;
 }
 
-/** A chart that follows its container's size; `onClick` receives ECharts' click parameters. */
+/**
+ * A chart that follows its container's size; `onClick` receives ECharts' click parameters. Once ECharts has
+ * finished drawing the current option (animation included) the element carries `data-rendered="true"` and a
+ * `chart-rendered:<testId>` performance mark is set; the option's first frame sets `chart-drawn:<testId>`.
+ * The browser tests and the render benchmark (test/bench/web.bench.ts) wait for these.
+ */
 export function EChart({
   option,
   height = 320,
@@ -41,6 +46,10 @@ export function EChart({
   const clickRef = useRef(onClick);
   clickRef.current = onClick;
   const [ready, setReady] = useState(false);
+  const [rendered, setRendered] = useState(false);
+  const testIdRef = useRef(testId);
+  testIdRef.current = testId;
+  const drawn = useRef(false);
 
   useEffect(() => {
     let disposed = false;
@@ -50,6 +59,15 @@ export function EChart({
       const instance = echarts.init(element.current, undefined, { renderer: 'canvas' });
       chart.current = instance;
       instance.on('click', (params) => clickRef.current?.(params as ChartClick));
+      instance.on('rendered', () => {
+        if (drawn.current) return;
+        drawn.current = true;
+        if (testIdRef.current) performance.mark(`chart-drawn:${testIdRef.current}`);
+      });
+      instance.on('finished', () => {
+        setRendered(true);
+        if (testIdRef.current) performance.mark(`chart-rendered:${testIdRef.current}`);
+      });
       observer = new ResizeObserver(() => instance.resize());
       observer.observe(element.current);
       setReady(true);
@@ -63,11 +81,14 @@ export function EChart({
   }, []);
 
   useEffect(() => {
-    if (ready && chart.current) chart.current.setOption(option, { notMerge: true });
+    if (!ready || !chart.current) return;
+    setRendered(false);
+    drawn.current = false;
+    chart.current.setOption(option, { notMerge: true });
   }, [option, ready]);
 
   return (
-    <div style={{ position: 'relative', height, ...style }} role="img" aria-label={ariaLabel} data-testid={testId} data-ready={ready ? 'true' : 'false'}>
+    <div style={{ position: 'relative', height, ...style }} role="img" aria-label={ariaLabel} data-testid={testId} data-ready={ready ? 'true' : 'false'} data-rendered={rendered ? 'true' : 'false'}>
       <div ref={element} style={{ position: 'absolute', inset: 0, cursor: onClick ? 'pointer' : undefined }} />
       {!ready ? <Skeleton active paragraph={{ rows: 4 }} style={{ padding: 16 }} /> : null}
     </div>

@@ -1,10 +1,13 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  BellOutlined,
   DashboardOutlined,
   LogoutOutlined,
+  MailOutlined,
   ProjectOutlined,
   TeamOutlined,
+  ToolOutlined,
   TranslationOutlined,
   UnorderedListOutlined,
   UserOutlined,
@@ -17,6 +20,7 @@ import { api } from '../api/client';
 import type { Page, Role, TransitionRequest } from '../api/types';
 import { useAuth, useUser } from '../auth/auth';
 import { useI18n } from '../i18n';
+import { NotificationBell, useUnreadCount } from './notification-bell';
 import { PageLoading } from './page-loading';
 
 interface NavItem {
@@ -51,6 +55,7 @@ export function AppLayout() {
   const compact = !screens.lg;
   const [drawerOpen, setDrawerOpen] = useState(false);
   const pending = usePendingCount(hasRole('reviewer', 'admin'), location.pathname);
+  const unread = useUnreadCount();
 
   const all: NavItem[] = [
     { path: '/dashboard', label: t('nav.dashboard'), icon: <DashboardOutlined />, roles: ['reviewer', 'admin'] },
@@ -58,7 +63,10 @@ export function AppLayout() {
     { path: '/mine', label: t('nav.mine'), icon: <ProjectOutlined />, roles: ['owner'] },
     { path: '/approvals', label: t('nav.approvals'), icon: <AuditOutlined />, roles: ['reviewer', 'admin'], badge: pending },
     { path: '/plan', label: t('nav.plan'), icon: <ApartmentOutlined />, roles: ['owner', 'reviewer', 'admin'] },
+    { path: '/notifications', label: t('nav.notifications'), icon: <BellOutlined />, roles: ['owner', 'reviewer', 'admin'], badge: unread },
+    { path: '/digest-preview', label: t('nav.digest'), icon: <MailOutlined />, roles: ['owner', 'reviewer', 'admin'] },
     { path: '/admin', label: t('nav.admin'), icon: <TeamOutlined />, roles: ['admin'] },
+    { path: '/operations', label: t('nav.operations'), icon: <ToolOutlined />, roles: ['admin'] },
   ];
   const items = all.filter((item) => item.roles.includes(user.role));
 
@@ -106,6 +114,7 @@ export function AppLayout() {
             </Typography.Text>
           </Space>
           <Space size={compact ? 4 : 12} wrap={false}>
+            <NotificationBell />
             <span className="whoami" data-testid="whoami">
               <UserOutlined />
               <span className="whoami-name">{user.displayName}</span>

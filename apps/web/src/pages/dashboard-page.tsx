@@ -1,5 +1,5 @@
 import { CheckCircleOutlined, CompressOutlined, ExpandOutlined, ReloadOutlined } from '@ant-design/icons';
-import { Button, Col, ConfigProvider, Empty, Row, Segmented, Skeleton, Space, theme, Tooltip } from 'antd';
+import { Button, Col, ConfigProvider, Empty, Grid, Row, Segmented, Skeleton, Space, theme, Tooltip } from 'antd';
 import type { EChartsCoreOption } from 'echarts/core';
 import { ReactNode, useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
@@ -7,8 +7,11 @@ import { api } from '../api/client';
 import { DashboardData, loadDashboard, RollupDimension, RollupRow } from '../api/rollups';
 import type { Page, ProjectListItem, ProjectStatus } from '../api/types';
 import { PROJECT_STATUSES, STAGES } from '../api/types';
-import { ChartClick, EChart } from '../charts/echart';
-import { PageError } from '../components/problem-alert';
+import { ChartClick, EChart, loadECharts } from '../charts/echart';
+import { OverdueByUnitChart } from '../charts/overdue-by-unit-chart';
+import { WALL_AXIS as AXIS, WALL_SPLIT as SPLIT } from '../charts/wall-theme';
+import { loadWeeklyTrend, WeeklyTrendChart } from '../charts/weekly-trend-chart';
+import { PageError, ProblemAlert } from '../components/problem-alert';
 import { RAG_COLORS, STAGE_COLORS } from '../components/tags';
 import { useI18n } from '../i18n';
 import { formatDateTime } from '../lib/dates';
@@ -16,8 +19,6 @@ import { projectListLink } from '../lib/project-filters';
 import { useAsync } from '../lib/use-async';
 
 const DIMENSIONS: RollupDimension[] = ['chapter', 'sector', 'part', 'unit'];
-const AXIS = '#8fb3d9';
-const SPLIT = 'rgba(143, 179, 217, 0.15)';
 const REFRESH_MS = 5 * 60_000;
 
 /** The list filter a row of each dimension stands for. */
@@ -45,11 +46,21 @@ export default function DashboardPage() {
   const [params, setParams] = useSearchParams();
   const by = (DIMENSIONS.includes(params.get('by') as RollupDimension) ? params.get('by') : 'chapter') as RollupDimension;
   const [wall, setWall] = useState(false);
+  // On a phone the chapter names would take the whole width: shorter labels, a scrolling legend.
+  const narrow = !Grid.useBreakpoint().md;
   const [fresh, setFresh] = useState(0);
 
   const data = useAsync<DashboardData>((signal) => loadDashboard(by, signal, fresh > 0), [by, fresh]);
   const red = useAsync((signal) => api.get<Page<ProjectListItem>>('/api/projects', { rag: 'red', pageSize: 8, sort: '-updatedAt' }, signal), [fresh]);
+  const units = useAsync<DashboardData>((signal) => loadDashboard('unit', signal, fresh > 0), [fresh]);
+  // The trend sums every unit's weekly snapshots; null while the unit rows are still on their way.
+  const trend = useAsync(
+    (signal) => (!units.data ? Promise.resolve(null) : units.data.source === 'rollups' ? loadWeeklyTrend(units.data.rows.map((row) => row.key), signal) : Promise.resolve([])),
+    [units.data],
+  );
 
+  // Fetch ECharts alongside the data instead of after it: the charts mount only once the numbers are in.
+  useEffect(() => void loadECharts(), []);
   useEffect(() => {
     const timer = setInterval(() => setFresh((n) => n + 1), REFRESH_MS);
     return () => clearInterval(timer);
@@ -71,7 +82,7 @@ export default function DashboardPage() {
       type: 'category',
       data: labels,
       inverse: horizontal,
-      axisLabel: { color: AXIS, width: horizontal ? 170 : undefined, overflow: 'truncate', interval: 0, rotate: horizontal ? 0 : 30 },
+      axisLabel: { color: AXIS, width: horizontal ? (narrow ? 96 : 170) : undefined, overflow: 'truncate', interval: 0, rotate: horizontal ? 0 : 30 },
       axisLine: { lineStyle: { color: SPLIT } },
       axisTick: { show: false },
     };
@@ -79,7 +90,7 @@ export default function DashboardPage() {
     return {
       backgroundColor: 'transparent',
       animationDuration: 600,
-      legend: { top: 0, textStyle: { color: AXIS }, data: PROJECT_STATUSES.map((s) => tv('stage', s)) },
+      legend: { type: 'scroll', top: 0, textStyle: { color: AXIS }, pageTextStyle: { color: AXIS }, data: PROJECT_STATUSES.map((s) => tv('stage', s)) },
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
       grid: { left: 8, right: 24, top: 36, bottom: 8, containLabel: true },
       xAxis: horizontal ? value : category,
@@ -95,7 +106,7 @@ export default function DashboardPage() {
       })),
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [rows, by, tv]);
+  }, [rows, by, tv, narrow]);
 
   const totals = data.data?.totals;
   const ragDonut = useMemo<EChartsCoreOption>(
@@ -322,7 +333,7 @@ export default function DashboardPage() {
             </Row>
 
             <Row gutter={[16, 16]}>
-              <Col xs={24} md={12}>
+              <Col xs={24} md={12} xxl={5}>
                 <div className="wall-panel">
                   <h3>
                     <span>{t('dash.funnel')}</span>
@@ -336,7 +347,7 @@ export default function DashboardPage() {
                   />
                 </div>
               </Col>
-              <Col xs={24} md={12}>
+              <Col xs={24} md={12} xxl={5}>
                 <div className="wall-panel">
                   <h3>
                     <span>{t('dash.targets')}</span>
@@ -348,6 +359,28 @@ export default function DashboardPage() {
                     ariaLabel={t('dash.targets')}
                     testId="chart-targets"
                   />
+                </div>
+              </Col>
+              <Col xs={24} xl={10} xxl={6}>
+                <div className="wall-panel">
+                  <h3>
+                    <span>{units.data?.overdueCountsProjects ? t('dash.overdueByUnitProjects') : t('dash.overdueByUnit')}</span>
+                  </h3>
+                  {units.data ? (
+                    <OverdueByUnitChart rows={units.data.rows} countsProjects={units.data.overdueCountsProjects} />
+                  ) : units.error ? (
+                    <ProblemAlert error={units.error} onRetry={units.reload} />
+                  ) : (
+                    <Skeleton active paragraph={{ rows: 5 }} />
+                  )}
+                </div>
+              </Col>
+              <Col xs={24} xl={14} xxl={8}>
+                <div className="wall-panel">
+                  <h3>
+                    <span>{t('dash.trend')}</span>
+                  </h3>
+                  {trend.data ? <WeeklyTrendChart points={trend.data} /> : trend.error ? <ProblemAlert error={trend.error} onRetry={trend.reload} /> : <Skeleton active paragraph={{ rows: 5 }} />}
                 </div>
               </Col>
             </Row>

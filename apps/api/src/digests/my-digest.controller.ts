@@ -1,0 +1,35 @@
+import { Controller, Get } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Env } from '@qj/config';
+import { isoWeekOf, todayIn } from '@qj/domain';
+import { DomainException } from '@qj/http';
+import { DigestComposer } from '@qj/mail';
+import { DigestRepository } from '@qj/persistence';
+import { CurrentUser, Roles } from '../auth';
+import type { AuthUser } from '../auth';
+
+/** "What this week's e-mail would say": the signed-in recipient's own digest (周报) as of today; nothing is sent. */
+@ApiTags('notifications')
+@ApiBearerAuth()
+@ApiForbiddenResponse({ description: '无权执行此操作 (owners and reviewers only: they are the digest’s recipients)' })
+@Roles('owner', 'reviewer')
+@Controller('me/digest-preview')
+export class MyDigestController {
+  constructor(
+    private readonly digests: DigestRepository,
+    private readonly composer: DigestComposer,
+    private readonly config: ConfigService<Env, true>,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'My weekly digest as of today, composed as the Monday mail would be, without sending it' })
+  @ApiOkResponse({ description: '{ subject, html, text }' })
+  async preview(@CurrentUser() user: AuthUser) {
+    const recipient = await this.digests.recipient(user.id);
+    // The guard re-reads the user on every request, so only a deactivation between the two reads lands here.
+    if (!recipient) throw new DomainException('user_not_found', 404, '用户不存在或已停用');
+    const today = todayIn(this.config.get('APP_TIMEZONE'));
+    return this.composer.compose(recipient, isoWeekOf(today).key, today);
+  }
+}

@@ -1,0 +1,114 @@
+import { LineChartOutlined } from '@ant-design/icons';
+import type { EChartsCoreOption } from 'echarts/core';
+import { useMemo } from 'react';
+import { useNavigate } from 'react-router-dom';
+import { api, isApiError } from '../api/client';
+import type { ProjectStatus, RollupSnapshot } from '../api/types';
+import { STAGE_COLORS } from '../components/tags';
+import { useI18n } from '../i18n';
+import { projectListLink } from '../lib/project-filters';
+import { EChart } from './echart';
+import { WALL_AXIS, WALL_SPLIT } from './wall-theme';
+
+/** The stages drawn as lines; cancelled projects are left out of a pipeline trend. */
+const TREND_STAGES: ProjectStatus[] = ['study', 'start', 'complete', 'on_hold'];
+
+export interface WeekPoint {
+  week: string;
+  byStage: Record<ProjectStatus, number>;
+  overdueMilestones: number;
+}
+
+/**
+ * The district's weekly totals: the snapshots of every unit's roll-up summed per week. Each project has
+ * exactly one unit, so the sum counts every project once. Empty while the roll-up endpoints are absent.
+ */
+export async function loadWeeklyTrend(unitKeys: readonly string[], signal?: AbortSignal): Promise<WeekPoint[]> {
+  let histories: RollupSnapshot[][];
+  try {
+    histories = await Promise.all(
+      unitKeys.map((key) => api.get<{ items: RollupSnapshot[] }>('/api/rollups/history', { by: 'unit', key }, signal).then((answer) => answer.items)),
+    );
+  } catch (error) {
+    if (isApiError(error) && error.status === 404) return [];
+    throw error;
+  }
+  const weeks = new Map<string, WeekPoint>();
+  for (const snapshot of histories.flat()) {
+    const point = weeks.get(snapshot.week) ?? { week: snapshot.week, byStage: { study: 0, start: 0, complete: 0, on_hold: 0, cancelled: 0 }, overdueMilestones: 0 };
+    weeks.set(snapshot.week, point);
+    for (const stage of Object.keys(point.byStage) as ProjectStatus[]) point.byStage[stage] += snapshot.data.byStage?.[stage] ?? 0;
+    point.overdueMilestones += snapshot.data.overdueMilestones ?? 0;
+  }
+  return [...weeks.values()].sort((a, b) => a.week.localeCompare(b.week));
+}
+
+/** 每周趋势: projects per stage (left axis) and overdue milestones (right axis) over the weekly snapshots. */
+export function WeeklyTrendChart({ points }: { points: WeekPoint[] }) {
+  const { t, tv } = useI18n();
+  const navigate = useNavigate();
+  const overdueName = t('dash.trendOverdue');
+
+  const option = useMemo<EChartsCoreOption>(
+    () => ({
+      backgroundColor: 'transparent',
+      tooltip: { trigger: 'axis' },
+      legend: { type: 'scroll', top: 0, textStyle: { color: WALL_AXIS }, pageTextStyle: { color: WALL_AXIS } },
+      grid: { left: 8, right: 8, top: 36, bottom: 8, containLabel: true },
+      xAxis: {
+        type: 'category',
+        boundaryGap: false,
+        data: points.map((p) => p.week),
+        axisLabel: { color: WALL_AXIS },
+        axisLine: { lineStyle: { color: WALL_SPLIT } },
+      },
+      yAxis: [
+        { type: 'value', minInterval: 1, axisLabel: { color: WALL_AXIS }, splitLine: { lineStyle: { color: WALL_SPLIT } } },
+        { type: 'value', minInterval: 1, axisLabel: { color: '#ffc069' }, splitLine: { show: false } },
+      ],
+      series: [
+        ...TREND_STAGES.map((stage) => ({
+          name: tv('stage', stage),
+          type: 'line',
+          smooth: true,
+          symbolSize: 7,
+          lineStyle: { width: 3 },
+          itemStyle: { color: stage === 'on_hold' ? '#bfbfbf' : STAGE_COLORS[stage] },
+          data: points.map((p) => ({ value: p.byStage[stage], stage })),
+        })),
+        {
+          name: overdueName,
+          type: 'line',
+          yAxisIndex: 1,
+          symbolSize: 7,
+          lineStyle: { width: 2, type: 'dashed' },
+          itemStyle: { color: '#ffa940' },
+          data: points.map((p) => ({ value: p.overdueMilestones, overdue: true })),
+        },
+      ],
+    }),
+    [points, tv, overdueName],
+  );
+
+  if (points.length < 2) {
+    return (
+      <div className="wall-empty" data-testid="chart-trend-empty">
+        <LineChartOutlined /> {points.length ? t('dash.trendOneWeek', { week: points[0].week }) : t('dash.trendNone')}
+      </div>
+    );
+  }
+  return (
+    <div data-weeks={points.length} data-testid="trend">
+      <EChart
+        option={option}
+        height={260}
+        onClick={(p) => {
+          const data = p.data as { stage?: string; overdue?: boolean };
+          navigate(projectListLink(data?.overdue ? { overdue: 'true' } : { stage: data?.stage }));
+        }}
+        ariaLabel={t('dash.trend')}
+        testId="chart-trend"
+      />
+    </div>
+  );
+}

@@ -1,0 +1,263 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import { addDays, isoWeekOf, todayIn } from '@qj/domain';
+import { RollupRepository } from '@qj/persistence';
+import { AlertsService } from '../../apps/worker/src/alerts/alerts.service';
+import { ProcessorsModule } from '../../apps/worker/src/processors.module';
+import { waitFor } from '../support/processes';
+import { bootTestApp, DEMO_PASSWORD, TestApp } from '../support/test-app';
+
+/**
+ * The console's notifications, digest preview and dashboard pages in Debian's Chromium (playwright-core),
+ * against the API on a real port serving dist/web, and every main page at a phone's width.
+ * Screenshots go to test/artifacts/pages-*.png.
+ */
+const ROOT = join(__dirname, '../..');
+const DIST = join(ROOT, 'dist/web');
+const ARTIFACTS = join(ROOT, 'test/artifacts');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
+
+jest.setTimeout(180_000);
+
+interface Overdue {
+  milestoneId: string;
+  milestoneName: string;
+  projectId: string;
+  projectName: string;
+  unitId: string;
+  unitName: string;
+}
+
+describe('notifications, digest preview and dashboard pages', () => {
+  let t: TestApp;
+  let base: string;
+  let browser: Browser;
+  let overdue: Overdue;
+  const contexts: BrowserContext[] = [];
+  const today = todayIn('Asia/Shanghai');
+  const thisWeek = isoWeekOf(today).key;
+  const lastWeek = isoWeekOf(addDays(today, -7)).key;
+  const rollups = () => t.app.get(RollupRepository);
+
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) {
+      throw new Error(`Chromium is not installed at ${CHROMIUM}: install it with \`apt-get install -y chromium\` (or set CHROMIUM_PATH).`);
+    }
+    // `npm test` builds everything first; a bare `jest` run builds the console here if it is missing.
+    if (!existsSync(join(DIST, 'index.html'))) execFileSync('npm', ['run', 'web:build'], { cwd: ROOT, stdio: 'inherit' });
+    mkdirSync(ARTIFACTS, { recursive: true });
+    t = await bootTestApp({ env: { PUBLIC_URL: 'http://tracker.test' }, modules: [ProcessorsModule] });
+    await t.app.listen(0, '127.0.0.1');
+    base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+
+    // A quiet district (nothing overdue, nothing stale), snapshotted as last week.
+    await t.db.query(`UPDATE milestone SET forecast_date = $1 WHERE status = 'pending'`, [addDays(today, 400)]);
+    await t.db.query(`UPDATE project SET last_activity_at = now()`);
+    await rollups().recomputeAll(today);
+    await rollups().snapshot(lastWeek);
+
+    // Then one milestone of 区交通局 three days overdue, and the alert path run for its project.
+    const { rows } = await t.db.query(
+      `SELECT m.id AS "milestoneId", m.name AS "milestoneName", p.id AS "projectId", p.name AS "projectName", u.id AS "unitId", u.name AS "unitName"
+       FROM milestone m JOIN project p ON p.id = m.project_id JOIN unit u ON u.id = p.unit_id
+       WHERE u.code = 'transport' AND m.status = 'pending' ORDER BY p.plan_order, m.sort_order LIMIT 1`,
+    );
+    overdue = rows[0];
+    await t.db.query(`UPDATE milestone SET forecast_date = $2 WHERE id = $1`, [overdue.milestoneId, addDays(today, -3)]);
+    const scan = await t.app.get(AlertsService).scan({ projectId: overdue.projectId });
+    expect(scan.alerts).toBe(1);
+    await rollups().recomputeAll(today);
+  });
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close().catch(() => undefined);
+    await browser?.close();
+    await t?.close();
+  });
+
+  async function open(width = 1280, height = 800): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width, height }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    contexts.push(context);
+    const page = await context.newPage();
+    page.setDefaultTimeout(20_000);
+    return page;
+  }
+
+  async function signIn(page: Page, username: string): Promise<void> {
+    await page.goto(`${base}/login`);
+    await page.getByLabel('用户名').fill(username);
+    await page.getByLabel('密码').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+  }
+
+  /** Waits until every chart on the page has finished drawing (the EChart component's data-rendered). */
+  async function chartsRendered(page: Page, testIds: string[]): Promise<void> {
+    for (const id of testIds) await page.locator(`[data-testid=${id}][data-rendered=true]`).waitFor();
+  }
+
+  it('GET /api/me/digest-preview composes the signed-in recipient’s own digest, sending nothing', async () => {
+    const mailsBefore = (await t.db.query(`SELECT count(*)::int AS n FROM mail_outbox WHERE kind = 'digest'`)).rows[0].n;
+    const owner = await t.as('owner_transport').get('/api/me/digest-preview').expect(200);
+    expect(Object.keys(owner.body).sort()).toEqual(['html', 'subject', 'text']);
+    expect(owner.body.subject).toBe(`【每周简报】${overdue.unitName} ${thisWeek}：逾期 1 项，14 天内到期 0 项`);
+    expect(owner.body.text).toContain(`${overdue.projectName}`);
+    expect(owner.body.text).toContain(overdue.milestoneName);
+    expect(owner.body.html).toContain('<html');
+
+    const reviewer = await t.as('reviewer').get('/api/me/digest-preview').expect(200);
+    expect(reviewer.body.subject).toMatch(new RegExp(`^【每周简报】全区重大项目 ${thisWeek}：`));
+    expect(reviewer.body.text).toContain(`${overdue.unitName}：1 个`);
+
+    // Admins receive no digest: they preview anyone's through the admin route instead.
+    await t.as('admin').get('/api/me/digest-preview').expect(403);
+    await t.http.get('/api/me/digest-preview').expect(401);
+    expect((await t.db.query(`SELECT count(*)::int AS n FROM mail_outbox WHERE kind = 'digest'`)).rows[0].n).toBe(mailsBefore);
+  });
+
+  it('an owner sees the unread badge on the bell, opens the notification, marks it read and sets e-mail preferences', async () => {
+    const page = await open();
+    await signIn(page, 'owner_transport');
+    const bell = page.getByTestId('notification-bell');
+    await page.locator('[data-testid=notification-bell][data-unread="1"]').waitFor();
+    await page.locator('.app-header sup.ant-badge-count[title="1"]').waitFor();
+
+    await bell.click();
+    await page.waitForURL(`${base}/notifications`);
+    const item = page.getByTestId('notification').filter({ hasText: overdue.projectName });
+    await item.getByText('逾期', { exact: true }).waitFor();
+    await expect(item.getAttribute('data-read')).resolves.toBe('false');
+    await expect(item.getByRole('link').getAttribute('href')).resolves.toBe(`/projects/${overdue.projectId}`);
+    await page.screenshot({ path: join(ARTIFACTS, 'pages-notifications.png'), fullPage: true });
+
+    await item.getByRole('button', { name: '标为已读' }).click();
+    await page.locator('[data-testid=notification][data-read=true]').filter({ hasText: overdue.projectName }).waitFor();
+    await page.locator('[data-testid=notification-bell][data-unread="0"]').waitFor();
+    await expect(page.getByTestId('mark-all-read').isDisabled()).resolves.toBe(true);
+    const inbox = await t.as('owner_transport').get('/api/notifications').expect(200);
+    expect(inbox.body.unread).toBe(0);
+    expect(inbox.body.items[0].readAt).not.toBeNull();
+
+    // The digest e-mail off, then on again: each switch is saved at once.
+    const preferences = async () => (await t.as('owner_transport').get('/api/me/notification-preferences').expect(200)).body;
+    const digestSwitch = page.getByRole('switch', { name: '每周简报邮件' });
+    await digestSwitch.click();
+    await page.locator('[role=switch][aria-label=每周简报邮件][aria-checked=false]').waitFor();
+    await waitFor('the digest e-mail turned off', async () => (await preferences()).digest === false);
+    await digestSwitch.click();
+    await page.locator('[role=switch][aria-label=每周简报邮件][aria-checked=true]').waitFor();
+    await waitFor('the digest e-mail turned on', async () => (await preferences()).digest === true);
+    expect(await preferences()).toEqual({ alert: true, digest: true });
+
+    // The link opens the project the notification is about.
+    await item.getByRole('link').click();
+    await page.waitForURL(`${base}/projects/${overdue.projectId}`);
+  });
+
+  it('says what will appear when there is no notification yet', async () => {
+    const page = await open();
+    await signIn(page, 'owner_water');
+    await page.goto(`${base}/notifications`);
+    await page.getByText('暂无通知。本单位项目的里程碑逾期').waitFor();
+    await expect(page.getByTestId('mark-all-read').isDisabled()).resolves.toBe(true);
+  });
+
+  it('an owner previews this week’s digest, HTML in a sandboxed frame or as plain text, and sees the overdue milestone', async () => {
+    const page = await open();
+    await signIn(page, 'owner_transport');
+    await page.goto(`${base}/notifications`);
+    await page.getByRole('link', { name: '预览本周简报' }).click();
+    await page.waitForURL(`${base}/digest-preview`);
+    await page.getByTestId('digest-subject').getByText(`【每周简报】${overdue.unitName} ${thisWeek}：逾期 1 项`).waitFor();
+    const frame = page.getByTestId('digest-html');
+    // An empty sandbox: no scripts, an opaque origin.
+    await expect(frame.getAttribute('sandbox')).resolves.toBe('');
+    await page.frameLocator('[data-testid=digest-html]').getByText(overdue.milestoneName).first().waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, 'pages-digest-preview.png'), fullPage: true });
+
+    await page.getByTestId('digest-part').getByText('纯文本').click();
+    await expect(page.getByTestId('digest-text').textContent()).resolves.toContain(overdue.milestoneName);
+  });
+
+  it('an admin picks a user and previews their digest', async () => {
+    const page = await open();
+    await signIn(page, 'admin');
+    await page.goto(`${base}/digest-preview`);
+    await page.getByTestId('digest-user').click();
+    await page.keyboard.type('owner_transport');
+    await page.locator('.ant-select-item-option').filter({ hasText: 'owner_transport' }).click();
+    await page.getByTestId('digest-subject').getByText(`【每周简报】${overdue.unitName} ${thisWeek}：逾期 1 项`).waitFor();
+  });
+
+  it('the dashboard shows overdue milestones by unit (a bar opens that unit’s overdue projects) and the weekly trend', async () => {
+    // Only last week's snapshot: the trend says so rather than drawing one point.
+    const page = await open(1920, 1080);
+    await signIn(page, 'reviewer');
+    await page.waitForURL(`${base}/dashboard`);
+    await page.getByTestId('chart-trend-empty').getByText(`目前只有 ${lastWeek} 一周的快照`).waitFor();
+
+    await rollups().snapshot(thisWeek);
+    await page.reload();
+    await chartsRendered(page, ['chart-stages', 'chart-rag', 'chart-funnel', 'chart-targets', 'chart-overdue-units', 'chart-trend']);
+    await expect(page.getByTestId('trend').getAttribute('data-weeks')).resolves.toBe('2');
+    const history = await t.as('reviewer').get('/api/rollups/history').query({ by: 'unit', key: overdue.unitId }).expect(200);
+    expect(history.body.items.map((s: { week: string; data: { overdueMilestones: number } }) => [s.week, s.data.overdueMilestones])).toEqual([
+      [lastWeek, 0],
+      [thisWeek, 1],
+    ]);
+    await page.screenshot({ path: join(ARTIFACTS, 'pages-dashboard-1920.png'), fullPage: true });
+
+    // One unit has an overdue milestone: its bar spans the plot's width, about half-way down (below the
+    // category band's centre by the x axis' labels); a click beside it on the canvas does nothing, so try a few heights.
+    const box = (await page.getByTestId('chart-overdue-units').boundingBox())!;
+    for (const y of [0.46, 0.5, 0.42, 0.54, 0.38]) {
+      if (new URL(page.url()).pathname !== '/dashboard') break;
+      await page.mouse.click(box.x + box.width * 0.6, box.y + box.height * y);
+      await page.waitForTimeout(300);
+    }
+    await page.waitForURL((url) => url.pathname === '/projects' && url.searchParams.get('unit') === overdue.unitId && url.searchParams.get('overdue') === 'true');
+    await page.getByRole('link', { name: overdue.projectName, exact: true }).waitFor();
+    await page.getByTestId('list-total').getByText('共 1 项').waitFor();
+  });
+
+  it('the dashboard fits 1280×800', async () => {
+    const page = await open(1280, 800);
+    await signIn(page, 'reviewer');
+    await chartsRendered(page, ['chart-stages', 'chart-rag', 'chart-funnel', 'chart-targets', 'chart-overdue-units', 'chart-trend']);
+    expect(await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth')).toBe(true);
+    await page.screenshot({ path: join(ARTIFACTS, 'pages-dashboard-1280.png'), fullPage: true });
+  });
+
+  it.each([
+    ['owner_transport', ['/mine', '/projects', `/projects/:project`, '/plan', '/notifications', '/digest-preview']],
+    ['reviewer', ['/dashboard', '/projects', '/approvals', '/plan', '/notifications', '/digest-preview']],
+    ['admin', ['/admin', '/digest-preview']],
+  ])('at 375 px wide every main page of %s fits the screen: no horizontal scrolling of the page', async (username, paths) => {
+    const page = await open(375, 812);
+    await signIn(page, username);
+    const overflowing: Array<{ path: string; scrollWidth: number; culprits: string[] }> = [];
+    for (const path of paths) {
+      const url = path.replace(':project', overdue.projectId);
+      await page.goto(`${base}${url}`);
+      await page.locator('.app-content').waitFor();
+      await page.locator('.app-content .ant-skeleton, .app-content .ant-spin-spinning').first().waitFor({ state: 'detached' }).catch(() => undefined);
+      await page.waitForLoadState('networkidle');
+      for (const frame of page.frames()) await frame.waitForLoadState('load');
+      await page.screenshot({ path: join(ARTIFACTS, `pages-phone-${username}${path.replace(/[/:]+/g, '-')}.png`), fullPage: true });
+      // On overflow, name the innermost elements sticking out, so a failure says what to fix.
+      const overflow = (await page.evaluate(`(() => {
+        if (document.documentElement.scrollWidth <= window.innerWidth) return undefined;
+        const out = [...document.body.querySelectorAll('*')].filter((e) => e.getBoundingClientRect().right > window.innerWidth + 0.5);
+        const innermost = out.filter((e) => !out.some((o) => o !== e && e.contains(o)));
+        return { scrollWidth: document.documentElement.scrollWidth, culprits: innermost.slice(0, 5).map((e) => e.tagName.toLowerCase() + '.' + String(e.className).split(' ').join('.')) };
+      })()`)) as { scrollWidth: number; culprits: string[] } | undefined;
+      if (overflow) overflowing.push({ path: url, ...overflow });
+    }
+    expect(overflowing).toEqual([]);
+  });
+});
