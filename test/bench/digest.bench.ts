@@ -17,7 +17,6 @@
  *
  * Aim: 10,000 digests in under 60 s; memory flat (peak RSS at 10,000 about that at 1,000).
  */
-import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Queue } from 'bullmq';
 import Redis from 'ioredis';
@@ -29,7 +28,7 @@ import { isoWeekOf, todayIn } from '@qj/domain';
 import { prepareDatabase } from '@qj/persistence';
 import { heartbeatKey, QUEUES } from '@qj/queue';
 import { SMTP_POOL_SIZE } from '../../apps/worker/src/mail/mail-transport';
-import { launch, waitFor, WORKER_MAIN } from '../support/processes';
+import { launchWorker, waitFor, WORKER_MAIN } from '../support/processes';
 import { deleteQueueKeys, dropSchema, isolatedEnv } from '../support/test-app';
 import { registerCleanup } from './support/cleanup';
 import { schemaClient } from './support/fixture';
@@ -203,16 +202,7 @@ async function fanOutOnce(
   const redis = new Redis(env.REDIS_URL);
   const heartbeat = heartbeatKey(env.QUEUE_PREFIX);
   await redis.del(heartbeat);
-  const worker = launch(WORKER_MAIN, {
-    DATABASE_URL: env.DATABASE_URL,
-    DATABASE_SCHEMA: env.DATABASE_SCHEMA,
-    REDIS_URL: env.REDIS_URL,
-    QUEUE_PREFIX: env.QUEUE_PREFIX,
-    JWT_SECRET: randomBytes(32).toString('hex'),
-    SMTP_URL: sink.url,
-    PUBLIC_URL: 'http://tracker.test',
-    LOG_LEVEL: 'warn',
-  });
+  const worker = launchWorker(env, { SMTP_URL: sink.url, PUBLIC_URL: 'http://tracker.test', LOG_LEVEL: 'warn' });
   const stopWorker = registerCleanup(async () => {
     if (worker.child.exitCode === null) worker.child.kill('SIGTERM');
     await worker.exited;

@@ -3,7 +3,7 @@ import { addDays, todayIn } from '@qj/domain';
 import { QUEUES, redisConnection } from '@qj/queue';
 import { Queue } from 'bullmq';
 import { SmtpSink } from '../notifications/smtp-sink';
-import { launch, Launched, waitFor, WORKER_MAIN } from '../support/processes';
+import { Launched, launchWorker, waitFor } from '../support/processes';
 import { bootTestApp, TestApp } from '../support/test-app';
 
 const PERIOD_MS = 3000;
@@ -55,20 +55,7 @@ describe('digest periods with three workers', () => {
     await late(b.id, 5);
 
     for (let i = 0; i < 3; i++) {
-      workers.push(
-        launch(WORKER_MAIN, {
-          DATABASE_URL: t.env.DATABASE_URL,
-          DATABASE_SCHEMA: t.env.DATABASE_SCHEMA,
-          REDIS_URL: t.env.REDIS_URL,
-          QUEUE_PREFIX: t.env.QUEUE_PREFIX,
-          JWT_SECRET: t.env.JWT_SECRET,
-          SMTP_URL: smtp.url,
-          DIGEST_CRON: '*/3 * * * * *',
-          DIGEST_PERIOD: 'firing',
-          ALERT_SCAN_CRON: '*/2 * * * * *',
-          LOG_LEVEL: 'warn',
-        }),
-      );
+      workers.push(launchWorker(t.env, { SMTP_URL: smtp.url, DIGEST_CRON: '*/3 * * * * *', DIGEST_PERIOD: 'firing', ALERT_SCAN_CRON: '*/2 * * * * *', LOG_LEVEL: 'warn' }));
     }
     const output = () => workers.map((w) => w.output()).join('\n---\n');
     const registeredAt = await waitFor('the digest schedule to be registered', async () => (await digestQueue.getJobScheduler('digest.fanout')) && Date.now(), 90_000, 100).catch(

@@ -4,7 +4,7 @@ import { QUEUES, redisConnection } from '@qj/queue';
 import { Queue } from 'bullmq';
 import { SMTP_POOL_SIZE } from '../../apps/worker/src/mail/mail-transport';
 import { SmtpSink } from '../notifications/smtp-sink';
-import { launch, Launched, waitFor, WORKER_MAIN } from '../support/processes';
+import { Launched, launchWorker, waitFor } from '../support/processes';
 import { bootTestApp, TestApp } from '../support/test-app';
 
 const EXTRA_OWNERS = 200;
@@ -26,15 +26,7 @@ describe('digest fan-out with its worker killed twice', () => {
   const restarts: number[] = [];
 
   const startWorker = (): Launched => {
-    const worker = launch(WORKER_MAIN, {
-      DATABASE_URL: t.env.DATABASE_URL,
-      DATABASE_SCHEMA: t.env.DATABASE_SCHEMA,
-      REDIS_URL: t.env.REDIS_URL,
-      QUEUE_PREFIX: t.env.QUEUE_PREFIX,
-      JWT_SECRET: t.env.JWT_SECRET,
-      SMTP_URL: smtp.url,
-      LOG_LEVEL: 'warn',
-    });
+    const worker = launchWorker(t.env, { SMTP_URL: smtp.url, LOG_LEVEL: 'warn' });
     workers.push(worker);
     return worker;
   };

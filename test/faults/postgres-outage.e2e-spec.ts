@@ -6,7 +6,7 @@ import { Client } from 'pg';
 import { freePort } from '@qj/config';
 import { addDays, todayIn } from '@qj/domain';
 import { DEFAULT_JOB_OPTIONS, QUEUES, redisConnection } from '@qj/queue';
-import { launch, Launched, waitFor, WORKER_MAIN } from '../support/processes';
+import { Launched, launchWorker, waitFor } from '../support/processes';
 import { PrivatePostgres } from '../support/private-postgres';
 import { bootTestApp, deleteQueueKeys, TestApp } from '../support/test-app';
 
@@ -46,12 +46,8 @@ describe('PostgreSQL stopped for 30 seconds during a scan', () => {
     await db.query(`UPDATE milestone SET forecast_date = $1 WHERE status = 'pending'`, [addDays(today, 400)]);
     await db.query(`UPDATE project SET last_activity_at = now()`);
     await db.query(`UPDATE app_user SET email = username || '@example.test'`);
-    worker = launch(WORKER_MAIN, {
+    worker = launchWorker(t.env, {
       DATABASE_URL: pg.url,
-      DATABASE_SCHEMA: t.env.DATABASE_SCHEMA,
-      REDIS_URL: t.env.REDIS_URL,
-      QUEUE_PREFIX: t.env.QUEUE_PREFIX,
-      JWT_SECRET: t.env.JWT_SECRET,
       // No SMTP_URL: mail is written as .eml files under VAR_DIR, which is enough to settle the outbox.
       VAR_DIR: varDir,
       LOG_LEVEL: 'error',

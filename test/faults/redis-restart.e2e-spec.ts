@@ -6,7 +6,7 @@ import { freePort } from '@qj/config';
 import { addDays, todayIn } from '@qj/domain';
 import { DEFAULT_JOB_OPTIONS, QUEUES, QueueName, redisConnection } from '@qj/queue';
 import { SmtpSink } from '../notifications/smtp-sink';
-import { launch, Launched, PrivateRedis, waitFor, WORKER_MAIN } from '../support/processes';
+import { Launched, launchWorker, PrivateRedis, waitFor } from '../support/processes';
 import { bootTestApp, TestApp } from '../support/test-app';
 
 /** Long enough that the workers' reconnect backoff is spent and their blocking reads have timed out. */
@@ -59,12 +59,8 @@ describe('Redis restarted during a run', () => {
     await t.db.query(`UPDATE app_user SET email = username || '@example.test'`);
     for (let i = 0; i < 2; i++) {
       workers.push(
-        launch(WORKER_MAIN, {
-          DATABASE_URL: t.env.DATABASE_URL,
-          DATABASE_SCHEMA: t.env.DATABASE_SCHEMA,
+        launchWorker(t.env, {
           REDIS_URL: redis.url,
-          QUEUE_PREFIX: t.env.QUEUE_PREFIX,
-          JWT_SECRET: t.env.JWT_SECRET,
           SMTP_URL: smtp.url,
           // Debug: each completed job is logged with its queue, which is how the test tells the workers apart.
           LOG_LEVEL: 'debug',

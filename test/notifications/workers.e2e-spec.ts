@@ -2,7 +2,7 @@ import { freePort } from '@qj/config';
 import { addDays, todayIn } from '@qj/domain';
 import { QUEUES, redisConnection } from '@qj/queue';
 import { Queue } from 'bullmq';
-import { launch, Launched, waitFor, WORKER_MAIN } from '../support/processes';
+import { Launched, launchWorker, waitFor } from '../support/processes';
 import { bootTestApp, TestApp } from '../support/test-app';
 import { SmtpSink } from './smtp-sink';
 
@@ -23,19 +23,7 @@ describe('alerts with three worker processes', () => {
     await t.db.query(`UPDATE milestone SET forecast_date = $1 WHERE status = 'pending'`, [addDays(today, 400)]);
     await t.db.query(`UPDATE project SET last_activity_at = now()`);
     await t.db.query(`UPDATE app_user SET email = username || '@example.test'`);
-    for (let i = 0; i < 3; i++) {
-      workers.push(
-        launch(WORKER_MAIN, {
-          DATABASE_URL: t.env.DATABASE_URL,
-          DATABASE_SCHEMA: t.env.DATABASE_SCHEMA,
-          REDIS_URL: t.env.REDIS_URL,
-          QUEUE_PREFIX: t.env.QUEUE_PREFIX,
-          JWT_SECRET: t.env.JWT_SECRET,
-          SMTP_URL: smtp.url,
-          LOG_LEVEL: 'warn',
-        }),
-      );
-    }
+    for (let i = 0; i < 3; i++) workers.push(launchWorker(t.env, { SMTP_URL: smtp.url, LOG_LEVEL: 'warn' }));
   });
   afterAll(async () => {
     for (const worker of workers) worker.child.kill('SIGKILL');

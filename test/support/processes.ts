@@ -2,6 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { answers } from '../../libs/config/src/local-services/local-redis';
+import type { TestApp } from './test-app';
 
 export const ROOT = join(__dirname, '../..');
 export const WORKER_MAIN = join(ROOT, 'dist/apps/worker/apps/worker/src/main.js');
@@ -21,6 +22,15 @@ export function launch(script: string, env: Record<string, string | undefined>):
   child.stderr?.on('data', (chunk) => (output += chunk));
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => child.once('exit', (code, signal) => done({ code, signal })));
   return { child, output: () => output, exited };
+}
+
+/** What a worker shares with the suite's API: the schema, the Redis and queue prefix, the token secret. */
+type SharedEnv = Pick<TestApp['env'], 'DATABASE_URL' | 'DATABASE_SCHEMA' | 'REDIS_URL' | 'QUEUE_PREFIX' | 'JWT_SECRET'>;
+
+/** Runs the built worker against the suite's schema and queues; `env` adds the rest (SMTP_URL, LOG_LEVEL, …) or replaces a shared value. */
+export function launchWorker(shared: SharedEnv, env: Record<string, string | undefined> = {}): Launched {
+  const { DATABASE_URL, DATABASE_SCHEMA, REDIS_URL, QUEUE_PREFIX, JWT_SECRET } = shared;
+  return launch(WORKER_MAIN, { DATABASE_URL, DATABASE_SCHEMA, REDIS_URL, QUEUE_PREFIX, JWT_SECRET, ...env });
 }
 
 /** A Redis of the suite's own (append-only, like production), which the suite may stop and restart at will. */

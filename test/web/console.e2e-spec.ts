@@ -1,35 +1,24 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
-import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import { Page } from 'playwright-core';
 import { todayIn } from '@qj/domain';
-import { bootTestApp, DEMO_PASSWORD, TestApp } from '../support/test-app';
+import { ARTIFACTS, ConsoleBrowser, WEB_DIST } from '../support/browser';
+import { bootTestApp, TestApp } from '../support/test-app';
 
 /**
  * The web console in a real browser (Debian's Chromium driven by playwright-core) against the API on a real
  * port, serving the built console from dist/web. Screenshots go to test/artifacts/.
  */
-const ROOT = join(__dirname, '../..');
-const DIST = join(ROOT, 'dist/web');
-const ARTIFACTS = join(ROOT, 'test/artifacts');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
 const INITIAL_JS_BUDGET = 800 * 1024;
 const MILESTONES_BEFORE_START = ['项目建议书', '可行性研究报告批复', '初步设计批复', '施工许可'];
 
 jest.setTimeout(180_000);
 
-function ensureConsoleBuilt(): void {
-  // `npm test` builds everything first (pretest); a bare `jest` run builds the console here if it is missing.
-  if (!existsSync(join(DIST, 'index.html'))) execFileSync('npm', ['run', 'web:build'], { cwd: ROOT, stdio: 'inherit' });
-}
-
 /** The scripts the first page load fetches: the entry and its modulepreloads (the lazy chunks are not among them). */
 function initialScripts(): string[] {
-  const html = readFileSync(join(DIST, 'index.html'), 'utf8');
+  const html = readFileSync(join(WEB_DIST, 'index.html'), 'utf8');
   const entry = [...html.matchAll(/<script[^>]+src="([^"]+\.js)"/g)].map((m) => m[1]);
   const preloads = [...html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+\.js)"/g)].map((m) => m[1]);
   return [...new Set([...entry, ...preloads])];
@@ -37,49 +26,20 @@ function initialScripts(): string[] {
 
 describe('web console in Chromium', () => {
   let t: TestApp;
-  let base: string;
-  let browser: Browser;
+  let web: ConsoleBrowser;
   let yggtId: string;
-  const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(
-        `Chromium is not installed at ${CHROMIUM}: the console's browser tests need it. Install it with ` +
-          '`apt-get update && apt-get install -y chromium` (or point CHROMIUM_PATH at a Chromium binary).',
-      );
-    }
-    ensureConsoleBuilt();
-    mkdirSync(ARTIFACTS, { recursive: true });
     t = await bootTestApp();
-    await t.app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    web = await ConsoleBrowser.start(t);
     const list = await t.as('reviewer').get('/api/projects').query({ q: '渝贵高铁' }).expect(200);
     yggtId = list.body.items.find((p: { name: string }) => p.name === '渝贵高铁').id;
   });
 
   afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
+    await web?.close();
     await t?.close();
   });
-
-  async function open(width = 1280, height = 800): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width, height }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', acceptDownloads: true });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(20_000);
-    return page;
-  }
-
-  async function signIn(page: Page, username: string): Promise<void> {
-    await page.goto(`${base}/login`);
-    await page.getByLabel('用户名').fill(username);
-    await page.getByLabel('密码').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-  }
 
   const milestoneRow = (page: Page, name: string) => page.locator('[data-testid=milestone-table] tbody tr', { hasText: name });
 
@@ -114,14 +74,14 @@ describe('web console in Chromium', () => {
   it(`keeps the first load under ${INITIAL_JS_BUDGET / 1024} KB of gzipped JavaScript, ECharts and the dashboard split out`, () => {
     const scripts = initialScripts();
     expect(scripts.length).toBeGreaterThan(0);
-    const gzipped = scripts.reduce((sum, src) => sum + gzipSync(readFileSync(join(DIST, src))).length, 0);
+    const gzipped = scripts.reduce((sum, src) => sum + gzipSync(readFileSync(join(WEB_DIST, src))).length, 0);
     expect(gzipped).toBeLessThan(INITIAL_JS_BUDGET);
     expect(scripts.some((src) => /echarts|dashboard/.test(src))).toBe(false);
   });
 
   it('an owner signs in, finds 渝贵高铁 by pinyin (the URL keeps the filter), updates a milestone and requests 开工 with evidence', async () => {
-    const page = await open();
-    await signIn(page, 'owner_transport');
+    const page = await web.open();
+    await web.signIn(page, 'owner_transport');
     await expect(page.getByTestId('whoami').textContent()).resolves.toMatch(/区交通局项目负责人.*区交通局.*项目责任单位/);
 
     await page.getByRole('link', { name: '项目清单' }).click();
@@ -131,7 +91,7 @@ describe('web console in Chromium', () => {
     await page.getByRole('link', { name: '渝贵高铁', exact: true }).waitFor();
     await page.reload();
     await page.getByRole('link', { name: '渝贵高铁', exact: true }).click();
-    await page.waitForURL(`${base}/projects/${yggtId}`);
+    await page.waitForURL(`${web.base}/projects/${yggtId}`);
     await page.getByTestId('project-name').getByText('渝贵高铁').waitFor();
     await page.locator('.clause mark').first().waitFor();
 
@@ -182,8 +142,8 @@ describe('web console in Chromium', () => {
   });
 
   it('a reviewer sees the request in the inbox, approves it, and the project is 开工建设', async () => {
-    const page = await open();
-    await signIn(page, 'reviewer');
+    const page = await web.open();
+    await web.signIn(page, 'reviewer');
     expect(new URL(page.url()).pathname).toBe('/dashboard');
 
     await page.getByRole('link', { name: /审批/ }).click();
@@ -195,7 +155,7 @@ describe('web console in Chromium', () => {
     await page.getByText('已批准，项目进入「开工建设」').waitFor();
     await page.getByText('没有待审批的申请').waitFor();
 
-    await page.goto(`${base}/projects/${yggtId}`);
+    await page.goto(`${web.base}/projects/${yggtId}`);
     await page.getByTestId('project-stage').getByText('开工建设').waitFor();
     await page.getByTestId('history-item').filter({ hasText: '批准' }).first().waitFor();
     await page.locator('[data-testid=gantt][data-ready=true]').waitFor();
@@ -207,8 +167,8 @@ describe('web console in Chromium', () => {
   });
 
   it('the dashboard draws every chart and its figures click through to the filtered list', async () => {
-    const page = await open(1440, 900);
-    await signIn(page, 'reviewer');
+    const page = await web.open(1440, 900);
+    await web.signIn(page, 'reviewer');
     await page.getByTestId('dashboard').waitFor();
     for (const chart of ['chart-stages', 'chart-rag', 'chart-funnel', 'chart-targets']) {
       await page.locator(`[data-testid=${chart}][data-ready=true] canvas`).first().waitFor();
@@ -224,9 +184,9 @@ describe('web console in Chromium', () => {
   });
 
   it('exports the filtered list to Excel from the browser: the rows are the list’s', async () => {
-    const page = await open();
-    await signIn(page, 'reviewer');
-    await page.goto(`${base}/projects?sector=transport&sort=name`);
+    const page = await web.open();
+    await web.signIn(page, 'reviewer');
+    await page.goto(`${web.base}/projects?sector=transport&sort=name`);
     const expected = await t.as('reviewer').get('/api/projects').query({ sector: 'transport', sort: 'name', pageSize: 200 }).expect(200);
     await page.getByTestId('list-total').getByText(`共 ${expected.body.total} 项`).waitFor();
 
@@ -242,9 +202,9 @@ describe('web console in Chromium', () => {
   });
 
   it('works at phone width, switches to English and back, and a dead token goes back to sign-in', async () => {
-    const page = await open(390, 844);
-    await signIn(page, 'owner_transport');
-    await page.goto(`${base}/projects?q=yggt`);
+    const page = await web.open(390, 844);
+    await web.signIn(page, 'owner_transport');
+    await page.goto(`${web.base}/projects?q=yggt`);
     await page.getByRole('link', { name: '渝贵高铁', exact: true }).waitFor();
     expect(await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth + 1')).toBe(true);
     await page.screenshot({ path: join(ARTIFACTS, 'console-list-phone.png') });
@@ -255,7 +215,7 @@ describe('web console in Chromium', () => {
     await page.getByRole('columnheader', { name: /项目名称/ }).first().waitFor();
 
     await page.evaluate("localStorage.setItem('qj.token', 'not-a-token')");
-    await page.goto(`${base}/projects`);
+    await page.goto(`${web.base}/projects`);
     await page.waitForURL(/\/login/);
     await page.getByLabel('用户名').waitFor();
   });

@@ -1,59 +1,37 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Browser, chromium, Page } from 'playwright-core';
+import { Page } from 'playwright-core';
 import { editTemplate, templateRows } from '../import/milestone-sheet';
-import { bootTestApp, DEMO_PASSWORD, TestApp } from '../support/test-app';
+import { ARTIFACTS, ConsoleBrowser } from '../support/browser';
+import { bootTestApp, TestApp } from '../support/test-app';
 
 /** The one browser global this file needs (the project's tsconfig has no DOM library). */
 type BrowserWindow = { getComputedStyle(element: unknown): { color: string } };
+
+jest.setTimeout(180_000);
 
 /**
  * The Excel import on 我的项目 in Debian's Chromium (playwright-core), against the API on a real port serving
  * dist/web: download the template, edit it with exceljs as a user would in Excel, upload, preview, confirm.
  */
-const ROOT = join(__dirname, '../..');
-const DIST = join(ROOT, 'dist/web');
-const ARTIFACTS = join(ROOT, 'test/artifacts');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
-
-jest.setTimeout(180_000);
-
 describe('批量导入 on 我的项目, in Chromium', () => {
   let t: TestApp;
-  let base: string;
-  let browser: Browser;
+  let web: ConsoleBrowser;
   let page: Page;
   const work = mkdtempSync(join(tmpdir(), 'qj-import-'));
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(`Chromium is not installed at ${CHROMIUM}: install it with \`apt-get install -y chromium\` (or set CHROMIUM_PATH).`);
-    }
-    // `npm test` builds everything first; a bare `jest` run builds the console here if it is missing.
-    if (!existsSync(join(DIST, 'index.html'))) execFileSync('npm', ['run', 'web:build'], { cwd: ROOT, stdio: 'inherit' });
-    mkdirSync(ARTIFACTS, { recursive: true });
     t = await bootTestApp();
-    await t.app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', acceptDownloads: true });
-    page = await context.newPage();
-    page.setDefaultTimeout(20_000);
-    await page.goto(`${base}/login`);
-    await page.getByLabel('用户名').fill('owner_transport');
-    await page.getByLabel('密码').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+    web = await ConsoleBrowser.start(t);
+    page = await web.open(1280, 900);
+    await web.signIn(page, 'owner_transport');
     await page.getByRole('link', { name: '我的项目' }).click();
     await page.getByTestId('milestone-import').waitFor();
   });
 
   afterAll(async () => {
-    await browser?.close();
+    await web?.close();
     await t?.close();
   });
 

@@ -1,45 +1,25 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { QUEUES } from '@qj/queue';
-import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import { Page } from 'playwright-core';
 import { apiQueue, FAILURE_REASON, failForGood } from '../operations/dead-letters';
-import { bootTestApp, DEMO_PASSWORD, TestApp } from '../support/test-app';
+import { ARTIFACTS, ConsoleBrowser } from '../support/browser';
+import { bootTestApp, TestApp } from '../support/test-app';
 
 /**
  * The 运维 page in a real browser (Debian's Chromium driven by playwright-core, as in console.e2e-spec.ts): an admin
  * reads the mail outbox, retries a job that failed for good, and opens the queue dashboard in a new tab.
  */
-const ROOT = join(__dirname, '../..');
-const DIST = join(ROOT, 'dist/web');
-const ARTIFACTS = join(ROOT, 'test/artifacts');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
 const MAIL_SUBJECT = '【逾期提醒】渝贵高铁：可行性研究报告批复已逾期 3 天';
 
 jest.setTimeout(180_000);
 
 describe('运维 page in Chromium', () => {
   let t: TestApp;
-  let base: string;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  let web: ConsoleBrowser;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(
-        `Chromium is not installed at ${CHROMIUM}: the console's browser tests need it. Install it with ` +
-          '`apt-get update && apt-get install -y chromium` (or point CHROMIUM_PATH at a Chromium binary).',
-      );
-    }
-    // `npm test` builds everything first (pretest); a bare `jest` run builds the console here if it is missing.
-    if (!existsSync(join(DIST, 'index.html'))) execFileSync('npm', ['run', 'web:build'], { cwd: ROOT, stdio: 'inherit' });
-    mkdirSync(ARTIFACTS, { recursive: true });
     t = await bootTestApp();
-    await t.app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    web = await ConsoleBrowser.start(t);
 
     await t.db.query(
       `INSERT INTO mail_outbox (to_address, kind, dedupe_key, subject, html, text, status, attempts, last_error)
@@ -50,21 +30,13 @@ describe('运维 page in Chromium', () => {
   });
 
   afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
+    await web?.close();
     await t?.close();
   });
 
   async function signedInPage(username: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(20_000);
-    await page.goto(`${base}/login`);
-    await page.getByLabel('用户名').fill(username);
-    await page.getByLabel('密码').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+    const page = await web.open(1440, 900);
+    await web.signIn(page, username);
     return page;
   }
 
@@ -104,9 +76,9 @@ describe('运维 page in Chromium', () => {
     const page = await signedInPage('reviewer');
     await page.getByRole('menuitem', { name: '项目清单' }).waitFor();
     expect(await page.getByRole('menuitem', { name: '运维' }).count()).toBe(0);
-    await page.goto(`${base}/operations`);
+    await page.goto(`${web.base}/operations`);
     await page.getByText('403').first().waitFor();
-    const refused = await page.goto(`${base}/admin/queues`);
+    const refused = await page.goto(`${web.base}/admin/queues`);
     expect(refused?.status()).toBe(401);
     // A navigation carries no Bearer token and a reviewer never gets the cookie.
     await page.getByText('请先以管理员身份登录控制台').waitFor();

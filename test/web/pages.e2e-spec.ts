@@ -1,25 +1,12 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import { Page } from 'playwright-core';
 import { addDays, isoWeekOf, todayIn } from '@qj/domain';
 import { RollupRepository } from '@qj/persistence';
 import { AlertsService } from '../../apps/worker/src/alerts/alerts.service';
 import { ProcessorsModule } from '../../apps/worker/src/processors.module';
+import { ARTIFACTS, ConsoleBrowser } from '../support/browser';
 import { waitFor } from '../support/processes';
-import { bootTestApp, DEMO_PASSWORD, TestApp } from '../support/test-app';
-
-/**
- * The console's notifications, digest preview and dashboard pages in Debian's Chromium (playwright-core),
- * against the API on a real port serving dist/web, and every main page at a phone's width.
- * Screenshots go to test/artifacts/pages-*.png.
- */
-const ROOT = join(__dirname, '../..');
-const DIST = join(ROOT, 'dist/web');
-const ARTIFACTS = join(ROOT, 'test/artifacts');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
+import { bootTestApp, TestApp } from '../support/test-app';
 
 jest.setTimeout(180_000);
 
@@ -32,28 +19,23 @@ interface Overdue {
   unitName: string;
 }
 
+/**
+ * The console's notifications, digest preview and dashboard pages in Debian's Chromium (playwright-core),
+ * against the API on a real port serving dist/web, and every main page at a phone's width.
+ * Screenshots go to test/artifacts/pages-*.png.
+ */
 describe('notifications, digest preview and dashboard pages', () => {
   let t: TestApp;
-  let base: string;
-  let browser: Browser;
+  let web: ConsoleBrowser;
   let overdue: Overdue;
-  const contexts: BrowserContext[] = [];
   const today = todayIn('Asia/Shanghai');
   const thisWeek = isoWeekOf(today).key;
   const lastWeek = isoWeekOf(addDays(today, -7)).key;
   const rollups = () => t.app.get(RollupRepository);
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(`Chromium is not installed at ${CHROMIUM}: install it with \`apt-get install -y chromium\` (or set CHROMIUM_PATH).`);
-    }
-    // `npm test` builds everything first; a bare `jest` run builds the console here if it is missing.
-    if (!existsSync(join(DIST, 'index.html'))) execFileSync('npm', ['run', 'web:build'], { cwd: ROOT, stdio: 'inherit' });
-    mkdirSync(ARTIFACTS, { recursive: true });
     t = await bootTestApp({ env: { PUBLIC_URL: 'http://tracker.test' }, modules: [ProcessorsModule] });
-    await t.app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    web = await ConsoleBrowser.start(t);
 
     // A quiet district (nothing overdue, nothing stale), snapshotted as last week.
     await t.db.query(`UPDATE milestone SET forecast_date = $1 WHERE status = 'pending'`, [addDays(today, 400)]);
@@ -75,26 +57,9 @@ describe('notifications, digest preview and dashboard pages', () => {
   });
 
   afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
+    await web?.close();
     await t?.close();
   });
-
-  async function open(width = 1280, height = 800): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width, height }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(20_000);
-    return page;
-  }
-
-  async function signIn(page: Page, username: string): Promise<void> {
-    await page.goto(`${base}/login`);
-    await page.getByLabel('用户名').fill(username);
-    await page.getByLabel('密码').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-  }
 
   /** Waits until every chart on the page has finished drawing (the EChart component's data-rendered). */
   async function chartsRendered(page: Page, testIds: string[]): Promise<void> {
@@ -121,14 +86,14 @@ describe('notifications, digest preview and dashboard pages', () => {
   });
 
   it('an owner sees the unread badge on the bell, opens the notification, marks it read and sets e-mail preferences', async () => {
-    const page = await open();
-    await signIn(page, 'owner_transport');
+    const page = await web.open();
+    await web.signIn(page, 'owner_transport');
     const bell = page.getByTestId('notification-bell');
     await page.locator('[data-testid=notification-bell][data-unread="1"]').waitFor();
     await page.locator('.app-header sup.ant-badge-count[title="1"]').waitFor();
 
     await bell.click();
-    await page.waitForURL(`${base}/notifications`);
+    await page.waitForURL(`${web.base}/notifications`);
     const item = page.getByTestId('notification').filter({ hasText: overdue.projectName });
     await item.getByText('逾期', { exact: true }).waitFor();
     await expect(item.getAttribute('data-read')).resolves.toBe('false');
@@ -156,23 +121,23 @@ describe('notifications, digest preview and dashboard pages', () => {
 
     // The link opens the project the notification is about.
     await item.getByRole('link').click();
-    await page.waitForURL(`${base}/projects/${overdue.projectId}`);
+    await page.waitForURL(`${web.base}/projects/${overdue.projectId}`);
   });
 
   it('says what will appear when there is no notification yet', async () => {
-    const page = await open();
-    await signIn(page, 'owner_water');
-    await page.goto(`${base}/notifications`);
+    const page = await web.open();
+    await web.signIn(page, 'owner_water');
+    await page.goto(`${web.base}/notifications`);
     await page.getByText('暂无通知。本单位项目的里程碑逾期').waitFor();
     await expect(page.getByTestId('mark-all-read').isDisabled()).resolves.toBe(true);
   });
 
   it('an owner previews this week’s digest, HTML in a sandboxed frame or as plain text, and sees the overdue milestone', async () => {
-    const page = await open();
-    await signIn(page, 'owner_transport');
-    await page.goto(`${base}/notifications`);
+    const page = await web.open();
+    await web.signIn(page, 'owner_transport');
+    await page.goto(`${web.base}/notifications`);
     await page.getByRole('link', { name: '预览本周简报' }).click();
-    await page.waitForURL(`${base}/digest-preview`);
+    await page.waitForURL(`${web.base}/digest-preview`);
     await page.getByTestId('digest-subject').getByText(`【每周简报】${overdue.unitName} ${thisWeek}：逾期 1 项`).waitFor();
     const frame = page.getByTestId('digest-html');
     // An empty sandbox: no scripts, an opaque origin.
@@ -185,9 +150,9 @@ describe('notifications, digest preview and dashboard pages', () => {
   });
 
   it('an admin picks a user and previews their digest', async () => {
-    const page = await open();
-    await signIn(page, 'admin');
-    await page.goto(`${base}/digest-preview`);
+    const page = await web.open();
+    await web.signIn(page, 'admin');
+    await page.goto(`${web.base}/digest-preview`);
     await page.getByTestId('digest-user').click();
     await page.keyboard.type('owner_transport');
     await page.locator('.ant-select-item-option').filter({ hasText: 'owner_transport' }).click();
@@ -196,9 +161,9 @@ describe('notifications, digest preview and dashboard pages', () => {
 
   it('the dashboard shows overdue milestones by unit (a bar opens that unit’s overdue projects) and the weekly trend', async () => {
     // Only last week's snapshot: the trend says so rather than drawing one point.
-    const page = await open(1920, 1080);
-    await signIn(page, 'reviewer');
-    await page.waitForURL(`${base}/dashboard`);
+    const page = await web.open(1920, 1080);
+    await web.signIn(page, 'reviewer');
+    await page.waitForURL(`${web.base}/dashboard`);
     await page.getByTestId('chart-trend-empty').getByText(`目前只有 ${lastWeek} 一周的快照`).waitFor();
 
     await rollups().snapshot(thisWeek);
@@ -226,8 +191,8 @@ describe('notifications, digest preview and dashboard pages', () => {
   });
 
   it('the dashboard fits 1280×800', async () => {
-    const page = await open(1280, 800);
-    await signIn(page, 'reviewer');
+    const page = await web.open(1280, 800);
+    await web.signIn(page, 'reviewer');
     await chartsRendered(page, ['chart-stages', 'chart-rag', 'chart-funnel', 'chart-targets', 'chart-overdue-units', 'chart-trend']);
     expect(await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth')).toBe(true);
     await page.screenshot({ path: join(ARTIFACTS, 'pages-dashboard-1280.png'), fullPage: true });
@@ -238,12 +203,12 @@ describe('notifications, digest preview and dashboard pages', () => {
     ['reviewer', ['/dashboard', '/projects', '/approvals', '/plan', '/notifications', '/digest-preview']],
     ['admin', ['/admin', '/digest-preview']],
   ])('at 375 px wide every main page of %s fits the screen: no horizontal scrolling of the page', async (username, paths) => {
-    const page = await open(375, 812);
-    await signIn(page, username);
+    const page = await web.open(375, 812);
+    await web.signIn(page, username);
     const overflowing: Array<{ path: string; scrollWidth: number; culprits: string[] }> = [];
     for (const path of paths) {
       const url = path.replace(':project', overdue.projectId);
-      await page.goto(`${base}${url}`);
+      await page.goto(`${web.base}${url}`);
       await page.locator('.app-content').waitFor();
       await page.locator('.app-content .ant-skeleton, .app-content .ant-spin-spinning').first().waitFor({ state: 'detached' }).catch(() => undefined);
       await page.waitForLoadState('networkidle');

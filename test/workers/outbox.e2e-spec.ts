@@ -5,7 +5,7 @@ import { Queue } from 'bullmq';
 import { freePort } from '@qj/config';
 import { QUEUES, redisConnection } from '@qj/queue';
 import { bootTestApp, TestApp } from '../support/test-app';
-import { launch, Launched, PrivateRedis, waitFor, WORKER_MAIN } from '../support/processes';
+import { Launched, launchWorker, PrivateRedis, waitFor } from '../support/processes';
 
 interface Milestone {
   id: string;
@@ -24,14 +24,7 @@ describe('outbox relay and roll-ups', () => {
   let workers: Launched[] = [];
 
   const startWorker = () => {
-    const worker = launch(WORKER_MAIN, {
-      DATABASE_URL: t.env.DATABASE_URL,
-      DATABASE_SCHEMA: t.env.DATABASE_SCHEMA,
-      REDIS_URL: redis.url,
-      QUEUE_PREFIX: t.env.QUEUE_PREFIX,
-      JWT_SECRET: t.env.JWT_SECRET,
-      LOG_LEVEL: 'warn',
-    });
+    const worker = launchWorker(t.env, { REDIS_URL: redis.url, LOG_LEVEL: 'warn' });
     workers.push(worker);
     return worker;
   };

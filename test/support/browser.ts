@@ -1,0 +1,68 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import { ROOT } from './processes';
+import { DEMO_PASSWORD, TestApp } from './test-app';
+
+export const WEB_DIST = join(ROOT, 'dist/web');
+/** Where the browser suites leave their screenshots. */
+export const ARTIFACTS = join(ROOT, 'test/artifacts');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
+
+/** Debian's Chromium, headless, driven by playwright-core (which ships no browser of its own). */
+async function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(
+      `Chromium is not installed at ${CHROMIUM}: the console's browser tests need it. Install it with ` +
+        '`apt-get update && apt-get install -y chromium` (or point CHROMIUM_PATH at a Chromium binary).',
+    );
+  }
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+}
+
+/** The suite's API on a real port serving the built console, and Chromium to open it in. */
+export class ConsoleBrowser {
+  private readonly contexts: BrowserContext[] = [];
+
+  private constructor(
+    private readonly browser: Browser,
+    /** The console's origin, e.g. `http://127.0.0.1:40123`. */
+    readonly base: string,
+  ) {}
+
+  static async start(t: TestApp): Promise<ConsoleBrowser> {
+    // `npm test` builds everything first (pretest); a bare `jest` run builds the console here if it is missing.
+    if (!existsSync(join(WEB_DIST, 'index.html'))) execFileSync('npm', ['run', 'web:build'], { cwd: ROOT, stdio: 'inherit' });
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await t.app.listen(0, '127.0.0.1');
+    const base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
+    // Launched last, so a failure before it leaves no browser behind.
+    return new ConsoleBrowser(await launchChromium(), base);
+  }
+
+  /** A page in a fresh context (no session), as a user in Chongqing would see it at this viewport. */
+  async open(width = 1280, height = 800): Promise<Page> {
+    const context = await this.browser.newContext({ viewport: { width, height }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', acceptDownloads: true });
+    this.contexts.push(context);
+    const page = await context.newPage();
+    page.setDefaultTimeout(20_000);
+    return page;
+  }
+
+  /** Signs in through the login form with the demo password and waits to leave /login. */
+  async signIn(page: Page, username: string): Promise<void> {
+    await page.goto(`${this.base}/login`);
+    await page.getByLabel('用户名').fill(username);
+    await page.getByLabel('密码').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+  }
+
+  async close(): Promise<void> {
+    for (const context of this.contexts) await context.close().catch(() => undefined);
+    await this.browser.close();
+  }
+}
