@@ -120,6 +120,23 @@ describe('roll-ups', () => {
     expect(w48.data.byStage.start).toBe(w47.data.byStage.start + 1);
     expect(w48.data.byStage.study).toBe(w47.data.byStage.study - 1);
     expect(w48.data.total).toBe(w47.data.total);
+
+    // The district trend is every unit's snapshot summed per week: all 300 projects each week, the move counted once.
+    const trend = await t.as('reviewer').get('/api/rollups/trend').expect(200);
+    expect(trend.body.items.map((item: { week: string }) => item.week)).toEqual(['2026-W47', '2026-W48']);
+    const [t47, t48] = trend.body.items;
+    const [{ n: projectCount }] = (await t.db.query(`SELECT count(*)::int AS n FROM project`)).rows;
+    expect([t47.total, t48.total]).toEqual([projectCount, projectCount]);
+    expect(t48.byStage.start).toBe(t47.byStage.start + 1);
+    const { rows: units } = await t.db.query(`SELECT key FROM rollup_snapshot WHERE dimension = 'unit' AND week = '2026-W48'`);
+    let overdue48 = 0;
+    for (const { key } of units) {
+      const unit = await t.as('reviewer').get('/api/rollups/history').query({ by: 'unit', key }).expect(200);
+      overdue48 += unit.body.items.find((item: { week: string }) => item.week === '2026-W48').data.overdueMilestones;
+    }
+    expect(t48.overdueMilestones).toBe(overdue48);
+    expect(t48.rag.green + t48.rag.amber + t48.rag.red).toBe(projectCount);
+
     const bad = await t.as('reviewer').get('/api/rollups').query({ by: 'district' }).expect(400);
     expect(bad.body.errors[0].field).toBe('by');
   });

@@ -39,6 +39,12 @@ export class RollupsController {
     return { by: query.by, lastWeek, items: items.map((item) => ({ ...item, lastWeek: previous.get(item.key) ?? null })) };
   }
 
+  @Get('trend')
+  @ApiOperation({ summary: "The district's weekly totals from the snapshots, oldest first: projects per stage, RAG, overdue milestones, stale projects, pending requests" })
+  async trend() {
+    return { items: await this.rollups.districtTrend() };
+  }
+
   @Get('history')
   @ApiOperation({ summary: 'The weekly snapshots of one roll-up, oldest first: the trend' })
   async history(@Query() query: RollupHistoryQueryDto) {

@@ -257,13 +257,6 @@ export interface DigestPreview {
   text: string;
 }
 
-/** GET /api/rollups/history: one weekly snapshot of a roll-up row. */
-export interface RollupSnapshot {
-  week: string;
-  data: { total: number; byStage: Record<ProjectStatus, number>; overdueMilestones: number; rag?: Record<RagLevel, number> };
-  takenAt: string;
-}
-
 export type MailStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'skipped';
 
 /** GET /api/admin/outbox: one mail of the mail outbox (never its body). */

@@ -3,7 +3,7 @@ import type { EChartsCoreOption } from 'echarts/core';
 import { useMemo } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { api, isApiError } from '../api/client';
-import type { ProjectStatus, RollupSnapshot } from '../api/types';
+import type { ProjectStatus } from '../api/types';
 import { STAGE_COLORS } from '../components/tags';
 import { useI18n } from '../i18n';
 import { projectListLink } from '../lib/project-filters';
@@ -19,28 +19,14 @@ export interface WeekPoint {
   overdueMilestones: number;
 }
 
-/**
- * The district's weekly totals: the snapshots of every unit's roll-up summed per week. Each project has
- * exactly one unit, so the sum counts every project once. Empty while the roll-up endpoints are absent.
- */
-export async function loadWeeklyTrend(unitKeys: readonly string[], signal?: AbortSignal): Promise<WeekPoint[]> {
-  let histories: RollupSnapshot[][];
+/** The district's weekly totals (every unit's snapshots summed per week, by the API). Empty while the roll-up endpoints are absent. */
+export async function loadWeeklyTrend(signal?: AbortSignal): Promise<WeekPoint[]> {
   try {
-    histories = await Promise.all(
-      unitKeys.map((key) => api.get<{ items: RollupSnapshot[] }>('/api/rollups/history', { by: 'unit', key }, signal).then((answer) => answer.items)),
-    );
+    return (await api.get<{ items: WeekPoint[] }>('/api/rollups/trend', undefined, signal)).items;
   } catch (error) {
     if (isApiError(error) && error.status === 404) return [];
     throw error;
   }
-  const weeks = new Map<string, WeekPoint>();
-  for (const snapshot of histories.flat()) {
-    const point = weeks.get(snapshot.week) ?? { week: snapshot.week, byStage: { study: 0, start: 0, complete: 0, on_hold: 0, cancelled: 0 }, overdueMilestones: 0 };
-    weeks.set(snapshot.week, point);
-    for (const stage of Object.keys(point.byStage) as ProjectStatus[]) point.byStage[stage] += snapshot.data.byStage?.[stage] ?? 0;
-    point.overdueMilestones += snapshot.data.overdueMilestones ?? 0;
-  }
-  return [...weeks.values()].sort((a, b) => a.week.localeCompare(b.week));
 }
 
 /** 每周趋势: projects per stage (left axis) and overdue milestones (right axis) over the weekly snapshots. */

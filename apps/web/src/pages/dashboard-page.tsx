@@ -53,11 +53,7 @@ export default function DashboardPage() {
   const data = useAsync<DashboardData>((signal) => loadDashboard(by, signal, fresh > 0), [by, fresh]);
   const red = useAsync((signal) => api.get<Page<ProjectListItem>>('/api/projects', { rag: 'red', pageSize: 8, sort: '-updatedAt' }, signal), [fresh]);
   const units = useAsync<DashboardData>((signal) => loadDashboard('unit', signal, fresh > 0), [fresh]);
-  // The trend sums every unit's weekly snapshots; null while the unit rows are still on their way.
-  const trend = useAsync(
-    (signal) => (!units.data ? Promise.resolve(null) : units.data.source === 'rollups' ? loadWeeklyTrend(units.data.rows.map((row) => row.key), signal) : Promise.resolve([])),
-    [units.data],
-  );
+  const trend = useAsync((signal) => loadWeeklyTrend(signal), [fresh]);
 
   // Fetch ECharts alongside the data instead of after it: the charts mount only once the numbers are in.
   useEffect(() => void loadECharts(), []);
