@@ -5,6 +5,13 @@ import type { Job } from 'bullmq';
 const REPORT_ERRORS_EVERY_MS = 30_000;
 
 /**
+ * Worker settings for queues whose jobs must survive a killed worker. A job held by a dead process is back in
+ * the queue within lockDuration + stalledInterval (30 s), well inside the 90 s in which sending must resume;
+ * it may stall three times (three crashes in a row) before it is failed.
+ */
+export const RECOVER_FROM_CRASHES = { lockDuration: 15_000, stalledInterval: 15_000, maxStalledCount: 3 } as const;
+
+/**
  * A processor whose failed attempts are logged with the job, so a failing job is never silent; completed
  * ones are logged at debug level with the queue, so one can see which worker process still consumes which queue.
  */

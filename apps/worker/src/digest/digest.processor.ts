@@ -6,9 +6,9 @@ import { DigestComposer } from '@qj/mail';
 import { DigestRepository, MailOutboxRepository, NotificationPreferenceRepository } from '@qj/persistence';
 import { JobName, JobPayloads, QUEUES } from '@qj/queue';
 import type { Job, Queue } from 'bullmq';
-import { LoggedWorkerHost } from '../logged-worker-host';
+import { LoggedWorkerHost, RECOVER_FROM_CRASHES } from '../logged-worker-host';
 import { MailTransport } from '../mail/mail-transport';
-import { mailJobId, RECOVER_FROM_CRASHES } from '../mail/mail.processor';
+import { mailJobId } from '../mail/mail.processor';
 import { digestPeriodOf, weekOfPeriod } from './digest-period';
 
 const PAGE = 500;
@@ -93,7 +93,7 @@ export class DigestProcessor extends LoggedWorkerHost implements OnApplicationBo
       const mail = await this.composer.compose(recipient, weekOfPeriod(period));
       const toAddress = recipient.email ?? this.transport.fallbackAddress(recipient.username);
       const ids = await this.outbox.enqueue(manager, [
-        { userId, toAddress, kind: 'digest', dedupeKey: `digest-${userId}-${period}`, ...mail, skipReason: toAddress ? undefined : '用户未设置邮箱' },
+        { userId, toAddress, kind: 'digest', dedupeKey: digestJobId(userId, period), ...mail, skipReason: toAddress ? undefined : '用户未设置邮箱' },
       ]);
       await this.digests.settle(manager, userId, period, { status: 'queued', mailId: ids[0] ?? null });
       return { outcome: 'queued', mailIds: ids };

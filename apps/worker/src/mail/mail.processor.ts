@@ -3,20 +3,13 @@ import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { MailOutboxRepository } from '@qj/persistence';
 import { JobName, JobPayloads, QUEUES } from '@qj/queue';
 import type { Job, Queue } from 'bullmq';
-import { LoggedWorkerHost } from '../logged-worker-host';
+import { LoggedWorkerHost, RECOVER_FROM_CRASHES } from '../logged-worker-host';
 import { MailTransport, SMTP_POOL_SIZE } from './mail-transport';
 
 const SWEEP_EVERY_MS = 60_000;
 /** Mail pending longer than this has lost its job (Redis away, retries exhausted while SMTP was down). */
 const SWEEP_OLDER_THAN_SECONDS = 60;
 const SWEEP_BATCH = 500;
-
-/**
- * Worker settings for queues whose jobs must survive a killed worker. A job held by a dead process is back in
- * the queue within lockDuration + stalledInterval (30 s), well inside the 90 s in which sending must resume;
- * it may stall three times (three crashes in a row) before it is failed.
- */
-export const RECOVER_FROM_CRASHES = { lockDuration: 15_000, stalledInterval: 15_000, maxStalledCount: 3 } as const;
 
 export const mailJobId = (mailId: string): string => `mail-${mailId}`;
 
