@@ -21,7 +21,7 @@ import { readFileSync } from 'node:fs';
 import { Queue } from 'bullmq';
 import Redis from 'ioredis';
 import { createTransport } from 'nodemailer';
-import { Client } from 'pg';
+import type { Client } from 'pg';
 import { SMTPServer } from 'smtp-server';
 import { freePort } from '@qj/config';
 import { isoWeekOf, todayIn } from '@qj/domain';
@@ -29,7 +29,8 @@ import { prepareDatabase } from '@qj/persistence';
 import { heartbeatKey, QUEUES } from '@qj/queue';
 import { SMTP_POOL_SIZE } from '../../apps/worker/src/mail/mail-transport';
 import { launchWorker, waitFor, WORKER_MAIN } from '../support/processes';
-import { deleteQueueKeys, dropSchema, isolatedEnv } from '../support/test-app';
+import { isolatedEnv } from '../support/test-app';
+import { dropIsolatedEnv } from './support/api';
 import { registerCleanup } from './support/cleanup';
 import { schemaClient } from './support/fixture';
 import { summariseTimed, timedRound } from './support/timed';
@@ -120,14 +121,7 @@ export async function run(ctx: BenchContext): Promise<BenchResult[]> {
   await sink.start();
   const env = isolatedEnv({ SMTP_URL: sink.url, PUBLIC_URL: 'http://tracker.test' });
   const cleanUp = registerCleanup(async () => {
-    const db = new Client({ connectionString: env.DATABASE_URL });
-    await db.connect();
-    try {
-      await dropSchema(db, env.DATABASE_SCHEMA);
-    } finally {
-      await db.end();
-    }
-    await deleteQueueKeys(services.redisUrl, env.QUEUE_PREFIX);
+    await dropIsolatedEnv(env, services.redisUrl);
     await sink.stop();
   });
   try {

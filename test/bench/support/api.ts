@@ -29,6 +29,18 @@ export interface BenchApi {
   close(): Promise<void>;
 }
 
+/** Drops an isolatedEnv()'s schema and deletes its queue keys from the Redis at `redisUrl`. */
+export async function dropIsolatedEnv(env: TestApp['env'], redisUrl: string): Promise<void> {
+  const db = new Client({ connectionString: env.DATABASE_URL });
+  await db.connect();
+  try {
+    await dropSchema(db, env.DATABASE_SCHEMA);
+  } finally {
+    await db.end();
+  }
+  await deleteQueueKeys(redisUrl, env.QUEUE_PREFIX);
+}
+
 /**
  * Boots the API as the end-to-end tests do (test/support/test-app.ts: isolatedEnv() gives a schema and a
  * queue prefix of its own and LOG_LEVEL silent; prepareDatabase() applies every migration and imports the
@@ -37,17 +49,8 @@ export interface BenchApi {
  */
 export async function bootBenchApi(options: BenchApiOptions = {}): Promise<BenchApi> {
   const env = isolatedEnv(options.env);
-  const cleanUp = async () => {
-    const db = new Client({ connectionString: env.DATABASE_URL });
-    await db.connect();
-    try {
-      await dropSchema(db, env.DATABASE_SCHEMA);
-    } finally {
-      await db.end();
-    }
-    // As bootTestApp does: the suite's own REDIS_URL may point nowhere on purpose.
-    await deleteQueueKeys(process.env.TEST_REDIS_URL as string, env.QUEUE_PREFIX);
-  };
+  // As bootTestApp does: the suite's own REDIS_URL may point nowhere on purpose.
+  const cleanUp = () => dropIsolatedEnv(env, process.env.TEST_REDIS_URL as string);
   let app: INestApplication | undefined;
   try {
     await prepareDatabase({ url: env.DATABASE_URL, schema: env.DATABASE_SCHEMA }, { importCatalogIfEmpty: options.catalog ?? true });
