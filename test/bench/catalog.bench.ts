@@ -24,7 +24,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { join } from 'node:path';
 import { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
-import { todayIn } from '@qj/domain';
+import { businessDay } from '@qj/domain';
 import { ProjectListFilter, ProjectReadRepository, ProjectSort } from '@qj/persistence';
 import { bootBenchApi } from './support/api';
 import { registerCleanup } from './support/cleanup';
@@ -62,7 +62,7 @@ function filterOf(search: URLSearchParams): ProjectListFilter {
     q: text('q'),
     rag: text('rag'),
     overdue: overdue === undefined ? undefined : overdue === 'true',
-    today: todayIn(TIME_ZONE),
+    day: businessDay(TIME_ZONE),
     sort: sort.replace(/^-/, '') as ProjectSort,
     descending: sort.startsWith('-'),
     page: int('page') ?? 1,

@@ -47,6 +47,7 @@ async function allRows(rollups: RollupRepository): Promise<Array<Omit<RollupRow,
 async function compareOn(ctx: BenchContext, options: { name: string; db: Client; rollups: RollupRepository; projects: number; rounds: number }): Promise<BenchResult> {
   const { db, rollups } = options;
   const today = todayIn(TIME_ZONE);
+  const day = { today, timeZone: TIME_ZONE };
   const change = await changingProject(db);
   let shift = 0;
   const result = await compareTimed(ctx, {
@@ -63,15 +64,15 @@ async function compareOn(ctx: BenchContext, options: { name: string; db: Client;
         shift = shift === 0 ? 400 : 0;
         await db.query(`UPDATE milestone SET forecast_date = $2 WHERE id = $1`, [change.milestoneId, addDays(today, shift - 200)]);
       },
-      run: () => rollups.refreshForProjects([change.projectId], today),
+      run: () => rollups.refreshForProjects([change.projectId], day),
     },
-    baseline: { label: 'full', where: 'RollupRepository.recomputeAll', units: 1, run: () => rollups.recomputeAll(today) },
+    baseline: { label: 'full', where: 'RollupRepository.recomputeAll', units: 1, run: () => rollups.recomputeAll(day) },
   });
   // The incremental figures must be the full recompute's: change once more, refresh incrementally, then recompute all.
   await db.query(`UPDATE milestone SET forecast_date = $2 WHERE id = $1`, [change.milestoneId, addDays(today, -7)]);
-  await rollups.refreshForProjects([change.projectId], today);
+  await rollups.refreshForProjects([change.projectId], day);
   const incremental = await allRows(rollups);
-  await rollups.recomputeAll(today);
+  await rollups.recomputeAll(day);
   const full = await allRows(rollups);
   if (!isDeepStrictEqual(incremental, full)) throw new Error(`${options.name}: the incremental roll-ups differ from the full recompute`);
   return { ...result, extra: { projects: options.projects, keysTouched: change.keys, rollupRows: full.length } };

@@ -134,7 +134,7 @@ export async function run(ctx: BenchContext): Promise<BenchResult[]> {
     // overdue, and the overdue-by-unit chart would show its "nothing overdue" line instead).
     const today = todayIn('Asia/Shanghai');
     const rollups = api.app.get(RollupRepository);
-    await rollups.recomputeAll(today);
+    await rollups.recomputeAll({ today, timeZone: 'Asia/Shanghai' });
     await rollups.snapshot(isoWeekOf(addDays(today, -7)).key);
     await api.app.get(DataSource).query(
       `UPDATE milestone SET forecast_date = $1 WHERE id IN (
@@ -142,7 +142,7 @@ export async function run(ctx: BenchContext): Promise<BenchResult[]> {
          WHERE m.status = 'pending' AND p.plan_order % 5 = 0 ORDER BY m.project_id, m.sort_order)`,
       [addDays(today, -10)],
     );
-    await rollups.recomputeAll(today);
+    await rollups.recomputeAll({ today, timeZone: 'Asia/Shanghai' });
     await rollups.snapshot(isoWeekOf(today).key);
     const token = await api.token('reviewer');
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });

@@ -101,8 +101,8 @@ async function startBareServer(databaseUrl: string, schema: string): Promise<{ u
   const requestTransition = (projectId: string, body: Record<string, unknown>, actor: { id: string; name: string }) =>
     inTransaction(pool, async (db) => {
       const { rows } = await db.query(
-        `INSERT INTO transition_request (project_id, transition_id, from_stage, to_stage, reason, comment, requested_by)
-         SELECT id, $2, stage, $3, $4, $5, $6 FROM project WHERE id = $1 RETURNING id, from_stage AS "fromStage", to_stage AS "toStage"`,
+        `INSERT INTO transition_request (project_id, transition_id, workflow_version, from_stage, to_stage, reason, comment, requested_by)
+         SELECT id, $2, 2, stage, $3, $4, $5, $6 FROM project WHERE id = $1 RETURNING id, from_stage AS "fromStage", to_stage AS "toStage"`,
         [projectId, body.to === 'on_hold' ? 'hold' : 'resume', body.to, body.reason ?? null, body.comment ?? null, actor.id],
       );
       const row = rows[0] as { id: string; fromStage: string; toStage: string } | undefined;

@@ -40,7 +40,7 @@ describe('notifications, digest preview and dashboard pages', () => {
     // A quiet district (nothing overdue, nothing stale), snapshotted as last week.
     await t.db.query(`UPDATE milestone SET forecast_date = $1 WHERE status = 'pending'`, [addDays(today, 400)]);
     await t.db.query(`UPDATE project SET last_activity_at = now()`);
-    await rollups().recomputeAll(today);
+    await rollups().recomputeAll({ today, timeZone: 'Asia/Shanghai' });
     await rollups().snapshot(lastWeek);
 
     // Then one milestone of 区交通局 three days overdue, and the alert path run for its project.
@@ -53,7 +53,7 @@ describe('notifications, digest preview and dashboard pages', () => {
     await t.db.query(`UPDATE milestone SET forecast_date = $2 WHERE id = $1`, [overdue.milestoneId, addDays(today, -3)]);
     const scan = await t.app.get(AlertsService).scan({ projectId: overdue.projectId });
     expect(scan.alerts).toBe(1);
-    await rollups().recomputeAll(today);
+    await rollups().recomputeAll({ today, timeZone: 'Asia/Shanghai' });
   });
 
   afterAll(async () => {

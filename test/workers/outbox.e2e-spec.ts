@@ -110,8 +110,8 @@ describe('outbox relay and roll-ups', () => {
     const { dataSourceOptions } = await import('@qj/persistence');
     const dataSource = await new DataSource(dataSourceOptions({ url: t.env.DATABASE_URL, schema: t.env.DATABASE_SCHEMA })).initialize();
     try {
-      const { todayIn } = await import('@qj/domain');
-      await new RollupRepository(dataSource).recomputeAll(todayIn('Asia/Shanghai'));
+      const { businessDay } = await import('@qj/domain');
+      await new RollupRepository(dataSource).recomputeAll(businessDay('Asia/Shanghai'));
     } finally {
       await dataSource.destroy();
     }

@@ -14,6 +14,7 @@ describe('roll-ups', () => {
   let units: Array<{ id: string }>;
   let requester: string;
   const today = todayIn('Asia/Shanghai');
+  const day = { today, timeZone: 'Asia/Shanghai' };
 
   const everything = async () => {
     const all: Record<string, unknown[]> = {};
@@ -37,7 +38,7 @@ describe('roll-ups', () => {
         await t.db.query(`UPDATE transition_request SET status = 'rejected' WHERE project_id = $1 AND status = 'pending'`, [id]);
         if (value % 2) {
           await t.db.query(
-            `INSERT INTO transition_request (project_id, transition_id, from_stage, to_stage, requested_by) VALUES ($1, 'hold', 'study', 'on_hold', $2)`,
+            `INSERT INTO transition_request (project_id, transition_id, workflow_version, from_stage, to_stage, requested_by) VALUES ($1, 'hold', 2, 'study', 'on_hold', $2)`,
             [id, requester],
           );
         }
@@ -77,13 +78,13 @@ describe('roll-ups', () => {
     });
     await fc.assert(
       fc.asyncProperty(fc.array(change, { minLength: 1, maxLength: 12 }), async (changes) => {
-        await rollups.recomputeAll(today);
+        await rollups.recomputeAll(day);
         for (const c of changes) {
           const formerUnit = await apply(c);
-          await rollups.refreshForProjects([projects[c.project % projects.length].id], today, formerUnit ? [formerUnit] : []);
+          await rollups.refreshForProjects([projects[c.project % projects.length].id], day, formerUnit ? [formerUnit] : []);
         }
         const incremental = await everything();
-        await rollups.recomputeAll(today);
+        await rollups.recomputeAll(day);
         expect(incremental).toEqual(await everything());
       }),
       { numRuns: 15 },
@@ -91,7 +92,7 @@ describe('roll-ups', () => {
   });
 
   it('the numbers add up: every project once per sector and unit; per chapter at least once', async () => {
-    await rollups.recomputeAll(today);
+    await rollups.recomputeAll(day);
     const total = Number((await t.db.query(`SELECT count(*) FROM project`)).rows[0].count);
     const sum = (rows: Array<{ total: number }>) => rows.reduce((acc, row) => acc + row.total, 0);
     expect(sum(await rollups.list('sector'))).toBe(total);
@@ -106,11 +107,11 @@ describe('roll-ups', () => {
 
   it('keeps one snapshot a week, never overwritten, and serves the trend', async () => {
     await t.db.query(`UPDATE project SET stage = 'study' WHERE id = $1`, [projects[0].id]);
-    await rollups.recomputeAll(today);
+    await rollups.recomputeAll(day);
     const first = await rollups.snapshot('2026-W47');
     expect(first).toBeGreaterThan(0);
     await t.db.query(`UPDATE project SET stage = 'start' WHERE id = $1`, [projects[0].id]);
-    await rollups.recomputeAll(today);
+    await rollups.recomputeAll(day);
     expect(await rollups.snapshot('2026-W47')).toBe(0);
     await rollups.snapshot('2026-W48');
     const [sector] = (await t.db.query(`SELECT sector FROM project WHERE id = $1`, [projects[0].id])).rows;

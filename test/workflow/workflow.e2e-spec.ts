@@ -1,4 +1,4 @@
-import { todayIn, addDays } from '@qj/domain';
+import { addDays, isImpliedByStage, stageOfStatus, todayIn } from '@qj/domain';
 import { bootTestApp, TestApp } from '../support/test-app';
 
 const today = () => todayIn('Asia/Shanghai');
@@ -41,24 +41,62 @@ describe('workflow: owners request, the DRC approves, every step audited', () =>
     expect(rows[0].bare).toBe(0);
   });
 
-  it('walks 渝贵高铁 from study to complete through requests and approvals; the history shows every step with who and when', async () => {
-    const early = await t.as('owner_transport').post(`/api/projects/${projectId}/transition-requests`).send({
-      to: 'start',
-      evidence: { approvalDocNo: '渝发改交〔2026〕1号', approvalDate: today(), constructionPermitNo: 'QJ-2026-001', actualStartDate: today() },
-    });
+  /** Stage and milestones agree: every milestone the project's stage implies is done or 不适用, and nothing else is. */
+  const expectAgreement = async () => {
+    const project = (await t.as('reviewer').get(`/api/projects/${projectId}`).expect(200)).body;
+    const items: Milestone[] = (await t.as('reviewer').get(`/api/projects/${projectId}/milestones`).expect(200)).body.items;
+    for (const m of items) {
+      const implied = isImpliedByStage(m.code, stageOfStatus(project.stage, project.previousStage));
+      if (implied) expect(['done', 'not_applicable']).toContain(m.status);
+      if (m.status === 'done') expect(m.actualDate).toBeTruthy();
+    }
+    return { project, items };
+  };
+
+  it('walks 渝贵高铁 from study to complete; at every step its stage and its milestones agree, and the history shows who did what', async () => {
+    await expectAgreement();
+    const startEvidence = { approvalDocNo: '渝发改交〔2026〕1号', approvalDate: addDays(today(), -20), constructionPermitNo: 'QJ-2026-001', actualStartDate: addDays(today(), -2) };
+    // Before the form: the checklist says what is settled, what blocks, what the form's dates will complete.
+    let transitions = await t.as('owner_transport').get(`/api/projects/${projectId}/transitions`).expect(200);
+    const begin = transitions.body.transitions.find((tr: { transitionId: string }) => tr.transitionId === 'begin_construction');
+    const checklist = begin.guards.find((g: { guard: string }) => g.guard === 'milestonesSettled');
+    expect(checklist.ok).toBe(false);
+    expect(checklist.checklist.map((i: { milestone: string; state: string }) => [i.milestone, i.state])).toEqual([
+      ['proposal', 'pending'],
+      ['feasibility_approval', 'pending'],
+      ['preliminary_design_approval', 'pending'],
+      ['construction_permit', 'needs_evidence'],
+    ]);
+
+    const early = await t.as('owner_transport').post(`/api/projects/${projectId}/transition-requests`).send({ to: 'start', evidence: startEvidence });
     expect(early.status).toBe(422);
     expect(early.body.code).toBe('guard_failed');
-    expect(early.body.failedGuards.map((g: { guard: string }) => g.guard)).toContain('milestonesDone');
+    expect(early.body.failedGuards.map((g: { guard: string }) => g.guard)).toContain('milestonesSettled');
 
-    for (const code of ['proposal', 'feasibility_approval', 'preliminary_design_approval', 'construction_permit']) await done(code);
+    await done('proposal');
+    await done('feasibility_approval');
+    // 初步设计 is not needed for this project: its owner says so, with a reason.
+    const design = await milestone('preliminary_design_approval');
+    const marked = await t.as('owner_transport').post(`/api/milestones/${design.id}/not-applicable`).send({ version: design.version, reason: '与可研合并审批' }).expect(200);
+    expect(marked.body).toMatchObject({ status: 'not_applicable', notApplicableReason: '与可研合并审批', version: design.version + 1 });
 
+    transitions = await t.as('owner_transport').get(`/api/projects/${projectId}/transitions`).expect(200);
+    const ready = transitions.body.transitions.find((tr: { transitionId: string }) => tr.transitionId === 'begin_construction');
+    expect(ready.guards.every((g: { ok: boolean }) => g.ok)).toBe(true);
+
+    // 施工许可 is still open: without its date the request is refused naming it; with it, it is completed on that date.
+    const noPermitDate = await t.as('owner_transport').post(`/api/projects/${projectId}/transition-requests`).send({ to: 'start', evidence: startEvidence });
+    expect(noPermitDate.status).toBe(422);
+    expect(noPermitDate.body.failedGuards[0].missing).toEqual(['construction_permit']);
+    const permitDate = addDays(today(), -10);
     const requested = await t.as('owner_transport').post(`/api/projects/${projectId}/transition-requests`).send({
       to: 'start',
-      evidence: { approvalDocNo: '渝发改交〔2026〕1号', approvalDate: today(), constructionPermitNo: 'QJ-2026-001', actualStartDate: today() },
+      evidence: { ...startEvidence, constructionPermitDate: permitDate },
       comment: '已取得施工许可，申请开工',
     });
     expect(requested.status).toBe(201);
-    expect(requested.body).toMatchObject({ status: 'pending', fromStage: 'study', toStage: 'start' });
+    expect(requested.body).toMatchObject({ status: 'pending', fromStage: 'study', toStage: 'start', workflowVersion: 2 });
+    await expectAgreement();
 
     const inbox = await t.as('reviewer').get('/api/transition-requests').query({ status: 'pending' }).expect(200);
     expect(inbox.body.items.map((r: { id: string }) => r.id)).toContain(requested.body.id);
@@ -67,40 +105,152 @@ describe('workflow: owners request, the DRC approves, every step audited', () =>
 
     const approved = await t.as('reviewer').post(`/api/transition-requests/${requested.body.id}/approve`).send({ comment: '同意开工' }).expect(200);
     expect(approved.body.status).toBe('approved');
-    let project = await t.as('reviewer').get(`/api/projects/${projectId}`).expect(200);
-    expect(project.body.stage).toBe('start');
+    const afterStart = await expectAgreement();
+    expect(afterStart.project.stage).toBe('start');
+    const byCode = (code: string) => afterStart.items.find((m) => m.code === code) as Milestone;
+    expect(byCode('construction_permit')).toMatchObject({ status: 'done', actualDate: permitDate });
+    expect(byCode('groundbreaking')).toMatchObject({ status: 'done', actualDate: startEvidence.actualStartDate });
+    expect(byCode('preliminary_design_approval').status).toBe('not_applicable');
 
     // 渝贵高铁's target is `start`: completion milestones are added as the project goes on.
-    await t.db.query(
-      `INSERT INTO milestone (project_id, code, name, stage, sort_order, baseline_date) VALUES ($1, 'groundbreaking_done', '开工', 'start', 5, '2026-06-30')
-       ON CONFLICT DO NOTHING`,
-      [projectId],
-    );
-    await t.db.query(`INSERT INTO milestone (project_id, code, name, stage, sort_order, baseline_date) VALUES ($1, 'acceptance', '竣工验收', 'complete', 7, '2030-06-30')`, [projectId]);
-    await done('acceptance');
+    for (const [code, name, order] of [['main_works_done', '主体完工', 60], ['acceptance', '竣工验收', 70], ['in_service', '投入使用', 80]] as const) {
+      await t.db.query(`INSERT INTO milestone (project_id, code, name, stage, sort_order, baseline_date) VALUES ($1, $2, $3, 'complete', $4, '2030-06-30')`, [projectId, code, name, order]);
+    }
+    const refusedCompletion = await t.as('owner_transport').post(`/api/projects/${projectId}/transition-requests`).send({ to: 'complete', evidence: { acceptanceDate: today() } });
+    expect(refusedCompletion.status).toBe(422);
+    expect(refusedCompletion.body.failedGuards[0].missing).toEqual(['main_works_done']);
+    await done('main_works_done');
     const completion = await t.as('owner_transport').post(`/api/projects/${projectId}/transition-requests`).send({ to: 'complete', evidence: { acceptanceDate: today() } }).expect(201);
     await t.as('reviewer').post(`/api/transition-requests/${completion.body.id}/approve`).send({ comment: '验收合格' }).expect(200);
-    project = await t.as('reviewer').get(`/api/projects/${projectId}`).expect(200);
-    expect(project.body.stage).toBe('complete');
+    const afterComplete = await expectAgreement();
+    expect(afterComplete.project.stage).toBe('complete');
+    expect(afterComplete.items.filter((m) => m.status === 'pending')).toEqual([]);
+    expect(afterComplete.items.find((m) => m.code === 'in_service')).toMatchObject({ status: 'done', actualDate: today() });
 
     const history = await t.as('reviewer').get(`/api/projects/${projectId}/history`).expect(200);
     const actions = history.body.items.map((e: { action: string }) => e.action);
-    expect(actions.filter((a: string) => a === 'milestone.updated')).toHaveLength(5);
+    // 3 by hand, 2 with the start approval, 2 with the completion approval.
+    expect(actions.filter((a: string) => a === 'milestone.updated')).toHaveLength(7);
+    expect(actions.filter((a: string) => a === 'milestone.marked_not_applicable')).toHaveLength(1);
     expect(actions.filter((a: string) => a === 'transition.requested')).toHaveLength(2);
     expect(actions.filter((a: string) => a === 'transition.approved')).toHaveLength(2);
     for (const event of history.body.items) {
       expect(event.actorName).toBeTruthy();
       expect(new Date(event.at).getTime()).toBeGreaterThan(Date.now() - 600_000);
     }
+    const groundbreaking = history.body.items.find((e: { entityId: string; action: string }) => e.entityId === byCode('groundbreaking').id && e.action === 'milestone.updated');
+    expect(groundbreaking).toMatchObject({ actorName: expect.any(String), comment: '随「开工」申请批准，按实际开工日期标记完成' });
     const approval = history.body.items.find((e: { action: string }) => e.action === 'transition.approved');
     expect(approval.before.stage).toBe('study');
     expect(approval.after.stage).toBe('start');
     expect(approval.actorName).not.toBe(history.body.items.find((e: { action: string }) => e.action === 'transition.requested').actorName);
 
-    const { rows } = await t.db.query(`SELECT name FROM outbox_event WHERE aggregate_id = $1 ORDER BY id`, [projectId]);
+    const { rows } = await t.db.query(`SELECT name, payload FROM outbox_event WHERE aggregate_id = $1 ORDER BY id`, [projectId]);
     expect(rows.map((r: { name: string }) => r.name)).toEqual(
-      expect.arrayContaining(['milestone.updated', 'project.transition_requested', 'project.stage_changed']),
+      expect.arrayContaining(['milestone.updated', 'milestone.not_applicable', 'project.transition_requested', 'project.stage_changed']),
     );
+    // Events about a request name it, so whoever is told can read it.
+    for (const row of rows.filter((r: { name: string }) => r.name.startsWith('project.'))) expect(row.payload.requestId).toBeTruthy();
+  });
+
+  describe('不适用, withdrawal and workflow versions', () => {
+    let waterProject: string;
+    const waterMilestone = async (code: string): Promise<Milestone> =>
+      (await t.as('reviewer').get(`/api/projects/${waterProject}/milestones`).expect(200)).body.items.find((m: Milestone) => m.code === code);
+    const auditCount = async () => (await t.db.query(`SELECT count(*)::int AS n FROM audit_event WHERE project_id = $1`, [waterProject])).rows[0].n;
+
+    beforeAll(async () => {
+      const res = await t.as('reviewer').get('/api/projects').query({ sector: 'water', stage: 'study', target: 'start', pageSize: 1, page: 3 }).expect(200);
+      waterProject = res.body.items[0].id;
+    });
+
+    it('marking 不适用: a reason is required, only the unit’s owners, never the target milestone; nothing written on refusal', async () => {
+      const proposal = await waterMilestone('proposal');
+      const before = await auditCount();
+      const noReason = await t.as('owner_water').post(`/api/milestones/${proposal.id}/not-applicable`).send({ version: proposal.version, reason: '   ' });
+      expect(noReason.status).toBe(400);
+      expect(noReason.body.errors.map((e: { field: string }) => e.field)).toEqual(['reason']);
+      const otherUnit = await t.as('owner_transport').post(`/api/milestones/${proposal.id}/not-applicable`).send({ version: proposal.version, reason: '不需要' });
+      expect(otherUnit.status).toBe(403);
+      const reviewer = await t.as('reviewer').post(`/api/milestones/${proposal.id}/not-applicable`).send({ version: proposal.version, reason: '不需要' });
+      expect(reviewer.status).toBe(403);
+      const target = await waterMilestone('groundbreaking');
+      const onTarget = await t.as('owner_water').post(`/api/milestones/${target.id}/not-applicable`).send({ version: target.version, reason: '不需要' });
+      expect(onTarget.status).toBe(422);
+      expect(onTarget.body).toMatchObject({ code: 'target_milestone' });
+      const stale = await t.as('owner_water').post(`/api/milestones/${proposal.id}/not-applicable`).send({ version: proposal.version + 5, reason: '不需要' });
+      expect(stale.status).toBe(409);
+      expect(await waterMilestone('proposal')).toMatchObject({ status: 'pending', version: proposal.version });
+      expect(await auditCount()).toBe(before);
+    });
+
+    it('不适用 is shown, audited, no longer overdue, and reversible', async () => {
+      const proposal = await waterMilestone('proposal');
+      await t.db.query(`UPDATE milestone SET forecast_date = $2 WHERE id = $1`, [proposal.id, addDays(today(), -3)]);
+      const overdueBefore = await t.as('reviewer').get('/api/projects').query({ q: '', overdue: true, pageSize: 200 }).expect(200);
+      expect(overdueBefore.body.items.map((p: { id: string }) => p.id)).toContain(waterProject);
+      const marked = await t.as('owner_water').post(`/api/milestones/${proposal.id}/not-applicable`).send({ version: proposal.version, reason: '改扩建项目，无需单独立项' }).expect(200);
+      expect(marked.body).toMatchObject({ status: 'not_applicable', notApplicableReason: '改扩建项目，无需单独立项' });
+      const overdueAfter = await t.as('reviewer').get('/api/projects').query({ overdue: true, pageSize: 200 }).expect(200);
+      expect(overdueAfter.body.items.map((p: { id: string }) => p.id)).not.toContain(waterProject);
+      const again = await t.as('owner_water').post(`/api/milestones/${proposal.id}/not-applicable`).send({ version: marked.body.version, reason: 'x' });
+      expect(again.status).toBe(409);
+      const reopened = await t.as('owner_water').post(`/api/milestones/${proposal.id}/applicable`).send({ version: marked.body.version, comment: '需要立项' }).expect(200);
+      expect(reopened.body).toMatchObject({ status: 'pending', notApplicableReason: null, forecastDate: addDays(today(), -3) });
+      const history = (await t.as('reviewer').get(`/api/projects/${waterProject}/history`).expect(200)).body.items;
+      expect(history.filter((e: { entityId: string }) => e.entityId === proposal.id).map((e: { action: string; comment: string }) => [e.action, e.comment])).toEqual([
+        ['milestone.marked_not_applicable', '改扩建项目，无需单独立项'],
+        ['milestone.applicable_again', '需要立项'],
+      ]);
+      const { rows } = await t.db.query(`SELECT name FROM outbox_event WHERE payload->>'milestoneId' = $1 ORDER BY id`, [proposal.id]);
+      expect(rows.map((r: { name: string }) => r.name)).toEqual(['milestone.not_applicable', 'milestone.applicable_again']);
+    });
+
+    it('the requester withdraws a pending request; others get 403, a withdrawn one 409', async () => {
+      const filed = await t.as('owner_water').post(`/api/projects/${waterProject}/transition-requests`).send({ to: 'on_hold', reason: '资金未落实' }).expect(201);
+      expect((await t.as('reviewer').post(`/api/transition-requests/${filed.body.id}/withdraw`).send({})).status).toBe(403);
+      expect((await t.as('owner_transport').post(`/api/transition-requests/${filed.body.id}/withdraw`).send({})).status).toBe(403);
+      const withdrawn = await t.as('owner_water').post(`/api/transition-requests/${filed.body.id}/withdraw`).send({ comment: '资金已落实' }).expect(200);
+      expect(withdrawn.body).toMatchObject({ status: 'withdrawn', decisionComment: '资金已落实' });
+      const twice = await t.as('owner_water').post(`/api/transition-requests/${filed.body.id}/withdraw`).send({});
+      expect(twice.status).toBe(409);
+      expect(twice.body.detail).toContain('已撤回');
+      expect((await t.as('reviewer').post(`/api/transition-requests/${filed.body.id}/approve`).send({})).status).toBe(409);
+      // The project is free for a new request.
+      const next = await t.as('owner_water').post(`/api/projects/${waterProject}/transition-requests`).send({ to: 'on_hold', reason: '资金未落实' }).expect(201);
+      await t.as('reviewer').post(`/api/transition-requests/${next.body.id}/reject`).send({ comment: '不同意' }).expect(200);
+      const history = (await t.as('reviewer').get(`/api/projects/${waterProject}/history`).expect(200)).body.items.map((e: { action: string }) => e.action);
+      expect(history).toEqual(expect.arrayContaining(['transition.withdrawn', 'transition.rejected']));
+      const { rows } = await t.db.query(`SELECT name, payload->>'requestId' AS "requestId" FROM outbox_event WHERE name IN ('transition.withdrawn', 'project.transition_rejected') AND aggregate_id = $1`, [waterProject]);
+      expect(rows).toEqual(expect.arrayContaining([{ name: 'transition.withdrawn', requestId: filed.body.id }, { name: 'project.transition_rejected', requestId: next.body.id }]));
+    });
+
+    it('a re-baselining request is withdrawn by its requester only', async () => {
+      const m = await waterMilestone('feasibility_approval');
+      const filed = await t.as('owner_water').post(`/api/milestones/${m.id}/rebaseline-requests`).send({ baselineDate: '2029-06-30', reason: '征地延后' }).expect(201);
+      expect((await t.as('owner_transport').post(`/api/rebaseline-requests/${filed.body.id}/withdraw`).send({})).status).toBe(403);
+      await t.as('owner_water').post(`/api/rebaseline-requests/${filed.body.id}/withdraw`).send({}).expect(200);
+      expect((await t.as('owner_water').post(`/api/rebaseline-requests/${filed.body.id}/withdraw`).send({})).status).toBe(409);
+      expect((await t.as('reviewer').post(`/api/rebaseline-requests/${filed.body.id}/approve`).send({})).status).toBe(409);
+      expect((await waterMilestone('feasibility_approval')).baselineDate).toBe(m.baselineDate);
+    });
+
+    it('a request filed under workflow version 1 is approved by version 1; one whose version is gone can still be rejected', async () => {
+      const filed = await t.as('owner_water').post(`/api/projects/${waterProject}/transition-requests`).send({ to: 'on_hold', reason: '汛期停工' }).expect(201);
+      expect(filed.body.workflowVersion).toBe(2);
+      await t.db.query(`UPDATE transition_request SET workflow_version = 1 WHERE id = $1`, [filed.body.id]);
+      const approved = await t.as('reviewer').post(`/api/transition-requests/${filed.body.id}/approve`).send({}).expect(200);
+      expect(approved.body.workflowVersion).toBe(1);
+      const { rows } = await t.db.query(`SELECT payload->'payload'->>'workflowVersion' AS v FROM outbox_event WHERE name = 'project.put_on_hold' AND aggregate_id = $1`, [waterProject]);
+      expect(rows.map((r: { v: string }) => r.v)).toEqual(['1']);
+
+      const resume = await t.as('owner_water').post(`/api/projects/${waterProject}/transition-requests`).send({ to: 'study' }).expect(201);
+      await t.db.query(`UPDATE transition_request SET workflow_version = 99 WHERE id = $1`, [resume.body.id]);
+      const retired = await t.as('reviewer').post(`/api/transition-requests/${resume.body.id}/approve`).send({});
+      expect(retired.status).toBe(409);
+      expect(retired.body.code).toBe('workflow_version_retired');
+      await t.as('reviewer').post(`/api/transition-requests/${resume.body.id}/reject`).send({ comment: '请按新流程重新申请' }).expect(200);
+    });
   });
 
   describe('refusals', () => {

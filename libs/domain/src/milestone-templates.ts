@@ -51,6 +51,12 @@ export function milestoneTemplate(code: MilestoneCode): MilestoneTemplate {
   return template;
 }
 
+/** Whether a project at `stage` must have this milestone behind it (done or 不适用): its `doneOnceAt` is reached. */
+export function isImpliedByStage(code: string, stage: Stage | null): boolean {
+  const template = MILESTONE_TEMPLATES.find((t) => t.code === code);
+  return Boolean(template && stage && stageIndex(stage) >= stageIndex(template.doneOnceAt));
+}
+
 export function milestoneTemplatesOf(stage: Stage): readonly MilestoneTemplate[] {
   return MILESTONE_TEMPLATES.filter((t) => t.stage === stage);
 }

@@ -1,6 +1,7 @@
 import { diffDays, DEFAULT_TIME_ZONE, parseCalendarDate, todayIn, type CalendarDate } from './calendar-date';
 import { PLAN_END, targetMilestoneCode } from './milestone-templates';
-import type { Stage } from './stage';
+import { isActiveStatus, overdueDays } from './rules';
+import type { ProjectStatus, Stage } from './stage';
 
 /**
  * RAG (红黄绿灯) rules. Each bound is exclusive — "more than N days" — so with the defaults a
@@ -30,6 +31,7 @@ export interface RagMilestone {
   readonly sortOrder?: number;
   readonly baselineDate: CalendarDate | null;
   readonly forecastDate?: CalendarDate | null;
+  /** Done or marked 不适用: settled, so no rule looks at it. */
   readonly done: boolean;
 }
 
@@ -39,6 +41,8 @@ export interface RagInput {
   readonly milestones: readonly RagMilestone[];
   /** The project's 2030 target; without one the deadline rule is skipped. */
   readonly target?: Stage | null;
+  /** The project's status: a completed or cancelled project has no schedule left to miss (green, no reasons). */
+  readonly status?: ProjectStatus;
 }
 
 export type RagLevel = 'green' | 'amber' | 'red';
@@ -87,21 +91,20 @@ const LEVEL_RANK: Record<RagLevel, number> = { green: 0, amber: 1, red: 2 };
 export function computeRag(input: RagInput, ruleOverrides: Partial<RagRules> = {}): RagResult {
   const rules = resolveRules(ruleOverrides);
   const today = input.today instanceof Date ? todayIn(DEFAULT_TIME_ZONE, input.today) : parseCalendarDate(input.today);
+  const status = input.status ?? 'study';
+  if (!isActiveStatus(status)) return { rag: 'green', reasons: [], overdueCount: 0, maxOverdueDays: 0 };
   const pending = input.milestones.filter((m) => !m.done);
   const reasons: RagReason[] = [];
   let overdueCount = 0;
   let maxOverdueDays = 0;
 
   for (const m of pending) {
-    const effective = m.forecastDate ?? m.baselineDate;
-    if (effective) {
-      const overdueDays = diffDays(today, effective);
-      if (overdueDays > 0) {
-        overdueCount += 1;
-        maxOverdueDays = Math.max(maxOverdueDays, overdueDays);
-        const level = overdueDays > rules.redOverdueDays ? 'red' : overdueDays > rules.amberOverdueDays ? 'amber' : null;
-        if (level) reasons.push({ code: 'milestone_overdue', level, milestone: m.code, days: overdueDays });
-      }
+    const days = overdueDays({ ...m, status: 'pending' }, status, today);
+    if (days > 0) {
+      overdueCount += 1;
+      maxOverdueDays = Math.max(maxOverdueDays, days);
+      const level = days > rules.redOverdueDays ? 'red' : days > rules.amberOverdueDays ? 'amber' : null;
+      if (level) reasons.push({ code: 'milestone_overdue', level, milestone: m.code, days });
     }
     if (m.forecastDate && m.baselineDate) {
       const slip = diffDays(m.forecastDate, m.baselineDate);

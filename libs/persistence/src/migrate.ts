@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { CatalogImportSummary, importCatalog } from './catalog/catalog-import';
 import { DatabaseTarget, dataSourceOptions } from './data-source.options';
 import { RollupRepository } from './repositories/rollup.repository';
-import { todayIn } from '@qj/domain';
+import { businessDay, DEFAULT_TIME_ZONE } from '@qj/domain';
 
 /** Arbitrary but fixed: every process of this application contends on the same key. */
 const MIGRATION_LOCK_KEY = 20262030;
@@ -60,7 +60,7 @@ export async function prepareDatabase(
       if (!empty) return undefined;
       const summary = await dataSource.transaction((manager) => importCatalog(manager, loadCatalog()));
       // Roll-ups are there from the first page view; the workers keep them current afterwards.
-      await new RollupRepository(dataSource).recomputeAll(todayIn(options.timeZone ?? 'Asia/Shanghai'));
+      await new RollupRepository(dataSource).recomputeAll(businessDay(options.timeZone ?? DEFAULT_TIME_ZONE));
       return summary;
     });
     return { migrations, catalogImport };

@@ -1,7 +1,7 @@
 import type { ProjectStatus } from '@qj/domain';
 import { defaultBaselines } from '@qj/domain';
 import type { ProjectEvidence } from './project-workflow.definition';
-import { projectWorkflowEngine as engine } from './project-workflow.engine';
+import { projectWorkflowEngine as engine, projectWorkflowEngineFor } from './project-workflow.engine';
 import type { Accepted, Actor, Refusal, WorkflowCommand, WorkflowSnapshot } from './workflow.types';
 
 const owner: Actor = { id: 'u-owner', roles: ['owner'] };
@@ -19,8 +19,8 @@ const startEvidence: ProjectEvidence = {
 };
 
 /** Milestones as the API would load them: the default template, done flags by code. */
-function milestones(done: string[] = []) {
-  return defaultBaselines('complete').map((m) => ({ code: m.code, name: m.name.zh, done: done.includes(m.code) }));
+function milestones(done: string[] = [], notApplicable: string[] = []) {
+  return defaultBaselines('complete').map((m) => ({ code: m.code, name: m.name.zh, done: done.includes(m.code), notApplicable: notApplicable.includes(m.code) }));
 }
 
 function snapshot(state: ProjectStatus, extra: Partial<WorkflowSnapshot<ProjectStatus>> = {}): WorkflowSnapshot<ProjectStatus> {
@@ -46,7 +46,8 @@ function refused(decision: ReturnType<typeof engine.decide>): Refusal<ProjectSta
   return decision;
 }
 
-const permitDone = milestones(['proposal', 'feasibility_approval', 'preliminary_design_approval', 'construction_permit']);
+const permitDoneCodes = ['proposal', 'feasibility_approval', 'preliminary_design_approval', 'construction_permit'];
+const permitDone = milestones(permitDoneCodes);
 
 describe('project workflow: the happy path', () => {
   it('study → start: owner requests, a reviewer approves', () => {
@@ -67,14 +68,76 @@ describe('project workflow: the happy path', () => {
     const applied = accepted(engine.decide(snap, command('apply', 'start', reviewer, { evidence: startEvidence, requestedBy: owner.id })));
     expect(applied).toMatchObject({ from: 'study', state: 'start', previousState: null, version: 4, changed: true });
     expect(applied.events.map((e) => e.name)).toEqual(['project.stage_changed']);
-    expect(applied.events[0].payload).toMatchObject({ workflowId: 'project', workflowVersion: 1, requestedBy: 'u-owner', kind: 'apply' });
+    expect(applied.events[0].payload).toMatchObject({ workflowId: 'project', workflowVersion: 2, requestedBy: 'u-owner', kind: 'apply' });
+    // The evidence's start date is 开工's actual date; 施工许可 was already done, so it keeps its own.
+    expect(applied.completions).toEqual([{ milestone: 'groundbreaking', date: '2026-11-20', evidenceField: 'actualStartDate' }]);
+    // A request completes nothing: only the approval does.
+    expect(request.completions).toEqual([]);
   });
 
-  it('start → complete needs 竣工验收 done and the acceptance date', () => {
-    const snap = snapshot('start', { milestones: milestones(['acceptance']) });
+  it('study → start with 施工许可 still open: the permit date in the evidence completes it', () => {
+    const snap = snapshot('study', { milestones: milestones(['proposal', 'feasibility_approval'], ['preliminary_design_approval']) });
+    const withoutDate = refused(engine.decide(snap, command('request', 'start', owner, { evidence: startEvidence })));
+    expect(withoutDate.failedGuards[0]).toMatchObject({ guard: 'milestonesSettled', missing: ['construction_permit'], detail: '前置里程碑未办结：施工许可（须填写其完成日期）' });
+    const evidence = { ...startEvidence, constructionPermitDate: '2026-11-10' };
+    const applied = accepted(engine.decide(snap, command('apply', 'start', reviewer, { evidence, requestedBy: owner.id })));
+    expect(applied.completions).toEqual([
+      { milestone: 'construction_permit', date: '2026-11-10', evidenceField: 'constructionPermitDate' },
+      { milestone: 'groundbreaking', date: '2026-11-20', evidenceField: 'actualStartDate' },
+    ]);
+  });
+
+  it('start → complete needs 主体完工 settled; approval completes 竣工验收 and 投入使用 on the acceptance date', () => {
+    const snap = snapshot('start', { milestones: milestones([...permitDoneCodes, 'groundbreaking', 'main_works_done']) });
     const applied = accepted(engine.decide(snap, command('apply', 'complete', reviewer, { evidence: { acceptanceDate: '2026-11-25' }, requestedBy: owner.id })));
     expect(applied.state).toBe('complete');
     expect(applied.events.map((e) => e.name)).toEqual(['project.stage_changed']);
+    expect(applied.completions).toEqual([
+      { milestone: 'acceptance', date: '2026-11-25', evidenceField: 'acceptanceDate' },
+      { milestone: 'in_service', date: '2026-11-25', evidenceField: 'acceptanceDate' },
+    ]);
+    const open = refused(engine.decide(snapshot('start'), command('request', 'complete', owner, { evidence: { acceptanceDate: '2026-11-25' } })));
+    expect(open.failedGuards[0]).toMatchObject({ guard: 'milestonesSettled', missing: ['main_works_done'] });
+  });
+
+  it('the checklist before the form: what is settled, what the form completes, what blocks', () => {
+    const snap = snapshot('study', { milestones: milestones(['proposal'], ['feasibility_approval']) });
+    const [begin] = engine.allowedTransitions(snap, owner).filter((t) => t.transitionId === 'begin_construction');
+    const settled = begin.guards.find((g) => g.guard === 'milestonesSettled');
+    expect(settled).toMatchObject({ ok: false });
+    expect(settled?.checklist.map((item) => [item.milestone, item.state])).toEqual([
+      ['proposal', 'done'],
+      ['feasibility_approval', 'not_applicable'],
+      ['preliminary_design_approval', 'pending'],
+      ['construction_permit', 'needs_evidence'],
+    ]);
+    const ready = engine.allowedTransitions(snapshot('study', { milestones: milestones(['proposal', 'feasibility_approval', 'preliminary_design_approval']) }), owner);
+    expect(ready.find((t) => t.transitionId === 'begin_construction')?.guards.every((g) => g.ok)).toBe(true);
+  });
+
+  it('reject and withdraw: always possible while pending, only by whom they belong to', () => {
+    const close = (verdict: 'reject' | 'withdraw', actor: Actor, transitionId = 'begin_construction') =>
+      engine.closeRequest(snapshot('study'), { verdict, transitionId, to: 'start', requestedBy: owner.id, actor, comment: '材料不全', now });
+    const rejected = accepted(close('reject', reviewer));
+    expect(rejected).toMatchObject({ state: 'study', changed: false, completions: [] });
+    expect(rejected.events[0]).toMatchObject({ name: 'project.transition_rejected', payload: { kind: 'reject', to: 'start', comment: '材料不全', requestedBy: owner.id } });
+    expect(accepted(close('withdraw', owner)).events[0].name).toBe('transition.withdrawn');
+    expect(refused(close('withdraw', reviewer)).code).toBe('forbidden');
+    expect(refused(close('reject', owner)).code).toBe('own_request');
+    expect(refused(close('reject', admin)).code).toBe('forbidden');
+    // A transition a later release removed is still rejected by the definition's approvers.
+    expect(accepted(close('reject', reviewer, 'removed_in_a_later_release')).ok).toBe(true);
+  });
+
+  it('a request filed under version 1 is decided by version 1', () => {
+    const v1 = projectWorkflowEngineFor(1);
+    expect(v1?.definition.version).toBe(1);
+    const onlyPermit = snapshot('study', { milestones: milestones(['construction_permit']) });
+    const applied = accepted((v1 as typeof engine).decide(onlyPermit, command('apply', 'start', reviewer, { evidence: startEvidence, requestedBy: owner.id })));
+    expect(applied).toMatchObject({ state: 'start', completions: [] });
+    expect(applied.events[0].payload.workflowVersion).toBe(1);
+    expect(engine.decide(onlyPermit, command('apply', 'start', reviewer, { evidence: startEvidence, requestedBy: owner.id })).ok).toBe(false);
+    expect(projectWorkflowEngineFor(99)).toBeUndefined();
   });
 
   it.each(['study', 'start'] as const)('%s → on_hold → back to %s', (stage) => {
@@ -165,17 +228,22 @@ describe('project workflow: refusals', () => {
     expect(refusal.code).toBe('evidence_missing');
     expect(refusal.missingEvidence).toEqual(['approvalDocNo', 'constructionPermitNo', 'actualStartDate']);
     expect(refusal.message).toBe('缺少材料：批复文号、施工许可证号、实际开工日期');
-    expect(refusal.failedGuards).toEqual([{ guard: 'milestonesDone', detail: '里程碑未完成：施工许可', missing: ['construction_permit'] }]);
+    expect(refusal.failedGuards).toEqual([
+      expect.objectContaining({ guard: 'milestonesSettled', missing: ['proposal', 'feasibility_approval', 'preliminary_design_approval', 'construction_permit'] }),
+    ]);
   });
 
-  it('guard_failed: 施工许可 not done', () => {
-    const refusal = refused(engine.decide(snapshot('study'), command('request', 'start', owner, { evidence: startEvidence })));
-    expect(refusal).toMatchObject({ code: 'guard_failed', message: '里程碑未完成：施工许可', missingEvidence: [] });
+  it('guard_failed: earlier milestones neither done nor 不适用', () => {
+    const refusal = refused(engine.decide(snapshot('study', { milestones: milestones(['proposal', 'construction_permit']) }), command('request', 'start', owner, { evidence: startEvidence })));
+    expect(refusal).toMatchObject({
+      code: 'guard_failed',
+      message: '前置里程碑未办结：可行性研究报告批复（未完成，也未标记不适用）、初步设计批复（未完成，也未标记不适用）',
+      missingEvidence: [],
+    });
   });
 
-  it('guard_failed: a milestone the project does not have fails closed', () => {
-    const refusal = refused(engine.decide(snapshot('study', { milestones: [] }), command('request', 'start', owner, { evidence: startEvidence })));
-    expect(refusal.failedGuards[0]).toMatchObject({ guard: 'milestonesDone', missing: ['construction_permit'] });
+  it('a milestone the project does not track is not required of it', () => {
+    expect(accepted(engine.decide(snapshot('study', { milestones: [] }), command('request', 'start', owner, { evidence: startEvidence }))).state).toBe('study');
   });
 
   it('guard_failed: impossible or future evidence dates', () => {
@@ -241,7 +309,7 @@ describe('project workflow: admin override', () => {
     expect(result.events[0].payload.bypassed).toMatchObject({
       declaredTransitionId: 'begin_construction',
       missingEvidence: ['approvalDocNo', 'approvalDate', 'constructionPermitNo', 'actualStartDate'],
-      failedGuards: [{ guard: 'milestonesDone', detail: '里程碑未完成：施工许可', missing: ['construction_permit'] }],
+      failedGuards: [expect.objectContaining({ guard: 'milestonesSettled', missing: [...permitDoneCodes] })],
     });
   });
 

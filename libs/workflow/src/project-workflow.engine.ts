@@ -1,7 +1,18 @@
 import type { ProjectStatus } from '@qj/domain';
-import { projectWorkflow, type ProjectEvidence } from './project-workflow.definition';
+import { projectWorkflowDefinitions, type ProjectEvidence } from './project-workflow.definition';
 import { projectGuards } from './project-workflow.guards';
-import { createWorkflowEngine } from './workflow.engine';
+import { createWorkflowEngine, type WorkflowEngine } from './workflow.engine';
 
-/** The project workflow bound to its guards: what the API and worker call. */
-export const projectWorkflowEngine = createWorkflowEngine<ProjectStatus, ProjectEvidence>(projectWorkflow, projectGuards);
+type ProjectWorkflowEngine = WorkflowEngine<ProjectStatus, ProjectEvidence>;
+
+const engines = new Map<number, ProjectWorkflowEngine>(
+  projectWorkflowDefinitions.map((definition) => [definition.version, createWorkflowEngine<ProjectStatus, ProjectEvidence>(definition, projectGuards)]),
+);
+
+/** The current project workflow bound to its guards: what new requests are filed and checked under. */
+export const projectWorkflowEngine = engines.get(Math.max(...engines.keys())) as ProjectWorkflowEngine;
+
+/** The engine of a released version, for a request filed under it; undefined for a version never released. */
+export function projectWorkflowEngineFor(version: number): ProjectWorkflowEngine | undefined {
+  return engines.get(version);
+}

@@ -22,6 +22,8 @@ const base: WorkflowDefinition<S> = {
   ],
   adminOverride: { roles: ['admin'], requiresReason: true, allowFromTerminal: false, emits: ['o'] },
   requestedEvent: 'r',
+  rejectedEvent: 'x',
+  withdrawnEvent: 'w',
 };
 
 const withTransition = (t: Partial<TransitionDefinition<S, Record<string, unknown>>>): WorkflowDefinition<S> => ({

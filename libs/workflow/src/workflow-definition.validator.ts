@@ -26,6 +26,8 @@ export function validateWorkflowDefinition<State extends string, Evidence>(
   if (!isState(definition.initial)) problems.push(`initial state "${definition.initial}" is not declared`);
   else if (terminal(definition.initial)) problems.push(`initial state "${definition.initial}" is terminal`);
   if (!definition.requestedEvent) problems.push('requestedEvent is empty');
+  if (!definition.rejectedEvent) problems.push('rejectedEvent is empty');
+  if (!definition.withdrawnEvent) problems.push('withdrawnEvent is empty');
 
   const seenIds = new Set<string>();
   const seenPairs = new Set<string>();
@@ -55,6 +57,10 @@ export function validateWorkflowDefinition<State extends string, Evidence>(
       if (!Object.prototype.hasOwnProperty.call(guards, guard)) problems.push(`${where} uses unknown guard "${guard}"`);
     }
     for (const field of t.requiredEvidence ?? []) if (!field) problems.push(`${where} requires an unnamed evidence field`);
+    for (const rule of t.completesMilestones ?? []) {
+      if (!rule.milestone) problems.push(`${where} completes an unnamed milestone`);
+      if (rule.evidence.length === 0) problems.push(`${where} completes milestone "${rule.milestone}" from no evidence field`);
+    }
   }
 
   for (const s of states) {

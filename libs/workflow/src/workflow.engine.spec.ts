@@ -81,6 +81,8 @@ const docWorkflow: WorkflowDefinition<DocState, DocEvidence> = {
   ],
   adminOverride: { roles: ['root'], requiresReason: false, allowFromTerminal: true, targets: ['draft', 'withdrawn'], emits: ['doc.forced'] },
   requestedEvent: 'doc.requested',
+  rejectedEvent: 'doc.rejected',
+  withdrawnEvent: 'doc.withdrawn',
 };
 
 const engine = createWorkflowEngine(docWorkflow, guards);

@@ -1,4 +1,4 @@
-import { canApprove, hasAnyRole, type ApprovalCheck, type PendingRequest } from './approval.policy';
+import { approvalRuleOf, canApprove, hasAnyRole, type ApprovalCheck, type PendingRequest } from './approval.policy';
 import { builtinGuards, isPresent } from './builtin.guards';
 import { defineWorkflow, fromStates } from './workflow-definition.validator';
 import {
@@ -11,6 +11,8 @@ import {
   type FailedGuard,
   type GuardContext,
   type GuardRegistry,
+  type GuardState,
+  type MilestoneCompletion,
   type Refusal,
   type RefusalCode,
   type TransitionDefinition,
@@ -43,8 +45,35 @@ export function findTransition<S extends string, E>(definition: Def<S, E>, snaps
   return definition.transitions.find((t) => fromStates(t).includes(snapshot.state) && resolveTarget(definition, t, snapshot) === to);
 }
 
-/** Transitions from the current state that `actor` may request or approve (empty in a terminal state). */
-export function allowedTransitions<S extends string, E>(definition: Def<S, E>, snapshot: WorkflowSnapshot<S>, actor: Actor): AllowedTransition<S>[] {
+/**
+ * Each guard of a transition as it stands before any evidence is given: the checklist an owner reads before the
+ * form. A milestone the form's dates will complete (`needs_evidence`) does not make the guard fail here.
+ */
+function guardStates<S extends string, E>(
+  definition: Def<S, E>,
+  transition: Transition<S, E>,
+  snapshot: WorkflowSnapshot<S>,
+  actor: Actor,
+  to: S,
+  guards: GuardRegistry,
+): GuardState[] {
+  const context = { definition, transition, snapshot, command: { kind: 'request', to, actor, evidence: {}, now: new Date() } } as unknown as GuardContext;
+  return Object.entries(transition.guards ?? {}).map(([guard, params]) => {
+    const fn = guards[guard];
+    const outcome = fn ? fn(params, context) : { ok: false as const, detail: `未注册的校验规则：${guard}`, checklist: [] };
+    const checklist = outcome.checklist ?? [];
+    const ok = outcome.ok || (checklist.length > 0 && checklist.every((item) => item.state !== 'pending'));
+    return { guard, ok, detail: ok ? null : outcome.ok ? null : outcome.detail, checklist };
+  });
+}
+
+/** Transitions from the current state that `actor` may request or approve (empty in a terminal state), with their guards' state. */
+export function allowedTransitions<S extends string, E>(
+  definition: Def<S, E>,
+  snapshot: WorkflowSnapshot<S>,
+  actor: Actor,
+  guards: GuardRegistry = builtinGuards,
+): AllowedTransition<S>[] {
   if (!isDeclaredState(definition, snapshot.state) || definition.states[snapshot.state].terminal) return [];
   const allowed: AllowedTransition<S>[] = [];
   for (const t of definition.transitions) {
@@ -63,6 +92,7 @@ export function allowedTransitions<S extends string, E>(definition: Def<S, E>, s
       approverRoles: t.approval.required ? t.approval.by : [],
       requiredEvidence: t.requiredEvidence ?? [],
       requiresReason: t.requiresReason ?? false,
+      guards: guardStates(definition, t, snapshot, actor, to, guards),
     });
   }
   return allowed;
@@ -136,7 +166,7 @@ export function decide<S extends string, E>(
     currentState: snapshot.state,
     previousState: previous,
     transitionId: extra.transitionId ?? null,
-    allowed: known ? allowedTransitions(definition, snapshot, command.actor) : [],
+    allowed: known ? allowedTransitions(definition, snapshot, command.actor, guards) : [],
     failedGuards: extra.failedGuards ?? [],
     missingEvidence: extra.missingEvidence ?? [],
   });
@@ -195,6 +225,7 @@ export function decide<S extends string, E>(
       version,
       changed: changes,
       events: events.map(toEvent),
+      completions: command.kind === 'apply' && transition ? completionsOf(transition, snapshot, command.evidence) : [],
     };
   };
 
@@ -236,12 +267,90 @@ export function decide<S extends string, E>(
   return accept(transition, command.kind === 'request' ? [definition.requestedEvent] : transition.emits);
 }
 
+/** The milestones an approved transition marks done: pending ones (not 不适用) whose evidence date is given. */
+function completionsOf<S extends string, E>(transition: Transition<S, E>, snapshot: WorkflowSnapshot<S>, evidence: Partial<E> | undefined): MilestoneCompletion[] {
+  const given = (evidence ?? {}) as Record<string, unknown>;
+  const completions: MilestoneCompletion[] = [];
+  for (const rule of transition.completesMilestones ?? []) {
+    const milestone = snapshot.milestones.find((m) => m.code === rule.milestone || m.name === rule.milestone);
+    const field = rule.evidence.find((name) => isPresent(given[name]));
+    if (!milestone || milestone.done || milestone.notApplicable || !field) continue;
+    completions.push({ milestone: milestone.code ?? rule.milestone, date: String(given[field]).trim(), evidenceField: field });
+  }
+  return completions;
+}
+
+/** Ending a pending request without applying it: an approver rejects it, or its requester withdraws it. */
+export interface CloseRequestCommand<S extends string> {
+  readonly verdict: 'reject' | 'withdraw';
+  readonly transitionId: string;
+  /** The state the request asked for. */
+  readonly to: S;
+  readonly requestedBy: string;
+  readonly actor: Actor;
+  readonly comment?: string | null;
+  readonly now: Date;
+}
+
+/**
+ * Rejecting or withdrawing is always possible while a request is pending, whatever the state and guards are now:
+ * only who may do it is checked. A request whose transition a later release removed is still rejected by the
+ * approver roles of the definition it was filed under (any approver role of it, when the transition is gone).
+ */
+export function closeRequest<S extends string, E>(definition: Def<S, E>, snapshot: WorkflowSnapshot<S>, command: CloseRequestCommand<S>): Decision<S> {
+  const refuse = (code: RefusalCode, message: string): Refusal<S> => ({
+    ok: false,
+    code,
+    message,
+    currentState: snapshot.state,
+    previousState: snapshot.previousState ?? null,
+    transitionId: command.transitionId,
+    allowed: [],
+    failedGuards: [],
+    missingEvidence: [],
+  });
+  if (command.verdict === 'withdraw') {
+    if (command.actor.id !== command.requestedBy) return refuse('forbidden', '只有申请人本人可以撤回申请');
+  } else {
+    const roles = approvalRuleOf(definition, command.transitionId)?.by ?? definition.transitions.flatMap((t) => t.approval.by);
+    if (command.requestedBy === command.actor.id) return refuse('own_request', '不能审批本人提交的申请');
+    if (!hasAnyRole(command.actor, roles)) return refuse('forbidden', '无权审批此申请');
+  }
+  const payload: TransitionEventPayload<S> = {
+    workflowId: definition.id,
+    workflowVersion: definition.version,
+    kind: command.verdict,
+    transitionId: command.transitionId,
+    from: snapshot.state,
+    to: command.to,
+    previousState: snapshot.previousState ?? null,
+    reason: null,
+    comment: text(command.comment),
+    evidence: {},
+    requestedBy: command.requestedBy,
+  };
+  const name = command.verdict === 'reject' ? definition.rejectedEvent : definition.withdrawnEvent;
+  return {
+    ok: true,
+    kind: command.verdict,
+    transitionId: command.transitionId,
+    from: snapshot.state,
+    state: snapshot.state,
+    previousState: snapshot.previousState ?? null,
+    version: snapshot.version,
+    changed: false,
+    events: [{ name, aggregateId: snapshot.id, aggregateVersion: snapshot.version, occurredAt: command.now.toISOString(), actorId: command.actor.id, payload }],
+    completions: [],
+  };
+}
+
 export interface WorkflowEngine<S extends string, E> {
   readonly definition: WorkflowDefinition<S, E>;
   decide(snapshot: WorkflowSnapshot<S>, command: WorkflowCommand<S, E>): Decision<S>;
   allowedTransitions(snapshot: WorkflowSnapshot<S>, actor: Actor): AllowedTransition<S>[];
   overrideTargets(snapshot: WorkflowSnapshot<S>, actor: Actor): S[];
   canApprove(request: PendingRequest, actor: Actor): ApprovalCheck;
+  closeRequest(snapshot: WorkflowSnapshot<S>, command: CloseRequestCommand<S>): Decision<S>;
 }
 
 /** Binds a definition to its guard registry, validating both once (throws on a bad definition). */
@@ -250,8 +359,9 @@ export function createWorkflowEngine<S extends string, E>(definition: Def<S, E>,
   return {
     definition: checked,
     decide: (snapshot, command) => decide(checked, snapshot, command, guards),
-    allowedTransitions: (snapshot, actor) => allowedTransitions(checked, snapshot, actor),
+    allowedTransitions: (snapshot, actor) => allowedTransitions(checked, snapshot, actor, guards),
     overrideTargets: (snapshot, actor) => overrideTargets(checked, snapshot, actor),
     canApprove: (request, actor) => canApprove(checked, request, actor),
+    closeRequest: (snapshot, command) => closeRequest(checked, snapshot, command),
   };
 }

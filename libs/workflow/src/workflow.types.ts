@@ -39,6 +39,7 @@ export interface ApprovalRule {
 export interface BuiltinGuardParams {
   /** Each entry matches a snapshot milestone by code or by name. */
   readonly milestonesDone: { readonly milestones: readonly string[] };
+  readonly milestonesSettled: { readonly milestones: readonly string[] };
   readonly evidencePresent: { readonly fields: readonly string[] };
   readonly reasonPresent: Readonly<Record<string, never>>;
 }
@@ -61,6 +62,18 @@ export interface TransitionDefinition<State extends string, Evidence> {
   readonly requiresReason?: boolean;
   /** Event names emitted when the transition is applied. */
   readonly emits: readonly string[];
+  /**
+   * Milestones the approved transition marks done, each on the date of the first of its evidence fields that
+   * is present: the evidence that proves a stage change is the milestones' actual dates, so they cannot disagree.
+   */
+  readonly completesMilestones?: readonly MilestoneCompletionRule[];
+}
+
+export interface MilestoneCompletionRule {
+  /** Milestone code (or name), as `milestonesSettled` refers to it. */
+  readonly milestone: string;
+  /** Evidence date fields in order of preference. */
+  readonly evidence: readonly string[];
 }
 
 export interface AdminOverrideRule<State extends string> {
@@ -83,6 +96,9 @@ export interface WorkflowDefinition<State extends string, Evidence = Record<stri
   readonly adminOverride: AdminOverrideRule<State>;
   /** Event emitted by a successful 'request' (which changes nothing). */
   readonly requestedEvent: string;
+  /** Events emitted when a pending request is rejected by an approver or withdrawn by its requester. */
+  readonly rejectedEvent: string;
+  readonly withdrawnEvent: string;
   /** Names of evidence fields for refusal messages (批复文号 rather than approvalDocNo). */
   readonly evidenceLabels?: { readonly [K in keyof Evidence]?: LocalizedText };
 }
@@ -92,6 +108,8 @@ export interface MilestoneFact {
   readonly code?: string;
   readonly name?: string;
   readonly done: boolean;
+  /** Marked 不适用 by its owner, with a reason: settled without being done. */
+  readonly notApplicable?: boolean;
 }
 
 export interface WorkflowSnapshot<State extends string> {
@@ -113,6 +131,8 @@ export interface WorkflowSnapshot<State extends string> {
  * - override: an admin moves the state outside the declared transitions, with a reason.
  */
 export type CommandKind = 'request' | 'apply' | 'override';
+/** What an event's payload records: a command, or the end of a request without applying it. */
+export type EventKind = CommandKind | 'reject' | 'withdraw';
 
 export interface WorkflowCommand<State extends string, Evidence> {
   readonly kind: CommandKind;
@@ -142,7 +162,7 @@ export interface DomainEvent<Payload = TransitionEventPayload> {
 export interface TransitionEventPayload<State extends string = string> {
   readonly workflowId: string;
   readonly workflowVersion: number;
-  readonly kind: CommandKind;
+  readonly kind: EventKind;
   /** null for an override that follows no declared transition. */
   readonly transitionId: string | null;
   readonly from: State;
@@ -179,6 +199,8 @@ export interface AllowedTransition<State extends string> {
   readonly approverRoles: readonly Role[];
   readonly requiredEvidence: readonly string[];
   readonly requiresReason: boolean;
+  /** The guards as they stand now (no evidence yet): the checklist the owner sees before filling the form. */
+  readonly guards: readonly GuardState[];
 }
 
 export type RefusalCode =
@@ -210,7 +232,7 @@ export interface Refusal<State extends string> {
 
 export interface Accepted<State extends string> {
   readonly ok: true;
-  readonly kind: CommandKind;
+  readonly kind: EventKind;
   readonly transitionId: string | null;
   readonly from: State;
   readonly state: State;
@@ -218,6 +240,16 @@ export interface Accepted<State extends string> {
   readonly version: number;
   readonly changed: boolean;
   readonly events: readonly DomainEvent<TransitionEventPayload<State>>[];
+  /** Milestones to mark done with this change (an approved transition's `completesMilestones`); empty otherwise. */
+  readonly completions: readonly MilestoneCompletion[];
+}
+
+export interface MilestoneCompletion {
+  /** The milestone's code as the snapshot has it. */
+  readonly milestone: string;
+  /** `YYYY-MM-DD`, from the evidence. */
+  readonly date: string;
+  readonly evidenceField: string;
 }
 
 export type Decision<State extends string> = Accepted<State> | Refusal<State>;
@@ -229,7 +261,30 @@ export interface GuardContext<State extends string = string, Evidence = unknown>
   readonly command: WorkflowCommand<State, Evidence>;
 }
 
-export type GuardOutcome = { readonly ok: true } | { readonly ok: false; readonly detail: string; readonly missing?: readonly string[] };
+/** One line of a milestone guard's checklist, as the console shows it before the owner fills the form. */
+export interface ChecklistItem {
+  readonly milestone: string;
+  readonly name: string;
+  /**
+   * done / not_applicable: settled; by_evidence: this request's evidence marks it done; needs_evidence: it will be
+   * marked done on a date the form asks for (`evidence`); pending: must be done or marked 不适用 first;
+   * untracked: the project has no such milestone, so nothing is required of it.
+   */
+  readonly state: 'done' | 'not_applicable' | 'by_evidence' | 'needs_evidence' | 'pending' | 'untracked';
+  readonly evidence?: readonly string[];
+}
+
+export type GuardOutcome =
+  | { readonly ok: true; readonly checklist?: readonly ChecklistItem[] }
+  | { readonly ok: false; readonly detail: string; readonly missing?: readonly string[]; readonly checklist?: readonly ChecklistItem[] };
+
+/** A guard's state for a transition not yet requested: what is met, what is missing. */
+export interface GuardState {
+  readonly guard: string;
+  readonly ok: boolean;
+  readonly detail: string | null;
+  readonly checklist: readonly ChecklistItem[];
+}
 
 /** A pure check. Params come from the definition, so a guard must not trust their shape blindly. */
 export type GuardFn<Params = unknown> = (params: Params, context: GuardContext<string, unknown>) => GuardOutcome;

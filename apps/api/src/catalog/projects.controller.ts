@@ -2,7 +2,7 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ConfigService } from '@nestjs/config';
 import type { Env } from '@qj/config';
-import { todayIn } from '@qj/domain';
+import { businessDay } from '@qj/domain';
 import { DomainException, uuidParam } from '@qj/http';
 import { ProjectReadRepository, ProjectSort } from '@qj/persistence';
 import { ListProjectsQueryDto } from './dto/list-projects.query.dto';
@@ -16,13 +16,13 @@ export class ProjectsController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: '项目清单: filter by part, chapter, column, sector, stage, target, unit, q (Chinese or pinyin); sort; paginate' })
+  @ApiOperation({ summary: '项目清单: filter by part, chapter, column, sector, stage, target, unit, rag, overdue, stale, q (Chinese or pinyin); sort; paginate' })
   @ApiOkResponse({ description: '{ items, total, page, pageSize }' })
   async list(@Query() query: ListProjectsQueryDto) {
     const { sort = 'plan', ...filter } = query;
     const descending = sort.startsWith('-');
-    const today = todayIn(this.config.get('APP_TIMEZONE'));
-    const result = await this.projects.list({ ...filter, today, sort: sort.replace(/^-/, '') as ProjectSort, descending });
+    const day = businessDay(this.config.get('APP_TIMEZONE'));
+    const result = await this.projects.list({ ...filter, day, sort: sort.replace(/^-/, '') as ProjectSort, descending });
     return { ...result, page: query.page, pageSize: query.pageSize };
   }
 

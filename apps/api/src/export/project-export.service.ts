@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { Env } from '@qj/config';
-import { todayIn } from '@qj/domain';
+import { businessDay } from '@qj/domain';
 import { ProjectListItem, ProjectReadRepository, ProjectSort } from '@qj/persistence';
 import type { ListProjectsQueryDto } from '../catalog/dto/list-projects.query.dto';
 import { describeFilters } from './ledger-labels';
@@ -25,8 +25,9 @@ export class ProjectExportService {
   async ledger(query: ListProjectsQueryDto): Promise<{ buffer: Buffer; count: number; fileName: string }> {
     const { sort = 'plan', page: _page, pageSize: _pageSize, ...filter } = query;
     const timeZone = this.config.get('APP_TIMEZONE');
-    const today = todayIn(timeZone);
-    const listFilter = { ...filter, today, sort: sort.replace(/^-/, '') as ProjectSort, descending: sort.startsWith('-') };
+    const day = businessDay(timeZone);
+    const today = day.today;
+    const listFilter = { ...filter, day, sort: sort.replace(/^-/, '') as ProjectSort, descending: sort.startsWith('-') };
 
     const rows: ProjectListItem[] = [];
     for (let page = 1; ; page += 1) {

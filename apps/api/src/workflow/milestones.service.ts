@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { Env } from '@qj/config';
-import { todayIn } from '@qj/domain';
+import { isMilestoneOverdue, ProjectStatus, todayIn } from '@qj/domain';
 import { DomainException, ValidationFailedException } from '@qj/http';
-import { MilestoneRow, ProjectState, ragOf, refreshProjectRag, WorkflowRepository } from '@qj/persistence';
+import { MilestoneRow, ProjectState, refreshProjectRag, WorkflowRepository } from '@qj/persistence';
 import type { EntityManager } from 'typeorm';
 import { assertCanEditProject, AuthUser, canReadEverything, forbidden } from '../auth';
-import type { RebaselineRequestDto, UpdateMilestoneDto } from './dto/update-milestone.dto';
+import type { MarkApplicableDto, MarkNotApplicableDto, RebaselineRequestDto, UpdateMilestoneDto } from './dto/update-milestone.dto';
+import { assertPending, milestoneFields } from './workflow.service';
 
 /** Milestones: owners update forecast and actual dates; re-baselining is a reviewer's decision. */
 @Injectable()
@@ -32,7 +33,7 @@ export class MilestonesService {
       if (!current) throw milestoneNotFound(milestoneId);
       const updated = await this.apply(manager, user, current, dto, expectedVersion, today);
       await refreshProjectRag(manager, [current.projectId], timeZone);
-      return { ...updated, overdue: ragOf(current.project.target, [updated], today).overdueCount > 0 };
+      return { ...updated, overdue: isMilestoneOverdue(updated, current.project.stage as ProjectStatus, today) };
     });
   }
 
@@ -53,6 +54,77 @@ export class MilestonesService {
       }
       await refreshProjectRag(manager, [...new Set(results.map((milestone) => milestone.projectId))], timeZone);
       return results;
+    });
+  }
+
+  /**
+   * The owner says a milestone does not apply to this project (不适用), with a reason: it is settled without being
+   * done, so it neither blocks a stage change nor counts as overdue. Not the milestone that realises the 2030 target
+   * (that would hide the plan's own commitment), not a done one. Reviewers hear of it.
+   */
+  async markNotApplicable(user: AuthUser, milestoneId: string, dto: MarkNotApplicableDto) {
+    return this.settle(user, milestoneId, dto.version, (current) => {
+      if (current.realisesTarget) {
+        throw new DomainException('target_milestone', 422, `「${current.name}」是实现 2030 年目标的里程碑，不能标记为不适用`, { milestone: current.code });
+      }
+      if (current.status !== 'pending') {
+        throw new DomainException('milestone_not_pending', 409, `「${current.name}」${current.status === 'done' ? '已完成' : '已标记为不适用'}，不能再标记为不适用`, { status: current.status });
+      }
+      return {
+        patch: { status: 'not_applicable', notApplicableReason: dto.reason },
+        action: 'milestone.marked_not_applicable',
+        event: { name: 'milestone.not_applicable', payload: { reason: dto.reason } },
+        comment: dto.reason,
+      };
+    });
+  }
+
+  /** Reopens a milestone marked 不适用: pending again, with its dates as they were. */
+  async markApplicable(user: AuthUser, milestoneId: string, dto: MarkApplicableDto) {
+    return this.settle(user, milestoneId, dto.version, (current) => {
+      if (current.status !== 'not_applicable') {
+        throw new DomainException('milestone_not_marked', 409, `「${current.name}」没有标记为不适用`, { status: current.status });
+      }
+      return {
+        patch: { status: 'pending', notApplicableReason: null },
+        action: 'milestone.applicable_again',
+        event: { name: 'milestone.applicable_again', payload: { previousReason: current.notApplicableReason } },
+        comment: dto.comment ?? null,
+      };
+    });
+  }
+
+  /** One status change of a milestone by its owner: unit checked first, then the rule, the version, the write and its audit. */
+  private async settle(
+    user: AuthUser,
+    milestoneId: string,
+    expectedVersion: number,
+    rule: (current: MilestoneRow & { project: ProjectState }) => {
+      patch: { status: 'pending' | 'not_applicable'; notApplicableReason: string | null };
+      action: string;
+      event: { name: string; payload: Record<string, unknown> };
+      comment: string | null;
+    },
+  ) {
+    const timeZone = this.config.get('APP_TIMEZONE');
+    return this.repository.transaction(async (manager) => {
+      const current = await this.repository.lockMilestone(manager, milestoneId);
+      if (!current) throw milestoneNotFound(milestoneId);
+      assertCanEditProject(user, current.project, 'milestone.not_applicable');
+      const { patch, action, event, comment } = rule(current);
+      if (current.version !== expectedVersion) {
+        const { project: _project, ...now } = current;
+        throw new DomainException('version_conflict', 409, '该里程碑已被他人修改，请刷新后重试', { current: now });
+      }
+      const [updated] = await this.repository.settleMilestones(manager, [{ id: milestoneId, actualDate: current.actualDate, ...patch }], user.id);
+      await this.repository.record(
+        manager,
+        [{ projectId: current.projectId, entityType: 'milestone', entityId: milestoneId, action, actorId: user.id, actorName: user.displayName, before: milestoneFields(current), after: milestoneFields(updated), comment }],
+        [{ name: event.name, aggregateId: current.projectId, payload: { milestoneId, projectId: current.projectId, code: current.code, ...event.payload, actorId: user.id, occurredAt: new Date().toISOString() } }],
+      );
+      await this.repository.touchActivity(manager, current.projectId);
+      await refreshProjectRag(manager, [current.projectId], timeZone);
+      return updated;
     });
   }
 
@@ -98,14 +170,14 @@ export class MilestonesService {
       actualDate,
       // An actual date is what makes a milestone done; clearing it reopens the milestone.
       status: actualDate ? 'done' : dto.actualDate === null ? 'pending' : current.status,
-    };
+    } as const;
     const updated = await this.repository.updateMilestone(manager, milestoneId, expectedVersion, patch, user.id);
     if (!updated) {
       const { project: _project, ...now } = current;
       throw new DomainException('version_conflict', 409, '该里程碑已被他人修改，请刷新后重试', { current: now });
     }
-    const before = pick(current);
-    const after = pick(updated);
+    const before = milestoneFields(current);
+    const after = milestoneFields(updated);
     await this.repository.record(manager, [
       {
         projectId: current.projectId,
@@ -145,7 +217,7 @@ export class RebaselineService {
       const milestone = await this.repository.lockMilestone(manager, milestoneId);
       if (!milestone) throw milestoneNotFound(milestoneId);
       assertCanEditProject(user, milestone.project, 'rebaseline.request');
-      if (milestone.status === 'done') throw new DomainException('milestone_done', 409, '该里程碑已完成，无需调整基线');
+      if (milestone.status !== 'pending') throw new DomainException('milestone_done', 409, `该里程碑${milestone.status === 'done' ? '已完成' : '已标记为不适用'}，无需调整基线`);
       if (dto.baselineDate === milestone.baselineDate) {
         throw new ValidationFailedException([{ field: 'baselineDate', message: 'baselineDate 与当前基线相同' }]);
       }
@@ -186,18 +258,16 @@ export class RebaselineService {
     await this.repository.transaction(async (manager) => {
       const request = await this.repository.lockRebaselineRequest(manager, requestId);
       if (!request) throw new DomainException('request_not_found', 404, `没有编号为 ${requestId} 的申请`);
-      if (request.status !== 'pending') {
-        throw new DomainException('request_already_decided', 409, `该申请已处理（${request.status === 'approved' ? '已批准' : '已驳回'}）`, {
-          requestStatus: request.status,
-        });
-      }
       if (request.requestedBy === user.id) throw new DomainException('own_request', 403, '不能审批本人提交的申请');
+      assertPending(request);
       const milestone = (await this.repository.lockMilestone(manager, request.milestoneId)) as NonNullable<Awaited<ReturnType<WorkflowRepository['lockMilestone']>>>;
       await this.repository.decideRebaselineRequest(manager, requestId, verdict === 'approve' ? 'approved' : 'rejected', user.id, comment);
       if (verdict === 'reject') {
-        await this.repository.record(manager, [
-          { projectId: request.projectId, entityType: 'rebaseline_request', entityId: requestId, action: 'rebaseline.rejected', actorId: user.id, actorName: user.displayName, comment },
-        ]);
+        await this.repository.record(
+          manager,
+          [{ projectId: request.projectId, entityType: 'rebaseline_request', entityId: requestId, action: 'rebaseline.rejected', actorId: user.id, actorName: user.displayName, comment }],
+          [{ name: 'rebaseline.rejected', aggregateId: request.projectId, payload: { requestId, milestoneId: request.milestoneId, comment } }],
+        );
         return;
       }
       const updated = await this.repository.updateMilestone(
@@ -215,8 +285,8 @@ export class RebaselineService {
           action: 'milestone.rebaselined',
           actorId: user.id,
           actorName: user.displayName,
-          before: pick(milestone),
-          after: { ...pick(updated as NonNullable<typeof updated>), requestId, requestedBy: request.requestedByName },
+          before: milestoneFields(milestone),
+          after: { ...milestoneFields(updated as NonNullable<typeof updated>), requestId, requestedBy: request.requestedByName },
           comment: comment ?? request.reason,
         },
       ], [
@@ -227,14 +297,27 @@ export class RebaselineService {
     return this.repository.rebaselineRequest(requestId);
   }
 
+  /** The requester takes back a pending re-baselining request; others get 403, a decided one 409. */
+  async withdraw(user: AuthUser, requestId: string, comment: string | null) {
+    await this.repository.transaction(async (manager) => {
+      const request = await this.repository.lockRebaselineRequest(manager, requestId);
+      if (!request) throw new DomainException('request_not_found', 404, `没有编号为 ${requestId} 的申请`);
+      if (request.requestedBy !== user.id) throw new DomainException('forbidden', 403, '只有申请人本人可以撤回申请');
+      assertPending(request);
+      await this.repository.decideRebaselineRequest(manager, requestId, 'withdrawn', user.id, comment);
+      await this.repository.record(
+        manager,
+        [{ projectId: request.projectId, entityType: 'rebaseline_request', entityId: requestId, action: 'rebaseline.withdrawn', actorId: user.id, actorName: user.displayName, before: { status: 'pending' }, after: { status: 'withdrawn' }, comment }],
+        [{ name: 'rebaseline.withdrawn', aggregateId: request.projectId, payload: { requestId, milestoneId: request.milestoneId } }],
+      );
+      await this.repository.touchActivity(manager, request.projectId);
+    });
+    return this.repository.rebaselineRequest(requestId);
+  }
+
   list(user: AuthUser, query: { status?: string; page: number; pageSize: number }) {
     return this.repository.rebaselineRequests({ ...query, unitId: canReadEverything(user) ? undefined : (user.unitId ?? '00000000-0000-0000-0000-000000000000') });
   }
-}
-
-function pick(milestone: { baselineDate: string | null; forecastDate: string | null; actualDate: string | null; status: string; version: number }) {
-  const { baselineDate, forecastDate, actualDate, status, version } = milestone;
-  return { baselineDate, forecastDate, actualDate, status, version };
 }
 
 /** `If-Match: "3"` or `If-Match: 3`; the body's `version` wins when both are sent. */

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { uuidParam } from '@qj/http';
 import { AuthUser, CurrentUser, Roles } from '../auth';
 import { CreateTransitionRequestDto, DecisionDto, ListTransitionRequestsQueryDto, OverrideDto, ReassignUnitDto } from './dto/transition-request.dto';
-import { RebaselineRequestDto, UpdateMilestoneDto } from './dto/update-milestone.dto';
+import { MarkApplicableDto, MarkNotApplicableDto, RebaselineRequestDto, UpdateMilestoneDto } from './dto/update-milestone.dto';
 import { MilestonesService, RebaselineService } from './milestones.service';
 import { WorkflowService } from './workflow.service';
 
@@ -34,6 +34,20 @@ export class WorkflowController {
     return this.milestones.update(user, id, dto, ifMatch);
   }
 
+  @Post('milestones/:id/not-applicable')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Mark a milestone 不适用 with a reason (owner of the unit): settled without being done; not the one that realises the 2030 target' })
+  markNotApplicable(@CurrentUser() user: AuthUser, @Param('id', uuidParam('id')) id: string, @Body() dto: MarkNotApplicableDto) {
+    return this.milestones.markNotApplicable(user, id, dto);
+  }
+
+  @Post('milestones/:id/applicable')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Reopen a milestone marked 不适用 (owner of the unit): pending again' })
+  markApplicable(@CurrentUser() user: AuthUser, @Param('id', uuidParam('id')) id: string, @Body() dto: MarkApplicableDto) {
+    return this.milestones.markApplicable(user, id, dto);
+  }
+
   @Post('milestones/:id/rebaseline-requests')
   @ApiOperation({ summary: 'An owner asks to move a baseline date (re-baselining); a reviewer decides' })
   requestRebaseline(@CurrentUser() user: AuthUser, @Param('id', uuidParam('id')) id: string, @Body() dto: RebaselineRequestDto) {
@@ -60,8 +74,15 @@ export class WorkflowController {
     return this.rebaselines.decide(user, id, 'reject', dto.comment ?? null);
   }
 
+  @Post('rebaseline-requests/:id/withdraw')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'The requester withdraws a pending re-baselining request (others: 403; decided: 409)' })
+  withdrawRebaseline(@CurrentUser() user: AuthUser, @Param('id', uuidParam('id')) id: string, @Body() dto: DecisionDto) {
+    return this.rebaselines.withdraw(user, id, dto.comment ?? null);
+  }
+
   @Get('projects/:id/transitions')
-  @ApiOperation({ summary: 'The current stage and the transitions the signed-in user may request or approve now' })
+  @ApiOperation({ summary: 'The current stage and the transitions the signed-in user may request or approve now, each with its guards’ checklist (which milestones are settled, which are missing)' })
   allowed(@CurrentUser() user: AuthUser, @Param('id', uuidParam('id', '项目编号')) id: string) {
     return this.workflow.allowedTransitions(user, id);
   }
@@ -97,6 +118,13 @@ export class WorkflowController {
   @ApiOperation({ summary: 'Reject with a comment (DRC reviewer)' })
   reject(@CurrentUser() user: AuthUser, @Param('id', uuidParam('id')) id: string, @Body() dto: DecisionDto) {
     return this.workflow.decide(user, id, 'reject', dto.comment ?? null);
+  }
+
+  @Post('transition-requests/:id/withdraw')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'The requester withdraws a pending transition request (others: 403; decided: 409)' })
+  withdraw(@CurrentUser() user: AuthUser, @Param('id', uuidParam('id')) id: string, @Body() dto: DecisionDto) {
+    return this.workflow.withdraw(user, id, dto.comment ?? null);
   }
 
   @Post('projects/:id/override')

@@ -1,8 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import type { ProjectStatus } from '@qj/domain';
+import { isImpliedByStage, PROJECT_STATUS_LABELS, stageOfStatus, type ProjectStatus } from '@qj/domain';
 import { DomainException, ValidationFailedException } from '@qj/http';
 import { MilestoneRow, ProjectState, refreshProjectRag, WorkflowRepository } from '@qj/persistence';
-import { Actor, DomainEvent, projectWorkflowEngine, ProjectEvidence, WorkflowSnapshot } from '@qj/workflow';
+import {
+  Accepted,
+  Actor,
+  DomainEvent,
+  projectWorkflow,
+  projectWorkflowEngine,
+  projectWorkflowEngineFor,
+  ProjectEvidence,
+  WorkflowSnapshot,
+} from '@qj/workflow';
 import { ConfigService } from '@nestjs/config';
 import type { Env } from '@qj/config';
 import type { EntityManager } from 'typeorm';
@@ -22,14 +31,59 @@ function snapshotOf(project: ProjectState, milestones: readonly MilestoneRow[]):
     state: project.stage as ProjectStatus,
     previousState: project.previousStage as ProjectStatus | null,
     version: project.version,
-    milestones: milestones.map((m) => ({ code: m.code, name: m.name, done: m.status === 'done' })),
+    milestones: milestones.map((m) => ({ code: m.code, name: m.name, done: m.status === 'done', notApplicable: m.status === 'not_applicable' })),
   };
 }
 
 const projectNotFound = (id: string) => new DomainException('project_not_found', 404, `没有编号为 ${id} 的项目`);
 const requestNotFound = (id: string) => new DomainException('request_not_found', 404, `没有编号为 ${id} 的申请`);
+const REQUEST_STATUS_LABELS = { pending: '待审批', approved: '已批准', rejected: '已驳回', withdrawn: '已撤回' } as const;
 
-/** Use cases of the project workflow: request a transition, approve or reject it, override. Each one transaction. */
+/** 409 unless the request is still pending: a decided or withdrawn request is history. */
+export function assertPending(request: { status: keyof typeof REQUEST_STATUS_LABELS; decidedByName?: string | null; decidedAt?: Date | null }): void {
+  if (request.status === 'pending') return;
+  throw new DomainException('request_already_decided', 409, `该申请已处理（${REQUEST_STATUS_LABELS[request.status]}）`, {
+    requestStatus: request.status,
+    decidedBy: request.decidedByName ?? null,
+    decidedAt: request.decidedAt ?? null,
+  });
+}
+
+const stageLabel = (status: string) => PROJECT_STATUS_LABELS[status as ProjectStatus]?.zh ?? status;
+const evidenceLabel = (field: string) => (projectWorkflow.evidenceLabels as Record<string, { zh: string } | undefined>)[field]?.zh ?? field;
+
+/** A change of stage and the milestone changes it brings: completions from the evidence, and 不适用 for the rest the stage implies. */
+interface MilestoneSettlement {
+  changes: Array<{ id: string; status: 'done' | 'not_applicable'; actualDate: string | null; notApplicableReason: string | null }>;
+  comments: Map<string, string>;
+}
+
+/**
+ * What a stage change does to the milestones, so stage and milestones agree: the approved transition's evidence
+ * completes its milestones on their dates; any milestone the new stage implies (e.g. 施工许可 at 开工建设) still
+ * open — only possible through an override or a request decided by an older workflow version — is marked 不适用
+ * saying why, which its owner can reopen.
+ */
+function settlementOf(decision: Accepted<ProjectStatus>, milestones: readonly MilestoneRow[], why: string): MilestoneSettlement {
+  const completions = new Map(decision.completions.map((c) => [c.milestone, c]));
+  const stage = stageOfStatus(decision.state, decision.previousState);
+  const settlement: MilestoneSettlement = { changes: [], comments: new Map() };
+  for (const m of milestones) {
+    if (m.status !== 'pending') continue;
+    const completion = completions.get(m.code);
+    if (completion) {
+      settlement.changes.push({ id: m.id, status: 'done', actualDate: completion.date, notApplicableReason: null });
+      settlement.comments.set(m.id, `${why}，按${evidenceLabel(completion.evidenceField)}标记完成`);
+    } else if (isImpliedByStage(m.code, stage)) {
+      const reason = `${why}，此前未办结，标记为不适用`;
+      settlement.changes.push({ id: m.id, status: 'not_applicable', actualDate: null, notApplicableReason: reason });
+      settlement.comments.set(m.id, reason);
+    }
+  }
+  return settlement;
+}
+
+/** Use cases of the project workflow: request a transition, approve, reject or withdraw it, override. Each one transaction. */
 @Injectable()
 export class WorkflowService {
   constructor(
@@ -64,6 +118,7 @@ export class WorkflowService {
       const requestId = await this.repository.insertRequest(manager, {
         projectId,
         transitionId: decision.transitionId as string,
+        workflowVersion: projectWorkflowEngine.definition.version,
         fromStage: project.stage,
         toStage: dto.to,
         evidence: dto.evidence ?? {},
@@ -71,7 +126,7 @@ export class WorkflowService {
         comment: dto.comment ?? null,
         requestedBy: user.id,
       });
-      await this.record(manager, user, project.id, decision.events, {
+      await this.record(manager, user, project.id, decision.events, requestId, {
         entityType: 'transition_request',
         entityId: requestId,
         action: 'transition.requested',
@@ -84,33 +139,27 @@ export class WorkflowService {
     return this.repository.request(id);
   }
 
+  /**
+   * Approve or reject a pending request, by the rules of the workflow version it was filed under. Rejecting is
+   * always possible (even when a later release removed its transition); approving needs that version in the registry.
+   */
   async decide(user: AuthUser, requestId: string, verdict: 'approve' | 'reject', comment: string | null) {
+    if (verdict === 'reject') return this.close(user, requestId, 'reject', comment);
     await this.repository.transaction(async (manager) => {
       const request = await this.repository.lockRequest(manager, requestId);
       if (!request) throw requestNotFound(requestId);
-      if (request.status !== 'pending') {
-        throw new DomainException('request_already_decided', 409, `该申请已处理（${request.status === 'approved' ? '已批准' : '已驳回'}）`, {
-          requestStatus: request.status,
-          decidedBy: request.decidedByName,
-          decidedAt: request.decidedAt,
-        });
-      }
       const project = (await this.repository.lockProject(manager, request.projectId)) as ProjectState;
       const actor = actorFor(user, project);
-      const approval = projectWorkflowEngine.canApprove({ transitionId: request.transitionId, requestedBy: request.requestedBy }, actor);
-      if (!approval.ok) throw new DomainException(approval.code, approval.code === 'own_request' || approval.code === 'forbidden' ? 403 : 409, approval.message);
-
-      if (verdict === 'reject') {
-        await this.repository.decideRequest(manager, requestId, 'rejected', user.id, comment);
-        await this.record(manager, user, project.id, [
-          { name: 'project.transition_rejected', aggregateId: project.id, aggregateVersion: project.version, occurredAt: new Date().toISOString(), actorId: user.id, payload: { requestId, to: request.toStage } as never },
-        ], { entityType: 'transition_request', entityId: requestId, action: 'transition.rejected', before: { status: 'pending' }, after: { status: 'rejected' }, comment });
-        await this.repository.touchActivity(manager, project.id);
-        return;
+      const engine = projectWorkflowEngineFor(request.workflowVersion);
+      if (!engine) {
+        throw new DomainException('workflow_version_retired', 409, `该申请依据的流程版本（第 ${request.workflowVersion} 版）已停用，只能驳回或由申请人撤回`);
       }
+      const approval = engine.canApprove({ transitionId: request.transitionId, requestedBy: request.requestedBy }, actor);
+      if (!approval.ok) throw new DomainException(approval.code, approval.code === 'own_request' || approval.code === 'forbidden' ? 403 : 409, approval.message);
+      assertPending(request);
 
       const milestones = await this.repository.milestonesOf(manager, project.id);
-      const decision = projectWorkflowEngine.decide(snapshotOf(project, milestones), {
+      const decision = engine.decide(snapshotOf(project, milestones), {
         kind: 'apply',
         to: request.toStage as ProjectStatus,
         actor,
@@ -124,7 +173,7 @@ export class WorkflowService {
       const version = await this.repository.setStage(manager, project.id, project.version, decision.state, decision.previousState);
       if (version === undefined) throw new DomainException('stale_version', 409, '项目已被他人修改，请刷新后重试');
       await this.repository.decideRequest(manager, requestId, 'approved', user.id, comment);
-      await this.record(manager, user, project.id, decision.events, {
+      await this.record(manager, user, project.id, decision.events, requestId, {
         entityType: 'project',
         entityId: project.id,
         action: 'transition.approved',
@@ -132,7 +181,48 @@ export class WorkflowService {
         after: { stage: decision.state, previousStage: decision.previousState, version, requestId, requestedBy: request.requestedByName },
         comment,
       });
+      const name = engine.definition.transitions.find((t) => t.id === request.transitionId)?.name.zh ?? stageLabel(decision.state);
+      await this.settleMilestones(manager, user, project.id, settlementOf(decision, milestones, `随「${name}」申请批准`), milestones);
       await refreshProjectRag(manager, [project.id], this.timeZone);
+    });
+    return this.repository.request(requestId);
+  }
+
+  /** The requester takes back a pending request (before anyone decides it); audited like a decision. */
+  withdraw(user: AuthUser, requestId: string, comment: string | null) {
+    return this.close(user, requestId, 'withdraw', comment);
+  }
+
+  /** Reject (an approver) or withdraw (the requester): the request ends, the project stays where it is. */
+  private async close(user: AuthUser, requestId: string, verdict: 'reject' | 'withdraw', comment: string | null) {
+    await this.repository.transaction(async (manager) => {
+      const request = await this.repository.lockRequest(manager, requestId);
+      if (!request) throw requestNotFound(requestId);
+      const project = (await this.repository.lockProject(manager, request.projectId)) as ProjectState;
+      // A version no longer in the registry is still rejected or withdrawn, under the current definition's roles.
+      const engine = projectWorkflowEngineFor(request.workflowVersion) ?? projectWorkflowEngine;
+      const decision = engine.closeRequest(snapshotOf(project, []), {
+        verdict,
+        transitionId: request.transitionId,
+        to: request.toStage as ProjectStatus,
+        requestedBy: request.requestedBy,
+        actor: actorFor(user, project),
+        comment,
+        now: new Date(),
+      });
+      if (!decision.ok) throw refusalToException(decision);
+      assertPending(request);
+      const status = verdict === 'reject' ? 'rejected' : 'withdrawn';
+      await this.repository.decideRequest(manager, requestId, status, user.id, comment);
+      await this.record(manager, user, project.id, decision.events, requestId, {
+        entityType: 'transition_request',
+        entityId: requestId,
+        action: verdict === 'reject' ? 'transition.rejected' : 'transition.withdrawn',
+        before: { status: 'pending' },
+        after: { status, to: request.toStage },
+        comment,
+      });
+      await this.repository.touchActivity(manager, project.id);
     });
     return this.repository.request(requestId);
   }
@@ -152,7 +242,7 @@ export class WorkflowService {
       if (!decision.ok) throw refusalToException(decision);
       const version = await this.repository.setStage(manager, project.id, project.version, decision.state, decision.previousState);
       if (version === undefined) throw new DomainException('stale_version', 409, '项目已被他人修改，请刷新后重试');
-      await this.record(manager, user, project.id, decision.events, {
+      await this.record(manager, user, project.id, decision.events, null, {
         entityType: 'project',
         entityId: project.id,
         action: 'transition.overridden',
@@ -160,12 +250,40 @@ export class WorkflowService {
         after: { stage: decision.state, previousStage: decision.previousState, version },
         comment: dto.reason,
       });
+      const why = `管理员将阶段调整为「${stageLabel(decision.state)}」（${dto.reason.trim()}）`;
+      await this.settleMilestones(manager, user, project.id, settlementOf(decision, milestones, why), milestones);
       await refreshProjectRag(manager, [project.id], this.timeZone);
       return { id: project.id, stage: decision.state, previousStage: decision.previousState, version };
     });
   }
 
-  /** Admin: hand a project to another responsible unit; its owners then see and edit it. */
+  /** Writes a settlement: each milestone changed, with its audit row and a `milestone.updated` event. */
+  private async settleMilestones(manager: EntityManager, user: AuthUser, projectId: string, settlement: MilestoneSettlement, before: readonly MilestoneRow[]) {
+    const settled = await this.repository.settleMilestones(manager, settlement.changes, user.id);
+    const previous = new Map(before.map((m) => [m.id, m]));
+    const occurredAt = new Date().toISOString();
+    await this.repository.record(
+      manager,
+      settled.map((m) => ({
+        projectId,
+        entityType: 'milestone',
+        entityId: m.id,
+        action: m.status === 'done' ? 'milestone.updated' : 'milestone.marked_not_applicable',
+        actorId: user.id,
+        actorName: user.displayName,
+        before: milestoneFields(previous.get(m.id) as MilestoneRow),
+        after: milestoneFields(m),
+        comment: settlement.comments.get(m.id) ?? null,
+      })),
+      settled.map((m) => ({
+        name: 'milestone.updated',
+        aggregateId: projectId,
+        payload: { milestoneId: m.id, projectId, code: m.code, before: milestoneFields(previous.get(m.id) as MilestoneRow), after: milestoneFields(m), actorId: user.id, occurredAt },
+      })),
+    );
+  }
+
+/** Admin: hand a project to another responsible unit; its owners then see and edit it. */
   async reassignUnit(user: AuthUser, projectId: string, dto: ReassignUnitDto) {
     return this.repository.transaction(async (manager) => {
       const project = await this.repository.lockProject(manager, projectId);
@@ -227,23 +345,31 @@ export class WorkflowService {
     return {
       currentStage: state.stage,
       version: state.version,
+      workflowVersion: projectWorkflowEngine.definition.version,
       transitions: projectWorkflowEngine.allowedTransitions(snapshot, actor),
       overrideTargets: user.role === 'admin' ? projectWorkflowEngine.overrideTargets(snapshot, actor) : [],
     };
   }
 
-  /** The audit row and the outbox events of one change, written in its transaction. */
+  /** The audit row and the outbox events of one change, written in its transaction; events name the request they concern. */
   private async record(
     manager: EntityManager,
     user: AuthUser,
     projectId: string,
     events: readonly DomainEvent<unknown>[],
+    requestId: string | null,
     audit: { entityType: string; entityId: string; action: string; before?: unknown; after?: unknown; comment?: string | null },
   ) {
     await this.repository.record(
       manager,
       [{ projectId, actorId: user.id, actorName: user.displayName, ...audit }],
-      events.map((event) => ({ name: event.name, aggregateId: event.aggregateId, payload: event as unknown as Record<string, unknown> })),
+      events.map((event) => ({ name: event.name, aggregateId: event.aggregateId, payload: { ...event, ...(requestId ? { requestId } : {}) } })),
     );
   }
+}
+
+/** A milestone's fields as audit rows and events record them. */
+export function milestoneFields(milestone: Pick<MilestoneRow, 'baselineDate' | 'forecastDate' | 'actualDate' | 'status' | 'notApplicableReason' | 'version'>) {
+  const { baselineDate, forecastDate, actualDate, status, notApplicableReason, version } = milestone;
+  return { baselineDate, forecastDate, actualDate, status, notApplicableReason, version };
 }

@@ -20,9 +20,6 @@ import { MailTransport } from '../mail/mail-transport';
 import { mailJobId } from '../mail/mail.processor';
 import { alertMail, alertMessage } from './alert-messages';
 
-/** A project quiet this many days is stale (长期未更新). */
-export const STALE_DAYS = 30;
-
 export interface ScanResult {
   alerts: number;
   notifications: number;
@@ -59,7 +56,7 @@ export class AlertsService {
         superviseDays: this.config.get('ALERT_SUPERVISE_DAYS'),
         projectId: options.projectId,
       });
-      if (!options.projectId) raised.push(...(await this.alerts.raiseStale(manager, { today, days: STALE_DAYS, timeZone })));
+      if (!options.projectId) raised.push(...(await this.alerts.raiseStale(manager, { today, timeZone })));
       if (!raised.length) return { result: { alerts: 0, notifications: 0, mails: 0 }, mailIds: [] as string[] };
 
       const owners = await this.alerts.unitOwners(manager, [...new Set(raised.map((alert) => alert.unitId))]);

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { LoggedWorkerHost } from '../logged-worker-host';
 import { ConfigService } from '@nestjs/config';
 import type { Env } from '@qj/config';
-import { todayIn } from '@qj/domain';
+import { businessDay } from '@qj/domain';
 import { RollupRepository } from '@qj/persistence';
 import { DomainEventJob, JobName, QUEUES } from '@qj/queue';
 import type { Job, Queue } from 'bullmq';
@@ -33,7 +33,7 @@ export class DomainEventsProcessor extends LoggedWorkerHost {
     const formerUnit = job.data.payload.previousUnitId;
     await this.rollups.refreshForProjects(
       [job.data.aggregateId],
-      todayIn(this.config.get('APP_TIMEZONE')),
+      businessDay(this.config.get('APP_TIMEZONE')),
       typeof formerUnit === 'string' ? [formerUnit] : [],
     );
     // A changed milestone may be overdue now (or again: a new episode), so its project is scanned within the minute.

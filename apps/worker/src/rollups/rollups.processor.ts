@@ -3,7 +3,7 @@ import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { LoggedWorkerHost } from '../logged-worker-host';
 import { ConfigService } from '@nestjs/config';
 import type { Env } from '@qj/config';
-import { isoWeekOf, todayIn } from '@qj/domain';
+import { businessDay, isoWeekOf, todayIn } from '@qj/domain';
 import { refreshProjectRag, RollupRepository } from '@qj/persistence';
 import { JobName, JobPayloads, QUEUES } from '@qj/queue';
 import type { Job, Queue } from 'bullmq';
@@ -54,6 +54,6 @@ export class RollupsProcessor extends LoggedWorkerHost implements OnApplicationB
   private async reconcile(): Promise<void> {
     const ids: Array<{ id: string }> = await this.dataSource.query(`SELECT id FROM project`);
     await this.dataSource.transaction((manager) => refreshProjectRag(manager, ids.map((row) => row.id), this.timeZone));
-    await this.rollups.recomputeAll(todayIn(this.timeZone));
+    await this.rollups.recomputeAll(businessDay(this.timeZone));
   }
 }

@@ -42,9 +42,13 @@ export class MilestoneEntity {
   @Column({ name: 'actual_date', type: 'date', nullable: true })
   actualDate: string | null;
 
-  /** pending | done. */
+  /** pending | done | not_applicable (不适用: settled without being done, with a reason). */
   @Column({ type: 'text', default: 'pending' })
   status: string;
+
+  /** Why the owner marked it 不适用; null unless status is not_applicable. */
+  @Column({ name: 'not_applicable_reason', type: 'text', nullable: true })
+  notApplicableReason: string | null;
 
   @Column({ type: 'integer', default: 1 })
   version: number;

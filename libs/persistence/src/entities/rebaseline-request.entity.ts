@@ -29,7 +29,7 @@ export class RebaselineRequestEntity {
   @Column({ type: 'text' })
   reason: string;
 
-  /** pending | approved | rejected */
+  /** pending | approved | rejected | withdrawn */
   @Column({ type: 'text', default: 'pending' })
   status: string;
 

@@ -21,6 +21,10 @@ export class TransitionRequestEntity {
   @Column({ name: 'transition_id', type: 'text' })
   transitionId: string;
 
+  /** The workflow definition version the request was filed under: it is decided by that version's rules. */
+  @Column({ name: 'workflow_version', type: 'integer' })
+  workflowVersion: number;
+
   @Column({ name: 'from_stage', type: 'text' })
   fromStage: string;
 
@@ -36,7 +40,7 @@ export class TransitionRequestEntity {
   @Column({ type: 'text', nullable: true })
   comment: string | null;
 
-  /** pending | approved | rejected */
+  /** pending | approved | rejected | withdrawn */
   @Column({ type: 'text', default: 'pending' })
   status: string;
 

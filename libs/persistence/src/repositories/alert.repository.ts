@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { BusinessDay } from '@qj/domain';
 import { DataSource, EntityManager } from 'typeorm';
+import { dueDateSql, lastActivityDaySql, overdueDaysSql, overdueMilestoneSql, staleProjectSql } from '../rules.sql';
 import type { AlertLevel } from '../entities/alert.entity';
 import type { UserRole } from '../entities/user.entity';
 
@@ -76,11 +78,9 @@ export class AlertRepository {
     await manager.query(`SET LOCAL jit = off`);
     return manager.query(
       `WITH overdue AS (
-         SELECT m.id AS milestone_id, m.project_id, COALESCE(m.forecast_date, m.baseline_date) AS due,
-                ($1::date - COALESCE(m.forecast_date, m.baseline_date)) AS days
-         FROM milestone m
-         WHERE m.status = 'pending' AND COALESCE(m.forecast_date, m.baseline_date) < $1::date
-           AND ($4::uuid IS NULL OR m.project_id = $4::uuid)
+         SELECT m.id AS milestone_id, m.project_id, ${dueDateSql('m')} AS due, ${overdueDaysSql('m', '$1::date')} AS days
+         FROM milestone m JOIN project p ON p.id = m.project_id
+         WHERE ${overdueMilestoneSql('m', 'p', '$1::date')} AND ($4::uuid IS NULL OR m.project_id = $4::uuid)
        ), top_alerted AS (
          SELECT x.project_id, x.milestone_id, x.episode FROM alert x
          WHERE x.milestone_id IS NOT NULL AND ($4::uuid IS NULL OR x.project_id = $4::uuid)
@@ -102,13 +102,13 @@ export class AlertRepository {
     );
   }
 
-  /** Projects with no activity for `days` days or more; the episode is the day of the last activity, so new activity starts a new one. */
-  async raiseStale(manager: EntityManager, options: { today: string; days: number; timeZone: string }): Promise<RaisedAlert[]> {
+  /** Stale projects (see `isStale`); the episode is the day of the last activity, so new activity starts a new one. */
+  async raiseStale(manager: EntityManager, day: BusinessDay): Promise<RaisedAlert[]> {
     return manager.query(
       `WITH quiet AS (
-         SELECT p.id, (p.last_activity_at AT TIME ZONE $3)::date AS last_day
+         SELECT p.id, ${lastActivityDaySql('p', '$2::text')} AS last_day
          FROM project p
-         WHERE p.stage NOT IN ('complete', 'cancelled') AND (p.last_activity_at AT TIME ZONE $3)::date <= $1::date - $2::int
+         WHERE ${staleProjectSql('p', '$1::date', '$2::text')}
        ), a AS (
          INSERT INTO alert (project_id, milestone_id, level, episode, days)
          SELECT q.id, NULL, 'stale', q.last_day, $1::date - q.last_day FROM quiet q
@@ -117,7 +117,7 @@ export class AlertRepository {
        )
        ${RAISED_SELECT}
        ORDER BY r.plan_order`,
-      [options.today, options.days, options.timeZone],
+      [day.today, day.timeZone],
     );
   }
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { activeProjectSql, dueDateSql, lastActivityDaySql, overdueDaysSql, overdueMilestoneSql, staleProjectSql } from '../rules.sql';
 import type { UserRole } from '../entities/user.entity';
 
 export interface DigestRecipient {
@@ -114,11 +115,10 @@ export class DigestRepository {
   async ownerData(unitId: string, today: string, timeZone: string): Promise<OwnerDigestData> {
     const db = this.dataSource;
     const overdue: Array<DigestMilestone & { newly: boolean }> = await db.query(
-      `SELECT p.id AS "projectId", p.name AS "projectName", m.name AS "milestoneName", COALESCE(m.forecast_date, m.baseline_date)::text AS due,
-              ($2::date - COALESCE(m.forecast_date, m.baseline_date)) AS days,
-              COALESCE(m.forecast_date, m.baseline_date) >= $2::date - 7 AS newly
+      `SELECT p.id AS "projectId", p.name AS "projectName", m.name AS "milestoneName", ${dueDateSql('m')}::text AS due,
+              ${overdueDaysSql('m', '$2::date')} AS days, ${dueDateSql('m')} >= $2::date - 7 AS newly
        FROM milestone m JOIN project p ON p.id = m.project_id
-       WHERE p.unit_id = $1 AND m.status = 'pending' AND COALESCE(m.forecast_date, m.baseline_date) < $2::date
+       WHERE p.unit_id = $1 AND ${overdueMilestoneSql('m', 'p', '$2::date')}
        ORDER BY days DESC, p.plan_order`,
       [unitId, today],
     );
@@ -126,7 +126,7 @@ export class DigestRepository {
       `SELECT p.id AS "projectId", p.name AS "projectName", m.name AS "milestoneName", COALESCE(m.forecast_date, m.baseline_date)::text AS due,
               (COALESCE(m.forecast_date, m.baseline_date) - $2::date) AS days
        FROM milestone m JOIN project p ON p.id = m.project_id
-       WHERE p.unit_id = $1 AND m.status = 'pending' AND COALESCE(m.forecast_date, m.baseline_date) BETWEEN $2::date AND $2::date + 14
+       WHERE p.unit_id = $1 AND m.status = 'pending' AND ${activeProjectSql('p')} AND ${dueDateSql('m')} BETWEEN $2::date AND $2::date + 14
        ORDER BY due, p.plan_order LIMIT $3`,
       [unitId, today, LIST_LIMIT],
     );
@@ -148,9 +148,9 @@ export class DigestRepository {
       [unitId],
     );
     const staleProjects: DigestProject[] = await db.query(
-      `SELECT p.id AS "projectId", p.name AS "projectName", u.name AS "unitName", ($2::date - (p.last_activity_at AT TIME ZONE $4)::date) AS days
+      `SELECT p.id AS "projectId", p.name AS "projectName", u.name AS "unitName", ($2::date - ${lastActivityDaySql('p', '$4::text')}) AS days
        FROM project p JOIN unit u ON u.id = p.unit_id
-       WHERE p.unit_id = $1 AND p.stage NOT IN ('complete', 'cancelled') AND p.last_activity_at < now() - interval '30 days'
+       WHERE p.unit_id = $1 AND ${staleProjectSql('p', '$2::date', '$4::text')}
        ORDER BY p.last_activity_at LIMIT $3`,
       [unitId, today, LIST_LIMIT, timeZone],
     );
@@ -174,10 +174,9 @@ export class DigestRepository {
     const db = this.dataSource;
     const turnedRed: DigestProject[] = await db.query(
       `SELECT p.id AS "projectId", p.name AS "projectName", u.name AS "unitName",
-              max($1::date - COALESCE(m.forecast_date, m.baseline_date)) AS days
+              max(${overdueDaysSql('m', '$1::date')}) AS days
        FROM project p JOIN unit u ON u.id = p.unit_id JOIN milestone m ON m.project_id = p.id
-       WHERE p.rag = 'red' AND m.status = 'pending'
-         AND COALESCE(m.forecast_date, m.baseline_date) >= $1::date - 7 AND COALESCE(m.forecast_date, m.baseline_date) < $1::date
+       WHERE p.rag = 'red' AND ${overdueMilestoneSql('m', 'p', '$1::date')} AND ${dueDateSql('m')} >= $1::date - 7
        GROUP BY p.id, u.name ORDER BY p.plan_order LIMIT $2`,
       [today, LIST_LIMIT],
     );
@@ -189,7 +188,7 @@ export class DigestRepository {
     const topUnits = await db.query(
       `SELECT u.name AS "unitName", count(*)::int AS "overdueMilestones"
        FROM milestone m JOIN project p ON p.id = m.project_id JOIN unit u ON u.id = p.unit_id
-       WHERE m.status = 'pending' AND COALESCE(m.forecast_date, m.baseline_date) < $1::date
+       WHERE ${overdueMilestoneSql('m', 'p', '$1::date')}
        GROUP BY u.name ORDER BY count(*) DESC, u.name LIMIT 5`,
       [today],
     );

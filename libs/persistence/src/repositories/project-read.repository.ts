@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { BusinessDay } from '@qj/domain';
 import { DataSource } from 'typeorm';
+import { overdueMilestoneSql, staleProjectSql } from '../rules.sql';
 
 export const PROJECT_SORTS = ['plan', 'name', 'stage', 'target', 'sector', 'column', 'chapter', 'updatedAt'] as const;
 export type ProjectSort = (typeof PROJECT_SORTS)[number];
@@ -16,10 +18,12 @@ export interface ProjectListFilter {
   unit?: string;
   q?: string;
   rag?: string;
-  /** Has a pending milestone whose forecast (or baseline) is before `today`. */
+  /** Has an overdue milestone (see `isMilestoneOverdue`). */
   overdue?: boolean;
-  /** Today in Asia/Shanghai, for `overdue`. */
-  today: string;
+  /** Stale: no update by a person for STALE_DAYS days (see `isStale`). */
+  stale?: boolean;
+  /** Today and the time zone, for `overdue` and `stale`. */
+  day: BusinessDay;
   sort?: ProjectSort;
   descending?: boolean;
   page: number;
@@ -91,8 +95,10 @@ export class ProjectReadRepository {
     if (filter.unit !== undefined) where.push(UUID.test(filter.unit) ? `p.unit_id = ${bind(filter.unit)}` : `u.code = ${bind(filter.unit)}`);
     if (filter.rag !== undefined) where.push(`p.rag = ${bind(filter.rag)}`);
     if (filter.overdue !== undefined) {
-      where.push(`${filter.overdue ? '' : 'NOT '}EXISTS (SELECT 1 FROM milestone m WHERE m.project_id = p.id AND m.status = 'pending'
-                  AND COALESCE(m.forecast_date, m.baseline_date) < ${bind(filter.today)}::date)`);
+      where.push(`${filter.overdue ? '' : 'NOT '}EXISTS (SELECT 1 FROM milestone m WHERE m.project_id = p.id AND ${overdueMilestoneSql('m', 'p', `${bind(filter.day.today)}::date`)})`);
+    }
+    if (filter.stale !== undefined) {
+      where.push(`${filter.stale ? '' : 'NOT '}${staleProjectSql('p', `${bind(filter.day.today)}::date`, `${bind(filter.day.timeZone)}::text`)}`);
     }
     const q = filter.q === undefined ? '' : normaliseQuery(filter.q);
     if (q) {

@@ -1,4 +1,4 @@
-import { computeRag, RagResult, Stage, todayIn } from '@qj/domain';
+import { computeRag, MilestoneStatus, ProjectStatus, RagResult, Stage, todayIn } from '@qj/domain';
 import type { EntityManager } from 'typeorm';
 
 export interface MilestoneRow {
@@ -12,25 +12,31 @@ export interface MilestoneRow {
   baselineDate: string | null;
   forecastDate: string | null;
   actualDate: string | null;
-  status: 'pending' | 'done';
+  status: MilestoneStatus;
+  notApplicableReason: string | null;
   version: number;
   updatedAt: Date;
 }
 
 export const MILESTONE_COLUMNS = `m.id, m.project_id AS "projectId", m.code, m.name, m.stage, m.sort_order AS "sortOrder",
   m.realises_target AS "realisesTarget", m.baseline_date AS "baselineDate", m.forecast_date AS "forecastDate",
-  m.actual_date AS "actualDate", m.status, m.version, m.updated_at AS "updatedAt"`;
+  m.actual_date AS "actualDate", m.status, m.not_applicable_reason AS "notApplicableReason", m.version, m.updated_at AS "updatedAt"`;
 
-export function ragOf(target: string, milestones: readonly MilestoneRow[], today: string): RagResult {
+export function ragOf(
+  project: { target: string; stage: string },
+  milestones: ReadonlyArray<Pick<MilestoneRow, 'code' | 'sortOrder' | 'baselineDate' | 'forecastDate' | 'status'>>,
+  today: string,
+): RagResult {
   return computeRag({
     today,
-    target: target as Stage,
+    target: project.target as Stage,
+    status: project.stage as ProjectStatus,
     milestones: milestones.map((m) => ({
       code: m.code,
       sortOrder: m.sortOrder,
       baselineDate: m.baselineDate,
       forecastDate: m.forecastDate,
-      done: m.status === 'done',
+      done: m.status !== 'pending',
     })),
   });
 }
@@ -42,15 +48,15 @@ export function ragOf(target: string, milestones: readonly MilestoneRow[], today
 export async function refreshProjectRag(manager: EntityManager, projectIds: readonly string[], timeZone: string): Promise<void> {
   if (!projectIds.length) return;
   const today = todayIn(timeZone);
-  const rows: Array<{ id: string; target: string; milestones: MilestoneRow[] }> = await manager.query(
-    `SELECT p.id, p.target,
+  const rows: Array<{ id: string; target: string; stage: string; milestones: MilestoneRow[] }> = await manager.query(
+    `SELECT p.id, p.target, p.stage,
             COALESCE((SELECT json_agg(json_build_object('code', m.code, 'sortOrder', m.sort_order, 'baselineDate', m.baseline_date,
                       'forecastDate', m.forecast_date, 'status', m.status)) FROM milestone m WHERE m.project_id = p.id), '[]') AS milestones
      FROM project p WHERE p.id = ANY($1::uuid[])`,
     [projectIds],
   );
   const updates = rows.map((row) => {
-    const result = ragOf(row.target, row.milestones, today);
+    const result = ragOf(row, row.milestones, today);
     return { id: row.id, rag: result.rag, reasons: result.reasons };
   });
   await manager.query(

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { SECTORS } from '@qj/catalog';
-import { SECTOR_LABELS } from '@qj/domain';
+import { SECTOR_LABELS, type BusinessDay } from '@qj/domain';
+import { overdueMilestoneSql, staleProjectSql, targetReachedSql } from '../rules.sql';
 import { DataSource, EntityManager } from 'typeorm';
 
 export const ROLLUP_DIMENSIONS = ['part', 'chapter', 'column', 'sector', 'unit'] as const;
@@ -81,19 +82,15 @@ const ROW_COLUMNS = `dimension, key, label, sort_order AS "sortOrder", total, by
 export class RollupRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async recompute(dimension: RollupDimensionName, today: string, keys?: readonly string[], manager?: EntityManager): Promise<void> {
+  async recompute(dimension: RollupDimensionName, day: BusinessDay, keys?: readonly string[], manager?: EntityManager): Promise<void> {
     const db = manager ?? this.dataSource.manager;
     await db.query(
       `WITH params AS (SELECT $3::jsonb AS sector_labels, $4::text[] AS sector_order),
        keyed AS (
-         SELECT ${KEY_OF[dimension]} AS key, p.id, p.stage, p.target, p.rag, p.last_activity_at,
-           CASE WHEN p.stage IN ('on_hold', 'cancelled') THEN false
-                WHEN array_position(ARRAY['study','start','complete'], p.stage) > array_position(ARRAY['study','start','complete'], p.target) THEN true
-                WHEN p.stage = p.target THEN p.target <> 'study'
-                  OR EXISTS (SELECT 1 FROM milestone m WHERE m.project_id = p.id AND m.realises_target AND m.status = 'done')
-                ELSE false END AS reached,
-           (SELECT count(*) FROM milestone m WHERE m.project_id = p.id AND m.status = 'pending'
-              AND COALESCE(m.forecast_date, m.baseline_date) < $2::date) AS overdue,
+         SELECT ${KEY_OF[dimension]} AS key, p.id, p.stage, p.target, p.rag,
+           ${targetReachedSql('p')} AS reached,
+           (SELECT count(*) FROM milestone m WHERE m.project_id = p.id AND ${overdueMilestoneSql('m', 'p', '$2::date')}) AS overdue,
+           ${staleProjectSql('p', '$2::date', '$6::text')} AS stale,
            EXISTS (SELECT 1 FROM transition_request r WHERE r.project_id = p.id AND r.status = 'pending') AS pending
          FROM project p WHERE $5::text[] IS NULL OR ${PROJECTS_UNDER[dimension]}
        ), a AS (
@@ -108,7 +105,7 @@ export class RollupRepository {
            jsonb_build_object('green', count(*) FILTER (WHERE rag = 'green'), 'amber', count(*) FILTER (WHERE rag = 'amber'),
              'red', count(*) FILTER (WHERE rag = 'red')) AS rag,
            COALESCE(sum(overdue), 0)::int AS overdue_milestones,
-           count(*) FILTER (WHERE last_activity_at < now() - interval '30 days')::int AS stale_projects,
+           count(*) FILTER (WHERE stale)::int AS stale_projects,
            count(*) FILTER (WHERE pending)::int AS pending_requests
          FROM keyed WHERE ($5::text[] IS NULL OR key = ANY($5::text[])) GROUP BY key
        ), upserted AS (
@@ -124,18 +121,18 @@ export class RollupRepository {
        )
        DELETE FROM rollup r WHERE r.dimension = $1 AND ($5::text[] IS NULL OR r.key = ANY($5::text[]))
          AND r.key NOT IN (SELECT key FROM upserted)`,
-      [dimension, today, JSON.stringify(SECTOR_LABELS), [...SECTORS], keys ? [...keys] : null],
+      [dimension, day.today, JSON.stringify(SECTOR_LABELS), [...SECTORS], keys ? [...keys] : null, day.timeZone],
     );
   }
 
-  async recomputeAll(today: string): Promise<void> {
+  async recomputeAll(day: BusinessDay): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      for (const dimension of ROLLUP_DIMENSIONS) await this.recompute(dimension, today, undefined, manager);
+      for (const dimension of ROLLUP_DIMENSIONS) await this.recompute(dimension, day, undefined, manager);
     });
   }
 
   /** Recomputes exactly the keys these projects stand under, in every dimension. */
-  async refreshForProjects(projectIds: readonly string[], today: string, formerUnitIds: readonly string[] = []): Promise<void> {
+  async refreshForProjects(projectIds: readonly string[], day: BusinessDay, formerUnitIds: readonly string[] = []): Promise<void> {
     if (!projectIds.length) return;
     const [keys] = await this.dataSource.query(
       `SELECT (SELECT array_agg(DISTINCT k::text) FROM project p, unnest(p.part_nos) k WHERE p.id = ANY($1::uuid[])) AS part,
@@ -149,7 +146,7 @@ export class RollupRepository {
     keys.unit = [...new Set([...(keys.unit ?? []), ...formerUnitIds])];
     await this.dataSource.transaction(async (manager) => {
       for (const dimension of ROLLUP_DIMENSIONS) {
-        if (keys[dimension]?.length) await this.recompute(dimension, today, keys[dimension], manager);
+        if (keys[dimension]?.length) await this.recompute(dimension, day, keys[dimension], manager);
       }
     });
   }

@@ -30,18 +30,23 @@ export interface OpenMilestoneRow {
   unitName: string;
 }
 
+/** withdrawn: ended by its requester before a decision. */
+export type RequestStatus = 'pending' | 'approved' | 'rejected' | 'withdrawn';
+
 export interface TransitionRequestRow {
   id: string;
   projectId: string;
   projectName: string;
   unitId: string;
   transitionId: string;
+  /** The workflow definition version it was filed under, and is decided by. */
+  workflowVersion: number;
   fromStage: string;
   toStage: string;
   evidence: Record<string, unknown>;
   reason: string | null;
   comment: string | null;
-  status: 'pending' | 'approved' | 'rejected';
+  status: RequestStatus;
   requestedBy: string;
   requestedByName: string;
   requestedAt: Date;
@@ -61,7 +66,7 @@ export interface RebaselineRequestRow {
   currentBaseline: string | null;
   proposedBaseline: string;
   reason: string;
-  status: 'pending' | 'approved' | 'rejected';
+  status: RequestStatus;
   requestedBy: string;
   requestedByName: string;
   requestedAt: Date;
@@ -107,7 +112,7 @@ async function updateReturning<T>(manager: EntityManager, sql: string, params: u
 const PROJECT_STATE_COLUMNS = `id, name, unit_id AS "unitId", stage, previous_stage AS "previousStage", version, target, created_at AS "createdAt"`;
 
 const REQUEST_COLUMNS = `r.id, r.project_id AS "projectId", p.name AS "projectName", p.unit_id AS "unitId", r.transition_id AS "transitionId",
-  r.from_stage AS "fromStage", r.to_stage AS "toStage", r.evidence, r.reason, r.comment, r.status, r.requested_by AS "requestedBy",
+  r.workflow_version AS "workflowVersion", r.from_stage AS "fromStage", r.to_stage AS "toStage", r.evidence, r.reason, r.comment, r.status, r.requested_by AS "requestedBy",
   ru.display_name AS "requestedByName", r.requested_at AS "requestedAt", r.decided_by AS "decidedBy", du.display_name AS "decidedByName",
   r.decided_at AS "decidedAt", r.decision_comment AS "decisionComment"`;
 const REQUEST_FROM = `transition_request r JOIN project p ON p.id = r.project_id
@@ -192,7 +197,7 @@ export class WorkflowRepository {
       `SELECT m.id, m.name, m.baseline_date AS "baselineDate", m.forecast_date AS "forecastDate", m.actual_date AS "actualDate", m.version,
               p.catalog_key AS "projectKey", p.name AS "projectName", u.name AS "unitName"
        FROM milestone m JOIN project p ON p.id = m.project_id JOIN unit u ON u.id = p.unit_id
-       WHERE m.status <> 'done' AND ($1::uuid IS NULL OR p.unit_id = $1) AND ($2::uuid IS NULL OR p.id = $2)
+       WHERE m.status = 'pending' AND ($1::uuid IS NULL OR p.unit_id = $1) AND ($2::uuid IS NULL OR p.id = $2)
        ORDER BY p.plan_order, p.id, m.sort_order`,
       [filter.unitId ?? null, filter.projectId ?? null],
     );
@@ -213,6 +218,27 @@ export class WorkflowRepository {
        RETURNING ${MILESTONE_COLUMNS}`,
       [id, expectedVersion, patch.baselineDate, patch.forecastDate, patch.actualDate, patch.status, actorId],
     );
+  }
+
+  /**
+   * Settles milestones in one statement: each row's status, actual date and 不适用 reason as given, its version
+   * bumped. Returns the rows as they are now.
+   */
+  async settleMilestones(
+    manager: EntityManager,
+    changes: ReadonlyArray<{ id: string; status: 'done' | 'not_applicable' | 'pending'; actualDate: string | null; notApplicableReason: string | null }>,
+    actorId: string,
+  ): Promise<MilestoneRow[]> {
+    if (!changes.length) return [];
+    const result = await manager.query(
+      `UPDATE milestone m SET status = c.status, actual_date = c.actual_date, not_applicable_reason = c.reason, updated_by = $2,
+              version = m.version + 1, updated_at = now()
+       FROM jsonb_to_recordset($1::jsonb) AS c(id uuid, status text, actual_date date, reason text)
+       WHERE m.id = c.id
+       RETURNING ${MILESTONE_COLUMNS}`,
+      [JSON.stringify(changes.map((c) => ({ id: c.id, status: c.status, actual_date: c.actualDate, reason: c.notApplicableReason }))), actorId],
+    );
+    return Array.isArray(result[0]) ? result[0] : result;
   }
 
   async setStage(manager: EntityManager, id: string, expectedVersion: number, stage: string, previousStage: string | null): Promise<number | undefined> {
@@ -251,12 +277,32 @@ export class WorkflowRepository {
 
   async insertRequest(
     manager: EntityManager,
-    request: { projectId: string; transitionId: string; fromStage: string; toStage: string; evidence: object; reason: string | null; comment: string | null; requestedBy: string },
+    request: {
+      projectId: string;
+      transitionId: string;
+      workflowVersion: number;
+      fromStage: string;
+      toStage: string;
+      evidence: object;
+      reason: string | null;
+      comment: string | null;
+      requestedBy: string;
+    },
   ): Promise<string> {
     const [row] = await manager.query(
-      `INSERT INTO transition_request (project_id, transition_id, from_stage, to_stage, evidence, reason, comment, requested_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-      [request.projectId, request.transitionId, request.fromStage, request.toStage, JSON.stringify(request.evidence), request.reason, request.comment, request.requestedBy],
+      `INSERT INTO transition_request (project_id, transition_id, workflow_version, from_stage, to_stage, evidence, reason, comment, requested_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+      [
+        request.projectId,
+        request.transitionId,
+        request.workflowVersion,
+        request.fromStage,
+        request.toStage,
+        JSON.stringify(request.evidence),
+        request.reason,
+        request.comment,
+        request.requestedBy,
+      ],
     );
     return row.id;
   }
@@ -267,7 +313,7 @@ export class WorkflowRepository {
     return row;
   }
 
-  async decideRequest(manager: EntityManager, id: string, status: 'approved' | 'rejected', decidedBy: string, comment: string | null): Promise<boolean> {
+  async decideRequest(manager: EntityManager, id: string, status: Exclude<RequestStatus, 'pending'>, decidedBy: string, comment: string | null): Promise<boolean> {
     const [, affected] = await manager.query(
       `UPDATE transition_request SET status = $2, decided_by = $3, decided_at = now(), decision_comment = $4 WHERE id = $1 AND status = 'pending'`,
       [id, status, decidedBy, comment],
@@ -308,7 +354,7 @@ export class WorkflowRepository {
     return row;
   }
 
-  async decideRebaselineRequest(manager: EntityManager, id: string, status: 'approved' | 'rejected', decidedBy: string, comment: string | null): Promise<void> {
+  async decideRebaselineRequest(manager: EntityManager, id: string, status: Exclude<RequestStatus, 'pending'>, decidedBy: string, comment: string | null): Promise<void> {
     await manager.query(
       `UPDATE rebaseline_request SET status = $2, decided_by = $3, decided_at = now(), decision_comment = $4 WHERE id = $1 AND status = 'pending'`,
       [id, status, decidedBy, comment],

@@ -75,6 +75,12 @@ export class ListProjectsQueryDto {
   @IsBoolean({ message: 'overdue 必须是 true 或 false' })
   overdue?: boolean;
 
+  @ApiPropertyOptional({ description: 'true: stale (no update for 30 days, not completed or cancelled); false: not stale' })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean({ message: 'stale 必须是 true 或 false' })
+  stale?: boolean;
+
   @ApiPropertyOptional({ enum: SORT_VALUES, description: 'sort key; a leading "-" sorts descending', default: 'plan' })
   @IsOptional()
   @IsIn(SORT_VALUES, oneOf('sort', SORT_VALUES))

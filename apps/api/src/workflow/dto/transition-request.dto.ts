@@ -25,6 +25,11 @@ export class EvidenceDto {
   @MaxLength(200)
   constructionPermitNo?: string;
 
+  @ApiPropertyOptional({ description: '施工许可日期 YYYY-MM-DD: marks 施工许可 done on this date when it is still open' })
+  @IsOptional()
+  @IsCalendarDate({ message: 'evidence.constructionPermitDate 必须是有效日期，格式 YYYY-MM-DD' })
+  constructionPermitDate?: string;
+
   @ApiPropertyOptional({ description: '实际开工日期 YYYY-MM-DD' })
   @IsOptional()
   @IsCalendarDate({ message: 'evidence.actualStartDate 必须是有效日期，格式 YYYY-MM-DD' })
@@ -34,6 +39,11 @@ export class EvidenceDto {
   @IsOptional()
   @IsCalendarDate({ message: 'evidence.acceptanceDate 必须是有效日期，格式 YYYY-MM-DD' })
   acceptanceDate?: string;
+
+  @ApiPropertyOptional({ description: '投入使用日期 YYYY-MM-DD (the acceptance date when absent)' })
+  @IsOptional()
+  @IsCalendarDate({ message: 'evidence.inServiceDate 必须是有效日期，格式 YYYY-MM-DD' })
+  inServiceDate?: string;
 }
 
 export class CreateTransitionRequestDto {

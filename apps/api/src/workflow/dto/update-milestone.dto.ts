@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
 import { IsInt, IsOptional, IsString, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
 import { IsCalendarDate } from './calendar-date.validator';
 
@@ -44,4 +45,33 @@ export class RebaselineRequestDto {
   @MinLength(1, { message: 'reason 不能为空' })
   @MaxLength(2000, { message: 'reason 不能超过 2000 个字符' })
   reason: string;
+}
+
+/** Marking a milestone 不适用 (not applicable to this project): its owner says why. */
+export class MarkNotApplicableDto {
+  @ApiProperty({ description: 'the milestone version the client saw' })
+  @IsInt({ message: 'version 必须是整数' })
+  @Min(1, { message: 'version 必须是整数' })
+  version: number;
+
+  @ApiProperty({ description: '不适用的原因（如：本项目为改扩建，无需单独立项）' })
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @IsString({ message: 'reason 必须是文字' })
+  @MinLength(1, { message: '请填写不适用的原因（reason）' })
+  @MaxLength(500, { message: 'reason 不能超过 500 个字符' })
+  reason: string;
+}
+
+/** Reopening a milestone marked 不适用: it is pending again. */
+export class MarkApplicableDto {
+  @ApiProperty({ description: 'the milestone version the client saw' })
+  @IsInt({ message: 'version 必须是整数' })
+  @Min(1, { message: 'version 必须是整数' })
+  version: number;
+
+  @ApiPropertyOptional({ description: 'why it applies after all' })
+  @IsOptional()
+  @IsString({ message: 'comment 必须是文字' })
+  @MaxLength(2000, { message: 'comment 不能超过 2000 个字符' })
+  comment?: string;
 }

@@ -1,0 +1,47 @@
+import { INACTIVE_STATUSES, STALE_DAYS } from '@qj/domain';
+
+/**
+ * The SQL renderings of the business rules in `libs/domain/src/rules.ts`: every query that counts overdue
+ * milestones, stale projects or reached targets builds its condition here, so no two places can disagree.
+ * Arguments are table aliases and already-bound parameter placeholders (`$2::date`), never user input.
+ */
+
+const INACTIVE = INACTIVE_STATUSES.map((status) => `'${status}'`).join(', ');
+
+/** `p` is a project row: it still has work ahead (not completed, not cancelled). */
+export function activeProjectSql(p: string): string {
+  return `${p}.stage NOT IN (${INACTIVE})`;
+}
+
+/** The day milestone `m` is due: its forecast, else its baseline. */
+export function dueDateSql(m: string): string {
+  return `COALESCE(${m}.forecast_date, ${m}.baseline_date)`;
+}
+
+/** Milestone `m` of project `p` is overdue on `today` (a date expression): open, due before today, project active. */
+export function overdueMilestoneSql(m: string, p: string, today: string): string {
+  return `(${m}.status = 'pending' AND ${dueDateSql(m)} < ${today} AND ${activeProjectSql(p)})`;
+}
+
+/** Days milestone `m` is past due on `today`; meaningful where `overdueMilestoneSql` holds. */
+export function overdueDaysSql(m: string, today: string): string {
+  return `(${today} - ${dueDateSql(m)})`;
+}
+
+/** The calendar day, in `timeZone` (a text expression), of project `p`'s last update by a person. */
+export function lastActivityDaySql(p: string, timeZone: string): string {
+  return `(${p}.last_activity_at AT TIME ZONE ${timeZone})::date`;
+}
+
+/** Project `p` is stale on `today`: active, and quiet for STALE_DAYS calendar days or more in `timeZone`. */
+export function staleProjectSql(p: string, today: string, timeZone: string): string {
+  return `(${activeProjectSql(p)} AND ${lastActivityDaySql(p, timeZone)} <= ${today} - ${STALE_DAYS})`;
+}
+
+/** Project `p` has reached its 2030 target (see `isTargetReached`). */
+export function targetReachedSql(p: string): string {
+  const index = (column: string) => `array_position(ARRAY['study','start','complete']::text[], ${column})`;
+  return `(CASE WHEN ${p}.stage NOT IN ('study', 'start', 'complete') THEN false
+     WHEN ${index(`${p}.stage`)} <> ${index(`${p}.target`)} THEN ${index(`${p}.stage`)} > ${index(`${p}.target`)}
+     ELSE ${p}.target <> 'study' OR EXISTS (SELECT 1 FROM milestone tm WHERE tm.project_id = ${p}.id AND tm.realises_target AND tm.status = 'done') END)`;
+}
