@@ -118,6 +118,19 @@ describe('catalog reading API', () => {
       expect(chapter15.projectCount).toBe((await t.as('reviewer').get('/api/projects').query({ chapter: 15 })).body.total);
       const part6 = res.body.parts.find((p: { no: number }) => p.no === 6);
       expect(part6.projectCount).toBe((await t.as('reviewer').get('/api/projects').query({ part: 6 })).body.total);
+      // A project the plan names in two chapters counts in both: the tree says how many such projects there are.
+      const chaptersOf = new Map<string, number>();
+      for (const chapter of chapters as Array<{ no: number; projectCount: number }>) {
+        if (!chapter.projectCount) continue;
+        const ids = await t.as('reviewer').get('/api/projects').query({ chapter: chapter.no, pageSize: 200 }).expect(200);
+        for (const item of ids.body.items as Array<{ id: string }>) chaptersOf.set(item.id, (chaptersOf.get(item.id) ?? 0) + 1);
+      }
+      expect(res.body.multiCounted.chapter).toBe([...chaptersOf.values()].filter((n) => n > 1).length);
+      expect(res.body.multiCounted.chapter).toBeGreaterThan(0);
+      const chapterSum = chapters.reduce((sum: number, c: { projectCount: number }) => sum + c.projectCount, 0);
+      expect(chapterSum - res.body.total).toBe([...chaptersOf.values()].reduce((sum, n) => sum + n - 1, 0));
+      const rollups = await t.as('reviewer').get('/api/rollups').query({ by: 'chapter' }).expect(200);
+      expect(rollups.body.multiCounted).toBe(res.body.multiCounted.chapter);
       const railway = column15.items.length ? column15.items[0] : undefined;
       expect(railway?.projectCount).toBeGreaterThan(0);
     });

@@ -3,7 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import type { Env } from '@qj/config';
 import { addDays, isoWeekOf, todayIn } from '@qj/domain';
-import { ROLLUP_DIMENSIONS, RollupDimensionName, RollupRepository } from '@qj/persistence';
+import { ProjectReadRepository, ROLLUP_DIMENSIONS, RollupDimensionName, RollupRepository } from '@qj/persistence';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 
 const by = { message: `by 必须是以下之一：${ROLLUP_DIMENSIONS.join('、')}` };
@@ -28,15 +28,24 @@ export class RollupHistoryQueryDto extends RollupQueryDto {
 export class RollupsController {
   constructor(
     private readonly rollups: RollupRepository,
+    private readonly projects: ProjectReadRepository,
     private readonly config: ConfigService<Env, true>,
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'Per part, chapter, column, sector or unit: projects per stage against the 2030 targets, RAG, overdue milestones, stale projects, pending requests; with last week’s snapshot' })
+  @ApiOperation({
+    summary:
+      'Per part, chapter, column, sector or unit: projects per stage against the 2030 targets, RAG, overdue milestones, stale projects, pending requests; with last week’s snapshot. `multiCounted`: projects counted under more than one key (so the items add up to more than the projects)',
+  })
   async list(@Query() query: RollupQueryDto) {
     const lastWeek = isoWeekOf(addDays(todayIn(this.config.get('APP_TIMEZONE')), -7)).key;
-    const [items, previous] = await Promise.all([this.rollups.list(query.by), this.rollups.snapshotOf(query.by, lastWeek)]);
-    return { by: query.by, lastWeek, items: items.map((item) => ({ ...item, lastWeek: previous.get(item.key) ?? null })) };
+    const [items, previous, multiCounted] = await Promise.all([this.rollups.list(query.by), this.rollups.snapshotOf(query.by, lastWeek), this.projects.multiCounted()]);
+    return {
+      by: query.by,
+      lastWeek,
+      multiCounted: multiCounted[query.by as keyof typeof multiCounted] ?? 0,
+      items: items.map((item) => ({ ...item, lastWeek: previous.get(item.key) ?? null })),
+    };
   }
 
   @Get('trend')

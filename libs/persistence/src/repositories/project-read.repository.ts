@@ -67,6 +67,18 @@ const ORDER_BY: Record<ProjectSort, string> = {
 };
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** Projects counted under more than one key of a dimension: the sums over parts, chapters or columns exceed the total by them. */
+export interface MultiCounted {
+  part: number;
+  chapter: number;
+  column: number;
+}
+
+const MULTI_COUNTED = `(SELECT json_build_object(
+    'part', count(*) FILTER (WHERE cardinality(part_nos) > 1),
+    'chapter', count(*) FILTER (WHERE cardinality(chapter_nos) > 1),
+    'column', count(*) FILTER (WHERE cardinality(column_nos) > 1)) FROM project)`;
+
 /** `q` is matched literally: LIKE's wildcards and escape character in it are escaped. */
 export function likeContains(q: string): string {
   return `%${q.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
@@ -174,6 +186,7 @@ export class ProjectReadRepository {
       )
       SELECT json_build_object(
         'total', (SELECT count(*) FROM project),
+        'multiCounted', ${MULTI_COUNTED},
         'parts', COALESCE((SELECT json_agg(json_build_object(
           'no', pt.no, 'label', pt.label, 'title', pt.title,
           'projectCount', (SELECT count(DISTINCT project_id) FROM source_projects sp WHERE sp.part_no = pt.no),
@@ -195,7 +208,13 @@ export class ProjectReadRepository {
           ) ORDER BY ch.no) FROM plan_chapter ch WHERE ch.part_no = pt.no), '[]')
         ) ORDER BY pt.no) FROM plan_part pt), '[]')
       ) AS tree`);
-    return tree as { total: number; parts: unknown[] };
+    return tree as { total: number; multiCounted: MultiCounted; parts: unknown[] };
+  }
+
+  /** How many projects stand under more than one part, chapter or column (the plan names them in several places). */
+  async multiCounted(): Promise<MultiCounted> {
+    const [{ counts }] = await this.dataSource.query(`SELECT ${MULTI_COUNTED} AS counts`);
+    return counts;
   }
 
   async indicators() {
