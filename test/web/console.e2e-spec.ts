@@ -12,7 +12,8 @@ import { bootTestApp, TestApp } from '../support/test-app';
  * port, serving the built console from dist/web. Screenshots go to test/artifacts/.
  */
 const INITIAL_JS_BUDGET = 800 * 1024;
-const MILESTONES_BEFORE_START = ['项目建议书', '可行性研究报告批复', '初步设计批复', '施工许可'];
+/** Marked done by hand before 开工; 初步设计批复 is marked 不适用 and 施工许可 completed by the request's permit date. */
+const MILESTONES_BEFORE_START = ['项目建议书', '可行性研究报告批复'];
 
 jest.setTimeout(180_000);
 
@@ -117,17 +118,31 @@ describe('web console in Chromium', () => {
     await page.getByText('「可行性研究报告批复」已更新').waitFor();
     await feasibility.getByText('2027-06-30').waitFor();
 
-    // 开工 before 施工许可 is done: the guard refuses, and the dialog says why.
+    // Before anything is filled in, the dialog shows what 开工 needs: the earlier milestones not settled block it,
+    // so there is no form to fill and nothing to be refused.
     await page.getByTestId('request-begin_construction').click();
-    await fillStartEvidence(page);
-    await page.getByRole('dialog').getByRole('button', { name: '提交' }).click();
-    await page.getByRole('dialog').getByText('里程碑未完成：施工许可').waitFor();
+    const checklist = page.getByRole('dialog').getByTestId('transition-checklist');
+    await checklist.getByText('以下里程碑尚未办结').waitFor();
+    expect(await checklist.getByTestId('checklist-proposal').getAttribute('data-state')).toBe('pending');
+    expect(await checklist.getByTestId('checklist-construction_permit').getAttribute('data-state')).toBe('needs_evidence');
+    expect(await page.getByRole('dialog').getByTestId('transition-form').count()).toBe(0);
+    expect(await page.getByRole('dialog').getByRole('button', { name: '提交' }).isDisabled()).toBe(true);
     await page.getByRole('dialog').getByRole('button', { name: '取消' }).click();
 
     for (const name of MILESTONES_BEFORE_START) await markDone(page, name);
+    // 初步设计 does not apply to this project: marked so, with a reason.
+    await milestoneRow(page, '初步设计批复').getByRole('button', { name: '不适用' }).click();
+    await page.getByRole('dialog').getByLabel('不适用的原因').fill('与可研合并审批');
+    await page.getByRole('dialog').getByRole('button', { name: '保存' }).click();
+    await page.getByText('「初步设计批复」已标记为不适用').waitFor();
+    await milestoneRow(page, '初步设计批复').getByTestId('not-applicable').waitFor();
 
     await page.getByTestId('request-begin_construction').click();
+    await page.getByRole('dialog').getByText('前置里程碑均已办结').waitFor();
     await fillStartEvidence(page);
+    // 施工许可 is still open: the form asks for its date, which completes it on approval.
+    await page.getByRole('dialog').getByPlaceholder('施工许可日期').fill(todayIn('Asia/Shanghai'));
+    await page.getByRole('dialog').getByPlaceholder('施工许可日期').press('Enter');
     await page.getByRole('dialog').getByLabel('说明').fill('已取得施工许可，申请开工');
     await page.getByRole('dialog').getByRole('button', { name: '提交' }).click();
     await page.getByText('申请已提交，等待区发展改革委审核').waitFor();
@@ -136,6 +151,7 @@ describe('web console in Chromium', () => {
     const history = await t.as('reviewer').get(`/api/projects/${yggtId}/history`).expect(200);
     const actions = history.body.items.map((e: { action: string }) => e.action);
     expect(actions.filter((a: string) => a === 'milestone.updated')).toHaveLength(2 + MILESTONES_BEFORE_START.length);
+    expect(actions.filter((a: string) => a === 'milestone.marked_not_applicable')).toHaveLength(1);
     expect(actions).toContain('transition.requested');
     const milestones = await t.as('reviewer').get(`/api/projects/${yggtId}/milestones`).expect(200);
     expect(milestones.body.items.find((m: { code: string }) => m.code === 'feasibility_approval')).toMatchObject({ forecastDate: '2027-06-30', status: 'done' });
@@ -157,6 +173,14 @@ describe('web console in Chromium', () => {
 
     await page.goto(`${web.base}/projects/${yggtId}`);
     await page.getByTestId('project-stage').getByText('开工建设').waitFor();
+    // Stage and milestones agree on the page: the approval completed 施工许可 and 开工 on the request's dates.
+    const today = todayIn('Asia/Shanghai');
+    for (const name of ['施工许可', '开工']) {
+      const row = page.locator('[data-testid=milestone-table] tbody tr').filter({ has: page.getByText(name, { exact: true }) });
+      await row.getByText('已完成').waitFor();
+      await row.getByText(today).first().waitFor();
+    }
+    await milestoneRow(page, '初步设计批复').getByTestId('not-applicable').waitFor();
     await page.getByTestId('history-item').filter({ hasText: '批准' }).first().waitFor();
     await page.locator('[data-testid=gantt][data-ready=true]').waitFor();
     await page.waitForTimeout(300);

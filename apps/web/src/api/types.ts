@@ -128,7 +128,9 @@ export interface Milestone {
   baselineDate: string | null;
   forecastDate: string | null;
   actualDate: string | null;
-  status: 'pending' | 'done';
+  /** not_applicable: 不适用, settled by its owner with a reason. */
+  status: 'pending' | 'done' | 'not_applicable';
+  notApplicableReason: string | null;
   version: number;
   updatedAt: string;
 }
@@ -143,6 +145,23 @@ export interface AllowedTransition {
   approverRoles: Role[];
   requiredEvidence: string[];
   requiresReason: boolean;
+  /** Each guard as it stands before the form: the checklist the owner reads first. */
+  guards: GuardState[];
+}
+
+export interface ChecklistItem {
+  milestone: string;
+  name: string;
+  state: 'done' | 'not_applicable' | 'by_evidence' | 'needs_evidence' | 'pending' | 'untracked';
+  /** For needs_evidence: the evidence date fields that complete it. */
+  evidence?: string[];
+}
+
+export interface GuardState {
+  guard: string;
+  ok: boolean;
+  detail: string | null;
+  checklist: ChecklistItem[];
 }
 
 export interface TransitionsAnswer {
@@ -163,7 +182,7 @@ export interface TransitionRequest {
   evidence: Record<string, string>;
   reason: string | null;
   comment: string | null;
-  status: 'pending' | 'approved' | 'rejected';
+  status: 'pending' | 'approved' | 'rejected' | 'withdrawn';
   requestedBy: string;
   requestedByName: string;
   requestedAt: string;
@@ -211,6 +230,8 @@ export interface PlanPart extends PlanRef {
 
 export interface PlanTree {
   total: number;
+  /** Projects named in more than one part, chapter or column: they count in each. */
+  multiCounted: { part: number; chapter: number; column: number };
   parts: PlanPart[];
 }
 

@@ -12,12 +12,12 @@ import { WALL_AXIS, WALL_SPLIT } from './wall-theme';
 const SHOWN_UNITS = 8;
 
 /** 各单位逾期里程碑: units with anything overdue, most first; a bar opens that unit's overdue projects. */
-export function OverdueByUnitChart({ rows, countsProjects }: { rows: RollupRow[]; countsProjects: boolean }) {
+export function OverdueByUnitChart({ rows }: { rows: RollupRow[] }) {
   const { t } = useI18n();
   const navigate = useNavigate();
   const behind = useMemo(() => rows.filter((row) => row.overdueMilestones > 0).sort((a, b) => b.overdueMilestones - a.overdueMilestones), [rows]);
   const overdue = behind.slice(0, SHOWN_UNITS);
-  const name = countsProjects ? t('dash.overdueProjects') : t('dash.overdueMilestones');
+  const name = t('dash.overdueMilestones');
 
   const option = useMemo<EChartsCoreOption>(
     () => ({

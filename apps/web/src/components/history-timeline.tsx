@@ -11,6 +11,9 @@ const ACTION_COLORS: Record<string, string> = {
   'transition.approved': 'green',
   'transition.rejected': 'red',
   'transition.overridden': 'purple',
+  'transition.withdrawn': 'gray',
+  'milestone.marked_not_applicable': 'gray',
+  'milestone.applicable_again': 'blue',
 };
 const DATE_FIELDS = ['baselineDate', 'forecastDate', 'actualDate'] as const;
 
@@ -46,7 +49,7 @@ export function HistoryTimeline({ events, milestones }: { events: HistoryEvent[]
           children: (
             <div data-testid="history-item">
               <div>
-                <Typography.Text strong>{hasKey(key) ? t(key) : event.action}</Typography.Text>
+                <Typography.Text strong>{hasKey(key) ? t(key) : t('history.other')}</Typography.Text>
                 {milestone ? <Tag style={{ marginLeft: 8 }}>{milestoneName(milestone, language, tv)}</Tag> : null}
               </div>
               {detail ? <div>{detail}</div> : null}

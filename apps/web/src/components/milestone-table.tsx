@@ -1,4 +1,4 @@
-import { CheckOutlined, EditOutlined, FieldTimeOutlined } from '@ant-design/icons';
+import { CheckOutlined, EditOutlined, FieldTimeOutlined, MinusCircleOutlined, UndoOutlined } from '@ant-design/icons';
 import { Alert, App, Button, DatePicker, Form, Input, Modal, Popconfirm, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import dayjs, { Dayjs } from 'dayjs';
@@ -19,7 +19,7 @@ export function milestoneName(m: Pick<Milestone, 'code' | 'name'>, language: str
 }
 
 export function overdueDays(m: Milestone, today: string = todayInShanghai()): number {
-  if (m.status === 'done') return 0;
+  if (m.status !== 'pending') return 0;
   const due = m.forecastDate ?? m.baselineDate;
   return due && due < today ? daysBetween(due, today) : 0;
 }
@@ -57,6 +57,7 @@ export function MilestoneTable({
   const [error, setError] = useState<unknown>(null);
   const [conflict, setConflict] = useState<string | null>(null);
   const [rebaselining, setRebaselining] = useState<Milestone | null>(null);
+  const [markingNotApplicable, setMarkingNotApplicable] = useState<Milestone | null>(null);
   const today = todayInShanghai();
   const nameOf = (m: Pick<Milestone, 'code' | 'name'>) => milestoneName(m, language, tv);
 
@@ -86,6 +87,24 @@ export function MilestoneTable({
       } else {
         setError(reason);
       }
+      return false;
+    } finally {
+      setSaving(null);
+    }
+  };
+
+  /** 不适用 and back: their own routes, the same conflict handling as a date change. */
+  const settle = async (m: Milestone, route: 'not-applicable' | 'applicable', body: Record<string, unknown>, done: string) => {
+    setSaving(m.id);
+    setError(null);
+    try {
+      const updated = await api.post<Milestone>(`/api/milestones/${m.id}/${route}`, { version: m.version, ...body });
+      message.success(done);
+      onChanged(updated);
+      return true;
+    } catch (reason) {
+      setError(reason);
+      if (isApiError(reason) && reason.code === 'version_conflict') onChanged();
       return false;
     } finally {
       setSaving(null);
@@ -153,6 +172,15 @@ export function MilestoneTable({
       width: 110,
       render: (_, m) => {
         if (m.status === 'done') return <Tag color="success" icon={<CheckOutlined />}>{t('ms.done')}</Tag>;
+        if (m.status === 'not_applicable') {
+          return (
+            <Tooltip title={m.notApplicableReason}>
+              <Tag icon={<MinusCircleOutlined />} data-testid="not-applicable">
+                {t('ms.notApplicable')}
+              </Tag>
+            </Tooltip>
+          );
+        }
         const days = overdueDays(m, today);
         return days > 0 ? <Tag color={days > 30 ? 'error' : 'warning'}>{t('ms.overdue', { days })}</Tag> : <Tag>{t('ms.pending')}</Tag>;
       },
@@ -207,6 +235,23 @@ export function MilestoneTable({
                 </Button>
               </Popconfirm>
             ) : null}
+            {canEdit && m.status === 'pending' && !m.realisesTarget ? (
+              <Button size="small" icon={<MinusCircleOutlined />} onClick={() => setMarkingNotApplicable(m)} disabled={!!saving}>
+                {t('ms.markNotApplicable')}
+              </Button>
+            ) : null}
+            {canEdit && m.status === 'not_applicable' ? (
+              <Popconfirm
+                title={t('ms.markApplicableConfirm', { name: nameOf(m) })}
+                okText={t('common.confirm')}
+                cancelText={t('common.cancel')}
+                onConfirm={() => settle(m, 'applicable', {}, t('ms.applicableDone', { name: nameOf(m) }))}
+              >
+                <Button size="small" icon={<UndoOutlined />} loading={saving === m.id}>
+                  {t('ms.markApplicable')}
+                </Button>
+              </Popconfirm>
+            ) : null}
             {canRebaseline && m.status === 'pending' ? (
               <Tooltip title={t('ms.rebaseline')}>
                 <Button size="small" icon={<FieldTimeOutlined />} onClick={() => setRebaselining(m)}>
@@ -246,12 +291,47 @@ export function MilestoneTable({
           saving={saving === rebaselining.id}
         />
       ) : null}
+      {markingNotApplicable ? (
+        <NotApplicableModal
+          name={nameOf(markingNotApplicable)}
+          saving={saving === markingNotApplicable.id}
+          onClose={() => setMarkingNotApplicable(null)}
+          onSave={async (reason) => {
+            const ok = await settle(markingNotApplicable, 'not-applicable', { reason }, t('ms.notApplicableDone', { name: nameOf(markingNotApplicable) }));
+            if (ok) setMarkingNotApplicable(null);
+          }}
+        />
+      ) : null}
       {!compact && canEdit ? (
         <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0, fontSize: 12 }}>
           {t('ms.reopen')}
         </Typography.Paragraph>
       ) : null}
     </>
+  );
+}
+
+function NotApplicableModal({ name, saving, onClose, onSave }: { name: string; saving: boolean; onClose: () => void; onSave: (reason: string) => void }) {
+  const { t } = useI18n();
+  const [form] = Form.useForm<{ reason: string }>();
+  return (
+    <Modal
+      open
+      title={t('ms.notApplicableTitle', { name })}
+      onCancel={onClose}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      confirmLoading={saving}
+      onOk={() => form.submit()}
+      destroyOnClose
+    >
+      <Typography.Paragraph type="secondary">{t('ms.notApplicableHelp')}</Typography.Paragraph>
+      <Form form={form} layout="vertical" onFinish={(values) => onSave(values.reason.trim())}>
+        <Form.Item label={t('ms.notApplicableReason')} name="reason" rules={[{ required: true, whitespace: true, message: t('ms.notApplicableReasonRequired') }]}>
+          <Input.TextArea rows={3} maxLength={500} showCount autoFocus />
+        </Form.Item>
+      </Form>
+    </Modal>
   );
 }
 

@@ -1,16 +1,30 @@
-import { Alert, DatePicker, Form, Input, Modal, Typography } from 'antd';
+import { CheckCircleOutlined, ClockCircleOutlined, CloseCircleOutlined, MinusCircleOutlined } from '@ant-design/icons';
+import { Alert, DatePicker, Form, Input, List, Modal, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { api, isApiError } from '../api/client';
-import type { AllowedTransition, ProjectStatus, TransitionRequest } from '../api/types';
+import { api } from '../api/client';
+import type { AllowedTransition, ChecklistItem, ProjectStatus, TransitionRequest } from '../api/types';
 import { useI18n } from '../i18n';
 import { todayInShanghai } from '../lib/dates';
 import { formFieldErrors, ProblemAlert } from './problem-alert';
 import { StageTag } from './tags';
 
-const DATE_FIELDS = new Set(['approvalDate', 'actualStartDate', 'acceptanceDate']);
+const DATE_FIELDS = new Set(['approvalDate', 'constructionPermitDate', 'actualStartDate', 'acceptanceDate', 'inServiceDate']);
 
-/** The evidence form of one transition: the fields its `requiredEvidence` names, a reason when it needs one, a comment. */
+const ITEM_ICONS: Record<ChecklistItem['state'], JSX.Element> = {
+  done: <CheckCircleOutlined style={{ color: '#52c41a' }} />,
+  not_applicable: <MinusCircleOutlined style={{ color: '#8c8c8c' }} />,
+  by_evidence: <CheckCircleOutlined style={{ color: '#1677ff' }} />,
+  needs_evidence: <ClockCircleOutlined style={{ color: '#1677ff' }} />,
+  pending: <CloseCircleOutlined style={{ color: '#ff4d4f' }} />,
+  untracked: <MinusCircleOutlined style={{ color: '#d9d9d9' }} />,
+};
+
+/**
+ * One transition's request: first its checklist (which earlier milestones are settled, which block), then — only
+ * when nothing blocks — the evidence form: the fields its `requiredEvidence` names plus the dates that complete an
+ * open milestone (施工许可日期), a reason when it needs one, a comment.
+ */
 export function TransitionRequestModal({
   projectId,
   projectVersion,
@@ -32,12 +46,19 @@ export function TransitionRequestModal({
   const [submitting, setSubmitting] = useState(false);
   const name = language === 'zh' ? transition.name.zh : transition.name.en;
   const today = todayInShanghai();
+  const checklist = transition.guards.flatMap((guard) => guard.checklist).filter((item) => item.state !== 'untracked');
+  const blocked = checklist.some((item) => item.state === 'pending');
+  // An open milestone the form's date completes asks for that date, as required as the declared evidence.
+  const completingFields = checklist.flatMap((item) => (item.state === 'needs_evidence' && item.evidence?.length ? [item.evidence[0]] : []));
+  const fields = [...transition.requiredEvidence, ...completingFields.filter((field) => !transition.requiredEvidence.includes(field))];
+  const itemText = (item: ChecklistItem) =>
+    t(`req.item.${item.state}`, { field: item.evidence?.length ? tv('evidence', item.evidence[0]) : '' });
 
   const submit = async (values: Record<string, unknown>) => {
     setSubmitting(true);
     setError(null);
     const evidence: Record<string, string> = {};
-    for (const field of transition.requiredEvidence) {
+    for (const field of fields) {
       const value = (values.evidence as Record<string, unknown> | undefined)?.[field];
       if (value === undefined || value === null || value === '') continue;
       evidence[field] = DATE_FIELDS.has(field) ? (value as Dayjs).format('YYYY-MM-DD') : String(value).trim();
@@ -45,7 +66,7 @@ export function TransitionRequestModal({
     try {
       const request = await api.post<TransitionRequest>(`/api/projects/${projectId}/transition-requests`, {
         to: transition.to,
-        ...(transition.requiredEvidence.length ? { evidence } : {}),
+        ...(fields.length ? { evidence } : {}),
         ...(typeof values.reason === 'string' && values.reason.trim() ? { reason: values.reason.trim() } : {}),
         ...(typeof values.comment === 'string' && values.comment.trim() ? { comment: values.comment.trim() } : {}),
         version: projectVersion,
@@ -53,16 +74,12 @@ export function TransitionRequestModal({
       onSubmitted(request);
     } catch (reason) {
       setError(reason);
-      const known = (path: string[]) => (path[0] === 'evidence' && transition.requiredEvidence.includes(path[1])) || path[0] === 'reason' || path[0] === 'comment';
+      const known = (path: string[]) => (path[0] === 'evidence' && fields.includes(path[1])) || path[0] === 'reason' || path[0] === 'comment';
       form.setFields(formFieldErrors(reason, known));
     } finally {
       setSubmitting(false);
     }
   };
-
-  const missing = isApiError(error) && Array.isArray(error.body.failedGuards)
-    ? (error.body.failedGuards as Array<{ missing: string[] }>).flatMap((g) => g.missing)
-    : [];
 
   return (
     <Modal
@@ -72,6 +89,7 @@ export function TransitionRequestModal({
       okText={t('common.submit')}
       cancelText={t('common.cancel')}
       confirmLoading={submitting}
+      okButtonProps={{ disabled: blocked }}
       onOk={() => form.submit()}
       destroyOnClose
       width={560}
@@ -79,10 +97,28 @@ export function TransitionRequestModal({
       <Typography.Paragraph>
         <StageTag stage={currentStage} /> → <StageTag stage={transition.to} />
       </Typography.Paragraph>
+      {checklist.length ? (
+        <div data-testid="transition-checklist" style={{ marginBottom: 16 }}>
+          <Typography.Text strong>{t('req.checklist')}</Typography.Text>
+          <List
+            size="small"
+            dataSource={checklist}
+            renderItem={(item) => (
+              <List.Item data-testid={`checklist-${item.milestone}`} data-state={item.state}>
+                <span>
+                  {ITEM_ICONS[item.state]} {item.name}
+                </span>
+                <Typography.Text type={item.state === 'pending' ? 'danger' : 'secondary'}>{itemText(item)}</Typography.Text>
+              </List.Item>
+            )}
+          />
+          <Alert type={blocked ? 'warning' : 'success'} showIcon message={blocked ? t('req.checklistBlocked') : t('req.checklistReady')} />
+        </div>
+      ) : null}
       <ProblemAlert error={error} />
-      {missing.length ? <Alert type="info" showIcon style={{ marginBottom: 16 }} message={t('req.missingMilestones', { names: missing.map((code) => tv('milestone', code)).join('、') })} /> : null}
+      {blocked ? null : (
       <Form form={form} layout="vertical" onFinish={submit} data-testid="transition-form">
-        {transition.requiredEvidence.map((field) => {
+        {fields.map((field) => {
           const label = tv('evidence', field);
           return (
             <Form.Item key={field} label={label} name={['evidence', field]} rules={[{ required: true, message: t('req.evidenceRequired', { label }) }]}>
@@ -108,6 +144,7 @@ export function TransitionRequestModal({
           <Input.TextArea rows={2} maxLength={2000} placeholder={t('common.commentPlaceholder')} />
         </Form.Item>
       </Form>
+      )}
     </Modal>
   );
 }

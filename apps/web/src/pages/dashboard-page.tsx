@@ -50,9 +50,9 @@ export default function DashboardPage() {
   const narrow = !Grid.useBreakpoint().md;
   const [fresh, setFresh] = useState(0);
 
-  const data = useAsync<DashboardData>((signal) => loadDashboard(by, signal, fresh > 0), [by, fresh]);
+  const data = useAsync<DashboardData>((signal) => loadDashboard(by, signal), [by, fresh]);
   const red = useAsync((signal) => api.get<Page<ProjectListItem>>('/api/projects', { rag: 'red', pageSize: 8, sort: '-updatedAt' }, signal), [fresh]);
-  const units = useAsync<DashboardData>((signal) => loadDashboard('unit', signal, fresh > 0), [fresh]);
+  const units = useAsync<DashboardData>((signal) => loadDashboard('unit', signal), [fresh]);
   const trend = useAsync((signal) => loadWeeklyTrend(signal), [fresh]);
 
   // Fetch ECharts alongside the data instead of after it: the charts mount only once the numbers are in.
@@ -197,7 +197,7 @@ export default function DashboardPage() {
     );
   }
 
-  const overdueLabel = data.data?.overdueCountsProjects ? t('dash.overdueProjects') : t('dash.overdueMilestones');
+  const overdueLabel = t('dash.overdueMilestones');
   const pct = (n: number) => (totals?.total ? `${Math.round((n / totals.total) * 100)}%` : '');
   return (
     <ConfigProvider theme={{ algorithm: theme.darkAlgorithm, token: { colorBgContainer: 'transparent' } }}>
@@ -207,7 +207,7 @@ export default function DashboardPage() {
             <h1>{t('dash.title')}</h1>
             <div className="wall-meta">
               {data.data ? t('dash.asOf', { time: formatDateTime(data.data.asOf, language) }) : t('common.loading')}
-              {data.data ? ` · ${data.data.source === 'rollups' ? t('dash.sourceRollups') : t('dash.sourceComputed')}` : ''} · {t('dash.clickHint')}
+              {data.data ? ` · ${t('dash.sourceRollups')}` : ''} · {t('dash.clickHint')}
             </div>
           </div>
           <Space wrap>
@@ -286,6 +286,11 @@ export default function DashboardPage() {
                   ) : (
                     <Empty />
                   )}
+                  {data.data?.multiCounted ? (
+                    <div className="wall-meta" data-testid="multi-counted">
+                      {t('dash.multiCounted', { n: data.data.multiCounted, by: t(`dash.by.${by}`) })}
+                    </div>
+                  ) : null}
                 </div>
               </Col>
               <Col xs={24} xl={8}>
@@ -360,10 +365,10 @@ export default function DashboardPage() {
               <Col xs={24} xl={10} xxl={6}>
                 <div className="wall-panel">
                   <h3>
-                    <span>{units.data?.overdueCountsProjects ? t('dash.overdueByUnitProjects') : t('dash.overdueByUnit')}</span>
+                    <span>{t('dash.overdueByUnit')}</span>
                   </h3>
                   {units.data ? (
-                    <OverdueByUnitChart rows={units.data.rows} countsProjects={units.data.overdueCountsProjects} />
+                    <OverdueByUnitChart rows={units.data.rows} />
                   ) : units.error ? (
                     <ProblemAlert error={units.error} onRetry={units.reload} />
                   ) : (

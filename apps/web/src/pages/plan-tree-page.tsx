@@ -95,7 +95,7 @@ export default function PlanTreePage() {
   const tree = useAsync(() => fetchPlanTree(), []);
   if (tree.error && !tree.data) return <PageError error={tree.error} onRetry={tree.reload} />;
   if (!tree.data) return <Skeleton active paragraph={{ rows: 10 }} />;
-  const { parts, total } = tree.data;
+  const { parts, total, multiCounted } = tree.data;
   const chapters = parts.flatMap((p) => p.chapters);
   const columns = chapters.flatMap((c) => c.columns);
   return (
@@ -104,6 +104,11 @@ export default function PlanTreePage() {
         <div>
           <Typography.Title level={3}>{t('plan.title')}</Typography.Title>
           <Typography.Text type="secondary">{t('plan.subtitle', { parts: parts.length, chapters: chapters.length, columns: columns.length, total })}</Typography.Text>
+          {multiCounted.chapter || multiCounted.column ? (
+            <Typography.Paragraph type="secondary" data-testid="plan-multi-counted" style={{ marginBottom: 0 }}>
+              {t('plan.multiCounted', { chapter: multiCounted.chapter, column: multiCounted.column, total })}
+            </Typography.Paragraph>
+          ) : null}
         </div>
       </div>
       {parts.length ? (

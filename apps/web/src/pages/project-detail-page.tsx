@@ -1,5 +1,5 @@
-import { CheckCircleOutlined, CloseCircleOutlined, SendOutlined } from '@ant-design/icons';
-import { Alert, App, Breadcrumb, Button, Card, Col, Descriptions, Empty, Row, Skeleton, Space, Steps, Tag, Typography } from 'antd';
+import { CheckCircleOutlined, CloseCircleOutlined, RollbackOutlined, SendOutlined } from '@ant-design/icons';
+import { Alert, App, Breadcrumb, Button, Card, Col, Descriptions, Empty, Popconfirm, Row, Skeleton, Space, Steps, Tag, Typography } from 'antd';
 import { ReactNode, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { api } from '../api/client';
@@ -58,6 +58,7 @@ export default function ProjectDetailPage() {
   const user = useUser();
   const [requesting, setRequesting] = useState<AllowedTransition | null>(null);
   const [deciding, setDeciding] = useState<{ request: TransitionRequest; verdict: 'approve' | 'reject' } | null>(null);
+  const [withdrawError, setWithdrawError] = useState<unknown>(null);
 
   const state = useAsync<Loaded>(
     async (signal) => {
@@ -73,6 +74,17 @@ export default function ProjectDetailPage() {
     },
     [id],
   );
+
+  const withdraw = async (request: TransitionRequest) => {
+    setWithdrawError(null);
+    try {
+      await api.post(`/api/transition-requests/${request.id}/withdraw`, {});
+      message.success(t('detail.withdrawn'));
+    } catch (reason) {
+      setWithdrawError(reason);
+    }
+    state.reload();
+  };
 
   const data = state.data;
   const milestonesByCode = useMemo(() => new Map((data?.milestones ?? []).map((m) => [m.code, m])), [data?.milestones]);
@@ -133,6 +145,13 @@ export default function ProjectDetailPage() {
             ) : (
               <Typography.Text type="secondary">{own && isReviewer ? t('detail.ownRequest') : t('detail.awaitingReview')}</Typography.Text>
             )}
+            {own ? (
+              <Popconfirm title={t('detail.withdrawConfirm')} okText={t('common.confirm')} cancelText={t('common.cancel')} onConfirm={() => withdraw(pending)}>
+                <Button icon={<RollbackOutlined />} data-testid="withdraw-request">
+                  {t('detail.withdraw')}
+                </Button>
+              </Popconfirm>
+            ) : null}
           </Space>
         }
       />
@@ -165,6 +184,7 @@ export default function ProjectDetailPage() {
     <>
       <Breadcrumb style={{ marginBottom: 12 }} items={[{ title: <Link to="/projects">{t('nav.projects')}</Link> }, { title: project.name }]} />
       {state.error ? <ProblemAlert error={state.error} onRetry={state.reload} /> : null}
+      <ProblemAlert error={withdrawError} onClose={() => setWithdrawError(null)} />
       <Card style={{ marginBottom: 16, borderTop: `4px solid ${RAG_COLORS[project.rag]}` }}>
         <Row gutter={[24, 16]} align="middle">
           <Col xs={24} lg={15}>
