@@ -28,7 +28,7 @@ describe('the stage–milestone reconcile of existing data', () => {
   });
 
   it('completes milestones on the approved evidence dates, marks the rest 不适用 with a reason, audits each, and leaves study projects alone', async () => {
-    while ((await db.query(`SELECT 1 FROM migrations WHERE name = 'StageMilestonesAgree1795640000000'`)).rowCount) {
+    while ((await db.query(`SELECT 1 FROM migrations WHERE name = 'StageMilestonesAgree1795641000000'`)).rowCount) {
       await dataSource.undoLastMigration({ transaction: 'each' });
     }
     const { rows: projects } = await db.query(`SELECT id, target FROM project WHERE target = 'start' AND stage = 'study' ORDER BY plan_order LIMIT 3`);

@@ -1,4 +1,4 @@
-import { INACTIVE_STATUSES, STALE_DAYS } from '@qj/domain';
+import { INACTIVE_STATUSES, PROJECT_STATUSES, STAGES, STALE_DAYS } from '@qj/domain';
 
 /**
  * The SQL renderings of the business rules in `libs/domain/src/rules.ts`: every query that counts overdue
@@ -6,7 +6,18 @@ import { INACTIVE_STATUSES, STALE_DAYS } from '@qj/domain';
  * Arguments are table aliases and already-bound parameter placeholders (`$2::date`), never user input.
  */
 
-const INACTIVE = INACTIVE_STATUSES.map((status) => `'${status}'`).join(', ');
+const list = (values: readonly string[]) => values.map((value) => `'${value}'`).join(', ');
+const INACTIVE = list(INACTIVE_STATUSES);
+
+/** Position of a stage column in plan order (study 1, start 2, complete 3; null for on_hold and cancelled). */
+export function stageOrderSql(column: string): string {
+  return `array_position(ARRAY[${list(STAGES)}]::text[], ${column})`;
+}
+
+/** Position of a status column in the order lists sort by (the stages, then on_hold, cancelled). */
+export function statusOrderSql(column: string): string {
+  return `array_position(ARRAY[${list(PROJECT_STATUSES)}]::text[], ${column})`;
+}
 
 /** `p` is a project row: it still has work ahead (not completed, not cancelled). */
 export function activeProjectSql(p: string): string {
@@ -40,8 +51,8 @@ export function staleProjectSql(p: string, today: string, timeZone: string): str
 
 /** Project `p` has reached its 2030 target (see `isTargetReached`). */
 export function targetReachedSql(p: string): string {
-  const index = (column: string) => `array_position(ARRAY['study','start','complete']::text[], ${column})`;
-  return `(CASE WHEN ${p}.stage NOT IN ('study', 'start', 'complete') THEN false
+  const index = stageOrderSql;
+  return `(CASE WHEN ${p}.stage NOT IN (${list(STAGES)}) THEN false
      WHEN ${index(`${p}.stage`)} <> ${index(`${p}.target`)} THEN ${index(`${p}.stage`)} > ${index(`${p}.target`)}
      ELSE ${p}.target <> 'study' OR EXISTS (SELECT 1 FROM milestone tm WHERE tm.project_id = ${p}.id AND tm.realises_target AND tm.status = 'done') END)`;
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { BusinessDay } from '@qj/domain';
 import { DataSource } from 'typeorm';
-import { overdueMilestoneSql, staleProjectSql } from '../rules.sql';
+import { overdueMilestoneSql, stageOrderSql, staleProjectSql, statusOrderSql } from '../rules.sql';
 
 export const PROJECT_SORTS = ['plan', 'name', 'stage', 'target', 'sector', 'column', 'chapter', 'updatedAt'] as const;
 export type ProjectSort = (typeof PROJECT_SORTS)[number];
@@ -53,8 +53,8 @@ export interface ProjectListItem {
   updatedAt: Date;
 }
 
-const STAGE_ORDER = `array_position(ARRAY['study','start','complete','on_hold','cancelled']::text[], p.stage)`;
-const TARGET_ORDER = `array_position(ARRAY['study','start','complete']::text[], p.target)`;
+const STAGE_ORDER = statusOrderSql('p.stage');
+const TARGET_ORDER = stageOrderSql('p.target');
 const ORDER_BY: Record<ProjectSort, string> = {
   plan: 'p.plan_order',
   name: 'p.pinyin',

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { SECTORS } from '@qj/catalog';
-import { SECTOR_LABELS, type BusinessDay } from '@qj/domain';
+import { PROJECT_STATUSES, SECTOR_LABELS, type BusinessDay } from '@qj/domain';
 import { overdueMilestoneSql, staleProjectSql, targetReachedSql } from '../rules.sql';
 import { DataSource, EntityManager } from 'typeorm';
 
@@ -182,7 +182,7 @@ export class RollupRepository {
    */
   async districtTrend(): Promise<DistrictWeek[]> {
     const sumOf = (path: string) => `sum((data${path})::int)::int`;
-    const stages = ['study', 'start', 'complete', 'on_hold', 'cancelled'].map((stage) => `'${stage}', ${sumOf(`->'byStage'->>'${stage}'`)}`).join(', ');
+    const stages = PROJECT_STATUSES.map((stage) => `'${stage}', ${sumOf(`->'byStage'->>'${stage}'`)}`).join(', ');
     const rag = ['green', 'amber', 'red'].map((level) => `'${level}', ${sumOf(`->'rag'->>'${level}'`)}`).join(', ');
     return this.dataSource.query(
       `SELECT week, ${sumOf(`->>'total'`)} AS total, jsonb_build_object(${stages}) AS "byStage", jsonb_build_object(${rag}) AS rag,

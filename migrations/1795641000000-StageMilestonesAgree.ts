@@ -10,8 +10,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * request's evidence, and every other such milestone marked 不适用 with a reason saying it was a data correction
  * (its owner can reopen it and enter the real date). Each change is audited as the system's.
  */
-export class StageMilestonesAgree1795640000000 implements MigrationInterface {
-    name = 'StageMilestonesAgree1795640000000'
+export class StageMilestonesAgree1795641000000 implements MigrationInterface {
+    name = 'StageMilestonesAgree1795641000000'
 
     public async up(queryRunner: QueryRunner): Promise<void> {
         await queryRunner.query(`ALTER TABLE "milestone" ADD "not_applicable_reason" text`);
