@@ -79,13 +79,13 @@ const USER_VIEW = `
 
 /** Column of each patchable field; only these names ever reach the SQL text. */
 const PATCH_COLUMNS: Record<keyof UserPatch, string> = {
-  mustChangePassword: 'must_change_password',
   displayName: 'display_name',
   role: 'role',
   unitId: 'unit_id',
   passwordHash: 'password_hash',
   email: 'email',
   active: 'active',
+  mustChangePassword: 'must_change_password',
 };
 
 /** People who sign in (`app_user`). Usernames are stored lower-case; callers pass them lower-cased. */
