@@ -48,7 +48,8 @@ describe('people and units', () => {
         unit: { id: unitIds.transport, code: 'transport', name: '区交通局' },
       });
       expect(res.body.items[0]).toMatchObject({ username: 'admin', role: 'admin', unit: null });
-      expect(JSON.stringify(res.body)).not.toMatch(/scrypt|password/i);
+      // mustChangePassword is a flag; no password nor hash is ever listed.
+      expect(JSON.stringify(res.body)).not.toMatch(/scrypt|"password"|passwordHash|password_hash/i);
     });
   });
 
@@ -57,19 +58,19 @@ describe('people and units', () => {
       const created = await t
         .as('admin')
         .post('/api/admin/users')
-        .send({ username: 'Zhang_San', displayName: '张三', role: 'owner', unitId: unitIds.water, password: 'zhangsan-2030', email: 'zs@qj.gov.cn' })
+        .send({ username: 'Zhang_San', displayName: '张三', role: 'owner', unitId: unitIds.water, password: 'Water#Plan2030', email: 'zs@qj.gov.cn' })
         .expect(201);
       expect(created.body).toMatchObject({ username: 'zhang_san', displayName: '张三', role: 'owner', unit: { code: 'water' }, email: 'zs@qj.gov.cn', active: true });
-      expect(JSON.stringify(created.body)).not.toMatch(/scrypt|password/i);
-      const signedIn = await login('zhang_san', 'zhangsan-2030').expect(200);
+      expect(JSON.stringify(created.body)).not.toMatch(/scrypt|"password"|passwordHash|password_hash/i);
+      const signedIn = await login('zhang_san', 'Water#Plan2030').expect(200);
       expect(signedIn.body.user).toMatchObject({ id: created.body.id, unit: { code: 'water' } });
       const { rows } = await t.db.query(`SELECT password_hash FROM app_user WHERE username = 'zhang_san'`);
       expect(rows[0].password_hash).toMatch(/^scrypt\$/);
-      expect(rows[0].password_hash).not.toContain('zhangsan-2030');
+      expect(rows[0].password_hash).not.toContain('Water#Plan2030');
     });
 
     it('a reviewer needs no unit', async () => {
-      const res = await t.as('admin').post('/api/admin/users').send({ username: 'li_si', displayName: '李四', role: 'reviewer', password: 'lisi-2030!' }).expect(201);
+      const res = await t.as('admin').post('/api/admin/users').send({ username: 'li_si', displayName: '李四', role: 'reviewer', password: 'Review#2030plan' }).expect(201);
       expect(res.body).toMatchObject({ role: 'reviewer', unit: null, email: null });
     });
 
@@ -113,7 +114,7 @@ describe('people and units', () => {
   describe('PATCH /api/admin/users/:id', () => {
     let id: string;
     beforeAll(async () => {
-      const res = await t.as('admin').post('/api/admin/users').send({ username: 'zhao_liu', displayName: '赵六', role: 'owner', unitId: unitIds.education, password: 'zhaoliu-2030' });
+      const res = await t.as('admin').post('/api/admin/users').send({ username: 'zhao_liu', displayName: '赵六', role: 'owner', unitId: unitIds.education, password: 'Edu-Owner#2030' });
       id = res.body.id;
     });
 
@@ -125,14 +126,14 @@ describe('people and units', () => {
     });
 
     it('sets a new password', async () => {
-      await t.as('admin').patch(`/api/admin/users/${id}`).send({ password: 'another-password' }).expect(200);
-      await login('zhao_liu', 'zhaoliu-2030').expect(401);
-      await login('zhao_liu', 'another-password').expect(200);
+      await t.as('admin').patch(`/api/admin/users/${id}`).send({ password: 'Another-Pass#2030' }).expect(200);
+      await login('zhao_liu', 'Edu-Owner#2030').expect(401);
+      await login('zhao_liu', 'Another-Pass#2030').expect(200);
     });
 
     it('deactivates: no more sign-in', async () => {
       await t.as('admin').patch(`/api/admin/users/${id}`).send({ active: false }).expect(200);
-      await login('zhao_liu', 'another-password').expect(401);
+      await login('zhao_liu', 'Another-Pass#2030').expect(401);
       const list = await t.as('admin').get('/api/admin/users').expect(200);
       expect(list.body.items.find((user: { id: string }) => user.id === id).active).toBe(false);
     });

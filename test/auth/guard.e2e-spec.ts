@@ -61,7 +61,7 @@ describe('every /api route but sign-in needs a token', () => {
 
   it('a token signed with another secret, or with alg none, is 401', async () => {
     const { rows } = await t.db.query(`SELECT id FROM app_user WHERE username = 'admin'`);
-    const claims = { sub: rows[0].id, username: 'admin', role: 'admin', unitId: null };
+    const claims = { sub: rows[0].id, gen: 0, username: 'admin', role: 'admin', unitId: null };
     const foreign = new JwtService({ secret: 'x'.repeat(40) }).sign(claims);
     unauthenticated(await t.http.get('/api/units').set('Authorization', `Bearer ${foreign}`));
     const none = [{ alg: 'none', typ: 'JWT' }, { ...claims, iat: Math.floor(Date.now() / 1000) }]
@@ -75,7 +75,7 @@ describe('every /api route but sign-in needs a token', () => {
     const now = Math.floor(Date.now() / 1000);
     const expired = new JwtService({ secret: t.env.JWT_SECRET }).sign({ sub: rows[0].id, username: 'reviewer', role: 'reviewer', unitId: null, iat: now - 13 * 3600, exp: now - 3600 });
     unauthenticated(await t.http.get('/api/units').set('Authorization', `Bearer ${expired}`));
-    const fresh = new JwtService({ secret: t.env.JWT_SECRET }).sign({ sub: rows[0].id, username: 'reviewer', role: 'reviewer', unitId: null });
+    const fresh = new JwtService({ secret: t.env.JWT_SECRET }).sign({ sub: rows[0].id, gen: 0, username: 'reviewer', role: 'reviewer', unitId: null });
     await t.http.get('/api/units').set('Authorization', `Bearer ${fresh}`).expect(200);
   });
 

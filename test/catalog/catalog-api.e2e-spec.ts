@@ -147,7 +147,8 @@ describe('catalog reading API', () => {
 
 describe('queries that do not grow with the page', () => {
   let t: TestApp;
-  beforeAll(async () => (t = await bootTestApp()));
+  // The x-sql-statements header is a debugging aid, off unless DEBUG_SQL_COUNT is on.
+  beforeAll(async () => (t = await bootTestApp({ env: { DEBUG_SQL_COUNT: 'true' } })));
   afterAll(() => t.close());
 
   it('a list of 100 projects runs as many SQL statements as a list of 10, at most three', async () => {

@@ -46,7 +46,7 @@ function embeddedDb(varDir: string): Client {
 }
 
 describe('start-up configuration errors', () => {
-  const base = { REDIS_URL: process.env.TEST_REDIS_URL, JWT_SECRET: 'x'.repeat(40), PORT: '0' };
+  const base = { REDIS_URL: process.env.TEST_REDIS_URL, JWT_SECRET: 'x'.repeat(40), METRICS_TOKEN: 'm'.repeat(24), PORT: '0' };
 
   it('an unreachable DATABASE_URL stops start-up within 10 seconds with one line naming it', async () => {
     const run = launch(API, { ...base, DATABASE_URL: 'postgres://nobody:secret@127.0.0.1:1/nothing' });

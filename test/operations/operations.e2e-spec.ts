@@ -108,14 +108,14 @@ describe('queue operations', () => {
 
     it('refuses a tampered or expired cookie, and an admin deactivated since the cookie was issued', async () => {
       const access = t.app.get(QueueDashboardAccess);
-      const { rows } = await t.db.query(`SELECT id FROM app_user WHERE username = 'admin'`);
+      const { rows } = await t.db.query(`SELECT id, token_generation AS "tokenGeneration" FROM app_user WHERE username = 'admin'`);
       const adminId: string = rows[0].id;
-      const { token } = access.issueSession(adminId);
+      const { token } = access.issueSession(rows[0]);
       await t.http.get('/admin/queues/api/queues').set('Cookie', `qj_queue_dashboard=${token}`).expect(200);
 
       const tampered = token.replace(/.$/, (last) => (last === 'A' ? 'B' : 'A'));
       await t.http.get('/admin/queues/api/queues').set('Cookie', `qj_queue_dashboard=${tampered}`).expect(401);
-      const expired = access.issueSession(adminId, Date.now() - 31 * 60_000).token;
+      const expired = access.issueSession(rows[0], Date.now() - 31 * 60_000).token;
       await t.http.get('/admin/queues/api/queues').set('Cookie', `qj_queue_dashboard=${expired}`).expect(401);
       // An access token is not a session cookie.
       await t.http.get('/admin/queues/api/queues').set('Cookie', `qj_queue_dashboard=${await t.token('admin')}`).expect(401);
@@ -129,8 +129,8 @@ describe('queue operations', () => {
     });
 
     it('does not let the session cookie act as an API token', async () => {
-      const { rows } = await t.db.query(`SELECT id FROM app_user WHERE username = 'admin'`);
-      const { token } = t.app.get(QueueDashboardAccess).issueSession(rows[0].id);
+      const { rows } = await t.db.query(`SELECT id, token_generation AS "tokenGeneration" FROM app_user WHERE username = 'admin'`);
+      const { token } = t.app.get(QueueDashboardAccess).issueSession(rows[0]);
       await t.http.get('/api/admin/outbox').set('Authorization', `Bearer ${token}`).expect(401);
     });
   });

@@ -10,6 +10,11 @@ export const WEB_DIST = join(ROOT, 'dist/web');
 /** Where the browser suites leave their screenshots. */
 export const ARTIFACTS = join(ROOT, 'test/artifacts');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/**
+ * Reports every Content-Security-Policy violation as a console error, so the suites can assert there are none: the
+ * console and the docs must work under the API's CSP. Runs before the page's own scripts (and outside the CSP).
+ */
+const REPORT_CSP_VIOLATIONS = `document.addEventListener('securitypolicyviolation', (e) => console.error('CSP violation: ' + e.effectiveDirective + ' blocked ' + (e.blockedURI || 'inline') + ' on ' + e.documentURI));`;
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
 
 /** Debian's Chromium, headless, driven by playwright-core (which ships no browser of its own). */
@@ -26,6 +31,8 @@ async function launchChromium(): Promise<Browser> {
 /** The suite's API on a real port serving the built console, and Chromium to open it in. */
 export class ConsoleBrowser {
   private readonly contexts: BrowserContext[] = [];
+  /** Every CSP violation any page of this browser reported (Chromium's own console line or the event above). */
+  readonly cspViolations: string[] = [];
 
   private constructor(
     private readonly browser: Browser,
@@ -47,6 +54,11 @@ export class ConsoleBrowser {
   async open(width = 1280, height = 800): Promise<Page> {
     const context = await this.browser.newContext({ viewport: { width, height }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', acceptDownloads: true });
     this.contexts.push(context);
+    await context.addInitScript({ content: REPORT_CSP_VIOLATIONS });
+    // On the context, so pages opened from a page (a new tab) are heard too.
+    context.on('console', (message) => {
+      if (/CSP violation|Content Security Policy/.test(message.text())) this.cspViolations.push(message.text());
+    });
     const page = await context.newPage();
     page.setDefaultTimeout(20_000);
     return page;

@@ -243,4 +243,8 @@ describe('web console in Chromium', () => {
     await page.waitForURL(/\/login/);
     await page.getByLabel('用户名').waitFor();
   });
+
+  it('no page reported a Content-Security-Policy violation', () => {
+    expect(web.cspViolations).toEqual([]);
+  });
 });

@@ -102,4 +102,8 @@ describe('批量导入 on 我的项目, in Chromium', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'import-errors.png'), fullPage: true });
     expect([await milestone(first['里程碑ID']), await milestone(second['里程碑ID'])]).toEqual(before);
   });
+
+  it('no page reported a Content-Security-Policy violation', () => {
+    expect(web.cspViolations).toEqual([]);
+  });
 });

@@ -225,4 +225,8 @@ describe('notifications, digest preview and dashboard pages', () => {
     }
     expect(overflowing).toEqual([]);
   });
+
+  it('no page reported a Content-Security-Policy violation', () => {
+    expect(web.cspViolations).toEqual([]);
+  });
 });

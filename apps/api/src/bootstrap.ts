@@ -8,19 +8,23 @@ import { createValidationPipe, namedBodyErrors, ProblemDetailsFilter } from '@qj
 import { Logger } from 'nestjs-pino';
 import { sqlStatementCounter } from '@qj/persistence';
 import { ApiModule } from './app.module';
+import { securityHeaders } from './security-headers';
 import { SqlStatementsInterceptor } from './sql-statements.interceptor';
 
 /** Builds the HTTP application the same way for production, the embedded mode and the end-to-end tests. */
 export async function createApiApp(env: Env, extraModules: DynamicModule['imports'] = []): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(env, extraModules), { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
-  app.use((_req: unknown, _res: unknown, next: () => void) => sqlStatementCounter.run(next));
+  // First, so every response carries them (helmet also removes X-Powered-By).
+  app.use(securityHeaders());
+  // A debugging aid for counting queries per request; off by default, as it tells an outsider about the queries.
+  if (env.DEBUG_SQL_COUNT) app.use((_req: unknown, _res: unknown, next: () => void) => sqlStatementCounter.run(next));
   app.use(json({ limit: '2mb' }), namedBodyErrors);
   // The queue dashboard (OperationsModule) is opened in a browser tab at /admin/queues; `{/*path}` also matches /admin/queues itself.
   app.setGlobalPrefix('api', { exclude: ['health', 'health/ready', 'admin/queues{/*path}'] });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
-  app.useGlobalInterceptors(new SqlStatementsInterceptor());
+  if (env.DEBUG_SQL_COUNT) app.useGlobalInterceptors(new SqlStatementsInterceptor());
   app.set('trust proxy', 'loopback');
 
   const document = SwaggerModule.createDocument(

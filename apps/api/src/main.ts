@@ -1,13 +1,21 @@
 import 'reflect-metadata';
-import { assertDatabaseAnswers, assertRedisAnswers, exitGracefullyOnSignal, requireProductionSettings, runMain, validateEnv } from '@qj/config';
+import {
+  assertDatabaseAnswers,
+  assertRedisAnswers,
+  exitGracefullyOnSignal,
+  requireMetricsToken,
+  requireProductionSettings,
+  runMain,
+  validateEnv,
+} from '@qj/config';
 import { prepareDatabase } from '@qj/persistence';
 import { DataSource } from 'typeorm';
 import { DEFAULT_DEMO_PASSWORD, ensureDemoAccounts } from './auth';
 import { createApiApp } from './bootstrap';
 
-/** `npm run start:api`: the HTTP application alone, for production. DATABASE_URL, REDIS_URL and JWT_SECRET are required. */
+/** `npm run start:api`: the HTTP application alone, for production. DATABASE_URL, REDIS_URL, JWT_SECRET and METRICS_TOKEN are required. */
 runMain(async () => {
-  const env = requireProductionSettings(validateEnv(process.env));
+  const env = requireMetricsToken(requireProductionSettings(validateEnv(process.env)));
   await assertDatabaseAnswers(env.DATABASE_URL);
   await assertRedisAnswers(env.REDIS_URL);
   await prepareDatabase({ url: env.DATABASE_URL, schema: env.DATABASE_SCHEMA }, { importCatalogIfEmpty: true });

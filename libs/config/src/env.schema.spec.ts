@@ -22,6 +22,8 @@ describe('validateEnv', () => {
     ['QUEUE_PREFIX', { QUEUE_PREFIX: 'has space' }],
     ['DIGEST_CRON', { DIGEST_CRON: 'weekly' }],
     ['DIGEST_PERIOD', { DIGEST_PERIOD: 'daily' }],
+    ['DEBUG_SQL_COUNT', { DEBUG_SQL_COUNT: 'yes' }],
+    ['METRICS_TOKEN', { METRICS_TOKEN: 'short' }],
   ])('a wrong %s is one line naming it and what was given', (name, raw) => {
     expect(() => validateEnv(raw)).toThrow(EnvError);
     try {

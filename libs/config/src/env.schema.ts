@@ -127,11 +127,19 @@ export class Env {
   @Matches(/^https?:\/\/\S+$/, { message: 'must be an http(s):// URL' })
   PUBLIC_URL: string = 'http://localhost:3000';
 
-  /** When set, GET /metrics answers only `Authorization: Bearer <METRICS_TOKEN>`; unset, it is open (scraped inside the network). */
+  /**
+   * GET /metrics answers only `Authorization: Bearer <METRICS_TOKEN>`. Required by `start:api` (requireMetricsToken);
+   * the embedded default, on one machine, may leave it unset and /metrics open.
+   */
   @IsOptional()
   @IsString()
   @MinLength(16, { message: 'must be at least 16 characters' })
   METRICS_TOKEN?: string;
+
+  /** Adds `x-sql-statements` (the number of SQL statements the request ran) to API responses: for tests and profiling only. */
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' || value === '' || value === undefined ? false : value))
+  @IsBoolean({ message: 'must be "true" or "false"' })
+  DEBUG_SQL_COUNT: boolean = false;
 }
 
 export class EnvError extends Error {}
@@ -140,6 +148,7 @@ const SETTINGS = [
   'DATABASE_URL', 'DATABASE_SCHEMA', 'REDIS_URL', 'PORT', 'APP_TIMEZONE', 'SMTP_URL', 'MAIL_FROM', 'JWT_SECRET',
   'QUEUE_PREFIX', 'LOG_LEVEL', 'LOG_PRETTY', 'SHUTDOWN_TIMEOUT_MS', 'VAR_DIR', 'DEMO_ACCOUNTS', 'DEMO_PASSWORD',
   'ALERT_ESCALATE_DAYS', 'ALERT_SUPERVISE_DAYS', 'ALERT_SCAN_CRON', 'DIGEST_CRON', 'DIGEST_PERIOD', 'PUBLIC_URL', 'METRICS_TOKEN',
+  'DEBUG_SQL_COUNT',
 ] as const satisfies readonly (keyof Env)[];
 
 /** Validates a raw environment; throws EnvError whose message is one line naming the variable and what is wrong. */
@@ -156,6 +165,17 @@ export function validateEnv(raw: Record<string, string | undefined>): Env {
     throw new EnvError(`APP_TIMEZONE must be an IANA time zone such as Asia/Shanghai (got ${JSON.stringify(env.APP_TIMEZONE)})`);
   }
   return env;
+}
+
+/**
+ * The API on its own (`start:api`) serves /metrics beyond this machine: it refuses to start rather than leave it open.
+ * The worker serves no HTTP, and the embedded default listens for one machine, so neither needs it.
+ */
+export function requireMetricsToken<T extends Env>(env: T): T & Required<Pick<Env, 'METRICS_TOKEN'>> {
+  if (!env.METRICS_TOKEN) {
+    throw new EnvError('METRICS_TOKEN is required when running the API on its own, so that /metrics is not open to anyone (got unset)');
+  }
+  return env as T & Required<Pick<Env, 'METRICS_TOKEN'>>;
 }
 
 /** What production processes need that the embedded mode can otherwise provide by itself. */

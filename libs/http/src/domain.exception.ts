@@ -30,3 +30,14 @@ export class MalformedJsonException extends DomainException {
     super('malformed_json', 400, '请求体不是合法的 JSON', {}, [{ field: 'body', message: `请求体不是合法的 JSON：${parserMessage}` }]);
   }
 }
+
+/** 429: try again in `retryAfterSeconds` (sent as the Retry-After header as well as in the body). */
+export class TooManyRequestsException extends DomainException {
+  constructor(
+    code: string,
+    detail: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(code, 429, detail, { retryAfterSeconds });
+  }
+}

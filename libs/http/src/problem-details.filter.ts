@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Request, Response } from 'express';
-import { DomainException } from './domain.exception';
+import { DomainException, TooManyRequestsException } from './domain.exception';
 import { PROBLEM_CONTENT_TYPE, ProblemDetails, STATUS_TITLES, problemType } from './problem-details';
 
 /** What a 503 tells clients to wait before trying again. */
@@ -37,6 +37,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (response.headersSent) return;
     // Outages are short (a restart, a failover): tell clients when to try again rather than leave them guessing.
     if (problem.status === HttpStatus.SERVICE_UNAVAILABLE) response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+    if (exception instanceof TooManyRequestsException) response.setHeader('Retry-After', String(exception.retryAfterSeconds));
     response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
   }
 

@@ -26,7 +26,7 @@ export class AdminUsersController {
 
   @Get()
   @ApiOperation({ summary: 'Every user with their role, unit and whether they may sign in (never a password hash)' })
-  @ApiOkResponse({ description: '{ items: [{ id, username, displayName, role, unit, email, active, createdAt, updatedAt }] }' })
+  @ApiOkResponse({ description: '{ items: [{ id, username, displayName, role, unit, email, active, mustChangePassword, createdAt, updatedAt }] }' })
   async list() {
     return { items: await this.users.list() };
   }
@@ -40,7 +40,7 @@ export class AdminUsersController {
   }
 
   @Patch(':id')
-  @ApiOperation({ summary: 'Change display name, role, unit, e-mail, password, or deactivate' })
+  @ApiOperation({ summary: 'Change display name, role, unit, e-mail, password, or deactivate; a new password, role or unit and (de)activation end the user\'s sessions' })
   @ApiNotFoundResponse({ description: 'no user with this id' })
   @ApiConflictResponse({ description: 'the change would leave no active admin' })
   update(@CurrentUser() admin: AuthUser, @Param('id', uuidParam('id', '用户编号')) id: string, @Body() body: UpdateUserDto) {

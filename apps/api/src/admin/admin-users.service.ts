@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { DomainException, ValidationFailedException } from '@qj/http';
 import { UnitRepository, UserPatch, UserRepository, UserRole, UserView } from '@qj/persistence';
 import { hashPassword } from '../auth/password-hasher';
+import { assertPasswordPolicy } from '../auth/password-policy';
 import type { AuthUser } from '../auth';
 import type { CreateUserDto } from './dto/create-user.dto';
 import type { UpdateUserDto } from './dto/update-user.dto';
@@ -23,6 +24,7 @@ export class AdminUsersService {
   async create(admin: AuthUser, dto: CreateUserDto): Promise<UserView> {
     const unitId = dto.unitId ?? null;
     await this.assertUnitFits(dto.role, unitId);
+    assertPasswordPolicy(dto.password, dto.username, 'password');
     const id = await this.users.create({
       username: dto.username,
       displayName: dto.displayName,
@@ -36,27 +38,45 @@ export class AdminUsersService {
     return (await this.users.findView(id)) as UserView;
   }
 
+  /**
+   * Applies the change in one transaction that locks the user and every active admin: of two admins removing each
+   * other at the same moment, the second sees the first's change and gets 409, so an active admin always remains.
+   * A new password, role or unit, and (de)activation end the user's sessions: their tokens stop working at once, and a
+   * reactivated user's old tokens stay dead.
+   */
   async update(admin: AuthUser, id: string, dto: UpdateUserDto): Promise<UserView> {
     const current = await this.users.findView(id);
-    if (!current) throw new DomainException('user_not_found', 404, `没有编号为 ${id} 的用户`);
+    if (!current) throw userNotFound(id);
     const role = dto.role ?? current.role;
     const unitId = dto.unitId === undefined ? (current.unit?.id ?? null) : dto.unitId;
     if (dto.role !== undefined || dto.unitId !== undefined) await this.assertUnitFits(role, unitId);
-    const stillAdmin = role === 'admin' && (dto.active ?? current.active);
-    if (current.role === 'admin' && current.active && !stillAdmin && (await this.users.countOtherActiveAdmins(id)) === 0) {
-      throw new DomainException('last_admin', 409, '至少需要保留一名启用的管理员');
-    }
-    const patch: UserPatch = {
-      displayName: dto.displayName,
-      role: dto.role,
-      unitId: dto.unitId,
-      active: dto.active,
-      email: dto.email,
-      passwordHash: dto.password === undefined ? undefined : await hashPassword(dto.password),
-    };
-    await this.users.update(id, patch);
+    if (dto.password !== undefined) assertPasswordPolicy(dto.password, current.username, 'password');
+    // Hashed before the transaction: scrypt's tenth of a second is not spent holding the admins' locks.
+    const passwordHash = dto.password === undefined ? undefined : await hashPassword(dto.password);
+    const endedSessions = await this.users.transaction(async (users) => {
+      const locked = await users.lockForAdminChange(id);
+      const target = locked.find((row) => row.id === id);
+      if (!target) throw userNotFound(id);
+      const next = { role: dto.role ?? target.role, active: dto.active ?? target.active, unitId: dto.unitId === undefined ? target.unitId : dto.unitId };
+      const otherAdmins = locked.filter((row) => row.id !== id && row.role === 'admin' && row.active).length;
+      if (target.role === 'admin' && target.active && !(next.role === 'admin' && next.active) && otherAdmins === 0) {
+        throw new DomainException('last_admin', 409, '至少需要保留一名启用的管理员');
+      }
+      const endSessions = passwordHash !== undefined || next.role !== target.role || next.unitId !== target.unitId || next.active !== target.active;
+      const patch: UserPatch = {
+        displayName: dto.displayName,
+        role: dto.role,
+        unitId: dto.unitId,
+        active: dto.active,
+        email: dto.email,
+        passwordHash,
+        mustChangePassword: passwordHash === undefined ? undefined : false,
+      };
+      await users.update(id, patch, { endSessions });
+      return endSessions;
+    });
     const changed = (Object.keys(dto) as Array<keyof UpdateUserDto>).filter((key) => dto[key] !== undefined);
-    this.logger.log({ adminId: admin.id, userId: id, username: current.username, changed }, 'user updated');
+    this.logger.log({ adminId: admin.id, userId: id, username: current.username, changed, endedSessions }, 'user updated');
     return (await this.users.findView(id)) as UserView;
   }
 
@@ -65,4 +85,8 @@ export class AdminUsersService {
     if (role === 'owner' && !unitId) throw new ValidationFailedException([{ field: 'unitId', message: '项目负责人（owner）必须指定所属单位 unitId' }]);
     if (unitId && !(await this.units.findRef(unitId))) throw new ValidationFailedException([{ field: 'unitId', message: `没有编号为 ${unitId} 的单位` }]);
   }
+}
+
+function userNotFound(id: string): DomainException {
+  return new DomainException('user_not_found', 404, `没有编号为 ${id} 的用户`);
 }

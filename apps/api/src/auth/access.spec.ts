@@ -3,7 +3,7 @@ import { DomainException } from '@qj/http';
 import { assertCanEditProject, canEditProject, canReadEverything, refuseOutsideUnit } from './access';
 import type { AuthUser } from './auth-user';
 
-const user = (role: AuthUser['role'], unitId: string | null = null): AuthUser => ({ id: `id-${role}`, username: role, displayName: role, role, unitId });
+const user = (role: AuthUser['role'], unitId: string | null = null): AuthUser => ({ id: `id-${role}`, username: role, displayName: role, role, unitId, tokenGeneration: 0 });
 const transport = { id: 'p-1', unitId: 'unit-transport' };
 
 describe('access rules', () => {

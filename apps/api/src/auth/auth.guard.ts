@@ -18,7 +18,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The global guard: every route needs `Authorization: Bearer <token>` unless it is @Public(). The token's
- * signature and expiry are checked, then the user is read afresh, so a deactivated user is out at once.
+ * signature and expiry are checked, then the user is read afresh, so a deactivated user is out at once, and so is a
+ * token issued before the user's sessions were ended (its generation is no longer the user's).
  * (Swagger's /api/docs is Express middleware, which guards never see.)
  */
 @Injectable()
@@ -53,8 +54,10 @@ export class AuthGuard implements CanActivate {
     } catch {
       return undefined;
     }
-    if (typeof payload.sub !== 'string' || !UUID.test(payload.sub)) return undefined;
-    return this.users.findActiveSubject(payload.sub);
+    if (typeof payload.sub !== 'string' || !UUID.test(payload.sub) || !Number.isInteger(payload.gen)) return undefined;
+    const user = await this.users.findActiveSubject(payload.sub);
+    // One primary-key read serves both checks: the user is active, and the token is of their current generation.
+    return user?.tokenGeneration === payload.gen ? user : undefined;
   }
 }
 

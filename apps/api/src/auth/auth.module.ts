@@ -4,15 +4,19 @@ import { ConfigService } from '@nestjs/config';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import type { Env } from '@qj/config';
+import { QueueModule } from '@qj/queue';
 import { ACCESS_TOKEN_TTL_SECONDS } from './auth-user';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
+import { LoginThrottle } from './login-throttle';
 import { RolesGuard } from './roles.guard';
 
-/** Sign-in, the signed-in user, and the two global guards (token first, then role) that every route passes. */
+/** Sign-in (throttled), one's own password, sign-out, the signed-in user, and the two global guards (token first, then role) that every route passes. */
 @Module({
   imports: [
+    // For its Redis connection: sign-in failures are counted in Redis, shared by every API process.
+    QueueModule,
     JwtModule.registerAsync({
       inject: [ConfigService],
       useFactory: (config: ConfigService<Env, true>) => {
@@ -30,6 +34,6 @@ import { RolesGuard } from './roles.guard';
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, { provide: APP_GUARD, useClass: AuthGuard }, { provide: APP_GUARD, useClass: RolesGuard }],
+  providers: [AuthService, LoginThrottle, { provide: APP_GUARD, useClass: AuthGuard }, { provide: APP_GUARD, useClass: RolesGuard }],
 })
 export class AuthModule {}

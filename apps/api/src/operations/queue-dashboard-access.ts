@@ -6,7 +6,7 @@ import { JwtService } from '@nestjs/jwt';
 import type { Env } from '@qj/config';
 import { UserRepository } from '@qj/persistence';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import { forbidden, unauthenticated } from '../auth';
+import { AuthUser, forbidden, unauthenticated } from '../auth';
 
 /** Where the dashboard lives: outside /api, so a browser tab can open it (a navigation cannot send a Bearer header). */
 export const QUEUE_DASHBOARD_PATH = '/admin/queues';
@@ -16,11 +16,18 @@ export const QUEUE_DASHBOARD_SESSION_SECONDS = 30 * 60;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** Who a cookie or token speaks for, and of which of their token generations. */
+interface Claim {
+  userId: string;
+  generation: number;
+}
+
 /**
  * Who may open the queue dashboard: an active admin, shown by a dashboard session cookie (set by
  * POST /api/admin/queue-dashboard/session) or by the console's Bearer token. The dashboard is Express
  * middleware, which the global guards never see, so this is its guard. The user is read afresh on every
- * request: a deactivated or demoted admin is out at once.
+ * request: a deactivated or demoted admin is out at once. Like an access token, a session carries the user's token
+ * generation, so it ends with the user's other sessions (password change, sign-out, deactivation, new role).
  */
 @Injectable()
 export class QueueDashboardAccess implements OnModuleInit {
@@ -43,10 +50,10 @@ export class QueueDashboardAccess implements OnModuleInit {
     this.jwt = this.moduleRef.get(JwtService, { strict: false });
   }
 
-  /** A session for `userId`: `<userId>.<expiry, epoch seconds>.<HMAC>`. */
-  issueSession(userId: string, now = Date.now()): { token: string; expiresAt: Date } {
+  /** A session for the user: `<userId>.<token generation>.<expiry, epoch seconds>.<HMAC>`. */
+  issueSession(user: Pick<AuthUser, 'id' | 'tokenGeneration'>, now = Date.now()): { token: string; expiresAt: Date } {
     const expiresAt = Math.floor(now / 1000) + QUEUE_DASHBOARD_SESSION_SECONDS;
-    const body = `${userId}.${expiresAt}`;
+    const body = `${user.id}.${user.tokenGeneration}.${expiresAt}`;
     return { token: `${body}.${this.sign(body)}`, expiresAt: new Date(expiresAt * 1000) };
   }
 
@@ -65,29 +72,30 @@ export class QueueDashboardAccess implements OnModuleInit {
   }
 
   private async admit(req: Request): Promise<'admin' | 'anonymous' | 'not-admin'> {
-    const userId = this.sessionUser(readCookie(req, QUEUE_DASHBOARD_COOKIE)) ?? (await this.bearerUser(req));
-    if (!userId) return 'anonymous';
-    const user = await this.users.findActiveSubject(userId);
-    if (!user) return 'anonymous';
+    const claim = this.sessionClaim(readCookie(req, QUEUE_DASHBOARD_COOKIE)) ?? (await this.bearerClaim(req));
+    if (!claim) return 'anonymous';
+    const user = await this.users.findActiveSubject(claim.userId);
+    if (!user || user.tokenGeneration !== claim.generation) return 'anonymous';
     return user.role === 'admin' ? 'admin' : 'not-admin';
   }
 
-  private sessionUser(token: string | undefined, now = Date.now()): string | undefined {
-    const [userId, expiresAt, signature, ...rest] = (token ?? '').split('.');
-    if (rest.length || !UUID.test(userId ?? '') || !/^\d+$/.test(expiresAt ?? '') || !signature) return undefined;
-    const expected = Buffer.from(this.sign(`${userId}.${expiresAt}`));
+  private sessionClaim(token: string | undefined, now = Date.now()): Claim | undefined {
+    const [userId, generation, expiresAt, signature, ...rest] = (token ?? '').split('.');
+    if (rest.length || !UUID.test(userId ?? '') || !/^\d{1,10}$/.test(generation ?? '') || !/^\d+$/.test(expiresAt ?? '') || !signature) return undefined;
+    const expected = Buffer.from(this.sign(`${userId}.${generation}.${expiresAt}`));
     const given = Buffer.from(signature);
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined;
-    return Number(expiresAt) * 1000 > now ? userId : undefined;
+    return Number(expiresAt) * 1000 > now ? { userId, generation: Number(generation) } : undefined;
   }
 
-  private async bearerUser(req: Request): Promise<string | undefined> {
+  private async bearerClaim(req: Request): Promise<Claim | undefined> {
     const header = req.headers.authorization;
     const token = typeof header === 'string' ? /^Bearer\s+(\S+)\s*$/i.exec(header)?.[1] : undefined;
     if (!token) return undefined;
     try {
-      const payload = await this.jwt.verifyAsync<{ sub?: unknown }>(token);
-      return typeof payload.sub === 'string' && UUID.test(payload.sub) ? payload.sub : undefined;
+      const payload = await this.jwt.verifyAsync<{ sub?: unknown; gen?: unknown }>(token);
+      const valid = typeof payload.sub === 'string' && UUID.test(payload.sub) && Number.isInteger(payload.gen);
+      return valid ? { userId: payload.sub as string, generation: payload.gen as number } : undefined;
     } catch {
       return undefined;
     }

@@ -20,7 +20,7 @@ export class QueueDashboardSessionController {
   })
   @ApiOkResponse({ description: '{ url: "/admin/queues", expiresAt }' })
   open(@CurrentUser() user: AuthUser, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
-    const { token, expiresAt } = this.access.issueSession(user.id);
+    const { token, expiresAt } = this.access.issueSession(user);
     // Strict: no other site can make the browser send it, so the dashboard's retry/clean buttons cannot be forged.
     res.cookie(QUEUE_DASHBOARD_COOKIE, token, {
       httpOnly: true,

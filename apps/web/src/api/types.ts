@@ -31,6 +31,8 @@ export interface Profile {
   displayName: string;
   role: Role;
   unit: UnitRef | null;
+  /** The password used to sign in is below the policy (e.g. a demo password): ask for a new one. */
+  mustChangePassword: boolean;
 }
 
 export interface LoginResponse {

@@ -11,6 +11,9 @@ interface Auth {
   /** Set when the last sign-out was forced by a 401. */
   expired: boolean;
   signIn(username: string, password: string): Promise<Profile>;
+  /** POST /api/auth/password: every other session ends; the answer's fresh token keeps this one signed in. */
+  changePassword(currentPassword: string, newPassword: string): Promise<Profile>;
+  /** Ends every session of the user on the server (POST /api/auth/logout), then forgets the token here. */
   signOut(): void;
   hasRole(...roles: Role[]): boolean;
 }
@@ -54,7 +57,18 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     return answer.user;
   }, []);
 
+  const changePassword = useCallback(async (currentPassword: string, newPassword: string) => {
+    const answer = await api.post<LoginResponse>('/api/auth/password', { currentPassword, newPassword });
+    tokenStore.set(answer.accessToken);
+    setUser(answer.user);
+    return answer.user;
+  }, []);
+
   const signOut = useCallback(() => {
+    // Not through `api`: a 401 here (an already dead token) must not count as an expired session. Signed out here at
+    // once either way; keepalive lets the request finish while the page moves on.
+    const token = tokenStore.get();
+    if (token) fetch('/api/auth/logout', { method: 'POST', headers: { Authorization: `Bearer ${token}` }, keepalive: true }).catch(() => undefined);
     tokenStore.clear();
     setUser(null);
     setExpired(false);
@@ -62,8 +76,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, [navigate]);
 
   const value = useMemo<Auth>(
-    () => ({ user, checking, expired, signIn, signOut, hasRole: (...roles) => !!user && roles.includes(user.role) }),
-    [user, checking, expired, signIn, signOut],
+    () => ({ user, checking, expired, signIn, changePassword, signOut, hasRole: (...roles) => !!user && roles.includes(user.role) }),
+    [user, checking, expired, signIn, changePassword, signOut],
   );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

@@ -3,6 +3,7 @@ import {
   AuditOutlined,
   BellOutlined,
   DashboardOutlined,
+  KeyOutlined,
   LogoutOutlined,
   MailOutlined,
   ProjectOutlined,
@@ -12,7 +13,7 @@ import {
   UnorderedListOutlined,
   UserOutlined,
 } from '@ant-design/icons';
-import { Badge, Button, Drawer, Grid, Layout, Menu, Space, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Badge, Button, Drawer, Grid, Layout, Menu, Space, Tag, Tooltip, Typography } from 'antd';
 import type { MenuProps } from 'antd';
 import { ReactNode, Suspense, useEffect, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
@@ -20,6 +21,7 @@ import { api } from '../api/client';
 import type { Page, Role, TransitionRequest } from '../api/types';
 import { useAuth, useUser } from '../auth/auth';
 import { useI18n } from '../i18n';
+import { ChangePasswordModal } from './change-password-modal';
 import { NotificationBell, useUnreadCount } from './notification-bell';
 import { PageLoading } from './page-loading';
 
@@ -44,7 +46,7 @@ function usePendingCount(enabled: boolean, pathname: string): number {
   return count;
 }
 
-/** The frame of every signed-in page: navigation by role, who is signed in, the language switch. */
+/** The frame of every signed-in page: navigation by role, who is signed in, 修改密码 (urged while the password is below the policy), the language switch. */
 export function AppLayout() {
   const { t, language, setLanguage } = useI18n();
   const { signOut, hasRole } = useAuth();
@@ -54,6 +56,7 @@ export function AppLayout() {
   const screens = Grid.useBreakpoint();
   const compact = !screens.lg;
   const [drawerOpen, setDrawerOpen] = useState(false);
+  const [passwordOpen, setPasswordOpen] = useState(false);
   const pending = usePendingCount(hasRole('reviewer', 'admin'), location.pathname);
   const unread = useUnreadCount();
 
@@ -126,12 +129,33 @@ export function AppLayout() {
                 {compact ? null : t('app.language')}
               </Button>
             </Tooltip>
+            <Tooltip title={compact ? t('password.change') : undefined}>
+              <Button size="small" icon={<KeyOutlined />} aria-label={t('password.change')} onClick={() => setPasswordOpen(true)} data-testid="change-password">
+                {compact ? null : t('password.change')}
+              </Button>
+            </Tooltip>
             <Button size="small" icon={<LogoutOutlined />} aria-label={t('auth.signOut')} onClick={signOut} data-testid="sign-out">
               {compact ? null : t('auth.signOut')}
             </Button>
           </Space>
         </Layout.Header>
         <Layout.Content className="app-content">
+          {user.mustChangePassword ? (
+            <Alert
+              type="warning"
+              showIcon
+              role="alert"
+              data-testid="must-change-password"
+              message={t('password.mustChange')}
+              action={
+                <Button size="small" type="primary" onClick={() => setPasswordOpen(true)}>
+                  {t('password.change')}
+                </Button>
+              }
+              style={{ marginBottom: 16 }}
+            />
+          ) : null}
+          <ChangePasswordModal open={passwordOpen} onClose={() => setPasswordOpen(false)} />
           <Suspense fallback={<PageLoading />}>
             <Outlet />
           </Suspense>

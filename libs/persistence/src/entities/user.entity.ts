@@ -43,6 +43,17 @@ export class UserEntity {
   @Column({ type: 'boolean', default: true })
   active: boolean;
 
+  /**
+   * Carried in every access token and compared on every request: raising it ends all of the user's sessions at once
+   * (password change, sign-out, deactivation, a new role or unit).
+   */
+  @Column({ name: 'token_generation', type: 'integer', default: 0 })
+  tokenGeneration: number;
+
+  /** Set at sign-in when the password used fails today's policy (the demo accounts' shared one): the console asks for a new one. */
+  @Column({ name: 'must_change_password', type: 'boolean', default: false })
+  mustChangePassword: boolean;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

@@ -21,6 +21,8 @@ export interface UserView {
   unit: UnitRef | null;
   email: string | null;
   active: boolean;
+  /** The console asks this user to choose a new password (their last sign-in used one below the policy). */
+  mustChangePassword: boolean;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -32,11 +34,24 @@ export interface UserSubject {
   displayName: string;
   role: UserRole;
   unitId: string | null;
+  /** Must equal the `gen` claim of the token: raising it ends every session of the user. */
+  tokenGeneration: number;
 }
 
 export interface UserCredentials {
   id: string;
+  username: string;
   passwordHash: string;
+  active: boolean;
+  tokenGeneration: number;
+  mustChangePassword: boolean;
+}
+
+/** A row as locked for an administrative change (see lockForAdminChange). */
+export interface LockedUser {
+  id: string;
+  role: UserRole;
+  unitId: string | null;
   active: boolean;
 }
 
@@ -49,7 +64,7 @@ export interface NewUser {
   email?: string | null;
 }
 
-export type UserPatch = Partial<Pick<NewUser, 'displayName' | 'role' | 'unitId' | 'passwordHash' | 'email'>> & { active?: boolean };
+export type UserPatch = Partial<Pick<NewUser, 'displayName' | 'role' | 'unitId' | 'passwordHash' | 'email'>> & { active?: boolean; mustChangePassword?: boolean };
 
 export interface UnitSummary extends UnitRef {
   sectors: string[];
@@ -59,7 +74,7 @@ export interface UnitSummary extends UnitRef {
 const USER_VIEW = `
   SELECT au.id, au.username, au.display_name AS "displayName", au.role,
          CASE WHEN un.id IS NULL THEN NULL ELSE json_build_object('id', un.id, 'code', un.code, 'name', un.name) END AS unit,
-         au.email, au.active, au.created_at AS "createdAt", au.updated_at AS "updatedAt"
+         au.email, au.active, au.must_change_password AS "mustChangePassword", au.created_at AS "createdAt", au.updated_at AS "updatedAt"
   FROM app_user au LEFT JOIN unit un ON un.id = au.unit_id`;
 
 /** Column of each patchable field; only these names ever reach the SQL text. */
@@ -70,6 +85,7 @@ const PATCH_COLUMNS: Record<keyof UserPatch, string> = {
   passwordHash: 'password_hash',
   email: 'email',
   active: 'active',
+  mustChangePassword: 'must_change_password',
 };
 
 /** People who sign in (`app_user`). Usernames are stored lower-case; callers pass them lower-cased. */
@@ -78,14 +94,19 @@ export class UserRepository {
   constructor(@InjectDataSource() private readonly db: Queryable) {}
 
   async findCredentials(username: string): Promise<UserCredentials | undefined> {
-    const [row] = await this.db.query(`SELECT id, password_hash AS "passwordHash", active FROM app_user WHERE username = $1`, [username]);
+    const [row] = await this.db.query(
+      `SELECT id, username, password_hash AS "passwordHash", active, token_generation AS "tokenGeneration",
+              must_change_password AS "mustChangePassword"
+       FROM app_user WHERE username = $1`,
+      [username],
+    );
     return row;
   }
 
   /** The signed-in user behind a token, read afresh so a deactivation or a role change applies at once. */
   async findActiveSubject(id: string): Promise<UserSubject | undefined> {
     const [row] = await this.db.query(
-      `SELECT id, username, display_name AS "displayName", role, unit_id AS "unitId" FROM app_user WHERE id = $1 AND active`,
+      `SELECT id, username, display_name AS "displayName", role, unit_id AS "unitId", token_generation AS "tokenGeneration" FROM app_user WHERE id = $1 AND active`,
       [id],
     );
     return row;
@@ -140,20 +161,47 @@ export class UserRepository {
     return rows.map((row) => row.username);
   }
 
-  /** Applies the fields present in `patch`; false when there is no such user. */
-  async update(id: string, patch: UserPatch): Promise<boolean> {
+  /**
+   * Applies the fields present in `patch`; with `endSessions`, raises the token generation in the same statement, so
+   * every token issued before stops working. Returns the new generation, or undefined when there is no such user.
+   */
+  async update(id: string, patch: UserPatch, { endSessions = false } = {}): Promise<number | undefined> {
     const params: unknown[] = [id];
     const sets = (Object.keys(patch) as Array<keyof UserPatch>)
       .filter((key) => patch[key] !== undefined)
       .map((key) => `${PATCH_COLUMNS[key]} = $${params.push(patch[key])}`);
-    const [, affected] = await this.db.query(`UPDATE app_user SET ${[...sets, 'updated_at = now()'].join(', ')} WHERE id = $1`, params);
-    return affected > 0;
+    if (endSessions) sets.push('token_generation = token_generation + 1');
+    const [rows] = await this.db.query(
+      `UPDATE app_user SET ${[...sets, 'updated_at = now()'].join(', ')} WHERE id = $1 RETURNING token_generation AS "tokenGeneration"`,
+      params,
+    );
+    return rows[0]?.tokenGeneration;
   }
 
-  /** Active admins other than `id`: an update must not leave the platform without one. */
-  async countOtherActiveAdmins(id: string): Promise<number> {
-    const [row] = await this.db.query(`SELECT count(*)::int AS n FROM app_user WHERE role = 'admin' AND active AND id <> $1`, [id]);
-    return row.n;
+  /** Ends every session of the user (sign-out everywhere); the new generation, or undefined for an unknown or inactive user. */
+  async endSessions(id: string): Promise<number | undefined> {
+    const [rows] = await this.db.query(
+      `UPDATE app_user SET token_generation = token_generation + 1 WHERE id = $1 AND active RETURNING token_generation AS "tokenGeneration"`,
+      [id],
+    );
+    return rows[0]?.tokenGeneration;
+  }
+
+  /** Runs `work` in one transaction, with a repository bound to it. */
+  transaction<T>(work: (users: UserRepository) => Promise<T>): Promise<T> {
+    return this.db.transaction((manager) => work(new UserRepository(manager)));
+  }
+
+  /**
+   * Inside a transaction: locks the user `id` and every active admin, in id order (so two such transactions cannot
+   * deadlock), and returns them as they are once locked. Two admins removing each other then run one after the other,
+   * and the second sees the first's change: the platform cannot be left without an active admin.
+   */
+  async lockForAdminChange(id: string): Promise<LockedUser[]> {
+    return this.db.query(
+      `SELECT id, role, unit_id AS "unitId", active FROM app_user WHERE id = $1 OR (role = 'admin' AND active) ORDER BY id FOR UPDATE`,
+      [id],
+    );
   }
 }
 

@@ -1,12 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { USER_ROLES, UserRole } from '@qj/persistence';
 import { Transform } from 'class-transformer';
-import { IsDefined, IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { IsDefined, IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateIf } from 'class-validator';
 
 const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 export const USERNAME = /^[a-z0-9][a-z0-9_.-]{2,63}$/;
 export const USERNAME_MESSAGE = 'username 须为 3–64 位小写字母、数字、下划线、点或连字符，并以字母或数字开头';
 export const ROLE_MESSAGE = `role 必须是以下之一：${USER_ROLES.join('、')}`;
+/** Checked by the service (it needs the username), which names the field in a 400. */
+export const PASSWORD_POLICY = 'at least 10 characters with three of lower case, upper case, digits and symbols; not containing the username; not a common password';
 
 export class CreateUserDto {
   @ApiProperty({ example: 'zhang_san', description: 'stored lower-case' })
@@ -32,9 +34,9 @@ export class CreateUserDto {
   @IsUUID('all', { message: 'unitId 必须是单位编号（UUID）' })
   unitId?: string;
 
-  @ApiProperty({ minLength: 8, format: 'password' })
+  @ApiProperty({ minLength: 10, format: 'password', description: PASSWORD_POLICY })
   @IsString({ message: 'password 必须是文字' })
-  @MinLength(8, { message: 'password 至少 8 个字符' })
+  @IsNotEmpty({ message: '请输入密码 password' })
   @MaxLength(200, { message: 'password 不能超过 200 个字符' })
   password: string;
 

@@ -1,8 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { USER_ROLES, UserRole } from '@qj/persistence';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateIf } from 'class-validator';
-import { ROLE_MESSAGE } from './create-user.dto';
+import { IsBoolean, IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
+import { PASSWORD_POLICY, ROLE_MESSAGE } from './create-user.dto';
 
 const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 /** Optional, but not nullable: unlike @IsOptional(), a null is validated (and refused). */
@@ -33,10 +33,9 @@ export class UpdateUserDto {
   @IsBoolean({ message: 'active 必须是 true 或 false' })
   active?: boolean;
 
-  @ApiPropertyOptional({ minLength: 8, format: 'password' })
+  @ApiPropertyOptional({ minLength: 10, format: 'password', description: `${PASSWORD_POLICY}; ends the user's sessions` })
   @IfSent()
   @IsString({ message: 'password 必须是文字' })
-  @MinLength(8, { message: 'password 至少 8 个字符' })
   @MaxLength(200, { message: 'password 不能超过 200 个字符' })
   password?: string;
 
