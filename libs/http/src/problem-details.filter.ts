@@ -34,10 +34,21 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const response = http.getResponse<Response>();
     const request = http.getRequest<Request>();
     const problem = this.toProblem(exception, request);
+    if (problem.status === HttpStatus.FORBIDDEN) this.logDenial(problem, request);
     if (response.headersSent) return;
     // Outages are short (a restart, a failover): tell clients when to try again rather than leave them guessing.
     if (problem.status === HttpStatus.SERVICE_UNAVAILABLE) response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
     response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
+  }
+
+  /** Every refusal of a signed-in user, wherever it was decided (guard or use case), with who, what and where: a pattern is worth a look. */
+  private logDenial(problem: ProblemDetails, request: Request): void {
+    const user = (request as Request & { user?: { id: string; username: string; role: string; unitId: string | null } }).user;
+    const { type: _type, title: _title, status: _status, detail: _detail, instance: _instance, errors: _errors, ...context } = problem;
+    this.logger.warn(
+      { userId: user?.id, username: user?.username, role: user?.role, unitId: user?.unitId, method: request.method, route: request.route?.path, url: request.originalUrl, ...context },
+      'access denied',
+    );
   }
 
   private toProblem(exception: unknown, request: Request): ProblemDetails {

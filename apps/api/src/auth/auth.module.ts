@@ -6,11 +6,12 @@ import { JwtModule } from '@nestjs/jwt';
 import type { Env } from '@qj/config';
 import { ACCESS_TOKEN_TTL_SECONDS } from './auth-user';
 import { AuthController } from './auth.controller';
+import { AccessGuard } from './access.guard';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 import { RolesGuard } from './roles.guard';
 
-/** Sign-in, the signed-in user, and the two global guards (token first, then role) that every route passes. */
+/** Sign-in, the signed-in user, and the global guards every route passes: token first, then role, then the write's access policy. */
 @Module({
   imports: [
     JwtModule.registerAsync({
@@ -30,6 +31,6 @@ import { RolesGuard } from './roles.guard';
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, { provide: APP_GUARD, useClass: AuthGuard }, { provide: APP_GUARD, useClass: RolesGuard }],
+  providers: [AuthService, { provide: APP_GUARD, useClass: AuthGuard }, { provide: APP_GUARD, useClass: RolesGuard }, { provide: APP_GUARD, useClass: AccessGuard }],
 })
 export class AuthModule {}

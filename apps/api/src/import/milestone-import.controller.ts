@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, Post, Query, Req, Res, StreamableFile, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { AuthUser, CurrentUser } from '../auth';
+import { AuthUser, CurrentUser, RequireAccess } from '../auth';
 import { XLSX_CONTENT_TYPE } from '../export/project-export.controller';
 import { MilestoneImportQueryDto, MilestoneTemplateQueryDto } from './dto/milestone-import.query.dto';
 import { MilestoneImportService } from './milestone-import.service';
@@ -33,6 +33,7 @@ export class MilestoneImportController {
 
   @Post('import')
   @HttpCode(200)
+  @RequireAccess('milestone.import')
   @UseInterceptors(XlsxUploadInterceptor)
   @ApiOperation({
     summary:

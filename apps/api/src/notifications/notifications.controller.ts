@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestj
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DomainException } from '@qj/http';
 import { NotificationPreferenceRepository, NotificationRepository } from '@qj/persistence';
-import { CurrentUser } from '../auth';
+import { CurrentUser, SelfService } from '../auth';
 import type { AuthUser } from '../auth';
 import { NotificationListQueryDto } from './dto/list-query.dto';
 import { NotificationPreferencesDto } from './dto/notification-preferences.dto';
@@ -25,6 +25,7 @@ export class NotificationsController {
   }
 
   @Post('notifications/read-all')
+  @SelfService()
   @HttpCode(200)
   @ApiOperation({ summary: 'Mark all my notifications read' })
   async readAll(@CurrentUser() user: AuthUser) {
@@ -32,6 +33,7 @@ export class NotificationsController {
   }
 
   @Post('notifications/:id/read')
+  @SelfService()
   @HttpCode(200)
   @ApiOperation({ summary: 'Mark one of my notifications read' })
   @ApiNotFoundResponse({ description: 'no such notification of mine' })
@@ -48,6 +50,7 @@ export class NotificationsController {
   }
 
   @Put('me/notification-preferences')
+  @SelfService()
   @ApiOperation({ summary: 'Turn e-mail kinds on or off' })
   setPreferences(@CurrentUser() user: AuthUser, @Body() body: NotificationPreferencesDto) {
     return this.preferences.set(user.id, body);

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { uuidParam } from '@qj/http';
-import { AuthUser, CurrentUser, Roles } from '../auth';
+import { AuthUser, CurrentUser, RequireAccess } from '../auth';
 import { CreateTransitionRequestDto, DecisionDto, ListTransitionRequestsQueryDto, OverrideDto, ReassignUnitDto } from './dto/transition-request.dto';
 import { RebaselineRequestDto, UpdateMilestoneDto } from './dto/update-milestone.dto';
 import { MilestonesService, RebaselineService } from './milestones.service';
@@ -24,6 +24,7 @@ export class WorkflowController {
   }
 
   @Patch('milestones/:id')
+  @RequireAccess('milestone.update', 'id')
   @ApiOperation({ summary: 'Update forecast / actual dates (owner of the unit) or re-baseline (reviewer); send the version you saw (or If-Match): 409 if it changed' })
   updateMilestone(
     @CurrentUser() user: AuthUser,
@@ -35,6 +36,7 @@ export class WorkflowController {
   }
 
   @Post('milestones/:id/rebaseline-requests')
+  @RequireAccess('milestone.rebaseline.request', 'id')
   @ApiOperation({ summary: 'An owner asks to move a baseline date (re-baselining); a reviewer decides' })
   requestRebaseline(@CurrentUser() user: AuthUser, @Param('id', uuidParam('id')) id: string, @Body() dto: RebaselineRequestDto) {
     return this.rebaselines.request(user, id, dto);
@@ -48,14 +50,14 @@ export class WorkflowController {
 
   @Post('rebaseline-requests/:id/approve')
   @HttpCode(200)
-  @Roles('reviewer', 'admin')
+  @RequireAccess('rebaseline.decide', 'id')
   approveRebaseline(@CurrentUser() user: AuthUser, @Param('id', uuidParam('id')) id: string, @Body() dto: DecisionDto) {
     return this.rebaselines.decide(user, id, 'approve', dto.comment ?? null);
   }
 
   @Post('rebaseline-requests/:id/reject')
   @HttpCode(200)
-  @Roles('reviewer', 'admin')
+  @RequireAccess('rebaseline.decide', 'id')
   rejectRebaseline(@CurrentUser() user: AuthUser, @Param('id', uuidParam('id')) id: string, @Body() dto: DecisionDto) {
     return this.rebaselines.decide(user, id, 'reject', dto.comment ?? null);
   }
@@ -67,6 +69,7 @@ export class WorkflowController {
   }
 
   @Post('projects/:id/transition-requests')
+  @RequireAccess('project.transition.request', 'id')
   @ApiOperation({ summary: 'Request a stage change with evidence (owner): 409 if not allowed now, 422 naming a failed guard or missing evidence' })
   requestTransition(@CurrentUser() user: AuthUser, @Param('id', uuidParam('id', '项目编号')) id: string, @Body() dto: CreateTransitionRequestDto) {
     return this.workflow.requestTransition(user, id, dto);
@@ -85,7 +88,7 @@ export class WorkflowController {
 
   @Post('transition-requests/:id/approve')
   @HttpCode(200)
-  @Roles('reviewer', 'admin')
+  @RequireAccess('transition.decide', 'id')
   @ApiOperation({ summary: 'Approve (DRC reviewer; never one’s own request): the project moves to the requested stage' })
   approve(@CurrentUser() user: AuthUser, @Param('id', uuidParam('id')) id: string, @Body() dto: DecisionDto) {
     return this.workflow.decide(user, id, 'approve', dto.comment ?? null);
@@ -93,7 +96,7 @@ export class WorkflowController {
 
   @Post('transition-requests/:id/reject')
   @HttpCode(200)
-  @Roles('reviewer', 'admin')
+  @RequireAccess('transition.decide', 'id')
   @ApiOperation({ summary: 'Reject with a comment (DRC reviewer)' })
   reject(@CurrentUser() user: AuthUser, @Param('id', uuidParam('id')) id: string, @Body() dto: DecisionDto) {
     return this.workflow.decide(user, id, 'reject', dto.comment ?? null);
@@ -101,14 +104,14 @@ export class WorkflowController {
 
   @Post('projects/:id/override')
   @HttpCode(200)
-  @Roles('admin')
+  @RequireAccess('project.override', 'id')
   @ApiOperation({ summary: 'Admin override: move a project outside the declared transitions, with a recorded reason' })
   override(@CurrentUser() user: AuthUser, @Param('id', uuidParam('id', '项目编号')) id: string, @Body() dto: OverrideDto) {
     return this.workflow.override(user, id, dto);
   }
 
   @Patch('projects/:id/unit')
-  @Roles('admin')
+  @RequireAccess('project.unit.reassign', 'id')
   @ApiOperation({ summary: 'Admin: reassign the responsible unit (责任单位), audited' })
   reassignUnit(@CurrentUser() user: AuthUser, @Param('id', uuidParam('id', '项目编号')) id: string, @Body() dto: ReassignUnitDto) {
     return this.workflow.reassignUnit(user, id, dto);

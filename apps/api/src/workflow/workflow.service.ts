@@ -6,7 +6,7 @@ import { Actor, DomainEvent, projectWorkflowEngine, ProjectEvidence, WorkflowSna
 import { ConfigService } from '@nestjs/config';
 import type { Env } from '@qj/config';
 import type { EntityManager } from 'typeorm';
-import { AuthUser, canEditProject, canReadEverything, refuseOutsideUnit } from '../auth';
+import { AuthUser, canEditProject, canReadEverything, readScopeOf, refuseOutsideUnit } from '../auth';
 import type { CreateTransitionRequestDto, OverrideDto, ReassignUnitDto } from './dto/transition-request.dto';
 import { refusalToException } from './refusal.mapper';
 
@@ -202,7 +202,7 @@ export class WorkflowService {
   }
 
   async listRequests(user: AuthUser, query: { status?: string; projectId?: string; page: number; pageSize: number }) {
-    return this.repository.requests({ ...query, unitId: canReadEverything(user) ? undefined : (user.unitId ?? '00000000-0000-0000-0000-000000000000') });
+    return this.repository.requests(readScopeOf(user), query);
   }
 
   /** An owner cannot even see that another unit's request exists: 404, not 403. */
