@@ -66,13 +66,19 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         ...(exception.errors ? { errors: exception.errors } : {}),
       };
     }
+    // Express's router could not percent-decode a path parameter (`%ED%A0%80`, `%E0%A4%A`).
+    if (exception instanceof Error && /^Failed to decode param/.test(exception.message)) {
+      const detail = '请求地址含有无法解码的字符（无效的百分号编码）';
+      return { type: problemType('400'), title: title(400), status: 400, detail, instance, errors: [{ field: 'path', message: detail }] };
+    }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       return { type: problemType(String(status)), title: title(status), status, detail: httpDetail(exception, request), instance };
     }
     const parserStatus = bodyParserStatus(exception);
     if (parserStatus) {
-      return { type: problemType(String(parserStatus)), title: title(parserStatus), status: parserStatus, detail: (exception as Error).message, instance };
+      const detail = `请求体无法处理：${title(parserStatus)}`;
+      return { type: problemType(String(parserStatus)), title: title(parserStatus), status: parserStatus, detail, instance, errors: [{ field: 'body', message: detail }] };
     }
     if (isBackendUnavailable(exception)) {
       this.logger.warn({ err: exception, instance }, 'backend unavailable');

@@ -33,8 +33,24 @@ export class XlsxUploadInterceptor implements NestInterceptor {
   }
 }
 
+const MULTER_REFUSALS: Partial<Record<multer.ErrorCode, string>> = {
+  LIMIT_FILE_COUNT: '一次只能上传一个文件',
+  LIMIT_UNEXPECTED_FILE: `文件须放在表单字段 ${UPLOAD_FIELD} 中，且只能有一个`,
+  LIMIT_FIELD_COUNT: '表单字段过多',
+  LIMIT_PART_COUNT: '表单字段过多',
+  LIMIT_FIELD_KEY: '表单字段名过长',
+  LIMIT_FIELD_VALUE: '表单字段的值过长',
+};
+
+/**
+ * Every way an upload can be malformed is the client's: 413 for a file too large, else 400 naming `file` (busboy's
+ * own errors, such as a multipart body without a boundary or one cut short, are plain Errors).
+ */
 function refusalOf(error: unknown): unknown {
-  if (!(error instanceof multer.MulterError)) return error;
-  if (error.code === 'LIMIT_FILE_SIZE') return fileRefused(413, 'file_too_large', `文件不能超过 ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`);
-  return fileRefused(400, 'invalid_upload', `请用表单字段 ${UPLOAD_FIELD} 上传一个 .xlsx 文件（${error.message}）`);
+  if (error instanceof DomainException) return error;
+  if (error instanceof multer.MulterError && error.code === 'LIMIT_FILE_SIZE') {
+    return fileRefused(413, 'file_too_large', `文件不能超过 ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`);
+  }
+  const reason = error instanceof multer.MulterError ? MULTER_REFUSALS[error.code] : undefined;
+  return fileRefused(400, 'invalid_upload', `${reason ?? '上传的表单格式不正确'}：请用表单字段 ${UPLOAD_FIELD} 上传一个 .xlsx 文件`);
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { Env } from '@qj/config';
 import { todayIn } from '@qj/domain';
-import { DomainException, ValidationFailedException } from '@qj/http';
+import { DomainException, MAX_INT32, ValidationFailedException } from '@qj/http';
 import { MilestoneRow, ProjectState, ragOf, refreshProjectRag, WorkflowRepository } from '@qj/persistence';
 import type { EntityManager } from 'typeorm';
 import { assertCanEditProject, AuthUser, canReadEverything, readScopeOf } from '../auth';
@@ -247,7 +247,7 @@ function pick(milestone: { baselineDate: string | null; forecastDate: string | n
 /** `If-Match: "3"` or `If-Match: 3`; the body's `version` wins when both are sent. */
 function parseIfMatch(header: string | undefined): number {
   const version = Number(header?.replace(/^W\//, '').replace(/"/g, ''));
-  if (!header || !Number.isInteger(version) || version < 1) {
+  if (!header || !Number.isInteger(version) || version < 1 || version > MAX_INT32) {
     throw new ValidationFailedException([{ field: 'version', message: '请提供 version（或 If-Match 头）：您看到的里程碑版本号' }]);
   }
   return version;
