@@ -37,7 +37,7 @@ export class MilestoneImportController {
   @UseInterceptors(XlsxUploadInterceptor)
   @ApiOperation({
     summary:
-      'Import the filled-in template (multipart field `file`, .xlsx, ≤ 2 MB): every row validated; 422 with each row’s errors and nothing applied, else all updates in one transaction. dryRun=true only validates',
+      'Import the filled-in template (multipart field `file`, .xlsx, ≤ 2 MB, ≤ 20 MB inflated, checked before parsing): every row validated; 422 with each row’s errors and nothing applied, else all updates in one transaction. dryRun=true only validates',
   })
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', required: [UPLOAD_FIELD], properties: { [UPLOAD_FIELD]: { type: 'string', format: 'binary' } } } })

@@ -3,6 +3,7 @@ import { DomainException } from '@qj/http';
 import type { Request, Response } from 'express';
 import multer from 'multer';
 import type { Observable } from 'rxjs';
+import { assertWithinXlsxLimits, XlsxRefusal } from './xlsx-archive';
 
 export const UPLOAD_FIELD = 'file';
 export const MAX_UPLOAD_BYTES = 2 * 1024 * 1024;
@@ -13,8 +14,10 @@ const fileRefused = (status: number, code: string, message: string) =>
   new DomainException(code, status, message, {}, [{ field: UPLOAD_FIELD, message }]);
 
 /**
- * Reads one .xlsx from the multipart field `file` into memory (2 MB at most). Every refusal names the field:
- * 413 for too large, 400 for a missing file, another field or a file that is not an .xlsx workbook.
+ * Reads one .xlsx from the multipart field `file` into memory (2 MB at most) and checks the archive against what
+ * a template can be before anything parses it (xlsx-archive.ts). Every refusal names the field: 413 for too large
+ * (as uploaded or inflated), 422 for more entries, rows or cells than a template has, 400 for a missing file,
+ * another field or a file that is not an .xlsx workbook.
  */
 @Injectable()
 export class XlsxUploadInterceptor implements NestInterceptor {
@@ -28,6 +31,13 @@ export class XlsxUploadInterceptor implements NestInterceptor {
     // An .xlsx is a zip archive: the name says what the user meant, the first bytes what the file is.
     if (!/\.xlsx$/i.test(file.originalname) || file.buffer.subarray(0, 2).toString('latin1') !== 'PK') {
       throw fileRefused(400, 'file_not_xlsx', '只支持 .xlsx 格式的 Excel 文件（请用 Excel 另存为 .xlsx）');
+    }
+    try {
+      await assertWithinXlsxLimits(file.buffer);
+    } catch (error) {
+      if (!(error instanceof XlsxRefusal)) throw error;
+      const code = { 400: 'file_not_xlsx', 413: 'file_too_large', 422: 'file_not_template' }[error.status];
+      throw fileRefused(error.status, code, error.message);
     }
     return next.handle();
   }
