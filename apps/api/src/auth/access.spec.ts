@@ -24,7 +24,7 @@ describe('access rules', () => {
   it('refusing an owner outside their unit is 403 outside_unit naming project and action', () => {
     let thrown: unknown;
     try {
-      refuseOutsideUnit(user('owner', 'unit-water'), 'p-1', 'request_transition');
+      refuseOutsideUnit('p-1', 'request_transition');
     } catch (error) {
       thrown = error;
     }

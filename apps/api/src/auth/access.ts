@@ -59,13 +59,13 @@ export function canEditProject(user: AuthUser, project: { unitId: string }): boo
 }
 
 /** Refuses an owner acting on another unit's project: 403 `outside_unit`, naming the project and the action refused. */
-export function refuseOutsideUnit(_user: AuthUser, projectId: string, action: string): never {
+export function refuseOutsideUnit(projectId: string, action: string): never {
   throw new DomainException('outside_unit', 403, '无权执行此操作：该项目不属于您的单位', { projectId, action });
 }
 
 /** The usual check before an edit: passes, or throws 403 (`outside_unit` for an owner of another unit, `forbidden` otherwise). */
 export function assertCanEditProject(user: AuthUser, project: { id: string; unitId: string }, action: string): void {
   if (canEditProject(user, project)) return;
-  if (user.role === 'owner') refuseOutsideUnit(user, project.id, action);
+  if (user.role === 'owner') refuseOutsideUnit(project.id, action);
   throw forbidden();
 }

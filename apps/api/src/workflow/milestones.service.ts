@@ -104,13 +104,10 @@ export class MilestonesService {
       // An actual date is what makes a milestone done; clearing it reopens the milestone.
       status: actualDate ? 'done' : dto.actualDate === null ? 'pending' : current.status,
     };
-    const { project: _locked, ...unchanged } = current;
-    if ((Object.keys(patch) as Array<keyof typeof patch>).every((key) => patch[key] === current[key])) return { milestone: unchanged, changed: false };
+    const { project: _project, ...now } = current;
+    if ((Object.keys(patch) as Array<keyof typeof patch>).every((key) => patch[key] === current[key])) return { milestone: now, changed: false };
     const updated = await this.repository.updateMilestone(manager, milestoneId, expectedVersion, patch, user.id);
-    if (!updated) {
-      const { project: _project, ...now } = current;
-      throw new DomainException('version_conflict', 409, '该里程碑已被他人修改，请刷新后重试', { current: now });
-    }
+    if (!updated) throw new DomainException('version_conflict', 409, '该里程碑已被他人修改，请刷新后重试', { current: now });
     const before = pick(current);
     const after = pick(updated);
     await this.repository.record(manager, [

@@ -45,7 +45,7 @@ export class WorkflowService {
     const id = await this.repository.transaction(async (manager) => {
       const project = await this.repository.lockProject(manager, projectId);
       if (!project) throw projectNotFound(projectId);
-      if (user.role === 'owner' && !canEditProject(user, project)) refuseOutsideUnit(user, projectId, 'transition.request');
+      if (user.role === 'owner' && !canEditProject(user, project)) refuseOutsideUnit(projectId, 'transition.request');
       if (await this.repository.pendingRequestOf(manager, projectId)) {
         throw new DomainException('pending_request_exists', 409, '该项目已有待审批的申请，请等待审核或撤回后再提交', { currentStage: project.stage });
       }
@@ -215,7 +215,7 @@ export class WorkflowService {
   async history(user: AuthUser, projectId: string) {
     const project = await this.repository.project(projectId);
     if (!project) throw projectNotFound(projectId);
-    if (!canReadEverything(user) && !canEditProject(user, project)) refuseOutsideUnit(user, projectId, 'history.read');
+    if (!canReadEverything(user) && !canEditProject(user, project)) refuseOutsideUnit(projectId, 'history.read');
     return { items: await this.repository.history(projectId) };
   }
 
