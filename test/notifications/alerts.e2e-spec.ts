@@ -168,7 +168,9 @@ describe('overdue alerts, notifications and mail', () => {
 
     // Someone else's notification is not found, not read.
     await t.as('owner_water').post(`/api/notifications/${first.id}/read`).expect(404);
-    await t.as('owner_water').post(`/api/notifications/not-a-number/read`).expect(404);
+    // Not an id at all: 400 naming it, like every other id parameter (it was a 404).
+    const bad = await t.as('owner_water').post(`/api/notifications/not-a-number/read`).expect(400);
+    expect(bad.body.errors).toEqual([expect.objectContaining({ field: 'id' })]);
     const water = await t.as('owner_water').get('/api/notifications').expect(200);
     expect(water.body.items.some((n: { id: string }) => n.id === first.id)).toBe(false);
 

@@ -371,8 +371,14 @@ describe('workflow: owners request, the DRC approves, every step audited', () =>
     const res = await t.as('reviewer').get(`/api/projects/${id}/milestones`).expect(200);
     const m: Milestone = res.body.items.find((x: Milestone) => x.status === 'pending');
     await t.db.query(`UPDATE milestone SET baseline_date = $2 WHERE id = $1`, [m.id, addDays(today(), -45)]);
-    const updated = await t.as('owner_health').patch(`/api/milestones/${m.id}`).send({ version: m.version, comment: '触发状态刷新' }).expect(200);
-    expect(updated.body.overdue).toBe(true);
+    // A comment alone changes nothing (and writes nothing), but says the milestone is overdue now.
+    const same = await t.as('owner_health').patch(`/api/milestones/${m.id}`).send({ version: m.version, comment: '触发状态刷新' }).expect(200);
+    expect(same.body).toMatchObject({ overdue: true, version: m.version });
+    // A real change to the project (another milestone's forecast) refreshes its status.
+    const [other] = res.body.items
+      .filter((x: Milestone) => x.status === 'pending' && x.id !== m.id)
+      .sort((a: Milestone, b: Milestone) => String(b.baselineDate).localeCompare(String(a.baselineDate)));
+    await t.as('owner_health').patch(`/api/milestones/${other.id}`).send({ version: other.version, forecastDate: addDays(other.baselineDate, -1) }).expect(200);
     const red = await t.as('reviewer').get('/api/projects').query({ rag: 'red', pageSize: 200 }).expect(200);
     expect(red.body.items.map((p: { id: string }) => p.id)).toContain(id);
     const overdue = await t.as('reviewer').get('/api/projects').query({ overdue: 'true', pageSize: 200 }).expect(200);

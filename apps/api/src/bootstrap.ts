@@ -4,7 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { Env } from '@qj/config';
 import { json } from 'express';
-import { createValidationPipe, namedBodyErrors, ProblemDetailsFilter } from '@qj/http';
+import { answerClientErrorsAsProblems, createValidationPipe, MAX_JSON_BYTES, namedBodyErrors, ProblemDetailsFilter, refuseDeepJson, UnsafeTextPipe } from '@qj/http';
 import { Logger } from 'nestjs-pino';
 import { sqlStatementCounter } from '@qj/persistence';
 import { ApiModule } from './app.module';
@@ -19,13 +19,14 @@ export async function createApiApp(env: Env, extraModules: DynamicModule['import
   app.use(securityHeaders());
   // A debugging aid for counting queries per request; off by default, as it tells an outsider about the queries.
   if (env.DEBUG_SQL_COUNT) app.use((_req: unknown, _res: unknown, next: () => void) => sqlStatementCounter.run(next));
-  app.use(json({ limit: '2mb' }), namedBodyErrors);
+  app.use(json({ limit: MAX_JSON_BYTES, verify: refuseDeepJson }), namedBodyErrors);
   // The queue dashboard (OperationsModule) is opened in a browser tab at /admin/queues; `{/*path}` also matches /admin/queues itself.
   app.setGlobalPrefix('api', { exclude: ['health', 'health/ready', 'admin/queues{/*path}'] });
-  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalPipes(new UnsafeTextPipe(), createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
   if (env.DEBUG_SQL_COUNT) app.useGlobalInterceptors(new SqlStatementsInterceptor());
   app.set('trust proxy', 'loopback');
+  answerClientErrorsAsProblems(app.getHttpServer());
 
   const document = SwaggerModule.createDocument(
     app,

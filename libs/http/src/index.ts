@@ -1,3 +1,4 @@
+export * from './client-errors';
 export * from './domain.exception';
 export * from './logging';
 export * from './problem-details';

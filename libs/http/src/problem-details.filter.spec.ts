@@ -2,6 +2,7 @@ import { ArgumentsHost, Logger, NotFoundException } from '@nestjs/common';
 import { runInNewContext } from 'node:vm';
 import { DatabaseError } from 'pg';
 import { QueryFailedError } from 'typeorm';
+import { DomainException } from './domain.exception';
 import { isBackendUnavailable, ProblemDetailsFilter, RETRY_AFTER_SECONDS } from './problem-details.filter';
 
 const pgError = (code: string, message: string) => Object.assign(new DatabaseError(message, 0, 'error'), { code });
@@ -31,7 +32,7 @@ describe('ProblemDetailsFilter', () => {
   // The filter logs what it maps; not wanted in the test output.
   beforeAll(() => Logger.overrideLogger(false));
 
-  const answer = (exception: unknown) => {
+  const answer = (exception: unknown, user?: object) => {
     const headers: Record<string, string> = {};
     const sent: { status?: number; body?: string } = {};
     const response = {
@@ -41,7 +42,7 @@ describe('ProblemDetailsFilter', () => {
       type: () => response,
       send: (body: string) => (sent.body = body),
     };
-    const host = { switchToHttp: () => ({ getResponse: () => response, getRequest: () => ({ originalUrl: '/api/projects', method: 'GET' }) }) } as unknown as ArgumentsHost;
+    const host = { switchToHttp: () => ({ getResponse: () => response, getRequest: () => ({ originalUrl: '/api/projects', method: 'GET', route: { path: '/api/projects' }, user }) }) } as unknown as ArgumentsHost;
     new ProblemDetailsFilter().catch(exception, host);
     return { status: sent.status, headers, body: JSON.parse(sent.body ?? '{}') };
   };
@@ -59,5 +60,22 @@ describe('ProblemDetailsFilter', () => {
     const failure = answer(new Error('boom'));
     expect(failure.status).toBe(500);
     expect(failure.headers).toEqual({});
+  });
+
+  it('logs every 403 with the user, the route and the refusal, and nothing else', () => {
+    const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+    try {
+      const user = { id: 'u-1', username: 'owner_water', role: 'owner', unitId: 'unit-water' };
+      answer(new DomainException('outside_unit', 403, '无权执行此操作', { projectId: 'p-1' }), user);
+      expect(warn).toHaveBeenCalledWith(
+        expect.objectContaining({ userId: 'u-1', username: 'owner_water', role: 'owner', method: 'GET', route: '/api/projects', code: 'outside_unit', projectId: 'p-1' }),
+        'access denied',
+      );
+      warn.mockClear();
+      answer(new DomainException('version_conflict', 409, '冲突'), user);
+      expect(warn).not.toHaveBeenCalled();
+    } finally {
+      warn.mockRestore();
+    }
   });
 });

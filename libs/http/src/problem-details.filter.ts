@@ -34,11 +34,22 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const response = http.getResponse<Response>();
     const request = http.getRequest<Request>();
     const problem = this.toProblem(exception, request);
+    if (problem.status === HttpStatus.FORBIDDEN) this.logDenial(problem, request);
     if (response.headersSent) return;
     // Outages are short (a restart, a failover): tell clients when to try again rather than leave them guessing.
     if (problem.status === HttpStatus.SERVICE_UNAVAILABLE) response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
     if (exception instanceof TooManyRequestsException) response.setHeader('Retry-After', String(exception.retryAfterSeconds));
     response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
+  }
+
+  /** Every refusal of a signed-in user, wherever it was decided (guard or use case), with who, what and where: a pattern is worth a look. */
+  private logDenial(problem: ProblemDetails, request: Request): void {
+    const user = (request as Request & { user?: { id: string; username: string; role: string; unitId: string | null } }).user;
+    const { type: _type, title: _title, status: _status, detail: _detail, instance: _instance, errors: _errors, ...context } = problem;
+    this.logger.warn(
+      { userId: user?.id, username: user?.username, role: user?.role, unitId: user?.unitId, method: request.method, route: request.route?.path, url: request.originalUrl, ...context },
+      'access denied',
+    );
   }
 
   private toProblem(exception: unknown, request: Request): ProblemDetails {
@@ -56,13 +67,19 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         ...(exception.errors ? { errors: exception.errors } : {}),
       };
     }
+    // Express's router could not percent-decode a path parameter (`%ED%A0%80`, `%E0%A4%A`).
+    if (exception instanceof Error && /^Failed to decode param/.test(exception.message)) {
+      const detail = '请求地址含有无法解码的字符（无效的百分号编码）';
+      return { type: problemType('400'), title: title(400), status: 400, detail, instance, errors: [{ field: 'path', message: detail }] };
+    }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       return { type: problemType(String(status)), title: title(status), status, detail: httpDetail(exception, request), instance };
     }
     const parserStatus = bodyParserStatus(exception);
     if (parserStatus) {
-      return { type: problemType(String(parserStatus)), title: title(parserStatus), status: parserStatus, detail: (exception as Error).message, instance };
+      const detail = `请求体无法处理：${title(parserStatus)}`;
+      return { type: problemType(String(parserStatus)), title: title(parserStatus), status: parserStatus, detail, instance, errors: [{ field: 'body', message: detail }] };
     }
     if (isBackendUnavailable(exception)) {
       this.logger.warn({ err: exception, instance }, 'backend unavailable');

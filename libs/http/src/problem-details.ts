@@ -34,6 +34,8 @@ export const STATUS_TITLES: Record<number, string> = {
   [HttpStatus.PAYLOAD_TOO_LARGE]: '请求内容过大',
   [HttpStatus.UNSUPPORTED_MEDIA_TYPE]: '不支持的内容类型',
   [HttpStatus.UNPROCESSABLE_ENTITY]: '无法处理的请求',
+  [HttpStatus.URI_TOO_LONG]: '请求地址过长',
+  431: '请求头过大',
   [HttpStatus.TOO_MANY_REQUESTS]: '请求过于频繁',
   [HttpStatus.INTERNAL_SERVER_ERROR]: '服务器内部错误',
   [HttpStatus.SERVICE_UNAVAILABLE]: '服务暂时不可用',

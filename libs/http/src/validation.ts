@@ -1,12 +1,15 @@
-import { ParseUUIDPipe, ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, ParseUUIDPipe, PipeTransform, ValidationError, ValidationPipe } from '@nestjs/common';
+import { Transform } from 'class-transformer';
 import type { NextFunction, Request, Response } from 'express';
-import { MalformedJsonException, ValidationFailedException } from './domain.exception';
+import { DomainException, MalformedJsonException, ValidationFailedException } from './domain.exception';
 import type { FieldError } from './problem-details';
 
 /** Flattens class-validator's nested errors into one entry per field (dotted paths), its distinct messages joined. */
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((error) => {
-    const field = parent ? `${parent}.${error.property}` : error.property;
+    // An empty key (`?=x`, `{"": 1}`) is still named: as "" rather than as nothing.
+    const property = error.property === '' ? '""' : error.property;
+    const field = parent ? `${parent}.${property}` : property;
     const messages = [...new Set(Object.values(error.constraints ?? {}).map((message) => unknownFieldMessage(message, field)))];
     const own = messages.length ? [{ field, message: messages.join('；') }] : [];
     return [...own, ...flattenValidationErrors(error.children ?? [], field)];
@@ -27,13 +30,100 @@ export function createValidationPipe(): ValidationPipe {
   });
 }
 
-/** Express error middleware after the JSON parser: a body that does not parse becomes a 400 naming the body. */
+/** The body size the JSON parser accepts. */
+export const MAX_JSON_BYTES = 2 * 1024 * 1024;
+
+/**
+ * Express error middleware after the JSON parser: each of its refusals becomes problem+json naming `body`, in
+ * Chinese (body-parser's own messages are English and name nothing).
+ */
 export function namedBodyErrors(error: unknown, _req: Request, _res: Response, next: NextFunction): void {
-  const parseFailed = (error as { type?: string } | undefined)?.type === 'entity.parse.failed';
-  next(parseFailed ? new MalformedJsonException((error as Error).message) : error);
+  const bodyError = (code: string, status: number, message: string) => new DomainException(code, status, message, {}, [{ field: 'body', message }]);
+  switch ((error as { type?: string } | undefined)?.type) {
+    case 'entity.parse.failed':
+      return next(new MalformedJsonException((error as Error).message));
+    case 'entity.too.deep':
+      return next(bodyError('body_too_deep', 400, `请求体的 JSON 嵌套不能超过 ${MAX_JSON_DEPTH} 层`));
+    case 'entity.too.large':
+      return next(bodyError('body_too_large', 413, `请求体不能超过 ${MAX_JSON_BYTES / 1024 / 1024} MB`));
+    case 'charset.unsupported':
+      return next(bodyError('unsupported_charset', 415, '请求体的字符集不受支持，请使用 UTF-8'));
+    case 'encoding.unsupported':
+      return next(bodyError('unsupported_encoding', 415, '请求体的压缩方式（Content-Encoding）不受支持'));
+    case 'request.aborted':
+    case 'request.size.invalid':
+      return next(bodyError('body_incomplete', 400, '请求体不完整（长度与 Content-Length 不符或传输中断）'));
+    default:
+      return next(error);
+  }
 }
 
 /** A UUID route parameter; anything else is a 400 naming the parameter, like every other invalid field. */
 export function uuidParam(field: string, noun = '编号'): ParseUUIDPipe {
   return new ParseUUIDPipe({ exceptionFactory: () => new ValidationFailedException([{ field, message: `${field} 必须是${noun}（UUID）` }]) });
+}
+
+/** JSON nested deeper than this is refused at parse time: no request of this API nests more than three levels. */
+export const MAX_JSON_DEPTH = 32;
+/** PostgreSQL's integer: versions and counts stored in an int4 column are at most this. */
+export const MAX_INT32 = 2_147_483_647;
+
+/**
+ * body-parser's `verify` hook: counts the nesting of the raw JSON before it is parsed (strings skipped), so a body
+ * nested 10,000 deep is refused in one pass instead of overflowing a recursive validator's stack.
+ */
+export function refuseDeepJson(_req: unknown, _res: unknown, body: Buffer): void {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < body.length; i += 1) {
+    const byte = body[i];
+    if (inString) {
+      if (byte === 0x5c) i += 1; // backslash: skip the escaped character
+      else if (byte === 0x22) inString = false;
+    } else if (byte === 0x22) inString = true;
+    else if (byte === 0x7b || byte === 0x5b) {
+      depth += 1;
+      if (depth > MAX_JSON_DEPTH) throw Object.assign(new Error('JSON nested too deep'), { type: 'entity.too.deep' });
+    } else if (byte === 0x7d || byte === 0x5d) depth -= 1;
+  }
+}
+
+/** Trims a string before it is validated, so a whitespace-only value fails `MinLength(1)` / `IsNotEmpty()`. */
+export function Trim(): PropertyDecorator {
+  return Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
+}
+
+/**
+ * The first place in a parsed value where text has a NUL byte or a lone UTF-16 surrogate (PostgreSQL refuses
+ * the one, and the other is not text at all), as a dotted path; keys count too. Undefined when clean.
+ */
+export function findUnsafeText(value: unknown, path: string, depth = 0): string | undefined {
+  if (typeof value === 'string') return UNSAFE_TEXT.test(value) ? path : undefined;
+  if (typeof value !== 'object' || value === null || depth > MAX_JSON_DEPTH) return undefined;
+  for (const [key, child] of Object.entries(value)) {
+    const childPath = Array.isArray(value) ? `${path}[${key}]` : path ? `${path}.${key}` : key;
+    if (UNSAFE_TEXT.test(key)) return childPath;
+    const found = findUnsafeText(child, childPath, depth + 1);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+// NUL, a high surrogate not followed by a low one, or a low surrogate not preceded by a high one.
+const UNSAFE_TEXT = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * Runs before the ValidationPipe on every body, query and route parameter a handler takes: text with a NUL byte or
+ * a lone surrogate is a 400 naming the field (the body's dotted path, the query key, the parameter's name).
+ */
+export class UnsafeTextPipe implements PipeTransform {
+  transform(value: unknown, metadata: ArgumentMetadata): unknown {
+    if (metadata.type !== 'body' && metadata.type !== 'query' && metadata.type !== 'param') return value;
+    const found = findUnsafeText(value, metadata.data ?? '');
+    if (found !== undefined) {
+      const field = found || metadata.type;
+      throw new ValidationFailedException([{ field, message: `${field} 含有不允许的字符（NUL 或不成对的 UTF-16 代理项）` }]);
+    }
+    return value;
+  }
 }

@@ -16,3 +16,5 @@ export * from './repositories/mail-outbox.repository';
 export * from './repositories/notification.repository';
 export * from './repositories/notification-preference.repository';
 export * from './repositories/digest.repository';
+export * from './repositories/access.repository';
+export * from './repositories/unit-scope';

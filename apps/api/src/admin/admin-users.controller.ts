@@ -10,7 +10,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { uuidParam } from '@qj/http';
-import { CurrentUser, Roles } from '../auth';
+import { CurrentUser, RequireAccess, Roles } from '../auth';
 import type { AuthUser } from '../auth';
 import { AdminUsersService } from './admin-users.service';
 import { CreateUserDto } from './dto/create-user.dto';
@@ -32,6 +32,7 @@ export class AdminUsersController {
   }
 
   @Post()
+  @RequireAccess('user.create')
   @ApiOperation({ summary: 'Create a user; owners need a unit (责任单位)' })
   @ApiCreatedResponse({ description: 'the user, as listed' })
   @ApiConflictResponse({ description: 'the username is taken' })
@@ -40,6 +41,7 @@ export class AdminUsersController {
   }
 
   @Patch(':id')
+  @RequireAccess('user.update')
   @ApiOperation({ summary: 'Change display name, role, unit, e-mail, password, or deactivate; a new password, role or unit and (de)activation end the user\'s sessions' })
   @ApiNotFoundResponse({ description: 'no user with this id' })
   @ApiConflictResponse({ description: 'the change would leave no active admin' })

@@ -1,16 +1,12 @@
-import { Logger } from '@nestjs/common';
 import { DomainException } from '@qj/http';
-import { assertCanEditProject, canEditProject, canReadEverything, refuseOutsideUnit } from './access';
+import { ALL_UNITS, oneUnit, unitOfScope } from '@qj/persistence';
+import { assertCanEditProject, canEditProject, canReadEverything, PERMISSIONS, readScopeOf, refuseOutsideUnit } from './access';
 import type { AuthUser } from './auth-user';
 
 const user = (role: AuthUser['role'], unitId: string | null = null): AuthUser => ({ id: `id-${role}`, username: role, displayName: role, role, unitId, tokenGeneration: 0 });
 const transport = { id: 'p-1', unitId: 'unit-transport' };
 
 describe('access rules', () => {
-  let warn: jest.SpyInstance;
-  beforeEach(() => (warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined)));
-  afterEach(() => warn.mockRestore());
-
   it('an owner edits only the projects of their own unit; an admin edits any; a reviewer none', () => {
     expect(canEditProject(user('owner', 'unit-transport'), transport)).toBe(true);
     expect(canEditProject(user('owner', 'unit-water'), transport)).toBe(false);
@@ -25,27 +21,44 @@ describe('access rules', () => {
     expect(canReadEverything(user('owner', 'unit-transport'))).toBe(false);
   });
 
-  it('refusing an owner outside their unit is 403 outside_unit and a warning naming user, project and action', () => {
-    const owner = user('owner', 'unit-water');
+  it('refusing an owner outside their unit is 403 outside_unit naming project and action', () => {
     let thrown: unknown;
     try {
-      refuseOutsideUnit(owner, 'p-1', 'request_transition');
+      refuseOutsideUnit('p-1', 'request_transition');
     } catch (error) {
       thrown = error;
     }
     expect(thrown).toBeInstanceOf(DomainException);
-    expect(thrown).toMatchObject({ code: 'outside_unit', detail: expect.stringContaining('无权') });
+    expect(thrown).toMatchObject({ code: 'outside_unit', detail: expect.stringContaining('无权'), extensions: { projectId: 'p-1', action: 'request_transition' } });
     expect((thrown as DomainException).getStatus()).toBe(403);
-    expect(warn).toHaveBeenCalledWith(
-      expect.objectContaining({ userId: owner.id, username: owner.username, projectId: 'p-1', action: 'request_transition' }),
-      expect.any(String),
-    );
   });
 
   it('assertCanEditProject passes, refuses an owner outside their unit, and refuses a reviewer by role', () => {
     expect(() => assertCanEditProject(user('owner', 'unit-transport'), transport, 'edit')).not.toThrow();
     expect(() => assertCanEditProject(user('owner', 'unit-water'), transport, 'edit')).toThrow(expect.objectContaining({ code: 'outside_unit' }));
     expect(() => assertCanEditProject(user('reviewer'), transport, 'edit')).toThrow(expect.objectContaining({ code: 'forbidden' }));
-    expect(warn).toHaveBeenCalledTimes(1);
+  });
+
+  it('a read scope is every unit for reviewers and admins, the own unit for an owner, and refused for an owner without one', () => {
+    expect(readScopeOf(user('reviewer'))).toEqual(ALL_UNITS);
+    expect(readScopeOf(user('admin'))).toEqual(ALL_UNITS);
+    expect(readScopeOf(user('owner', 'unit-water'))).toEqual(oneUnit('unit-water'));
+    expect(() => readScopeOf(user('owner', null))).toThrow(expect.objectContaining({ code: 'no_unit' }));
+  });
+
+  it('a repository read without a scope fails closed instead of reading every unit', () => {
+    expect(unitOfScope(ALL_UNITS)).toBeNull();
+    expect(unitOfScope(oneUnit('unit-water'))).toBe('unit-water');
+    expect(() => unitOfScope(undefined)).toThrow(/unit scope/);
+    expect(() => unitOfScope({ kind: 'unit' } as never)).toThrow(/unit scope/);
+    expect(() => unitOfScope({ kind: 'unit', unitId: '' })).toThrow(/unit scope/);
+  });
+
+  it('admin-only permissions list admins alone; only milestone updates and imports admit reviewers and owners both', () => {
+    const both = Object.entries(PERMISSIONS).filter(([, rule]) => (rule.roles as readonly string[]).includes('owner') && (rule.roles as readonly string[]).includes('reviewer'));
+    expect(both.map(([name]) => name).sort()).toEqual(['milestone.import', 'milestone.update', 'project.transition.request']);
+    for (const name of ['user.create', 'user.update', 'digest.preview', 'job.retry', 'job.discard', 'queue-dashboard.session', 'project.override'] as const) {
+      expect(PERMISSIONS[name].roles).toEqual(['admin']);
+    }
   });
 });

@@ -1,22 +1,60 @@
-import { Logger } from '@nestjs/common';
 import { DomainException } from '@qj/http';
-import type { AuthUser } from './auth-user';
-
-const logger = new Logger('Access');
+import { ALL_UNITS, oneUnit, UnitResource, UnitScope } from '@qj/persistence';
+import type { AuthUser, Role } from './auth-user';
 
 /** 401: no token, or one that is tampered with, expired or of a deactivated user. */
 export function unauthenticated(): DomainException {
   return new DomainException('unauthenticated', 401, '未登录或登录已过期');
 }
 
-/** 403: the user's role does not allow the action. */
+/** 403: the user's role does not allow the action. (Every 403 is logged with the user and the route by the problem filter.) */
 export function forbidden(): DomainException {
   return new DomainException('forbidden', 403, '无权执行此操作');
 }
 
+/**
+ * Every write the API offers, with who may do it and on what (in the style of Immich's `requireAccess`). A route
+ * states its permission with `@RequireAccess(permission, param)`; AccessGuard checks the role, then, for an owner,
+ * that the resource named in the path belongs to their unit, before any pipe, interceptor or handler reads the body.
+ * The use case refines further (which transition, which date): this is the floor, not the whole rule.
+ */
+export const PERMISSIONS = {
+  // Owners: forecast and actual dates of their unit's milestones; reviewers: only the baseline, with a reason; admins: any.
+  'milestone.update': { roles: ['owner', 'reviewer', 'admin'], resource: 'milestone' },
+  'milestone.rebaseline.request': { roles: ['owner', 'admin'], resource: 'milestone' },
+  // 不适用 and back: the project's owners (and admins), never a reviewer.
+  'milestone.settle': { roles: ['owner', 'admin'], resource: 'milestone' },
+  // Withdrawing: only the requester, which the service checks; the role and unit are checked here first.
+  'rebaseline.withdraw': { roles: ['owner', 'admin'], resource: 'rebaselineRequest' },
+  // Rows name their milestones in the file: each is checked against the same rules as milestone.update.
+  'milestone.import': { roles: ['owner', 'reviewer', 'admin'] },
+  'rebaseline.decide': { roles: ['reviewer', 'admin'], resource: 'rebaselineRequest' },
+  // The roles the workflow lets request any transition; the engine decides which ones.
+  'project.transition.request': { roles: ['owner', 'reviewer'], resource: 'project' },
+  'transition.decide': { roles: ['reviewer', 'admin'], resource: 'transitionRequest' },
+  'transition.withdraw': { roles: ['owner', 'reviewer', 'admin'], resource: 'transitionRequest' },
+  'project.override': { roles: ['admin'], resource: 'project' },
+  'project.unit.reassign': { roles: ['admin'], resource: 'project' },
+  'user.create': { roles: ['admin'] },
+  'user.update': { roles: ['admin'] },
+  'digest.preview': { roles: ['admin'] },
+  'job.retry': { roles: ['admin'] },
+  'job.discard': { roles: ['admin'] },
+  'queue-dashboard.session': { roles: ['admin'] },
+} as const satisfies Record<string, { roles: readonly Role[]; resource?: UnitResource }>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
 /** Reviewers (区发展改革委) and admins read every unit's projects; an owner's reads may be scoped to their unit. */
 export function canReadEverything(user: AuthUser): boolean {
   return user.role === 'reviewer' || user.role === 'admin';
+}
+
+/** The scope of a user's scoped reads: every unit for reviewers and admins, their own for an owner; an owner with no unit sees nothing. */
+export function readScopeOf(user: AuthUser): UnitScope {
+  if (canReadEverything(user)) return ALL_UNITS;
+  if (user.role === 'owner' && user.unitId) return oneUnit(user.unitId);
+  throw new DomainException('no_unit', 403, '您的账号未关联责任单位');
 }
 
 /** An owner edits the projects of their own unit; an admin edits any; a reviewer approves but does not edit. */
@@ -25,18 +63,14 @@ export function canEditProject(user: AuthUser, project: { unitId: string }): boo
   return user.role === 'owner' && user.unitId !== null && user.unitId === project.unitId;
 }
 
-/**
- * Refuses an owner acting on another unit's project: 403 `outside_unit`, and a warning in the log naming who
- * tried what on which project (a pattern of these is worth a look).
- */
-export function refuseOutsideUnit(user: AuthUser, projectId: string, action: string): never {
-  logger.warn({ userId: user.id, username: user.username, unitId: user.unitId, projectId, action }, 'refused: project of another unit');
-  throw new DomainException('outside_unit', 403, '无权执行此操作：该项目不属于您的单位', { projectId });
+/** Refuses an owner acting on another unit's project: 403 `outside_unit`, naming the project and the action refused. */
+export function refuseOutsideUnit(projectId: string, action: string): never {
+  throw new DomainException('outside_unit', 403, '无权执行此操作：该项目不属于您的单位', { projectId, action });
 }
 
 /** The usual check before an edit: passes, or throws 403 (`outside_unit` for an owner of another unit, `forbidden` otherwise). */
 export function assertCanEditProject(user: AuthUser, project: { id: string; unitId: string }, action: string): void {
   if (canEditProject(user, project)) return;
-  if (user.role === 'owner') refuseOutsideUnit(user, project.id, action);
+  if (user.role === 'owner') refuseOutsideUnit(project.id, action);
   throw forbidden();
 }

@@ -7,12 +7,13 @@ import type { Env } from '@qj/config';
 import { QueueModule } from '@qj/queue';
 import { ACCESS_TOKEN_TTL_SECONDS } from './auth-user';
 import { AuthController } from './auth.controller';
+import { AccessGuard } from './access.guard';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 import { LoginThrottle } from './login-throttle';
 import { RolesGuard } from './roles.guard';
 
-/** Sign-in (throttled), one's own password, sign-out, the signed-in user, and the two global guards (token first, then role) that every route passes. */
+/** Sign-in (throttled), one's own password, sign-out, the signed-in user, and the global guards every route passes: token first, then role, then the write's access policy. */
 @Module({
   imports: [
     // For its Redis connection: sign-in failures are counted in Redis, shared by every API process.
@@ -34,6 +35,12 @@ import { RolesGuard } from './roles.guard';
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, LoginThrottle, { provide: APP_GUARD, useClass: AuthGuard }, { provide: APP_GUARD, useClass: RolesGuard }],
+  providers: [
+    AuthService,
+    LoginThrottle,
+    { provide: APP_GUARD, useClass: AuthGuard },
+    { provide: APP_GUARD, useClass: RolesGuard },
+    { provide: APP_GUARD, useClass: AccessGuard },
+  ],
 })
 export class AuthModule {}

@@ -1,5 +1,7 @@
 /** What other features use: the signed-in user, the decorators, and the access rules. */
-export { assertCanEditProject, canEditProject, canReadEverything, forbidden, refuseOutsideUnit, unauthenticated } from './access';
+export { assertCanEditProject, canEditProject, canReadEverything, forbidden, PERMISSIONS, readScopeOf, refuseOutsideUnit, unauthenticated } from './access';
+export type { Permission } from './access';
+export { RequireAccess, SelfService } from './require-access.decorator';
 export type { AuthUser, Role } from './auth-user';
 export { CurrentUser } from './current-user.decorator';
 export { DEFAULT_DEMO_PASSWORD, ensureDemoAccounts } from './demo-accounts';

@@ -6,7 +6,7 @@ import { isoWeekOf, todayIn } from '@qj/domain';
 import { DomainException } from '@qj/http';
 import { DigestComposer } from '@qj/mail';
 import { DigestRepository } from '@qj/persistence';
-import { Roles } from '../auth';
+import { RequireAccess, Roles } from '../auth';
 
 /** What a user's weekly digest (周报) would say now, for administrators; nothing is sent. */
 @ApiTags('admin')
@@ -22,6 +22,7 @@ export class DigestsController {
   ) {}
 
   @Post('preview')
+  @RequireAccess('digest.preview')
   @HttpCode(200)
   @ApiOperation({ summary: "Compose a user's weekly digest as of today without sending it" })
   @ApiOkResponse({ description: '{ subject, html, text }' })

@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, Post, Query, Req, Res, StreamableFile, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { AuthUser, CurrentUser } from '../auth';
+import { AuthUser, CurrentUser, RequireAccess } from '../auth';
 import { XLSX_CONTENT_TYPE } from '../export/project-export.controller';
 import { MilestoneImportQueryDto, MilestoneTemplateQueryDto } from './dto/milestone-import.query.dto';
 import { MilestoneImportService } from './milestone-import.service';
@@ -33,10 +33,11 @@ export class MilestoneImportController {
 
   @Post('import')
   @HttpCode(200)
+  @RequireAccess('milestone.import')
   @UseInterceptors(XlsxUploadInterceptor)
   @ApiOperation({
     summary:
-      'Import the filled-in template (multipart field `file`, .xlsx, ≤ 2 MB): every row validated; 422 with each row’s errors and nothing applied, else all updates in one transaction. dryRun=true only validates',
+      'Import the filled-in template (multipart field `file`, .xlsx, ≤ 2 MB, ≤ 20 MB inflated, checked before parsing): every row validated; 422 with each row’s errors and nothing applied, else all updates in one transaction. dryRun=true only validates',
   })
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', required: [UPLOAD_FIELD], properties: { [UPLOAD_FIELD]: { type: 'string', format: 'binary' } } } })

@@ -6,7 +6,7 @@ import type { Env } from '@qj/config';
 import { todayIn } from '@qj/domain';
 import { DomainException, FieldError, flattenValidationErrors, ValidationFailedException } from '@qj/http';
 import { MilestoneWithProject, UnitRepository, WorkflowRepository } from '@qj/persistence';
-import { AuthUser, canEditProject, canReadEverything } from '../auth';
+import { AuthUser, canEditProject, readScopeOf } from '../auth';
 import { UpdateMilestoneDto } from '../workflow/dto/update-milestone.dto';
 import { MilestonesService } from '../workflow/milestones.service';
 import { DateCell, readMilestoneSheet, SheetRow, UnreadableSheetError } from './milestone-sheet.reader';
@@ -58,11 +58,11 @@ export class MilestoneImportService {
 
   /** Owners get their unit's milestones; reviewers and admins every unit's, or one unit's or project's. */
   async template(user: AuthUser, query: { unitId?: string; projectId?: string }): Promise<{ buffer: Buffer; fileName: string; count: number }> {
+    const readScope = readScopeOf(user);
     let unitId = query.unitId;
-    if (!canReadEverything(user)) {
-      if (!user.unitId) throw new DomainException('no_unit', 403, '您的账号未关联责任单位，无法下载模板');
-      if (unitId && unitId !== user.unitId) throw new DomainException('outside_unit', 403, '只能下载本单位项目的里程碑模板');
-      unitId = user.unitId;
+    if (readScope.kind === 'unit') {
+      if (unitId && unitId !== readScope.unitId) throw new DomainException('outside_unit', 403, '只能下载本单位项目的里程碑模板');
+      unitId = readScope.unitId;
     }
     let scopeUnitId = unitId;
     if (query.projectId) {
@@ -74,7 +74,7 @@ export class MilestoneImportService {
     if (scopeUnitId && !unit) throw new ValidationFailedException([{ field: 'unitId', message: `没有编号为 ${scopeUnitId} 的单位` }]);
     const unitName = unit?.name ?? '全部单位';
 
-    const rows = await this.workflow.openMilestones({ unitId, projectId: query.projectId });
+    const rows = await this.workflow.openMilestones(readScope, { unitId, projectId: query.projectId });
     const timeZone = this.config.get('APP_TIMEZONE');
     const today = todayIn(timeZone);
     const scope = query.projectId ? `${unitName} · ${rows[0]?.projectName ?? '所选项目'}` : unitName;

@@ -3,6 +3,7 @@ import { DomainException } from '@qj/http';
 import type { Request, Response } from 'express';
 import multer from 'multer';
 import type { Observable } from 'rxjs';
+import { assertWithinXlsxLimits, XlsxRefusal } from './xlsx-archive';
 
 export const UPLOAD_FIELD = 'file';
 export const MAX_UPLOAD_BYTES = 2 * 1024 * 1024;
@@ -13,8 +14,10 @@ const fileRefused = (status: number, code: string, message: string) =>
   new DomainException(code, status, message, {}, [{ field: UPLOAD_FIELD, message }]);
 
 /**
- * Reads one .xlsx from the multipart field `file` into memory (2 MB at most). Every refusal names the field:
- * 413 for too large, 400 for a missing file, another field or a file that is not an .xlsx workbook.
+ * Reads one .xlsx from the multipart field `file` into memory (2 MB at most) and checks the archive against what
+ * a template can be before anything parses it (xlsx-archive.ts). Every refusal names the field: 413 for too large
+ * (as uploaded or inflated), 422 for more entries, rows or cells than a template has, 400 for a missing file,
+ * another field or a file that is not an .xlsx workbook.
  */
 @Injectable()
 export class XlsxUploadInterceptor implements NestInterceptor {
@@ -29,12 +32,35 @@ export class XlsxUploadInterceptor implements NestInterceptor {
     if (!/\.xlsx$/i.test(file.originalname) || file.buffer.subarray(0, 2).toString('latin1') !== 'PK') {
       throw fileRefused(400, 'file_not_xlsx', '只支持 .xlsx 格式的 Excel 文件（请用 Excel 另存为 .xlsx）');
     }
+    try {
+      await assertWithinXlsxLimits(file.buffer);
+    } catch (error) {
+      if (!(error instanceof XlsxRefusal)) throw error;
+      const code = { 400: 'file_not_xlsx', 413: 'file_too_large', 422: 'file_not_template' }[error.status];
+      throw fileRefused(error.status, code, error.message);
+    }
     return next.handle();
   }
 }
 
+const MULTER_REFUSALS: Partial<Record<multer.ErrorCode, string>> = {
+  LIMIT_FILE_COUNT: '一次只能上传一个文件',
+  LIMIT_UNEXPECTED_FILE: `文件须放在表单字段 ${UPLOAD_FIELD} 中，且只能有一个`,
+  LIMIT_FIELD_COUNT: '表单字段过多',
+  LIMIT_PART_COUNT: '表单字段过多',
+  LIMIT_FIELD_KEY: '表单字段名过长',
+  LIMIT_FIELD_VALUE: '表单字段的值过长',
+};
+
+/**
+ * Every way an upload can be malformed is the client's: 413 for a file too large, else 400 naming `file` (busboy's
+ * own errors, such as a multipart body without a boundary or one cut short, are plain Errors).
+ */
 function refusalOf(error: unknown): unknown {
-  if (!(error instanceof multer.MulterError)) return error;
-  if (error.code === 'LIMIT_FILE_SIZE') return fileRefused(413, 'file_too_large', `文件不能超过 ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`);
-  return fileRefused(400, 'invalid_upload', `请用表单字段 ${UPLOAD_FIELD} 上传一个 .xlsx 文件（${error.message}）`);
+  if (error instanceof DomainException) return error;
+  if (error instanceof multer.MulterError && error.code === 'LIMIT_FILE_SIZE') {
+    return fileRefused(413, 'file_too_large', `文件不能超过 ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`);
+  }
+  const reason = error instanceof multer.MulterError ? MULTER_REFUSALS[error.code] : undefined;
+  return fileRefused(400, 'invalid_upload', `${reason ?? '上传的表单格式不正确'}：请用表单字段 ${UPLOAD_FIELD} 上传一个 .xlsx 文件`);
 }

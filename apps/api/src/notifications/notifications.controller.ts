@@ -1,11 +1,19 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, PipeTransform, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { DomainException } from '@qj/http';
+import { DomainException, ValidationFailedException } from '@qj/http';
 import { NotificationPreferenceRepository, NotificationRepository } from '@qj/persistence';
-import { CurrentUser } from '../auth';
+import { CurrentUser, SelfService } from '../auth';
 import type { AuthUser } from '../auth';
 import { NotificationListQueryDto } from './dto/list-query.dto';
 import { NotificationPreferencesDto } from './dto/notification-preferences.dto';
+
+/** A notification id (a bigserial): anything else is a 400 naming `id`, like every other id parameter. */
+const notificationIdParam: PipeTransform<string, string> = {
+  transform: (value) => {
+    if (!/^[1-9][0-9]{0,17}$/.test(value)) throw new ValidationFailedException([{ field: 'id', message: 'id 必须是通知编号（正整数）' }]);
+    return value;
+  },
+};
 
 /** The signed-in user's own notifications (站内通知) and e-mail preferences: every query is scoped by their id. */
 @ApiTags('notifications')
@@ -25,6 +33,7 @@ export class NotificationsController {
   }
 
   @Post('notifications/read-all')
+  @SelfService()
   @HttpCode(200)
   @ApiOperation({ summary: 'Mark all my notifications read' })
   async readAll(@CurrentUser() user: AuthUser) {
@@ -32,10 +41,11 @@ export class NotificationsController {
   }
 
   @Post('notifications/:id/read')
+  @SelfService()
   @HttpCode(200)
   @ApiOperation({ summary: 'Mark one of my notifications read' })
   @ApiNotFoundResponse({ description: 'no such notification of mine' })
-  async read(@CurrentUser() user: AuthUser, @Param('id') id: string) {
+  async read(@CurrentUser() user: AuthUser, @Param('id', notificationIdParam) id: string) {
     const notification = await this.notifications.markRead(user.id, id);
     if (!notification) throw new DomainException('notification_not_found', 404, '通知不存在');
     return notification;
@@ -48,6 +58,7 @@ export class NotificationsController {
   }
 
   @Put('me/notification-preferences')
+  @SelfService()
   @ApiOperation({ summary: 'Turn e-mail kinds on or off' })
   setPreferences(@CurrentUser() user: AuthUser, @Body() body: NotificationPreferencesDto) {
     return this.preferences.set(user.id, body);

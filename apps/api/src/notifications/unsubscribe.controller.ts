@@ -28,7 +28,7 @@ export class UnsubscribeController {
   async unsubscribe(@Query('token') token: unknown): Promise<string> {
     const secret = this.config.get('JWT_SECRET', { infer: true });
     const subject = secret ? verifyUnsubscribeToken(secret, token) : undefined;
-    if (!subject) throw new DomainException('invalid_unsubscribe_token', 400, '退订链接无效或已损坏');
+    if (!subject) throw new DomainException('invalid_unsubscribe_token', 400, '退订链接无效或已损坏', {}, [{ field: 'token', message: '退订链接无效或已损坏' }]);
     await this.preferences.set(subject.userId, { [subject.kind]: false });
     const label = escapeHtml(KIND_LABEL[subject.kind]);
     return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>已退订</title></head><body><p>已退订「${label}」邮件。站内通知不受影响；可在个人设置中重新开启。</p></body></html>`;

@@ -2,7 +2,7 @@ import { Controller, Delete, Get, HttpCode, Param, PipeTransform, Post, Query } 
 import { ApiBearerAuth, ApiForbiddenResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ValidationFailedException } from '@qj/http';
 import type { QueueName } from '@qj/queue';
-import { AuthUser, CurrentUser, Roles } from '../auth';
+import { AuthUser, CurrentUser, RequireAccess, Roles } from '../auth';
 import { FailedJobsQueryDto, QUEUE_NAME_MESSAGE } from './dto/failed-jobs-query.dto';
 import { FailedJobsService } from './failed-jobs.service';
 import { QUEUE_NAMES } from './operated-queues';
@@ -34,6 +34,7 @@ export class FailedJobsController {
   }
 
   @Post(':queue/:jobId/retry')
+  @RequireAccess('job.retry')
   @HttpCode(200)
   @ApiOperation({ summary: 'Puts a failed job back in its queue with its attempts reset (404 unknown job, 409 not failed)' })
   @ApiOkResponse({ description: '{ queue, id, state }' })
@@ -42,6 +43,7 @@ export class FailedJobsController {
   }
 
   @Delete(':queue/:jobId')
+  @RequireAccess('job.discard')
   @HttpCode(204)
   @ApiOperation({ summary: 'Discards a failed job for good (404 unknown job, 409 not failed)' })
   @ApiNoContentResponse({ description: 'Discarded' })

@@ -1,7 +1,7 @@
 import { Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { AuthUser, CurrentUser, Roles } from '../auth';
+import { AuthUser, CurrentUser, RequireAccess, Roles } from '../auth';
 import { QUEUE_DASHBOARD_COOKIE, QUEUE_DASHBOARD_PATH, QUEUE_DASHBOARD_SESSION_SECONDS, QueueDashboardAccess } from './queue-dashboard-access';
 
 /** Lets an admin's browser tab into /admin/queues, which a navigation cannot reach with the console's Bearer token. */
@@ -14,6 +14,7 @@ export class QueueDashboardSessionController {
   constructor(private readonly access: QueueDashboardAccess) {}
 
   @Post('session')
+  @RequireAccess('queue-dashboard.session')
   @HttpCode(200)
   @ApiOperation({
     summary: 'Sets a 30-minute HttpOnly, SameSite=Strict cookie scoped to /admin/queues; then open /admin/queues in a new tab',

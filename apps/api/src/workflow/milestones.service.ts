@@ -2,10 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { Env } from '@qj/config';
 import { isMilestoneOverdue, ProjectStatus, todayIn } from '@qj/domain';
-import { DomainException, ValidationFailedException } from '@qj/http';
+import { DomainException, MAX_INT32, ValidationFailedException } from '@qj/http';
 import { MilestoneRow, ProjectState, refreshProjectRag, WorkflowRepository } from '@qj/persistence';
 import type { EntityManager } from 'typeorm';
-import { assertCanEditProject, AuthUser, canReadEverything, forbidden } from '../auth';
+import { assertCanEditProject, AuthUser, canReadEverything, readScopeOf } from '../auth';
 import type { MarkApplicableDto, MarkNotApplicableDto, RebaselineRequestDto, UpdateMilestoneDto } from './dto/update-milestone.dto';
 import { assertPending, milestoneFields } from './workflow.service';
 
@@ -31,9 +31,9 @@ export class MilestonesService {
     return this.repository.transaction(async (manager) => {
       const current = await this.repository.lockMilestone(manager, milestoneId);
       if (!current) throw milestoneNotFound(milestoneId);
-      const updated = await this.apply(manager, user, current, dto, expectedVersion, today);
-      await refreshProjectRag(manager, [current.projectId], timeZone);
-      return { ...updated, overdue: isMilestoneOverdue(updated, current.project.stage as ProjectStatus, today) };
+      const { milestone, changed } = await this.apply(manager, user, current, dto, expectedVersion, today);
+      if (changed) await refreshProjectRag(manager, [current.projectId], timeZone);
+      return { ...milestone, overdue: isMilestoneOverdue(milestone, current.project.stage as ProjectStatus, today) };
     });
   }
 
@@ -50,7 +50,7 @@ export class MilestonesService {
       for (const update of updates) {
         const current = locked.get(update.milestoneId);
         if (!current) throw milestoneNotFound(update.milestoneId);
-        results.push(await this.apply(manager, user, current, update.dto, update.version, today));
+        results.push((await this.apply(manager, user, current, update.dto, update.version, today)).milestone);
       }
       await refreshProjectRag(manager, [...new Set(results.map((milestone) => milestone.projectId))], timeZone);
       return results;
@@ -133,14 +133,15 @@ export class MilestonesService {
    * each row with it too, so both paths refuse the same things.
    */
   assertUpdateAllowed(user: AuthUser, current: MilestoneRow & { project: ProjectState }, dto: UpdateMilestoneDto, today: string): void {
+    // Who first, whatever the body holds: an owner of another unit is refused even for a comment alone.
+    if (user.role === 'owner') assertCanEditProject(user, current.project, 'milestone.update');
     const rebaseline = dto.baselineDate !== undefined && dto.baselineDate !== current.baselineDate;
+    if (user.role === 'reviewer' && (!rebaseline || dto.forecastDate !== undefined || dto.actualDate !== undefined)) {
+      throw new DomainException('reviewer_rebaseline_only', 403, '审核人只能调整基线日期（须说明原因），预计和实际日期由项目责任单位填写');
+    }
     if (rebaseline) {
       if (!canReadEverything(user)) throw new DomainException('rebaseline_needs_reviewer', 403, '调整基线日期须由审核人（区发展改革委）批准');
       if (!dto.comment) throw new ValidationFailedException([{ field: 'comment', message: '调整基线须说明原因（comment）' }]);
-    }
-    if (dto.forecastDate !== undefined || dto.actualDate !== undefined) {
-      if (user.role === 'reviewer') throw forbidden();
-      assertCanEditProject(user, current.project, 'milestone.update');
     }
     const errors = [];
     if (dto.actualDate && dto.actualDate > today) errors.push({ field: 'actualDate', message: `actualDate 不能晚于今天（${today}）` });
@@ -151,7 +152,11 @@ export class MilestonesService {
     if (errors.length) throw new ValidationFailedException(errors);
   }
 
-  /** One milestone's update in the caller's transaction, the milestone and its project locked: checks, write, audit row, outbox event. */
+  /**
+   * One milestone's update in the caller's transaction, the milestone and its project locked: checks, write, audit row,
+   * outbox event. An update that would change no date writes nothing at all (no version, no audit row, no activity):
+   * a comment alone is not a change, so nobody can bump a version or reset a project's last activity with one.
+   */
   private async apply(
     manager: EntityManager,
     user: AuthUser,
@@ -159,7 +164,7 @@ export class MilestonesService {
     dto: UpdateMilestoneDto,
     expectedVersion: number,
     today: string,
-  ): Promise<MilestoneRow> {
+  ): Promise<{ milestone: MilestoneRow; changed: boolean }> {
     const milestoneId = current.id;
     this.assertUpdateAllowed(user, current, dto, today);
     const rebaseline = dto.baselineDate !== undefined && dto.baselineDate !== current.baselineDate;
@@ -171,11 +176,10 @@ export class MilestonesService {
       // An actual date is what makes a milestone done; clearing it reopens the milestone.
       status: actualDate ? 'done' : dto.actualDate === null ? 'pending' : current.status,
     } as const;
+    const { project: _project, ...now } = current;
+    if ((Object.keys(patch) as Array<keyof typeof patch>).every((key) => patch[key] === current[key])) return { milestone: now, changed: false };
     const updated = await this.repository.updateMilestone(manager, milestoneId, expectedVersion, patch, user.id);
-    if (!updated) {
-      const { project: _project, ...now } = current;
-      throw new DomainException('version_conflict', 409, '该里程碑已被他人修改，请刷新后重试', { current: now });
-    }
+    if (!updated) throw new DomainException('version_conflict', 409, '该里程碑已被他人修改，请刷新后重试', { current: now });
     const before = milestoneFields(current);
     const after = milestoneFields(updated);
     await this.repository.record(manager, [
@@ -198,7 +202,7 @@ export class MilestonesService {
       },
     ]);
     await this.repository.touchActivity(manager, current.projectId);
-    return updated;
+    return { milestone: updated, changed: true };
   }
 }
 
@@ -316,14 +320,14 @@ export class RebaselineService {
   }
 
   list(user: AuthUser, query: { status?: string; page: number; pageSize: number }) {
-    return this.repository.rebaselineRequests({ ...query, unitId: canReadEverything(user) ? undefined : (user.unitId ?? '00000000-0000-0000-0000-000000000000') });
+    return this.repository.rebaselineRequests(readScopeOf(user), query);
   }
 }
 
 /** `If-Match: "3"` or `If-Match: 3`; the body's `version` wins when both are sent. */
 function parseIfMatch(header: string | undefined): number {
   const version = Number(header?.replace(/^W\//, '').replace(/"/g, ''));
-  if (!header || !Number.isInteger(version) || version < 1) {
+  if (!header || !Number.isInteger(version) || version < 1 || version > MAX_INT32) {
     throw new ValidationFailedException([{ field: 'version', message: '请提供 version（或 If-Match 头）：您看到的里程碑版本号' }]);
   }
   return version;

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { uuidParam } from '@qj/http';
-import { AuthUser, CurrentUser, Roles } from '../auth';
+import { AuthUser, CurrentUser, RequireAccess } from '../auth';
 import { CreateTransitionRequestDto, DecisionDto, ListTransitionRequestsQueryDto, OverrideDto, ReassignUnitDto } from './dto/transition-request.dto';
 import { MarkApplicableDto, MarkNotApplicableDto, RebaselineRequestDto, UpdateMilestoneDto } from './dto/update-milestone.dto';
 import { MilestonesService, RebaselineService } from './milestones.service';
@@ -24,6 +24,7 @@ export class WorkflowController {
   }
 
   @Patch('milestones/:id')
+  @RequireAccess('milestone.update', 'id')
   @ApiOperation({ summary: 'Update forecast / actual dates (owner of the unit) or re-baseline (reviewer); send the version you saw (or If-Match): 409 if it changed' })
   updateMilestone(
     @CurrentUser() user: AuthUser,
@@ -36,6 +37,7 @@ export class WorkflowController {
 
   @Post('milestones/:id/not-applicable')
   @HttpCode(200)
+  @RequireAccess('milestone.settle', 'id')
   @ApiOperation({ summary: 'Mark a milestone 不适用 with a reason (owner of the unit): settled without being done; not the one that realises the 2030 target' })
   markNotApplicable(@CurrentUser() user: AuthUser, @Param('id', uuidParam('id')) id: string, @Body() dto: MarkNotApplicableDto) {
     return this.milestones.markNotApplicable(user, id, dto);
@@ -43,12 +45,14 @@ export class WorkflowController {
 
   @Post('milestones/:id/applicable')
   @HttpCode(200)
+  @RequireAccess('milestone.settle', 'id')
   @ApiOperation({ summary: 'Reopen a milestone marked 不适用 (owner of the unit): pending again' })
   markApplicable(@CurrentUser() user: AuthUser, @Param('id', uuidParam('id')) id: string, @Body() dto: MarkApplicableDto) {
     return this.milestones.markApplicable(user, id, dto);
   }
 
   @Post('milestones/:id/rebaseline-requests')
+  @RequireAccess('milestone.rebaseline.request', 'id')
   @ApiOperation({ summary: 'An owner asks to move a baseline date (re-baselining); a reviewer decides' })
   requestRebaseline(@CurrentUser() user: AuthUser, @Param('id', uuidParam('id')) id: string, @Body() dto: RebaselineRequestDto) {
     return this.rebaselines.request(user, id, dto);
@@ -62,20 +66,21 @@ export class WorkflowController {
 
   @Post('rebaseline-requests/:id/approve')
   @HttpCode(200)
-  @Roles('reviewer', 'admin')
+  @RequireAccess('rebaseline.decide', 'id')
   approveRebaseline(@CurrentUser() user: AuthUser, @Param('id', uuidParam('id')) id: string, @Body() dto: DecisionDto) {
     return this.rebaselines.decide(user, id, 'approve', dto.comment ?? null);
   }
 
   @Post('rebaseline-requests/:id/reject')
   @HttpCode(200)
-  @Roles('reviewer', 'admin')
+  @RequireAccess('rebaseline.decide', 'id')
   rejectRebaseline(@CurrentUser() user: AuthUser, @Param('id', uuidParam('id')) id: string, @Body() dto: DecisionDto) {
     return this.rebaselines.decide(user, id, 'reject', dto.comment ?? null);
   }
 
   @Post('rebaseline-requests/:id/withdraw')
   @HttpCode(200)
+  @RequireAccess('rebaseline.withdraw', 'id')
   @ApiOperation({ summary: 'The requester withdraws a pending re-baselining request (others: 403; decided: 409)' })
   withdrawRebaseline(@CurrentUser() user: AuthUser, @Param('id', uuidParam('id')) id: string, @Body() dto: DecisionDto) {
     return this.rebaselines.withdraw(user, id, dto.comment ?? null);
@@ -88,6 +93,7 @@ export class WorkflowController {
   }
 
   @Post('projects/:id/transition-requests')
+  @RequireAccess('project.transition.request', 'id')
   @ApiOperation({ summary: 'Request a stage change with evidence (owner): 409 if not allowed now, 422 naming a failed guard or missing evidence' })
   requestTransition(@CurrentUser() user: AuthUser, @Param('id', uuidParam('id', '项目编号')) id: string, @Body() dto: CreateTransitionRequestDto) {
     return this.workflow.requestTransition(user, id, dto);
@@ -106,7 +112,7 @@ export class WorkflowController {
 
   @Post('transition-requests/:id/approve')
   @HttpCode(200)
-  @Roles('reviewer', 'admin')
+  @RequireAccess('transition.decide', 'id')
   @ApiOperation({ summary: 'Approve (DRC reviewer; never one’s own request): the project moves to the requested stage' })
   approve(@CurrentUser() user: AuthUser, @Param('id', uuidParam('id')) id: string, @Body() dto: DecisionDto) {
     return this.workflow.decide(user, id, 'approve', dto.comment ?? null);
@@ -114,7 +120,7 @@ export class WorkflowController {
 
   @Post('transition-requests/:id/reject')
   @HttpCode(200)
-  @Roles('reviewer', 'admin')
+  @RequireAccess('transition.decide', 'id')
   @ApiOperation({ summary: 'Reject with a comment (DRC reviewer)' })
   reject(@CurrentUser() user: AuthUser, @Param('id', uuidParam('id')) id: string, @Body() dto: DecisionDto) {
     return this.workflow.decide(user, id, 'reject', dto.comment ?? null);
@@ -122,6 +128,7 @@ export class WorkflowController {
 
   @Post('transition-requests/:id/withdraw')
   @HttpCode(200)
+  @RequireAccess('transition.withdraw', 'id')
   @ApiOperation({ summary: 'The requester withdraws a pending transition request (others: 403; decided: 409)' })
   withdraw(@CurrentUser() user: AuthUser, @Param('id', uuidParam('id')) id: string, @Body() dto: DecisionDto) {
     return this.workflow.withdraw(user, id, dto.comment ?? null);
@@ -129,14 +136,14 @@ export class WorkflowController {
 
   @Post('projects/:id/override')
   @HttpCode(200)
-  @Roles('admin')
+  @RequireAccess('project.override', 'id')
   @ApiOperation({ summary: 'Admin override: move a project outside the declared transitions, with a recorded reason' })
   override(@CurrentUser() user: AuthUser, @Param('id', uuidParam('id', '项目编号')) id: string, @Body() dto: OverrideDto) {
     return this.workflow.override(user, id, dto);
   }
 
   @Patch('projects/:id/unit')
-  @Roles('admin')
+  @RequireAccess('project.unit.reassign', 'id')
   @ApiOperation({ summary: 'Admin: reassign the responsible unit (责任单位), audited' })
   reassignUnit(@CurrentUser() user: AuthUser, @Param('id', uuidParam('id', '项目编号')) id: string, @Body() dto: ReassignUnitDto) {
     return this.workflow.reassignUnit(user, id, dto);

@@ -15,7 +15,7 @@ import {
 import { ConfigService } from '@nestjs/config';
 import type { Env } from '@qj/config';
 import type { EntityManager } from 'typeorm';
-import { AuthUser, canEditProject, canReadEverything, refuseOutsideUnit } from '../auth';
+import { AuthUser, canEditProject, canReadEverything, readScopeOf, refuseOutsideUnit } from '../auth';
 import type { CreateTransitionRequestDto, OverrideDto, ReassignUnitDto } from './dto/transition-request.dto';
 import { refusalToException } from './refusal.mapper';
 
@@ -99,7 +99,7 @@ export class WorkflowService {
     const id = await this.repository.transaction(async (manager) => {
       const project = await this.repository.lockProject(manager, projectId);
       if (!project) throw projectNotFound(projectId);
-      if (user.role === 'owner' && !canEditProject(user, project)) refuseOutsideUnit(user, projectId, 'transition.request');
+      if (user.role === 'owner' && !canEditProject(user, project)) refuseOutsideUnit(projectId, 'transition.request');
       if (await this.repository.pendingRequestOf(manager, projectId)) {
         throw new DomainException('pending_request_exists', 409, '该项目已有待审批的申请，请等待审核或撤回后再提交', { currentStage: project.stage });
       }
@@ -320,7 +320,7 @@ export class WorkflowService {
   }
 
   async listRequests(user: AuthUser, query: { status?: string; projectId?: string; page: number; pageSize: number }) {
-    return this.repository.requests({ ...query, unitId: canReadEverything(user) ? undefined : (user.unitId ?? '00000000-0000-0000-0000-000000000000') });
+    return this.repository.requests(readScopeOf(user), query);
   }
 
   /** An owner cannot even see that another unit's request exists: 404, not 403. */
@@ -333,7 +333,7 @@ export class WorkflowService {
   async history(user: AuthUser, projectId: string) {
     const project = await this.repository.project(projectId);
     if (!project) throw projectNotFound(projectId);
-    if (!canReadEverything(user) && !canEditProject(user, project)) refuseOutsideUnit(user, projectId, 'history.read');
+    if (!canReadEverything(user) && !canEditProject(user, project)) refuseOutsideUnit(projectId, 'history.read');
     return { items: await this.repository.history(projectId) };
   }
 

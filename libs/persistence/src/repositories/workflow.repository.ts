@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { MILESTONE_COLUMNS, MilestoneRow } from './project-status';
+import { UnitScope, unitOfScope } from './unit-scope';
 
 export interface ProjectState {
   id: string;
@@ -78,8 +79,6 @@ export interface RebaselineRequestRow {
 
 export interface RequestFilter {
   status?: string;
-  /** An owner's unit: only its projects' requests. */
-  unitId?: string;
   page: number;
   pageSize: number;
 }
@@ -191,15 +190,19 @@ export class WorkflowRepository {
     return new Map(milestones.map((m) => [m.id, { ...m, project: byId.get(m.projectId) as ProjectState & { catalogKey: string } }]));
   }
 
-  /** Not-done milestones in plan order, for the import template; `unitId` scopes an owner's sheet to their unit. */
-  async openMilestones(filter: { unitId?: string; projectId?: string }): Promise<OpenMilestoneRow[]> {
+  /**
+   * Not-done milestones in plan order, for the import template, within `scope` (an owner's unit); `filter` narrows
+   * further (a reviewer's choice of unit or project).
+   */
+  async openMilestones(scope: UnitScope, filter: { unitId?: string; projectId?: string }): Promise<OpenMilestoneRow[]> {
+    const scopeUnitId = unitOfScope(scope);
     return this.dataSource.query(
       `SELECT m.id, m.name, m.baseline_date AS "baselineDate", m.forecast_date AS "forecastDate", m.actual_date AS "actualDate", m.version,
               p.catalog_key AS "projectKey", p.name AS "projectName", u.name AS "unitName"
        FROM milestone m JOIN project p ON p.id = m.project_id JOIN unit u ON u.id = p.unit_id
-       WHERE m.status = 'pending' AND ($1::uuid IS NULL OR p.unit_id = $1) AND ($2::uuid IS NULL OR p.id = $2)
+       WHERE m.status = 'pending' AND ($1::uuid IS NULL OR p.unit_id = $1) AND ($2::uuid IS NULL OR p.id = $2) AND ($3::uuid IS NULL OR p.unit_id = $3)
        ORDER BY p.plan_order, p.id, m.sort_order`,
-      [filter.unitId ?? null, filter.projectId ?? null],
+      [scopeUnitId, filter.projectId ?? null, filter.unitId ?? null],
     );
   }
 
@@ -326,9 +329,9 @@ export class WorkflowRepository {
     return row;
   }
 
-  /** Transition requests, newest first; an owner's view is limited to their unit (`unitId`). */
-  async requests(filter: RequestFilter & { projectId?: string }): Promise<{ items: TransitionRequestRow[]; total: number }> {
-    return this.newestFirst(REQUEST_COLUMNS, REQUEST_FROM, 'r', filter);
+  /** Transition requests within `scope` (an owner's unit), newest first. */
+  async requests(scope: UnitScope, filter: RequestFilter & { projectId?: string }): Promise<{ items: TransitionRequestRow[]; total: number }> {
+    return this.newestFirst(REQUEST_COLUMNS, REQUEST_FROM, 'r', scope, filter);
   }
 
   async insertRebaselineRequest(
@@ -366,18 +369,20 @@ export class WorkflowRepository {
     return row;
   }
 
-  async rebaselineRequests(filter: RequestFilter): Promise<{ items: RebaselineRequestRow[]; total: number }> {
-    return this.newestFirst(REBASELINE_COLUMNS, REBASELINE_FROM, 'b', filter);
+  /** Re-baselining requests within `scope` (an owner's unit), newest first. */
+  async rebaselineRequests(scope: UnitScope, filter: RequestFilter): Promise<{ items: RebaselineRequestRow[]; total: number }> {
+    return this.newestFirst(REBASELINE_COLUMNS, REBASELINE_FROM, 'b', scope, filter);
   }
 
   /** A page of requests (`alias` the request table's alias, joined to its project as `p`), newest first, with the total. */
-  private async newestFirst<Row>(columns: string, from: string, alias: string, filter: RequestFilter & { projectId?: string }) {
+  private async newestFirst<Row>(columns: string, from: string, alias: string, scope: UnitScope, filter: RequestFilter & { projectId?: string }) {
+    const unitId = unitOfScope(scope);
     const params: unknown[] = [];
     const bind = (value: unknown) => `$${params.push(value)}`;
     const where: string[] = [];
     if (filter.status) where.push(`${alias}.status = ${bind(filter.status)}`);
     if (filter.projectId) where.push(`${alias}.project_id = ${bind(filter.projectId)}`);
-    if (filter.unitId) where.push(`p.unit_id = ${bind(filter.unitId)}`);
+    if (unitId) where.push(`p.unit_id = ${bind(unitId)}`);
     const rows = await this.dataSource.query(
       `SELECT ${columns}, count(*) OVER () AS total FROM ${from}
        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}

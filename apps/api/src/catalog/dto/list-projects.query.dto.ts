@@ -2,6 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { SECTORS, STAGES } from '@qj/catalog';
 import { PROJECT_STATUSES } from '@qj/domain';
 import { PROJECT_SORTS } from '@qj/persistence';
+import { Trim } from '@qj/http';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 
@@ -60,6 +61,7 @@ export class ListProjectsQueryDto {
 
   @ApiPropertyOptional({ description: 'search in names, full pinyin and pinyin initials (渝贵, yuguigaotie, yggt)' })
   @IsOptional()
+  @Trim()
   @IsString({ message: 'q 必须是文字' })
   @MaxLength(100, { message: 'q 不能超过 100 个字符' })
   q?: string;

@@ -14,6 +14,7 @@ export class FailedJobsQueryDto {
   @Type(() => Number)
   @IsInt({ message: 'page 必须是整数' })
   @Min(1, { message: 'page 不能小于 1' })
+  @Max(1_000_000, { message: 'page 不能大于 1000000' })
   page?: number;
 
   @IsOptional()

@@ -2,12 +2,14 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PROJECT_STATUSES } from '@qj/domain';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { MAX_INT32, Trim } from '@qj/http';
 import { IsCalendarDate } from './calendar-date.validator';
 
 /** Evidence filed with a stage change (dates are Asia/Shanghai calendar dates). Which fields are required depends on the transition. */
 export class EvidenceDto {
   @ApiPropertyOptional({ description: '批复文号' })
   @IsOptional()
+  @Trim()
   @IsString({ message: 'evidence.approvalDocNo 必须是文字' })
   @MinLength(1, { message: 'evidence.approvalDocNo 不能为空' })
   @MaxLength(200)
@@ -20,6 +22,7 @@ export class EvidenceDto {
 
   @ApiPropertyOptional({ description: '施工许可证号' })
   @IsOptional()
+  @Trim()
   @IsString({ message: 'evidence.constructionPermitNo 必须是文字' })
   @MinLength(1, { message: 'evidence.constructionPermitNo 不能为空' })
   @MaxLength(200)
@@ -59,26 +62,30 @@ export class CreateTransitionRequestDto {
 
   @ApiPropertyOptional({ description: 'required for on_hold and cancelled' })
   @IsOptional()
+  @Trim()
   @IsString({ message: 'reason 必须是文字' })
   @MaxLength(2000, { message: 'reason 不能超过 2000 个字符' })
   reason?: string;
 
   @ApiPropertyOptional()
   @IsOptional()
+  @Trim()
   @IsString({ message: 'comment 必须是文字' })
   @MaxLength(2000, { message: 'comment 不能超过 2000 个字符' })
   comment?: string;
 
   @ApiPropertyOptional({ description: 'the project version the owner saw; a newer one gives 409' })
   @IsOptional()
-  @IsInt({ message: 'version 必须是整数' })
-  @Min(1, { message: 'version 必须是整数' })
+  @IsInt({ message: 'version 必须是正整数' })
+  @Min(1, { message: 'version 必须是正整数' })
+  @Max(MAX_INT32, { message: 'version 必须是正整数' })
   version?: number;
 }
 
 export class DecisionDto {
   @ApiPropertyOptional()
   @IsOptional()
+  @Trim()
   @IsString({ message: 'comment 必须是文字' })
   @MaxLength(2000, { message: 'comment 不能超过 2000 个字符' })
   comment?: string;
@@ -90,6 +97,7 @@ export class OverrideDto {
   to: string;
 
   @ApiProperty({ description: 'why the workflow is bypassed; recorded in the history' })
+  @Trim()
   @IsString({ message: 'reason 必须是文字' })
   @MinLength(1, { message: 'reason 不能为空' })
   @MaxLength(2000)
@@ -112,6 +120,7 @@ export class ListTransitionRequestsQueryDto {
   @Type(() => Number)
   @IsInt({ message: 'page 必须是正整数' })
   @Min(1, { message: 'page 必须是正整数' })
+  @Max(1_000_000, { message: 'page 不能大于 1000000' })
   page = 1;
 
   @ApiPropertyOptional({ default: 50, maximum: 200 })
@@ -129,12 +138,14 @@ export class ReassignUnitDto {
   unitId: string;
 
   @ApiProperty({ description: 'the project version the admin saw' })
-  @IsInt({ message: 'version 必须是整数' })
-  @Min(1, { message: 'version 必须是整数' })
+  @IsInt({ message: 'version 必须是正整数' })
+  @Min(1, { message: 'version 必须是正整数' })
+  @Max(MAX_INT32, { message: 'version 必须是正整数' })
   version: number;
 
   @ApiPropertyOptional()
   @IsOptional()
+  @Trim()
   @IsString({ message: 'comment 必须是文字' })
   @MaxLength(2000, { message: 'comment 不能超过 2000 个字符' })
   comment?: string;

@@ -1,14 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsInt, IsOptional, IsString, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
+import { MAX_INT32, Trim } from '@qj/http';
+import { IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
 import { IsCalendarDate } from './calendar-date.validator';
 
 /** A milestone update. `null` clears a date; an absent field is left as it is. */
 export class UpdateMilestoneDto {
   @ApiPropertyOptional({ description: 'the milestone version the client saw (or send If-Match)' })
   @IsOptional()
-  @IsInt({ message: 'version 必须是整数' })
-  @Min(1, { message: 'version 必须是整数' })
+  @IsInt({ message: 'version 必须是正整数' })
+  @Min(1, { message: 'version 必须是正整数' })
+  @Max(MAX_INT32, { message: 'version 必须是正整数' })
   version?: number;
 
   @ApiPropertyOptional({ description: '预计完成日期 YYYY-MM-DD', nullable: true })
@@ -30,6 +31,7 @@ export class UpdateMilestoneDto {
 
   @ApiPropertyOptional({ description: 'what changed and why' })
   @IsOptional()
+  @Trim()
   @IsString({ message: 'comment 必须是文字' })
   @MaxLength(2000, { message: 'comment 不能超过 2000 个字符' })
   comment?: string;
@@ -41,6 +43,7 @@ export class RebaselineRequestDto {
   baselineDate: string;
 
   @ApiProperty({ description: '调整原因' })
+  @Trim()
   @IsString({ message: 'reason 必须是文字' })
   @MinLength(1, { message: 'reason 不能为空' })
   @MaxLength(2000, { message: 'reason 不能超过 2000 个字符' })
@@ -49,13 +52,14 @@ export class RebaselineRequestDto {
 
 /** Marking a milestone 不适用 (not applicable to this project): its owner says why. */
 export class MarkNotApplicableDto {
-  @ApiProperty({ description: 'the milestone version the client saw' })
+  @ApiProperty({ description: 'the milestone version the client saw', minimum: 1, maximum: MAX_INT32 })
   @IsInt({ message: 'version 必须是整数' })
-  @Min(1, { message: 'version 必须是整数' })
+  @Min(1, { message: 'version 必须是正整数' })
+  @Max(MAX_INT32, { message: 'version 必须是正整数' })
   version: number;
 
   @ApiProperty({ description: '不适用的原因（如：本项目为改扩建，无需单独立项）' })
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @Trim()
   @IsString({ message: 'reason 必须是文字' })
   @MinLength(1, { message: '请填写不适用的原因（reason）' })
   @MaxLength(500, { message: 'reason 不能超过 500 个字符' })
@@ -64,13 +68,15 @@ export class MarkNotApplicableDto {
 
 /** Reopening a milestone marked 不适用: it is pending again. */
 export class MarkApplicableDto {
-  @ApiProperty({ description: 'the milestone version the client saw' })
+  @ApiProperty({ description: 'the milestone version the client saw', minimum: 1, maximum: MAX_INT32 })
   @IsInt({ message: 'version 必须是整数' })
-  @Min(1, { message: 'version 必须是整数' })
+  @Min(1, { message: 'version 必须是正整数' })
+  @Max(MAX_INT32, { message: 'version 必须是正整数' })
   version: number;
 
   @ApiPropertyOptional({ description: 'why it applies after all' })
   @IsOptional()
+  @Trim()
   @IsString({ message: 'comment 必须是文字' })
   @MaxLength(2000, { message: 'comment 不能超过 2000 个字符' })
   comment?: string;

@@ -1,0 +1,43 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { AccessRepository } from '@qj/persistence';
+import type { Request } from 'express';
+import { DomainException } from '@qj/http';
+import { forbidden, PERMISSIONS, unauthenticated } from './access';
+import type { Role } from './auth-user';
+import type { AuthenticatedRequest } from './current-user.decorator';
+import { REQUIRED_ACCESS, RequiredAccess } from './require-access.decorator';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Runs after AuthGuard and RolesGuard, before pipes and interceptors: a route marked @RequireAccess(permission, param)
+ * answers 403 to a role the permission does not list, and to an owner when the resource the path names belongs to
+ * another unit, whatever the body says.
+ */
+@Injectable()
+export class AccessGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly access: AccessRepository,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const required = this.reflector.get<RequiredAccess | undefined>(REQUIRED_ACCESS, context.getHandler());
+    if (!required || context.getType() !== 'http') return true;
+    const request = context.switchToHttp().getRequest<Request & AuthenticatedRequest>();
+    const user = request.user;
+    if (!user) throw unauthenticated();
+    const policy: { roles: readonly Role[]; resource?: Parameters<AccessRepository['unitOf']>[0] } = PERMISSIONS[required.permission];
+    if (!policy.roles.includes(user.role)) throw forbidden();
+    if (user.role !== 'owner' || !policy.resource || !required.param) return true;
+    const id = request.params[required.param];
+    // Not an id at all: the route's own pipe answers 400 naming the parameter; an unknown id, the handler's 404.
+    if (typeof id !== 'string' || !UUID.test(id)) return true;
+    const unitId = await this.access.unitOf(policy.resource, id);
+    if (unitId !== undefined && unitId !== user.unitId) {
+      throw new DomainException('outside_unit', 403, '无权执行此操作：该项目不属于您的单位', { [`${policy.resource}Id`]: id, action: required.permission });
+    }
+    return true;
+  }
+}
