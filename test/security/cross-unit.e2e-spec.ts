@@ -253,6 +253,8 @@ describe('authorization on every write (cross-unit and by role), from the OpenAP
 
   beforeAll(async () => {
     t = await bootTestApp();
+    // A first sign-in records on app_user whether the password meets the policy: sign everyone in before any fingerprint.
+    await Promise.all(['owner_transport', 'owner_water', 'reviewer', 'admin'].map((username) => t.token(username)));
     ({ operations } = await servedOperations(t));
     const unit = async (code: string) => (await t.db.query(`SELECT id FROM unit WHERE code = $1`, [code])).rows[0].id as string;
     const transportUnitId = await unit('transport');

@@ -21,6 +21,8 @@ describe('no 5xx from the inputs that produced them', () => {
   let milestone: { id: string; version: number };
   beforeAll(async () => {
     t = await bootTestApp();
+    // A first sign-in records on app_user whether the password meets the policy: sign everyone in before any fingerprint.
+    await Promise.all(['owner_transport', 'owner_water', 'reviewer', 'admin'].map((username) => t.token(username)));
     const { rows } = await t.db.query(
       `SELECT m.id, m.version FROM milestone m JOIN project p ON p.id = m.project_id JOIN unit u ON u.id = p.unit_id
        WHERE u.code = 'transport' AND m.status = 'pending' ORDER BY p.plan_order, m.sort_order LIMIT 1`,

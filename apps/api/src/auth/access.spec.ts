@@ -54,9 +54,9 @@ describe('access rules', () => {
     expect(() => unitOfScope({ kind: 'unit', unitId: '' })).toThrow(/unit scope/);
   });
 
-  it('admin-only permissions list admins alone; only milestone updates and imports admit reviewers and owners both', () => {
+  it('admin-only permissions list admins alone; only milestone updates, imports, transition requests and their withdrawal admit reviewers and owners both', () => {
     const both = Object.entries(PERMISSIONS).filter(([, rule]) => (rule.roles as readonly string[]).includes('owner') && (rule.roles as readonly string[]).includes('reviewer'));
-    expect(both.map(([name]) => name).sort()).toEqual(['milestone.import', 'milestone.update', 'project.transition.request']);
+    expect(both.map(([name]) => name).sort()).toEqual(['milestone.import', 'milestone.update', 'project.transition.request', 'transition.withdraw']);
     for (const name of ['user.create', 'user.update', 'digest.preview', 'job.retry', 'job.discard', 'queue-dashboard.session', 'project.override'] as const) {
       expect(PERMISSIONS[name].roles).toEqual(['admin']);
     }

@@ -216,6 +216,7 @@ export class WorkflowRepository {
     return updateReturning<MilestoneRow>(
       manager,
       `UPDATE milestone m SET baseline_date = $3, forecast_date = $4, actual_date = $5, status = $6, updated_by = $7,
+              not_applicable_reason = CASE WHEN $6 = 'not_applicable' THEN m.not_applicable_reason END,
               version = m.version + 1, updated_at = now()
        WHERE m.id = $1 AND m.version = $2
        RETURNING ${MILESTONE_COLUMNS}`,
