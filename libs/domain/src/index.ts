@@ -3,3 +3,4 @@ export * from './calendar-date';
 export * from './milestone-templates';
 export * from './rag';
 export * from './sector';
+export * from './change-text';
