@@ -16,3 +16,4 @@ export * from './repositories/mail-outbox.repository';
 export * from './repositories/notification.repository';
 export * from './repositories/notification-preference.repository';
 export * from './repositories/digest.repository';
+export * from './repositories/notification-source.repository';

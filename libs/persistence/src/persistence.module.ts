@@ -13,6 +13,7 @@ import { DigestRepository } from './repositories/digest.repository';
 import { MailOutboxRepository } from './repositories/mail-outbox.repository';
 import { NotificationRepository } from './repositories/notification.repository';
 import { NotificationPreferenceRepository } from './repositories/notification-preference.repository';
+import { NotificationSourceRepository } from './repositories/notification-source.repository';
 
 /** The TypeORM connection for either application. Migrations run before the modules start (see runMigrationsWithLock). */
 @Global()
@@ -28,7 +29,7 @@ import { NotificationPreferenceRepository } from './repositories/notification-pr
       }),
     }),
   ],
-  providers: [ProjectReadRepository, UserRepository, UnitRepository, WorkflowRepository, RollupRepository, OutboxRepository, AlertRepository, MailOutboxRepository, NotificationRepository, NotificationPreferenceRepository, DigestRepository],
-  exports: [ProjectReadRepository, UserRepository, UnitRepository, WorkflowRepository, RollupRepository, OutboxRepository, AlertRepository, MailOutboxRepository, NotificationRepository, NotificationPreferenceRepository, DigestRepository],
+  providers: [ProjectReadRepository, UserRepository, UnitRepository, WorkflowRepository, RollupRepository, OutboxRepository, AlertRepository, MailOutboxRepository, NotificationRepository, NotificationPreferenceRepository, DigestRepository, NotificationSourceRepository],
+  exports: [ProjectReadRepository, UserRepository, UnitRepository, WorkflowRepository, RollupRepository, OutboxRepository, AlertRepository, MailOutboxRepository, NotificationRepository, NotificationPreferenceRepository, DigestRepository, NotificationSourceRepository],
 })
 export class PersistenceModule {}

@@ -197,7 +197,7 @@ export class RebaselineService {
       if (verdict === 'reject') {
         await this.repository.record(manager, [
           { projectId: request.projectId, entityType: 'rebaseline_request', entityId: requestId, action: 'rebaseline.rejected', actorId: user.id, actorName: user.displayName, comment },
-        ]);
+        ], [{ name: 'rebaseline.rejected', aggregateId: request.projectId, payload: { requestId, milestoneId: request.milestoneId } }]);
         return;
       }
       const updated = await this.repository.updateMilestone(

@@ -26,6 +26,9 @@ function snapshotOf(project: ProjectState, milestones: readonly MilestoneRow[]):
   };
 }
 
+/** Events about a request carry its id at the top of their outbox payload: notifications read the request by it. */
+const withRequestId = (requestId: string) => <E extends DomainEvent<unknown>>(event: E): E & { requestId: string } => ({ ...event, requestId });
+
 const projectNotFound = (id: string) => new DomainException('project_not_found', 404, `没有编号为 ${id} 的项目`);
 const requestNotFound = (id: string) => new DomainException('request_not_found', 404, `没有编号为 ${id} 的申请`);
 
@@ -71,7 +74,7 @@ export class WorkflowService {
         comment: dto.comment ?? null,
         requestedBy: user.id,
       });
-      await this.record(manager, user, project.id, decision.events, {
+      await this.record(manager, user, project.id, decision.events.map(withRequestId(requestId)), {
         entityType: 'transition_request',
         entityId: requestId,
         action: 'transition.requested',
@@ -104,7 +107,7 @@ export class WorkflowService {
         await this.repository.decideRequest(manager, requestId, 'rejected', user.id, comment);
         await this.record(manager, user, project.id, [
           { name: 'project.transition_rejected', aggregateId: project.id, aggregateVersion: project.version, occurredAt: new Date().toISOString(), actorId: user.id, payload: { requestId, to: request.toStage } as never },
-        ], { entityType: 'transition_request', entityId: requestId, action: 'transition.rejected', before: { status: 'pending' }, after: { status: 'rejected' }, comment });
+        ].map(withRequestId(requestId)), { entityType: 'transition_request', entityId: requestId, action: 'transition.rejected', before: { status: 'pending' }, after: { status: 'rejected' }, comment });
         await this.repository.touchActivity(manager, project.id);
         return;
       }
@@ -124,7 +127,7 @@ export class WorkflowService {
       const version = await this.repository.setStage(manager, project.id, project.version, decision.state, decision.previousState);
       if (version === undefined) throw new DomainException('stale_version', 409, '项目已被他人修改，请刷新后重试');
       await this.repository.decideRequest(manager, requestId, 'approved', user.id, comment);
-      await this.record(manager, user, project.id, decision.events, {
+      await this.record(manager, user, project.id, decision.events.map(withRequestId(requestId)), {
         entityType: 'project',
         entityId: project.id,
         action: 'transition.approved',

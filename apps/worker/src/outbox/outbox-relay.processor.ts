@@ -23,6 +23,7 @@ export class OutboxRelayProcessor extends LoggedWorkerHost implements OnApplicat
     private readonly outbox: OutboxRepository,
     @InjectQueue(QUEUES.outbox) private readonly outboxQueue: Queue,
     @InjectQueue(QUEUES.events) private readonly events: Queue,
+    @InjectQueue(QUEUES.notifications) private readonly notifications: Queue,
   ) {
     super();
   }
@@ -39,21 +40,20 @@ export class OutboxRelayProcessor extends LoggedWorkerHost implements OnApplicat
     return relayed;
   }
 
+  /** Each event goes to both consumers; if the second add fails the batch is relayed again and the first add's job ids make it a no-op. */
   private relayBatch(): Promise<number> {
     return this.outbox.relay(BATCH, async (rows) => {
-      await this.events.addBulk(
-        rows.map((row) => ({
-          name: 'domain.event',
-          data: {
-            outboxId: row.id,
-            name: row.name,
-            aggregateId: row.aggregateId,
-            payload: row.payload,
-            occurredAt: new Date(row.occurredAt).toISOString(),
-          } satisfies DomainEventJob,
-          opts: { jobId: `event-${row.id}` },
-        })),
+      const events = rows.map(
+        (row): DomainEventJob => ({
+          outboxId: row.id,
+          name: row.name,
+          aggregateId: row.aggregateId,
+          payload: row.payload,
+          occurredAt: new Date(row.occurredAt).toISOString(),
+        }),
       );
+      await this.events.addBulk(events.map((data) => ({ name: 'domain.event', data, opts: { jobId: `event-${data.outboxId}` } })));
+      await this.notifications.addBulk(events.map((data) => ({ name: 'notifications.event', data, opts: { jobId: `notify-${data.outboxId}` } })));
     });
   }
 }
