@@ -4,7 +4,7 @@ import { ConfigService } from '@nestjs/config';
 import type { Env } from '@qj/config';
 import { DigestComposer } from '@qj/mail';
 import { DigestRepository, MailOutboxRepository, NotificationPreferenceRepository, NotificationRepository } from '@qj/persistence';
-import { JobName, JobPayloads, QUEUES } from '@qj/queue';
+import { ensureJobScheduler, JobName, JobPayloads, QUEUES } from '@qj/queue';
 import type { Job, Queue } from 'bullmq';
 import { LoggedWorkerHost, RECOVER_FROM_CRASHES } from '../logged-worker-host';
 import { MailTransport } from '../mail/mail-transport';
@@ -42,15 +42,8 @@ export class DigestProcessor extends LoggedWorkerHost implements OnApplicationBo
     super();
   }
 
-  /**
-   * Every worker registers the schedule at start, but only when it is missing or changed: re-registering an
-   * unchanged one would replace its next firing, and one already due but not yet taken would be lost.
-   */
   async onApplicationBootstrap(): Promise<void> {
-    const schedule = { pattern: this.config.get('DIGEST_CRON'), tz: this.config.get('APP_TIMEZONE') };
-    const registered = await this.queue.getJobScheduler('digest.fanout');
-    if (registered && registered.pattern === schedule.pattern && registered.tz === schedule.tz) return;
-    await this.queue.upsertJobScheduler('digest.fanout', schedule, { name: 'digest.fanout', data: {} });
+    await ensureJobScheduler(this.queue, 'digest.fanout', { pattern: this.config.get('DIGEST_CRON'), tz: this.config.get('APP_TIMEZONE') });
   }
 
   async process(job: Job): Promise<unknown> {

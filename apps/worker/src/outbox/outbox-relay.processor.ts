@@ -2,7 +2,7 @@ import { InjectQueue, Processor } from '@nestjs/bullmq';
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { LoggedWorkerHost } from '../logged-worker-host';
 import { OutboxRepository } from '@qj/persistence';
-import { DomainEventJob, JobName, QUEUES } from '@qj/queue';
+import { DomainEventJob, ensureJobScheduler, JobName, QUEUES } from '@qj/queue';
 import type { Job, Queue } from 'bullmq';
 
 const RELAY_EVERY_MS = 1000;
@@ -29,7 +29,7 @@ export class OutboxRelayProcessor extends LoggedWorkerHost implements OnApplicat
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.outboxQueue.upsertJobScheduler('outbox.relay', { every: RELAY_EVERY_MS }, { name: 'outbox.relay', data: {}, opts: { attempts: 1, removeOnFail: 100 } });
+    await ensureJobScheduler(this.outboxQueue, 'outbox.relay', { every: RELAY_EVERY_MS }, { data: {}, opts: { attempts: 1, removeOnFail: 100 } });
   }
 
   async process(job: Job): Promise<number> {
