@@ -242,6 +242,11 @@ describe('workflow notifications', () => {
     expect(texts.length).toBeGreaterThan(30);
     const leaks = texts.flatMap(([where, text]) => codeTokens(text).map((token) => `${where}: ${token}`));
     expect(leaks).toEqual([]);
+    // Every link in every mail received, digests and unsubscribe links included, goes where the tracker answers.
+    expect(smtp.received.filter((mail) => mail.subject.startsWith('【每周简报】')).length).toBeGreaterThan(0);
+    const links = smtp.received.flatMap((mail) => mail.decoded.match(/https?:\/\/[^\s"<>]+/g) ?? []);
+    expect(links.length).toBeGreaterThan(smtp.received.length);
+    expect(links.filter((link) => !link.startsWith('http://localhost:3100/'))).toEqual([]);
     // The scan does catch a code: the digest's old wording would fail it.
     expect(codeTokens('<li><a href="http://localhost:3100/projects/x">渝贵高铁：milestone.updated（区交通局项目负责人）</a></li>')).toEqual(['milestone.updated']);
   });
