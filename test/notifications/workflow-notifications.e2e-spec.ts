@@ -222,6 +222,10 @@ describe('workflow notifications', () => {
 
     const owner = (await t.as('owner_water').get(`/api/me/digests/${week}`)).body;
     expect(owner.text).toContain(`${waterProjects[3].name}：${m.name} 预计日期 ${m.forecastDate ?? '未填'} → ${addDays(today, 30)}（说明：按新计划推进）（区水利局项目负责人）`);
+    // A withdrawal's or rejection's audit row names no stage or milestone: the digest reads them from the request.
+    expect(owner.text).toContain(`${waterProjects[5].name}：前期研究 → 暂缓 的申请已撤回（区水利局项目负责人）`);
+    const rejected = await firstPending(waterProjects[4].id);
+    expect(owner.text).toContain(`${waterProjects[4].name}：${rejected.name} 基线调整申请已退回（意见：理由不充分）（区发展改革委审核员）`);
     const reviewer = (await t.as('reviewer').get(`/api/me/digests/${week}`)).body;
     expect(reviewer.text).toContain('■ 本周阶段变更');
     expect(reviewer.text).toContain(`${waterProjects[1].name}（区水利局）：前期研究 → 暂缓，已批准（意见：同意暂缓）`);

@@ -22,6 +22,10 @@ describe('describeChange', () => {
       '开工建设 → 暂缓，由管理员直接调整（理由：资金未落实）',
     );
     expect(describeChange({ action: 'transition.requested', after: { to: 'complete', reason: '已竣工' } })).toBe('申请转为建成投用（理由：已竣工）');
+    expect(describeChange({ action: 'transition.rejected', after: { status: 'rejected', from: 'study', to: 'start' }, comment: '缺施工许可' })).toBe(
+      '前期研究 → 开工建设 的申请已退回（意见：缺施工许可）',
+    );
+    expect(describeChange({ action: 'transition.rejected', after: { status: 'rejected' } })).toBe('阶段转换申请已退回');
   });
 
   it('never shows a code, even for an action or a value it does not know', () => {

@@ -46,6 +46,12 @@ function stageMove(change: AuditChange): string {
   return to ? `转为${stageText(to)}` : '阶段转换';
 }
 
+/** 「前期研究 → 开工建设 的申请」, or 「阶段转换申请」 when the row does not say which stages. */
+function requestOf(change: AuditChange): string {
+  const move = stageMove(change);
+  return move === '阶段转换' ? '阶段转换申请' : `${move} 的申请`;
+}
+
 /**
  * One Chinese sentence for one audit row: the digest, the notifications and the console's history all say
  * what happened this way, never with an action code. An action this function does not know reads as a
@@ -59,9 +65,9 @@ export function describeChange(change: AuditChange): string {
     case 'transition.approved':
       return withComment(`${stageMove(change)}，已批准`, change.comment);
     case 'transition.rejected':
-      return withComment(`${stageMove(change)} 的申请已退回`, change.comment);
+      return withComment(`${requestOf(change)}已退回`, change.comment);
     case 'transition.withdrawn':
-      return `${stageMove(change)} 的申请已撤回`;
+      return `${requestOf(change)}已撤回`;
     case 'transition.overridden':
       return withComment(`${stageMove(change)}，由管理员直接调整`, change.comment, '理由');
     case 'rebaseline.requested':

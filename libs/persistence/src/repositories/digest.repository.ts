@@ -73,9 +73,16 @@ export interface ReviewerDigestData {
 
 const LIST_LIMIT = 30;
 
-/** An audit row (alias `a`) of project `p` as a DigestChange; the milestone's name when the row is about one. */
-const CHANGE = `p.id AS "projectId", p.name AS "projectName", a.action, a.actor_name AS "actorName", a.at, a.before, a.after, a.comment, m.name AS "milestoneName"`;
-const CHANGE_MILESTONE = `LEFT JOIN milestone m ON a.entity_type = 'milestone' AND m.id::text = a.entity_id`;
+/**
+ * An audit row (alias `a`) of project `p` as a DigestChange: a request's row gains its stages (`from`, `to`),
+ * and a row about a milestone or a re-baseline request the milestone's name, so every change can be said.
+ */
+const CHANGE = `p.id AS "projectId", p.name AS "projectName", a.action, a.actor_name AS "actorName", a.at, a.before,
+  COALESCE(a.after, '{}'::jsonb) || jsonb_strip_nulls(jsonb_build_object('from', tr.from_stage, 'to', tr.to_stage)) AS after,
+  a.comment, m.name AS "milestoneName"`;
+const CHANGE_MILESTONE = `LEFT JOIN transition_request tr ON a.entity_type = 'transition_request' AND tr.id::text = a.entity_id
+  LEFT JOIN rebaseline_request rr ON a.entity_type = 'rebaseline_request' AND rr.id::text = a.entity_id
+  LEFT JOIN milestone m ON m.id = COALESCE(rr.milestone_id, CASE WHEN a.entity_type = 'milestone' THEN a.entity_id::uuid END)`;
 
 /** Reads for the weekly digest. Owner reads are scoped by the owner's unit. */
 @Injectable()
