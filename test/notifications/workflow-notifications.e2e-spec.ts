@@ -6,6 +6,7 @@ import { NotificationsService } from '../../apps/worker/src/notifications/notifi
 import { ProcessorsModule } from '../../apps/worker/src/processors.module';
 import { waitFor } from '../support/processes';
 import { bootTestApp, TestApp } from '../support/test-app';
+import { codeTokens } from './readable-text';
 import { ReceivedMail, SmtpSink } from './smtp-sink';
 
 interface Row {
@@ -14,17 +15,6 @@ interface Row {
   kind: string;
   link: string | null;
   projectId: string | null;
-}
-
-/** A code-like token (`milestone.updated`, `on_hold`) left in text a person reads, once links and addresses are taken out. */
-function codeTokens(text: string): string[] {
-  const readable = text
-    .replace(/<(style|head)[\s\S]*?<\/\1>/gi, ' ')
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/&[a-z]+;|&#\d+;/g, ' ')
-    .replace(/https?:\/\/\S+/g, ' ')
-    .replace(/[\w.+-]+@[\w.-]+/g, ' ');
-  return readable.match(/\b[a-z_]+\.[a-z_]+\b|\b[a-z]+_[a-z_]+\b/g) ?? [];
 }
 
 /**
