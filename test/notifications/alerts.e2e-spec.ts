@@ -248,14 +248,32 @@ describe('overdue alerts, notifications and mail', () => {
     await t.db.query(`UPDATE app_user SET email = 'owner_water@example.test' WHERE username = 'owner_water'`);
   });
 
-  it('the unsubscribe link works without signing in; then alerts still notify in-app but mail no more', async () => {
+  it('the unsubscribe link opens a confirmation page (a GET changes nothing); its POST works without signing in; then alerts notify in-app but mail no more', async () => {
     const [mail] = smtp.to('owner_transport@example.test');
     const link = (mail.header('List-Unsubscribe') as string).replace(/^<|>$/g, '');
-    expect((await t.as('owner_transport').get('/api/me/notification-preferences').expect(200)).body).toEqual({ alert: true, digest: true });
+    expect(mail.header('List-Unsubscribe-Post')).toBe('List-Unsubscribe=One-Click');
+    expect((await t.as('owner_transport').get('/api/me/notification-preferences').expect(200)).body).toEqual({ alert: true, workflow: true, digest: true });
 
+    // A mail gateway's link scanner follows the link: nothing changes.
     const page = await t.http.get(link.replace('http://tracker.test', '')).expect(200);
-    expect(page.text).toContain('已退订');
-    expect((await t.as('owner_transport').get('/api/me/notification-preferences').expect(200)).body).toEqual({ alert: false, digest: true });
+    expect(page.headers['content-type']).toMatch(/^text\/html/);
+    expect(page.text).toContain('确定不再接收「逾期与督办提醒」邮件吗？');
+    expect(page.text).toContain(`<form method="post" action="${link.replace(/&/g, '&amp;')}">`);
+    expect(page.text).toContain('href="http://tracker.test/notifications"');
+    await t.http.get(link.replace('http://tracker.test', '')).expect(200);
+    expect((await t.as('owner_transport').get('/api/me/notification-preferences').expect(200)).body).toEqual({ alert: true, workflow: true, digest: true });
+
+    // A bad token: 400 naming `token`, nothing changes.
+    const forged = link.replace(/token=[^.]+/, 'token=00000000-0000-0000-0000-000000000000');
+    const bad = await t.http.post(forged.replace('http://tracker.test', '')).type('form').send('List-Unsubscribe=One-Click').expect(400);
+    expect(bad.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(['token']);
+    expect((await t.as('owner_transport').get('/api/me/notification-preferences').expect(200)).body).toEqual({ alert: true, workflow: true, digest: true });
+
+    // RFC 8058 one-click: a POST to the same URL, no sign-in.
+    const done = await t.http.post(link.replace('http://tracker.test', '')).type('form').send('List-Unsubscribe=One-Click').expect(200);
+    expect(done.text).toContain('已退订「逾期与督办提醒」邮件');
+    expect((await t.as('owner_transport').get('/api/me/notification-preferences').expect(200)).body).toEqual({ alert: false, workflow: true, digest: true });
 
     const m = await pick('transport', 5);
     await setDue(m.id, addDays(today, -4));
@@ -266,14 +284,19 @@ describe('overdue alerts, notifications and mail', () => {
     expect(inbox.body.items.some((n: { milestoneId: string }) => n.milestoneId === m.id)).toBe(true);
 
     // Turned back on through the preferences API, mail flows again.
-    await t.as('owner_transport').put('/api/me/notification-preferences').send({ alert: true }).expect(200, { alert: true, digest: true });
+    await t.as('owner_transport').put('/api/me/notification-preferences').send({ alert: true }).expect(200, { alert: true, workflow: true, digest: true });
     await t.as('owner_transport').put('/api/me/notification-preferences').send({ alert: 'yes' }).expect(400);
   });
 
-  it('a bad unsubscribe token is a 400 problem', async () => {
-    const res = await t.http.get('/api/unsubscribe').query({ token: 'forged.alert.abc' }).expect(400);
-    expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
-    expect(res.body.code).toBe('invalid_unsubscribe_token');
-    await t.http.get('/api/unsubscribe').expect(400);
+  it('a bad unsubscribe token is a 400 problem naming `token`, on the page and on the POST', async () => {
+    for (const res of [
+      await t.http.get('/api/unsubscribe').query({ token: 'forged.alert.abc' }).expect(400),
+      await t.http.post('/api/unsubscribe').query({ token: 'forged.alert.abc' }).expect(400),
+      await t.http.get('/api/unsubscribe').expect(400),
+      await t.http.post('/api/unsubscribe').expect(400),
+    ]) {
+      expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+      expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual(['token']);
+    }
   });
 });

@@ -7,6 +7,7 @@ import { DigestProcessor } from '../../apps/worker/src/digest/digest.processor';
 import { ProcessorsModule } from '../../apps/worker/src/processors.module';
 import { waitFor } from '../support/processes';
 import { bootTestApp, TestApp } from '../support/test-app';
+import { codeTokens, mailBodies } from './readable-text';
 import { readMail } from './smtp-sink';
 
 /** Without SMTP_URL (the embedded default) mail is written as .eml files under <VAR_DIR>/outbox/ and marked sent. */
@@ -114,6 +115,12 @@ describe('mail without SMTP: .eml files', () => {
       expect(mail?.decoded).toMatch(/Content-Type: text\/html; charset=utf-8/i);
       // Both parts greet the recipient by name.
       expect(mail?.decoded.split(`${user.displayName}，您好`)).toHaveLength(3);
+      // Read as a person would: plain Chinese, no code, every link to the port the tracker runs on.
+      const bodies = mailBodies(mail?.decoded ?? '');
+      expect(bodies).toHaveLength(2);
+      expect(bodies.every((body) => body.includes(`${user.displayName}，您好`))).toBe(true);
+      expect(bodies.flatMap(codeTokens)).toEqual([]);
+      expect(bodies.join('\n').match(/https?:\/\/[^\s"<>]+/g)?.filter((link) => !link.startsWith('http://localhost:3000/'))).toEqual([]);
     }
     const owner = mails.find((mail) => mail.header('To') === 'owner_drc@qijiang.local');
     expect(owner?.subject).toBe(`【每周简报】${drc[0].unitName} ${week}：逾期 1 项，14 天内到期 1 项`);

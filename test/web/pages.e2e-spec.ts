@@ -3,6 +3,7 @@ import { Page } from 'playwright-core';
 import { addDays, isoWeekOf, todayIn } from '@qj/domain';
 import { RollupRepository } from '@qj/persistence';
 import { AlertsService } from '../../apps/worker/src/alerts/alerts.service';
+import { DigestProcessor } from '../../apps/worker/src/digest/digest.processor';
 import { ProcessorsModule } from '../../apps/worker/src/processors.module';
 import { ARTIFACTS, ConsoleBrowser } from '../support/browser';
 import { waitFor } from '../support/processes';
@@ -117,7 +118,7 @@ describe('notifications, digest preview and dashboard pages', () => {
     await digestSwitch.click();
     await page.locator('[role=switch][aria-label=每周简报邮件][aria-checked=true]').waitFor();
     await waitFor('the digest e-mail turned on', async () => (await preferences()).digest === true);
-    expect(await preferences()).toEqual({ alert: true, digest: true });
+    expect(await preferences()).toEqual({ alert: true, workflow: true, digest: true });
 
     // The link opens the project the notification is about.
     await item.getByRole('link').click();
@@ -196,6 +197,25 @@ describe('notifications, digest preview and dashboard pages', () => {
     await chartsRendered(page, ['chart-stages', 'chart-rag', 'chart-funnel', 'chart-targets', 'chart-overdue-units', 'chart-trend']);
     expect(await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth')).toBe(true);
     await page.screenshot({ path: join(ARTIFACTS, 'pages-dashboard-1280.png'), fullPage: true });
+  });
+
+  it('the week’s digest appears under 通知 and opens in the console as it was sent', async () => {
+    const userId = (await t.db.query(`SELECT id FROM app_user WHERE username = 'owner_transport'`)).rows[0].id;
+    expect(await t.app.get(DigestProcessor).send(userId, thisWeek)).toBe('queued');
+    const page = await web.open();
+    await web.signIn(page, 'owner_transport');
+    await page.goto(`${web.base}/notifications`);
+    const item = page.getByTestId('notification').filter({ hasText: `【每周简报】${overdue.unitName} ${thisWeek}` });
+    await item.getByText('周报', { exact: true }).waitFor();
+    await expect(item.getByRole('link').getAttribute('href')).resolves.toBe(`/digests/${thisWeek}`);
+    await item.getByRole('link').click();
+    await page.waitForURL(`${web.base}/digests/${thisWeek}`);
+    // As composed for the week's Monday (which may precede the milestone's lateness): the stored subject, whatever it counts.
+    const subject = (await t.db.query(`SELECT subject FROM digest WHERE user_id = $1 AND week = $2`, [userId, thisWeek])).rows[0].subject;
+    expect(subject).toMatch(new RegExp(`^【每周简报】${overdue.unitName} ${thisWeek}：`));
+    await page.getByTestId('digest-subject').getByText(subject).waitFor();
+    await page.frameLocator('[data-testid=digest-html]').getByText(overdue.milestoneName).first().waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, 'pages-digest-week.png'), fullPage: true });
   });
 
   it.each([

@@ -19,6 +19,7 @@ const AdminPage = lazy(() => import('./pages/admin-page'));
 const OperationsPage = lazy(() => import('./pages/operations-page'));
 const NotificationsPage = lazy(() => import('./pages/notifications-page'));
 const DigestPreviewPage = lazy(() => import('./pages/digest-preview-page'));
+const DigestPage = lazy(() => import('./pages/digest-page'));
 
 function Home() {
   const { user } = useAuth();
@@ -102,6 +103,7 @@ export function App() {
         <Route path="plan" element={<PlanTreePage />} />
         <Route path="notifications" element={<NotificationsPage />} />
         <Route path="digest-preview" element={<DigestPreviewPage />} />
+        <Route path="digests/:week" element={<DigestPage />} />
         <Route
           path="admin"
           element={

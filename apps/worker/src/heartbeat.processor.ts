@@ -3,7 +3,7 @@ import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { LoggedWorkerHost } from './logged-worker-host';
 import { ConfigService } from '@nestjs/config';
 import type { Env } from '@qj/config';
-import { heartbeatKey, JobName, QUEUES, RedisClient } from '@qj/queue';
+import { ensureJobScheduler, heartbeatKey, JobName, QUEUES, RedisClient } from '@qj/queue';
 import type { Job, Queue } from 'bullmq';
 
 const HEARTBEAT_EVERY_MS = 60_000;
@@ -27,7 +27,7 @@ export class HeartbeatProcessor extends LoggedWorkerHost implements OnApplicatio
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.queue.upsertJobScheduler('worker.heartbeat', { every: HEARTBEAT_EVERY_MS }, { name: 'worker.heartbeat', data: {} });
+    await ensureJobScheduler(this.queue, 'worker.heartbeat', { every: HEARTBEAT_EVERY_MS });
   }
 
   async process(job: Job): Promise<void> {

@@ -10,13 +10,15 @@ import { MailProcessor } from './mail/mail.processor';
 import { MailTransport } from './mail/mail-transport';
 import { DigestProcessor } from './digest/digest.processor';
 import { DigestComposer } from '@qj/mail';
+import { NotificationsProcessor } from './notifications/notifications.processor';
+import { NotificationsService } from './notifications/notifications.service';
 
 /** Every BullMQ processor. The worker application runs them; `npm start` runs them inside the API process. */
 @Module({
   imports: [QueueModule],
-  providers: [HeartbeatProcessor, OutboxRelayProcessor, DomainEventsProcessor, RollupsProcessor, AlertsProcessor, AlertsService, MailProcessor, MailTransport, DigestProcessor, DigestComposer],
+  providers: [HeartbeatProcessor, OutboxRelayProcessor, DomainEventsProcessor, RollupsProcessor, AlertsProcessor, AlertsService, MailProcessor, MailTransport, DigestProcessor, DigestComposer, NotificationsProcessor, NotificationsService],
 })
 export class ProcessorsModule {}
 
 /** Which processor handles which job: checked against the job catalogue by a unit test. */
-export const PROCESSORS: Array<{ queue: QueueName; handles: readonly JobName[] }> = [HeartbeatProcessor, OutboxRelayProcessor, DomainEventsProcessor, RollupsProcessor, AlertsProcessor, MailProcessor, DigestProcessor];
+export const PROCESSORS: Array<{ queue: QueueName; handles: readonly JobName[] }> = [HeartbeatProcessor, OutboxRelayProcessor, DomainEventsProcessor, RollupsProcessor, AlertsProcessor, MailProcessor, DigestProcessor, NotificationsProcessor];

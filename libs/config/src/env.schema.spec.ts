@@ -5,6 +5,14 @@ describe('validateEnv', () => {
     const env = validateEnv({});
     expect(env).toMatchObject({ PORT: 3000, APP_TIMEZONE: 'Asia/Shanghai', QUEUE_PREFIX: 'qj', LOG_LEVEL: 'info', VAR_DIR: 'var', DIGEST_CRON: '0 9 * * 1', DIGEST_PERIOD: 'iso-week' });
     expect(env.DATABASE_URL).toBeUndefined();
+    expect(env).toMatchObject({ ROLLUP_RECONCILE_CRON: '5 0 * * *', ROLLUP_SNAPSHOT_CRON: '10 0 * * 1', PUBLIC_URL: 'http://localhost:3000' });
+  });
+
+  it('links point where this process answers: PUBLIC_URL defaults to the port, a given one loses its trailing slash', () => {
+    expect(validateEnv({ PORT: '3100' }).PUBLIC_URL).toBe('http://localhost:3100');
+    expect(validateEnv({ PORT: '3100', PUBLIC_URL: 'https://tracker.example/' }).PUBLIC_URL).toBe('https://tracker.example');
+    expect(() => validateEnv({ PUBLIC_URL: 'tracker.example' })).toThrow('PUBLIC_URL must be an http(s):// URL (got "tracker.example")');
+    expect(() => validateEnv({ ROLLUP_SNAPSHOT_CRON: 'weekly' })).toThrow(/^ROLLUP_SNAPSHOT_CRON must be a cron pattern/);
   });
 
   it('keeps only the declared settings', () => {

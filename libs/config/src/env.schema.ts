@@ -107,6 +107,18 @@ export class Env {
   @Matches(/^\S+( \S+){4,5}$/, { message: 'must be a cron pattern such as "30 8 * * *"' })
   ALERT_SCAN_CRON: string = '30 8 * * *';
 
+  /** The nightly reconcile of status lights and roll-ups, a cron pattern in APP_TIMEZONE. */
+  @IsString()
+  @Transform(({ value }) => value || '5 0 * * *')
+  @Matches(/^\S+( \S+){4,5}$/, { message: 'must be a cron pattern such as "5 0 * * *"' })
+  ROLLUP_RECONCILE_CRON: string = '5 0 * * *';
+
+  /** The weekly snapshot of every roll-up (kept per ISO week), a cron pattern in APP_TIMEZONE. */
+  @IsString()
+  @Transform(({ value }) => value || '10 0 * * 1')
+  @Matches(/^\S+( \S+){4,5}$/, { message: 'must be a cron pattern such as "10 0 * * 1"' })
+  ROLLUP_SNAPSHOT_CRON: string = '10 0 * * 1';
+
   /** When the digest fans out, a cron pattern in APP_TIMEZONE (6 fields allowed: the first is seconds). */
   @IsString()
   @Transform(({ value }) => value || '0 9 * * 1')
@@ -121,11 +133,11 @@ export class Env {
   @Transform(({ value }) => value || 'iso-week')
   DIGEST_PERIOD: 'iso-week' | 'firing' = 'iso-week';
 
-  /** Where people open the platform: links in e-mails point here. */
-  @IsString()
-  @Transform(({ value }) => (value || 'http://localhost:3000').replace(/\/+$/, ''))
+  /** Where people open the platform: links in e-mails point here. Unset: `http://localhost:<PORT>`, where this process answers. */
+  @IsOptional()
+  @Transform(({ value }) => (value ? String(value).replace(/\/+$/, '') : undefined))
   @Matches(/^https?:\/\/\S+$/, { message: 'must be an http(s):// URL' })
-  PUBLIC_URL: string = 'http://localhost:3000';
+  PUBLIC_URL!: string;
 
   /**
    * GET /metrics answers only `Authorization: Bearer <METRICS_TOKEN>`. Required by `start:api` (requireMetricsToken);
@@ -147,7 +159,7 @@ export class EnvError extends Error {}
 const SETTINGS = [
   'DATABASE_URL', 'DATABASE_SCHEMA', 'REDIS_URL', 'PORT', 'APP_TIMEZONE', 'SMTP_URL', 'MAIL_FROM', 'JWT_SECRET',
   'QUEUE_PREFIX', 'LOG_LEVEL', 'LOG_PRETTY', 'SHUTDOWN_TIMEOUT_MS', 'VAR_DIR', 'DEMO_ACCOUNTS', 'DEMO_PASSWORD',
-  'ALERT_ESCALATE_DAYS', 'ALERT_SUPERVISE_DAYS', 'ALERT_SCAN_CRON', 'DIGEST_CRON', 'DIGEST_PERIOD', 'PUBLIC_URL', 'METRICS_TOKEN',
+  'ALERT_ESCALATE_DAYS', 'ALERT_SUPERVISE_DAYS', 'ALERT_SCAN_CRON', 'ROLLUP_RECONCILE_CRON', 'ROLLUP_SNAPSHOT_CRON', 'DIGEST_CRON', 'DIGEST_PERIOD', 'PUBLIC_URL', 'METRICS_TOKEN',
   'DEBUG_SQL_COUNT',
 ] as const satisfies readonly (keyof Env)[];
 
@@ -161,6 +173,7 @@ export function validateEnv(raw: Record<string, string | undefined>): Env {
     const shown = raw[first.property] === undefined ? 'unset' : JSON.stringify(raw[first.property]);
     throw new EnvError(`${first.property} ${reason.replace(new RegExp(`^${first.property}\\s*`), '')} (got ${shown})`);
   }
+  env.PUBLIC_URL ||= `http://localhost:${env.PORT}`;
   if (!isValidTimeZone(env.APP_TIMEZONE)) {
     throw new EnvError(`APP_TIMEZONE must be an IANA time zone such as Asia/Shanghai (got ${JSON.stringify(env.APP_TIMEZONE)})`);
   }

@@ -4,3 +4,4 @@ export * from './milestone-templates';
 export * from './rag';
 export * from './sector';
 export * from './rules';
+export * from './change-text';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { Env } from '@qj/config';
-import { addDays, isoWeekOf, mondayOfIsoWeek } from '@qj/domain';
+import { addDays, describeChange, isoWeekOf, mondayOfIsoWeek, stageText } from '@qj/domain';
 import { DigestRecipient, DigestRepository, OwnerDigestData, ReviewerDigestData, RollupRepository, RollupRow } from '@qj/persistence';
 import { escapeHtml, mailLayout } from './html';
 import { unsubscribeUrl } from './unsubscribe-token';
@@ -12,8 +12,7 @@ export interface ComposedMail {
   text: string;
 }
 
-const STAGE: Record<string, string> = { study: '前期研究', start: '开工建设', complete: '建成投用', on_hold: '暂缓', cancelled: '取消' };
-const STATUS: Record<string, string> = { pending: '待审批', approved: '已批准', rejected: '已退回' };
+const STATUS: Record<string, string> = { pending: '待审批', approved: '已批准', rejected: '已退回', withdrawn: '已撤回' };
 
 /** A section: a heading and lines, written once for HTML and once for text. */
 interface Section {
@@ -61,9 +60,9 @@ export function ownerDigest(input: { recipient: DigestRecipient; week: string; d
       { title: `本周新增逾期（${data.newlyOverdue.length}）`, lines: data.newlyOverdue.map((m) => ({ text: `${m.projectName} · ${m.milestoneName}：计划 ${m.due}，逾期 ${m.days} 天`, link: link(m.projectId) })) },
       { title: `持续逾期（${data.stillOverdue.length}）`, lines: data.stillOverdue.map((m) => ({ text: `${m.projectName} · ${m.milestoneName}：计划 ${m.due}，逾期 ${m.days} 天`, link: link(m.projectId) })) },
       { title: `未来 14 天内到期（${data.dueSoon.length}）`, lines: data.dueSoon.map((m) => ({ text: `${m.projectName} · ${m.milestoneName}：${m.due}（还有 ${m.days} 天）`, link: link(m.projectId) })) },
-      { title: `本周变更（${data.changes.total}）`, lines: data.changes.latest.map((c) => ({ text: `${c.projectName}：${c.action}（${c.actorName}）`, link: link(c.projectId) })) },
-      { title: `待审批申请（${data.requestsWaiting.length}）`, lines: data.requestsWaiting.map((r) => ({ text: `${r.projectName}：申请转为「${STAGE[r.toStage] ?? r.toStage}」`, link: link(r.projectId) })) },
-      { title: `本周已决定的申请（${data.requestsDecided.length}）`, lines: data.requestsDecided.map((r) => ({ text: `${r.projectName}：「${STAGE[r.toStage] ?? r.toStage}」${STATUS[r.status] ?? r.status}`, link: link(r.projectId) })) },
+      { title: `本周变更（${data.changes.total}）`, lines: data.changes.latest.map((c) => ({ text: `${c.projectName}：${describeChange(c)}（${c.actorName}）`, link: link(c.projectId) })) },
+      { title: `待审批申请（${data.requestsWaiting.length}）`, lines: data.requestsWaiting.map((r) => ({ text: `${r.projectName}：申请转为「${stageText(r.toStage)}」`, link: link(r.projectId) })) },
+      { title: `本周已决定的申请（${data.requestsDecided.length}）`, lines: data.requestsDecided.map((r) => ({ text: `${r.projectName}：「${stageText(r.toStage)}」${STATUS[r.status] ?? '已处理'}`, link: link(r.projectId) })) },
       { title: `长期未更新的项目（${data.staleProjects.length}）`, lines: data.staleProjects.map((p) => ({ text: `${p.projectName}：已 ${p.days} 天未更新`, link: link(p.projectId) })) },
     ],
     input.unsubscribeLink,
@@ -96,10 +95,14 @@ export function reviewerDigest(input: {
           };
         }),
       },
+      {
+        title: `本周阶段变更（${data.stageChanges.length}）`,
+        lines: data.stageChanges.map((c) => ({ text: `${c.projectName}（${c.unitName}）：${describeChange(c)}`, link: `${publicUrl}/projects/${c.projectId}` })),
+      },
       { title: `本周转为红灯的项目（${data.turnedRed.length}）`, lines: data.turnedRed.map((p) => ({ text: `${p.projectName}（${p.unitName}）：逾期 ${p.days} 天`, link: `${publicUrl}/projects/${p.projectId}` })) },
       {
         title: `待审批申请（${data.approvalsWaiting.total}）`,
-        lines: data.approvalsWaiting.oldest.map((r) => ({ text: `${r.projectName}：申请转为「${STAGE[r.toStage] ?? r.toStage}」`, link: `${publicUrl}/projects/${r.projectId}` })),
+        lines: data.approvalsWaiting.oldest.map((r) => ({ text: `${r.projectName}：申请转为「${stageText(r.toStage)}」`, link: `${publicUrl}/projects/${r.projectId}` })),
       },
       { title: '逾期里程碑最多的单位', lines: data.topUnits.map((u) => ({ text: `${u.unitName}：${u.overdueMilestones} 个` })) },
     ],

@@ -18,3 +18,4 @@ export * from './repositories/notification-preference.repository';
 export * from './repositories/digest.repository';
 export * from './repositories/access.repository';
 export * from './repositories/unit-scope';
+export * from './repositories/notification-source.repository';

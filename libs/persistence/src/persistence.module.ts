@@ -14,6 +14,7 @@ import { MailOutboxRepository } from './repositories/mail-outbox.repository';
 import { NotificationRepository } from './repositories/notification.repository';
 import { NotificationPreferenceRepository } from './repositories/notification-preference.repository';
 import { AccessRepository } from './repositories/access.repository';
+import { NotificationSourceRepository } from './repositories/notification-source.repository';
 
 /** The TypeORM connection for either application. Migrations run before the modules start (see runMigrationsWithLock). */
 @Global()
@@ -29,7 +30,7 @@ import { AccessRepository } from './repositories/access.repository';
       }),
     }),
   ],
-  providers: [ProjectReadRepository, UserRepository, UnitRepository, WorkflowRepository, RollupRepository, OutboxRepository, AlertRepository, MailOutboxRepository, NotificationRepository, NotificationPreferenceRepository, DigestRepository, AccessRepository],
-  exports: [ProjectReadRepository, UserRepository, UnitRepository, WorkflowRepository, RollupRepository, OutboxRepository, AlertRepository, MailOutboxRepository, NotificationRepository, NotificationPreferenceRepository, DigestRepository, AccessRepository],
+  providers: [ProjectReadRepository, UserRepository, UnitRepository, WorkflowRepository, RollupRepository, OutboxRepository, AlertRepository, MailOutboxRepository, NotificationRepository, NotificationPreferenceRepository, DigestRepository, AccessRepository, NotificationSourceRepository],
+  exports: [ProjectReadRepository, UserRepository, UnitRepository, WorkflowRepository, RollupRepository, OutboxRepository, AlertRepository, MailOutboxRepository, NotificationRepository, NotificationPreferenceRepository, DigestRepository, AccessRepository, NotificationSourceRepository],
 })
 export class PersistenceModule {}

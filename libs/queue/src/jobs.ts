@@ -9,6 +9,8 @@ export const QUEUES = {
   /** Domain events, one job per outbox row (jobId `event-<outbox id>`: BullMQ forbids `:` in custom ids). */
   events: 'events',
   rollups: 'rollups',
+  /** The same domain events again (jobId `notify-<outbox id>`), for the people they concern: a slow mail lookup never holds up the roll-ups. */
+  notifications: 'notifications',
   /** Overdue and stale scans: daily, and per project within a minute of a milestone change. */
   alerts: 'alerts',
   /** One `mail.send` job per mail_outbox row (jobId `mail-<id>`), and the sweeper that re-enqueues stragglers. */
@@ -36,6 +38,8 @@ export interface JobPayloads {
   /** Fired every second by a job scheduler: relays committed outbox rows to the events queue. */
   'outbox.relay': Record<string, never>;
   'domain.event': DomainEventJob;
+  /** Tells the people an event concerns (requests, decisions, 不适用 markings), in the app and by mail; once per person and thing. */
+  'notifications.event': DomainEventJob;
   /** Recomputes every roll-up from scratch: nightly, and at worker start. */
   'rollups.reconcile': Record<string, never>;
   /** Keeps this ISO week's copy of every roll-up (never overwritten). */
@@ -60,6 +64,7 @@ export const JOB_QUEUE: { [J in JobName]: QueueName } = {
   'worker.heartbeat': QUEUES.maintenance,
   'outbox.relay': QUEUES.outbox,
   'domain.event': QUEUES.events,
+  'notifications.event': QUEUES.notifications,
   'rollups.reconcile': QUEUES.rollups,
   'rollups.snapshot': QUEUES.rollups,
   'alerts.scan': QUEUES.alerts,

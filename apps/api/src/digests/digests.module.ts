@@ -2,7 +2,8 @@ import { Module } from '@nestjs/common';
 import { DigestComposer } from '@qj/mail';
 import { DigestsController } from './digests.controller';
 import { MyDigestController } from './my-digest.controller';
+import { MyDigestsController } from './my-digests.controller';
 
-/** The weekly digest as its recipients and administrators preview it; sending is the worker's. */
-@Module({ controllers: [DigestsController, MyDigestController], providers: [DigestComposer] })
+/** The weekly digest as its recipients and administrators preview it, and each recipient's past digests; sending is the worker's. */
+@Module({ controllers: [DigestsController, MyDigestController, MyDigestsController], providers: [DigestComposer] })
 export class DigestsModule {}

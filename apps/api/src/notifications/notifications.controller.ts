@@ -27,7 +27,7 @@ export class NotificationsController {
 
   @Get('notifications')
   @ApiOperation({ summary: 'My notifications, newest first, with the number unread' })
-  @ApiOkResponse({ description: '{ items: [{ id, kind, level, title, body, projectId, milestoneId, readAt, createdAt }], unread }' })
+  @ApiOkResponse({ description: '{ items: [{ id, kind (alert | workflow | digest), level, title, body, projectId, milestoneId, link, readAt, createdAt }], unread }' })
   list(@CurrentUser() user: AuthUser, @Query() query: NotificationListQueryDto) {
     return this.notifications.listForUser(user.id, query.limit ?? 50, query.unread ?? false);
   }
@@ -52,7 +52,7 @@ export class NotificationsController {
   }
 
   @Get('me/notification-preferences')
-  @ApiOperation({ summary: 'Which e-mail I receive: { alert, digest }' })
+  @ApiOperation({ summary: 'Which e-mail I receive: { alert, workflow, digest }' })
   getPreferences(@CurrentUser() user: AuthUser) {
     return this.preferences.get(user.id);
   }

@@ -254,7 +254,7 @@ export interface AdminUser {
   updatedAt: string;
 }
 
-export type NotificationKind = 'alert' | 'digest';
+export type NotificationKind = 'alert' | 'workflow' | 'digest';
 
 /** GET /api/notifications: an in-app notification (站内通知) of the signed-in user. */
 export interface AppNotification {
@@ -266,6 +266,8 @@ export interface AppNotification {
   body: string;
   projectId: string | null;
   milestoneId: string | null;
+  /** Where it opens in the console (a digest: `/digests/<week>`); else the project's page. */
+  link: string | null;
   readAt: string | null;
   createdAt: string;
 }
@@ -273,7 +275,7 @@ export interface AppNotification {
 /** Which e-mail the user receives (GET/PUT /api/me/notification-preferences); in-app notifications always arrive. */
 export type NotificationPreferences = Record<NotificationKind, boolean>;
 
-/** A digest as composed for sending (GET /api/me/digest-preview, POST /api/admin/digests/preview). */
+/** A digest as composed for sending (GET /api/me/digest-preview, POST /api/admin/digests/preview; GET /api/me/digests/:week as it was sent). */
 export interface DigestPreview {
   subject: string;
   html: string;
@@ -288,7 +290,7 @@ export interface OutboxMail {
   userId: string | null;
   username: string | null;
   toAddress: string | null;
-  kind: 'alert' | 'digest' | 'stale';
+  kind: 'alert' | 'digest' | 'stale' | 'workflow';
   subject: string;
   status: MailStatus;
   attempts: number;

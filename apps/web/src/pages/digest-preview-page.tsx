@@ -26,7 +26,8 @@ function DigestFrame({ preview, part }: { preview: DigestPreview; part: Part }) 
   return <iframe className="digest-frame" title={t('digest.frameTitle')} sandbox="" srcDoc={preview.html} data-testid="digest-html" />;
 }
 
-function Preview({ load, deps }: { load: (signal: AbortSignal) => Promise<DigestPreview>; deps: unknown[] }) {
+/** A digest's subject, its HTML or its text, loaded by `load`; also shows a week's digest as it was sent. */
+export function Preview({ load, deps }: { load: (signal: AbortSignal) => Promise<DigestPreview>; deps: unknown[] }) {
   const { t } = useI18n();
   const [part, setPart] = useState<Part>('html');
   const preview = useAsync(load, deps);

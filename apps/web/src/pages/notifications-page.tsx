@@ -46,7 +46,7 @@ function Preferences() {
   return (
     <Card size="small" title={<Space><MailOutlined />{t('notify.prefsTitle')}</Space>} data-testid="notification-preferences">
       <ProblemAlert error={error ?? preferences.error} onRetry={preferences.error ? preferences.reload : undefined} />
-      {(['alert', 'digest'] as const).map((kind) => (
+      {(['alert', 'workflow', 'digest'] as const).map((kind) => (
         <div key={kind} className="pref-row">
           <div>
             <div>{t(`notify.pref.${kind}`)}</div>
@@ -118,7 +118,12 @@ export default function NotificationsPage() {
   if (inbox.error && !inbox.data) return <PageError error={inbox.error} onRetry={inbox.reload} />;
 
   const tagOf = (n: AppNotification) =>
-    n.kind === 'digest' ? <Tag color="blue">{t('notify.kind.digest')}</Tag> : <Tag color={LEVEL_COLORS[n.level ?? ''] ?? 'orange'}>{tv('notify.level', n.level)}</Tag>;
+    n.kind === 'alert' ? (
+      <Tag color={LEVEL_COLORS[n.level ?? ''] ?? 'orange'}>{tv('notify.level', n.level)}</Tag>
+    ) : (
+      <Tag color={n.kind === 'digest' ? 'blue' : 'geekblue'}>{t(`notify.kind.${n.kind}`)}</Tag>
+    );
+  const target = (n: AppNotification) => n.link ?? (n.projectId ? `/projects/${n.projectId}` : null);
 
   return (
     <>
@@ -187,8 +192,8 @@ export default function NotificationsPage() {
                     title={
                       <Space size={6} wrap>
                         {tagOf(n)}
-                        {n.projectId ? (
-                          <Link to={`/projects/${n.projectId}`} onClick={() => markRead(n)}>
+                        {target(n) ? (
+                          <Link to={target(n) as string} onClick={() => markRead(n)}>
                             {n.title}
                           </Link>
                         ) : (

@@ -1,4 +1,4 @@
-import { escapeHtml, mailLayout } from '@qj/mail';
+import { noticeMail } from '@qj/mail';
 import type { RaisedAlert } from '@qj/persistence';
 
 export interface AlertMessage {
@@ -36,11 +36,5 @@ export function alertMessage(alert: RaisedAlert): AlertMessage {
 }
 
 export function alertMail(message: AlertMessage, projectLink: string, unsubscribeLink: string): { html: string; text: string } {
-  const html = mailLayout(
-    message.title,
-    `<p>${escapeHtml(message.body)}</p><p><a href="${escapeHtml(projectLink)}">查看项目</a></p>`,
-    unsubscribeLink,
-  );
-  const text = `${message.title}\n\n${message.body}\n\n查看项目：${projectLink}\n\n退订此类邮件：${unsubscribeLink}\n`;
-  return { html, text };
+  return noticeMail(message, { href: projectLink, label: '查看项目' }, unsubscribeLink);
 }

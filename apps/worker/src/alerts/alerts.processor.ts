@@ -2,7 +2,7 @@ import { InjectQueue, Processor } from '@nestjs/bullmq';
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { Env } from '@qj/config';
-import { JobName, JobPayloads, QUEUES } from '@qj/queue';
+import { ensureJobScheduler, JobName, JobPayloads, QUEUES } from '@qj/queue';
 import type { Job, Queue } from 'bullmq';
 import { LoggedWorkerHost } from '../logged-worker-host';
 import { AlertsService, ScanResult } from './alerts.service';
@@ -26,11 +26,7 @@ export class AlertsProcessor extends LoggedWorkerHost implements OnApplicationBo
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.queue.upsertJobScheduler(
-      'alerts.scan',
-      { pattern: this.config.get('ALERT_SCAN_CRON'), tz: this.config.get('APP_TIMEZONE') },
-      { name: 'alerts.scan', data: {} },
-    );
+    await ensureJobScheduler(this.queue, 'alerts.scan', { pattern: this.config.get('ALERT_SCAN_CRON'), tz: this.config.get('APP_TIMEZONE') });
   }
 
   async process(job: Job): Promise<ScanResult> {

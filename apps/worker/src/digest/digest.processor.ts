@@ -3,8 +3,8 @@ import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { Env } from '@qj/config';
 import { DigestComposer } from '@qj/mail';
-import { DigestRepository, MailOutboxRepository, NotificationPreferenceRepository } from '@qj/persistence';
-import { JobName, JobPayloads, QUEUES } from '@qj/queue';
+import { DigestRepository, MailOutboxRepository, NotificationPreferenceRepository, NotificationRepository } from '@qj/persistence';
+import { ensureJobScheduler, JobName, JobPayloads, QUEUES } from '@qj/queue';
 import type { Job, Queue } from 'bullmq';
 import { LoggedWorkerHost, RECOVER_FROM_CRASHES } from '../logged-worker-host';
 import { MailTransport } from '../mail/mail-transport';
@@ -32,6 +32,7 @@ export class DigestProcessor extends LoggedWorkerHost implements OnApplicationBo
     private readonly digests: DigestRepository,
     private readonly composer: DigestComposer,
     private readonly preferences: NotificationPreferenceRepository,
+    private readonly notifications: NotificationRepository,
     private readonly outbox: MailOutboxRepository,
     private readonly transport: MailTransport,
     private readonly config: ConfigService<Env, true>,
@@ -41,15 +42,8 @@ export class DigestProcessor extends LoggedWorkerHost implements OnApplicationBo
     super();
   }
 
-  /**
-   * Every worker registers the schedule at start, but only when it is missing or changed: re-registering an
-   * unchanged one would replace its next firing, and one already due but not yet taken would be lost.
-   */
   async onApplicationBootstrap(): Promise<void> {
-    const schedule = { pattern: this.config.get('DIGEST_CRON'), tz: this.config.get('APP_TIMEZONE') };
-    const registered = await this.queue.getJobScheduler('digest.fanout');
-    if (registered && registered.pattern === schedule.pattern && registered.tz === schedule.tz) return;
-    await this.queue.upsertJobScheduler('digest.fanout', schedule, { name: 'digest.fanout', data: {} });
+    await ensureJobScheduler(this.queue, 'digest.fanout', { pattern: this.config.get('DIGEST_CRON'), tz: this.config.get('APP_TIMEZONE') });
   }
 
   async process(job: Job): Promise<unknown> {
@@ -80,22 +74,39 @@ export class DigestProcessor extends LoggedWorkerHost implements OnApplicationBo
     return count;
   }
 
-  /** 'queued' | 'skipped' | 'done' (another worker has it, or it was sent) | 'gone' (no such active user). */
+  /**
+   * 'queued' | 'skipped' (in the app only: mail turned off) | 'done' (another worker has it, or it was sent) | 'gone' (no such active
+   * user). The digest always appears in the app, as a notification opening what was composed; mail follows the preference.
+   */
   async send(userId: string, period: string): Promise<string> {
     const recipient = await this.digests.recipient(userId);
     if (!recipient) return 'gone';
     const { outcome, mailIds } = await this.digests.transaction(async (manager) => {
       if (!(await this.digests.claim(manager, userId, period))) return { outcome: 'done', mailIds: [] as string[] };
+      const mail = await this.composer.compose(recipient, weekOfPeriod(period));
+      await this.notifications.insertMany(manager, [
+        {
+          userId,
+          kind: 'digest',
+          level: null,
+          title: mail.subject,
+          body: '本周项目进展摘要已生成，点击查看全文。',
+          projectId: null,
+          milestoneId: null,
+          alertId: null,
+          dedupeKey: `digest-${period}`,
+          link: `/digests/${encodeURIComponent(period)}`,
+        },
+      ]);
       if ((await this.preferences.optedOut(manager, [userId], 'digest')).size) {
-        await this.digests.settle(manager, userId, period, { status: 'skipped' });
+        await this.digests.settle(manager, userId, period, { status: 'skipped', composed: mail });
         return { outcome: 'skipped', mailIds: [] as string[] };
       }
-      const mail = await this.composer.compose(recipient, weekOfPeriod(period));
       const toAddress = recipient.email ?? this.transport.fallbackAddress(recipient.username);
       const ids = await this.outbox.enqueue(manager, [
         { userId, toAddress, kind: 'digest', dedupeKey: digestJobId(userId, period), ...mail, skipReason: toAddress ? undefined : '用户未设置邮箱' },
       ]);
-      await this.digests.settle(manager, userId, period, { status: 'queued', mailId: ids[0] ?? null });
+      await this.digests.settle(manager, userId, period, { status: 'queued', mailId: ids[0] ?? null, composed: mail });
       return { outcome: 'queued', mailIds: ids };
     });
     for (const mailId of mailIds) {

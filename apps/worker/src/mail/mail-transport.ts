@@ -58,8 +58,10 @@ export class MailTransport implements OnModuleDestroy {
     const headers: Record<string, string> = {};
     const secret = this.config.get('JWT_SECRET', { infer: true });
     if (mail.userId && secret) {
-      const kind = mail.kind === 'digest' ? 'digest' : 'alert';
+      const kind = mail.kind === 'digest' || mail.kind === 'workflow' ? mail.kind : 'alert';
       headers['List-Unsubscribe'] = `<${unsubscribeUrl(this.config.get('PUBLIC_URL'), secret, mail.userId, kind)}>`;
+      // RFC 8058: a mail client may unsubscribe with one POST to that URL, without the person signing in.
+      headers['List-Unsubscribe-Post'] = 'List-Unsubscribe=One-Click';
     }
     try {
       const info = await this.transporter.sendMail({

@@ -1,7 +1,7 @@
 import { InjectQueue, Processor } from '@nestjs/bullmq';
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { MailOutboxRepository } from '@qj/persistence';
-import { JobName, JobPayloads, QUEUES } from '@qj/queue';
+import { ensureJobScheduler, JobName, JobPayloads, QUEUES } from '@qj/queue';
 import type { Job, Queue } from 'bullmq';
 import { LoggedWorkerHost, RECOVER_FROM_CRASHES } from '../logged-worker-host';
 import { MailTransport, SMTP_POOL_SIZE } from './mail-transport';
@@ -34,7 +34,7 @@ export class MailProcessor extends LoggedWorkerHost implements OnApplicationBoot
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.queue.upsertJobScheduler('mail.sweep', { every: SWEEP_EVERY_MS }, { name: 'mail.sweep', data: {}, opts: { attempts: 1, removeOnFail: 100 } });
+    await ensureJobScheduler(this.queue, 'mail.sweep', { every: SWEEP_EVERY_MS }, { data: {}, opts: { attempts: 1, removeOnFail: 100 } });
   }
 
   async process(job: Job): Promise<unknown> {

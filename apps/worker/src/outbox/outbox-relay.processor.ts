@@ -2,7 +2,7 @@ import { InjectQueue, Processor } from '@nestjs/bullmq';
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { LoggedWorkerHost } from '../logged-worker-host';
 import { OutboxRepository } from '@qj/persistence';
-import { DomainEventJob, JobName, QUEUES } from '@qj/queue';
+import { DomainEventJob, ensureJobScheduler, JobName, QUEUES } from '@qj/queue';
 import type { Job, Queue } from 'bullmq';
 
 const RELAY_EVERY_MS = 1000;
@@ -23,12 +23,13 @@ export class OutboxRelayProcessor extends LoggedWorkerHost implements OnApplicat
     private readonly outbox: OutboxRepository,
     @InjectQueue(QUEUES.outbox) private readonly outboxQueue: Queue,
     @InjectQueue(QUEUES.events) private readonly events: Queue,
+    @InjectQueue(QUEUES.notifications) private readonly notifications: Queue,
   ) {
     super();
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.outboxQueue.upsertJobScheduler('outbox.relay', { every: RELAY_EVERY_MS }, { name: 'outbox.relay', data: {}, opts: { attempts: 1, removeOnFail: 100 } });
+    await ensureJobScheduler(this.outboxQueue, 'outbox.relay', { every: RELAY_EVERY_MS }, { data: {}, opts: { attempts: 1, removeOnFail: 100 } });
   }
 
   async process(job: Job): Promise<number> {
@@ -39,21 +40,20 @@ export class OutboxRelayProcessor extends LoggedWorkerHost implements OnApplicat
     return relayed;
   }
 
+  /** Each event goes to both consumers; if the second add fails the batch is relayed again and the first add's job ids make it a no-op. */
   private relayBatch(): Promise<number> {
     return this.outbox.relay(BATCH, async (rows) => {
-      await this.events.addBulk(
-        rows.map((row) => ({
-          name: 'domain.event',
-          data: {
-            outboxId: row.id,
-            name: row.name,
-            aggregateId: row.aggregateId,
-            payload: row.payload,
-            occurredAt: new Date(row.occurredAt).toISOString(),
-          } satisfies DomainEventJob,
-          opts: { jobId: `event-${row.id}` },
-        })),
+      const events = rows.map(
+        (row): DomainEventJob => ({
+          outboxId: row.id,
+          name: row.name,
+          aggregateId: row.aggregateId,
+          payload: row.payload,
+          occurredAt: new Date(row.occurredAt).toISOString(),
+        }),
       );
+      await this.events.addBulk(events.map((data) => ({ name: 'domain.event', data, opts: { jobId: `event-${data.outboxId}` } })));
+      await this.notifications.addBulk(events.map((data) => ({ name: 'notifications.event', data, opts: { jobId: `notify-${data.outboxId}` } })));
     });
   }
 }

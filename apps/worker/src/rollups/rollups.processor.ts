@@ -5,13 +5,14 @@ import { ConfigService } from '@nestjs/config';
 import type { Env } from '@qj/config';
 import { businessDay, isoWeekOf, todayIn } from '@qj/domain';
 import { refreshProjectRag, RollupRepository } from '@qj/persistence';
-import { JobName, JobPayloads, QUEUES } from '@qj/queue';
+import { ensureJobScheduler, JobName, JobPayloads, QUEUES } from '@qj/queue';
 import type { Job, Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 
 /**
  * The nightly reconcile (status lights for the new day, then every roll-up from scratch) and the weekly
- * snapshot. Both are job schedulers in Asia/Shanghai time, so they fire once however many workers run.
+ * snapshot. Both are job schedulers (ROLLUP_RECONCILE_CRON, ROLLUP_SNAPSHOT_CRON in APP_TIMEZONE), so they
+ * fire once however many workers run.
  */
 @Processor(QUEUES.rollups)
 @Injectable()
@@ -34,8 +35,8 @@ export class RollupsProcessor extends LoggedWorkerHost implements OnApplicationB
 
   async onApplicationBootstrap(): Promise<void> {
     const tz = this.timeZone;
-    await this.queue.upsertJobScheduler('rollups.reconcile', { pattern: '5 0 * * *', tz }, { name: 'rollups.reconcile', data: {} });
-    await this.queue.upsertJobScheduler('rollups.snapshot', { pattern: '10 0 * * 1', tz }, { name: 'rollups.snapshot', data: {} });
+    await ensureJobScheduler(this.queue, 'rollups.reconcile', { pattern: this.config.get('ROLLUP_RECONCILE_CRON'), tz });
+    await ensureJobScheduler(this.queue, 'rollups.snapshot', { pattern: this.config.get('ROLLUP_SNAPSHOT_CRON'), tz });
     // A worker that starts reconciles once, under a per-day id so several starting together do it once.
     await this.queue.add('rollups.reconcile', {}, { jobId: `rollups.reconcile-start-${todayIn(tz)}` });
   }

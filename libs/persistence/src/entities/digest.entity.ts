@@ -19,12 +19,22 @@ export class DigestEntity {
   @PrimaryColumn({ type: 'text' })
   week: string;
 
-  /** pending (claimed, not yet composed) | queued (its mail row written) | skipped (opted out). */
+  /** pending (claimed, not yet composed) | queued (its mail row written) | skipped (composed, not mailed: opted out). */
   @Column({ type: 'text', default: 'pending' })
   status: string;
 
   @Column({ name: 'mail_id', type: 'bigint', nullable: true })
   mailId: string | null;
+
+  /** The digest as composed for this period, whether mailed or not: the console opens it from its notification. */
+  @Column({ type: 'text', nullable: true })
+  subject: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  html: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  text: string | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

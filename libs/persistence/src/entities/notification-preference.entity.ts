@@ -1,7 +1,8 @@
 import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import { UserEntity } from './user.entity';
 
-export const NOTIFICATION_KINDS = ['alert', 'digest'] as const;
+/** alert: overdue and stale; workflow: requests and decisions (审批); digest: the weekly digest. */
+export const NOTIFICATION_KINDS = ['alert', 'workflow', 'digest'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /** Whether a user wants e-mail of a kind; no row means yes. Unsubscribe links write `enabled = false`. */
@@ -14,7 +15,7 @@ export class NotificationPreferenceEntity {
   @JoinColumn({ name: 'user_id' })
   user?: UserEntity;
 
-  /** alert | digest */
+  /** alert | workflow | digest */
   @PrimaryColumn({ type: 'text' })
   kind: string;
 

@@ -23,12 +23,17 @@ export interface DigestMilestone {
   days: number;
 }
 
+/** An audit row of the week, with what describeChange needs to say it in Chinese. */
 export interface DigestChange {
   projectId: string;
   projectName: string;
   action: string;
   actorName: string;
   at: Date;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+  comment: string | null;
+  milestoneName: string | null;
 }
 
 export interface DigestRequest {
@@ -63,9 +68,22 @@ export interface ReviewerDigestData {
   turnedRed: DigestProject[];
   approvalsWaiting: { total: number; oldest: DigestRequest[] };
   topUnits: Array<{ unitName: string; overdueMilestones: number }>;
+  /** The week's stage changes: approved transitions and administrators' overrides. */
+  stageChanges: Array<DigestChange & { unitName: string }>;
 }
 
 const LIST_LIMIT = 30;
+
+/**
+ * An audit row (alias `a`) of project `p` as a DigestChange: a request's row gains its stages (`from`, `to`),
+ * and a row about a milestone or a re-baseline request the milestone's name, so every change can be said.
+ */
+const CHANGE = `p.id AS "projectId", p.name AS "projectName", a.action, a.actor_name AS "actorName", a.at, a.before,
+  COALESCE(a.after, '{}'::jsonb) || jsonb_strip_nulls(jsonb_build_object('from', tr.from_stage, 'to', tr.to_stage)) AS after,
+  a.comment, m.name AS "milestoneName"`;
+const CHANGE_MILESTONE = `LEFT JOIN transition_request tr ON a.entity_type = 'transition_request' AND tr.id::text = a.entity_id
+  LEFT JOIN rebaseline_request rr ON a.entity_type = 'rebaseline_request' AND rr.id::text = a.entity_id
+  LEFT JOIN milestone m ON m.id = COALESCE(rr.milestone_id, CASE WHEN a.entity_type = 'milestone' THEN a.entity_id::uuid END)`;
 
 /** Reads for the weekly digest. Owner reads are scoped by the owner's unit. */
 @Injectable()
@@ -107,8 +125,32 @@ export class DigestRepository {
     return rows.length > 0;
   }
 
-  async settle(manager: EntityManager, userId: string, week: string, outcome: { status: 'queued' | 'skipped'; mailId?: string | null }): Promise<void> {
-    await manager.query(`UPDATE digest SET status = $3, mail_id = $4 WHERE user_id = $1 AND week = $2`, [userId, week, outcome.status, outcome.mailId ?? null]);
+  /** Records the outcome and what the digest said, which the console shows from its notification. */
+  async settle(
+    manager: EntityManager,
+    userId: string,
+    week: string,
+    outcome: { status: 'queued' | 'skipped'; mailId?: string | null; composed: { subject: string; html: string; text: string } },
+  ): Promise<void> {
+    const { subject, html, text } = outcome.composed;
+    await manager.query(`UPDATE digest SET status = $3, mail_id = $4, subject = $5, html = $6, text = $7 WHERE user_id = $1 AND week = $2`, [
+      userId,
+      week,
+      outcome.status,
+      outcome.mailId ?? null,
+      subject,
+      html,
+      text,
+    ]);
+  }
+
+  /** One of the user's own composed digests; undefined when there is none for that period (scoped by the user). */
+  async composed(userId: string, week: string): Promise<{ week: string; subject: string; html: string; text: string; createdAt: Date } | undefined> {
+    const [row] = await this.dataSource.query(
+      `SELECT week, subject, html, text, created_at AS "createdAt" FROM digest WHERE user_id = $1 AND week = $2 AND subject IS NOT NULL`,
+      [userId, week],
+    );
+    return row;
   }
 
   /** `today` is the digest's day (a Monday); "this week" is the seven days before it. */
@@ -135,8 +177,7 @@ export class DigestRepository {
       [unitId],
     );
     const latest: DigestChange[] = await db.query(
-      `SELECT p.id AS "projectId", p.name AS "projectName", a.action, a.actor_name AS "actorName", a.at
-       FROM audit_event a JOIN project p ON p.id = a.project_id
+      `SELECT ${CHANGE} FROM audit_event a JOIN project p ON p.id = a.project_id ${CHANGE_MILESTONE}
        WHERE p.unit_id = $1 AND a.at >= now() - interval '7 days' ORDER BY a.id DESC LIMIT 10`,
       [unitId],
     );
@@ -192,6 +233,12 @@ export class DigestRepository {
        GROUP BY u.name ORDER BY count(*) DESC, u.name LIMIT 5`,
       [today],
     );
-    return { turnedRed, approvalsWaiting: { total, oldest }, topUnits };
+    const stageChanges = await db.query(
+      `SELECT ${CHANGE}, u.name AS "unitName" FROM audit_event a JOIN project p ON p.id = a.project_id JOIN unit u ON u.id = p.unit_id ${CHANGE_MILESTONE}
+       WHERE a.action IN ('transition.approved', 'transition.overridden') AND a.at >= now() - interval '7 days'
+       ORDER BY a.id LIMIT $1`,
+      [LIST_LIMIT],
+    );
+    return { turnedRed, approvalsWaiting: { total, oldest }, topUnits, stageChanges };
   }
 }

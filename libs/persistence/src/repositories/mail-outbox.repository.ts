@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { MailStatus } from '../entities/mail-outbox.entity';
 
-export type MailKind = 'alert' | 'digest' | 'stale';
+export type MailKind = 'alert' | 'digest' | 'stale' | 'workflow';
 
 export interface NewMail {
   userId: string | null;

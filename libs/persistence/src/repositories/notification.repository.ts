@@ -4,13 +4,17 @@ import { DataSource, EntityManager } from 'typeorm';
 
 export interface NewNotification {
   userId: string;
-  kind: 'alert' | 'digest';
+  kind: 'alert' | 'workflow' | 'digest';
   level: string | null;
   title: string;
   body: string;
   projectId: string | null;
   milestoneId: string | null;
   alertId: string | null;
+  /** Once per (user, dedupe key): a second insert with the same key is ignored. */
+  dedupeKey?: string | null;
+  /** A console path to open instead of the project's page. */
+  link?: string | null;
 }
 
 export interface NotificationView {
@@ -21,23 +25,27 @@ export interface NotificationView {
   body: string;
   projectId: string | null;
   milestoneId: string | null;
+  link: string | null;
   readAt: Date | null;
   createdAt: Date;
 }
 
-const VIEW = `id::text, kind, level, title, body, project_id AS "projectId", milestone_id AS "milestoneId", read_at AS "readAt", created_at AS "createdAt"`;
+const VIEW = `id::text, kind, level, title, body, project_id AS "projectId", milestone_id AS "milestoneId", link, read_at AS "readAt", created_at AS "createdAt"`;
 
 /** In-app notifications (站内通知). Every read and write is scoped by the user they belong to. */
 @Injectable()
 export class NotificationRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async insertMany(manager: EntityManager, rows: readonly NewNotification[]): Promise<void> {
-    if (!rows.length) return;
-    await manager.query(
-      `INSERT INTO notification (user_id, kind, level, title, body, project_id, milestone_id, alert_id)
-       SELECT user_id, kind, level, title, body, project_id, milestone_id, alert_id
-       FROM jsonb_to_recordset($1::jsonb) AS r(user_id uuid, kind text, level text, title text, body text, project_id uuid, milestone_id uuid, alert_id bigint)`,
+  /** Returns the users notified now: those whose (user, dedupe key) was not there already. */
+  async insertMany(manager: EntityManager, rows: readonly NewNotification[]): Promise<Set<string>> {
+    if (!rows.length) return new Set();
+    const inserted: Array<{ userId: string }> = await manager.query(
+      `INSERT INTO notification (user_id, kind, level, title, body, project_id, milestone_id, alert_id, dedupe_key, link)
+       SELECT user_id, kind, level, title, body, project_id, milestone_id, alert_id, dedupe_key, link
+       FROM jsonb_to_recordset($1::jsonb) AS r(user_id uuid, kind text, level text, title text, body text, project_id uuid, milestone_id uuid,
+            alert_id bigint, dedupe_key text, link text)
+       ON CONFLICT (user_id, dedupe_key) DO NOTHING RETURNING user_id AS "userId"`,
       [
         JSON.stringify(
           rows.map((row) => ({
@@ -49,10 +57,13 @@ export class NotificationRepository {
             project_id: row.projectId,
             milestone_id: row.milestoneId,
             alert_id: row.alertId,
+            dedupe_key: row.dedupeKey ?? null,
+            link: row.link ?? null,
           })),
         ),
       ],
     );
+    return new Set(inserted.map((row) => row.userId));
   }
 
   /** Newest first, with the number still unread. */

@@ -7,6 +7,11 @@ export class NotificationPreferencesDto {
   @IsBoolean({ message: 'alert 必须是 true 或 false' })
   alert?: boolean;
 
+  /** Requests filed, decided or withdrawn, and milestones marked 不适用 (审批通知). */
+  @IsOptional()
+  @IsBoolean({ message: 'workflow 必须是 true 或 false' })
+  workflow?: boolean;
+
   /** The weekly digest (周报). */
   @IsOptional()
   @IsBoolean({ message: 'digest 必须是 true 或 false' })

@@ -1,0 +1,28 @@
+import { Controller, Get, Param } from '@nestjs/common';
+import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { DomainException, ValidationFailedException } from '@qj/http';
+import { DigestRepository } from '@qj/persistence';
+import { CurrentUser } from '../auth';
+import type { AuthUser } from '../auth';
+
+/** A period key as the worker writes it: 2026-W48, or under DIGEST_PERIOD=firing 2026-W48-20261123T010000Z. */
+const PERIOD = /^\d{4}-W\d{2}(-\d{8}T\d{6}Z)?$/;
+
+/** The digests the signed-in user was sent (or, mail turned off, shown in the app): what each said, as composed then. */
+@ApiTags('notifications')
+@ApiBearerAuth()
+@Controller('me/digests')
+export class MyDigestsController {
+  constructor(private readonly digests: DigestRepository) {}
+
+  @Get(':week')
+  @ApiOperation({ summary: 'One of my weekly digests, as composed for that period (its notification links here)' })
+  @ApiOkResponse({ description: '{ week, subject, html, text, createdAt }' })
+  @ApiNotFoundResponse({ description: 'no digest of mine for that period' })
+  async get(@CurrentUser() user: AuthUser, @Param('week') week: string) {
+    if (!PERIOD.test(week)) throw new ValidationFailedException([{ field: 'week', message: 'week 应形如 2026-W48' }]);
+    const digest = await this.digests.composed(user.id, week);
+    if (!digest) throw new DomainException('digest_not_found', 404, `没有 ${week} 的周报`);
+    return digest;
+  }
+}

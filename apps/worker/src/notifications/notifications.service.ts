@@ -1,0 +1,192 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable, Logger } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import type { Env } from '@qj/config';
+import { noticeMail, unsubscribeUrl } from '@qj/mail';
+import {
+  AlertRecipient,
+  MailOutboxRepository,
+  NewMail,
+  NotificationPreferenceRepository,
+  NotificationRepository,
+  NotificationSourceRepository,
+} from '@qj/persistence';
+import { DomainEventJob, QUEUES } from '@qj/queue';
+import type { Queue } from 'bullmq';
+import { MailTransport } from '../mail/mail-transport';
+import { mailJobId } from '../mail/mail.processor';
+import * as messages from './workflow-messages';
+
+/** Who hears what: one message for a set of people, once per person and `dedupeKey`. */
+export interface Notice {
+  dedupeKey: string;
+  recipients: AlertRecipient[];
+  message: messages.WorkflowMessage;
+  projectId: string;
+  milestoneId: string | null;
+}
+
+/** Events a decided transition request causes (an approval may cause one of several; a request id says it was one). */
+const TRANSITION_DECIDED = new Set(['project.stage_changed', 'project.put_on_hold', 'project.resumed', 'project.cancelled', 'project.transition_rejected']);
+
+const text = (value: unknown): string | null => (typeof value === 'string' && value ? value : null);
+
+/**
+ * Tells people about requests, decisions and 不适用 markings: the requester and their unit's owners hear a
+ * decision, the DRC reviewers hear what waits for them. Facts come from the tables by the event's `requestId`
+ * (or `milestoneId`), never from the rest of its payload. Notifications and mail rows are written in one
+ * transaction under unique keys, so an event seen twice notifies once; mail jobs are enqueued after commit.
+ */
+@Injectable()
+export class NotificationsService {
+  private readonly logger = new Logger(NotificationsService.name);
+
+  constructor(
+    private readonly source: NotificationSourceRepository,
+    private readonly notifications: NotificationRepository,
+    private readonly preferences: NotificationPreferenceRepository,
+    private readonly outbox: MailOutboxRepository,
+    private readonly transport: MailTransport,
+    private readonly config: ConfigService<Env, true>,
+    @InjectQueue(QUEUES.mail) private readonly mailQueue: Queue,
+  ) {}
+
+  /** Returns how many people were notified now (0 when the event concerns nobody or was seen before). */
+  async handle(event: DomainEventJob): Promise<number> {
+    const notice = await this.noticeFor(event);
+    if (!notice || !notice.recipients.length) return 0;
+    return this.deliver(notice);
+  }
+
+  /** What an event means to people, or undefined when it means nothing to anyone (roll-up-only events). */
+  async noticeFor(event: DomainEventJob): Promise<Notice | undefined> {
+    const requestId = text(event.payload.requestId);
+    switch (event.name) {
+      case 'project.transition_requested':
+      case 'transition.withdrawn': {
+        const request = requestId && (await this.source.transitionRequest(requestId));
+        if (!request) return undefined;
+        const requested = event.name === 'project.transition_requested';
+        return {
+          dedupeKey: `transition-${request.id}-${requested ? 'requested' : 'withdrawn'}`,
+          recipients: await this.source.reviewers(),
+          message: requested ? messages.transitionRequested(request) : messages.transitionWithdrawn(request),
+          projectId: request.projectId,
+          milestoneId: null,
+        };
+      }
+      case 'rebaseline.requested':
+      case 'rebaseline.withdrawn': {
+        const request = requestId && (await this.source.rebaselineRequest(requestId));
+        if (!request) return undefined;
+        const requested = event.name === 'rebaseline.requested';
+        return {
+          dedupeKey: `rebaseline-${request.id}-${requested ? 'requested' : 'withdrawn'}`,
+          recipients: await this.source.reviewers(),
+          message: requested ? messages.rebaselineRequested(request) : messages.rebaselineWithdrawn(request),
+          projectId: request.projectId,
+          milestoneId: request.milestoneId,
+        };
+      }
+      case 'milestone.rebaselined':
+      case 'rebaseline.rejected': {
+        // A reviewer's own re-baselining (no request) concerns nobody else.
+        const request = requestId && (await this.source.rebaselineRequest(requestId));
+        if (!request || request.status === 'pending') return undefined;
+        return {
+          dedupeKey: `rebaseline-${request.id}-decided`,
+          recipients: await this.source.requesterAndOwners(request.requestedBy, request.unitId),
+          message: messages.rebaselineDecided(request),
+          projectId: request.projectId,
+          milestoneId: request.milestoneId,
+        };
+      }
+      case 'project.overridden': {
+        const project = await this.source.project(event.aggregateId);
+        const audit = project && (await this.source.auditOfEvent(event.outboxId, project.id, ['transition.overridden']));
+        if (!project || !audit) return undefined;
+        return {
+          dedupeKey: `event-${event.outboxId}`,
+          recipients: await this.source.requesterAndOwners(null, project.unitId),
+          message: messages.transitionOverridden(project.name, audit),
+          projectId: project.id,
+          milestoneId: null,
+        };
+      }
+      case 'milestone.not_applicable':
+      case 'milestone.applicable_again': {
+        const milestoneId = text(event.payload.milestoneId);
+        const milestone = milestoneId && (await this.source.milestone(milestoneId));
+        if (!milestone) return undefined;
+        const applicable = event.name === 'milestone.applicable_again';
+        const audit = await this.source.auditOfEvent(event.outboxId, milestone.projectId, [applicable ? 'milestone.applicable_again' : 'milestone.marked_not_applicable'], milestone.id);
+        const reason = text(audit?.comment) ?? text(audit?.after?.reason) ?? text(event.payload.reason);
+        return {
+          dedupeKey: `event-${event.outboxId}`,
+          recipients: await this.source.reviewers(),
+          message: messages.milestoneApplicability(milestone, applicable, audit?.actorName ?? null, reason),
+          projectId: milestone.projectId,
+          milestoneId: milestone.id,
+        };
+      }
+      default: {
+        if (!TRANSITION_DECIDED.has(event.name)) return undefined;
+        // Only a decided request concerns its requester; stage events without one are overrides (project.overridden).
+        const request = requestId && (await this.source.transitionRequest(requestId));
+        if (!request || request.status === 'pending' || request.status === 'withdrawn') return undefined;
+        return {
+          dedupeKey: `transition-${request.id}-decided`,
+          recipients: await this.source.requesterAndOwners(request.requestedBy, request.unitId),
+          message: messages.transitionDecided(request),
+          projectId: request.projectId,
+          milestoneId: null,
+        };
+      }
+    }
+  }
+
+  private async deliver(notice: Notice): Promise<number> {
+    const { notified, mailIds } = await this.source.transaction(async (manager) => {
+      const notified = await this.notifications.insertMany(
+        manager,
+        notice.recipients.map((user) => ({
+          userId: user.id,
+          kind: 'workflow' as const,
+          level: null,
+          title: notice.message.title,
+          body: notice.message.body,
+          projectId: notice.projectId,
+          milestoneId: notice.milestoneId,
+          alertId: null,
+          dedupeKey: notice.dedupeKey,
+        })),
+      );
+      const optedOut = await this.preferences.optedOut(manager, [...notified], 'workflow');
+      const mails = notice.recipients.filter((user) => notified.has(user.id) && !optedOut.has(user.id)).map((user) => this.mailFor(notice, user));
+      return { notified, mailIds: await this.outbox.enqueue(manager, mails) };
+    });
+    if (mailIds.length) {
+      await this.mailQueue
+        .addBulk(mailIds.map((mailId) => ({ name: 'mail.send', data: { mailId }, opts: { jobId: mailJobId(mailId) } })))
+        .catch((error: Error) => this.logger.warn(`mail jobs not enqueued (the sweeper will send them): ${error.message}`));
+    }
+    return notified.size;
+  }
+
+  private mailFor(notice: Notice, user: AlertRecipient): NewMail {
+    const publicUrl = this.config.get('PUBLIC_URL');
+    const secret = this.config.get('JWT_SECRET', { infer: true }) ?? '';
+    const { html, text } = noticeMail(notice.message, { href: `${publicUrl}/projects/${notice.projectId}`, label: '查看项目' }, unsubscribeUrl(publicUrl, secret, user.id, 'workflow'));
+    const toAddress = user.email ?? this.transport.fallbackAddress(user.username);
+    return {
+      userId: user.id,
+      toAddress,
+      kind: 'workflow',
+      dedupeKey: `${notice.dedupeKey}-${user.id}`,
+      subject: notice.message.title,
+      html,
+      text,
+      skipReason: toAddress ? undefined : '用户未设置邮箱',
+    };
+  }
+}

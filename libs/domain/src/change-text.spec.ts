@@ -1,0 +1,42 @@
+import { describeChange } from './change-text';
+
+describe('describeChange', () => {
+  it('says which milestone fields changed, with their Chinese names', () => {
+    expect(
+      describeChange({
+        action: 'milestone.updated',
+        milestoneName: '施工许可',
+        before: { baselineDate: '2027-01-31', forecastDate: '2027-03-31', actualDate: null, status: 'pending', version: 1 },
+        after: { baselineDate: '2027-01-31', forecastDate: '2027-06-30', actualDate: null, status: 'pending', version: 2 },
+      }),
+    ).toBe('施工许可 预计日期 2027-03-31 → 2027-06-30');
+    expect(
+      describeChange({ action: 'milestone.updated', milestoneName: '开工', before: { actualDate: null, status: 'pending' }, after: { actualDate: '2026-11-25', status: 'done' } }),
+    ).toBe('开工 实际日期 未填 → 2026-11-25，状态 未完成 → 已完成');
+  });
+
+  it('says a stage change and its decision', () => {
+    expect(describeChange({ action: 'transition.approved', before: { stage: 'study' }, after: { stage: 'start' } })).toBe('前期研究 → 开工建设，已批准');
+    expect(describeChange({ action: 'transition.approved', before: { stage: 'study' }, after: { stage: 'start' }, comment: '材料齐全' })).toBe('前期研究 → 开工建设，已批准（意见：材料齐全）');
+    expect(describeChange({ action: 'transition.overridden', before: { stage: 'start' }, after: { stage: 'on_hold' }, comment: '资金未落实' })).toBe(
+      '开工建设 → 暂缓，由管理员直接调整（理由：资金未落实）',
+    );
+    expect(describeChange({ action: 'transition.requested', after: { to: 'complete', reason: '已竣工' } })).toBe('申请转为建成投用（理由：已竣工）');
+    expect(describeChange({ action: 'transition.rejected', after: { status: 'rejected', from: 'study', to: 'start' }, comment: '缺施工许可' })).toBe(
+      '前期研究 → 开工建设 的申请已退回（意见：缺施工许可）',
+    );
+    expect(describeChange({ action: 'transition.rejected', after: { status: 'rejected' } })).toBe('阶段转换申请已退回');
+  });
+
+  it('never shows a code, even for an action or a value it does not know', () => {
+    const sentences = [
+      describeChange({ action: 'project.something_new' }),
+      describeChange({ action: 'transition.approved', before: { stage: 'weird_stage' }, after: { stage: 'start' } }),
+      describeChange({ action: 'milestone.updated', before: { status: 'odd.value' }, after: { status: 'done' } }),
+      describeChange({ action: 'rebaseline.rejected' }),
+      describeChange({ action: 'milestone.marked_not_applicable', milestoneName: '施工许可', comment: '改扩建项目无需施工许可' }),
+    ];
+    for (const sentence of sentences) expect(sentence).not.toMatch(/[a-z_]+\.[a-z_]+|[a-z]+_[a-z]+/);
+    expect(sentences[4]).toBe('施工许可 标记为不适用（理由：改扩建项目无需施工许可）');
+  });
+});

@@ -1,0 +1,94 @@
+import { PROJECT_STATUS_LABELS } from './stage';
+
+/** An audit row as people read it: what was done, to what, by whom. */
+export interface AuditChange {
+  action: string;
+  before?: Record<string, unknown> | null;
+  after?: Record<string, unknown> | null;
+  comment?: string | null;
+  actorName?: string | null;
+  /** The milestone's name, when the row is about one (the audit row holds only its id). */
+  milestoneName?: string | null;
+}
+
+const MILESTONE_FIELDS: ReadonlyArray<[string, string]> = [
+  ['baselineDate', '基线日期'],
+  ['forecastDate', '预计日期'],
+  ['actualDate', '实际日期'],
+  ['status', '状态'],
+];
+
+const MILESTONE_STATUS: Record<string, string> = { pending: '未完成', done: '已完成', not_applicable: '不适用' };
+
+/** 前期研究 for `study`; a value we have no label for reads as 「未知阶段」, never as its code. */
+export function stageText(stage: unknown): string {
+  return typeof stage === 'string' && stage in PROJECT_STATUS_LABELS ? PROJECT_STATUS_LABELS[stage as keyof typeof PROJECT_STATUS_LABELS].zh : '未知阶段';
+}
+
+const str = (value: unknown): string | null => (typeof value === 'string' && value.trim() ? value.trim() : null);
+const dateText = (value: unknown): string => str(value) ?? '未填';
+const fieldText = (field: string, value: unknown): string => (field === 'status' ? (MILESTONE_STATUS[String(value)] ?? '未知') : dateText(value));
+const withComment = (sentence: string, comment: unknown, label = '意见'): string => (str(comment) ? `${sentence}（${label}：${str(comment)}）` : sentence);
+
+/** 「施工许可 预计日期 2027-03-31 → 2027-06-30，状态 未完成 → 已完成」; only the fields that changed. */
+export function milestoneFieldChanges(before: Record<string, unknown> | null | undefined, after: Record<string, unknown> | null | undefined): string[] {
+  if (!after) return [];
+  return MILESTONE_FIELDS.filter(([field]) => field in after && (before?.[field] ?? null) !== (after[field] ?? null)).map(
+    ([field, label]) => `${label} ${fieldText(field, before?.[field] ?? null)} → ${fieldText(field, after[field] ?? null)}`,
+  );
+}
+
+/** 「前期研究 → 开工建设」 from whatever the row carries: `stage` before and after, or a request's `from`/`to`. */
+function stageMove(change: AuditChange): string {
+  const from = change.before?.stage ?? change.after?.from ?? change.after?.fromStage;
+  const to = change.after?.stage ?? change.after?.to ?? change.after?.toStage;
+  if (from && to) return `${stageText(from)} → ${stageText(to)}`;
+  return to ? `转为${stageText(to)}` : '阶段转换';
+}
+
+/** 「前期研究 → 开工建设 的申请」, or 「阶段转换申请」 when the row does not say which stages. */
+function requestOf(change: AuditChange): string {
+  const move = stageMove(change);
+  return move === '阶段转换' ? '阶段转换申请' : `${move} 的申请`;
+}
+
+/**
+ * One Chinese sentence for one audit row: the digest, the notifications and the console's history all say
+ * what happened this way, never with an action code. An action this function does not know reads as a
+ * plain 「项目信息已更新」 rather than as its code.
+ */
+export function describeChange(change: AuditChange): string {
+  const milestone = str(change.milestoneName) ?? str(change.after?.milestone) ?? '里程碑';
+  switch (change.action) {
+    case 'transition.requested':
+      return withComment(`申请${stageMove(change).startsWith('转为') ? '' : ' '}${stageMove(change)}`, change.after?.reason ?? change.comment, '理由');
+    case 'transition.approved':
+      return withComment(`${stageMove(change)}，已批准`, change.comment);
+    case 'transition.rejected':
+      return withComment(`${requestOf(change)}已退回`, change.comment);
+    case 'transition.withdrawn':
+      return `${requestOf(change)}已撤回`;
+    case 'transition.overridden':
+      return withComment(`${stageMove(change)}，由管理员直接调整`, change.comment, '理由');
+    case 'rebaseline.requested':
+      return withComment(`申请调整 ${milestone} 基线日期 ${dateText(change.before?.baselineDate)} → ${dateText(change.after?.baselineDate)}`, change.comment, '理由');
+    case 'rebaseline.rejected':
+      return withComment(`${milestone} 基线调整申请已退回`, change.comment);
+    case 'rebaseline.withdrawn':
+      return `${milestone} 基线调整申请已撤回`;
+    case 'milestone.rebaselined':
+    case 'milestone.updated': {
+      const fields = milestoneFieldChanges(change.before, change.after);
+      const sentence = `${milestone} ${fields.length ? fields.join('，') : '已更新'}`;
+      return change.action === 'milestone.rebaselined' ? withComment(`${sentence}（基线调整）`, change.comment) : withComment(sentence, change.comment, '说明');
+    }
+    case 'milestone.marked_not_applicable':
+      return withComment(`${milestone} 标记为不适用`, change.comment ?? change.after?.reason, '理由');
+    case 'milestone.applicable_again':
+      return withComment(`${milestone} 恢复为适用`, change.comment);
+    case 'project.unit_reassigned':
+      return withComment('责任单位已调整', change.comment, '说明');
+    default:
+      return '项目信息已更新';
+  }
+}
