@@ -1,4 +1,10 @@
-/** Unit tests sit beside the code (*.spec.ts); end-to-end suites live under test/ (*.e2e-spec.ts). */
+/**
+ * Four tiers, each runnable alone (`npm run test:<tier>`), all of them by `npm test`:
+ * - unit: beside the code (*.spec.ts), plain functions, seconds;
+ * - e2e: test/**\/*.e2e-spec.ts, the API and workers on a real PostgreSQL and Redis;
+ * - faults: test/faults, processes killed and services stopped mid-run;
+ * - browser: test/**\/*.browser-spec.ts, the console in Chromium.
+ */
 const { pathsToModuleNameMapper } = require('ts-jest');
 const { compilerOptions } = require('./tsconfig.json');
 
@@ -9,17 +15,20 @@ const common = {
   testEnvironment: 'node',
 };
 
+/** The tiers that need PostgreSQL and Redis (started by the global setup when TEST_* URLs are not given). */
+const services = {
+  ...common,
+  rootDir: __dirname,
+  globalSetup: '<rootDir>/test/support/global-setup.ts',
+  globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+};
+
 module.exports = {
   testTimeout: 60000,
   projects: [
     { ...common, displayName: 'unit', rootDir: __dirname, testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
-    {
-      ...common,
-      displayName: 'e2e',
-      rootDir: __dirname,
-      testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
-      globalSetup: '<rootDir>/test/support/global-setup.ts',
-      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
-    },
+    { ...services, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'], testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/faults/'] },
+    { ...services, displayName: 'faults', testMatch: ['<rootDir>/test/faults/**/*.e2e-spec.ts'] },
+    { ...services, displayName: 'browser', testMatch: ['<rootDir>/test/**/*.browser-spec.ts'] },
   ],
 };

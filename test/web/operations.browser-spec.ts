@@ -6,7 +6,7 @@ import { ARTIFACTS, ConsoleBrowser } from '../support/browser';
 import { bootTestApp, TestApp } from '../support/test-app';
 
 /**
- * The 运维 page in a real browser (Debian's Chromium driven by playwright-core, as in console.e2e-spec.ts): an admin
+ * The 运维 page in a real browser (Debian's Chromium driven by playwright-core, as in console.browser-spec.ts): an admin
  * reads the mail outbox, retries a job that failed for good, and opens the queue dashboard in a new tab.
  */
 const MAIL_SUBJECT = '【逾期提醒】渝贵高铁：可行性研究报告批复已逾期 3 天';
