@@ -24,6 +24,10 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true }],
       // Nest's lifecycle hooks and interface methods are async by contract even when this implementation awaits nothing.
       '@typescript-eslint/require-await': 'off',
+      // Numbers, booleans and nullish values read well in messages; `never` is what an exhaustive switch leaves.
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true, allowBoolean: true, allowNullish: true, allowNever: true }],
+      // React event props take async handlers; their promise is handled inside (errors shown in the page).
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
     },
   },
   {

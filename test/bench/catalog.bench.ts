@@ -130,7 +130,7 @@ async function explainMix(pool: Pool, log: (message: string) => void): Promise<R
     const filter = filterOf(new URLSearchParams(query));
     await new ProjectReadRepository(capture).list(filter);
     const [sql, params] = statements[0];
-    const { rows } = await pool.query(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, params as unknown[]);
+    const { rows } = await pool.query(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, params);
     const plan = rows.map((row: Record<string, string>) => row['QUERY PLAN']);
     const executionMs = Number(/Execution Time: ([\d.]+)/.exec(plan.join('\n'))?.[1]);
     const scans = plan.filter((line) => /Scan|Filter:|Rows Removed/.test(line)).map((line) => line.trim());

@@ -285,8 +285,8 @@ function validateProjects(raw: unknown, structure: Structure | null, planText: s
           const itemBlock = item === null ? undefined : block.items.find((i) => i.no === item);
           const inside = at.some((p) => {
             const end = p + clause.length;
-            if (p < block!.start || end > block!.end) return false;
-            const holder = block!.items.find((i) => p >= i.start && end <= i.end);
+            if (p < block.start || end > block.end) return false;
+            const holder = block.items.find((i) => p >= i.start && end <= i.end);
             return item === null ? holder === undefined : holder !== undefined && holder === itemBlock;
           });
           if (!inside) {

@@ -58,7 +58,7 @@ for (const group of GROUPS) {
   const leadAt = group.lead === undefined ? undefined : onlyIndex(group, seg, group.lead, 'lead');
   const reading = readVerb(group.verb);
 
-  for (const member of group.members as Member[]) {
+  for (const member of group.members) {
     const [name, anchor, options] = typeof member === 'string' ? [member, member, undefined] : member;
     const anchorAt = onlyIndex(group, seg, anchor, 'member');
     let start = Math.min(verbAt, anchorAt, leadAt ?? Infinity);

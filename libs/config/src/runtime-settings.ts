@@ -10,7 +10,7 @@ export interface LocalServices {
   env: Env & Required<Pick<Env, 'DATABASE_URL' | 'REDIS_URL' | 'JWT_SECRET'>>;
   /** True when this process started the database or Redis itself (the single-machine default). */
   embedded: boolean;
-  stop(): Promise<void>;
+  stop: () => Promise<void>;
 }
 
 /**

@@ -10,12 +10,12 @@ interface Auth {
   checking: boolean;
   /** Set when the last sign-out was forced by a 401. */
   expired: boolean;
-  signIn(username: string, password: string): Promise<Profile>;
+  signIn: (username: string, password: string) => Promise<Profile>;
   /** POST /api/auth/password: every other session ends; the answer's fresh token keeps this one signed in. */
-  changePassword(currentPassword: string, newPassword: string): Promise<Profile>;
+  changePassword: (currentPassword: string, newPassword: string) => Promise<Profile>;
   /** Ends every session of the user on the server (POST /api/auth/logout), then forgets the token here. */
-  signOut(): void;
-  hasRole(...roles: Role[]): boolean;
+  signOut: () => void;
+  hasRole: (...roles: Role[]) => boolean;
 }
 
 const AuthContext = createContext<Auth | null>(null);

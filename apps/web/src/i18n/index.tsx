@@ -25,10 +25,10 @@ export function hasKey(key: string): key is MessageKey {
 
 interface I18n {
   language: Language;
-  setLanguage(language: Language): void;
+  setLanguage: (language: Language) => void;
   t: Translate;
   /** `t` for a key made of a prefix and an API value, falling back to the value. */
-  tv(prefix: string, value: string | null | undefined): string;
+  tv: (prefix: string, value: string | null | undefined) => string;
 }
 
 const I18nContext = createContext<I18n | null>(null);

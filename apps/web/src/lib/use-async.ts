@@ -5,7 +5,7 @@ export interface AsyncState<T> {
   error: unknown;
   loading: boolean;
   /** Loads again; the current data stays on screen meanwhile. */
-  reload(): void;
+  reload: () => void;
   setData(update: T | ((current: T | undefined) => T)): void;
 }
 

@@ -6,7 +6,7 @@ import { Client } from 'pg';
 
 export interface EmbeddedPostgresHandle {
   url: string;
-  stop(): Promise<void>;
+  stop: () => Promise<void>;
 }
 
 const DATABASE = 'tracker';

@@ -9,7 +9,7 @@ export const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';
 export interface LocalRedisHandle {
   url: string;
   /** Stops the redis-server this process started; a Redis that was already running is left alone. */
-  stop(): Promise<void>;
+  stop: () => Promise<void>;
 }
 
 export class RedisUnavailableError extends Error {}
