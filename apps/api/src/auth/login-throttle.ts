@@ -3,7 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import type { Env } from '@qj/config';
 import { TooManyRequestsException } from '@qj/http';
 import { RedisClient } from '@qj/queue';
-import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 
 /** A lockout: after `failures` failed attempts within the window, the key is refused for `lockSeconds`. */
 interface Tier {
@@ -54,13 +54,16 @@ export class LoginThrottle {
       LOGIN_TIERS[scope].map((tier, level) => ({
         scope,
         tier,
-        // `points` failures pass; the next one exceeds them and blocks the key for blockDuration.
+        // `points` failures pass; the next one exceeds them and blocks the key for blockDuration. While Redis is
+        // unreachable the same limits are kept in this process's memory (the library's insurance limiter), so signing
+        // in keeps working through a Redis outage and is still throttled.
         limiter: new RateLimiterRedis({
           storeClient: redis,
           keyPrefix: `${prefix}:login-throttle:${scope}:${level}`,
           points: tier.failures - 1,
           duration: WINDOW_SECONDS,
           blockDuration: tier.lockSeconds,
+          insuranceLimiter: new RateLimiterMemory({ points: tier.failures - 1, duration: WINDOW_SECONDS, blockDuration: tier.lockSeconds }),
         }),
       })),
     );
@@ -79,7 +82,7 @@ export class LoginThrottle {
     let wait = 0;
     results.forEach((result, i) => {
       if (result.status === 'fulfilled') return;
-      // A RateLimiterRes is a refusal; anything else is Redis failing, which the error filter turns into a 503.
+      // A RateLimiterRes is a refusal; anything else is a failure of the limiter itself, which the error filter answers.
       if (!(result.reason instanceof RateLimiterRes)) throw result.reason;
       wait = Math.max(wait, result.reason.msBeforeNext);
       const { scope, tier } = this.limiters[i];
