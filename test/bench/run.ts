@@ -80,8 +80,8 @@ async function main(): Promise<number> {
     await stopServices().catch(() => undefined);
     process.exit(130);
   };
-  process.on('SIGINT', interrupted);
-  process.on('SIGTERM', interrupted);
+  process.on('SIGINT', (signal) => void interrupted(signal));
+  process.on('SIGTERM', (signal) => void interrupted(signal));
 
   const results: BenchResult[] = [];
   const failures: { bench: string; error: string }[] = [];

@@ -1,6 +1,5 @@
 import { freePort } from '@qj/config';
 import { addDays, isoWeekOf, todayIn } from '@qj/domain';
-import type { DomainEventJob } from '@qj/queue';
 import { DigestProcessor } from '../../apps/worker/src/digest/digest.processor';
 import { NotificationsService } from '../../apps/worker/src/notifications/notifications.service';
 import { ProcessorsModule } from '../../apps/worker/src/processors.module';

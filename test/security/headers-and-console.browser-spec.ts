@@ -39,7 +39,7 @@ describe('security headers, and the console under them', () => {
       expect(res.headers['x-powered-by']).toBeUndefined();
       expect(res.headers['x-sql-statements']).toBeUndefined();
     } catch (error) {
-      throw new Error(`${what} (${res.status}): ${(error as Error).message}`);
+      throw new Error(`${what} (${res.status}): ${(error as Error).message}`, { cause: error });
     }
   }
 

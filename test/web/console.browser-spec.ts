@@ -217,7 +217,7 @@ describe('web console in Chromium', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-excel').click()]);
     expect(download.suggestedFilename()).toMatch(/^綦江区十五五重大项目台账_\d{4}-\d{2}-\d{2}\.xlsx$/);
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.readFile((await download.path()) as string);
+    await workbook.xlsx.readFile((await download.path()));
     const sheet = workbook.worksheets[0];
     expect((sheet.getRow(3).values as unknown[]).slice(1, 3)).toEqual(['序号', '项目名称']);
     const names: unknown[] = [];

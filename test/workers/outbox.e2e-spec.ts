@@ -21,7 +21,7 @@ describe('outbox relay and roll-ups', () => {
   const dir = mkdtempSync(join(tmpdir(), 'redis-'));
   let redis: PrivateRedis;
   let t: TestApp;
-  let workers: Launched[] = [];
+  const workers: Launched[] = [];
 
   const startWorker = () => {
     const worker = launchWorker(t.env, { REDIS_URL: redis.url, LOG_LEVEL: 'warn' });

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { isImpliedByStage, stageOfStatus, type ProjectStatus } from '@qj/domain';
+import { isImpliedByStage, stageOfStatus } from '@qj/domain';
 import { dataSourceOptions, prepareDatabase } from '@qj/persistence';
 
 const url = () => process.env.TEST_DATABASE_URL as string;
@@ -55,7 +55,7 @@ describe('the stage–milestone reconcile of existing data', () => {
     }
     for (const [projectId, stage] of [[started, 'start'], [completed, 'complete']] as const) {
       for (const m of await milestones(projectId)) {
-        if (isImpliedByStage(m.code, stageOfStatus(stage as ProjectStatus))) expect(['done', 'not_applicable']).toContain(m.status);
+        if (isImpliedByStage(m.code, stageOfStatus(stage))) expect(['done', 'not_applicable']).toContain(m.status);
       }
     }
     expect((await milestones(untouched)).every((m) => m.status === 'pending')).toBe(true);

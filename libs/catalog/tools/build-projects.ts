@@ -17,7 +17,7 @@ import * as path from 'path';
 import type { ProjectRecord, Sector, Source } from '../src/catalog.types';
 import { readPlanOutline } from '../src/plan-text';
 import { readVerb, type VerbReading } from '../src/verb-rules';
-import { BASELINES, GROUPS, type Group, type Member } from './project-curation';
+import { BASELINES, GROUPS, type Group } from './project-curation';
 
 const dataDir = path.join(__dirname, '../data');
 const outFile = path.join(dataDir, 'projects.json');
@@ -86,7 +86,7 @@ for (const group of GROUPS) {
   }
 }
 
-const published: ProjectRecord[] = fs.existsSync(outFile) ? JSON.parse(fs.readFileSync(outFile, 'utf8')) : [];
+const published = (fs.existsSync(outFile) ? JSON.parse(fs.readFileSync(outFile, 'utf8')) : []) as ProjectRecord[];
 const sourceId = (s: Source | undefined): string => (s ? `${s.column}/${s.item}/${s.clause}/${s.mention ?? ''}` : '');
 
 const unusedBaselines = new Set(Object.keys(BASELINES));

@@ -1,6 +1,9 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
+/** An unset or empty variable takes its default; class-transformer hands values over untyped. */
+const orDefault = (fallback: string) => ({ value }: { value: unknown }): unknown => value || fallback;
+
 const postgresUrl = /^postgres(ql)?:\/\/[^\s]+$/;
 const redisUrl = /^rediss?:\/\/[^\s]+$/;
 const smtpUrl = /^smtps?:\/\/[^\s]+$/;
@@ -29,14 +32,14 @@ export class Env {
   @Matches(redisUrl, { message: 'must be a redis:// URL, e.g. redis://127.0.0.1:6379' })
   REDIS_URL?: string;
 
-  @Transform(({ value }) => (value === undefined || value === '' ? 3000 : Number(value)))
+  @Transform(({ value }: { value: unknown }) => (value === undefined || value === '' ? 3000 : Number(value)))
   @IsInt({ message: 'must be an integer port number' })
   @Min(0, { message: 'must be between 0 and 65535' })
   @Max(65535, { message: 'must be between 0 and 65535' })
   PORT: number = 3000;
 
   @IsString()
-  @Transform(({ value }) => value || 'Asia/Shanghai')
+  @Transform(orDefault('Asia/Shanghai'))
   APP_TIMEZONE: string = 'Asia/Shanghai';
 
   @IsOptional()
@@ -44,7 +47,7 @@ export class Env {
   SMTP_URL?: string;
 
   @IsString()
-  @Transform(({ value }) => value || '綦江区发展改革委 <tracker@localhost>')
+  @Transform(orDefault('綦江区发展改革委 <tracker@localhost>'))
   @MinLength(3)
   MAIL_FROM: string = '綦江区发展改革委 <tracker@localhost>';
 
@@ -55,31 +58,31 @@ export class Env {
 
   /** Prefix of every BullMQ key: lets test suites and environments share one Redis without seeing each other. */
   @IsString()
-  @Transform(({ value }) => value || 'qj')
+  @Transform(orDefault('qj'))
   @Matches(/^[A-Za-z0-9_-]+$/, { message: 'must contain only letters, digits, "_" and "-"' })
   QUEUE_PREFIX: string = 'qj';
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
-  @Transform(({ value }) => value || 'info')
+  @Transform(orDefault('info'))
   LOG_LEVEL: string = 'info';
 
-  @Transform(({ value }) => value === 'pretty')
+  @Transform(({ value }: { value: unknown }) => value === 'pretty')
   LOG_PRETTY: boolean = false;
 
   /** How long SIGTERM waits for running requests and jobs before forcing the exit. */
-  @Transform(({ value }) => (value === undefined || value === '' ? 10000 : Number(value)))
+  @Transform(({ value }: { value: unknown }) => (value === undefined || value === '' ? 10000 : Number(value)))
   @IsInt({ message: 'must be an integer number of milliseconds' })
   @Min(0)
   SHUTDOWN_TIMEOUT_MS: number = 10000;
 
   /** Where the embedded mode keeps its PostgreSQL data, Redis data, mail and secrets. */
   @IsString()
-  @Transform(({ value }) => value || 'var')
+  @Transform(orDefault('var'))
   VAR_DIR: string = 'var';
 
   /** Create the demo accounts (admin, reviewer, one owner per unit) when missing: on by default in `npm start`, off for `start:api`. */
   @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value === '' ? undefined : value))
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value === '' ? undefined : value))
   @IsBoolean({ message: 'must be "true" or "false"' })
   DEMO_ACCOUNTS?: boolean;
 
@@ -90,38 +93,38 @@ export class Env {
   DEMO_PASSWORD?: string;
 
   /** Days overdue at which an alert escalates to the DRC reviewers (升级). */
-  @Transform(({ value }) => (value === undefined || value === '' ? 14 : Number(value)))
+  @Transform(({ value }: { value: unknown }) => (value === undefined || value === '' ? 14 : Number(value)))
   @IsInt({ message: 'must be a whole number of days' })
   @Min(1)
   ALERT_ESCALATE_DAYS: number = 14;
 
   /** Days overdue at which reviewers get a supervision (督办) alert. */
-  @Transform(({ value }) => (value === undefined || value === '' ? 30 : Number(value)))
+  @Transform(({ value }: { value: unknown }) => (value === undefined || value === '' ? 30 : Number(value)))
   @IsInt({ message: 'must be a whole number of days' })
   @Min(1)
   ALERT_SUPERVISE_DAYS: number = 30;
 
   /** When the daily overdue scan runs, a cron pattern in APP_TIMEZONE. */
   @IsString()
-  @Transform(({ value }) => value || '30 8 * * *')
+  @Transform(orDefault('30 8 * * *'))
   @Matches(/^\S+( \S+){4,5}$/, { message: 'must be a cron pattern such as "30 8 * * *"' })
   ALERT_SCAN_CRON: string = '30 8 * * *';
 
   /** The nightly reconcile of status lights and roll-ups, a cron pattern in APP_TIMEZONE. */
   @IsString()
-  @Transform(({ value }) => value || '5 0 * * *')
+  @Transform(orDefault('5 0 * * *'))
   @Matches(/^\S+( \S+){4,5}$/, { message: 'must be a cron pattern such as "5 0 * * *"' })
   ROLLUP_RECONCILE_CRON: string = '5 0 * * *';
 
   /** The weekly snapshot of every roll-up (kept per ISO week), a cron pattern in APP_TIMEZONE. */
   @IsString()
-  @Transform(({ value }) => value || '10 0 * * 1')
+  @Transform(orDefault('10 0 * * 1'))
   @Matches(/^\S+( \S+){4,5}$/, { message: 'must be a cron pattern such as "10 0 * * 1"' })
   ROLLUP_SNAPSHOT_CRON: string = '10 0 * * 1';
 
   /** When the digest fans out, a cron pattern in APP_TIMEZONE (6 fields allowed: the first is seconds). */
   @IsString()
-  @Transform(({ value }) => value || '0 9 * * 1')
+  @Transform(orDefault('0 9 * * 1'))
   @Matches(/^\S+( \S+){4,5}$/, { message: 'must be a cron pattern such as "0 9 * * 1"' })
   DIGEST_CRON: string = '0 9 * * 1';
 
@@ -130,12 +133,12 @@ export class Env {
    * `firing` (each firing is its own period: a drill and test setting, for a DIGEST_CRON faster than weekly).
    */
   @IsIn(['iso-week', 'firing'], { message: 'must be "iso-week" or "firing"' })
-  @Transform(({ value }) => value || 'iso-week')
+  @Transform(orDefault('iso-week'))
   DIGEST_PERIOD: 'iso-week' | 'firing' = 'iso-week';
 
   /** Where people open the platform: links in e-mails point here. Unset: `http://localhost:<PORT>`, where this process answers. */
   @IsOptional()
-  @Transform(({ value }) => (value ? String(value).replace(/\/+$/, '') : undefined))
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' && value ? value.replace(/\/+$/, '') : undefined))
   @Matches(/^https?:\/\/\S+$/, { message: 'must be an http(s):// URL' })
   PUBLIC_URL!: string;
 
@@ -149,7 +152,7 @@ export class Env {
   METRICS_TOKEN?: string;
 
   /** Adds `x-sql-statements` (the number of SQL statements the request ran) to API responses: for tests and profiling only. */
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' || value === '' || value === undefined ? false : value))
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' || value === '' || value === undefined ? false : value))
   @IsBoolean({ message: 'must be "true" or "false"' })
   DEBUG_SQL_COUNT: boolean = false;
 }

@@ -47,7 +47,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const user = (request as Request & { user?: { id: string; username: string; role: string; unitId: string | null } }).user;
     const { type: _type, title: _title, status: _status, detail: _detail, instance: _instance, errors: _errors, ...context } = problem;
     this.logger.warn(
-      { userId: user?.id, username: user?.username, role: user?.role, unitId: user?.unitId, method: request.method, route: request.route?.path, url: request.originalUrl, ...context },
+      { userId: user?.id, username: user?.username, role: user?.role, unitId: user?.unitId, method: request.method, route: (request.route as { path?: string } | undefined)?.path, url: request.originalUrl, ...context },
       'access denied',
     );
   }

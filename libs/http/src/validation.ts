@@ -90,7 +90,7 @@ export function refuseDeepJson(_req: unknown, _res: unknown, body: Buffer): void
 
 /** Trims a string before it is validated, so a whitespace-only value fails `MinLength(1)` / `IsNotEmpty()`. */
 export function Trim(): PropertyDecorator {
-  return Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
+  return Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
 }
 
 /**
@@ -110,6 +110,7 @@ export function findUnsafeText(value: unknown, path: string, depth = 0): string 
 }
 
 // NUL, a high surrogate not followed by a low one, or a low surrogate not preceded by a high one.
+// eslint-disable-next-line no-control-regex -- matching NUL is the point
 const UNSAFE_TEXT = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /**

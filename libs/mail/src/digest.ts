@@ -137,13 +137,13 @@ export class DigestComposer {
    * for a few seconds; a preview (`asOf` given) always reads afresh.
    */
   async compose(recipient: DigestRecipient, week: string, asOf?: string): Promise<ComposedMail> {
-    const publicUrl = this.config.get('PUBLIC_URL');
+    const publicUrl = this.config.get('PUBLIC_URL', { infer: true });
     const unsubscribeLink = unsubscribeUrl(publicUrl, this.config.get('JWT_SECRET', { infer: true }) ?? '', recipient.id, 'digest');
     const today = asOf ?? mondayOfIsoWeek(week);
     const read = asOf === undefined ? this.sharedRead.bind(this) : <T>(_key: string, load: () => Promise<T>) => load();
     if (recipient.role === 'owner' && recipient.unitId) {
       const unitId = recipient.unitId;
-      const data = await read(`owner ${unitId} ${today}`, () => this.digests.ownerData(unitId, today, this.config.get('APP_TIMEZONE')));
+      const data = await read(`owner ${unitId} ${today}`, () => this.digests.ownerData(unitId, today, this.config.get('APP_TIMEZONE', { infer: true })));
       return ownerDigest({ recipient, week, data, publicUrl, unsubscribeLink });
     }
     const [chapters, lastWeek, data] = await read(`reviewer ${today}`, () =>

@@ -23,7 +23,7 @@ import { NotificationSourceRepository } from './repositories/notification-source
     TypeOrmModule.forRootAsync({
       inject: [ConfigService],
       useFactory: (config: ConfigService<Env & { DATABASE_SCHEMA?: string }, true>) => ({
-        ...dataSourceOptions({ url: config.get('DATABASE_URL'), schema: config.get('DATABASE_SCHEMA') }),
+        ...dataSourceOptions({ url: config.get('DATABASE_URL', { infer: true }), schema: config.get('DATABASE_SCHEMA', { infer: true }) }),
         // Start-up already checked the database answers; do not retry for minutes if it does not.
         retryAttempts: 2,
         retryDelay: 1000,

@@ -1,4 +1,4 @@
-import type { JobSchedulerTemplateOptions, Queue, RepeatOptions } from 'bullmq';
+import type { JobSchedulerTemplateOptions, Queue } from 'bullmq';
 import type { JobName, JobPayloads } from './jobs';
 
 /** When a scheduled job fires: a cron pattern in a time zone, or every so many milliseconds. */
@@ -18,6 +18,6 @@ export async function ensureJobScheduler<J extends JobName>(
   const registered = await queue.getJobScheduler(name);
   const wanted = 'every' in schedule ? { pattern: undefined, every: schedule.every, tz: undefined } : { pattern: schedule.pattern, every: undefined, tz: schedule.tz };
   if (registered && registered.pattern === wanted.pattern && registered.every === wanted.every && registered.tz === wanted.tz) return false;
-  await queue.upsertJobScheduler(name, schedule as RepeatOptions, { name, ...template });
+  await queue.upsertJobScheduler(name, schedule, { name, ...template });
   return true;
 }

@@ -15,8 +15,8 @@ const queues = Object.values(QUEUES).map((name) => BullModule.registerQueue({ na
     BullModule.forRootAsync({
       inject: [ConfigService],
       useFactory: (config: ConfigService<Env, true>) => ({
-        connection: redisConnection(config.get('REDIS_URL')),
-        prefix: config.get('QUEUE_PREFIX'),
+        connection: redisConnection(config.get('REDIS_URL', { infer: true })),
+        prefix: config.get('QUEUE_PREFIX', { infer: true }),
         defaultJobOptions: DEFAULT_JOB_OPTIONS,
       }),
     }),

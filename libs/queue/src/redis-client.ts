@@ -7,7 +7,7 @@ import Redis from 'ioredis';
 @Injectable()
 export class RedisClient extends Redis implements OnModuleDestroy {
   constructor(@Inject(ConfigService) config: ConfigService<Env, true>) {
-    super(config.get('REDIS_URL'), { lazyConnect: false, maxRetriesPerRequest: 3 });
+    super(config.get('REDIS_URL', { infer: true }), { lazyConnect: false, maxRetriesPerRequest: 3 });
     this.on('error', () => undefined);
   }
 

@@ -45,7 +45,7 @@ type Step =
   | { readonly type: 'milestones'; readonly done: readonly string[] };
 
 const commandArb = fc.record({
-  kind: fc.constantFrom('request', 'apply', 'apply', 'override') as fc.Arbitrary<'request' | 'apply' | 'override'>,
+  kind: fc.constantFrom<'request' | 'apply' | 'override'>('request', 'apply', 'apply', 'override'),
   to: fc.constantFrom<ProjectStatus>(...PROJECT_STATUSES),
   actor: actorArb,
   evidence: evidenceArb,

@@ -290,4 +290,5 @@ export interface GuardState {
 export type GuardFn<Params = unknown> = (params: Params, context: GuardContext<string, unknown>) => GuardOutcome;
 
 // `any`: each entry has its own params type; the definition validator checks the keys exist.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type GuardRegistry = Readonly<Record<string, GuardFn<any>>>;

@@ -49,7 +49,7 @@ export class LoginThrottle {
   private readonly limiters: Limiter[];
 
   constructor(redis: RedisClient, config: ConfigService<Env, true>) {
-    const prefix = config.get('QUEUE_PREFIX');
+    const prefix = config.get('QUEUE_PREFIX', { infer: true });
     this.limiters = (Object.keys(LOGIN_TIERS) as Scope[]).flatMap((scope) =>
       LOGIN_TIERS[scope].map((tier, level) => ({
         scope,

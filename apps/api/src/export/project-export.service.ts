@@ -24,7 +24,7 @@ export class ProjectExportService {
 
   async ledger(query: ListProjectsQueryDto): Promise<{ buffer: Buffer; count: number; fileName: string }> {
     const { sort = 'plan', page: _page, pageSize: _pageSize, ...filter } = query;
-    const timeZone = this.config.get('APP_TIMEZONE');
+    const timeZone = this.config.get('APP_TIMEZONE', { infer: true });
     const day = businessDay(timeZone);
     const today = day.today;
     const listFilter = { ...filter, day, sort: sort.replace(/^-/, '') as ProjectSort, descending: sort.startsWith('-') };

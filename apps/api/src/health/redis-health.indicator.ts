@@ -13,7 +13,7 @@ export class RedisHealthIndicator implements OnModuleDestroy {
     config: ConfigService<Env, true>,
     private readonly health: HealthIndicatorService,
   ) {
-    this.client = new Redis(config.get('REDIS_URL'), {
+    this.client = new Redis(config.get('REDIS_URL', { infer: true }), {
       lazyConnect: true,
       enableOfflineQueue: false,
       maxRetriesPerRequest: 0,

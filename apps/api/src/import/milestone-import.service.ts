@@ -75,7 +75,7 @@ export class MilestoneImportService {
     const unitName = unit?.name ?? '全部单位';
 
     const rows = await this.workflow.openMilestones(readScope, { unitId, projectId: query.projectId });
-    const timeZone = this.config.get('APP_TIMEZONE');
+    const timeZone = this.config.get('APP_TIMEZONE', { infer: true });
     const today = todayIn(timeZone);
     const scope = query.projectId ? `${unitName} · ${rows[0]?.projectName ?? '所选项目'}` : unitName;
     const workbook = await buildMilestoneTemplate(rows, { role: user.role, scope, generatedAt: `${today}（${user.displayName}）` });
@@ -96,7 +96,7 @@ export class MilestoneImportService {
 
     const ids = [...new Set(sheetRows.map((row) => row.milestoneId).filter((id): id is string => id !== null && UUID.test(id)))];
     const current = await this.workflow.milestonesWithProjects(undefined, ids, false);
-    const today = todayIn(this.config.get('APP_TIMEZONE'));
+    const today = todayIn(this.config.get('APP_TIMEZONE', { infer: true }));
     const rowsOf = new Map<string, number[]>();
     for (const row of sheetRows) if (row.milestoneId) rowsOf.set(row.milestoneId, [...(rowsOf.get(row.milestoneId) ?? []), row.row]);
 

@@ -45,7 +45,7 @@ export class MetricsService {
   ) {
     const token = config.get('METRICS_TOKEN', { infer: true });
     this.token = token ? Buffer.from(`Bearer ${token}`) : undefined;
-    this.prefix = config.get('QUEUE_PREFIX');
+    this.prefix = config.get('QUEUE_PREFIX', { infer: true });
     collectDefaultMetrics({ register: this.registry });
   }
 

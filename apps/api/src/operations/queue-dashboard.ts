@@ -10,7 +10,7 @@ import { QUEUE_DASHBOARD_PATH, QueueDashboardAccess } from './queue-dashboard-ac
 
 /** bull-board at /admin/queues behind the admin-only guard, in Chinese; its title names the queue prefix, so operators know which environment they see. */
 export function queueDashboardOptions(config: ConfigService<Env, true>, access: QueueDashboardAccess): BullBoardModuleOptions {
-  const prefix = config.get('QUEUE_PREFIX');
+  const prefix = config.get('QUEUE_PREFIX', { infer: true });
   return {
     // Served at this very path because bootstrap.ts excludes it from the global prefix `api`.
     route: QUEUE_DASHBOARD_PATH,

@@ -26,7 +26,7 @@ export class MilestonesService {
 
   async update(user: AuthUser, milestoneId: string, dto: UpdateMilestoneDto, ifMatch: string | undefined) {
     const expectedVersion = dto.version ?? parseIfMatch(ifMatch);
-    const timeZone = this.config.get('APP_TIMEZONE');
+    const timeZone = this.config.get('APP_TIMEZONE', { infer: true });
     const today = todayIn(timeZone);
     return this.repository.transaction(async (manager) => {
       const current = await this.repository.lockMilestone(manager, milestoneId);
@@ -42,7 +42,7 @@ export class MilestonesService {
    * a refusal or a version conflict on any of them rolls back all.
    */
   async updateMany(user: AuthUser, updates: ReadonlyArray<{ milestoneId: string; version: number; dto: UpdateMilestoneDto }>): Promise<MilestoneRow[]> {
-    const timeZone = this.config.get('APP_TIMEZONE');
+    const timeZone = this.config.get('APP_TIMEZONE', { infer: true });
     const today = todayIn(timeZone);
     return this.repository.transaction(async (manager) => {
       const locked = await this.repository.milestonesWithProjects(manager, updates.map((update) => update.milestoneId), true);
@@ -106,7 +106,7 @@ export class MilestonesService {
       comment: string | null;
     },
   ) {
-    const timeZone = this.config.get('APP_TIMEZONE');
+    const timeZone = this.config.get('APP_TIMEZONE', { infer: true });
     return this.repository.transaction(async (manager) => {
       const current = await this.repository.lockMilestone(manager, milestoneId);
       if (!current) throw milestoneNotFound(milestoneId);
@@ -145,7 +145,7 @@ export class MilestonesService {
     }
     const errors = [];
     if (dto.actualDate && dto.actualDate > today) errors.push({ field: 'actualDate', message: `actualDate 不能晚于今天（${today}）` });
-    const createdOn = todayIn(this.config.get('APP_TIMEZONE'), current.project.createdAt);
+    const createdOn = todayIn(this.config.get('APP_TIMEZONE', { infer: true }), current.project.createdAt);
     if (dto.forecastDate && dto.forecastDate < createdOn) {
       errors.push({ field: 'forecastDate', message: `forecastDate 不能早于项目创建日期（${createdOn}）` });
     }
@@ -258,7 +258,7 @@ export class RebaselineService {
   }
 
   async decide(user: AuthUser, requestId: string, verdict: 'approve' | 'reject', comment: string | null) {
-    const timeZone = this.config.get('APP_TIMEZONE');
+    const timeZone = this.config.get('APP_TIMEZONE', { infer: true });
     await this.repository.transaction(async (manager) => {
       const request = await this.repository.lockRebaselineRequest(manager, requestId);
       if (!request) throw new DomainException('request_not_found', 404, `没有编号为 ${requestId} 的申请`);

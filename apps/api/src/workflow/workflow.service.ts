@@ -92,7 +92,7 @@ export class WorkflowService {
   ) {}
 
   private get timeZone(): string {
-    return this.config.get('APP_TIMEZONE');
+    return this.config.get('APP_TIMEZONE', { infer: true });
   }
 
   async requestTransition(user: AuthUser, projectId: string, dto: CreateTransitionRequestDto) {

