@@ -27,8 +27,7 @@ const SELF_SERVICE: Record<string, string> = {
   'POST /api/notifications/read-all': "marks the caller's own notifications read (every query is scoped by the user's id)",
   'POST /api/notifications/{id}/read': "marks one of the caller's own notifications read; another user's is 404 (tested below)",
   'PUT /api/me/notification-preferences': "the caller's own e-mail switches",
-  // Not a mutating method, but it writes: listed so that nobody wonders.
-  'GET /api/unsubscribe': 'public mail link: turns off one kind of mail for the user its HMAC-signed token names (test/notifications)',
+  'POST /api/unsubscribe': 'public mail link (its confirmation page’s button, or RFC 8058 one-click): turns off one kind of mail for the user its HMAC-signed token names (test/notifications)',
 };
 
 interface Fixture {

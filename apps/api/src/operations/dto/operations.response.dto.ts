@@ -19,18 +19,18 @@ export class FailedJobDto {
   @ApiProperty({ type: String, nullable: true }) stacktraceHead: string | null;
 }
 
+/** Failed jobs per queue: one integer property per queue of libs/queue, so a queue added there is listed here too. */
+export class FailedJobCountsDto {
+  [queue: string]: number;
+}
+for (const name of QUEUE_NAMES) ApiProperty({ type: 'integer' })(FailedJobCountsDto.prototype, name);
+
 export class FailedJobsPageDto {
   @ApiProperty({ type: [FailedJobDto] }) items: FailedJobDto[];
   @ApiProperty(int) total: number;
   @ApiProperty(int) page: number;
   @ApiProperty(int) pageSize: number;
-  @ApiProperty({
-    type: 'object',
-    properties: Object.fromEntries(QUEUE_NAMES.map((name) => [name, { type: 'integer' }])),
-    required: [...QUEUE_NAMES],
-    description: 'failed jobs per queue, every queue named (0 when none)',
-  })
-  counts: Record<string, number>;
+  @ApiProperty({ type: FailedJobCountsDto, description: 'failed jobs per queue, every queue named (0 when none)' }) counts: FailedJobCountsDto;
 }
 
 export class RetriedJobDto {
