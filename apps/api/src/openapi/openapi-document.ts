@@ -72,6 +72,20 @@ function completeOperation(operation: OperationObject, facts: RouteFacts | undef
   if (operation.requestBody && 'content' in operation.requestBody && operation.requestBody.content['application/json']) add(413);
 }
 
+type Schema = Record<string, unknown> & { nullable?: boolean; enum?: unknown[]; allOf?: unknown[]; type?: unknown };
+
+/**
+ * OpenAPI 3.0.3 reads `nullable` only beside a `type`, and a nullable enum must list null: Nest writes a nullable
+ * reference as `{ nullable, allOf: [ref] }` and a nullable enum without null, which validators then refuse null for.
+ */
+function spellNullable(schema: Schema): void {
+  if (schema.nullable && schema.allOf && schema.type === undefined) schema.type = 'object';
+  if (schema.nullable && schema.enum && !schema.enum.includes(null)) schema.enum = [...schema.enum, null];
+  for (const value of Object.values(schema)) {
+    if (value && typeof value === 'object') for (const child of Array.isArray(value) ? value : [value]) if (child && typeof child === 'object') spellNullable(child as Schema);
+  }
+}
+
 /** The API's OpenAPI document, as served at /api/docs/openapi.json. */
 export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
   const document = SwaggerModule.createDocument(
@@ -91,6 +105,7 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
   );
   // Refusals carry members of their own (the import's rows and summary, a health check's checks): clients ignore what they do not know.
   Object.assign(document.components?.schemas?.[ProblemDetailsDto.name] ?? {}, { additionalProperties: true });
+  for (const schema of Object.values(document.components?.schemas ?? {})) spellNullable(schema as Schema);
   const facts = routeFacts(app);
   for (const item of Object.values(document.paths)) {
     for (const method of METHODS) {
