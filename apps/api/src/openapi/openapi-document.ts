@@ -46,9 +46,9 @@ const isParameter = (parameter: ParameterObject | ReferenceObject): parameter is
 /**
  * Completes each operation from what holds for every route, so controllers declare only what is theirs:
  * security (bearer at the document's level; `security: []` where the guard lets a caller through without a token),
- * problem details on every 4xx and 5xx, 401 and 503 wherever a token is checked (the guard reads the user from PostgreSQL on every request), 400 wherever a
- * parameter or body is validated, 413 wherever a JSON body is read (2 MB), and `format: uuid` on path parameters a
- * ParseUUIDPipe checks.
+ * problem details on every 4xx and 5xx, 401 and 503 wherever a token is checked (the guard reads the user from
+ * PostgreSQL on every request), 400 wherever a parameter or body is validated, 413 wherever a JSON body is read
+ * (2 MB), and `format: uuid` on path parameters a ParseUUIDPipe checks.
  */
 function completeOperation(operation: OperationObject, facts: RouteFacts | undefined): void {
   if (!facts) throw new Error(`OpenAPI: no controller method for operation ${operation.operationId}`);
