@@ -98,7 +98,7 @@ describe('the OpenAPI contract', () => {
     expect(faults).toEqual([]);
   });
 
-  it('every parameter has a type; paths checked as UUIDs say so', () => {
+  it('every parameter and every property has a type; paths checked as UUIDs say so', () => {
     const faults: string[] = [];
     for (const { key, operation } of operations) {
       for (const parameter of operation.parameters ?? []) {
@@ -106,6 +106,11 @@ describe('the OpenAPI contract', () => {
         const ref = schema.$ref ?? (schema.allOf as Schema[] | undefined)?.[0]?.$ref;
         const resolved = ref ? document.components.schemas[ref.replace('#/components/schemas/', '')] : schema;
         if (!resolved?.type || ref === '#/components/schemas/Object') faults.push(`${key}: ${parameter.in} parameter ${parameter.name} has no type`);
+      }
+    }
+    for (const [name, schema] of Object.entries(document.components.schemas)) {
+      for (const [property, value] of Object.entries((schema.properties ?? {}) as Record<string, Schema>)) {
+        if (!value.type && !value.$ref && !value.allOf && !value.enum) faults.push(`${name}.${property} has no type`);
       }
     }
     expect(faults).toEqual([]);

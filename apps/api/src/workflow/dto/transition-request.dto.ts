@@ -74,7 +74,7 @@ export class CreateTransitionRequestDto {
   @MaxLength(2000, { message: 'comment 不能超过 2000 个字符' })
   comment?: string;
 
-  @ApiPropertyOptional({ description: 'the project version the owner saw; a newer one gives 409' })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_INT32, description: 'the project version the owner saw; a newer one gives 409' })
   @IsOptional()
   @IsInt({ message: 'version 必须是正整数' })
   @Min(1, { message: 'version 必须是正整数' })
