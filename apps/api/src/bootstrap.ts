@@ -1,13 +1,14 @@
 import type { DynamicModule, INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import type { Env } from '@qj/config';
-import { json } from 'express';
+import { json, type Request, type Response } from 'express';
 import { answerClientErrorsAsProblems, createValidationPipe, MAX_JSON_BYTES, namedBodyErrors, ProblemDetailsFilter, refuseDeepJson, UnsafeTextPipe } from '@qj/http';
 import { Logger } from 'nestjs-pino';
 import { sqlStatementCounter } from '@qj/persistence';
 import { ApiModule } from './app.module';
+import { createOpenApiDocument, OPENAPI_JSON_PATH } from './openapi/openapi-document';
 import { securityHeaders } from './security-headers';
 import { SqlStatementsInterceptor } from './sql-statements.interceptor';
 
@@ -28,15 +29,8 @@ export async function createApiApp(env: Env, extraModules: DynamicModule['import
   app.set('trust proxy', 'loopback');
   answerClientErrorsAsProblems(app.getHttpServer());
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('綦江区“十五五”重大项目调度平台 API')
-      .setDescription('Qijiang 15th Five-Year Plan major-project tracker. Errors are application/problem+json (RFC 9457).')
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
+  // The JSON is linked from the docs page; /api-json (Nest's usual place) is sent there rather than to the console.
+  app.use('/api-json', (_req: Request, res: Response) => res.redirect(308, OPENAPI_JSON_PATH));
+  SwaggerModule.setup('api/docs', app, createOpenApiDocument(app), { jsonDocumentUrl: OPENAPI_JSON_PATH.slice(1) });
   return app;
 }

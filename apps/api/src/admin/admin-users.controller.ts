@@ -1,24 +1,17 @@
 import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiForbiddenResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { uuidParam } from '@qj/http';
 import { CurrentUser, RequireAccess, Roles } from '../auth';
 import type { AuthUser } from '../auth';
+import { ApiProblems } from '../openapi/api-problems.decorator';
 import { AdminUsersService } from './admin-users.service';
+import { AdminUserDto, AdminUserListDto } from './dto/admin.response.dto';
 import { CreateUserDto } from './dto/create-user.dto';
 import { UpdateUserDto } from './dto/update-user.dto';
 
 @ApiTags('admin')
 @ApiBearerAuth()
-@ApiForbiddenResponse({ description: '无权执行此操作 (admins only)' })
+@ApiProblems([403, '无权执行此操作 (admins only)'])
 @Roles('admin')
 @Controller('admin/users')
 export class AdminUsersController {
@@ -26,7 +19,7 @@ export class AdminUsersController {
 
   @Get()
   @ApiOperation({ summary: 'Every user with their role, unit and whether they may sign in (never a password hash)' })
-  @ApiOkResponse({ description: '{ items: [{ id, username, displayName, role, unit, email, active, mustChangePassword, createdAt, updatedAt }] }' })
+  @ApiOkResponse({ type: AdminUserListDto })
   async list() {
     return { items: await this.users.list() };
   }
@@ -34,8 +27,8 @@ export class AdminUsersController {
   @Post()
   @RequireAccess('user.create')
   @ApiOperation({ summary: 'Create a user; owners need a unit (责任单位)' })
-  @ApiCreatedResponse({ description: 'the user, as listed' })
-  @ApiConflictResponse({ description: 'the username is taken' })
+  @ApiCreatedResponse({ type: AdminUserDto, description: 'the user, as listed' })
+  @ApiProblems([409, 'the username is taken'])
   create(@CurrentUser() admin: AuthUser, @Body() body: CreateUserDto) {
     return this.users.create(admin, body);
   }
@@ -43,8 +36,8 @@ export class AdminUsersController {
   @Patch(':id')
   @RequireAccess('user.update')
   @ApiOperation({ summary: 'Change display name, role, unit, e-mail, password, or deactivate; a new password, role or unit and (de)activation end the user\'s sessions' })
-  @ApiNotFoundResponse({ description: 'no user with this id' })
-  @ApiConflictResponse({ description: 'the change would leave no active admin' })
+  @ApiOkResponse({ type: AdminUserDto })
+  @ApiProblems([404, 'no user with this id'], [409, 'the change would leave no active admin'])
   update(@CurrentUser() admin: AuthUser, @Param('id', uuidParam('id', '用户编号')) id: string, @Body() body: UpdateUserDto) {
     return this.users.update(admin, id, body);
   }

@@ -1,6 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { UnitRepository } from '@qj/persistence';
+import { UnitListDto } from './dto/admin.response.dto';
 
 @ApiTags('units')
 @ApiBearerAuth()
@@ -10,7 +11,7 @@ export class UnitsController {
 
   @Get()
   @ApiOperation({ summary: '责任单位: every responsible unit with its default sectors and its number of projects' })
-  @ApiOkResponse({ description: '{ items: [{ id, code, name, sectors, projectCount }] }' })
+  @ApiOkResponse({ type: UnitListDto })
   async list() {
     return { items: await this.units.listWithProjectCounts() };
   }

@@ -1,4 +1,4 @@
-import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Injectable, type Type } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import { UserRepository } from '@qj/persistence';
@@ -14,6 +14,11 @@ import { IS_PUBLIC } from './public.decorator';
  * class rather than by URL, because Express matches paths case-insensitively and a URL test is easy to get wrong.
  */
 const OPEN_CONTROLLERS: ReadonlySet<unknown> = new Set([HealthController]);
+
+/** Whether a route answers without a token: the guard's rule, which the OpenAPI document's security follows too. */
+export function isOpenRoute(reflector: Reflector, handler: Function, controller: Type): boolean {
+  return OPEN_CONTROLLERS.has(controller) || reflector.getAllAndOverride<boolean>(IS_PUBLIC, [handler, controller]) === true;
+}
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
@@ -33,8 +38,7 @@ export class AuthGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
     const request = context.switchToHttp().getRequest<Request & AuthenticatedRequest>();
-    const open =
-      OPEN_CONTROLLERS.has(context.getClass()) || this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]);
+    const open = isOpenRoute(this.reflector, context.getHandler(), context.getClass());
     const token = bearerToken(request);
     if (!token) {
       if (open) return true;

@@ -1,11 +1,13 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ConfigService } from '@nestjs/config';
 import type { Env } from '@qj/config';
 import { businessDay } from '@qj/domain';
 import { DomainException, uuidParam } from '@qj/http';
 import { ProjectReadRepository, ProjectSort } from '@qj/persistence';
+import { ApiProblems } from '../openapi/api-problems.decorator';
 import { ListProjectsQueryDto } from './dto/list-projects.query.dto';
+import { ProjectDetailDto, ProjectPageDto } from './dto/project.response.dto';
 
 @ApiTags('projects')
 @Controller('projects')
@@ -17,7 +19,7 @@ export class ProjectsController {
 
   @Get()
   @ApiOperation({ summary: '项目清单: filter by part, chapter, column, sector, stage, target, unit, rag, overdue, stale, q (Chinese or pinyin); sort; paginate' })
-  @ApiOkResponse({ description: '{ items, total, page, pageSize }' })
+  @ApiOkResponse({ type: ProjectPageDto })
   async list(@Query() query: ListProjectsQueryDto) {
     const { sort = 'plan', ...filter } = query;
     const descending = sort.startsWith('-');
@@ -28,7 +30,8 @@ export class ProjectsController {
 
   @Get(':id')
   @ApiOperation({ summary: 'A project with the plan clauses that name it (column, item, chapter, part)' })
-  @ApiNotFoundResponse({ description: 'no project with this id' })
+  @ApiOkResponse({ type: ProjectDetailDto })
+  @ApiProblems([404, 'no project with this id'])
   async detail(@Param('id', uuidParam('id', '项目编号')) id: string) {
     const project = await this.projects.findById(id);
     if (!project) throw new DomainException('project_not_found', 404, `没有编号为 ${id} 的项目`);

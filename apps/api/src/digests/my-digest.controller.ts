@@ -1,18 +1,20 @@
 import { Controller, Get } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Env } from '@qj/config';
 import { isoWeekOf, todayIn } from '@qj/domain';
 import { DomainException } from '@qj/http';
 import { DigestComposer } from '@qj/mail';
 import { DigestRepository } from '@qj/persistence';
 import { CurrentUser, Roles } from '../auth';
+import { ComposedDigestDto } from './dto/digest.response.dto';
 import type { AuthUser } from '../auth';
+import { ApiProblems } from '../openapi/api-problems.decorator';
 
 /** "What this week's e-mail would say": the signed-in recipient's own digest (周报) as of today; nothing is sent. */
 @ApiTags('notifications')
 @ApiBearerAuth()
-@ApiForbiddenResponse({ description: '无权执行此操作 (owners and reviewers only: they are the digest’s recipients)' })
+@ApiProblems([403, '无权执行此操作 (owners and reviewers only: they are the digest’s recipients)'])
 @Roles('owner', 'reviewer')
 @Controller('me/digest-preview')
 export class MyDigestController {
@@ -24,7 +26,7 @@ export class MyDigestController {
 
   @Get()
   @ApiOperation({ summary: 'My weekly digest as of today, composed as the Monday mail would be, without sending it' })
-  @ApiOkResponse({ description: '{ subject, html, text }' })
+  @ApiOkResponse({ type: ComposedDigestDto })
   async preview(@CurrentUser() user: AuthUser) {
     const recipient = await this.digests.recipient(user.id);
     // The guard re-reads the user on every request, so only a deactivation between the two reads lands here.

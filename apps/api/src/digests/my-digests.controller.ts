@@ -1,8 +1,10 @@
 import { Controller, Get, Param } from '@nestjs/common';
-import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { DomainException, ValidationFailedException } from '@qj/http';
 import { DigestRepository } from '@qj/persistence';
 import { CurrentUser } from '../auth';
+import { ApiProblems } from '../openapi/api-problems.decorator';
+import { SentDigestDto } from './dto/digest.response.dto';
 import type { AuthUser } from '../auth';
 
 /** A period key as the worker writes it: 2026-W48, or under DIGEST_PERIOD=firing 2026-W48-20261123T010000Z. */
@@ -17,8 +19,9 @@ export class MyDigestsController {
 
   @Get(':week')
   @ApiOperation({ summary: 'One of my weekly digests, as composed for that period (its notification links here)' })
-  @ApiOkResponse({ description: '{ week, subject, html, text, createdAt }' })
-  @ApiNotFoundResponse({ description: 'no digest of mine for that period' })
+  @ApiParam({ name: 'week', schema: { type: 'string', pattern: PERIOD.source }, example: '2026-W48' })
+  @ApiOkResponse({ type: SentDigestDto })
+  @ApiProblems([404, 'no digest of mine for that period'])
   async get(@CurrentUser() user: AuthUser, @Param('week') week: string) {
     if (!PERIOD.test(week)) throw new ValidationFailedException([{ field: 'week', message: 'week 应形如 2026-W48' }]);
     const digest = await this.digests.composed(user.id, week);

@@ -1,7 +1,8 @@
 import { Controller, Get, Query, Res, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ListProjectsQueryDto } from '../catalog/dto/list-projects.query.dto';
+import { ApiFileResponse } from '../openapi/file-response.decorator';
 import { ProjectExportService } from './project-export.service';
 
 export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -20,8 +21,7 @@ export class ProjectExportController {
   @ApiOperation({
     summary: '导出 Excel: the project list as a 台账 (.xlsx), same filters and sort as GET /api/projects (page and pageSize are ignored: every row)',
   })
-  @ApiProduces(XLSX_CONTENT_TYPE)
-  @ApiOkResponse({ description: 'title row, a subtitle naming the filters, a frozen header with autofilter, one row per project; X-Total-Count says how many' })
+  @ApiFileResponse(XLSX_CONTENT_TYPE, 'title row, a subtitle naming the filters, a frozen header with autofilter, one row per project; X-Total-Count says how many')
   async export(@Query() query: ListProjectsQueryDto, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
     const { buffer, count, fileName } = await this.exports.ledger(query);
     res.setHeader('X-Total-Count', String(count));

@@ -1,12 +1,15 @@
 import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
 import { DomainException } from '@qj/http';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { ApiProblems } from '../openapi/api-problems.decorator';
+import { CheckStatusDto, LivenessDto, ReadinessDto } from './dto/health.response.dto';
 import { RedisHealthIndicator } from './redis-health.indicator';
 
 const PING_TIMEOUT_MS = 1000;
 
 @ApiTags('health')
+@ApiExtraModels(CheckStatusDto)
 @Controller('health')
 export class HealthController {
   constructor(
@@ -17,13 +20,17 @@ export class HealthController {
 
   @Get()
   @ApiOperation({ summary: 'Liveness: the process answers' })
+  @ApiOkResponse({ type: LivenessDto })
   alive(): { status: 'ok' } {
     return { status: 'ok' };
   }
 
   @Get('ready')
-  @HealthCheck()
+  // Documented here: terminus would describe the 503 as its own JSON, but this route answers problem details.
+  @HealthCheck({ swaggerDocumentation: false })
   @ApiOperation({ summary: 'Readiness: PostgreSQL and Redis answer (503 naming the one that failed)' })
+  @ApiOkResponse({ type: ReadinessDto })
+  @ApiProblems([503, 'not_ready: `failed` names the services that did not answer, `checks` gives each'])
   async ready() {
     try {
       return await this.health.check([

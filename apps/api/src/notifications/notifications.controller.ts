@@ -1,11 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, PipeTransform, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { DomainException, ValidationFailedException } from '@qj/http';
 import { NotificationPreferenceRepository, NotificationRepository } from '@qj/persistence';
 import { CurrentUser, SelfService } from '../auth';
 import type { AuthUser } from '../auth';
 import { NotificationListQueryDto } from './dto/list-query.dto';
 import { NotificationPreferencesDto } from './dto/notification-preferences.dto';
+import { ApiProblems } from '../openapi/api-problems.decorator';
+import { NotificationDto, NotificationListDto, NotificationPreferencesViewDto, ReadAllResultDto } from './dto/notification.response.dto';
 
 /** A notification id (a bigserial): anything else is a 400 naming `id`, like every other id parameter. */
 const notificationIdParam: PipeTransform<string, string> = {
@@ -27,7 +29,7 @@ export class NotificationsController {
 
   @Get('notifications')
   @ApiOperation({ summary: 'My notifications, newest first, with the number unread' })
-  @ApiOkResponse({ description: '{ items: [{ id, kind (alert | workflow | digest), level, title, body, projectId, milestoneId, link, readAt, createdAt }], unread }' })
+  @ApiOkResponse({ type: NotificationListDto })
   list(@CurrentUser() user: AuthUser, @Query() query: NotificationListQueryDto) {
     return this.notifications.listForUser(user.id, query.limit ?? 50, query.unread ?? false);
   }
@@ -36,6 +38,7 @@ export class NotificationsController {
   @SelfService()
   @HttpCode(200)
   @ApiOperation({ summary: 'Mark all my notifications read' })
+  @ApiOkResponse({ type: ReadAllResultDto })
   async readAll(@CurrentUser() user: AuthUser) {
     return { updated: await this.notifications.markAllRead(user.id), unread: 0 };
   }
@@ -44,7 +47,9 @@ export class NotificationsController {
   @SelfService()
   @HttpCode(200)
   @ApiOperation({ summary: 'Mark one of my notifications read' })
-  @ApiNotFoundResponse({ description: 'no such notification of mine' })
+  @ApiParam({ name: 'id', schema: { type: 'string', pattern: '^[1-9][0-9]{0,17}$' }, description: 'the notification’s number' })
+  @ApiOkResponse({ type: NotificationDto })
+  @ApiProblems([404, 'no such notification of mine'])
   async read(@CurrentUser() user: AuthUser, @Param('id', notificationIdParam) id: string) {
     const notification = await this.notifications.markRead(user.id, id);
     if (!notification) throw new DomainException('notification_not_found', 404, '通知不存在');
@@ -53,13 +58,15 @@ export class NotificationsController {
 
   @Get('me/notification-preferences')
   @ApiOperation({ summary: 'Which e-mail I receive: { alert, workflow, digest }' })
+  @ApiOkResponse({ type: NotificationPreferencesViewDto })
   getPreferences(@CurrentUser() user: AuthUser) {
     return this.preferences.get(user.id);
   }
 
   @Put('me/notification-preferences')
   @SelfService()
-  @ApiOperation({ summary: 'Turn e-mail kinds on or off' })
+  @ApiOperation({ summary: 'Turn e-mail kinds on or off; a kind left out stays as it is' })
+  @ApiOkResponse({ type: NotificationPreferencesViewDto, description: 'every kind, after the change' })
   setPreferences(@CurrentUser() user: AuthUser, @Body() body: NotificationPreferencesDto) {
     return this.preferences.set(user.id, body);
   }

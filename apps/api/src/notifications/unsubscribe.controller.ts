@@ -1,11 +1,15 @@
 import { Controller, Get, Header, HttpCode, Post, Query } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Env } from '@qj/config';
 import { ValidationFailedException } from '@qj/http';
 import { escapeHtml, MailPreferenceKind, verifyUnsubscribeToken } from '@qj/mail';
 import { NotificationPreferenceRepository } from '@qj/persistence';
 import { Public } from '../auth';
+
+/** The answer of both routes: a short page in Chinese. */
+const HTML_PAGE = { content: { 'text/html': { schema: { type: 'string' } } } };
+const TOKEN_QUERY = { name: 'token', required: true, description: 'the signed token of the mail’s link (an HMAC of user and kind)', schema: { type: 'string' } };
 
 const KIND_LABEL: Record<MailPreferenceKind, string> = { alert: '逾期与督办提醒', workflow: '审批通知', digest: '每周简报' };
 
@@ -36,7 +40,9 @@ export class UnsubscribeController {
   @Header('Content-Type', 'text/html; charset=utf-8')
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: 'A confirmation page for turning one kind of e-mail off; changes nothing' })
-  @ApiOkResponse({ description: 'a short HTML page whose button POSTs to the same URL' })
+  @ApiProduces('text/html')
+  @ApiQuery(TOKEN_QUERY)
+  @ApiOkResponse({ description: 'a short HTML page whose button POSTs to the same URL', ...HTML_PAGE })
   @ApiBadRequestResponse({ description: 'the token is missing, malformed or not ours (problem+json naming `token`)' })
   confirm(@Query('token') token: unknown): string {
     const subject = this.verify(token);
@@ -55,7 +61,9 @@ export class UnsubscribeController {
   @Header('Content-Type', 'text/html; charset=utf-8')
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: 'Turn one kind of e-mail off for the user the token names (no sign-in; RFC 8058 one-click)' })
-  @ApiOkResponse({ description: 'a short HTML page confirming it' })
+  @ApiProduces('text/html')
+  @ApiQuery(TOKEN_QUERY)
+  @ApiOkResponse({ description: 'a short HTML page confirming it', ...HTML_PAGE })
   @ApiBadRequestResponse({ description: 'the token is missing, malformed or not ours (problem+json naming `token`); nothing changes' })
   async unsubscribe(@Query('token') token: unknown): Promise<string> {
     const subject = this.verify(token);

@@ -1,9 +1,11 @@
 import { Controller, Delete, Get, HttpCode, Param, PipeTransform, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { ValidationFailedException } from '@qj/http';
 import type { QueueName } from '@qj/queue';
 import { AuthUser, CurrentUser, RequireAccess, Roles } from '../auth';
 import { FailedJobsQueryDto, QUEUE_NAME_MESSAGE } from './dto/failed-jobs-query.dto';
+import { ApiProblems } from '../openapi/api-problems.decorator';
+import { FailedJobsPageDto, RetriedJobDto } from './dto/operations.response.dto';
 import { FailedJobsService } from './failed-jobs.service';
 import { QUEUE_NAMES } from './operated-queues';
 
@@ -15,10 +17,13 @@ const queueParam: PipeTransform<string, QueueName> = {
   },
 };
 
+const QUEUE_PARAM = { name: 'queue', enum: QUEUE_NAMES, enumName: 'QueueName' };
+const JOB_ID_PARAM = { name: 'jobId', type: String, description: 'the BullMQ job id' };
+
 /** Dead letters (失败任务): jobs whose attempts are exhausted, for administrators to retry or discard. */
 @ApiTags('admin')
 @ApiBearerAuth()
-@ApiForbiddenResponse({ description: '无权执行此操作 (admins only)' })
+@ApiProblems([403, '无权执行此操作 (admins only)'])
 @Roles('admin')
 @Controller('admin/jobs')
 export class FailedJobsController {
@@ -26,9 +31,7 @@ export class FailedJobsController {
 
   @Get('failed')
   @ApiOperation({ summary: 'Jobs that failed for good, newest first per queue (all queues, or one with ?queue=)' })
-  @ApiOkResponse({
-    description: '{ items: [{ queue, id, name, data, failedReason, attemptsMade, attempts, createdAt, processedAt, failedAt, stacktraceHead }], total, page, pageSize, counts }',
-  })
+  @ApiOkResponse({ type: FailedJobsPageDto })
   list(@Query() query: FailedJobsQueryDto) {
     return this.failedJobs.list({ queue: query.queue, page: query.page ?? 1, pageSize: query.pageSize ?? 20 });
   }
@@ -37,7 +40,10 @@ export class FailedJobsController {
   @RequireAccess('job.retry')
   @HttpCode(200)
   @ApiOperation({ summary: 'Puts a failed job back in its queue with its attempts reset (404 unknown job, 409 not failed)' })
-  @ApiOkResponse({ description: '{ queue, id, state }' })
+  @ApiParam(QUEUE_PARAM)
+  @ApiParam(JOB_ID_PARAM)
+  @ApiOkResponse({ type: RetriedJobDto })
+  @ApiProblems([404, 'no such job'], [409, 'the job is not failed'])
   retry(@Param('queue', queueParam) queue: QueueName, @Param('jobId') jobId: string, @CurrentUser() user: AuthUser) {
     return this.failedJobs.retry(queue, jobId, user);
   }
@@ -46,7 +52,10 @@ export class FailedJobsController {
   @RequireAccess('job.discard')
   @HttpCode(204)
   @ApiOperation({ summary: 'Discards a failed job for good (404 unknown job, 409 not failed)' })
+  @ApiParam(QUEUE_PARAM)
+  @ApiParam(JOB_ID_PARAM)
   @ApiNoContentResponse({ description: 'Discarded' })
+  @ApiProblems([404, 'no such job'], [409, 'the job is not failed'])
   async discard(@Param('queue', queueParam) queue: QueueName, @Param('jobId') jobId: string, @CurrentUser() user: AuthUser): Promise<void> {
     await this.failedJobs.discard(queue, jobId, user);
   }

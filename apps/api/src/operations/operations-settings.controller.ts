@@ -1,14 +1,16 @@
 import { Controller, Get } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Env } from '@qj/config';
 import { join } from 'node:path';
 import { Roles } from '../auth';
+import { ApiProblems } from '../openapi/api-problems.decorator';
+import { OperationsSettingsDto } from './dto/operations.response.dto';
 
 /** What the 运维 page needs to explain itself: where mail goes, and which queue prefix the dashboard shows. */
 @ApiTags('admin')
 @ApiBearerAuth()
-@ApiForbiddenResponse({ description: '无权执行此操作 (admins only)' })
+@ApiProblems([403, '无权执行此操作 (admins only)'])
 @Roles('admin')
 @Controller('admin/operations')
 export class OperationsSettingsController {
@@ -16,7 +18,7 @@ export class OperationsSettingsController {
 
   @Get('settings')
   @ApiOperation({ summary: 'Mail transport (smtp, or eml files when SMTP_URL is unset) and the queue prefix' })
-  @ApiOkResponse({ description: '{ mailTransport: "smtp" | "eml", emlDirectory: string | null, queuePrefix }' })
+  @ApiOkResponse({ type: OperationsSettingsDto })
   settings() {
     // The worker's rule (apps/worker/src/mail/mail-transport.ts): without SMTP_URL, mails are .eml files under VAR_DIR/outbox.
     const smtp = !!this.config.get('SMTP_URL', { infer: true });

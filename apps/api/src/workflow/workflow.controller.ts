@@ -1,10 +1,24 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { uuidParam } from '@qj/http';
 import { AuthUser, CurrentUser, RequireAccess } from '../auth';
 import { CreateTransitionRequestDto, DecisionDto, ListTransitionRequestsQueryDto, OverrideDto, ReassignUnitDto } from './dto/transition-request.dto';
 import { MarkApplicableDto, MarkNotApplicableDto, RebaselineRequestDto, UpdateMilestoneDto } from './dto/update-milestone.dto';
 import { MilestonesService, RebaselineService } from './milestones.service';
+import { ApiProblems } from '../openapi/api-problems.decorator';
+import {
+  HistoryDto,
+  MilestoneDto,
+  MilestoneListDto,
+  OverrideResultDto,
+  RebaselineRequestPageDto,
+  RebaselineRequestViewDto,
+  TransitionRequestPageDto,
+  TransitionRequestViewDto,
+  TransitionsDto,
+  UnitReassignmentDto,
+  UpdatedMilestoneDto,
+} from './dto/workflow.response.dto';
 import { WorkflowService } from './workflow.service';
 
 @ApiTags('workflow')
@@ -19,6 +33,8 @@ export class WorkflowController {
 
   @Get('projects/:id/milestones')
   @ApiOperation({ summary: "A project's milestones with baseline, forecast and actual dates" })
+  @ApiOkResponse({ type: MilestoneListDto })
+  @ApiProblems(404)
   listMilestones(@Param('id', uuidParam('id', '项目编号')) id: string) {
     return this.milestones.list(id);
   }
@@ -26,6 +42,9 @@ export class WorkflowController {
   @Patch('milestones/:id')
   @RequireAccess('milestone.update', 'id')
   @ApiOperation({ summary: 'Update forecast / actual dates (owner of the unit) or re-baseline (reviewer); send the version you saw (or If-Match): 409 if it changed' })
+  @ApiHeader({ name: 'If-Match', required: false, description: 'the version you saw, instead of `version` in the body' })
+  @ApiOkResponse({ type: UpdatedMilestoneDto })
+  @ApiProblems(404, [409, 'version_conflict: the milestone changed since (the body carries it as it is now)'], 422)
   updateMilestone(
     @CurrentUser() user: AuthUser,
     @Param('id', uuidParam('id')) id: string,
@@ -39,6 +58,8 @@ export class WorkflowController {
   @HttpCode(200)
   @RequireAccess('milestone.settle', 'id')
   @ApiOperation({ summary: 'Mark a milestone 不适用 with a reason (owner of the unit): settled without being done; not the one that realises the 2030 target' })
+  @ApiOkResponse({ type: MilestoneDto })
+  @ApiProblems(404, [409, 'version_conflict, or the milestone is not pending'], [422, 'target_milestone: it realises the 2030 target'])
   markNotApplicable(@CurrentUser() user: AuthUser, @Param('id', uuidParam('id')) id: string, @Body() dto: MarkNotApplicableDto) {
     return this.milestones.markNotApplicable(user, id, dto);
   }
@@ -47,6 +68,8 @@ export class WorkflowController {
   @HttpCode(200)
   @RequireAccess('milestone.settle', 'id')
   @ApiOperation({ summary: 'Reopen a milestone marked 不适用 (owner of the unit): pending again' })
+  @ApiOkResponse({ type: MilestoneDto })
+  @ApiProblems(404, [409, 'version_conflict, or the milestone is not marked 不适用'])
   markApplicable(@CurrentUser() user: AuthUser, @Param('id', uuidParam('id')) id: string, @Body() dto: MarkApplicableDto) {
     return this.milestones.markApplicable(user, id, dto);
   }
@@ -54,12 +77,15 @@ export class WorkflowController {
   @Post('milestones/:id/rebaseline-requests')
   @RequireAccess('milestone.rebaseline.request', 'id')
   @ApiOperation({ summary: 'An owner asks to move a baseline date (re-baselining); a reviewer decides' })
+  @ApiCreatedResponse({ type: RebaselineRequestViewDto })
+  @ApiProblems(404, [409, 'version_conflict, or the milestone is done or 不适用'])
   requestRebaseline(@CurrentUser() user: AuthUser, @Param('id', uuidParam('id')) id: string, @Body() dto: RebaselineRequestDto) {
     return this.rebaselines.request(user, id, dto);
   }
 
   @Get('rebaseline-requests')
   @ApiOperation({ summary: 'Re-baselining requests (status=pending for the reviewers’ inbox); owners see their own unit only' })
+  @ApiOkResponse({ type: RebaselineRequestPageDto })
   listRebaselines(@CurrentUser() user: AuthUser, @Query() query: ListTransitionRequestsQueryDto) {
     return this.rebaselines.list(user, query);
   }
@@ -67,6 +93,9 @@ export class WorkflowController {
   @Post('rebaseline-requests/:id/approve')
   @HttpCode(200)
   @RequireAccess('rebaseline.decide', 'id')
+  @ApiOperation({ summary: 'Approve a re-baselining request (reviewer): the baseline moves' })
+  @ApiOkResponse({ type: RebaselineRequestViewDto })
+  @ApiProblems(404, [409, 'request_already_decided'])
   approveRebaseline(@CurrentUser() user: AuthUser, @Param('id', uuidParam('id')) id: string, @Body() dto: DecisionDto) {
     return this.rebaselines.decide(user, id, 'approve', dto.comment ?? null);
   }
@@ -74,6 +103,9 @@ export class WorkflowController {
   @Post('rebaseline-requests/:id/reject')
   @HttpCode(200)
   @RequireAccess('rebaseline.decide', 'id')
+  @ApiOperation({ summary: 'Reject a re-baselining request (reviewer), with a comment' })
+  @ApiOkResponse({ type: RebaselineRequestViewDto })
+  @ApiProblems(404, [409, 'request_already_decided'])
   rejectRebaseline(@CurrentUser() user: AuthUser, @Param('id', uuidParam('id')) id: string, @Body() dto: DecisionDto) {
     return this.rebaselines.decide(user, id, 'reject', dto.comment ?? null);
   }
@@ -82,12 +114,16 @@ export class WorkflowController {
   @HttpCode(200)
   @RequireAccess('rebaseline.withdraw', 'id')
   @ApiOperation({ summary: 'The requester withdraws a pending re-baselining request (others: 403; decided: 409)' })
+  @ApiOkResponse({ type: RebaselineRequestViewDto })
+  @ApiProblems(404, [409, 'request_already_decided'])
   withdrawRebaseline(@CurrentUser() user: AuthUser, @Param('id', uuidParam('id')) id: string, @Body() dto: DecisionDto) {
     return this.rebaselines.withdraw(user, id, dto.comment ?? null);
   }
 
   @Get('projects/:id/transitions')
   @ApiOperation({ summary: 'The current stage and the transitions the signed-in user may request or approve now, each with its guards’ checklist (which milestones are settled, which are missing)' })
+  @ApiOkResponse({ type: TransitionsDto })
+  @ApiProblems(404)
   allowed(@CurrentUser() user: AuthUser, @Param('id', uuidParam('id', '项目编号')) id: string) {
     return this.workflow.allowedTransitions(user, id);
   }
@@ -95,17 +131,23 @@ export class WorkflowController {
   @Post('projects/:id/transition-requests')
   @RequireAccess('project.transition.request', 'id')
   @ApiOperation({ summary: 'Request a stage change with evidence (owner): 409 if not allowed now, 422 naming a failed guard or missing evidence' })
+  @ApiCreatedResponse({ type: TransitionRequestViewDto })
+  @ApiProblems(404, [409, 'not allowed now, a request already pending, or version_conflict'], [422, 'a guard failed, evidence or reason missing'])
   requestTransition(@CurrentUser() user: AuthUser, @Param('id', uuidParam('id', '项目编号')) id: string, @Body() dto: CreateTransitionRequestDto) {
     return this.workflow.requestTransition(user, id, dto);
   }
 
   @Get('transition-requests')
   @ApiOperation({ summary: 'Transition requests (filter status=pending for the approvals inbox); owners see their own unit only' })
+  @ApiOkResponse({ type: TransitionRequestPageDto })
   listRequests(@CurrentUser() user: AuthUser, @Query() query: ListTransitionRequestsQueryDto) {
     return this.workflow.listRequests(user, query);
   }
 
   @Get('transition-requests/:id')
+  @ApiOperation({ summary: 'One transition request (owners: their own unit’s)' })
+  @ApiOkResponse({ type: TransitionRequestViewDto })
+  @ApiProblems(404)
   getRequest(@CurrentUser() user: AuthUser, @Param('id', uuidParam('id')) id: string) {
     return this.workflow.getRequest(user, id);
   }
@@ -114,6 +156,8 @@ export class WorkflowController {
   @HttpCode(200)
   @RequireAccess('transition.decide', 'id')
   @ApiOperation({ summary: 'Approve (DRC reviewer; never one’s own request): the project moves to the requested stage' })
+  @ApiOkResponse({ type: TransitionRequestViewDto })
+  @ApiProblems(404, [409, 'request_already_decided, workflow_version_retired, or no longer allowed'], [422, 'a guard failed'])
   approve(@CurrentUser() user: AuthUser, @Param('id', uuidParam('id')) id: string, @Body() dto: DecisionDto) {
     return this.workflow.decide(user, id, 'approve', dto.comment ?? null);
   }
@@ -122,6 +166,8 @@ export class WorkflowController {
   @HttpCode(200)
   @RequireAccess('transition.decide', 'id')
   @ApiOperation({ summary: 'Reject with a comment (DRC reviewer)' })
+  @ApiOkResponse({ type: TransitionRequestViewDto })
+  @ApiProblems(404, [409, 'request_already_decided'])
   reject(@CurrentUser() user: AuthUser, @Param('id', uuidParam('id')) id: string, @Body() dto: DecisionDto) {
     return this.workflow.decide(user, id, 'reject', dto.comment ?? null);
   }
@@ -130,6 +176,8 @@ export class WorkflowController {
   @HttpCode(200)
   @RequireAccess('transition.withdraw', 'id')
   @ApiOperation({ summary: 'The requester withdraws a pending transition request (others: 403; decided: 409)' })
+  @ApiOkResponse({ type: TransitionRequestViewDto })
+  @ApiProblems(404, [409, 'request_already_decided'])
   withdraw(@CurrentUser() user: AuthUser, @Param('id', uuidParam('id')) id: string, @Body() dto: DecisionDto) {
     return this.workflow.withdraw(user, id, dto.comment ?? null);
   }
@@ -138,6 +186,8 @@ export class WorkflowController {
   @HttpCode(200)
   @RequireAccess('project.override', 'id')
   @ApiOperation({ summary: 'Admin override: move a project outside the declared transitions, with a recorded reason' })
+  @ApiOkResponse({ type: OverrideResultDto })
+  @ApiProblems(404, [409, 'not a stage an override may move to, or version_conflict'], 422)
   override(@CurrentUser() user: AuthUser, @Param('id', uuidParam('id', '项目编号')) id: string, @Body() dto: OverrideDto) {
     return this.workflow.override(user, id, dto);
   }
@@ -145,12 +195,16 @@ export class WorkflowController {
   @Patch('projects/:id/unit')
   @RequireAccess('project.unit.reassign', 'id')
   @ApiOperation({ summary: 'Admin: reassign the responsible unit (责任单位), audited' })
+  @ApiOkResponse({ type: UnitReassignmentDto })
+  @ApiProblems(404, [409, 'version_conflict'])
   reassignUnit(@CurrentUser() user: AuthUser, @Param('id', uuidParam('id', '项目编号')) id: string, @Body() dto: ReassignUnitDto) {
     return this.workflow.reassignUnit(user, id, dto);
   }
 
   @Get('projects/:id/history')
   @ApiOperation({ summary: 'Every change to the project, oldest first: who, when, before and after' })
+  @ApiOkResponse({ type: HistoryDto })
+  @ApiProblems(404)
   history(@CurrentUser() user: AuthUser, @Param('id', uuidParam('id', '项目编号')) id: string) {
     return this.workflow.history(user, id);
   }

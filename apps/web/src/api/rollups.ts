@@ -1,27 +1,20 @@
 import { api } from './client';
-import type { ProjectStatus, RagLevel, Stage } from './types';
-import { PROJECT_STATUSES, STAGES } from './types';
+import type { RollupDimension, RollupList, RollupRow as RollupRowDto } from './types';
+import { every, PROJECT_STATUSES, RAG_LEVELS, STAGES } from './types';
 
 /**
  * The dashboard's numbers: GET /api/rollups?by=…, the roll-up table the workers keep with the server's one set of
  * rules. The browser computes nothing of its own (it would count by other rules); it only adds rows up.
  */
-export type RollupDimension = 'chapter' | 'column' | 'part' | 'sector' | 'unit';
-export const ROLLUP_DIMENSIONS: RollupDimension[] = ['chapter', 'sector', 'part', 'unit', 'column'];
+export type { RollupDimension };
+/** The dashboard's order of the dimensions. */
+export const ROLLUP_DIMENSIONS = every<RollupDimension>()('chapter', 'sector', 'part', 'unit', 'column');
 
-export interface RollupRow {
-  /** Chapter/column/part number, sector code or unit id: what the project list filters by. */
-  key: string;
-  label: string;
-  total: number;
-  byStage: Record<ProjectStatus, number>;
-  targets: Record<Stage, number>;
-  reached: Record<Stage, number>;
-  rag: Record<RagLevel, number>;
-  overdueMilestones: number;
-  staleProjects: number;
-  pendingRequests: number;
-}
+/** A roll-up's counts under its key (chapter/column/part number, sector code or unit id: what the project list filters by). */
+export type RollupRow = Pick<
+  RollupRowDto,
+  'key' | 'label' | 'total' | 'byStage' | 'targets' | 'reached' | 'rag' | 'overdueMilestones' | 'staleProjects' | 'pendingRequests'
+>;
 
 export interface DashboardData {
   by: RollupDimension;
@@ -52,15 +45,15 @@ export function sumRows(rows: readonly RollupRow[], key = 'all', label = ''): Ro
   const total = emptyRow(key, label);
   for (const row of rows) {
     total.total += row.total;
-    for (const s of PROJECT_STATUSES) total.byStage[s] += row.byStage?.[s] ?? 0;
+    for (const s of PROJECT_STATUSES) total.byStage[s] += row.byStage[s];
     for (const s of STAGES) {
-      total.targets[s] += row.targets?.[s] ?? 0;
-      total.reached[s] += row.reached?.[s] ?? 0;
+      total.targets[s] += row.targets[s];
+      total.reached[s] += row.reached[s];
     }
-    for (const r of ['green', 'amber', 'red'] as const) total.rag[r] += row.rag?.[r] ?? 0;
-    total.overdueMilestones += row.overdueMilestones ?? 0;
-    total.staleProjects += row.staleProjects ?? 0;
-    total.pendingRequests += row.pendingRequests ?? 0;
+    for (const r of RAG_LEVELS) total.rag[r] += row.rag[r];
+    total.overdueMilestones += row.overdueMilestones;
+    total.staleProjects += row.staleProjects;
+    total.pendingRequests += row.pendingRequests;
   }
   return total;
 }
@@ -68,8 +61,8 @@ export function sumRows(rows: readonly RollupRow[], key = 'all', label = ''): Ro
 /** The district's rows of a dimension, as the workers keep them (GET /api/rollups), and the projects that count under several keys. */
 export async function loadDashboard(by: RollupDimension, signal?: AbortSignal): Promise<DashboardData> {
   const [answer, sectors] = await Promise.all([
-    api.get<{ items: RollupRow[]; multiCounted: number }>('/api/rollups', { by }, signal),
-    by === 'sector' ? Promise.resolve(null) : api.get<{ items: RollupRow[] }>('/api/rollups', { by: 'sector' }, signal),
+    api.get<RollupList>('/api/rollups', { by }, signal),
+    by === 'sector' ? Promise.resolve(null) : api.get<RollupList>('/api/rollups', { by: 'sector' }, signal),
   ]);
   return { by, rows: answer.items, totals: sumRows(sectors?.items ?? answer.items), multiCounted: answer.multiCounted, asOf: new Date() };
 }

@@ -2,8 +2,8 @@ import { LineChartOutlined } from '@ant-design/icons';
 import type { EChartsCoreOption } from 'echarts/core';
 import { useMemo } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { api, isApiError } from '../api/client';
-import type { ProjectStatus } from '../api/types';
+import { api } from '../api/client';
+import type { DistrictWeek, ProjectStatus, RollupTrend } from '../api/types';
 import { STAGE_COLORS } from '../components/tags';
 import { useI18n } from '../i18n';
 import { projectListLink } from '../lib/project-filters';
@@ -13,20 +13,12 @@ import { WALL_AXIS, WALL_SPLIT } from './wall-theme';
 /** The stages drawn as lines; cancelled projects are left out of a pipeline trend. */
 const TREND_STAGES: ProjectStatus[] = ['study', 'start', 'complete', 'on_hold'];
 
-export interface WeekPoint {
-  week: string;
-  byStage: Record<ProjectStatus, number>;
-  overdueMilestones: number;
-}
+/** One week of the district's totals (GET /api/rollups/trend). */
+export type WeekPoint = DistrictWeek;
 
-/** The district's weekly totals (every unit's snapshots summed per week, by the API). Empty while the roll-up endpoints are absent. */
+/** The district's weekly totals (every unit's snapshots summed per week, by the API). */
 export async function loadWeeklyTrend(signal?: AbortSignal): Promise<WeekPoint[]> {
-  try {
-    return (await api.get<{ items: WeekPoint[] }>('/api/rollups/trend', undefined, signal)).items;
-  } catch (error) {
-    if (isApiError(error) && error.status === 404) return [];
-    throw error;
-  }
+  return (await api.get<RollupTrend>('/api/rollups/trend', undefined, signal)).items;
 }
 
 /** 每周趋势: projects per stage (left axis) and overdue milestones (right axis) over the weekly snapshots. */

@@ -18,7 +18,7 @@ import type { MenuProps } from 'antd';
 import { ReactNode, Suspense, useEffect, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { api } from '../api/client';
-import type { Page, Role, TransitionRequest } from '../api/types';
+import type { Role, TransitionRequestPage } from '../api/types';
 import { useAuth, useUser } from '../auth/auth';
 import { useI18n } from '../i18n';
 import { ChangePasswordModal } from './change-password-modal';
@@ -39,7 +39,7 @@ function usePendingCount(enabled: boolean, pathname: string): number {
     if (!enabled) return;
     const controller = new AbortController();
     api
-      .get<Page<TransitionRequest>>('/api/transition-requests', { status: 'pending', pageSize: 1 }, controller.signal)
+      .get<TransitionRequestPage>('/api/transition-requests', { status: 'pending', pageSize: 1 }, controller.signal)
       .then((page) => setCount(page.total), () => undefined);
     return () => controller.abort();
   }, [enabled, pathname]);

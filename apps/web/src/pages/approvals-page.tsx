@@ -4,7 +4,7 @@ import type { TableProps } from 'antd';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { api } from '../api/client';
-import type { Page, TransitionRequest } from '../api/types';
+import type { TransitionRequest, TransitionRequestPage } from '../api/types';
 import { useUser } from '../auth/auth';
 import { DecisionModal } from '../components/decision-modal';
 import { EvidenceList } from '../components/evidence-list';
@@ -26,7 +26,7 @@ export default function ApprovalsPage() {
   const [deciding, setDeciding] = useState<{ request: TransitionRequest; verdict: 'approve' | 'reject' } | null>(null);
 
   const list = useAsync(
-    (signal) => api.get<Page<TransitionRequest>>('/api/transition-requests', { status, page, pageSize: 50 }, signal),
+    (signal) => api.get<TransitionRequestPage>('/api/transition-requests', { status, page, pageSize: 50 }, signal),
     [status, page],
   );
 

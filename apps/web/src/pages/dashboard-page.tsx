@@ -5,7 +5,7 @@ import { ReactNode, useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { api } from '../api/client';
 import { DashboardData, loadDashboard, RollupDimension, RollupRow } from '../api/rollups';
-import type { Page, ProjectListItem, ProjectStatus } from '../api/types';
+import type { ProjectPage, ProjectStatus } from '../api/types';
 import { PROJECT_STATUSES, STAGES } from '../api/types';
 import { ChartClick, EChart, loadECharts } from '../charts/echart';
 import { OverdueByUnitChart } from '../charts/overdue-by-unit-chart';
@@ -51,7 +51,7 @@ export default function DashboardPage() {
   const [fresh, setFresh] = useState(0);
 
   const data = useAsync<DashboardData>((signal) => loadDashboard(by, signal), [by, fresh]);
-  const red = useAsync((signal) => api.get<Page<ProjectListItem>>('/api/projects', { rag: 'red', pageSize: 8, sort: '-updatedAt' }, signal), [fresh]);
+  const red = useAsync((signal) => api.get<ProjectPage>('/api/projects', { rag: 'red', pageSize: 8, sort: '-updatedAt' }, signal), [fresh]);
   const units = useAsync<DashboardData>((signal) => loadDashboard('unit', signal), [fresh]);
   const trend = useAsync((signal) => loadWeeklyTrend(signal), [fresh]);
 

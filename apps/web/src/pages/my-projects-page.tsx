@@ -3,7 +3,7 @@ import type { TableProps } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api } from '../api/client';
-import type { Milestone, Page, ProjectListItem, TransitionRequest } from '../api/types';
+import type { Milestone, ProjectListItem, ProjectPage, TransitionRequestPage } from '../api/types';
 import { useUser } from '../auth/auth';
 import { MilestoneImport } from '../components/milestone-import';
 import { MilestoneTable } from '../components/milestone-table';
@@ -48,9 +48,9 @@ export default function MyProjectsPage() {
     async (signal) => {
       if (!unitId) return null;
       const [projects, overdue, pending] = await Promise.all([
-        api.get<Page<ProjectListItem>>('/api/projects', { unit: unitId, pageSize: 200, rag: rag === 'all' ? undefined : rag }, signal),
-        api.get<Page<ProjectListItem>>('/api/projects', { unit: unitId, overdue: 'true', pageSize: 1 }, signal),
-        api.get<Page<TransitionRequest>>('/api/transition-requests', { status: 'pending', pageSize: 1 }, signal),
+        api.get<ProjectPage>('/api/projects', { unit: unitId, pageSize: 200, rag: rag === 'all' ? undefined : rag }, signal),
+        api.get<ProjectPage>('/api/projects', { unit: unitId, overdue: 'true', pageSize: 1 }, signal),
+        api.get<TransitionRequestPage>('/api/transition-requests', { status: 'pending', pageSize: 1 }, signal),
       ]);
       return { projects, overdue: overdue.total, pending: pending.total };
     },

@@ -3,7 +3,7 @@ import { Alert, App, Button, Empty, Popconfirm, Segmented, Select, Space, Table,
 import type { TableProps } from 'antd';
 import { useState } from 'react';
 import { api } from '../api/client';
-import type { FailedJob, MailStatus, OperationsSettings, OutboxMail, Page } from '../api/types';
+import type { FailedJob, FailedJobsPage, MailStatus, OperationsSettings, OutboxMail } from '../api/types';
 import { PageError, ProblemAlert } from '../components/problem-alert';
 import { hasKey, useI18n } from '../i18n';
 import { formatDateTime } from '../lib/dates';
@@ -177,10 +177,10 @@ function FailedJobsTab() {
   const [actionError, setActionError] = useState<unknown>();
   const jobs = useAsync(
     (signal) =>
-      api.get<Page<FailedJob> & { counts: Record<string, number> }>('/api/admin/jobs/failed', { queue, page, pageSize: JOBS_PAGE_SIZE }, signal),
+      api.get<FailedJobsPage>('/api/admin/jobs/failed', { queue, page, pageSize: JOBS_PAGE_SIZE }, signal),
     [queue, page],
   );
-  const counts = jobs.data?.counts ?? {};
+  const counts: Record<string, number> = jobs.data?.counts ?? {};
   const allCount = Object.values(counts).reduce((sum, n) => sum + n, 0);
 
   async function act(job: FailedJob, action: 'retry' | 'discard') {

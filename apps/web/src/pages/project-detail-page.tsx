@@ -7,7 +7,7 @@ import type {
   AllowedTransition,
   HistoryEvent,
   Milestone,
-  Page,
+  TransitionRequestPage,
   ProjectDetail,
   ProjectStatus,
   RagReason,
@@ -66,7 +66,7 @@ export default function ProjectDetailPage() {
         api.get<ProjectDetail>(`/api/projects/${id}`, undefined, signal),
         api.get<{ items: Milestone[] }>(`/api/projects/${id}/milestones`, undefined, signal).then((a) => a.items),
         api.get<TransitionsAnswer>(`/api/projects/${id}/transitions`, undefined, signal),
-        api.get<Page<TransitionRequest>>('/api/transition-requests', { status: 'pending', projectId: id, pageSize: 1 }, signal),
+        api.get<TransitionRequestPage>('/api/transition-requests', { status: 'pending', projectId: id, pageSize: 1 }, signal),
       ]);
       const mayReadHistory = user.role !== 'owner' || user.unit?.id === project.unit.id;
       const history = mayReadHistory ? await api.get<{ items: HistoryEvent[] }>(`/api/projects/${id}/history`, undefined, signal).then((a) => a.items) : null;

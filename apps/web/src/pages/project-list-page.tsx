@@ -4,7 +4,7 @@ import type { TableProps } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { api } from '../api/client';
-import { Page, PROJECT_STATUSES, ProjectListItem, RAG_LEVELS, SECTORS, STAGES } from '../api/types';
+import { PROJECT_STATUSES, ProjectListItem, ProjectPage, RAG_LEVELS, SECTORS, STAGES } from '../api/types';
 import { PageError, ProblemAlert } from '../components/problem-alert';
 import { RagLight, StageTag, TargetTag } from '../components/tags';
 import { useI18n } from '../i18n';
@@ -29,7 +29,7 @@ export default function ProjectListPage() {
   useEffect(() => setQ(filters.q ?? ''), [filters.q]);
 
   const list = useAsync(
-    (signal) => api.get<Page<ProjectListItem>>('/api/projects', filtersQuery(filters), signal),
+    (signal) => api.get<ProjectPage>('/api/projects', filtersQuery(filters), signal),
     [params.toString()],
   );
 

@@ -12,7 +12,7 @@ export class ProfileDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ example: 'owner_transport' }) username: string;
   @ApiProperty({ example: '区交通局项目负责人' }) displayName: string;
-  @ApiProperty({ enum: USER_ROLES }) role: string;
+  @ApiProperty({ enum: USER_ROLES, enumName: 'Role' }) role: string;
   @ApiProperty({ type: UnitRefDto, nullable: true }) unit: UnitRefDto | null;
   @ApiProperty({ description: 'true when the password last used to sign in is below the password policy (e.g. a demo password): the console asks for a new one' })
   mustChangePassword: boolean;

@@ -20,19 +20,19 @@ function IntIn(field: string, min: number, max: number): PropertyDecorator {
 
 /** Filters, sort and page of GET /api/projects. The plan has 12 parts (篇), 36 chapters (章) and 26 columns (专栏). */
 export class ListProjectsQueryDto {
-  @ApiPropertyOptional({ description: '篇 number (1–12); matches every part that names the project' })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 12, description: '篇 number (1–12); matches every part that names the project' })
   @IsOptional()
   @Type(() => Number)
   @IntIn('part', 1, 12)
   part?: number;
 
-  @ApiPropertyOptional({ description: '章 number (1–36)' })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 36, description: '章 number (1–36)' })
   @IsOptional()
   @Type(() => Number)
   @IntIn('chapter', 1, 36)
   chapter?: number;
 
-  @ApiPropertyOptional({ description: '专栏 number (1–26)' })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 26, description: '专栏 number (1–26)' })
   @IsOptional()
   @Type(() => Number)
   @IntIn('column', 1, 26)
@@ -53,13 +53,13 @@ export class ListProjectsQueryDto {
   @IsIn(STAGES, oneOf('target', STAGES))
   target?: string;
 
-  @ApiPropertyOptional({ description: 'responsible unit (责任单位): its id or code, e.g. transport' })
+  @ApiPropertyOptional({ pattern: '^[A-Za-z0-9_-]{1,64}$', description: 'responsible unit (责任单位): its id or code, e.g. transport' })
   @IsOptional()
   @IsString({ message: 'unit 必须是单位编号或代码' })
   @Matches(/^[A-Za-z0-9_-]{1,64}$/, { message: 'unit 必须是单位编号或代码' })
   unit?: string;
 
-  @ApiPropertyOptional({ description: 'search in names, full pinyin and pinyin initials (渝贵, yuguigaotie, yggt)' })
+  @ApiPropertyOptional({ maxLength: 100, description: 'search in names, full pinyin and pinyin initials (渝贵, yuguigaotie, yggt)' })
   @IsOptional()
   @Trim()
   @IsString({ message: 'q 必须是文字' })
@@ -88,13 +88,13 @@ export class ListProjectsQueryDto {
   @IsIn(SORT_VALUES, oneOf('sort', SORT_VALUES))
   sort?: string;
 
-  @ApiPropertyOptional({ default: 1, minimum: 1 })
+  @ApiPropertyOptional({ type: 'integer', default: 1, minimum: 1, maximum: 1_000_000 })
   @IsOptional()
   @Type(() => Number)
   @IntIn('page', 1, 1_000_000)
   page = 1;
 
-  @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 200 })
+  @ApiPropertyOptional({ type: 'integer', default: 20, minimum: 1, maximum: 200 })
   @IsOptional()
   @Type(() => Number)
   @IntIn('pageSize', 1, 200)

@@ -3,12 +3,12 @@ import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional, IsUUID } from 'class-validator';
 
 export class MilestoneTemplateQueryDto {
-  @ApiPropertyOptional({ description: 'reviewers and admins: one unit’s milestones (owners always get their own unit’s)' })
+  @ApiPropertyOptional({ format: 'uuid', description: 'reviewers and admins: one unit’s milestones (owners always get their own unit’s)' })
   @IsOptional()
   @IsUUID('all', { message: 'unitId 必须是单位编号（UUID）' })
   unitId?: string;
 
-  @ApiPropertyOptional({ description: 'one project’s milestones' })
+  @ApiPropertyOptional({ format: 'uuid', description: 'one project’s milestones' })
   @IsOptional()
   @IsUUID('all', { message: 'projectId 必须是项目编号（UUID）' })
   projectId?: string;

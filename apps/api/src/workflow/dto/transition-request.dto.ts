@@ -74,7 +74,7 @@ export class CreateTransitionRequestDto {
   @MaxLength(2000, { message: 'comment 不能超过 2000 个字符' })
   comment?: string;
 
-  @ApiPropertyOptional({ description: 'the project version the owner saw; a newer one gives 409' })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_INT32, description: 'the project version the owner saw; a newer one gives 409' })
   @IsOptional()
   @IsInt({ message: 'version 必须是正整数' })
   @Min(1, { message: 'version 必须是正整数' })
@@ -105,7 +105,7 @@ export class OverrideDto {
 }
 
 export class ListTransitionRequestsQueryDto {
-  @ApiPropertyOptional({ description: "one project's requests" })
+  @ApiPropertyOptional({ format: 'uuid', description: "one project's requests" })
   @IsOptional()
   @IsUUID('all', { message: 'projectId 必须是项目编号（UUID）' })
   projectId?: string;
@@ -115,7 +115,7 @@ export class ListTransitionRequestsQueryDto {
   @IsIn(['pending', 'approved', 'rejected'], { message: 'status 必须是以下之一：pending、approved、rejected' })
   status?: string;
 
-  @ApiPropertyOptional({ default: 1 })
+  @ApiPropertyOptional({ type: 'integer', default: 1, minimum: 1, maximum: 1_000_000 })
   @IsOptional()
   @Type(() => Number)
   @IsInt({ message: 'page 必须是正整数' })
@@ -123,7 +123,7 @@ export class ListTransitionRequestsQueryDto {
   @Max(1_000_000, { message: 'page 不能大于 1000000' })
   page = 1;
 
-  @ApiPropertyOptional({ default: 50, maximum: 200 })
+  @ApiPropertyOptional({ type: 'integer', default: 50, minimum: 1, maximum: 200 })
   @IsOptional()
   @Type(() => Number)
   @IsInt({ message: 'pageSize 必须是 1–200 之间的整数' })
@@ -133,11 +133,11 @@ export class ListTransitionRequestsQueryDto {
 }
 
 export class ReassignUnitDto {
-  @ApiProperty({ description: 'the new responsible unit (责任单位)' })
+  @ApiProperty({ format: 'uuid', description: 'the new responsible unit (责任单位)' })
   @IsUUID('all', { message: 'unitId 必须是单位编号（UUID）' })
   unitId: string;
 
-  @ApiProperty({ description: 'the project version the admin saw' })
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: MAX_INT32, description: 'the project version the admin saw' })
   @IsInt({ message: 'version 必须是正整数' })
   @Min(1, { message: 'version 必须是正整数' })
   @Max(MAX_INT32, { message: 'version 必须是正整数' })

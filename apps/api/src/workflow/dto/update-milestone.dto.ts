@@ -5,7 +5,7 @@ import { IsCalendarDate } from './calendar-date.validator';
 
 /** A milestone update. `null` clears a date; an absent field is left as it is. */
 export class UpdateMilestoneDto {
-  @ApiPropertyOptional({ description: 'the milestone version the client saw (or send If-Match)' })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_INT32, description: 'the milestone version the client saw (or send If-Match)' })
   @IsOptional()
   @IsInt({ message: 'version 必须是正整数' })
   @Min(1, { message: 'version 必须是正整数' })
@@ -52,7 +52,7 @@ export class RebaselineRequestDto {
 
 /** Marking a milestone 不适用 (not applicable to this project): its owner says why. */
 export class MarkNotApplicableDto {
-  @ApiProperty({ description: 'the milestone version the client saw', minimum: 1, maximum: MAX_INT32 })
+  @ApiProperty({ type: 'integer', description: 'the milestone version the client saw', minimum: 1, maximum: MAX_INT32 })
   @IsInt({ message: 'version 必须是整数' })
   @Min(1, { message: 'version 必须是正整数' })
   @Max(MAX_INT32, { message: 'version 必须是正整数' })
@@ -68,7 +68,7 @@ export class MarkNotApplicableDto {
 
 /** Reopening a milestone marked 不适用: it is pending again. */
 export class MarkApplicableDto {
-  @ApiProperty({ description: 'the milestone version the client saw', minimum: 1, maximum: MAX_INT32 })
+  @ApiProperty({ type: 'integer', description: 'the milestone version the client saw', minimum: 1, maximum: MAX_INT32 })
   @IsInt({ message: 'version 必须是整数' })
   @Min(1, { message: 'version 必须是正整数' })
   @Max(MAX_INT32, { message: 'version 必须是正整数' })

@@ -1,0 +1,97 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { SECTORS, STAGES } from '@qj/catalog';
+import { PROJECT_STATUSES } from '@qj/domain';
+import { UnitRefDto } from '../../auth/dto/auth-responses.dto';
+
+/** Named enums: a client generated from the document gets one type per set (ProjectStatus, Stage, …), not a copy per field. */
+export const RAG_LEVELS = ['green', 'amber', 'red'] as const;
+export const projectStatus = { enum: PROJECT_STATUSES, enumName: 'ProjectStatus' } as const;
+export const stage = { enum: STAGES, enumName: 'Stage' } as const;
+export const ragLevel = { enum: RAG_LEVELS, enumName: 'RagLevel' } as const;
+export const sector = { enum: SECTORS, enumName: 'Sector' } as const;
+export const int = { type: 'integer' } as const;
+export const dateTime = { type: String, format: 'date-time' } as const;
+export const calendarDate = { type: String, format: 'date', example: '2027-06-30' } as const;
+
+/** One row of the project list (项目清单). */
+export class ProjectListItemDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ description: 'the catalog key (the plan’s name of the project)' }) key: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ ...int, description: '专栏 number where the project is first named' }) column: number;
+  @ApiProperty({ ...int, nullable: true, description: 'item number within the column' }) item: number | null;
+  @ApiProperty({ ...int, description: '章 number' }) chapter: number;
+  @ApiProperty({ ...int, description: '篇 number' }) part: number;
+  @ApiProperty({ type: 'integer', isArray: true, description: 'every column that names the project' }) columns: number[];
+  @ApiProperty(sector) sector: string;
+  @ApiProperty({ ...projectStatus, description: 'current stage' }) stage: string;
+  @ApiProperty({ ...stage, description: 'what the plan wants by 2030' }) target: string;
+  @ApiProperty({ description: 'the plan’s wording leaves the target open to reading' }) targetAmbiguous: boolean;
+  @ApiProperty({ example: '建成' }) targetVerb: string;
+  @ApiProperty(stage) baselineStage: string;
+  @ApiProperty({ format: 'uuid' }) unitId: string;
+  @ApiProperty({ example: 'transport' }) unitCode: string;
+  @ApiProperty({ example: '区交通局' }) unitName: string;
+  @ApiProperty(ragLevel) rag: string;
+  @ApiProperty(int) version: number;
+  @ApiProperty(dateTime) updatedAt: string;
+}
+
+export class ProjectPageDto {
+  @ApiProperty({ type: [ProjectListItemDto] }) items: ProjectListItemDto[];
+  @ApiProperty({ ...int, description: 'projects matching the filters' }) total: number;
+  @ApiProperty(int) page: number;
+  @ApiProperty(int) pageSize: number;
+}
+
+/** A place in the plan: 篇, 章, 节, 专栏 or a column's item. */
+export class PlanRefDto {
+  @ApiProperty(int) no: number;
+  @ApiProperty({ example: '专栏2' }) label: string;
+  @ApiProperty() title: string;
+}
+
+/** A clause of the plan that names the project, with where it stands. */
+export class ProjectSourceDto {
+  @ApiProperty() clause: string;
+  @ApiProperty({ type: String, nullable: true }) mention: string | null;
+  @ApiProperty({ type: PlanRefDto }) column: PlanRefDto;
+  @ApiProperty({ type: PlanRefDto, nullable: true }) item: PlanRefDto | null;
+  @ApiProperty({ type: PlanRefDto }) chapter: PlanRefDto;
+  @ApiProperty({ type: PlanRefDto }) part: PlanRefDto;
+}
+
+/** A rule that set the project's light (libs/domain/src/rag.ts). */
+export class RagReasonDto {
+  @ApiProperty({ enum: ['milestone_overdue', 'forecast_slip', 'target_out_of_reach'] }) code: string;
+  @ApiProperty({ enum: ['amber', 'red'] }) level: string;
+  @ApiProperty({ description: 'milestone code' }) milestone: string;
+  @ApiProperty(int) days: number;
+}
+
+export class ProjectDetailDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() key: string;
+  @ApiProperty() name: string;
+  @ApiProperty(sector) sector: string;
+  @ApiProperty(projectStatus) stage: string;
+  @ApiProperty(stage) target: string;
+  @ApiProperty() targetAmbiguous: boolean;
+  @ApiProperty() targetVerb: string;
+  @ApiProperty(stage) baselineStage: string;
+  @ApiProperty({ type: String, nullable: true }) baselineClause: string | null;
+  @ApiProperty({ type: String, enum: PROJECT_STATUSES, nullable: true, description: 'the stage before on_hold' }) previousStage: string | null;
+  @ApiProperty(ragLevel) rag: string;
+  @ApiProperty({ type: [RagReasonDto], nullable: true }) ragReasons: RagReasonDto[] | null;
+  @ApiProperty({ ...calendarDate, nullable: true, description: 'the day the light was computed for' }) ragOn: string | null;
+  @ApiProperty({ ...dateTime, nullable: true, description: 'last update by a person' }) lastActivityAt: string | null;
+  @ApiProperty(int) column: number;
+  @ApiProperty({ ...int, nullable: true }) item: number | null;
+  @ApiProperty(int) chapter: number;
+  @ApiProperty(int) part: number;
+  @ApiProperty(int) version: number;
+  @ApiProperty(dateTime) createdAt: string;
+  @ApiProperty(dateTime) updatedAt: string;
+  @ApiProperty({ type: UnitRefDto }) unit: UnitRefDto;
+  @ApiProperty({ type: [ProjectSourceDto] }) sources: ProjectSourceDto[];
+}
