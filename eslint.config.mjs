@@ -56,7 +56,14 @@ export default tseslint.config(
       '@typescript-eslint/prefer-promise-reject-errors': 'off',
     },
   },
-  { files: ['**/*.js', '**/*.mjs', '**/*.cjs'], ...tseslint.configs.disableTypeChecked, languageOptions: { globals: { require: 'readonly', module: 'writable', __dirname: 'readonly', process: 'readonly', console: 'readonly' } } },
+  {
+    files: ['**/*.js', '**/*.mjs', '**/*.cjs', '**/*.mts'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: {
+      ...tseslint.configs.disableTypeChecked.languageOptions,
+      globals: { require: 'readonly', module: 'writable', __dirname: 'readonly', process: 'readonly', console: 'readonly' },
+    },
+  },
 
   // Import boundaries, for the application code (tests may reach into any layer to arrange and assert).
   { files: ['apps/api/**/*.ts'], rules: restrict({ group: ['**/apps/worker/**', '**/worker/src/**'], message: 'apps never import another app.' }, NO_TYPEORM) },
