@@ -1,6 +1,7 @@
 // The console's API types from the API's OpenAPI document: reads the document (JSON) on stdin, writes TypeScript on stdout.
 // test/contract/openapi.e2e-spec.ts runs it on the document the app serves and fails while apps/web/src/api/schema.d.ts
 // differs; `npm run api:types` rewrites that file. A script of its own, as openapi-typescript is an ES module Jest cannot load.
+import { Buffer } from 'node:buffer';
 import openapiTS, { astToString } from 'openapi-typescript';
 
 const HEADER = `/**

@@ -16,6 +16,7 @@ import { IS_PUBLIC } from './public.decorator';
 const OPEN_CONTROLLERS: ReadonlySet<unknown> = new Set([HealthController]);
 
 /** Whether a route answers without a token: the guard's rule, which the OpenAPI document's security follows too. */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- Nest hands route handlers over as Function
 export function isOpenRoute(reflector: Reflector, handler: Function, controller: Type): boolean {
   return OPEN_CONTROLLERS.has(controller) || reflector.getAllAndOverride<boolean>(IS_PUBLIC, [handler, controller]) === true;
 }

@@ -14,7 +14,7 @@ async function main(): Promise<void> {
   const env = validateEnv(process.env);
   const catalog = loadCatalog(process.argv[2]);
   const embedded = env.DATABASE_URL ? undefined : await startEmbeddedPostgres(join(env.VAR_DIR, 'postgres'));
-  const url = env.DATABASE_URL ?? (embedded?.url as string);
+  const url = env.DATABASE_URL || (embedded as { url: string }).url;
   try {
     await assertDatabaseAnswers(url);
     await migrateDatabase({ url, schema: env.DATABASE_SCHEMA });

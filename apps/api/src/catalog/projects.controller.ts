@@ -23,7 +23,7 @@ export class ProjectsController {
   async list(@Query() query: ListProjectsQueryDto) {
     const { sort = 'plan', ...filter } = query;
     const descending = sort.startsWith('-');
-    const day = businessDay(this.config.get('APP_TIMEZONE'));
+    const day = businessDay(this.config.get('APP_TIMEZONE', { infer: true }));
     const result = await this.projects.list({ ...filter, day, sort: sort.replace(/^-/, '') as ProjectSort, descending });
     return { ...result, page: query.page, pageSize: query.pageSize };
   }

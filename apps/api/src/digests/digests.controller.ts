@@ -33,7 +33,7 @@ export class DigestsController {
   async preview(@Query('userId') userId: string) {
     const recipient = /^[0-9a-f-]{36}$/i.test(userId ?? '') ? await this.digests.recipient(userId) : undefined;
     if (!recipient) throw new DomainException('user_not_found', 404, '用户不存在或已停用');
-    const today = todayIn(this.config.get('APP_TIMEZONE'));
+    const today = todayIn(this.config.get('APP_TIMEZONE', { infer: true }));
     return this.composer.compose(recipient, isoWeekOf(today).key, today);
   }
 }

@@ -31,7 +31,7 @@ export class MyDigestController {
     const recipient = await this.digests.recipient(user.id);
     // The guard re-reads the user on every request, so only a deactivation between the two reads lands here.
     if (!recipient) throw new DomainException('user_not_found', 404, '用户不存在或已停用');
-    const today = todayIn(this.config.get('APP_TIMEZONE'));
+    const today = todayIn(this.config.get('APP_TIMEZONE', { infer: true }));
     return this.composer.compose(recipient, isoWeekOf(today).key, today);
   }
 }

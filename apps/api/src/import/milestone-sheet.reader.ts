@@ -65,7 +65,7 @@ export function textOf(value: ExcelJS.CellValue | undefined): string | null {
   if (value === null || value === undefined) return null;
   if (value instanceof Date) return isNaN(value.getTime()) ? null : value.toISOString().slice(0, 10);
   if (typeof value === 'object') {
-    if ('result' in value) return textOf(value.result as ExcelJS.CellValue);
+    if ('result' in value) return textOf(value.result);
     if ('richText' in value) return textOf(value.richText.map((part) => part.text).join(''));
     if ('text' in value) return textOf(String(value.text));
     if ('error' in value) return String(value.error);
@@ -80,7 +80,7 @@ export function textOf(value: ExcelJS.CellValue | undefined): string | null {
  * such as 2027-06-30, 2027/6/30 or 2027.6.30. Anything else is reported as it reads.
  */
 export function dateCell(value: ExcelJS.CellValue | undefined): DateCell {
-  if (value !== null && typeof value === 'object' && !(value instanceof Date) && 'result' in value) return dateCell(value.result as ExcelJS.CellValue);
+  if (value !== null && typeof value === 'object' && !(value instanceof Date) && 'result' in value) return dateCell(value.result);
   if (value instanceof Date) {
     return isNaN(value.getTime()) ? { kind: 'invalid', text: String(value) } : { kind: 'date', value: value.toISOString().slice(0, 10) };
   }

@@ -56,7 +56,7 @@ const MULTER_REFUSALS: Partial<Record<multer.ErrorCode, string>> = {
  * Every way an upload can be malformed is the client's: 413 for a file too large, else 400 naming `file` (busboy's
  * own errors, such as a multipart body without a boundary or one cut short, are plain Errors).
  */
-function refusalOf(error: unknown): unknown {
+function refusalOf(error: unknown): DomainException {
   if (error instanceof DomainException) return error;
   if (error instanceof multer.MulterError && error.code === 'LIMIT_FILE_SIZE') {
     return fileRefused(413, 'file_too_large', `文件不能超过 ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`);

@@ -47,7 +47,7 @@ export class UnsubscribeController {
   confirm(@Query('token') token: unknown): string {
     const subject = this.verify(token);
     const label = escapeHtml(KIND_LABEL[subject.kind]);
-    const action = `${this.config.get('PUBLIC_URL')}/api/unsubscribe?token=${encodeURIComponent(String(token))}`;
+    const action = `${this.config.get('PUBLIC_URL', { infer: true })}/api/unsubscribe?token=${encodeURIComponent(String(token))}`;
     return page(
       '退订邮件',
       `<p>确定不再接收「${label}」邮件吗？站内通知不受影响。</p>
@@ -83,6 +83,6 @@ export class UnsubscribeController {
   }
 
   private settingsUrl(): string {
-    return `${this.config.get('PUBLIC_URL')}/notifications`;
+    return `${this.config.get('PUBLIC_URL', { infer: true })}/notifications`;
   }
 }

@@ -28,9 +28,9 @@ function routeFacts(app: INestApplication): Map<string, RouteFacts> {
       const controller = wrapper.metatype as Type | null;
       if (!controller?.prototype) continue;
       for (const method of Object.getOwnPropertyNames(controller.prototype)) {
-        const handler: unknown = controller.prototype[method];
+        const handler: unknown = (controller.prototype as Record<string, unknown>)[method];
         if (method === 'constructor' || typeof handler !== 'function' || !Reflect.hasMetadata(PATH_METADATA, handler)) continue;
-        const args: Record<string, { data?: unknown; pipes?: unknown[] }> = Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, method) ?? {};
+        const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, method) ?? {}) as Record<string, { data?: unknown; pipes?: unknown[] }>;
         const uuidParams = Object.entries(args)
           .filter(([key, arg]) => key.startsWith(`${RouteParamtypes.PARAM}:`) && arg.pipes?.some((pipe) => pipe instanceof ParseUUIDPipe))
           .map(([, arg]) => String(arg.data));

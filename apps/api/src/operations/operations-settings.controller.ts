@@ -24,8 +24,8 @@ export class OperationsSettingsController {
     const smtp = !!this.config.get('SMTP_URL', { infer: true });
     return {
       mailTransport: smtp ? 'smtp' : 'eml',
-      emlDirectory: smtp ? null : join(this.config.get('VAR_DIR'), 'outbox'),
-      queuePrefix: this.config.get('QUEUE_PREFIX'),
+      emlDirectory: smtp ? null : join(this.config.get('VAR_DIR', { infer: true }), 'outbox'),
+      queuePrefix: this.config.get('QUEUE_PREFIX', { infer: true }),
     };
   }
 }

@@ -40,7 +40,7 @@ export class RollupsController {
   })
   @ApiOkResponse({ type: RollupListDto })
   async list(@Query() query: RollupQueryDto) {
-    const lastWeek = isoWeekOf(addDays(todayIn(this.config.get('APP_TIMEZONE')), -7)).key;
+    const lastWeek = isoWeekOf(addDays(todayIn(this.config.get('APP_TIMEZONE', { infer: true })), -7)).key;
     const [items, previous, multiCounted] = await Promise.all([this.rollups.list(query.by), this.rollups.snapshotOf(query.by, lastWeek), this.projects.multiCounted()]);
     return {
       by: query.by,

@@ -9,7 +9,6 @@ import {
   projectWorkflow,
   projectWorkflowEngine,
   projectWorkflowEngineFor,
-  ProjectEvidence,
   WorkflowSnapshot,
 } from '@qj/workflow';
 import { ConfigService } from '@nestjs/config';
@@ -108,7 +107,7 @@ export class WorkflowService {
         kind: 'request',
         to: dto.to as ProjectStatus,
         actor: actorFor(user, project),
-        evidence: (dto.evidence ?? {}) as Partial<ProjectEvidence>,
+        evidence: dto.evidence ?? {},
         reason: dto.reason ?? null,
         comment: dto.comment ?? null,
         now: new Date(),
@@ -163,7 +162,7 @@ export class WorkflowService {
         kind: 'apply',
         to: request.toStage as ProjectStatus,
         actor,
-        evidence: request.evidence as Partial<ProjectEvidence>,
+        evidence: request.evidence,
         reason: request.reason,
         comment,
         now: new Date(),

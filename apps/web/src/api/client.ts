@@ -77,9 +77,9 @@ async function send(method: string, path: string, options: RequestOptions = {}):
   }
   if (response.ok) return response;
   const text = await response.text();
-  let body: Record<string, unknown> = {};
+  let body: Record<string, unknown>;
   try {
-    body = text ? JSON.parse(text) : {};
+    body = (text ? JSON.parse(text) : {}) as Record<string, unknown>;
   } catch {
     body = {};
   }

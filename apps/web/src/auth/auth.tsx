@@ -45,7 +45,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       setUser(null);
       setExpired(true);
       const here = `${window.location.pathname}${window.location.search}`;
-      if (!window.location.pathname.startsWith('/login')) navigate(`/login?next=${encodeURIComponent(here)}`, { replace: true });
+      if (!window.location.pathname.startsWith('/login')) void navigate(`/login?next=${encodeURIComponent(here)}`, { replace: true });
     });
   }, [navigate]);
 
@@ -72,7 +72,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     tokenStore.clear();
     setUser(null);
     setExpired(false);
-    navigate('/login', { replace: true });
+    void navigate('/login', { replace: true });
   }, [navigate]);
 
   const value = useMemo<Auth>(

@@ -54,7 +54,7 @@ export function EChart({
   useEffect(() => {
     let disposed = false;
     let observer: ResizeObserver | undefined;
-    loadECharts().then((echarts) => {
+    void loadECharts().then((echarts) => {
       if (disposed || !element.current) return;
       const instance = echarts.init(element.current, undefined, { renderer: 'canvas' });
       chart.current = instance;

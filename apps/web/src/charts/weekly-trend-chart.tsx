@@ -82,7 +82,7 @@ export function WeeklyTrendChart({ points }: { points: WeekPoint[] }) {
         height={260}
         onClick={(p) => {
           const data = p.data as { stage?: string; overdue?: boolean };
-          navigate(projectListLink(data?.overdue ? { overdue: 'true' } : { stage: data?.stage }));
+          void navigate(projectListLink(data?.overdue ? { overdue: 'true' } : { stage: data?.stage }));
         }}
         ariaLabel={t('dash.trend')}
         testId="chart-trend"

@@ -27,13 +27,14 @@ export function HistoryTimeline({ events, milestones }: { events: HistoryEvent[]
   const describe = (event: HistoryEvent): string | null => {
     const before = event.before ?? {};
     const after = event.after ?? {};
+    const shown = (value: unknown) => (typeof value === 'string' || typeof value === 'number' ? String(value) : '—');
     if (event.entityType === 'milestone') {
       const changes = DATE_FIELDS.filter((field) => before[field] !== after[field]).map(
-        (field) => `${t(`history.field.${field}`)} ${before[field] ?? '—'} → ${after[field] ?? '—'}`,
+        (field) => `${t(`history.field.${field}`)} ${shown(before[field])} → ${shown(after[field])}`,
       );
       return changes.join('；') || null;
     }
-    if (event.action === 'transition.requested') return `→ ${tv('stage', String(after.to ?? ''))}`;
+    if (event.action === 'transition.requested') return `→ ${tv('stage', shown(after.to))}`;
     if (typeof before.stage === 'string' && typeof after.stage === 'string') return `${tv('stage', before.stage)} → ${tv('stage', after.stage)}`;
     return null;
   };

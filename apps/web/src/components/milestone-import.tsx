@@ -23,9 +23,9 @@ function postWorkbook(file: File, dryRun: boolean, onProgress: (percent: number)
     request.upload.onprogress = (event) => event.lengthComputable && onProgress(Math.round((event.loaded / event.total) * 100));
     request.onerror = () => reject(new ApiError(0, {}, '网络连接失败，请检查网络后重试'));
     request.onload = () => {
-      let body: Record<string, unknown> = {};
+      let body: Record<string, unknown>;
       try {
-        body = request.responseText ? JSON.parse(request.responseText) : {};
+        body = (request.responseText ? JSON.parse(request.responseText) : {}) as Record<string, unknown>;
       } catch {
         body = {};
       }

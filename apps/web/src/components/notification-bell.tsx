@@ -40,8 +40,8 @@ export function NotificationBell() {
     const controller = new AbortController();
     const refresh = () =>
       api.get<{ unread: number }>('/api/notifications', { limit: 1, unread: true }, controller.signal).then((answer) => setUnreadCount(answer.unread), () => undefined);
-    refresh();
-    const timer = setInterval(refresh, POLL_MS);
+    void refresh();
+    const timer = setInterval(() => void refresh(), POLL_MS);
     return () => {
       clearInterval(timer);
       controller.abort();

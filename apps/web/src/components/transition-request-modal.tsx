@@ -61,7 +61,7 @@ export function TransitionRequestModal({
     for (const field of fields) {
       const value = (values.evidence as Record<string, unknown> | undefined)?.[field];
       if (value === undefined || value === null || value === '') continue;
-      evidence[field] = DATE_FIELDS.has(field) ? (value as Dayjs).format('YYYY-MM-DD') : String(value).trim();
+      evidence[field] = DATE_FIELDS.has(field) ? (value as Dayjs).format('YYYY-MM-DD') : typeof value === 'string' ? value.trim() : JSON.stringify(value);
     }
     try {
       const request = await api.post<TransitionRequest>(`/api/projects/${projectId}/transition-requests`, {

@@ -186,7 +186,7 @@ export default function DashboardPage() {
   const openStageBar = (params: ChartClick) => {
     const row = rows[params.dataIndex ?? -1];
     const stage = PROJECT_STATUSES[params.seriesIndex ?? -1] as ProjectStatus | undefined;
-    if (row) navigate(projectListLink({ ...filterFor(by, row.key), stage }));
+    if (row) void navigate(projectListLink({ ...filterFor(by, row.key), stage }));
   };
 
   if (data.error && !data.data) {

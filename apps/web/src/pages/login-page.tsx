@@ -31,7 +31,7 @@ export function LoginPage() {
     setError(null);
     try {
       const profile = await signIn(values.username.trim(), values.password);
-      navigate(next ?? homePathFor(profile.role), { replace: true });
+      void navigate(next ?? homePathFor(profile.role), { replace: true });
     } catch (reason) {
       setError(reason);
       setSubmitting(false);
@@ -40,7 +40,7 @@ export function LoginPage() {
 
   const fill = (username: string) => {
     form.setFieldsValue({ username, password: DEMO_PASSWORD });
-    form.getFieldInstance('password')?.focus?.();
+    (form.getFieldInstance('password') as { focus?: () => void } | undefined)?.focus?.();
   };
 
   return (

@@ -64,9 +64,9 @@ export default function MyProjectsPage() {
   const count = (level: string) => items.filter((p) => p.rag === level).length;
   const columns: TableProps<ProjectListItem>['columns'] = [
     { title: t('list.name'), dataIndex: 'name', key: 'name', render: (name: string, p) => <Link to={`/projects/${p.id}`}>{name}</Link> },
-    { title: t('list.stage'), dataIndex: 'stage', key: 'stage', width: 110, render: (s) => <StageTag stage={s} /> },
+    { title: t('list.stage'), dataIndex: 'stage', key: 'stage', width: 110, render: (_, project) => <StageTag stage={project.stage} /> },
     { title: t('list.target'), key: 'target', width: 120, render: (_, p) => <TargetTag target={p.target} ambiguous={p.targetAmbiguous} verb={p.targetVerb} /> },
-    { title: t('list.rag'), dataIndex: 'rag', key: 'rag', width: 90, render: (r) => <RagLight rag={r} /> },
+    { title: t('list.rag'), dataIndex: 'rag', key: 'rag', width: 90, render: (_, project) => <RagLight rag={project.rag} /> },
     { title: t('list.sector'), dataIndex: 'sector', key: 'sector', width: 100, responsive: ['md'], render: (s: string) => tv('sector', s) },
   ];
 

@@ -103,7 +103,7 @@ export default function ProjectListPage() {
     },
     { title: t('list.sector'), dataIndex: 'sector', key: 'sector', sorter: true, sortOrder: sortOrder('sector'), width: 90, render: (s: string) => tv('sector', s) },
     { title: t('list.unit'), dataIndex: 'unitName', key: 'unit', width: 116, responsive: ['sm'] },
-    { title: t('list.stage'), dataIndex: 'stage', key: 'stage', sorter: true, sortOrder: sortOrder('stage'), width: 104, render: (stage) => <StageTag stage={stage} /> },
+    { title: t('list.stage'), dataIndex: 'stage', key: 'stage', sorter: true, sortOrder: sortOrder('stage'), width: 104, render: (_, project) => <StageTag stage={project.stage} /> },
     {
       title: t('list.target'),
       dataIndex: 'target',
@@ -113,7 +113,7 @@ export default function ProjectListPage() {
       width: 112,
       render: (_: string, p) => <TargetTag target={p.target} ambiguous={p.targetAmbiguous} verb={p.targetVerb} />,
     },
-    { title: t('list.rag'), dataIndex: 'rag', key: 'rag', width: 84, render: (rag) => <RagLight rag={rag} /> },
+    { title: t('list.rag'), dataIndex: 'rag', key: 'rag', width: 84, render: (_, project) => <RagLight rag={project.rag} /> },
     {
       title: t('list.updatedAt'),
       dataIndex: 'updatedAt',
@@ -143,8 +143,8 @@ export default function ProjectListPage() {
       optionFilterProp="label"
       placeholder={placeholder}
       aria-label={placeholder}
-      value={value ?? (filters[key] as string | number | undefined)}
-      onChange={(next) => update({ [key]: next ?? undefined } as Partial<ProjectFilters>)}
+      value={value ?? filters[key]}
+      onChange={(next) => update({ [key]: next ?? undefined })}
       options={options}
       style={{ width: '100%' }}
       data-testid={`filter-${key}`}

@@ -79,6 +79,21 @@ const MULTI_COUNTED = `(SELECT json_build_object(
     'chapter', count(*) FILTER (WHERE cardinality(chapter_nos) > 1),
     'column', count(*) FILTER (WHERE cardinality(column_nos) > 1)) FROM project)`;
 
+/** An indicator of column 1 (主要指标), as the plan states it. */
+export interface IndicatorRow {
+  no: number;
+  category: string;
+  name: string;
+  unit: string | null;
+  value2025: string | null;
+  target2030: string | null;
+  value2025Number: number | null;
+  target2030Number: number | null;
+  nature: string;
+  natureLabel: string;
+  annualGrowth: boolean;
+}
+
 /** `q` is matched literally: LIKE's wildcards and escape character in it are escaped. */
 export function likeContains(q: string): string {
   return `%${q.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
@@ -217,7 +232,7 @@ export class ProjectReadRepository {
     return counts;
   }
 
-  async indicators() {
+  async indicators(): Promise<IndicatorRow[]> {
     return this.dataSource.query(
       `SELECT no, category, name, unit, value_2025 AS "value2025", target_2030 AS "target2030",
               value_2025_number::float8 AS "value2025Number", target_2030_number::float8 AS "target2030Number",

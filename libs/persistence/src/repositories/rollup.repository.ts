@@ -169,7 +169,7 @@ export class RollupRepository {
     return rows.length;
   }
 
-  async history(dimension: RollupDimensionName, key: string) {
+  async history(dimension: RollupDimensionName, key: string): Promise<Array<{ week: string; data: Record<string, unknown>; takenAt: Date }>> {
     return this.dataSource.query(
       `SELECT week, data, taken_at AS "takenAt" FROM rollup_snapshot WHERE dimension = $1 AND key = $2 ORDER BY week`,
       [dimension, key],

@@ -83,6 +83,20 @@ export interface RequestFilter {
   pageSize: number;
 }
 
+/** One audit row of a project's history. */
+export interface HistoryRow {
+  id: string;
+  at: Date;
+  entityType: string;
+  entityId: string;
+  action: string;
+  actorId: string | null;
+  actorName: string;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+  comment: string | null;
+}
+
 export interface AuditEntry {
   projectId: string | null;
   entityType: string;
@@ -424,7 +438,7 @@ export class WorkflowRepository {
     );
   }
 
-  async history(projectId: string) {
+  async history(projectId: string): Promise<HistoryRow[]> {
     return this.dataSource.query(
       `SELECT a.id, a.at, a.entity_type AS "entityType", a.entity_id AS "entityId", a.action, a.actor_id AS "actorId",
               a.actor_name AS "actorName", a.before, a.after, a.comment

@@ -12,7 +12,7 @@ export const PASSWORD_POLICY = 'at least 10 characters with three of lower case,
 
 export class CreateUserDto {
   @ApiProperty({ example: 'zhang_san', description: 'stored lower-case' })
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
   @IsString({ message: USERNAME_MESSAGE })
   @Matches(USERNAME, { message: USERNAME_MESSAGE })
   username: string;

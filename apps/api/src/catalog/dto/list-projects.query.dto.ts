@@ -73,13 +73,13 @@ export class ListProjectsQueryDto {
 
   @ApiPropertyOptional({ description: 'true: has an overdue milestone; false: has none' })
   @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean({ message: 'overdue 必须是 true 或 false' })
   overdue?: boolean;
 
   @ApiPropertyOptional({ description: 'true: stale (no update for 30 days, not completed or cancelled); false: not stale' })
   @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean({ message: 'stale 必须是 true 或 false' })
   stale?: boolean;
 

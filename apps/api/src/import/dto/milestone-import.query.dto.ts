@@ -17,7 +17,7 @@ export class MilestoneTemplateQueryDto {
 export class MilestoneImportQueryDto {
   @ApiPropertyOptional({ description: 'true: validate and preview only, change nothing' })
   @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean({ message: 'dryRun 必须是 true 或 false' })
   dryRun?: boolean;
 }

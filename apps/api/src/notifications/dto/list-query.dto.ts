@@ -15,7 +15,7 @@ export class NotificationListQueryDto {
 
   @ApiPropertyOptional({ description: 'true: only the unread ones' })
   @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean({ message: 'unread 必须是 true 或 false' })
   unread?: boolean;
 }
