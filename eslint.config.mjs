@@ -68,6 +68,8 @@ export default tseslint.config(
   // Import boundaries, for the application code (tests may reach into any layer to arrange and assert).
   { files: ['apps/api/**/*.ts'], rules: restrict({ group: ['**/apps/worker/**', '**/worker/src/**'], message: 'apps never import another app.' }, NO_TYPEORM) },
   { files: ['apps/worker/**/*.ts'], rules: restrict({ group: ['**/apps/api/**', '**/api/src/**'], message: 'apps never import another app.' }, NO_TYPEORM) },
+  // The one-process entry (`npm start`) composes both applications; it speaks no TypeORM either.
+  { files: ['apps/embedded/**/*.ts'], rules: restrict(NO_TYPEORM) },
   { files: ['apps/api/**/*.controller.ts'], rules: restrict({ group: ['**/apps/worker/**'], message: 'apps never import another app.' }, NO_TYPEORM, NO_REPOSITORY_IN_CONTROLLER) },
   { files: ['libs/domain/**/*.ts', 'libs/workflow/**/*.ts'], rules: restrict(NO_NEST) },
   { files: ['libs/{config,http,queue,mail,catalog}/**/*.ts'], ignores: ['**/*.spec.ts'], rules: restrict(NO_TYPEORM) },

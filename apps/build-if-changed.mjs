@@ -1,7 +1,7 @@
 // Builds the applications whose sources changed since their last build, and only those: `npm start` restarts in
 // seconds when nothing changed. A target's stamp is a hash of the content of every input file (not of times, so a
 // checkout or a copy that keeps the content does not rebuild); it is written only after a build succeeds.
-// Usage: node apps/build-if-changed.mjs [api] [worker] [web]   (all three by default)
+// Usage: node apps/build-if-changed.mjs [api] [worker] [embedded] [web]   (all of them by default)
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -12,6 +12,8 @@ const server = ['libs', 'migrations', 'tsconfig.json', 'nest-cli.json', 'package
 const TARGETS = {
   api: { inputs: ['apps/api', ...server], output: 'dist/apps/api', command: ['npx', ['nest', 'build', 'api']] },
   worker: { inputs: ['apps/worker', ...server], output: 'dist/apps/worker', command: ['npx', ['nest', 'build', 'worker']] },
+  // `npm start`: the API and the workers in one process.
+  embedded: { inputs: ['apps/embedded', 'apps/api', 'apps/worker', ...server], output: 'dist/apps/embedded', command: ['npx', ['nest', 'build', 'embedded']] },
   web: { inputs: ['apps/web', 'package-lock.json'], output: 'dist/web', command: ['npm', ['run', '--silent', 'web:build']] },
 };
 

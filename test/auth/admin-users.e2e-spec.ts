@@ -1,4 +1,3 @@
-import { DataSource } from 'typeorm';
 import { loadCatalog } from '@qj/catalog';
 import { ensureDemoAccounts } from '../../apps/api/src/auth';
 import { bootTestApp, DEMO_PASSWORD, TestApp } from '../support/test-app';
@@ -187,9 +186,8 @@ describe('people and units', () => {
       const { rows } = await t.db.query(`SELECT id FROM app_user WHERE username = 'owner_commerce'`);
       await t.as('admin').patch(`/api/admin/users/${rows[0].id}`).send({ password: 'commerce-own-2030' }).expect(200);
       const before = await t.db.query(`SELECT id, username, password_hash, updated_at FROM app_user ORDER BY username`);
-      const dataSource = t.app.get(DataSource);
-      expect(await ensureDemoAccounts(dataSource, DEMO_PASSWORD)).toEqual({ created: [] });
-      expect(await ensureDemoAccounts(dataSource, 'a-different-demo-password')).toEqual({ created: [] });
+      expect(await ensureDemoAccounts(t.app, DEMO_PASSWORD)).toEqual({ created: [] });
+      expect(await ensureDemoAccounts(t.app, 'a-different-demo-password')).toEqual({ created: [] });
       const after = await t.db.query(`SELECT id, username, password_hash, updated_at FROM app_user ORDER BY username`);
       expect(after.rows).toEqual(before.rows);
       await login('owner_commerce', DEMO_PASSWORD).expect(401);
@@ -198,14 +196,13 @@ describe('people and units', () => {
 
     it('recreates only a missing one', async () => {
       await t.db.query(`DELETE FROM app_user WHERE username = 'owner_agriculture'`);
-      expect(await ensureDemoAccounts(t.app.get(DataSource), DEMO_PASSWORD)).toEqual({ created: ['owner_agriculture'] });
+      expect(await ensureDemoAccounts(t.app, DEMO_PASSWORD)).toEqual({ created: ['owner_agriculture'] });
       await login('owner_agriculture', DEMO_PASSWORD).expect(200);
     });
 
     it('two runs at once create each account once', async () => {
       await t.db.query(`DELETE FROM app_user WHERE username IN ('owner_culture_tourism', 'owner_economy')`);
-      const dataSource = t.app.get(DataSource);
-      const [a, b] = await Promise.all([ensureDemoAccounts(dataSource, DEMO_PASSWORD), ensureDemoAccounts(dataSource, DEMO_PASSWORD)]);
+      const [a, b] = await Promise.all([ensureDemoAccounts(t.app, DEMO_PASSWORD), ensureDemoAccounts(t.app, DEMO_PASSWORD)]);
       expect([...a.created, ...b.created].sort()).toEqual(['owner_culture_tourism', 'owner_economy']);
     });
   });

@@ -13,7 +13,7 @@ import { compareTimed } from './support/timed';
 import type { BenchContext, BenchResult } from './support/types';
 
 const ROOT = join(__dirname, '../..');
-const ENTRY = 'dist/apps/api/apps/api/src/embedded.js';
+const ENTRY = 'dist/apps/embedded/apps/embedded/src/main.js';
 
 /** Starts the command, waits until the tracker is ready, then stops it (SIGTERM, as Ctrl-C would) and waits for it to exit. */
 async function startAndStop(command: string, args: string[], env: NodeJS.ProcessEnv, port: number): Promise<void> {

@@ -7,7 +7,7 @@ import { freePort } from '@qj/config';
 
 /** These tests run the built applications (`npm test` builds first), exactly as `npm start` and `npm run start:api` do. */
 const ROOT = join(__dirname, '../..');
-const EMBEDDED = join(ROOT, 'dist/apps/api/apps/api/src/embedded.js');
+const EMBEDDED = join(ROOT, 'dist/apps/embedded/apps/embedded/src/main.js');
 const API = join(ROOT, 'dist/apps/api/apps/api/src/main.js');
 
 interface Run {

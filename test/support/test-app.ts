@@ -5,7 +5,6 @@ import Redis from 'ioredis';
 import request from 'supertest';
 import TestAgent from 'supertest/lib/agent';
 import type Test from 'supertest/lib/test';
-import { DataSource } from 'typeorm';
 import { Env, validateEnv } from '@qj/config';
 import { prepareDatabase } from '@qj/persistence';
 import { ensureDemoAccounts } from '../../apps/api/src/auth';
@@ -61,7 +60,7 @@ export async function bootTestApp(
   await prepareDatabase({ url: env.DATABASE_URL, schema: env.DATABASE_SCHEMA }, { importCatalogIfEmpty: !options.emptyCatalog });
   const app = await createApiApp(env, options.modules ?? []);
   await app.init();
-  await ensureDemoAccounts(app.get(DataSource), DEMO_PASSWORD);
+  await ensureDemoAccounts(app, DEMO_PASSWORD);
   const db = new Client({ connectionString: env.DATABASE_URL, options: `-c search_path=${env.DATABASE_SCHEMA},public` });
   await db.connect();
   const http = request(app.getHttpServer());

@@ -9,7 +9,6 @@ import {
   validateEnv,
 } from '@qj/config';
 import { prepareDatabase } from '@qj/persistence';
-import { DataSource } from 'typeorm';
 import { DEFAULT_DEMO_PASSWORD, ensureDemoAccounts } from './auth';
 import { createApiApp } from './bootstrap';
 
@@ -21,7 +20,7 @@ runMain(async () => {
   await prepareDatabase({ url: env.DATABASE_URL, schema: env.DATABASE_SCHEMA }, { importCatalogIfEmpty: true });
   const app = await createApiApp(env);
   // Off unless asked for: demo accounts share a known password.
-  if (env.DEMO_ACCOUNTS === true) await ensureDemoAccounts(app.get(DataSource), env.DEMO_PASSWORD ?? DEFAULT_DEMO_PASSWORD);
+  if (env.DEMO_ACCOUNTS === true) await ensureDemoAccounts(app, env.DEMO_PASSWORD ?? DEFAULT_DEMO_PASSWORD);
   await app.listen(env.PORT);
   exitGracefullyOnSignal(() => app.close(), env.SHUTDOWN_TIMEOUT_MS);
 });

@@ -19,3 +19,4 @@ export * from './repositories/digest.repository';
 export * from './repositories/access.repository';
 export * from './repositories/unit-scope';
 export * from './repositories/notification-source.repository';
+export * from './repositories/transaction';

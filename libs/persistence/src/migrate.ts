@@ -1,4 +1,4 @@
-import { loadCatalog } from '@qj/catalog';
+import { loadCatalog, type Catalog } from '@qj/catalog';
 import { DataSource } from 'typeorm';
 import { CatalogImportSummary, importCatalog } from './catalog/catalog-import';
 import { DatabaseTarget, dataSourceOptions } from './data-source.options';
@@ -72,4 +72,14 @@ export async function prepareDatabase(
 /** Brings the schema up to date under the start-up lock. */
 export async function migrateDatabase(target: DatabaseTarget): Promise<string[]> {
   return (await prepareDatabase(target)).migrations;
+}
+
+/** Imports a catalog into a database (already migrated) in one transaction: `npm run catalog:import`. */
+export async function importCatalogInto(target: DatabaseTarget, catalog: Catalog): Promise<CatalogImportSummary> {
+  const dataSource = await new DataSource(dataSourceOptions(target)).initialize();
+  try {
+    return await dataSource.transaction((manager) => importCatalog(manager, catalog));
+  } finally {
+    await dataSource.destroy();
+  }
 }

@@ -1,7 +1,6 @@
 import type { DynamicModule, INestApplication } from '@nestjs/common';
 import type { AddressInfo } from 'node:net';
 import { Client } from 'pg';
-import { DataSource } from 'typeorm';
 import { prepareDatabase } from '@qj/persistence';
 import { ensureDemoAccounts } from '../../../apps/api/src/auth';
 import { createApiApp } from '../../../apps/api/src/bootstrap';
@@ -55,7 +54,7 @@ export async function bootBenchApi(options: BenchApiOptions = {}): Promise<Bench
   try {
     await prepareDatabase({ url: env.DATABASE_URL, schema: env.DATABASE_SCHEMA }, { importCatalogIfEmpty: options.catalog ?? true });
     app = await createApiApp(env, options.modules ?? []);
-    if (options.demoAccounts) await ensureDemoAccounts(app.get(DataSource), DEMO_PASSWORD);
+    if (options.demoAccounts) await ensureDemoAccounts(app, DEMO_PASSWORD);
     await app.listen(0, '127.0.0.1');
   } catch (error) {
     await app?.close().catch(() => undefined);

@@ -1,5 +1,5 @@
+import type { INestApplicationContext } from '@nestjs/common';
 import { UnitRef, UnitRepository, UserRepository, UserRole } from '@qj/persistence';
-import type { DataSource, EntityManager } from 'typeorm';
 import { hashPassword } from './password-hasher';
 
 /** The password of the demo accounts unless DEMO_PASSWORD says otherwise. */
@@ -25,10 +25,10 @@ export function demoAccounts(units: UnitRef[]): DemoAccount[] {
  * Creates the demo accounts that are missing, all with `password`. Accounts that exist are left alone, so a
  * password someone changed is never reset; two processes starting together create each account once.
  */
-export async function ensureDemoAccounts(db: DataSource | EntityManager, password: string): Promise<{ created: string[] }> {
+export async function ensureDemoAccounts(app: Pick<INestApplicationContext, 'get'>, password: string): Promise<{ created: string[] }> {
   if (password.length < 8) throw new Error('the demo password must be at least 8 characters');
-  const users = new UserRepository(db);
-  const wanted = demoAccounts(await new UnitRepository(db).all());
+  const users = app.get(UserRepository);
+  const wanted = demoAccounts(await app.get(UnitRepository).all());
   const existing = new Set(await users.existingUsernames(wanted.map((account) => account.username)));
   const missing = wanted.filter((account) => !existing.has(account.username));
   // Each account gets its own salt, even with one shared password: a later change is then like any other.

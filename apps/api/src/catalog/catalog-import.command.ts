@@ -2,8 +2,7 @@ import 'reflect-metadata';
 import { join } from 'node:path';
 import { CatalogFileError, loadCatalog } from '@qj/catalog';
 import { assertDatabaseAnswers, EnvError, redact, startEmbeddedPostgres, validateEnv } from '@qj/config';
-import { dataSourceOptions, importCatalog, migrateDatabase } from '@qj/persistence';
-import { DataSource } from 'typeorm';
+import { importCatalogInto, migrateDatabase } from '@qj/persistence';
 
 /**
  * `npm run catalog:import [-- <catalog dir>]`: loads the catalog in one transaction. The whole file set is
@@ -18,18 +17,12 @@ async function main(): Promise<void> {
   try {
     await assertDatabaseAnswers(url);
     await migrateDatabase({ url, schema: env.DATABASE_SCHEMA });
-    const dataSource = await new DataSource(dataSourceOptions({ url, schema: env.DATABASE_SCHEMA })).initialize();
-    try {
-      const summary = await dataSource.transaction((manager) => importCatalog(manager, catalog));
-      const { projects, sources, units, indicators } = summary;
-      console.log(
-        `Catalog imported into ${redact(url)}: ${catalog.projects.length} projects ` +
-          `(${projects.created} new, ${projects.updated} updated, ${projects.unchanged} unchanged), ` +
-          `${sources.written} sources written, ${sources.removed} removed, ${units.created} new units, ${indicators.written} indicators written.`,
-      );
-    } finally {
-      await dataSource.destroy();
-    }
+    const { projects, sources, units, indicators } = await importCatalogInto({ url, schema: env.DATABASE_SCHEMA }, catalog);
+    console.log(
+      `Catalog imported into ${redact(url)}: ${catalog.projects.length} projects ` +
+        `(${projects.created} new, ${projects.updated} updated, ${projects.unchanged} unchanged), ` +
+        `${sources.written} sources written, ${sources.removed} removed, ${units.created} new units, ${indicators.written} indicators written.`,
+    );
   } finally {
     await embedded?.stop();
   }

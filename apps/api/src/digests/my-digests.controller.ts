@@ -1,9 +1,9 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { DomainException, ValidationFailedException } from '@qj/http';
-import { DigestRepository } from '@qj/persistence';
+import { ValidationFailedException } from '@qj/http';
 import { CurrentUser } from '../auth';
 import { ApiProblems } from '../openapi/api-problems.decorator';
+import { DigestsService } from './digests.service';
 import { SentDigestDto } from './dto/digest.response.dto';
 import type { AuthUser } from '../auth';
 
@@ -15,7 +15,7 @@ const PERIOD = /^\d{4}-W\d{2}(-\d{8}T\d{6}Z)?$/;
 @ApiBearerAuth()
 @Controller('me/digests')
 export class MyDigestsController {
-  constructor(private readonly digests: DigestRepository) {}
+  constructor(private readonly digests: DigestsService) {}
 
   @Get(':week')
   @ApiOperation({ summary: 'One of my weekly digests, as composed for that period (its notification links here)' })
@@ -24,8 +24,6 @@ export class MyDigestsController {
   @ApiProblems([404, 'no digest of mine for that period'])
   async get(@CurrentUser() user: AuthUser, @Param('week') week: string) {
     if (!PERIOD.test(week)) throw new ValidationFailedException([{ field: 'week', message: 'week 应形如 2026-W48' }]);
-    const digest = await this.digests.composed(user.id, week);
-    if (!digest) throw new DomainException('digest_not_found', 404, `没有 ${week} 的周报`);
-    return digest;
+    return this.digests.composed(user.id, week);
   }
 }

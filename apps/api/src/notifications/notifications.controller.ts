@@ -1,11 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, PipeTransform, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { DomainException, ValidationFailedException } from '@qj/http';
-import { NotificationPreferenceRepository, NotificationRepository } from '@qj/persistence';
+import { ValidationFailedException } from '@qj/http';
 import { CurrentUser, SelfService } from '../auth';
 import type { AuthUser } from '../auth';
 import { NotificationListQueryDto } from './dto/list-query.dto';
 import { NotificationPreferencesDto } from './dto/notification-preferences.dto';
+import { NotificationsService } from './notifications.service';
 import { ApiProblems } from '../openapi/api-problems.decorator';
 import { NotificationDto, NotificationListDto, NotificationPreferencesViewDto, ReadAllResultDto } from './dto/notification.response.dto';
 
@@ -22,16 +22,13 @@ const notificationIdParam: PipeTransform<string, string> = {
 @ApiBearerAuth()
 @Controller()
 export class NotificationsController {
-  constructor(
-    private readonly notifications: NotificationRepository,
-    private readonly preferences: NotificationPreferenceRepository,
-  ) {}
+  constructor(private readonly notifications: NotificationsService) {}
 
   @Get('notifications')
   @ApiOperation({ summary: 'My notifications, newest first, with the number unread' })
   @ApiOkResponse({ type: NotificationListDto })
   list(@CurrentUser() user: AuthUser, @Query() query: NotificationListQueryDto) {
-    return this.notifications.listForUser(user.id, query.limit ?? 50, query.unread ?? false);
+    return this.notifications.list(user.id, query.limit ?? 50, query.unread ?? false);
   }
 
   @Post('notifications/read-all')
@@ -39,8 +36,8 @@ export class NotificationsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Mark all my notifications read' })
   @ApiOkResponse({ type: ReadAllResultDto })
-  async readAll(@CurrentUser() user: AuthUser) {
-    return { updated: await this.notifications.markAllRead(user.id), unread: 0 };
+  readAll(@CurrentUser() user: AuthUser) {
+    return this.notifications.readAll(user.id);
   }
 
   @Post('notifications/:id/read')
@@ -50,17 +47,15 @@ export class NotificationsController {
   @ApiParam({ name: 'id', schema: { type: 'string', pattern: '^[1-9][0-9]{0,17}$' }, description: 'the notification’s number' })
   @ApiOkResponse({ type: NotificationDto })
   @ApiProblems([404, 'no such notification of mine'])
-  async read(@CurrentUser() user: AuthUser, @Param('id', notificationIdParam) id: string) {
-    const notification = await this.notifications.markRead(user.id, id);
-    if (!notification) throw new DomainException('notification_not_found', 404, '通知不存在');
-    return notification;
+  read(@CurrentUser() user: AuthUser, @Param('id', notificationIdParam) id: string) {
+    return this.notifications.read(user.id, id);
   }
 
   @Get('me/notification-preferences')
   @ApiOperation({ summary: 'Which e-mail I receive: { alert, workflow, digest }' })
   @ApiOkResponse({ type: NotificationPreferencesViewDto })
   getPreferences(@CurrentUser() user: AuthUser) {
-    return this.preferences.get(user.id);
+    return this.notifications.preferencesOf(user.id);
   }
 
   @Put('me/notification-preferences')
@@ -68,6 +63,6 @@ export class NotificationsController {
   @ApiOperation({ summary: 'Turn e-mail kinds on or off; a kind left out stays as it is' })
   @ApiOkResponse({ type: NotificationPreferencesViewDto, description: 'every kind, after the change' })
   setPreferences(@CurrentUser() user: AuthUser, @Body() body: NotificationPreferencesDto) {
-    return this.preferences.set(user.id, body);
+    return this.notifications.setPreferences(user.id, body);
   }
 }

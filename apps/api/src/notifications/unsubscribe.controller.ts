@@ -4,8 +4,8 @@ import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiQue
 import type { Env } from '@qj/config';
 import { ValidationFailedException } from '@qj/http';
 import { escapeHtml, MailPreferenceKind, verifyUnsubscribeToken } from '@qj/mail';
-import { NotificationPreferenceRepository } from '@qj/persistence';
 import { Public } from '../auth';
+import { NotificationsService } from './notifications.service';
 
 /** The answer of both routes: a short page in Chinese. */
 const HTML_PAGE = { content: { 'text/html': { schema: { type: 'string' } } } };
@@ -32,7 +32,7 @@ ${body}
 @Controller('unsubscribe')
 export class UnsubscribeController {
   constructor(
-    private readonly preferences: NotificationPreferenceRepository,
+    private readonly notifications: NotificationsService,
     private readonly config: ConfigService<Env, true>,
   ) {}
 
@@ -67,7 +67,7 @@ export class UnsubscribeController {
   @ApiBadRequestResponse({ description: 'the token is missing, malformed or not ours (problem+json naming `token`); nothing changes' })
   async unsubscribe(@Query('token') token: unknown): Promise<string> {
     const subject = this.verify(token);
-    await this.preferences.set(subject.userId, { [subject.kind]: false });
+    await this.notifications.setPreferences(subject.userId, { [subject.kind]: false });
     return page(
       '已退订',
       `<p>已退订「${escapeHtml(KIND_LABEL[subject.kind])}」邮件。站内通知不受影响。</p>

@@ -1,11 +1,9 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import type { Env } from '@qj/config';
-import { addDays, isoWeekOf, todayIn } from '@qj/domain';
-import { ProjectReadRepository, ROLLUP_DIMENSIONS, RollupDimensionName, RollupRepository } from '@qj/persistence';
+import { ROLLUP_DIMENSIONS, type RollupDimensionName } from '@qj/persistence';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { RollupHistoryDto, RollupListDto, RollupTrendDto } from './dto/rollup.response.dto';
+import { RollupsService } from './rollups.service';
 
 const by = { message: `by 必须是以下之一：${ROLLUP_DIMENSIONS.join('、')}` };
 
@@ -27,11 +25,7 @@ export class RollupHistoryQueryDto extends RollupQueryDto {
 @ApiBearerAuth()
 @Controller('rollups')
 export class RollupsController {
-  constructor(
-    private readonly rollups: RollupRepository,
-    private readonly projects: ProjectReadRepository,
-    private readonly config: ConfigService<Env, true>,
-  ) {}
+  constructor(private readonly rollups: RollupsService) {}
 
   @Get()
   @ApiOperation({
@@ -39,28 +33,21 @@ export class RollupsController {
       'Per part, chapter, column, sector or unit: projects per stage against the 2030 targets, RAG, overdue milestones, stale projects, pending requests; with last week’s snapshot. `multiCounted`: projects counted under more than one key (so the items add up to more than the projects)',
   })
   @ApiOkResponse({ type: RollupListDto })
-  async list(@Query() query: RollupQueryDto) {
-    const lastWeek = isoWeekOf(addDays(todayIn(this.config.get('APP_TIMEZONE', { infer: true })), -7)).key;
-    const [items, previous, multiCounted] = await Promise.all([this.rollups.list(query.by), this.rollups.snapshotOf(query.by, lastWeek), this.projects.multiCounted()]);
-    return {
-      by: query.by,
-      lastWeek,
-      multiCounted: multiCounted[query.by as keyof typeof multiCounted] ?? 0,
-      items: items.map((item) => ({ ...item, lastWeek: previous.get(item.key) ?? null })),
-    };
+  list(@Query() query: RollupQueryDto) {
+    return this.rollups.list(query.by);
   }
 
   @Get('trend')
   @ApiOperation({ summary: "The district's weekly totals from the snapshots, oldest first: projects per stage, RAG, overdue milestones, stale projects, pending requests" })
   @ApiOkResponse({ type: RollupTrendDto })
-  async trend() {
-    return { items: await this.rollups.districtTrend() };
+  trend() {
+    return this.rollups.trend();
   }
 
   @Get('history')
   @ApiOperation({ summary: 'The weekly snapshots of one roll-up, oldest first: the trend' })
   @ApiOkResponse({ type: RollupHistoryDto })
-  async history(@Query() query: RollupHistoryQueryDto) {
-    return { by: query.by, key: query.key, items: await this.rollups.history(query.by, query.key) };
+  history(@Query() query: RollupHistoryQueryDto) {
+    return this.rollups.history(query.by, query.key);
   }
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { RollupsController } from './rollups.controller';
+import { RollupsService } from './rollups.service';
 
-@Module({ controllers: [RollupsController] })
+@Module({ controllers: [RollupsController], providers: [RollupsService] })
 export class RollupsModule {}

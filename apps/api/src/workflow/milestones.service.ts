@@ -3,8 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import type { Env } from '@qj/config';
 import { isMilestoneOverdue, ProjectStatus, todayIn } from '@qj/domain';
 import { DomainException, MAX_INT32, ValidationFailedException } from '@qj/http';
-import { MilestoneRow, ProjectState, refreshProjectRag, WorkflowRepository } from '@qj/persistence';
-import type { EntityManager } from 'typeorm';
+import { MilestoneRow, ProjectState, refreshProjectRag, WorkflowRepository, type Transaction } from '@qj/persistence';
 import { assertCanEditProject, AuthUser, canReadEverything, readScopeOf } from '../auth';
 import type { MarkApplicableDto, MarkNotApplicableDto, RebaselineRequestDto, UpdateMilestoneDto } from './dto/update-milestone.dto';
 import { assertPending, milestoneFields } from './workflow.service';
@@ -158,7 +157,7 @@ export class MilestonesService {
    * a comment alone is not a change, so nobody can bump a version or reset a project's last activity with one.
    */
   private async apply(
-    manager: EntityManager,
+    manager: Transaction,
     user: AuthUser,
     current: MilestoneRow & { project: ProjectState },
     dto: UpdateMilestoneDto,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { isImpliedByStage, PROJECT_STATUS_LABELS, stageOfStatus, type ProjectStatus } from '@qj/domain';
 import { DomainException, ValidationFailedException } from '@qj/http';
-import { MilestoneRow, ProjectState, refreshProjectRag, WorkflowRepository } from '@qj/persistence';
+import { MilestoneRow, ProjectState, refreshProjectRag, WorkflowRepository, type Transaction } from '@qj/persistence';
 import {
   Accepted,
   Actor,
@@ -13,7 +13,6 @@ import {
 } from '@qj/workflow';
 import { ConfigService } from '@nestjs/config';
 import type { Env } from '@qj/config';
-import type { EntityManager } from 'typeorm';
 import { AuthUser, canEditProject, canReadEverything, readScopeOf, refuseOutsideUnit } from '../auth';
 import type { CreateTransitionRequestDto, OverrideDto, ReassignUnitDto } from './dto/transition-request.dto';
 import { refusalToException } from './refusal.mapper';
@@ -257,7 +256,7 @@ export class WorkflowService {
   }
 
   /** Writes a settlement: each milestone changed, with its audit row and a `milestone.updated` event. */
-  private async settleMilestones(manager: EntityManager, user: AuthUser, projectId: string, settlement: MilestoneSettlement, before: readonly MilestoneRow[]) {
+  private async settleMilestones(manager: Transaction, user: AuthUser, projectId: string, settlement: MilestoneSettlement, before: readonly MilestoneRow[]) {
     const settled = await this.repository.settleMilestones(manager, settlement.changes, user.id);
     const previous = new Map(before.map((m) => [m.id, m]));
     const occurredAt = new Date().toISOString();
@@ -352,7 +351,7 @@ export class WorkflowService {
 
   /** The audit row and the outbox events of one change, written in its transaction; events name the request they concern. */
   private async record(
-    manager: EntityManager,
+    manager: Transaction,
     user: AuthUser,
     projectId: string,
     events: readonly DomainEvent<unknown>[],

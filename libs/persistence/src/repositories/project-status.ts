@@ -1,5 +1,6 @@
 import { computeRag, MilestoneStatus, ProjectStatus, RagResult, Stage, todayIn } from '@qj/domain';
 import type { EntityManager } from 'typeorm';
+import { managerOf, type Transaction } from './transaction';
 
 export interface MilestoneRow {
   id: string;
@@ -45,7 +46,8 @@ export function ragOf(
  * Recomputes the status light of the given projects from their milestones, for `today` in Asia/Shanghai,
  * in the caller's transaction (two statements whatever the number of projects).
  */
-export async function refreshProjectRag(manager: EntityManager, projectIds: readonly string[], timeZone: string): Promise<void> {
+export async function refreshProjectRag(tx: Transaction | EntityManager, projectIds: readonly string[], timeZone: string): Promise<void> {
+  const manager = managerOf(tx as Transaction);
   if (!projectIds.length) return;
   const today = todayIn(timeZone);
   const rows: Array<{ id: string; target: string; stage: string; milestones: MilestoneRow[] }> = await manager.query(

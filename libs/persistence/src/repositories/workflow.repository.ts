@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { MILESTONE_COLUMNS, MilestoneRow } from './project-status';
+import { managerOf, Transaction, transactionOf } from './transaction';
 import { UnitScope, unitOfScope } from './unit-scope';
 
 export interface ProjectState {
@@ -148,12 +149,12 @@ export class WorkflowRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** PostgreSQL's default READ COMMITTED; naming it would cost a SET TRANSACTION statement per write. */
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
+  transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction((manager) => work(transactionOf(manager)));
   }
 
-  async lockProject(manager: EntityManager, id: string): Promise<ProjectState | undefined> {
-    const [row] = await manager.query(`SELECT ${PROJECT_STATE_COLUMNS} FROM project WHERE id = $1 FOR UPDATE`, [id]);
+  async lockProject(tx: Transaction, id: string): Promise<ProjectState | undefined> {
+    const [row] = await managerOf(tx).query(`SELECT ${PROJECT_STATE_COLUMNS} FROM project WHERE id = $1 FOR UPDATE`, [id]);
     return row;
   }
 
@@ -168,8 +169,8 @@ export class WorkflowRepository {
     return row;
   }
 
-  async milestonesOf(manager: EntityManager | undefined, projectId: string): Promise<MilestoneRow[]> {
-    return (manager ?? this.dataSource.manager).query(
+  async milestonesOf(tx: Transaction | undefined, projectId: string): Promise<MilestoneRow[]> {
+    return (tx ? managerOf(tx) : this.dataSource.manager).query(
       `SELECT ${MILESTONE_COLUMNS} FROM milestone m WHERE m.project_id = $1 ORDER BY m.sort_order`,
       [projectId],
     );
@@ -179,10 +180,10 @@ export class WorkflowRepository {
    * The milestone and its project, both locked (milestone first, always): concurrent updates of one milestone
    * queue here and each then sees the latest version; status refreshes of one project serialise.
    */
-  async lockMilestone(manager: EntityManager, id: string): Promise<(MilestoneRow & { project: ProjectState }) | undefined> {
-    const [row] = await manager.query(`SELECT ${MILESTONE_COLUMNS} FROM milestone m WHERE m.id = $1 FOR UPDATE`, [id]);
+  async lockMilestone(tx: Transaction, id: string): Promise<(MilestoneRow & { project: ProjectState }) | undefined> {
+    const [row] = await managerOf(tx).query(`SELECT ${MILESTONE_COLUMNS} FROM milestone m WHERE m.id = $1 FOR UPDATE`, [id]);
     if (!row) return undefined;
-    const project = await this.lockProject(manager, row.projectId);
+    const project = await this.lockProject(tx, row.projectId);
     return { ...row, project: project as ProjectState };
   }
 
@@ -191,8 +192,8 @@ export class WorkflowRepository {
    * FOR UPDATE milestones first, then projects, each in id order — the order of `lockMilestone` — so a batch and
    * concurrent single updates queue rather than deadlock.
    */
-  async milestonesWithProjects(manager: EntityManager | undefined, ids: readonly string[], lock: boolean): Promise<Map<string, MilestoneWithProject>> {
-    const db = manager ?? this.dataSource.manager;
+  async milestonesWithProjects(tx: Transaction | undefined, ids: readonly string[], lock: boolean): Promise<Map<string, MilestoneWithProject>> {
+    const db = tx ? managerOf(tx) : this.dataSource.manager;
     const forUpdate = lock ? 'ORDER BY m.id FOR UPDATE' : '';
     const milestones: MilestoneRow[] = await db.query(`SELECT ${MILESTONE_COLUMNS} FROM milestone m WHERE m.id = ANY($1::uuid[]) ${forUpdate}`, [ids]);
     const projectIds = [...new Set(milestones.map((m) => m.projectId))];
@@ -221,14 +222,14 @@ export class WorkflowRepository {
   }
 
   async updateMilestone(
-    manager: EntityManager,
+    tx: Transaction,
     id: string,
     expectedVersion: number,
     patch: { baselineDate: string | null; forecastDate: string | null; actualDate: string | null; status: string },
     actorId: string,
   ): Promise<MilestoneRow | undefined> {
     return updateReturning<MilestoneRow>(
-      manager,
+      managerOf(tx),
       `UPDATE milestone m SET baseline_date = $3, forecast_date = $4, actual_date = $5, status = $6, updated_by = $7,
               not_applicable_reason = CASE WHEN $6 = 'not_applicable' THEN m.not_applicable_reason END,
               version = m.version + 1, updated_at = now()
@@ -243,12 +244,12 @@ export class WorkflowRepository {
    * bumped. Returns the rows as they are now.
    */
   async settleMilestones(
-    manager: EntityManager,
+    tx: Transaction,
     changes: ReadonlyArray<{ id: string; status: 'done' | 'not_applicable' | 'pending'; actualDate: string | null; notApplicableReason: string | null }>,
     actorId: string,
   ): Promise<MilestoneRow[]> {
     if (!changes.length) return [];
-    const result = await manager.query(
+    const result = await managerOf(tx).query(
       `UPDATE milestone m SET status = c.status, actual_date = c.actual_date, not_applicable_reason = c.reason, updated_by = $2,
               version = m.version + 1, updated_at = now()
        FROM jsonb_to_recordset($1::jsonb) AS c(id uuid, status text, actual_date date, reason text)
@@ -259,9 +260,9 @@ export class WorkflowRepository {
     return Array.isArray(result[0]) ? result[0] : result;
   }
 
-  async setStage(manager: EntityManager, id: string, expectedVersion: number, stage: string, previousStage: string | null): Promise<number | undefined> {
+  async setStage(tx: Transaction, id: string, expectedVersion: number, stage: string, previousStage: string | null): Promise<number | undefined> {
     const row = await updateReturning<{ version: number }>(
-      manager,
+      managerOf(tx),
       `UPDATE project SET stage = $3, previous_stage = $4, version = version + 1, updated_at = now(), last_activity_at = now()
        WHERE id = $1 AND version = $2 RETURNING version`,
       [id, expectedVersion, stage, previousStage],
@@ -269,9 +270,9 @@ export class WorkflowRepository {
     return row?.version;
   }
 
-  async setUnit(manager: EntityManager, id: string, expectedVersion: number, unitId: string): Promise<number | undefined> {
+  async setUnit(tx: Transaction, id: string, expectedVersion: number, unitId: string): Promise<number | undefined> {
     const row = await updateReturning<{ version: number }>(
-      manager,
+      managerOf(tx),
       `UPDATE project SET unit_id = $3, version = version + 1, updated_at = now(), last_activity_at = now()
        WHERE id = $1 AND version = $2 RETURNING version`,
       [id, expectedVersion, unitId],
@@ -279,22 +280,22 @@ export class WorkflowRepository {
     return row?.version;
   }
 
-  async unitExists(manager: EntityManager, unitId: string): Promise<boolean> {
-    const [row] = await manager.query(`SELECT 1 FROM unit WHERE id = $1`, [unitId]);
+  async unitExists(tx: Transaction, unitId: string): Promise<boolean> {
+    const [row] = await managerOf(tx).query(`SELECT 1 FROM unit WHERE id = $1`, [unitId]);
     return Boolean(row);
   }
 
-  async touchActivity(manager: EntityManager, projectId: string): Promise<void> {
-    await manager.query(`UPDATE project SET last_activity_at = now() WHERE id = $1`, [projectId]);
+  async touchActivity(tx: Transaction, projectId: string): Promise<void> {
+    await managerOf(tx).query(`UPDATE project SET last_activity_at = now() WHERE id = $1`, [projectId]);
   }
 
-  async pendingRequestOf(manager: EntityManager, projectId: string): Promise<{ id: string } | undefined> {
-    const [row] = await manager.query(`SELECT id FROM transition_request WHERE project_id = $1 AND status = 'pending'`, [projectId]);
+  async pendingRequestOf(tx: Transaction, projectId: string): Promise<{ id: string } | undefined> {
+    const [row] = await managerOf(tx).query(`SELECT id FROM transition_request WHERE project_id = $1 AND status = 'pending'`, [projectId]);
     return row;
   }
 
   async insertRequest(
-    manager: EntityManager,
+    tx: Transaction,
     request: {
       projectId: string;
       transitionId: string;
@@ -307,7 +308,7 @@ export class WorkflowRepository {
       requestedBy: string;
     },
   ): Promise<string> {
-    const [row] = await manager.query(
+    const [row] = await managerOf(tx).query(
       `INSERT INTO transition_request (project_id, transition_id, workflow_version, from_stage, to_stage, evidence, reason, comment, requested_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
       [
@@ -326,21 +327,21 @@ export class WorkflowRepository {
   }
 
   /** Locks the request row: two approvals of the same request at once serialise here, and the second finds it decided. */
-  async lockRequest(manager: EntityManager, id: string): Promise<TransitionRequestRow | undefined> {
-    const [row] = await manager.query(`SELECT ${REQUEST_COLUMNS} FROM ${REQUEST_FROM} WHERE r.id = $1 FOR UPDATE OF r`, [id]);
+  async lockRequest(tx: Transaction, id: string): Promise<TransitionRequestRow | undefined> {
+    const [row] = await managerOf(tx).query(`SELECT ${REQUEST_COLUMNS} FROM ${REQUEST_FROM} WHERE r.id = $1 FOR UPDATE OF r`, [id]);
     return row;
   }
 
-  async decideRequest(manager: EntityManager, id: string, status: Exclude<RequestStatus, 'pending'>, decidedBy: string, comment: string | null): Promise<boolean> {
-    const [, affected] = await manager.query(
+  async decideRequest(tx: Transaction, id: string, status: Exclude<RequestStatus, 'pending'>, decidedBy: string, comment: string | null): Promise<boolean> {
+    const [, affected] = await managerOf(tx).query(
       `UPDATE transition_request SET status = $2, decided_by = $3, decided_at = now(), decision_comment = $4 WHERE id = $1 AND status = 'pending'`,
       [id, status, decidedBy, comment],
     );
     return affected === 1;
   }
 
-  async request(id: string, manager?: EntityManager): Promise<TransitionRequestRow | undefined> {
-    const [row] = await (manager ?? this.dataSource.manager).query(`SELECT ${REQUEST_COLUMNS} FROM ${REQUEST_FROM} WHERE r.id = $1`, [id]);
+  async request(id: string, tx?: Transaction): Promise<TransitionRequestRow | undefined> {
+    const [row] = await (tx ? managerOf(tx) : this.dataSource.manager).query(`SELECT ${REQUEST_COLUMNS} FROM ${REQUEST_FROM} WHERE r.id = $1`, [id]);
     return row;
   }
 
@@ -350,10 +351,10 @@ export class WorkflowRepository {
   }
 
   async insertRebaselineRequest(
-    manager: EntityManager,
+    tx: Transaction,
     request: { milestoneId: string; projectId: string; currentBaseline: string | null; proposedBaseline: string; reason: string; requestedBy: string },
   ): Promise<string> {
-    const [row] = await manager.query(
+    const [row] = await managerOf(tx).query(
       `INSERT INTO rebaseline_request (milestone_id, project_id, current_baseline, proposed_baseline, reason, requested_by)
        VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
       [request.milestoneId, request.projectId, request.currentBaseline, request.proposedBaseline, request.reason, request.requestedBy],
@@ -361,26 +362,26 @@ export class WorkflowRepository {
     return row.id;
   }
 
-  async pendingRebaselineOf(manager: EntityManager, milestoneId: string): Promise<{ id: string } | undefined> {
-    const [row] = await manager.query(`SELECT id FROM rebaseline_request WHERE milestone_id = $1 AND status = 'pending'`, [milestoneId]);
+  async pendingRebaselineOf(tx: Transaction, milestoneId: string): Promise<{ id: string } | undefined> {
+    const [row] = await managerOf(tx).query(`SELECT id FROM rebaseline_request WHERE milestone_id = $1 AND status = 'pending'`, [milestoneId]);
     return row;
   }
 
   /** Locks the request; a second decision at the same time waits here and then finds it decided. */
-  async lockRebaselineRequest(manager: EntityManager, id: string): Promise<RebaselineRequestRow | undefined> {
-    const [row] = await manager.query(`SELECT ${REBASELINE_COLUMNS} FROM ${REBASELINE_FROM} WHERE b.id = $1 FOR UPDATE OF b`, [id]);
+  async lockRebaselineRequest(tx: Transaction, id: string): Promise<RebaselineRequestRow | undefined> {
+    const [row] = await managerOf(tx).query(`SELECT ${REBASELINE_COLUMNS} FROM ${REBASELINE_FROM} WHERE b.id = $1 FOR UPDATE OF b`, [id]);
     return row;
   }
 
-  async decideRebaselineRequest(manager: EntityManager, id: string, status: Exclude<RequestStatus, 'pending'>, decidedBy: string, comment: string | null): Promise<void> {
-    await manager.query(
+  async decideRebaselineRequest(tx: Transaction, id: string, status: Exclude<RequestStatus, 'pending'>, decidedBy: string, comment: string | null): Promise<void> {
+    await managerOf(tx).query(
       `UPDATE rebaseline_request SET status = $2, decided_by = $3, decided_at = now(), decision_comment = $4 WHERE id = $1 AND status = 'pending'`,
       [id, status, decidedBy, comment],
     );
   }
 
-  async rebaselineRequest(id: string, manager?: EntityManager): Promise<RebaselineRequestRow | undefined> {
-    const [row] = await (manager ?? this.dataSource.manager).query(`SELECT ${REBASELINE_COLUMNS} FROM ${REBASELINE_FROM} WHERE b.id = $1`, [id]);
+  async rebaselineRequest(id: string, tx?: Transaction): Promise<RebaselineRequestRow | undefined> {
+    const [row] = await (tx ? managerOf(tx) : this.dataSource.manager).query(`SELECT ${REBASELINE_COLUMNS} FROM ${REBASELINE_FROM} WHERE b.id = $1`, [id]);
     return row;
   }
 
@@ -408,9 +409,9 @@ export class WorkflowRepository {
   }
 
   /** The audit rows and the outbox events of one change, written in its transaction in one statement. */
-  async record(manager: EntityManager, entries: readonly AuditEntry[], events: readonly OutboxEntry[] = []): Promise<void> {
+  async record(tx: Transaction, entries: readonly AuditEntry[], events: readonly OutboxEntry[] = []): Promise<void> {
     if (!entries.length && !events.length) return;
-    await manager.query(
+    await managerOf(tx).query(
       `WITH audited AS (
          INSERT INTO audit_event (project_id, entity_type, entity_id, action, actor_id, actor_name, before, after, comment)
          SELECT project_id, entity_type, entity_id, action, actor_id, actor_name, before, after, comment

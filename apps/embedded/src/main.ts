@@ -9,13 +9,13 @@ import {
   validateEnv,
 } from '@qj/config';
 import { prepareDatabase } from '@qj/persistence';
-import { DataSource } from 'typeorm';
+import { DEFAULT_DEMO_PASSWORD, ensureDemoAccounts } from '../../api/src/auth';
+import { createApiApp } from '../../api/src/bootstrap';
 import { ProcessorsModule } from '../../worker/src/processors.module';
-import { DEFAULT_DEMO_PASSWORD, ensureDemoAccounts } from './auth';
-import { createApiApp } from './bootstrap';
 
 /**
- * `npm start`: the whole tracker in one process (API + workers) for a single machine. Whatever is not
+ * `npm start`: the whole tracker in one process (API + workers) for a single machine. The one place that composes
+ * both applications: neither imports the other. Whatever is not
  * configured is provided here: an embedded PostgreSQL under var/postgres, Redis on 6379 or under var/redis.
  */
 runMain(async () => {
@@ -27,7 +27,7 @@ runMain(async () => {
     await prepareDatabase({ url: env.DATABASE_URL, schema: env.DATABASE_SCHEMA }, { importCatalogIfEmpty: true });
     const app = await createApiApp(env, [ProcessorsModule]);
     // On by default here, so a first look at the platform can sign in at once.
-    const demo = (env.DEMO_ACCOUNTS ?? true) ? await ensureDemoAccounts(app.get(DataSource), env.DEMO_PASSWORD ?? DEFAULT_DEMO_PASSWORD) : undefined;
+    const demo = (env.DEMO_ACCOUNTS ?? true) ? await ensureDemoAccounts(app, env.DEMO_PASSWORD ?? DEFAULT_DEMO_PASSWORD) : undefined;
     await app.listen(env.PORT);
     console.log(
       `\n  綦江区“十五五”重大项目调度平台 is running: http://localhost:${env.PORT}\n` +

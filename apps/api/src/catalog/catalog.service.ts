@@ -1,0 +1,38 @@
+import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import type { Env } from '@qj/config';
+import { businessDay } from '@qj/domain';
+import { DomainException } from '@qj/http';
+import { ProjectReadRepository, ProjectSort } from '@qj/persistence';
+import type { ListProjectsQueryDto } from './dto/list-projects.query.dto';
+
+/** Reading the plan catalog: the project list and detail, the plan tree, the indicators. */
+@Injectable()
+export class CatalogService {
+  constructor(
+    private readonly projects: ProjectReadRepository,
+    private readonly config: ConfigService<Env, true>,
+  ) {}
+
+  /** A page of projects; `sort` with a leading "-" sorts descending; overdue and stale count as of today in APP_TIMEZONE. */
+  async list(query: ListProjectsQueryDto) {
+    const { sort = 'plan', ...filter } = query;
+    const day = businessDay(this.config.get('APP_TIMEZONE', { infer: true }));
+    const result = await this.projects.list({ ...filter, day, sort: sort.replace(/^-/, '') as ProjectSort, descending: sort.startsWith('-') });
+    return { ...result, page: query.page, pageSize: query.pageSize };
+  }
+
+  async project(id: string) {
+    const project = await this.projects.findById(id);
+    if (!project) throw new DomainException('project_not_found', 404, `没有编号为 ${id} 的项目`);
+    return project;
+  }
+
+  planTree() {
+    return this.projects.planTree();
+  }
+
+  async indicators() {
+    return { items: await this.projects.indicators() };
+  }
+}

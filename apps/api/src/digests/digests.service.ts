@@ -1,0 +1,34 @@
+import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import type { Env } from '@qj/config';
+import { isoWeekOf, todayIn } from '@qj/domain';
+import { DomainException } from '@qj/http';
+import { DigestComposer } from '@qj/mail';
+import { DigestRepository } from '@qj/persistence';
+
+const UUID = /^[0-9a-f-]{36}$/i;
+
+/** The weekly digest as it would read today (previews) and as it was composed for a past period. */
+@Injectable()
+export class DigestsService {
+  constructor(
+    private readonly digests: DigestRepository,
+    private readonly composer: DigestComposer,
+    private readonly config: ConfigService<Env, true>,
+  ) {}
+
+  /** What this week's digest of an active user says as of today; nothing is sent. 404 for an unknown or inactive user. */
+  async preview(userId: string | undefined) {
+    const recipient = UUID.test(userId ?? '') ? await this.digests.recipient(userId as string) : undefined;
+    if (!recipient) throw new DomainException('user_not_found', 404, '用户不存在或已停用');
+    const today = todayIn(this.config.get('APP_TIMEZONE', { infer: true }));
+    return this.composer.compose(recipient, isoWeekOf(today).key, today);
+  }
+
+  /** A user's digest for a period as it was composed when sent. */
+  async composed(userId: string, week: string) {
+    const digest = await this.digests.composed(userId, week);
+    if (!digest) throw new DomainException('digest_not_found', 404, `没有 ${week} 的周报`);
+    return digest;
+  }
+}

@@ -1,0 +1,34 @@
+import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import type { Env } from '@qj/config';
+import { addDays, isoWeekOf, todayIn } from '@qj/domain';
+import { ProjectReadRepository, RollupDimensionName, RollupRepository } from '@qj/persistence';
+
+/** The roll-ups the workers keep, with last week's snapshot beside each row, and their weekly history. */
+@Injectable()
+export class RollupsService {
+  constructor(
+    private readonly rollups: RollupRepository,
+    private readonly projects: ProjectReadRepository,
+    private readonly config: ConfigService<Env, true>,
+  ) {}
+
+  async list(by: RollupDimensionName) {
+    const lastWeek = isoWeekOf(addDays(todayIn(this.config.get('APP_TIMEZONE', { infer: true })), -7)).key;
+    const [items, previous, multiCounted] = await Promise.all([this.rollups.list(by), this.rollups.snapshotOf(by, lastWeek), this.projects.multiCounted()]);
+    return {
+      by,
+      lastWeek,
+      multiCounted: multiCounted[by as keyof typeof multiCounted] ?? 0,
+      items: items.map((item) => ({ ...item, lastWeek: previous.get(item.key) ?? null })),
+    };
+  }
+
+  async trend() {
+    return { items: await this.rollups.districtTrend() };
+  }
+
+  async history(by: RollupDimensionName, key: string) {
+    return { by, key, items: await this.rollups.history(by, key) };
+  }
+}
