@@ -1,6 +1,7 @@
 import { OnWorkerEvent, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
-import type { Job } from 'bullmq';
+import { JOB_PAYLOAD_CLASSES, JobHandlers, JobName, payloadProblems, QueueName } from '@qj/queue';
+import { Job, UnrecoverableError } from 'bullmq';
 
 const REPORT_ERRORS_EVERY_MS = 30_000;
 
@@ -12,12 +13,26 @@ const REPORT_ERRORS_EVERY_MS = 30_000;
 export const RECOVER_FROM_CRASHES = { lockDuration: 15_000, stalledInterval: 15_000, maxStalledCount: 3 } as const;
 
 /**
- * A processor whose failed attempts are logged with the job, so a failing job is never silent; completed
- * ones are logged at debug level with the queue, so one can see which worker process still consumes which queue.
+ * A processor for one queue of the job catalogue. Each job goes to its handler in `handlers` (one per job of the
+ * queue, checked at compile time) with its payload validated first; a job with no handler or an invalid payload
+ * fails at once (`UnrecoverableError`): retrying cannot make it valid. Failed attempts are logged with the job, so
+ * a failing job is never silent; completed ones at debug level with the queue, so one can see which worker
+ * process still consumes which queue.
  */
-export abstract class LoggedWorkerHost extends WorkerHost {
+export abstract class LoggedWorkerHost<Q extends QueueName> extends WorkerHost {
   protected readonly logger = new Logger(this.constructor.name);
   private lastErrorReport = 0;
+
+  abstract readonly handlers: JobHandlers<Q>;
+
+  async process(job: Job): Promise<unknown> {
+    if (!Object.hasOwn(this.handlers, job.name)) throw new UnrecoverableError(`${job.queueName} queue has no handler for job "${job.name}"`);
+    const name = job.name as JobName & keyof JobHandlers<Q>;
+    const problems = payloadProblems(JOB_PAYLOAD_CLASSES[name], job.data);
+    if (problems) throw new UnrecoverableError(`job "${job.name}" has an invalid payload: ${problems}`);
+    // The one place a job is narrowed to its catalogue type: its name has a handler and its payload was just checked.
+    return (this.handlers[name] as (job: Job) => Promise<unknown>)(job);
+  }
 
   /** Without a listener BullMQ prints every failed reconnect to stderr; while Redis is away, log one line per 30 s instead. */
   @OnWorkerEvent('error')

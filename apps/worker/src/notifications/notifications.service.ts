@@ -11,10 +11,8 @@ import {
   NotificationRepository,
   NotificationSourceRepository,
 } from '@qj/persistence';
-import { DomainEventJob, QUEUES } from '@qj/queue';
-import type { Queue } from 'bullmq';
+import { CataloguedQueue, DomainEventJob, enqueueBulk, mailJobId, QUEUES } from '@qj/queue';
 import { MailTransport } from '../mail/mail-transport';
-import { mailJobId } from '../mail/mail.processor';
 import * as messages from './workflow-messages';
 
 /** Who hears what: one message for a set of people, once per person and `dedupeKey`. */
@@ -48,7 +46,7 @@ export class NotificationsService {
     private readonly outbox: MailOutboxRepository,
     private readonly transport: MailTransport,
     private readonly config: ConfigService<Env, true>,
-    @InjectQueue(QUEUES.mail) private readonly mailQueue: Queue,
+    @InjectQueue(QUEUES.mail) private readonly mailQueue: CataloguedQueue<'mail'>,
   ) {}
 
   /** Returns how many people were notified now (0 when the event concerns nobody or was seen before). */
@@ -166,8 +164,7 @@ export class NotificationsService {
       return { notified, mailIds: await this.outbox.enqueue(manager, mails) };
     });
     if (mailIds.length) {
-      await this.mailQueue
-        .addBulk(mailIds.map((mailId) => ({ name: 'mail.send', data: { mailId }, opts: { jobId: mailJobId(mailId) } })))
+      await enqueueBulk(this.mailQueue, 'mail.send', mailIds.map((mailId) => ({ data: { mailId }, opts: { jobId: mailJobId(mailId) } })))
         .catch((error: Error) => this.logger.warn(`mail jobs not enqueued (the sweeper will send them): ${error.message}`));
     }
     return notified.size;

@@ -1,0 +1,80 @@
+import { plainToInstance } from 'class-transformer';
+import { IsISO8601, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, Matches, validateSync, ValidationError } from 'class-validator';
+
+/**
+ * Job payloads as classes, validated like request bodies when a worker takes a job (`jobPayloadProblems`): a job
+ * written by an older release, by hand or by a bug fails at once instead of being retried into the same error.
+ */
+
+/** Scheduled jobs that carry nothing. */
+export class NoPayload {}
+
+/** A domain event as relayed from the outbox; consumers must tolerate seeing one twice. */
+export class DomainEventJob {
+  /** The outbox row's id (a bigint, as text). */
+  @Matches(/^\d+$/)
+  outboxId: string;
+
+  @IsString()
+  @IsNotEmpty()
+  name: string;
+
+  @IsString()
+  @IsNotEmpty()
+  aggregateId: string;
+
+  @IsObject()
+  payload: Record<string, unknown>;
+
+  @IsISO8601()
+  occurredAt: string;
+}
+
+export class RollupsSnapshotPayload {
+  /** An ISO week (`2026-W48`); this week when absent. */
+  @IsOptional()
+  @Matches(/^\d{4}-W\d{2}$/)
+  week?: string;
+}
+
+export class ScanProjectPayload {
+  @IsUUID()
+  projectId: string;
+}
+
+export class MailSendPayload {
+  /** The mail_outbox row's id (a bigint, as text). */
+  @Matches(/^\d+$/)
+  mailId: string;
+}
+
+/** A digest period: an ISO week, or with DIGEST_PERIOD=firing the week and the fire time (`2026-W48-20261123T010000Z`). */
+const DIGEST_PERIOD = /^\d{4}-W\d{2}(-\d{8}T\d{6}Z)?$/;
+
+export class DigestFanoutPayload {
+  /** The period to fan out; the firing's period when absent. */
+  @IsOptional()
+  @Matches(DIGEST_PERIOD)
+  week?: string;
+}
+
+export class DigestSendPayload {
+  @IsUUID()
+  userId: string;
+
+  @Matches(DIGEST_PERIOD)
+  week: string;
+}
+
+const flatten = (errors: ValidationError[], path = ''): string[] =>
+  errors.flatMap((error) => {
+    const field = path ? `${path}.${error.property}` : error.property;
+    return [...Object.values(error.constraints ?? {}).map((message) => `${field}: ${message}`), ...flatten(error.children ?? [], field)];
+  });
+
+/** What is wrong with a job's data for its class (unknown fields included), or null when it is valid. */
+export function payloadProblems(type: new () => object, data: unknown): string | null {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return 'the payload is not an object';
+  const problems = flatten(validateSync(plainToInstance(type, data), { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: false }));
+  return problems.length ? problems.join('; ') : null;
+}
