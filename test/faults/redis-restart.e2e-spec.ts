@@ -146,12 +146,13 @@ describe('Redis restarted during a run', () => {
   }, 300_000);
 
   it('after the outage both worker processes take new jobs on every queue', async () => {
-    const { rows } = await t.db.query(`SELECT id FROM project ORDER BY plan_order LIMIT 1`);
-    const projectId = rows[0].id as string;
+    const { rows } = await t.db.query(`SELECT id, unit_id AS "unitId" FROM project ORDER BY plan_order LIMIT 1`);
+    const { id: projectId, unitId } = rows[0] as { id: string; unitId: string };
     const probes: Array<{ queue: QueueName; name: string; data: object }> = [
       { queue: QUEUES.maintenance, name: 'worker.heartbeat', data: {} },
       { queue: QUEUES.outbox, name: 'outbox.relay', data: {} },
-      { queue: QUEUES.events, name: 'domain.event', data: { outboxId: '0', name: 'project.probe', aggregateId: projectId, payload: {}, occurredAt: new Date().toISOString() } },
+      // A unit reassignment back to the project's own unit: its roll-ups are refreshed, nothing else happens.
+      { queue: QUEUES.events, name: 'domain.event', data: { outboxId: '0', name: 'project.unit_reassigned', aggregateId: projectId, actorId: null, occurredAt: new Date().toISOString(), requestId: null, data: { previousUnitId: unitId, unitId } } },
       // A past week's snapshot: written once, then nothing to do (a full reconcile per probe would load the database).
       { queue: QUEUES.rollups, name: 'rollups.snapshot', data: { week: '2020-W01' } },
       { queue: QUEUES.alerts, name: 'alerts.scan-project', data: { projectId } },

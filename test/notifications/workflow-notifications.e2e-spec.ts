@@ -1,6 +1,5 @@
 import { freePort } from '@qj/config';
 import { addDays, isoWeekOf, todayIn } from '@qj/domain';
-import type { DomainEventJob } from '@qj/queue';
 import { DigestProcessor } from '../../apps/worker/src/digest/digest.processor';
 import { NotificationsService } from '../../apps/worker/src/notifications/notifications.service';
 import { ProcessorsModule } from '../../apps/worker/src/processors.module';
@@ -38,17 +37,8 @@ describe('workflow notifications', () => {
   const mailSettled = () =>
     waitFor('the mail outbox to settle', async () => (await t.db.query(`SELECT count(*)::int AS n FROM mail_outbox WHERE status IN ('pending', 'sending')`)).rows[0].n === 0, 60_000);
   const mailsTo = (username: string, titlePart: string): ReceivedMail[] => smtp.to(`${username}@example.test`).filter((mail) => mail.subject.includes(titlePart));
-  /** Writes an audit row and its outbox event in one statement, as the workflow does, for events the API does not emit yet. */
-  const emit = async (audit: { projectId: string; entityType: string; entityId: string; action: string; actor: string; after?: object; comment?: string }, event: { name: string; payload: object }) => {
-    await t.db.query(
-      `WITH a AS (INSERT INTO audit_event (project_id, entity_type, entity_id, action, actor_id, actor_name, after, comment)
-                  SELECT $1, $2, $3, $4, id, display_name, $5, $6 FROM app_user WHERE username = $7)
-       INSERT INTO outbox_event (name, aggregate_id, payload) VALUES ($8, $1, $9)`,
-      [audit.projectId, audit.entityType, audit.entityId, audit.action, audit.after ? JSON.stringify(audit.after) : null, audit.comment ?? null, audit.actor, event.name, JSON.stringify(event.payload)],
-    );
-  };
   const firstPending = async (projectId: string) =>
-    (await t.db.query(`SELECT id, name, baseline_date::text AS "baselineDate" FROM milestone WHERE project_id = $1 AND status = 'pending' ORDER BY sort_order LIMIT 1`, [projectId])).rows[0];
+    (await t.db.query(`SELECT id, name, baseline_date::text AS "baselineDate", version FROM milestone WHERE project_id = $1 AND status = 'pending' ORDER BY sort_order LIMIT 1`, [projectId])).rows[0];
 
   beforeAll(async () => {
     smtp = new SmtpSink(await freePort(2925));
@@ -106,11 +96,15 @@ describe('workflow notifications', () => {
     await mailSettled();
 
     // The relay may deliver an event again (a crash before commit): nothing new for anyone.
-    const { rows } = await t.db.query(`SELECT id::text, name, aggregate_id AS "aggregateId", payload FROM outbox_event WHERE payload->>'requestId' = $1`, [requested.body.id]);
+    const { rows } = await t.db.query(
+      `SELECT id::text AS "outboxId", name, aggregate_id AS "aggregateId", actor_id AS "actorId", request_id AS "requestId", payload AS data
+       FROM outbox_event WHERE payload->>'transitionRequestId' = $1`,
+      [requested.body.id],
+    );
     expect(rows.map((row) => row.name).sort()).toEqual(['project.put_on_hold', 'project.transition_requested']);
     const before = (await t.db.query(`SELECT count(*)::int AS n FROM notification`)).rows[0].n;
     const service = t.app.get(NotificationsService);
-    for (const row of rows) expect(await service.handle({ outboxId: row.id, name: row.name, aggregateId: row.aggregateId, payload: row.payload, occurredAt: new Date().toISOString() })).toBe(0);
+    for (const row of rows) expect(await service.handle({ ...row, occurredAt: new Date().toISOString() })).toBe(0);
     expect((await t.db.query(`SELECT count(*)::int AS n FROM notification`)).rows[0].n).toBe(before);
     await mailSettled();
     expect(mailsTo('owner_water', `【已批准】${project.name}`)).toHaveLength(1);
@@ -145,33 +139,19 @@ describe('workflow notifications', () => {
   it('不适用 markings, their reversal and withdrawn requests reach the reviewers', async () => {
     const project = waterProjects[5];
     const m = await firstPending(project.id);
-    await emit(
-      { projectId: project.id, entityType: 'milestone', entityId: m.id, action: 'milestone.marked_not_applicable', actor: 'owner_water', comment: '改扩建项目无需单独批复' },
-      { name: 'milestone.not_applicable', payload: { milestoneId: m.id, projectId: project.id, reason: '改扩建项目无需单独批复' } },
-    );
+    const marking = await t.as('owner_water').post(`/api/milestones/${m.id}/not-applicable`).send({ version: m.version, reason: '改扩建项目无需单独批复' }).expect(200);
     const marked = await waitForNotice('reviewer', `【不适用】${project.name}`);
     expect(marked.title).toBe(`【不适用】${project.name}：${m.name} 标记为不适用`);
     expect(marked.body).toBe(`「${project.name}」${m.name} 标记为不适用（理由：改扩建项目无需单独批复）。操作人：区水利局项目负责人。`);
-    await emit(
-      { projectId: project.id, entityType: 'milestone', entityId: m.id, action: 'milestone.applicable_again', actor: 'owner_water' },
-      { name: 'milestone.applicable_again', payload: { milestoneId: m.id, projectId: project.id } },
-    );
+    await t.as('owner_water').post(`/api/milestones/${m.id}/applicable`).send({ version: marking.body.version }).expect(200);
     expect((await waitForNotice('reviewer', `【恢复适用】${project.name}`)).title).toBe(`【恢复适用】${project.name}：${m.name} 恢复为适用`);
 
     const requested = await t.as('owner_water').post(`/api/projects/${project.id}/transition-requests`).send({ to: 'on_hold', reason: '等待批复' }).expect(201);
-    await t.db.query(`UPDATE transition_request SET status = 'withdrawn' WHERE id = $1`, [requested.body.id]);
-    await emit(
-      { projectId: project.id, entityType: 'transition_request', entityId: requested.body.id, action: 'transition.withdrawn', actor: 'owner_water' },
-      { name: 'transition.withdrawn', payload: { requestId: requested.body.id } },
-    );
+    await t.as('owner_water').post(`/api/transition-requests/${requested.body.id}/withdraw`).send({}).expect(200);
     expect((await waitForNotice('reviewer', `【已撤回】${project.name}`)).title).toBe(`【已撤回】${project.name}：前期研究 → 暂缓 的申请已撤回`);
 
     const rebaseline = await t.as('owner_water').post(`/api/milestones/${m.id}/rebaseline-requests`).send({ baselineDate: '2029-03-31', reason: '再议' }).expect(201);
-    await t.db.query(`UPDATE rebaseline_request SET status = 'withdrawn' WHERE id = $1`, [rebaseline.body.id]);
-    await emit(
-      { projectId: project.id, entityType: 'rebaseline_request', entityId: rebaseline.body.id, action: 'rebaseline.withdrawn', actor: 'owner_water' },
-      { name: 'rebaseline.withdrawn', payload: { requestId: rebaseline.body.id } },
-    );
+    await t.as('owner_water').post(`/api/rebaseline-requests/${rebaseline.body.id}/withdraw`).send({}).expect(200);
     expect((await waitForNotice('reviewer', `【已撤回】${project.name}：${m.name}`)).title).toBe(`【已撤回】${project.name}：${m.name} 基线调整申请已撤回`);
   });
 

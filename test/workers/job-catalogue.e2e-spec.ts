@@ -16,11 +16,10 @@ describe('job catalogue at run time', () => {
     if (!queues.has(name)) queues.set(name, new Queue(name, { connection: redisConnection(t.env.REDIS_URL), prefix: t.env.QUEUE_PREFIX }));
     return queues.get(name) as Queue;
   };
-  const failed = (name: QueueName, id: string) =>
-    waitFor(`job ${id} to fail`, async () => {
-      const job = await Job.fromId(queue(name), id);
-      return job && (await job.getState()) === 'failed' ? job : undefined;
-    }, 30_000);
+  /** The job as it is once in `state` (read after the state, so no field is from before the move). */
+  const inState = (name: QueueName, id: string, state: 'failed' | 'completed') =>
+    waitFor(`job ${id} to be ${state}`, async () => ((await queue(name).getJobState(id)) === state ? Job.fromId(queue(name), id) : undefined), 30_000);
+  const failed = (name: QueueName, id: string) => inState(name, id, 'failed');
 
   beforeAll(async () => {
     t = await bootTestApp({ modules: [ProcessorsModule] });
@@ -53,13 +52,22 @@ describe('job catalogue at run time', () => {
     expect(job.failedReason).toContain('extra: property extra should not exist');
   });
 
+  it('a domain event whose data is not its name\'s fails at once, on both consumers', async () => {
+    const event = { outboxId: '1', name: 'milestone.updated', aggregateId: '3f2b8c1e-5d4a-4b6c-9e8f-0a1b2c3d4e5f', actorId: null, occurredAt: new Date().toISOString(), requestId: null, data: { requestId: 'an older shape' } };
+    await queue(QUEUES.events).add('domain.event', event, { jobId: 'bad-event' });
+    await queue(QUEUES.notifications).add('notifications.event', event, { jobId: 'bad-notify' });
+    for (const [name, id] of [[QUEUES.events, 'bad-event'], [QUEUES.notifications, 'bad-notify']] as const) {
+      const job = await failed(name, id);
+      expect(job.attemptsMade).toBe(1);
+      expect(job.failedReason).toContain('data.milestoneId: milestoneId must be a UUID');
+      expect(job.failedReason).toContain('data.requestId: property requestId should not exist');
+    }
+  });
+
   it('a valid job of the same queue still runs', async () => {
     const { rows } = await t.db.query(`SELECT id FROM project ORDER BY plan_order LIMIT 1`);
     await queue(QUEUES.alerts).add('alerts.scan-project', { projectId: rows[0].id }, { jobId: 'good-payload' });
-    const job = await waitFor('the scan to complete', async () => {
-      const found = await Job.fromId(queue(QUEUES.alerts), 'good-payload');
-      return found && (await found.getState()) === 'completed' ? found : undefined;
-    }, 30_000);
+    const job = await inState(QUEUES.alerts, 'good-payload', 'completed');
     expect(job.returnvalue).toEqual(expect.objectContaining({ alerts: expect.any(Number) }));
   });
 });

@@ -5,3 +5,5 @@ export * from './queue.module';
 export * from './redis-connection';
 export * from './redis-client';
 export * from './job-schedulers';
+export * from './events';
+export * from './request-context';

@@ -1,5 +1,6 @@
 import { plainToInstance } from 'class-transformer';
-import { IsISO8601, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, Matches, validateSync, ValidationError } from 'class-validator';
+import { IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, ValidateBy, validateSync, ValidationError } from 'class-validator';
+import { DomainEvent, EVENT_NAMES, EventName, eventDataProblems } from './events';
 
 /**
  * Job payloads as classes, validated like request bodies when a worker takes a job (`jobPayloadProblems`): a job
@@ -9,26 +10,43 @@ import { IsISO8601, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, Matches,
 /** Scheduled jobs that carry nothing. */
 export class NoPayload {}
 
-/** A domain event as relayed from the outbox; consumers must tolerate seeing one twice. */
-export class DomainEventJob {
+/** A domain event as relayed from the outbox (its envelope and the outbox row's id); consumers must tolerate seeing one twice. */
+export class DomainEventJobPayload {
   /** The outbox row's id (a bigint, as text). */
   @Matches(/^\d+$/)
   outboxId: string;
 
-  @IsString()
-  @IsNotEmpty()
-  name: string;
+  @IsIn(EVENT_NAMES)
+  name: EventName;
 
   @IsString()
   @IsNotEmpty()
   aggregateId: string;
 
-  @IsObject()
-  payload: Record<string, unknown>;
+  @IsOptional()
+  @IsUUID()
+  actorId: string | null;
 
   @IsISO8601()
   occurredAt: string;
+
+  @IsOptional()
+  @IsString()
+  requestId: string | null;
+
+  /** Checked against the class the catalogue gives the event's name. */
+  @ValidateBy({
+    name: 'eventData',
+    validator: {
+      validate: (data, args) => eventDataProblems((args?.object as DomainEventJobPayload).name, data) === null,
+      defaultMessage: (args) => eventDataProblems((args?.object as DomainEventJobPayload).name, args?.value) ?? '',
+    },
+  })
+  data: object;
 }
+
+/** A domain event job as its handler sees it: the envelope narrowed by the event's name. */
+export type DomainEventJob = DomainEvent & { outboxId: string };
 
 export class RollupsSnapshotPayload {
   /** An ISO week (`2026-W48`); this week when absent. */

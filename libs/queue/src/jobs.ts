@@ -1,5 +1,5 @@
 import type { Job } from 'bullmq';
-import { DigestFanoutPayload, DigestSendPayload, DomainEventJob, MailSendPayload, NoPayload, RollupsSnapshotPayload, ScanProjectPayload } from './job-payloads';
+import { DigestFanoutPayload, DigestSendPayload, DomainEventJob, DomainEventJobPayload, MailSendPayload, NoPayload, RollupsSnapshotPayload, ScanProjectPayload } from './job-payloads';
 
 /**
  * Every queue, every job and its payload, in one place. Both applications import this file;
@@ -55,12 +55,12 @@ export interface JobPayloads {
 
 export type JobName = keyof JobPayloads;
 
-/** The class that validates each job's payload when a worker takes the job. */
-export const JOB_PAYLOAD_CLASSES: { [J in JobName]: new () => JobPayloads[J] } = {
+/** The class that validates each job's payload when a worker takes the job (an event's data by its name's class). */
+export const JOB_PAYLOAD_CLASSES: { [J in JobName]: new () => J extends 'domain.event' | 'notifications.event' ? DomainEventJobPayload : JobPayloads[J] } = {
   'worker.heartbeat': NoPayload,
   'outbox.relay': NoPayload,
-  'domain.event': DomainEventJob,
-  'notifications.event': DomainEventJob,
+  'domain.event': DomainEventJobPayload,
+  'notifications.event': DomainEventJobPayload,
   'rollups.reconcile': NoPayload,
   'rollups.snapshot': RollupsSnapshotPayload,
   'alerts.scan': NoPayload,

@@ -27,11 +27,10 @@ export class DomainEventsProcessor extends LoggedWorkerHost<'events'> {
 
   private async consume(event: DomainEventJob): Promise<void> {
     // Every project and milestone event carries the project id as its aggregate: its roll-ups are what changed.
-    const formerUnit = event.payload.previousUnitId;
     await this.rollups.refreshForProjects(
       [event.aggregateId],
       businessDay(this.config.get('APP_TIMEZONE')),
-      typeof formerUnit === 'string' ? [formerUnit] : [],
+      event.name === 'project.unit_reassigned' ? [event.data.previousUnitId] : [],
     );
     // A changed milestone may be overdue now (or again: a new episode), so its project is scanned within the minute.
     if (event.name.startsWith('milestone.')) {

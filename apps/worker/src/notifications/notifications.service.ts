@@ -24,16 +24,14 @@ export interface Notice {
   milestoneId: string | null;
 }
 
-/** Events a decided transition request causes (an approval may cause one of several; a request id says it was one). */
-const TRANSITION_DECIDED = new Set(['project.stage_changed', 'project.put_on_hold', 'project.resumed', 'project.cancelled', 'project.transition_rejected']);
-
 const text = (value: unknown): string | null => (typeof value === 'string' && value ? value : null);
 
 /**
  * Tells people about requests, decisions and 不适用 markings: the requester and their unit's owners hear a
- * decision, the DRC reviewers hear what waits for them. Facts come from the tables by the event's `requestId`
- * (or `milestoneId`), never from the rest of its payload. Notifications and mail rows are written in one
- * transaction under unique keys, so an event seen twice notifies once; mail jobs are enqueued after commit.
+ * decision, the DRC reviewers hear what waits for them. Facts come from the tables by the event's
+ * `transitionRequestId`, `rebaselineRequestId` or `milestoneId`, never from the rest of its data. Notifications
+ * and mail rows are written in one transaction under unique keys, so an event seen twice notifies once; mail
+ * jobs are enqueued after commit.
  */
 @Injectable()
 export class NotificationsService {
@@ -58,11 +56,10 @@ export class NotificationsService {
 
   /** What an event means to people, or undefined when it means nothing to anyone (roll-up-only events). */
   async noticeFor(event: DomainEventJob): Promise<Notice | undefined> {
-    const requestId = text(event.payload.requestId);
     switch (event.name) {
       case 'project.transition_requested':
       case 'transition.withdrawn': {
-        const request = requestId && (await this.source.transitionRequest(requestId));
+        const request = event.data.transitionRequestId && (await this.source.transitionRequest(event.data.transitionRequestId));
         if (!request) return undefined;
         const requested = event.name === 'project.transition_requested';
         return {
@@ -75,7 +72,7 @@ export class NotificationsService {
       }
       case 'rebaseline.requested':
       case 'rebaseline.withdrawn': {
-        const request = requestId && (await this.source.rebaselineRequest(requestId));
+        const request = await this.source.rebaselineRequest(event.data.rebaselineRequestId);
         if (!request) return undefined;
         const requested = event.name === 'rebaseline.requested';
         return {
@@ -89,7 +86,7 @@ export class NotificationsService {
       case 'milestone.rebaselined':
       case 'rebaseline.rejected': {
         // A reviewer's own re-baselining (no request) concerns nobody else.
-        const request = requestId && (await this.source.rebaselineRequest(requestId));
+        const request = event.data.rebaselineRequestId && (await this.source.rebaselineRequest(event.data.rebaselineRequestId));
         if (!request || request.status === 'pending') return undefined;
         return {
           dedupeKey: `rebaseline-${request.id}-decided`,
@@ -113,12 +110,11 @@ export class NotificationsService {
       }
       case 'milestone.not_applicable':
       case 'milestone.applicable_again': {
-        const milestoneId = text(event.payload.milestoneId);
-        const milestone = milestoneId && (await this.source.milestone(milestoneId));
+        const milestone = await this.source.milestone(event.data.milestoneId);
         if (!milestone) return undefined;
         const applicable = event.name === 'milestone.applicable_again';
         const audit = await this.source.auditOfEvent(event.outboxId, milestone.projectId, [applicable ? 'milestone.applicable_again' : 'milestone.marked_not_applicable'], milestone.id);
-        const reason = text(audit?.comment) ?? text(audit?.after?.reason) ?? text(event.payload.reason);
+        const reason = text(audit?.comment) ?? text(audit?.after?.reason) ?? (event.name === 'milestone.not_applicable' ? text(event.data.reason) : null);
         return {
           dedupeKey: `event-${event.outboxId}`,
           recipients: await this.source.reviewers(),
@@ -127,10 +123,13 @@ export class NotificationsService {
           milestoneId: milestone.id,
         };
       }
-      default: {
-        if (!TRANSITION_DECIDED.has(event.name)) return undefined;
+      case 'project.stage_changed':
+      case 'project.put_on_hold':
+      case 'project.resumed':
+      case 'project.cancelled':
+      case 'project.transition_rejected': {
         // Only a decided request concerns its requester; stage events without one are overrides (project.overridden).
-        const request = requestId && (await this.source.transitionRequest(requestId));
+        const request = event.data.transitionRequestId && (await this.source.transitionRequest(event.data.transitionRequestId));
         if (!request || request.status === 'pending' || request.status === 'withdrawn') return undefined;
         return {
           dedupeKey: `transition-${request.id}-decided`,
@@ -140,6 +139,9 @@ export class NotificationsService {
           milestoneId: null,
         };
       }
+      case 'project.unit_reassigned':
+      case 'milestone.updated':
+        return undefined;
     }
   }
 

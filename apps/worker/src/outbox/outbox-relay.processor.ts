@@ -41,15 +41,8 @@ export class OutboxRelayProcessor extends LoggedWorkerHost<'outbox'> implements 
   /** Each event goes to both consumers; if the second add fails the batch is relayed again and the first add's job ids make it a no-op. */
   private relayBatch(): Promise<number> {
     return this.outbox.relay(BATCH, async (rows) => {
-      const events = rows.map(
-        (row): DomainEventJob => ({
-          outboxId: row.id,
-          name: row.name,
-          aggregateId: row.aggregateId,
-          payload: row.payload,
-          occurredAt: new Date(row.occurredAt).toISOString(),
-        }),
-      );
+      // The envelope as written; each consumer validates it (name and data against the catalogue) when it takes the job.
+      const events = rows.map(({ id, occurredAt, ...event }): DomainEventJob => ({ ...event, outboxId: id, occurredAt: new Date(occurredAt).toISOString() }));
       await enqueueBulk(this.events, 'domain.event', events.map((data) => ({ data, opts: { jobId: eventJobId(data.outboxId) } })));
       await enqueueBulk(this.notifications, 'notifications.event', events.map((data) => ({ data, opts: { jobId: notifyJobId(data.outboxId) } })));
     });
