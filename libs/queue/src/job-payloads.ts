@@ -1,14 +1,22 @@
 import { plainToInstance } from 'class-transformer';
 import { IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, ValidateBy, validateSync, ValidationError } from 'class-validator';
 import { DomainEvent, EVENT_NAMES, EventName, eventDataProblems } from './events';
+import { REQUEST_ID_PATTERN } from './request-context';
 
 /**
  * Job payloads as classes, validated like request bodies when a worker takes a job (`jobPayloadProblems`): a job
  * written by an older release, by hand or by a bug fails at once instead of being retried into the same error.
  */
 
+/** What any job may carry: the id of the HTTP request that caused it, for the worker's log lines (`enqueue` adds it). */
+export class JobPayload {
+  @IsOptional()
+  @Matches(REQUEST_ID_PATTERN)
+  requestId?: string;
+}
+
 /** Scheduled jobs that carry nothing. */
-export class NoPayload {}
+export class NoPayload extends JobPayload {}
 
 /** A domain event as relayed from the outbox (its envelope and the outbox row's id); consumers must tolerate seeing one twice. */
 export class DomainEventJobPayload {
@@ -31,7 +39,7 @@ export class DomainEventJobPayload {
   occurredAt: string;
 
   @IsOptional()
-  @IsString()
+  @Matches(REQUEST_ID_PATTERN)
   requestId: string | null;
 
   /** Checked against the class the catalogue gives the event's name. */
@@ -48,19 +56,19 @@ export class DomainEventJobPayload {
 /** A domain event job as its handler sees it: the envelope narrowed by the event's name. */
 export type DomainEventJob = DomainEvent & { outboxId: string };
 
-export class RollupsSnapshotPayload {
+export class RollupsSnapshotPayload extends JobPayload {
   /** An ISO week (`2026-W48`); this week when absent. */
   @IsOptional()
   @Matches(/^\d{4}-W\d{2}$/)
   week?: string;
 }
 
-export class ScanProjectPayload {
+export class ScanProjectPayload extends JobPayload {
   @IsUUID()
   projectId: string;
 }
 
-export class MailSendPayload {
+export class MailSendPayload extends JobPayload {
   /** The mail_outbox row's id (a bigint, as text). */
   @Matches(/^\d+$/)
   mailId: string;
@@ -69,14 +77,14 @@ export class MailSendPayload {
 /** A digest period: an ISO week, or with DIGEST_PERIOD=firing the week and the fire time (`2026-W48-20261123T010000Z`). */
 const DIGEST_PERIOD = /^\d{4}-W\d{2}(-\d{8}T\d{6}Z)?$/;
 
-export class DigestFanoutPayload {
+export class DigestFanoutPayload extends JobPayload {
   /** The period to fan out; the firing's period when absent. */
   @IsOptional()
   @Matches(DIGEST_PERIOD)
   week?: string;
 }
 
-export class DigestSendPayload {
+export class DigestSendPayload extends JobPayload {
   @IsUUID()
   userId: string;
 

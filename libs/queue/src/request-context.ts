@@ -7,6 +7,9 @@ import { AsyncLocalStorage } from 'node:async_hooks';
  */
 const requestContext = new AsyncLocalStorage<{ requestId: string }>();
 
+/** What the API accepts as a caller's `x-request-id` (else it makes a UUID); jobs carrying another are refused. */
+export const REQUEST_ID_PATTERN = /^[\w.:-]{1,128}$/;
+
 export function currentRequestId(): string | null {
   return requestContext.getStore()?.requestId ?? null;
 }
