@@ -4,7 +4,7 @@ import { DomainEvent, EVENT_NAMES, EventName, eventDataProblems } from './events
 import { REQUEST_ID_PATTERN } from './request-context';
 
 /**
- * Job payloads as classes, validated like request bodies when a worker takes a job (`jobPayloadProblems`): a job
+ * Job payloads as classes, validated like request bodies when a worker takes a job (`payloadProblems`): a job
  * written by an older release, by hand or by a bug fails at once instead of being retried into the same error.
  */
 
