@@ -92,6 +92,8 @@ describe('Redis restarted during a run', () => {
     );
     expect(expectedMails).toBeGreaterThanOrEqual(2 * LATE_MILESTONES);
 
+    // Signed in first: sign-in counts failures in Redis, so it answers 503 while Redis is away; a session does not need it.
+    await Promise.all([t.token('reviewer'), t.token('owner_transport')]);
     await queue(QUEUES.alerts).add('alerts.scan', {}, { ...DEFAULT_JOB_OPTIONS, jobId: 'fault-scan' });
     await waitFor('mail to be under way', async () => smtp.received.length >= 10, 60_000).catch((error) => {
       throw new Error(`${error.message}\n${workerOutput()}`);
@@ -146,12 +148,13 @@ describe('Redis restarted during a run', () => {
   }, 300_000);
 
   it('after the outage both worker processes take new jobs on every queue', async () => {
-    const { rows } = await t.db.query(`SELECT id FROM project ORDER BY plan_order LIMIT 1`);
-    const projectId = rows[0].id as string;
+    const { rows } = await t.db.query(`SELECT id, unit_id AS "unitId" FROM project ORDER BY plan_order LIMIT 1`);
+    const { id: projectId, unitId } = rows[0] as { id: string; unitId: string };
     const probes: Array<{ queue: QueueName; name: string; data: object }> = [
       { queue: QUEUES.maintenance, name: 'worker.heartbeat', data: {} },
       { queue: QUEUES.outbox, name: 'outbox.relay', data: {} },
-      { queue: QUEUES.events, name: 'domain.event', data: { outboxId: '0', name: 'project.probe', aggregateId: projectId, payload: {}, occurredAt: new Date().toISOString() } },
+      // A unit reassignment back to the project's own unit: its roll-ups are refreshed, nothing else happens.
+      { queue: QUEUES.events, name: 'domain.event', data: { outboxId: '0', name: 'project.unit_reassigned', aggregateId: projectId, actorId: null, occurredAt: new Date().toISOString(), requestId: null, data: { previousUnitId: unitId, unitId } } },
       // A past week's snapshot: written once, then nothing to do (a full reconcile per probe would load the database).
       { queue: QUEUES.rollups, name: 'rollups.snapshot', data: { week: '2020-W01' } },
       { queue: QUEUES.alerts, name: 'alerts.scan-project', data: { projectId } },

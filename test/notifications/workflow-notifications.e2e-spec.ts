@@ -96,11 +96,15 @@ describe('workflow notifications', () => {
     await mailSettled();
 
     // The relay may deliver an event again (a crash before commit): nothing new for anyone.
-    const { rows } = await t.db.query(`SELECT id::text, name, aggregate_id AS "aggregateId", payload FROM outbox_event WHERE payload->>'requestId' = $1`, [requested.body.id]);
+    const { rows } = await t.db.query(
+      `SELECT id::text AS "outboxId", name, aggregate_id AS "aggregateId", actor_id AS "actorId", request_id AS "requestId", payload AS data
+       FROM outbox_event WHERE payload->>'transitionRequestId' = $1`,
+      [requested.body.id],
+    );
     expect(rows.map((row) => row.name).sort()).toEqual(['project.put_on_hold', 'project.transition_requested']);
     const before = (await t.db.query(`SELECT count(*)::int AS n FROM notification`)).rows[0].n;
     const service = t.app.get(NotificationsService);
-    for (const row of rows) expect(await service.handle({ outboxId: row.id, name: row.name, aggregateId: row.aggregateId, payload: row.payload, occurredAt: new Date().toISOString() })).toBe(0);
+    for (const row of rows) expect(await service.handle({ ...row, occurredAt: new Date().toISOString() })).toBe(0);
     expect((await t.db.query(`SELECT count(*)::int AS n FROM notification`)).rows[0].n).toBe(before);
     await mailSettled();
     expect(mailsTo('owner_water', `【已批准】${project.name}`)).toHaveLength(1);

@@ -150,7 +150,7 @@ describe('workflow: owners request, the DRC approves, every step audited', () =>
       expect.arrayContaining(['milestone.updated', 'milestone.not_applicable', 'project.transition_requested', 'project.stage_changed']),
     );
     // Events about a request name it, so whoever is told can read it.
-    for (const row of rows.filter((r: { name: string }) => r.name.startsWith('project.'))) expect(row.payload.requestId).toBeTruthy();
+    for (const row of rows.filter((r: { name: string }) => r.name.startsWith('project.'))) expect(row.payload.transitionRequestId).toBeTruthy();
   });
 
   describe('不适用, withdrawal and workflow versions', () => {
@@ -221,7 +221,7 @@ describe('workflow: owners request, the DRC approves, every step audited', () =>
       await t.as('reviewer').post(`/api/transition-requests/${next.body.id}/reject`).send({ comment: '不同意' }).expect(200);
       const history = (await t.as('reviewer').get(`/api/projects/${waterProject}/history`).expect(200)).body.items.map((e: { action: string }) => e.action);
       expect(history).toEqual(expect.arrayContaining(['transition.withdrawn', 'transition.rejected']));
-      const { rows } = await t.db.query(`SELECT name, payload->>'requestId' AS "requestId" FROM outbox_event WHERE name IN ('transition.withdrawn', 'project.transition_rejected') AND aggregate_id = $1`, [waterProject]);
+      const { rows } = await t.db.query(`SELECT name, payload->>'transitionRequestId' AS "requestId" FROM outbox_event WHERE name IN ('transition.withdrawn', 'project.transition_rejected') AND aggregate_id = $1`, [waterProject]);
       expect(rows).toEqual(expect.arrayContaining([{ name: 'transition.withdrawn', requestId: filed.body.id }, { name: 'project.transition_rejected', requestId: next.body.id }]));
     });
 
@@ -241,7 +241,7 @@ describe('workflow: owners request, the DRC approves, every step audited', () =>
       await t.db.query(`UPDATE transition_request SET workflow_version = 1 WHERE id = $1`, [filed.body.id]);
       const approved = await t.as('reviewer').post(`/api/transition-requests/${filed.body.id}/approve`).send({}).expect(200);
       expect(approved.body.workflowVersion).toBe(1);
-      const { rows } = await t.db.query(`SELECT payload->'payload'->>'workflowVersion' AS v FROM outbox_event WHERE name = 'project.put_on_hold' AND aggregate_id = $1`, [waterProject]);
+      const { rows } = await t.db.query(`SELECT payload->>'workflowVersion' AS v FROM outbox_event WHERE name = 'project.put_on_hold' AND aggregate_id = $1`, [waterProject]);
       expect(rows.map((r: { v: string }) => r.v)).toEqual(['1']);
 
       const resume = await t.as('owner_water').post(`/api/projects/${waterProject}/transition-requests`).send({ to: 'study' }).expect(201);

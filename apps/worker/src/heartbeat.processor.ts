@@ -3,8 +3,7 @@ import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { LoggedWorkerHost } from './logged-worker-host';
 import { ConfigService } from '@nestjs/config';
 import type { Env } from '@qj/config';
-import { ensureJobScheduler, heartbeatKey, JobName, QUEUES, RedisClient } from '@qj/queue';
-import type { Job, Queue } from 'bullmq';
+import { CataloguedQueue, ensureJobScheduler, heartbeatKey, JobHandlers, QUEUES, RedisClient } from '@qj/queue';
 
 const HEARTBEAT_EVERY_MS = 60_000;
 
@@ -14,12 +13,12 @@ const HEARTBEAT_EVERY_MS = 60_000;
  */
 @Processor(QUEUES.maintenance)
 @Injectable()
-export class HeartbeatProcessor extends LoggedWorkerHost implements OnApplicationBootstrap {
+export class HeartbeatProcessor extends LoggedWorkerHost<'maintenance'> implements OnApplicationBootstrap {
   static readonly queue = QUEUES.maintenance;
-  static readonly handles: JobName[] = ['worker.heartbeat'];
+  readonly handlers: JobHandlers<'maintenance'> = { 'worker.heartbeat': () => this.beat() };
 
   constructor(
-    @InjectQueue(QUEUES.maintenance) private readonly queue: Queue,
+    @InjectQueue(QUEUES.maintenance) private readonly queue: CataloguedQueue<'maintenance'>,
     private readonly config: ConfigService<Env, true>,
     private readonly redis: RedisClient,
   ) {
@@ -30,8 +29,7 @@ export class HeartbeatProcessor extends LoggedWorkerHost implements OnApplicatio
     await ensureJobScheduler(this.queue, 'worker.heartbeat', { every: HEARTBEAT_EVERY_MS });
   }
 
-  async process(job: Job): Promise<void> {
-    if (job.name !== 'worker.heartbeat') throw new Error(`maintenance queue has no handler for job "${job.name}"`);
+  private async beat(): Promise<void> {
     await this.redis.set(heartbeatKey(this.config.get('QUEUE_PREFIX')), new Date().toISOString());
     this.logger.debug('heartbeat');
   }

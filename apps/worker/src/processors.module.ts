@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { JobName, QueueModule, QueueName } from '@qj/queue';
+import { QueueModule, QueueName } from '@qj/queue';
 import { DomainEventsProcessor } from './events/domain-events.processor';
 import { HeartbeatProcessor } from './heartbeat.processor';
 import { OutboxRelayProcessor } from './outbox/outbox-relay.processor';
@@ -20,5 +20,5 @@ import { NotificationsService } from './notifications/notifications.service';
 })
 export class ProcessorsModule {}
 
-/** Which processor handles which job: checked against the job catalogue by a unit test. */
-export const PROCESSORS: Array<{ queue: QueueName; handles: readonly JobName[] }> = [HeartbeatProcessor, OutboxRelayProcessor, DomainEventsProcessor, RollupsProcessor, AlertsProcessor, MailProcessor, DigestProcessor, NotificationsProcessor];
+/** Every processor with its queue; a unit test checks their handler tables against the job catalogue. */
+export const PROCESSORS: Array<{ queue: QueueName; name: string }> = [HeartbeatProcessor, OutboxRelayProcessor, DomainEventsProcessor, RollupsProcessor, AlertsProcessor, MailProcessor, DigestProcessor, NotificationsProcessor];

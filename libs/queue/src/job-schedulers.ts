@@ -1,5 +1,6 @@
-import type { JobSchedulerTemplateOptions, Queue } from 'bullmq';
-import type { JobName, JobPayloads } from './jobs';
+import type { JobSchedulerTemplateOptions } from 'bullmq';
+import type { CataloguedQueue } from './enqueue';
+import type { JobName, JobPayloads, QueueOfJob } from './jobs';
 
 /** When a scheduled job fires: a cron pattern in a time zone, or every so many milliseconds. */
 export type Schedule = { pattern: string; tz: string } | { every: number };
@@ -10,7 +11,7 @@ export type Schedule = { pattern: string; tz: string } | { every: number };
  * next firing, so one already due but not yet taken would be lost. Returns whether it registered.
  */
 export async function ensureJobScheduler<J extends JobName>(
-  queue: Queue,
+  queue: CataloguedQueue<NoInfer<QueueOfJob<J>>>,
   name: J,
   schedule: Schedule,
   template: { data: JobPayloads[J]; opts?: JobSchedulerTemplateOptions } = { data: {} as JobPayloads[J] },

@@ -1,3 +1,6 @@
+import type { Job } from 'bullmq';
+import { DigestFanoutPayload, DigestSendPayload, DomainEventJob, DomainEventJobPayload, MailSendPayload, NoPayload, RollupsSnapshotPayload, ScanProjectPayload } from './job-payloads';
+
 /**
  * Every queue, every job and its payload, in one place. Both applications import this file;
  * a unit test fails when a job has no handler or two.
@@ -21,46 +24,54 @@ export const QUEUES = {
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
-/** A domain event as relayed from the outbox; consumers must tolerate seeing one twice. */
-export interface DomainEventJob {
-  outboxId: string;
-  name: string;
-  aggregateId: string;
-  payload: Record<string, unknown>;
-  occurredAt: string;
-}
-
 export type RollupDimension = 'part' | 'chapter' | 'column' | 'sector' | 'unit';
 
+/** Each job's payload type is its validating class in `job-payloads.ts`: what a handler is given has been checked. */
 export interface JobPayloads {
   /** Fired by a job scheduler; the worker records that it is alive, so operators can see workers are consuming. */
-  'worker.heartbeat': Record<string, never>;
+  'worker.heartbeat': NoPayload;
   /** Fired every second by a job scheduler: relays committed outbox rows to the events queue. */
-  'outbox.relay': Record<string, never>;
+  'outbox.relay': NoPayload;
   'domain.event': DomainEventJob;
   /** Tells the people an event concerns (requests, decisions, 不适用 markings), in the app and by mail; once per person and thing. */
   'notifications.event': DomainEventJob;
   /** Recomputes every roll-up from scratch: nightly, and at worker start. */
-  'rollups.reconcile': Record<string, never>;
+  'rollups.reconcile': NoPayload;
   /** Keeps this ISO week's copy of every roll-up (never overwritten). */
-  'rollups.snapshot': { week?: string };
+  'rollups.snapshot': RollupsSnapshotPayload;
   /** Fired by a job scheduler (ALERT_SCAN_CRON in APP_TIMEZONE): every overdue milestone and stale project. */
-  'alerts.scan': Record<string, never>;
+  'alerts.scan': NoPayload;
   /** One project's milestones, after a change (jobId `alerts-scan-<projectId>-<minute>`, delayed to the minute's end). */
-  'alerts.scan-project': { projectId: string };
+  'alerts.scan-project': ScanProjectPayload;
   /** Sends one mail_outbox row; does nothing when it is no longer pending. */
-  'mail.send': { mailId: string };
+  'mail.send': MailSendPayload;
   /** Every minute: re-enqueues pending mail older than a minute (SMTP or Redis was away, a worker died). */
-  'mail.sweep': Record<string, never>;
+  'mail.sweep': NoPayload;
   /** Fired by DIGEST_CRON (Mondays 09:00 APP_TIMEZONE): pages through the recipients and enqueues one `digest.send` each. */
-  'digest.fanout': { week?: string };
+  'digest.fanout': DigestFanoutPayload;
   /** Composes and queues one recipient's digest for a period (its ISO week by default), once (the `digest` row is the guard). */
-  'digest.send': { userId: string; week: string };
+  'digest.send': DigestSendPayload;
 }
 
 export type JobName = keyof JobPayloads;
 
-export const JOB_QUEUE: { [J in JobName]: QueueName } = {
+/** The class that validates each job's payload when a worker takes the job (an event's data by its name's class). */
+export const JOB_PAYLOAD_CLASSES: { [J in JobName]: new () => J extends 'domain.event' | 'notifications.event' ? DomainEventJobPayload : JobPayloads[J] } = {
+  'worker.heartbeat': NoPayload,
+  'outbox.relay': NoPayload,
+  'domain.event': DomainEventJobPayload,
+  'notifications.event': DomainEventJobPayload,
+  'rollups.reconcile': NoPayload,
+  'rollups.snapshot': RollupsSnapshotPayload,
+  'alerts.scan': NoPayload,
+  'alerts.scan-project': ScanProjectPayload,
+  'mail.send': MailSendPayload,
+  'mail.sweep': NoPayload,
+  'digest.fanout': DigestFanoutPayload,
+  'digest.send': DigestSendPayload,
+};
+
+export const JOB_QUEUE = {
   'worker.heartbeat': QUEUES.maintenance,
   'outbox.relay': QUEUES.outbox,
   'domain.event': QUEUES.events,
@@ -73,7 +84,38 @@ export const JOB_QUEUE: { [J in JobName]: QueueName } = {
   'mail.sweep': QUEUES.mail,
   'digest.fanout': QUEUES.digest,
   'digest.send': QUEUES.digest,
-};
+} as const satisfies { [J in JobName]: QueueName };
+
+/** The queue a job goes to. */
+export type QueueOfJob<J extends JobName> = (typeof JOB_QUEUE)[J];
+/** The jobs a queue carries. */
+export type JobsOfQueue<Q extends QueueName> = { [J in JobName]: QueueOfJob<J> extends Q ? J : never }[JobName];
+/** A job as its handler receives it: the name narrowed, the payload validated. */
+export type JobOf<J extends JobName> = Job<JobPayloads[J], unknown, J>;
+/** One handler for each job of a queue: a missing or a foreign job name does not compile. */
+export type JobHandlers<Q extends QueueName> = { readonly [J in JobsOfQueue<Q>]: (job: JobOf<J>) => Promise<unknown> };
+
+// Job ids: deterministic, so the same work enqueued twice is one job (BullMQ forbids `:` in custom ids).
+
+/** One per outbox row on the events queue. */
+export const eventJobId = (outboxId: string): string => `event-${outboxId}`;
+/** One per outbox row on the notifications queue. */
+export const notifyJobId = (outboxId: string): string => `notify-${outboxId}`;
+/** One per mail_outbox row: the sweeper re-enqueues under the same id. */
+export const mailJobId = (mailId: string): string => `mail-${mailId}`;
+/** One per recipient and digest period; also the digest mail's dedupe key. */
+export const digestJobId = (userId: string, period: string): string => `digest-${userId}-${period}`;
+/** The reconcile a starting worker runs, once per day however many start together. */
+export const startupReconcileJobId = (day: string): string => `rollups.reconcile-start-${day}`;
+
+/**
+ * The job that scans a project after a milestone change: one id per project and minute, delayed to the end of
+ * that minute, so a burst of edits scans once and the minute's last edit is still seen.
+ */
+export function projectScanJob(projectId: string, now = Date.now()): { data: JobPayloads['alerts.scan-project']; opts: { jobId: string; delay: number } } {
+  const minute = Math.floor(now / 60_000);
+  return { data: { projectId }, opts: { jobId: `alerts-scan-${projectId}-${minute}`, delay: (minute + 1) * 60_000 - now } };
+}
 
 /** Retry defaults for every job: attempts, exponential backoff, failures kept for inspection. */
 export const DEFAULT_JOB_OPTIONS = {

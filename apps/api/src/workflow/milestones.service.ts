@@ -4,6 +4,7 @@ import type { Env } from '@qj/config';
 import { isMilestoneOverdue, ProjectStatus, todayIn } from '@qj/domain';
 import { DomainException, MAX_INT32, ValidationFailedException } from '@qj/http';
 import { MilestoneRow, ProjectState, refreshProjectRag, WorkflowRepository, type Transaction } from '@qj/persistence';
+import { domainEvent, NewDomainEvent } from '@qj/queue';
 import { assertCanEditProject, AuthUser, canReadEverything, readScopeOf } from '../auth';
 import type { MarkApplicableDto, MarkNotApplicableDto, RebaselineRequestDto, UpdateMilestoneDto } from './dto/update-milestone.dto';
 import { assertPending, milestoneFields } from './workflow.service';
@@ -72,7 +73,7 @@ export class MilestonesService {
       return {
         patch: { status: 'not_applicable', notApplicableReason: dto.reason },
         action: 'milestone.marked_not_applicable',
-        event: { name: 'milestone.not_applicable', payload: { reason: dto.reason } },
+        event: domainEvent('milestone.not_applicable', { aggregateId: current.projectId, actorId: user.id, data: { milestoneId, code: current.code, reason: dto.reason } }),
         comment: dto.reason,
       };
     });
@@ -87,7 +88,11 @@ export class MilestonesService {
       return {
         patch: { status: 'pending', notApplicableReason: null },
         action: 'milestone.applicable_again',
-        event: { name: 'milestone.applicable_again', payload: { previousReason: current.notApplicableReason } },
+        event: domainEvent('milestone.applicable_again', {
+          aggregateId: current.projectId,
+          actorId: user.id,
+          data: { milestoneId, code: current.code, previousReason: current.notApplicableReason },
+        }),
         comment: dto.comment ?? null,
       };
     });
@@ -101,7 +106,7 @@ export class MilestonesService {
     rule: (current: MilestoneRow & { project: ProjectState }) => {
       patch: { status: 'pending' | 'not_applicable'; notApplicableReason: string | null };
       action: string;
-      event: { name: string; payload: Record<string, unknown> };
+      event: NewDomainEvent;
       comment: string | null;
     },
   ) {
@@ -119,7 +124,7 @@ export class MilestonesService {
       await this.repository.record(
         manager,
         [{ projectId: current.projectId, entityType: 'milestone', entityId: milestoneId, action, actorId: user.id, actorName: user.displayName, before: milestoneFields(current), after: milestoneFields(updated), comment }],
-        [{ name: event.name, aggregateId: current.projectId, payload: { milestoneId, projectId: current.projectId, code: current.code, ...event.payload, actorId: user.id, occurredAt: new Date().toISOString() } }],
+        [event],
       );
       await this.repository.touchActivity(manager, current.projectId);
       await refreshProjectRag(manager, [current.projectId], timeZone);
@@ -194,11 +199,9 @@ export class MilestonesService {
         comment: dto.comment ?? null,
       },
     ], [
-      {
-        name: rebaseline ? 'milestone.rebaselined' : 'milestone.updated',
-        aggregateId: current.projectId,
-        payload: { milestoneId, projectId: current.projectId, code: current.code, before, after, actorId: user.id, occurredAt: new Date().toISOString() },
-      },
+      rebaseline
+        ? domainEvent('milestone.rebaselined', { aggregateId: current.projectId, actorId: user.id, data: { milestoneId, code: current.code, before, after, rebaselineRequestId: null } })
+        : domainEvent('milestone.updated', { aggregateId: current.projectId, actorId: user.id, data: { milestoneId, code: current.code, before, after } }),
     ]);
     await this.repository.touchActivity(manager, current.projectId);
     return { milestone: updated, changed: true };
@@ -248,7 +251,7 @@ export class RebaselineService {
           comment: dto.reason,
         },
       ], [
-        { name: 'rebaseline.requested', aggregateId: milestone.projectId, payload: { requestId, milestoneId, proposedBaseline: dto.baselineDate } },
+        domainEvent('rebaseline.requested', { aggregateId: milestone.projectId, actorId: user.id, data: { rebaselineRequestId: requestId, milestoneId, proposedBaseline: dto.baselineDate } }),
       ]);
       await this.repository.touchActivity(manager, milestone.projectId);
       return requestId;
@@ -269,7 +272,7 @@ export class RebaselineService {
         await this.repository.record(
           manager,
           [{ projectId: request.projectId, entityType: 'rebaseline_request', entityId: requestId, action: 'rebaseline.rejected', actorId: user.id, actorName: user.displayName, comment }],
-          [{ name: 'rebaseline.rejected', aggregateId: request.projectId, payload: { requestId, milestoneId: request.milestoneId, comment } }],
+          [domainEvent('rebaseline.rejected', { aggregateId: request.projectId, actorId: user.id, data: { rebaselineRequestId: requestId, milestoneId: request.milestoneId, comment } })],
         );
         return;
       }
@@ -293,7 +296,11 @@ export class RebaselineService {
           comment: comment ?? request.reason,
         },
       ], [
-        { name: 'milestone.rebaselined', aggregateId: request.projectId, payload: { requestId, milestoneId: milestone.id, baselineDate: request.proposedBaseline } },
+        domainEvent('milestone.rebaselined', {
+          aggregateId: request.projectId,
+          actorId: user.id,
+          data: { milestoneId: milestone.id, code: milestone.code, before: milestoneFields(milestone), after: milestoneFields(updated as NonNullable<typeof updated>), rebaselineRequestId: requestId },
+        }),
       ]);
       await refreshProjectRag(manager, [request.projectId], timeZone);
     });
@@ -311,7 +318,7 @@ export class RebaselineService {
       await this.repository.record(
         manager,
         [{ projectId: request.projectId, entityType: 'rebaseline_request', entityId: requestId, action: 'rebaseline.withdrawn', actorId: user.id, actorName: user.displayName, before: { status: 'pending' }, after: { status: 'withdrawn' }, comment }],
-        [{ name: 'rebaseline.withdrawn', aggregateId: request.projectId, payload: { requestId, milestoneId: request.milestoneId } }],
+        [domainEvent('rebaseline.withdrawn', { aggregateId: request.projectId, actorId: user.id, data: { rebaselineRequestId: requestId, milestoneId: request.milestoneId } })],
       );
       await this.repository.touchActivity(manager, request.projectId);
     });

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { isImpliedByStage, PROJECT_STATUS_LABELS, stageOfStatus, type ProjectStatus } from '@qj/domain';
 import { DomainException, ValidationFailedException } from '@qj/http';
 import { MilestoneRow, ProjectState, refreshProjectRag, WorkflowRepository, type Transaction } from '@qj/persistence';
+import { domainEvent, isTransitionEvent } from '@qj/queue';
 import {
   Accepted,
   Actor,
@@ -259,7 +260,6 @@ export class WorkflowService {
   private async settleMilestones(manager: Transaction, user: AuthUser, projectId: string, settlement: MilestoneSettlement, before: readonly MilestoneRow[]) {
     const settled = await this.repository.settleMilestones(manager, settlement.changes, user.id);
     const previous = new Map(before.map((m) => [m.id, m]));
-    const occurredAt = new Date().toISOString();
     await this.repository.record(
       manager,
       settled.map((m) => ({
@@ -273,11 +273,13 @@ export class WorkflowService {
         after: milestoneFields(m),
         comment: settlement.comments.get(m.id) ?? null,
       })),
-      settled.map((m) => ({
-        name: 'milestone.updated',
-        aggregateId: projectId,
-        payload: { milestoneId: m.id, projectId, code: m.code, before: milestoneFields(previous.get(m.id) as MilestoneRow), after: milestoneFields(m), actorId: user.id, occurredAt },
-      })),
+      settled.map((m) =>
+        domainEvent('milestone.updated', {
+          aggregateId: projectId,
+          actorId: user.id,
+          data: { milestoneId: m.id, code: m.code, before: milestoneFields(previous.get(m.id) as MilestoneRow), after: milestoneFields(m) },
+        }),
+      ),
     );
   }
 
@@ -306,13 +308,7 @@ export class WorkflowService {
           after: { unitId: dto.unitId, version },
           comment: dto.comment ?? null,
         },
-      ], [
-        {
-          name: 'project.unit_reassigned',
-          aggregateId: projectId,
-          payload: { projectId, previousUnitId: project.unitId, unitId: dto.unitId, actorId: user.id, occurredAt: new Date().toISOString() },
-        },
-      ]);
+      ], [domainEvent('project.unit_reassigned', { aggregateId: projectId, actorId: user.id, data: { previousUnitId: project.unitId, unitId: dto.unitId } })]);
       return { id: project.id, unitId: dto.unitId, version };
     });
   }
@@ -349,19 +345,23 @@ export class WorkflowService {
     };
   }
 
-  /** The audit row and the outbox events of one change, written in its transaction; events name the request they concern. */
+  /** The audit row and the outbox events of one change, written in its transaction; events name the transition request they concern. */
   private async record(
     manager: Transaction,
     user: AuthUser,
     projectId: string,
-    events: readonly DomainEvent<unknown>[],
-    requestId: string | null,
+    events: readonly DomainEvent[],
+    transitionRequestId: string | null,
     audit: { entityType: string; entityId: string; action: string; before?: unknown; after?: unknown; comment?: string | null },
   ) {
     await this.repository.record(
       manager,
       [{ projectId, actorId: user.id, actorName: user.displayName, ...audit }],
-      events.map((event) => ({ name: event.name, aggregateId: event.aggregateId, payload: { ...event, ...(requestId ? { requestId } : {}) } })),
+      events.map((event) => {
+        if (!isTransitionEvent(event.name)) throw new Error(`the workflow emitted "${event.name}", which the event catalogue does not hold`);
+        const data = { ...event.payload, aggregateVersion: event.aggregateVersion, transitionRequestId };
+        return domainEvent(event.name, { aggregateId: event.aggregateId, actorId: event.actorId, data });
+      }),
     );
   }
 }

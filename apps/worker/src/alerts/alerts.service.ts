@@ -14,10 +14,8 @@ import {
   NotificationRepository,
   RaisedAlert,
 } from '@qj/persistence';
-import { QUEUES } from '@qj/queue';
-import type { Queue } from 'bullmq';
+import { CataloguedQueue, enqueueBulk, mailJobId, QUEUES } from '@qj/queue';
 import { MailTransport } from '../mail/mail-transport';
-import { mailJobId } from '../mail/mail.processor';
 import { alertMail, alertMessage } from './alert-messages';
 
 export interface ScanResult {
@@ -42,7 +40,7 @@ export class AlertsService {
     private readonly outbox: MailOutboxRepository,
     private readonly transport: MailTransport,
     private readonly config: ConfigService<Env, true>,
-    @InjectQueue(QUEUES.mail) private readonly mailQueue: Queue,
+    @InjectQueue(QUEUES.mail) private readonly mailQueue: CataloguedQueue<'mail'>,
   ) {}
 
   /** Every project (the daily scan, stale projects included), or one project's milestones after a change. */
@@ -87,8 +85,7 @@ export class AlertsService {
       return { result: { alerts: raised.length, notifications: notifications.length, mails: mails.length }, mailIds };
     });
     if (mailIds.length) {
-      await this.mailQueue
-        .addBulk(mailIds.map((mailId) => ({ name: 'mail.send', data: { mailId }, opts: { jobId: mailJobId(mailId) } })))
+      await enqueueBulk(this.mailQueue, 'mail.send', mailIds.map((mailId) => ({ data: { mailId }, opts: { jobId: mailJobId(mailId) } })))
         .catch((error: Error) => this.logger.warn(`mail jobs not enqueued (the sweeper will send them): ${error.message}`));
     }
     return result;

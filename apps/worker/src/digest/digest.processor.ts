@@ -4,16 +4,12 @@ import { ConfigService } from '@nestjs/config';
 import type { Env } from '@qj/config';
 import { DigestComposer } from '@qj/mail';
 import { DigestRepository, MailOutboxRepository, NotificationPreferenceRepository, NotificationRepository } from '@qj/persistence';
-import { ensureJobScheduler, JobName, JobPayloads, QUEUES } from '@qj/queue';
-import type { Job, Queue } from 'bullmq';
+import { CataloguedQueue, digestJobId, enqueue, enqueueBulk, ensureJobScheduler, JobHandlers, JobOf, mailJobId, QUEUES } from '@qj/queue';
 import { LoggedWorkerHost, RECOVER_FROM_CRASHES } from '../logged-worker-host';
 import { MailTransport } from '../mail/mail-transport';
-import { mailJobId } from '../mail/mail.processor';
 import { digestPeriodOf, weekOfPeriod } from './digest-period';
 
 const PAGE = 500;
-
-export const digestJobId = (userId: string, period: string): string => `digest-${userId}-${period}`;
 
 /**
  * The weekly digest. The scheduled job (DIGEST_CRON, Mondays 09:00) only fans out, a page of recipients at a
@@ -24,9 +20,12 @@ export const digestJobId = (userId: string, period: string): string => `digest-$
  */
 @Processor(QUEUES.digest, { concurrency: 8, ...RECOVER_FROM_CRASHES })
 @Injectable()
-export class DigestProcessor extends LoggedWorkerHost implements OnApplicationBootstrap {
+export class DigestProcessor extends LoggedWorkerHost<'digest'> implements OnApplicationBootstrap {
   static readonly queue = QUEUES.digest;
-  static readonly handles: JobName[] = ['digest.fanout', 'digest.send'];
+  readonly handlers: JobHandlers<'digest'> = {
+    'digest.fanout': (job) => this.fanOut(job.data.week ?? this.periodOf(job)),
+    'digest.send': (job) => this.send(job.data.userId, job.data.week),
+  };
 
   constructor(
     private readonly digests: DigestRepository,
@@ -36,8 +35,8 @@ export class DigestProcessor extends LoggedWorkerHost implements OnApplicationBo
     private readonly outbox: MailOutboxRepository,
     private readonly transport: MailTransport,
     private readonly config: ConfigService<Env, true>,
-    @InjectQueue(QUEUES.digest) private readonly queue: Queue,
-    @InjectQueue(QUEUES.mail) private readonly mailQueue: Queue,
+    @InjectQueue(QUEUES.digest) private readonly queue: CataloguedQueue<'digest'>,
+    @InjectQueue(QUEUES.mail) private readonly mailQueue: CataloguedQueue<'mail'>,
   ) {
     super();
   }
@@ -46,21 +45,8 @@ export class DigestProcessor extends LoggedWorkerHost implements OnApplicationBo
     await ensureJobScheduler(this.queue, 'digest.fanout', { pattern: this.config.get('DIGEST_CRON'), tz: this.config.get('APP_TIMEZONE') });
   }
 
-  async process(job: Job): Promise<unknown> {
-    switch (job.name as JobName) {
-      case 'digest.fanout':
-        return this.fanOut((job.data as JobPayloads['digest.fanout']).week ?? this.periodOf(job));
-      case 'digest.send': {
-        const { userId, week } = job.data as JobPayloads['digest.send'];
-        return this.send(userId, week);
-      }
-      default:
-        throw new Error(`digest queue has no handler for job "${job.name}"`);
-    }
-  }
-
   /** A scheduled job knows the instant it was due (`prevMillis`); one added by hand, when it was added. */
-  private periodOf(job: Job): string {
+  private periodOf(job: JobOf<'digest.fanout'>): string {
     return digestPeriodOf(new Date(job.opts.prevMillis ?? job.timestamp), this.config.get('DIGEST_PERIOD'), this.config.get('APP_TIMEZONE'));
   }
 
@@ -68,7 +54,7 @@ export class DigestProcessor extends LoggedWorkerHost implements OnApplicationBo
   async fanOut(period: string): Promise<number> {
     let count = 0;
     for (let page = await this.digests.recipientPage(null, PAGE); page.length; page = await this.digests.recipientPage(page[page.length - 1], PAGE)) {
-      await this.queue.addBulk(page.map((userId) => ({ name: 'digest.send', data: { userId, week: period }, opts: { jobId: digestJobId(userId, period) } })));
+      await enqueueBulk(this.queue, 'digest.send', page.map((userId) => ({ data: { userId, week: period }, opts: { jobId: digestJobId(userId, period) } })));
       count += page.length;
     }
     return count;
@@ -110,7 +96,7 @@ export class DigestProcessor extends LoggedWorkerHost implements OnApplicationBo
       return { outcome: 'queued', mailIds: ids };
     });
     for (const mailId of mailIds) {
-      await this.mailQueue.add('mail.send', { mailId }, { jobId: mailJobId(mailId) }).catch((error: Error) => this.logger.warn(`mail job not enqueued (the sweeper will send it): ${error.message}`));
+      await enqueue(this.mailQueue, 'mail.send', { mailId }, { jobId: mailJobId(mailId) }).catch((error: Error) => this.logger.warn(`mail job not enqueued (the sweeper will send it): ${error.message}`));
     }
     return outcome;
   }

@@ -5,9 +5,7 @@ import { ConfigService } from '@nestjs/config';
 import type { Env } from '@qj/config';
 import { businessDay } from '@qj/domain';
 import { RollupRepository } from '@qj/persistence';
-import { DomainEventJob, JobName, QUEUES } from '@qj/queue';
-import type { Job, Queue } from 'bullmq';
-import { projectScanJobArgs } from '../alerts/alerts.processor';
+import { CataloguedQueue, DomainEventJob, enqueue, JobHandlers, projectScanJob, QUEUES } from '@qj/queue';
 
 /**
  * Consumes domain events. Every handler recomputes from the database rather than applying a delta,
@@ -15,28 +13,29 @@ import { projectScanJobArgs } from '../alerts/alerts.processor';
  */
 @Processor(QUEUES.events, { concurrency: 4 })
 @Injectable()
-export class DomainEventsProcessor extends LoggedWorkerHost {
+export class DomainEventsProcessor extends LoggedWorkerHost<'events'> {
   static readonly queue = QUEUES.events;
-  static readonly handles: JobName[] = ['domain.event'];
+  readonly handlers: JobHandlers<'events'> = { 'domain.event': (job) => this.consume(job.data) };
 
   constructor(
     private readonly rollups: RollupRepository,
     private readonly config: ConfigService<Env, true>,
-    @InjectQueue(QUEUES.alerts) private readonly alerts: Queue,
+    @InjectQueue(QUEUES.alerts) private readonly alerts: CataloguedQueue<'alerts'>,
   ) {
     super();
   }
 
-  async process(job: Job<DomainEventJob>): Promise<void> {
-    if (job.name !== 'domain.event') throw new Error(`events queue has no handler for job "${job.name}"`);
+  private async consume(event: DomainEventJob): Promise<void> {
     // Every project and milestone event carries the project id as its aggregate: its roll-ups are what changed.
-    const formerUnit = job.data.payload.previousUnitId;
     await this.rollups.refreshForProjects(
-      [job.data.aggregateId],
+      [event.aggregateId],
       businessDay(this.config.get('APP_TIMEZONE')),
-      typeof formerUnit === 'string' ? [formerUnit] : [],
+      event.name === 'project.unit_reassigned' ? [event.data.previousUnitId] : [],
     );
     // A changed milestone may be overdue now (or again: a new episode), so its project is scanned within the minute.
-    if (job.data.name.startsWith('milestone.')) await this.alerts.add('alerts.scan-project', ...projectScanJobArgs(job.data.aggregateId));
+    if (event.name.startsWith('milestone.')) {
+      const scan = projectScanJob(event.aggregateId);
+      await enqueue(this.alerts, 'alerts.scan-project', scan.data, scan.opts);
+    }
   }
 }

@@ -1,8 +1,7 @@
 import { InjectQueue, Processor } from '@nestjs/bullmq';
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { MailOutboxRepository } from '@qj/persistence';
-import { ensureJobScheduler, JobName, JobPayloads, QUEUES } from '@qj/queue';
-import type { Job, Queue } from 'bullmq';
+import { CataloguedQueue, enqueue, ensureJobScheduler, JobHandlers, mailJobId, QUEUES } from '@qj/queue';
 import { LoggedWorkerHost, RECOVER_FROM_CRASHES } from '../logged-worker-host';
 import { MailTransport, SMTP_POOL_SIZE } from './mail-transport';
 
@@ -10,8 +9,6 @@ const SWEEP_EVERY_MS = 60_000;
 /** Mail pending longer than this has lost its job (Redis away, retries exhausted while SMTP was down). */
 const SWEEP_OLDER_THAN_SECONDS = 60;
 const SWEEP_BATCH = 500;
-
-export const mailJobId = (mailId: string): string => `mail-${mailId}`;
 
 /**
  * `mail.send` sends one outbox row (retried with the shared exponential backoff while SMTP answers 4xx or
@@ -21,14 +18,17 @@ export const mailJobId = (mailId: string): string => `mail-${mailId}`;
 // One job per pooled connection: what a crash can leave in flight is at most the pool.
 @Processor(QUEUES.mail, { concurrency: SMTP_POOL_SIZE, ...RECOVER_FROM_CRASHES })
 @Injectable()
-export class MailProcessor extends LoggedWorkerHost implements OnApplicationBootstrap {
+export class MailProcessor extends LoggedWorkerHost<'mail'> implements OnApplicationBootstrap {
   static readonly queue = QUEUES.mail;
-  static readonly handles: JobName[] = ['mail.send', 'mail.sweep'];
+  readonly handlers: JobHandlers<'mail'> = {
+    'mail.send': (job) => this.send(job.data.mailId),
+    'mail.sweep': () => this.sweep(),
+  };
 
   constructor(
     private readonly outbox: MailOutboxRepository,
     private readonly transport: MailTransport,
-    @InjectQueue(QUEUES.mail) private readonly queue: Queue,
+    @InjectQueue(QUEUES.mail) private readonly queue: CataloguedQueue<'mail'>,
   ) {
     super();
   }
@@ -37,18 +37,10 @@ export class MailProcessor extends LoggedWorkerHost implements OnApplicationBoot
     await ensureJobScheduler(this.queue, 'mail.sweep', { every: SWEEP_EVERY_MS }, { data: {}, opts: { attempts: 1, removeOnFail: 100 } });
   }
 
-  async process(job: Job): Promise<unknown> {
-    switch (job.name as JobName) {
-      case 'mail.send': {
-        const result = await this.outbox.deliver((job.data as JobPayloads['mail.send']).mailId, (mail) => this.transport.send(mail));
-        if (typeof result === 'object') throw result.retry;
-        return result;
-      }
-      case 'mail.sweep':
-        return this.sweep();
-      default:
-        throw new Error(`mail queue has no handler for job "${job.name}"`);
-    }
+  private async send(mailId: string): Promise<unknown> {
+    const result = await this.outbox.deliver(mailId, (mail) => this.transport.send(mail));
+    if (typeof result === 'object') throw result.retry;
+    return result;
   }
 
   /** Re-enqueues stragglers under their own job id: a missing job is added, a failed one retried, a finished one replaced. */
@@ -60,7 +52,7 @@ export class MailProcessor extends LoggedWorkerHost implements OnApplicationBoot
       if (state === 'failed') await existing?.retry('failed');
       else if (state === 'completed' || state === 'missing' || state === 'unknown') {
         if (existing) await existing.remove().catch(() => undefined);
-        await this.queue.add('mail.send', { mailId: id }, { jobId: mailJobId(id) });
+        await enqueue(this.queue, 'mail.send', { mailId: id }, { jobId: mailJobId(id) });
       } else continue;
       requeued++;
     }

@@ -11,10 +11,8 @@ import {
   NotificationRepository,
   NotificationSourceRepository,
 } from '@qj/persistence';
-import { DomainEventJob, QUEUES } from '@qj/queue';
-import type { Queue } from 'bullmq';
+import { CataloguedQueue, DomainEventJob, enqueueBulk, mailJobId, QUEUES } from '@qj/queue';
 import { MailTransport } from '../mail/mail-transport';
-import { mailJobId } from '../mail/mail.processor';
 import * as messages from './workflow-messages';
 
 /** Who hears what: one message for a set of people, once per person and `dedupeKey`. */
@@ -26,16 +24,14 @@ export interface Notice {
   milestoneId: string | null;
 }
 
-/** Events a decided transition request causes (an approval may cause one of several; a request id says it was one). */
-const TRANSITION_DECIDED = new Set(['project.stage_changed', 'project.put_on_hold', 'project.resumed', 'project.cancelled', 'project.transition_rejected']);
-
 const text = (value: unknown): string | null => (typeof value === 'string' && value ? value : null);
 
 /**
  * Tells people about requests, decisions and 不适用 markings: the requester and their unit's owners hear a
- * decision, the DRC reviewers hear what waits for them. Facts come from the tables by the event's `requestId`
- * (or `milestoneId`), never from the rest of its payload. Notifications and mail rows are written in one
- * transaction under unique keys, so an event seen twice notifies once; mail jobs are enqueued after commit.
+ * decision, the DRC reviewers hear what waits for them. Facts come from the tables by the event's
+ * `transitionRequestId`, `rebaselineRequestId` or `milestoneId`, never from the rest of its data. Notifications
+ * and mail rows are written in one transaction under unique keys, so an event seen twice notifies once; mail
+ * jobs are enqueued after commit.
  */
 @Injectable()
 export class NotificationsService {
@@ -48,7 +44,7 @@ export class NotificationsService {
     private readonly outbox: MailOutboxRepository,
     private readonly transport: MailTransport,
     private readonly config: ConfigService<Env, true>,
-    @InjectQueue(QUEUES.mail) private readonly mailQueue: Queue,
+    @InjectQueue(QUEUES.mail) private readonly mailQueue: CataloguedQueue<'mail'>,
   ) {}
 
   /** Returns how many people were notified now (0 when the event concerns nobody or was seen before). */
@@ -60,11 +56,10 @@ export class NotificationsService {
 
   /** What an event means to people, or undefined when it means nothing to anyone (roll-up-only events). */
   async noticeFor(event: DomainEventJob): Promise<Notice | undefined> {
-    const requestId = text(event.payload.requestId);
     switch (event.name) {
       case 'project.transition_requested':
       case 'transition.withdrawn': {
-        const request = requestId && (await this.source.transitionRequest(requestId));
+        const request = event.data.transitionRequestId && (await this.source.transitionRequest(event.data.transitionRequestId));
         if (!request) return undefined;
         const requested = event.name === 'project.transition_requested';
         return {
@@ -77,7 +72,7 @@ export class NotificationsService {
       }
       case 'rebaseline.requested':
       case 'rebaseline.withdrawn': {
-        const request = requestId && (await this.source.rebaselineRequest(requestId));
+        const request = await this.source.rebaselineRequest(event.data.rebaselineRequestId);
         if (!request) return undefined;
         const requested = event.name === 'rebaseline.requested';
         return {
@@ -91,7 +86,7 @@ export class NotificationsService {
       case 'milestone.rebaselined':
       case 'rebaseline.rejected': {
         // A reviewer's own re-baselining (no request) concerns nobody else.
-        const request = requestId && (await this.source.rebaselineRequest(requestId));
+        const request = event.data.rebaselineRequestId && (await this.source.rebaselineRequest(event.data.rebaselineRequestId));
         if (!request || request.status === 'pending') return undefined;
         return {
           dedupeKey: `rebaseline-${request.id}-decided`,
@@ -115,12 +110,11 @@ export class NotificationsService {
       }
       case 'milestone.not_applicable':
       case 'milestone.applicable_again': {
-        const milestoneId = text(event.payload.milestoneId);
-        const milestone = milestoneId && (await this.source.milestone(milestoneId));
+        const milestone = await this.source.milestone(event.data.milestoneId);
         if (!milestone) return undefined;
         const applicable = event.name === 'milestone.applicable_again';
         const audit = await this.source.auditOfEvent(event.outboxId, milestone.projectId, [applicable ? 'milestone.applicable_again' : 'milestone.marked_not_applicable'], milestone.id);
-        const reason = text(audit?.comment) ?? text(audit?.after?.reason) ?? text(event.payload.reason);
+        const reason = text(audit?.comment) ?? text(audit?.after?.reason) ?? (event.name === 'milestone.not_applicable' ? text(event.data.reason) : null);
         return {
           dedupeKey: `event-${event.outboxId}`,
           recipients: await this.source.reviewers(),
@@ -129,10 +123,13 @@ export class NotificationsService {
           milestoneId: milestone.id,
         };
       }
-      default: {
-        if (!TRANSITION_DECIDED.has(event.name)) return undefined;
+      case 'project.stage_changed':
+      case 'project.put_on_hold':
+      case 'project.resumed':
+      case 'project.cancelled':
+      case 'project.transition_rejected': {
         // Only a decided request concerns its requester; stage events without one are overrides (project.overridden).
-        const request = requestId && (await this.source.transitionRequest(requestId));
+        const request = event.data.transitionRequestId && (await this.source.transitionRequest(event.data.transitionRequestId));
         if (!request || request.status === 'pending' || request.status === 'withdrawn') return undefined;
         return {
           dedupeKey: `transition-${request.id}-decided`,
@@ -142,6 +139,9 @@ export class NotificationsService {
           milestoneId: null,
         };
       }
+      case 'project.unit_reassigned':
+      case 'milestone.updated':
+        return undefined;
     }
   }
 
@@ -166,8 +166,7 @@ export class NotificationsService {
       return { notified, mailIds: await this.outbox.enqueue(manager, mails) };
     });
     if (mailIds.length) {
-      await this.mailQueue
-        .addBulk(mailIds.map((mailId) => ({ name: 'mail.send', data: { mailId }, opts: { jobId: mailJobId(mailId) } })))
+      await enqueueBulk(this.mailQueue, 'mail.send', mailIds.map((mailId) => ({ data: { mailId }, opts: { jobId: mailJobId(mailId) } })))
         .catch((error: Error) => this.logger.warn(`mail jobs not enqueued (the sweeper will send them): ${error.message}`));
     }
     return notified.size;

@@ -2,8 +2,7 @@ import { InjectQueue, Processor } from '@nestjs/bullmq';
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { LoggedWorkerHost } from '../logged-worker-host';
 import { OutboxRepository } from '@qj/persistence';
-import { DomainEventJob, ensureJobScheduler, JobName, QUEUES } from '@qj/queue';
-import type { Job, Queue } from 'bullmq';
+import { CataloguedQueue, DomainEventJob, enqueueBulk, ensureJobScheduler, eventJobId, JobHandlers, notifyJobId, QUEUES } from '@qj/queue';
 
 const RELAY_EVERY_MS = 1000;
 const BATCH = 500;
@@ -15,15 +14,15 @@ const BATCH = 500;
  */
 @Processor(QUEUES.outbox)
 @Injectable()
-export class OutboxRelayProcessor extends LoggedWorkerHost implements OnApplicationBootstrap {
+export class OutboxRelayProcessor extends LoggedWorkerHost<'outbox'> implements OnApplicationBootstrap {
   static readonly queue = QUEUES.outbox;
-  static readonly handles: JobName[] = ['outbox.relay'];
+  readonly handlers: JobHandlers<'outbox'> = { 'outbox.relay': () => this.relay() };
 
   constructor(
     private readonly outbox: OutboxRepository,
-    @InjectQueue(QUEUES.outbox) private readonly outboxQueue: Queue,
-    @InjectQueue(QUEUES.events) private readonly events: Queue,
-    @InjectQueue(QUEUES.notifications) private readonly notifications: Queue,
+    @InjectQueue(QUEUES.outbox) private readonly outboxQueue: CataloguedQueue<'outbox'>,
+    @InjectQueue(QUEUES.events) private readonly events: CataloguedQueue<'events'>,
+    @InjectQueue(QUEUES.notifications) private readonly notifications: CataloguedQueue<'notifications'>,
   ) {
     super();
   }
@@ -32,8 +31,7 @@ export class OutboxRelayProcessor extends LoggedWorkerHost implements OnApplicat
     await ensureJobScheduler(this.outboxQueue, 'outbox.relay', { every: RELAY_EVERY_MS }, { data: {}, opts: { attempts: 1, removeOnFail: 100 } });
   }
 
-  async process(job: Job): Promise<number> {
-    if (job.name !== 'outbox.relay') throw new Error(`outbox queue has no handler for job "${job.name}"`);
+  private async relay(): Promise<number> {
     let relayed = 0;
     // Drain the backlog (e.g. after Redis was away) in batches, each its own transaction.
     for (let batch = await this.relayBatch(); batch > 0; batch = await this.relayBatch()) relayed += batch;
@@ -43,17 +41,10 @@ export class OutboxRelayProcessor extends LoggedWorkerHost implements OnApplicat
   /** Each event goes to both consumers; if the second add fails the batch is relayed again and the first add's job ids make it a no-op. */
   private relayBatch(): Promise<number> {
     return this.outbox.relay(BATCH, async (rows) => {
-      const events = rows.map(
-        (row): DomainEventJob => ({
-          outboxId: row.id,
-          name: row.name,
-          aggregateId: row.aggregateId,
-          payload: row.payload,
-          occurredAt: new Date(row.occurredAt).toISOString(),
-        }),
-      );
-      await this.events.addBulk(events.map((data) => ({ name: 'domain.event', data, opts: { jobId: `event-${data.outboxId}` } })));
-      await this.notifications.addBulk(events.map((data) => ({ name: 'notifications.event', data, opts: { jobId: `notify-${data.outboxId}` } })));
+      // The envelope as written; each consumer validates it (name and data against the catalogue) when it takes the job.
+      const events = rows.map(({ id, occurredAt, ...event }): DomainEventJob => ({ ...event, outboxId: id, occurredAt: new Date(occurredAt).toISOString() }));
+      await enqueueBulk(this.events, 'domain.event', events.map((data) => ({ data, opts: { jobId: eventJobId(data.outboxId) } })));
+      await enqueueBulk(this.notifications, 'notifications.event', events.map((data) => ({ data, opts: { jobId: notifyJobId(data.outboxId) } })));
     });
   }
 }

@@ -5,8 +5,7 @@ import { ConfigService } from '@nestjs/config';
 import type { Env } from '@qj/config';
 import { businessDay, isoWeekOf, todayIn } from '@qj/domain';
 import { refreshProjectRag, RollupRepository } from '@qj/persistence';
-import { ensureJobScheduler, JobName, JobPayloads, QUEUES } from '@qj/queue';
-import type { Job, Queue } from 'bullmq';
+import { CataloguedQueue, enqueue, ensureJobScheduler, JobHandlers, QUEUES, startupReconcileJobId } from '@qj/queue';
 import { DataSource } from 'typeorm';
 
 /**
@@ -16,15 +15,18 @@ import { DataSource } from 'typeorm';
  */
 @Processor(QUEUES.rollups)
 @Injectable()
-export class RollupsProcessor extends LoggedWorkerHost implements OnApplicationBootstrap {
+export class RollupsProcessor extends LoggedWorkerHost<'rollups'> implements OnApplicationBootstrap {
   static readonly queue = QUEUES.rollups;
-  static readonly handles: JobName[] = ['rollups.reconcile', 'rollups.snapshot'];
+  readonly handlers: JobHandlers<'rollups'> = {
+    'rollups.reconcile': () => this.reconcile(),
+    'rollups.snapshot': (job) => this.rollups.snapshot(job.data.week ?? isoWeekOf(todayIn(this.timeZone)).key),
+  };
 
   constructor(
     private readonly rollups: RollupRepository,
     private readonly dataSource: DataSource,
     private readonly config: ConfigService<Env, true>,
-    @InjectQueue(QUEUES.rollups) private readonly queue: Queue,
+    @InjectQueue(QUEUES.rollups) private readonly queue: CataloguedQueue<'rollups'>,
   ) {
     super();
   }
@@ -38,18 +40,7 @@ export class RollupsProcessor extends LoggedWorkerHost implements OnApplicationB
     await ensureJobScheduler(this.queue, 'rollups.reconcile', { pattern: this.config.get('ROLLUP_RECONCILE_CRON'), tz });
     await ensureJobScheduler(this.queue, 'rollups.snapshot', { pattern: this.config.get('ROLLUP_SNAPSHOT_CRON'), tz });
     // A worker that starts reconciles once, under a per-day id so several starting together do it once.
-    await this.queue.add('rollups.reconcile', {}, { jobId: `rollups.reconcile-start-${todayIn(tz)}` });
-  }
-
-  async process(job: Job): Promise<number | void> {
-    switch (job.name as JobName) {
-      case 'rollups.reconcile':
-        return this.reconcile();
-      case 'rollups.snapshot':
-        return this.rollups.snapshot((job.data as JobPayloads['rollups.snapshot']).week ?? isoWeekOf(todayIn(this.timeZone)).key);
-      default:
-        throw new Error(`rollups queue has no handler for job "${job.name}"`);
-    }
+    await enqueue(this.queue, 'rollups.reconcile', {}, { jobId: startupReconcileJobId(todayIn(tz)) });
   }
 
   private async reconcile(): Promise<void> {

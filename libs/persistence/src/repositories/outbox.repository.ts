@@ -1,14 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import type { NewDomainEvent } from '@qj/queue';
 
-export interface OutboxRow {
-  id: string;
-  name: string;
-  aggregateId: string;
-  payload: Record<string, unknown>;
-  occurredAt: Date;
-}
+/** An outbox row: an event's envelope as `domainEvent()` wrote it (the worker that takes the event checks it again). */
+export type OutboxRow = NewDomainEvent & { id: string; occurredAt: Date };
 
 /** The relay's view of the outbox. */
 @Injectable()
@@ -24,7 +20,7 @@ export class OutboxRepository {
   async relay(limit: number, publish: (events: OutboxRow[]) => Promise<void>): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
       const events: OutboxRow[] = await manager.query(
-        `SELECT id::text, name, aggregate_id AS "aggregateId", payload, occurred_at AS "occurredAt"
+        `SELECT id::text, name, aggregate_id AS "aggregateId", actor_id AS "actorId", request_id AS "requestId", payload AS data, occurred_at AS "occurredAt"
          FROM outbox_event WHERE published_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
         [limit],
       );

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import type { NewDomainEvent } from '@qj/queue';
 import { MILESTONE_COLUMNS, MilestoneRow } from './project-status';
 import { managerOf, Transaction, transactionOf } from './transaction';
 import { UnitScope, unitOfScope } from './unit-scope';
@@ -108,12 +109,6 @@ export interface AuditEntry {
   before?: unknown;
   after?: unknown;
   comment?: string | null;
-}
-
-export interface OutboxEntry {
-  name: string;
-  aggregateId: string;
-  payload: unknown;
 }
 
 /** TypeORM answers an UPDATE … RETURNING with `[rows, affectedCount]`; an INSERT or SELECT with the rows alone. */
@@ -409,7 +404,7 @@ export class WorkflowRepository {
   }
 
   /** The audit rows and the outbox events of one change, written in its transaction in one statement. */
-  async record(tx: Transaction, entries: readonly AuditEntry[], events: readonly OutboxEntry[] = []): Promise<void> {
+  async record(tx: Transaction, entries: readonly AuditEntry[], events: readonly NewDomainEvent[] = []): Promise<void> {
     if (!entries.length && !events.length) return;
     await managerOf(tx).query(
       `WITH audited AS (
@@ -418,8 +413,9 @@ export class WorkflowRepository {
          FROM jsonb_to_recordset($1::jsonb) AS r(project_id uuid, entity_type text, entity_id text, action text, actor_id uuid,
               actor_name text, before jsonb, after jsonb, comment text)
        )
-       INSERT INTO outbox_event (name, aggregate_id, payload)
-       SELECT name, aggregate_id, payload FROM jsonb_to_recordset($2::jsonb) AS r(name text, aggregate_id text, payload jsonb)`,
+       INSERT INTO outbox_event (name, aggregate_id, actor_id, request_id, payload)
+       SELECT name, aggregate_id, actor_id, request_id, payload
+       FROM jsonb_to_recordset($2::jsonb) AS r(name text, aggregate_id text, actor_id uuid, request_id text, payload jsonb)`,
       [
         JSON.stringify(
           entries.map((entry) => ({
@@ -434,7 +430,7 @@ export class WorkflowRepository {
             comment: entry.comment ?? null,
           })),
         ),
-        JSON.stringify(events.map((event) => ({ name: event.name, aggregate_id: event.aggregateId, payload: event.payload }))),
+        JSON.stringify(events.map((event) => ({ name: event.name, aggregate_id: event.aggregateId, actor_id: event.actorId, request_id: event.requestId, payload: event.data }))),
       ],
     );
   }
