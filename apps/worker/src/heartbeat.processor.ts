@@ -30,7 +30,7 @@ export class HeartbeatProcessor extends LoggedWorkerHost<'maintenance'> implemen
   }
 
   private async beat(): Promise<void> {
-    await this.redis.set(heartbeatKey(this.config.get('QUEUE_PREFIX')), new Date().toISOString());
+    await this.redis.set(heartbeatKey(this.config.get('QUEUE_PREFIX', { infer: true })), new Date().toISOString());
     this.logger.debug('heartbeat');
   }
 }

@@ -9,7 +9,10 @@ import { storage, Store } from 'nestjs-pino/storage';
 const REPORT_ERRORS_EVERY_MS = 30_000;
 
 /** The HTTP request a job was caused by, if its payload names one. */
-const requestIdOf = (job: Job): string | undefined => (typeof job.data?.requestId === 'string' ? job.data.requestId : undefined);
+const requestIdOf = (job: Job): string | undefined => {
+  const requestId = (job.data as { requestId?: unknown } | undefined)?.requestId;
+  return typeof requestId === 'string' ? requestId : undefined;
+};
 
 /**
  * Worker settings for queues whose jobs must survive a killed worker. A job held by a dead process is back in

@@ -45,13 +45,13 @@ export class AlertsService {
 
   /** Every project (the daily scan, stale projects included), or one project's milestones after a change. */
   async scan(options: { projectId?: string; today?: string } = {}): Promise<ScanResult> {
-    const timeZone = this.config.get('APP_TIMEZONE');
+    const timeZone = this.config.get('APP_TIMEZONE', { infer: true });
     const today = options.today ?? todayIn(timeZone);
     const { result, mailIds } = await this.alerts.transaction(async (manager) => {
       const raised = await this.alerts.raiseOverdue(manager, {
         today,
-        escalateDays: this.config.get('ALERT_ESCALATE_DAYS'),
-        superviseDays: this.config.get('ALERT_SUPERVISE_DAYS'),
+        escalateDays: this.config.get('ALERT_ESCALATE_DAYS', { infer: true }),
+        superviseDays: this.config.get('ALERT_SUPERVISE_DAYS', { infer: true }),
         projectId: options.projectId,
       });
       if (!options.projectId) raised.push(...(await this.alerts.raiseStale(manager, { today, timeZone })));
@@ -92,7 +92,7 @@ export class AlertsService {
   }
 
   private mailFor(alert: RaisedAlert, user: AlertRecipient, message: { title: string; body: string }): NewMail {
-    const publicUrl = this.config.get('PUBLIC_URL');
+    const publicUrl = this.config.get('PUBLIC_URL', { infer: true });
     const secret = this.config.get('JWT_SECRET', { infer: true }) ?? '';
     const { html, text } = alertMail(message, `${publicUrl}/projects/${alert.projectId}`, unsubscribeUrl(publicUrl, secret, user.id, 'alert'));
     const toAddress = user.email ?? this.transport.fallbackAddress(user.username);

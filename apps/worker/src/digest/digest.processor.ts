@@ -42,12 +42,12 @@ export class DigestProcessor extends LoggedWorkerHost<'digest'> implements OnApp
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    await ensureJobScheduler(this.queue, 'digest.fanout', { pattern: this.config.get('DIGEST_CRON'), tz: this.config.get('APP_TIMEZONE') });
+    await ensureJobScheduler(this.queue, 'digest.fanout', { pattern: this.config.get('DIGEST_CRON', { infer: true }), tz: this.config.get('APP_TIMEZONE', { infer: true }) });
   }
 
   /** A scheduled job knows the instant it was due (`prevMillis`); one added by hand, when it was added. */
   private periodOf(job: JobOf<'digest.fanout'>): string {
-    return digestPeriodOf(new Date(job.opts.prevMillis ?? job.timestamp), this.config.get('DIGEST_PERIOD'), this.config.get('APP_TIMEZONE'));
+    return digestPeriodOf(new Date(job.opts.prevMillis ?? job.timestamp), this.config.get('DIGEST_PERIOD', { infer: true }), this.config.get('APP_TIMEZONE', { infer: true }));
   }
 
   /** Returns how many recipients it enqueued, so each run (one per period) can be counted. */

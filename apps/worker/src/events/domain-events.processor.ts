@@ -29,7 +29,7 @@ export class DomainEventsProcessor extends LoggedWorkerHost<'events'> {
     // Every project and milestone event carries the project id as its aggregate: its roll-ups are what changed.
     await this.rollups.refreshForProjects(
       [event.aggregateId],
-      businessDay(this.config.get('APP_TIMEZONE')),
+      businessDay(this.config.get('APP_TIMEZONE', { infer: true })),
       event.name === 'project.unit_reassigned' ? [event.data.previousUnitId] : [],
     );
     // A changed milestone may be overdue now (or again: a new episode), so its project is scanned within the minute.

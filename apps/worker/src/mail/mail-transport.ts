@@ -32,7 +32,7 @@ export class MailTransport implements OnModuleDestroy {
 
   constructor(private readonly config: ConfigService<Env, true>) {
     const smtpUrl = config.get('SMTP_URL', { infer: true });
-    this.outboxDir = resolve(config.get('VAR_DIR'), 'outbox');
+    this.outboxDir = resolve(config.get('VAR_DIR', { infer: true }), 'outbox');
     if (smtpUrl) {
       this.mode = 'smtp';
       this.transporter = createTransport({
@@ -42,7 +42,7 @@ export class MailTransport implements OnModuleDestroy {
         connectionTimeout: 10_000,
         greetingTimeout: 10_000,
         socketTimeout: 30_000,
-      } as Parameters<typeof createTransport>[0]);
+      } as Parameters<typeof createTransport>[0]) as Transporter;
     } else {
       this.mode = 'eml';
       this.transporter = createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
@@ -59,13 +59,13 @@ export class MailTransport implements OnModuleDestroy {
     const secret = this.config.get('JWT_SECRET', { infer: true });
     if (mail.userId && secret) {
       const kind = mail.kind === 'digest' || mail.kind === 'workflow' ? mail.kind : 'alert';
-      headers['List-Unsubscribe'] = `<${unsubscribeUrl(this.config.get('PUBLIC_URL'), secret, mail.userId, kind)}>`;
+      headers['List-Unsubscribe'] = `<${unsubscribeUrl(this.config.get('PUBLIC_URL', { infer: true }), secret, mail.userId, kind)}>`;
       // RFC 8058: a mail client may unsubscribe with one POST to that URL, without the person signing in.
       headers['List-Unsubscribe-Post'] = 'List-Unsubscribe=One-Click';
     }
     try {
       const info = await this.transporter.sendMail({
-        from: this.config.get('MAIL_FROM'),
+        from: this.config.get('MAIL_FROM', { infer: true }),
         to: mail.toAddress,
         subject: mail.subject,
         html: mail.html,

@@ -173,7 +173,7 @@ export class NotificationsService {
   }
 
   private mailFor(notice: Notice, user: AlertRecipient): NewMail {
-    const publicUrl = this.config.get('PUBLIC_URL');
+    const publicUrl = this.config.get('PUBLIC_URL', { infer: true });
     const secret = this.config.get('JWT_SECRET', { infer: true }) ?? '';
     const { html, text } = noticeMail(notice.message, { href: `${publicUrl}/projects/${notice.projectId}`, label: '查看项目' }, unsubscribeUrl(publicUrl, secret, user.id, 'workflow'));
     const toAddress = user.email ?? this.transport.fallbackAddress(user.username);

@@ -4,9 +4,8 @@ import { LoggedWorkerHost } from '../logged-worker-host';
 import { ConfigService } from '@nestjs/config';
 import type { Env } from '@qj/config';
 import { businessDay, isoWeekOf, todayIn } from '@qj/domain';
-import { refreshProjectRag, RollupRepository } from '@qj/persistence';
+import { RollupRepository } from '@qj/persistence';
 import { CataloguedQueue, enqueue, ensureJobScheduler, JobHandlers, QUEUES, startupReconcileJobId } from '@qj/queue';
-import { DataSource } from 'typeorm';
 
 /**
  * The nightly reconcile (status lights for the new day, then every roll-up from scratch) and the weekly
@@ -24,7 +23,6 @@ export class RollupsProcessor extends LoggedWorkerHost<'rollups'> implements OnA
 
   constructor(
     private readonly rollups: RollupRepository,
-    private readonly dataSource: DataSource,
     private readonly config: ConfigService<Env, true>,
     @InjectQueue(QUEUES.rollups) private readonly queue: CataloguedQueue<'rollups'>,
   ) {
@@ -32,20 +30,20 @@ export class RollupsProcessor extends LoggedWorkerHost<'rollups'> implements OnA
   }
 
   private get timeZone(): string {
-    return this.config.get('APP_TIMEZONE');
+    return this.config.get('APP_TIMEZONE', { infer: true });
   }
 
   async onApplicationBootstrap(): Promise<void> {
     const tz = this.timeZone;
-    await ensureJobScheduler(this.queue, 'rollups.reconcile', { pattern: this.config.get('ROLLUP_RECONCILE_CRON'), tz });
-    await ensureJobScheduler(this.queue, 'rollups.snapshot', { pattern: this.config.get('ROLLUP_SNAPSHOT_CRON'), tz });
+    await ensureJobScheduler(this.queue, 'rollups.reconcile', { pattern: this.config.get('ROLLUP_RECONCILE_CRON', { infer: true }), tz });
+    await ensureJobScheduler(this.queue, 'rollups.snapshot', { pattern: this.config.get('ROLLUP_SNAPSHOT_CRON', { infer: true }), tz });
     // A worker that starts reconciles once, under a per-day id so several starting together do it once.
     await enqueue(this.queue, 'rollups.reconcile', {}, { jobId: startupReconcileJobId(todayIn(tz)) });
   }
 
   private async reconcile(): Promise<void> {
-    const ids: Array<{ id: string }> = await this.dataSource.query(`SELECT id FROM project`);
-    await this.dataSource.transaction((manager) => refreshProjectRag(manager, ids.map((row) => row.id), this.timeZone));
-    await this.rollups.recomputeAll(businessDay(this.timeZone));
+    const day = businessDay(this.timeZone);
+    await this.rollups.refreshAllLights(day);
+    await this.rollups.recomputeAll(day);
   }
 }
