@@ -6,7 +6,10 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 const restrict = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
-const NO_TYPEORM = { group: ['typeorm', '@nestjs/typeorm'], message: 'Only libs/persistence speaks TypeORM: use a repository or a unit of work from @qj/persistence.' };
+const NO_TYPEORM = {
+  group: ['typeorm', '@nestjs/typeorm'],
+  message: 'Only libs/persistence speaks TypeORM: use a repository or a unit of work from @qj/persistence.',
+};
 const NO_NEST = { group: ['@nestjs/*', 'typeorm', '@nestjs/typeorm', 'bullmq', 'ioredis'], message: 'Pure domain code depends on no framework.' };
 const NO_REPOSITORY_IN_CONTROLLER = {
   group: ['@qj/persistence'],
@@ -21,7 +24,10 @@ export default tseslint.config(
   {
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
       // Nest's lifecycle hooks and interface methods are async by contract even when this implementation awaits nothing.
       '@typescript-eslint/require-await': 'off',
       // Numbers, booleans and nullish values read well in messages; `never` is what an exhaustive switch leaves.
@@ -72,11 +78,21 @@ export default tseslint.config(
   { files: ['apps/worker/**/*.ts'], rules: restrict({ group: ['**/apps/api/**', '**/api/src/**'], message: 'apps never import another app.' }, NO_TYPEORM) },
   // The one-process entry (`npm start`) composes both applications; it speaks no TypeORM either.
   { files: ['apps/embedded/**/*.ts'], rules: restrict(NO_TYPEORM) },
-  { files: ['apps/api/**/*.controller.ts'], rules: restrict({ group: ['**/apps/worker/**'], message: 'apps never import another app.' }, NO_TYPEORM, NO_REPOSITORY_IN_CONTROLLER) },
+  {
+    files: ['apps/api/**/*.controller.ts'],
+    rules: restrict({ group: ['**/apps/worker/**'], message: 'apps never import another app.' }, NO_TYPEORM, NO_REPOSITORY_IN_CONTROLLER),
+  },
   { files: ['libs/domain/**/*.ts', 'libs/workflow/**/*.ts'], rules: restrict(NO_NEST) },
   { files: ['libs/{config,http,queue,mail,catalog}/**/*.ts'], ignores: ['**/*.spec.ts'], rules: restrict(NO_TYPEORM) },
-  { files: ['apps/web/**/*.{ts,tsx}'], plugins: { 'react-hooks': reactHooks }, rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' } },
-  { files: ['apps/web/**/*.{ts,tsx}'], rules: restrict({ group: ['@qj/*', '**/libs/**', '**/apps/api/**', '**/apps/worker/**'], message: 'The console talks to the API over HTTP only.' }) },
+  {
+    files: ['apps/web/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
+  },
+  {
+    files: ['apps/web/**/*.{ts,tsx}'],
+    rules: restrict({ group: ['@qj/*', '**/libs/**', '**/apps/api/**', '**/apps/worker/**'], message: 'The console talks to the API over HTTP only.' }),
+  },
 
   prettier,
 );

@@ -28,7 +28,12 @@ function files(path) {
 
 function stampOf(inputs) {
   const hash = createHash('sha256');
-  for (const file of inputs.flatMap(files).sort()) hash.update(file).update('\0').update(readFileSync(join(root, file))).update('\0');
+  for (const file of inputs.flatMap(files).sort())
+    hash
+      .update(file)
+      .update('\0')
+      .update(readFileSync(join(root, file)))
+      .update('\0');
   return hash.digest('hex');
 }
 

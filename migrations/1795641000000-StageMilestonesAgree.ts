@@ -11,13 +11,13 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * (its owner can reopen it and enter the real date). Each change is audited as the system's.
  */
 export class StageMilestonesAgree1795641000000 implements MigrationInterface {
-    name = 'StageMilestonesAgree1795641000000'
+  name = 'StageMilestonesAgree1795641000000';
 
-    public async up(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`ALTER TABLE "milestone" ADD "not_applicable_reason" text`);
-        await queryRunner.query(`ALTER TABLE "transition_request" ADD "workflow_version" integer NOT NULL DEFAULT 1`);
-        await queryRunner.query(`ALTER TABLE "transition_request" ALTER COLUMN "workflow_version" DROP DEFAULT`);
-        await queryRunner.query(`
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`ALTER TABLE "milestone" ADD "not_applicable_reason" text`);
+    await queryRunner.query(`ALTER TABLE "transition_request" ADD "workflow_version" integer NOT NULL DEFAULT 1`);
+    await queryRunner.query(`ALTER TABLE "transition_request" ALTER COLUMN "workflow_version" DROP DEFAULT`);
+    await queryRunner.query(`
           WITH effective AS (
             SELECT p.id, CASE WHEN p.stage = 'on_hold' THEN p.previous_stage ELSE p.stage END AS stage FROM project p
           ), implied(code, at_stage) AS (
@@ -55,11 +55,11 @@ export class StageMilestonesAgree1795641000000 implements MigrationInterface {
                  jsonb_build_object('baselineDate', s.baseline_date, 'forecastDate', s.forecast_date, 'actualDate', s.actual_date, 'status', s.status, 'version', s.version),
                  COALESCE(s.not_applicable_reason, '数据校正：按已批准申请的材料日期标记完成')
           FROM settled s JOIN candidates c ON c.id = s.id`);
-    }
+  }
 
-    public async down(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`UPDATE "milestone" SET "status" = 'pending' WHERE "status" = 'not_applicable'`);
-        await queryRunner.query(`ALTER TABLE "transition_request" DROP COLUMN "workflow_version"`);
-        await queryRunner.query(`ALTER TABLE "milestone" DROP COLUMN "not_applicable_reason"`);
-    }
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`UPDATE "milestone" SET "status" = 'pending' WHERE "status" = 'not_applicable'`);
+    await queryRunner.query(`ALTER TABLE "transition_request" DROP COLUMN "workflow_version"`);
+    await queryRunner.query(`ALTER TABLE "milestone" DROP COLUMN "not_applicable_reason"`);
+  }
 }

@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner } from "typeorm";
+import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * One envelope for every domain event: who caused it and the HTTP request it came from get columns of their own,
@@ -6,12 +6,12 @@ import { MigrationInterface, QueryRunner } from "typeorm";
  * `requestId` becomes `transitionRequestId` or `rebaselineRequestId`, beside the HTTP request id it could be mistaken for).
  */
 export class EventEnvelope1795860000000 implements MigrationInterface {
-    name = 'EventEnvelope1795860000000'
+  name = 'EventEnvelope1795860000000';
 
-    public async up(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`ALTER TABLE "outbox_event" ADD "actor_id" uuid`);
-        await queryRunner.query(`ALTER TABLE "outbox_event" ADD "request_id" text`);
-        await queryRunner.query(`
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`ALTER TABLE "outbox_event" ADD "actor_id" uuid`);
+    await queryRunner.query(`ALTER TABLE "outbox_event" ADD "request_id" text`);
+    await queryRunner.query(`
             UPDATE "outbox_event" SET
               "actor_id" = CASE WHEN "payload"->>'actorId' ~ '^[0-9a-f-]{36}$' THEN ("payload"->>'actorId')::uuid END,
               "payload" = CASE
@@ -21,10 +21,10 @@ export class EventEnvelope1795860000000 implements MigrationInterface {
                 ELSE "payload" - 'projectId' - 'actorId' - 'occurredAt'
               END
             WHERE "published_at" IS NULL`);
-    }
+  }
 
-    public async down(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`ALTER TABLE "outbox_event" DROP COLUMN "request_id"`);
-        await queryRunner.query(`ALTER TABLE "outbox_event" DROP COLUMN "actor_id"`);
-    }
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`ALTER TABLE "outbox_event" DROP COLUMN "request_id"`);
+    await queryRunner.query(`ALTER TABLE "outbox_event" DROP COLUMN "actor_id"`);
+  }
 }

@@ -59,7 +59,14 @@ describe('people and units', () => {
         .post('/api/admin/users')
         .send({ username: 'Zhang_San', displayName: '张三', role: 'owner', unitId: unitIds.water, password: 'Water#Plan2030', email: 'zs@qj.gov.cn' })
         .expect(201);
-      expect(created.body).toMatchObject({ username: 'zhang_san', displayName: '张三', role: 'owner', unit: { code: 'water' }, email: 'zs@qj.gov.cn', active: true });
+      expect(created.body).toMatchObject({
+        username: 'zhang_san',
+        displayName: '张三',
+        role: 'owner',
+        unit: { code: 'water' },
+        email: 'zs@qj.gov.cn',
+        active: true,
+      });
       expect(JSON.stringify(created.body)).not.toMatch(/scrypt|"password"|passwordHash|password_hash/i);
       const signedIn = await login('zhang_san', 'Water#Plan2030').expect(200);
       expect(signedIn.body.user).toMatchObject({ id: created.body.id, unit: { code: 'water' } });
@@ -69,13 +76,21 @@ describe('people and units', () => {
     });
 
     it('a reviewer needs no unit', async () => {
-      const res = await t.as('admin').post('/api/admin/users').send({ username: 'li_si', displayName: '李四', role: 'reviewer', password: 'Review#2030plan' }).expect(201);
+      const res = await t
+        .as('admin')
+        .post('/api/admin/users')
+        .send({ username: 'li_si', displayName: '李四', role: 'reviewer', password: 'Review#2030plan' })
+        .expect(201);
       expect(res.body).toMatchObject({ role: 'reviewer', unit: null, email: null });
     });
 
     it('a duplicate username is 409, whatever its case', async () => {
       const body = { displayName: '重复', role: 'reviewer', password: 'password-123' };
-      const res = await t.as('admin').post('/api/admin/users').send({ ...body, username: 'REVIEWER' }).expect(409);
+      const res = await t
+        .as('admin')
+        .post('/api/admin/users')
+        .send({ ...body, username: 'REVIEWER' })
+        .expect(409);
       expect(res.headers['content-type']).toMatch(PROBLEM);
       expect(res.body).toMatchObject({ status: 409, code: 'username_taken' });
       expect(res.body.detail).toContain('reviewer');
@@ -113,7 +128,10 @@ describe('people and units', () => {
   describe('PATCH /api/admin/users/:id', () => {
     let id: string;
     beforeAll(async () => {
-      const res = await t.as('admin').post('/api/admin/users').send({ username: 'zhao_liu', displayName: '赵六', role: 'owner', unitId: unitIds.education, password: 'Edu-Owner#2030' });
+      const res = await t
+        .as('admin')
+        .post('/api/admin/users')
+        .send({ username: 'zhao_liu', displayName: '赵六', role: 'owner', unitId: unitIds.education, password: 'Edu-Owner#2030' });
       id = res.body.id;
     });
 

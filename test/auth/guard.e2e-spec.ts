@@ -64,7 +64,10 @@ describe('every /api route but sign-in needs a token', () => {
     const claims = { sub: rows[0].id, gen: 0, username: 'admin', role: 'admin', unitId: null };
     const foreign = new JwtService({ secret: 'x'.repeat(40) }).sign(claims);
     unauthenticated(await t.http.get('/api/units').set('Authorization', `Bearer ${foreign}`));
-    const none = [{ alg: 'none', typ: 'JWT' }, { ...claims, iat: Math.floor(Date.now() / 1000) }]
+    const none = [
+      { alg: 'none', typ: 'JWT' },
+      { ...claims, iat: Math.floor(Date.now() / 1000) },
+    ]
       .map((part) => Buffer.from(JSON.stringify(part)).toString('base64url'))
       .join('.');
     unauthenticated(await t.http.get('/api/units').set('Authorization', `Bearer ${none}.`));
@@ -73,7 +76,14 @@ describe('every /api route but sign-in needs a token', () => {
   it('an expired token is 401', async () => {
     const { rows } = await t.db.query(`SELECT id FROM app_user WHERE username = 'reviewer'`);
     const now = Math.floor(Date.now() / 1000);
-    const expired = new JwtService({ secret: t.env.JWT_SECRET }).sign({ sub: rows[0].id, username: 'reviewer', role: 'reviewer', unitId: null, iat: now - 13 * 3600, exp: now - 3600 });
+    const expired = new JwtService({ secret: t.env.JWT_SECRET }).sign({
+      sub: rows[0].id,
+      username: 'reviewer',
+      role: 'reviewer',
+      unitId: null,
+      iat: now - 13 * 3600,
+      exp: now - 3600,
+    });
     unauthenticated(await t.http.get('/api/units').set('Authorization', `Bearer ${expired}`));
     const fresh = new JwtService({ secret: t.env.JWT_SECRET }).sign({ sub: rows[0].id, gen: 0, username: 'reviewer', role: 'reviewer', unitId: null });
     await t.http.get('/api/units').set('Authorization', `Bearer ${fresh}`).expect(200);
@@ -89,7 +99,12 @@ describe('every /api route but sign-in needs a token', () => {
   it('a token whose subject is not a user id is 401, not 500', async () => {
     const odd = new JwtService({ secret: t.env.JWT_SECRET }).sign({ sub: "1' OR '1'='1", username: 'admin', role: 'admin', unitId: null });
     unauthenticated(await t.http.get('/api/units').set('Authorization', `Bearer ${odd}`));
-    const gone = new JwtService({ secret: t.env.JWT_SECRET }).sign({ sub: '00000000-0000-4000-8000-000000000000', username: 'admin', role: 'admin', unitId: null });
+    const gone = new JwtService({ secret: t.env.JWT_SECRET }).sign({
+      sub: '00000000-0000-4000-8000-000000000000',
+      username: 'admin',
+      role: 'admin',
+      unitId: null,
+    });
     unauthenticated(await t.http.get('/api/units').set('Authorization', `Bearer ${gone}`));
   });
 

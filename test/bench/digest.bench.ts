@@ -152,14 +152,22 @@ export async function run(ctx: BenchContext): Promise<BenchResult[]> {
         Array.from({ length: 50 }, async () => {
           while (next < total) {
             const n = next++;
-            await transport.sendMail({ from: 'bench@example.test', to: `bare_${n}@example.test`, subject: sample.subject, html: sample.html, text: sample.text });
+            await transport.sendMail({
+              from: 'bench@example.test',
+              to: `bare_${n}@example.test`,
+              subject: sample.subject,
+              html: sample.html,
+              text: sample.text,
+            });
           }
         }),
       );
       const bareMs = Number(process.hrtime.bigint() - started) / 1e6;
       transport.close();
       if (sink.received - before !== total) throw new Error(`bare nodemailer: the sink got ${sink.received - before} of ${total}`);
-      ctx.log(`digest: bare nodemailer (pool ${SMTP_POOL_SIZE}) ${total} mails of ${Buffer.byteLength(sample.html) + Buffer.byteLength(sample.text)} bytes in ${bareMs.toFixed(0)} ms (${((total / bareMs) * 1000).toFixed(0)} mails/s)`);
+      ctx.log(
+        `digest: bare nodemailer (pool ${SMTP_POOL_SIZE}) ${total} mails of ${Buffer.byteLength(sample.html) + Buffer.byteLength(sample.text)} bytes in ${bareMs.toFixed(0)} ms (${((total / bareMs) * 1000).toFixed(0)} mails/s)`,
+      );
 
       const subject = summariseTimed(ctx, { label: 'worker', where: WORKER_MAIN }, [timedRound(big.recipients, big.ms)]);
       const baseline = summariseTimed(ctx, { label: 'bare-nodemailer', where: 'nodemailer pool in the bench process' }, [timedRound(total, bareMs)]);
@@ -228,9 +236,12 @@ async function fanOutOnce(
     let composedMs: number | undefined;
     const composed = setInterval(() => {
       if (composedMs !== undefined) return;
-      db.query(`SELECT count(*)::int AS n FROM digest WHERE week = $1 AND status <> 'pending'`, [period]).then(({ rows }) => {
-        if (rows[0].n >= recipients && composedMs === undefined) composedMs = Number(process.hrtime.bigint() - started) / 1e6;
-      }, () => undefined);
+      db.query(`SELECT count(*)::int AS n FROM digest WHERE week = $1 AND status <> 'pending'`, [period]).then(
+        ({ rows }) => {
+          if (rows[0].n >= recipients && composedMs === undefined) composedMs = Number(process.hrtime.bigint() - started) / 1e6;
+        },
+        () => undefined,
+      );
     }, 500);
     const receivedBefore = sink.received;
     const bytesBefore = sink.bytes;

@@ -158,7 +158,12 @@ export async function run(ctx: BenchContext): Promise<BenchResult[]> {
         description: `alerts.scan's raiseOverdue over ${fixture.milestones} milestones (${fixture.overdue} overdue, ${fixture.alerts} alerts already raised) vs the bare SELECT of the overdue ones`,
         rounds,
         unitName: 'milestones',
-        subject: { label: 'scan', where: 'AlertRepository.raiseOverdue (TypeORM, rolled back)', units: fixture.milestones, run: () => raiseOverdueRolledBack() },
+        subject: {
+          label: 'scan',
+          where: 'AlertRepository.raiseOverdue (TypeORM, rolled back)',
+          units: fixture.milestones,
+          run: () => raiseOverdueRolledBack(),
+        },
         baseline: {
           label: 'bare-select',
           where: 'pg Client',
@@ -172,7 +177,9 @@ export async function run(ctx: BenchContext): Promise<BenchResult[]> {
       ctx.log(`overdue-scan: each scan raised ${raised} new alerts (rolled back); the bare query returned ${found} rows`);
 
       const scanPlan = await raiseOverdueRolledBack(true);
-      const barePlan = ((await db.query(`EXPLAIN (ANALYZE, BUFFERS) ${BARE_OVERDUE_SQL}`, [today])).rows as Array<{ 'QUERY PLAN': string }>).map((row) => row['QUERY PLAN']);
+      const barePlan = ((await db.query(`EXPLAIN (ANALYZE, BUFFERS) ${BARE_OVERDUE_SQL}`, [today])).rows as Array<{ 'QUERY PLAN': string }>).map(
+        (row) => row['QUERY PLAN'],
+      );
       ctx.log(`overdue-scan: EXPLAIN ANALYZE of the scan:\n  ${scanPlan.join('\n  ')}`);
       ctx.log(`overdue-scan: EXPLAIN ANALYZE of the bare query:\n  ${barePlan.join('\n  ')}`);
 
@@ -180,12 +187,25 @@ export async function run(ctx: BenchContext): Promise<BenchResult[]> {
       const fullStarted = process.hrtime.bigint();
       const full = await api.app.get(AlertsService).scan({ today });
       const fullMs = Number(process.hrtime.bigint() - fullStarted) / 1e6;
-      ctx.log(`overdue-scan: one full AlertsService.scan(): ${fullMs.toFixed(0)} ms, ${full.alerts} alerts, ${full.notifications} notifications, ${full.mails} mail rows`);
+      ctx.log(
+        `overdue-scan: one full AlertsService.scan(): ${fullMs.toFixed(0)} ms, ${full.alerts} alerts, ${full.notifications} notifications, ${full.mails} mail rows`,
+      );
       const second = await api.app.get(AlertsService).scan({ today });
       // The full scan raises today's overdue alerts (the ones each measured run raised and rolled back) and stale ones.
-      if (full.alerts < raised || second.alerts !== 0) throw new Error(`full scan raised ${full.alerts} alerts (expected ≥ ${raised}), a second one ${second.alerts}`);
+      if (full.alerts < raised || second.alerts !== 0)
+        throw new Error(`full scan raised ${full.alerts} alerts (expected ≥ ${raised}), a second one ${second.alerts}`);
 
-      return [{ ...result, extra: { fixture: { ...fixture, projects: inflated.projects }, raisedPerScan: raised, fullScan: { ms: fullMs, ...full }, plans: { scan: scanPlan, bare: barePlan } } }];
+      return [
+        {
+          ...result,
+          extra: {
+            fixture: { ...fixture, projects: inflated.projects },
+            raisedPerScan: raised,
+            fullScan: { ms: fullMs, ...full },
+            plans: { scan: scanPlan, bare: barePlan },
+          },
+        },
+      ];
     } finally {
       await db.end();
     }

@@ -20,8 +20,11 @@ async function startAndStop(command: string, args: string[], env: NodeJS.Process
   const child: ChildProcess = spawn(command, args, { cwd: ROOT, env, stdio: 'ignore', detached: true });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   try {
-    for (const deadline = Date.now() + 120_000; ; ) {
-      const ready = await fetch(`http://127.0.0.1:${port}/health/ready`).then((res) => res.status === 200, () => false);
+    for (const deadline = Date.now() + 120_000; ;) {
+      const ready = await fetch(`http://127.0.0.1:${port}/health/ready`).then(
+        (res) => res.status === 200,
+        () => false,
+      );
       if (ready) break;
       if (child.exitCode !== null || Date.now() > deadline) throw new Error(`${command} ${args.join(' ')} did not become ready`);
       await new Promise((resolve) => setTimeout(resolve, 50));
@@ -40,7 +43,14 @@ export async function run(ctx: BenchContext): Promise<BenchResult[]> {
   rmSync(varDir, { recursive: true, force: true });
   const cleanup = registerCleanup(async () => rmSync(varDir, { recursive: true, force: true }));
   const port = await freePort(3600);
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), VAR_DIR: varDir, REDIS_URL: services.redisUrl, LOG_LEVEL: 'warn', QUEUE_PREFIX: `bench_restart_${port}` };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    VAR_DIR: varDir,
+    REDIS_URL: services.redisUrl,
+    LOG_LEVEL: 'warn',
+    QUEUE_PREFIX: `bench_restart_${port}`,
+  };
   delete env.DATABASE_URL;
   // The first start creates the embedded cluster and imports the catalog: not a restart, so not measured.
   await startAndStop('node', [ENTRY], env, port);

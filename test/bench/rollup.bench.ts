@@ -44,7 +44,10 @@ async function allRows(rollups: RollupRepository): Promise<Array<Omit<RollupRow,
   return rows.map(({ computedAt: _computedAt, ...figures }) => figures);
 }
 
-async function compareOn(ctx: BenchContext, options: { name: string; db: Client; rollups: RollupRepository; projects: number; rounds: number }): Promise<BenchResult> {
+async function compareOn(
+  ctx: BenchContext,
+  options: { name: string; db: Client; rollups: RollupRepository; projects: number; rounds: number },
+): Promise<BenchResult> {
   const { db, rollups } = options;
   const today = todayIn(TIME_ZONE);
   const day = { today, timeZone: TIME_ZONE };

@@ -51,7 +51,9 @@ async function main(): Promise<number> {
   };
   const timeoutMs = intSetting('BENCH_TIMEOUT_MS', 120_000, 1000);
 
-  const available = readdirSync(__dirname).filter((file) => SUFFIX.test(file)).sort();
+  const available = readdirSync(__dirname)
+    .filter((file) => SUFFIX.test(file))
+    .sort();
   const names = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
   const unknown = names.filter((name) => !available.some((file) => file.replace(SUFFIX, '') === name));
   if (unknown.length) {
@@ -88,7 +90,9 @@ async function main(): Promise<number> {
   try {
     for (const file of selected) {
       const bench = file.replace(SUFFIX, '');
-      log(`${bench}: starting (${settings.concurrency} clients, rounds of ≤${settings.durationMs} ms or ≤${settings.maxRequests} requests, ${settings.rounds} rounds per side, ${settings.pick} round reported)`);
+      log(
+        `${bench}: starting (${settings.concurrency} clients, rounds of ≤${settings.durationMs} ms or ≤${settings.maxRequests} requests, ${settings.rounds} rounds per side, ${settings.pick} round reported)`,
+      );
       let watchdog: NodeJS.Timeout | undefined;
       try {
         const { run, timeoutMs: ownTimeoutMs } = (await import(join(__dirname, file))) as { run?: BenchRun; timeoutMs?: number };
@@ -100,7 +104,7 @@ async function main(): Promise<number> {
         results.push(...(await Promise.race([run(ctx), timedOut])));
         log(`${bench}: done`);
       } catch (error) {
-        const message = error instanceof Error ? error.stack ?? error.message : String(error);
+        const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
         failures.push({ bench, error: message });
         log(`${bench}: FAILED ${message}`);
         // A benchmark that timed out may still hold servers: clean up before going on.
@@ -137,9 +141,7 @@ async function main(): Promise<number> {
             node: process.version,
             loadAverage: os.loadavg(),
           },
-          services: resolved
-            ? { postgres: resolved.postgresVersion, redis: resolved.redisVersion }
-            : undefined,
+          services: resolved ? { postgres: resolved.postgresVersion, redis: resolved.redisVersion } : undefined,
           settings,
           benches: selected.map((file) => basename(file).replace(SUFFIX, '')),
           results,

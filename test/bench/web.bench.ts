@@ -27,7 +27,15 @@ import type { BenchContext, BenchResult, LoadResult, Measurement } from './suppo
 const ROOT = join(__dirname, '../..');
 const DIST = join(ROOT, 'dist/web');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+];
 const INITIAL_JS_BUDGET_GZIP = 800 * 1024;
 /** Every chart of the dashboard once the roll-ups and two weekly snapshots exist. */
 const DASHBOARD_CHARTS = ['chart-stages', 'chart-rag', 'chart-funnel', 'chart-targets', 'chart-overdue-units', 'chart-trend'];
@@ -109,7 +117,13 @@ function measurement(label: string, url: string, times: number[]): Measurement {
     url,
     // Renders are reported by their median whatever BENCH_PICK says: a single page load is noisy both ways.
     rps: 1000 / ms,
-    latencyMs: { p50: ms, p90: sorted[Math.ceil(sorted.length * 0.9) - 1], p99: sorted[sorted.length - 1], max: sorted[sorted.length - 1], mean: times.reduce((a, b) => a + b, 0) / times.length },
+    latencyMs: {
+      p50: ms,
+      p90: sorted[Math.ceil(sorted.length * 0.9) - 1],
+      p99: sorted[sorted.length - 1],
+      max: sorted[sorted.length - 1],
+      mean: times.reduce((a, b) => a + b, 0) / times.length,
+    },
     pick: 'median',
     bestRps: byRps[byRps.length - 1].rps,
     medianRps: 1000 / ms,

@@ -132,7 +132,17 @@ async function startBareServer(databaseUrl: string, schema: string): Promise<{ u
       if (!moved.rows.length) throw new Refused(409);
       const before = { stage: request.stage, version: request.version };
       const after = { stage: request.toStage, version: moved.rows[0].version, requestId };
-      await db.query(AUDIT, [request.projectId, 'project', request.projectId, 'transition.approved', actor.id, actor.name, before, after, body.comment ?? null]);
+      await db.query(AUDIT, [
+        request.projectId,
+        'project',
+        request.projectId,
+        'transition.approved',
+        actor.id,
+        actor.name,
+        before,
+        after,
+        body.comment ?? null,
+      ]);
       await db.query(OUTBOX, ['project.stage_changed', request.projectId, { requestId, before, after, actorId: actor.id }]);
       return { status: 200, body: { id: requestId, status: 'approved' } };
     });
@@ -188,7 +198,9 @@ async function selectProjects(pool: Pool): Promise<Selection> {
      ORDER BY p.plan_order`,
   );
   return {
-    projects: rows.filter((row) => row.milestone_ids.length).map((row) => ({ id: row.id, owner: `owner_${row.unit_code}`.toLowerCase(), milestoneIds: row.milestone_ids })),
+    projects: rows
+      .filter((row) => row.milestone_ids.length)
+      .map((row) => ({ id: row.id, owner: `owner_${row.unit_code}`.toLowerCase(), milestoneIds: row.milestone_ids })),
   };
 }
 
@@ -244,7 +256,9 @@ export async function run(ctx: BenchContext): Promise<BenchResult[]> {
       const owners = [...new Set(selection.projects.map((p) => p.owner))];
       const tokens: Record<string, string> = {};
       for (const username of ['reviewer', ...owners]) tokens[username] = await api.token(username);
-      ctx.log(`workflow: ${selection.projects.length} projects in play (not complete or cancelled), ${concurrency} clients, ${owners.length} owner accounts + reviewer`);
+      ctx.log(
+        `workflow: ${selection.projects.length} projects in play (not complete or cancelled), ${concurrency} clients, ${owners.length} owner accounts + reviewer`,
+      );
 
       const forecastFrom = addDays(todayIn(TIME_ZONE), 30);
       let bursts = 0;
@@ -291,7 +305,18 @@ export async function run(ctx: BenchContext): Promise<BenchResult[]> {
           `${written.milestones} milestones updated, ${written.mismatched} with a version that does not match their audit rows`,
       );
       if (written.mismatched) throw new Error(`${written.mismatched} milestones have a version that does not match their audit rows`);
-      return [{ ...result, extra: { fixture: { projects: total, inPlay: selection.projects.length }, concurrency, written, statements, byLabel: labelSummary(result.subject.rounds, result.baseline!.rounds) } }];
+      return [
+        {
+          ...result,
+          extra: {
+            fixture: { projects: total, inPlay: selection.projects.length },
+            concurrency,
+            written,
+            statements,
+            byLabel: labelSummary(result.subject.rounds, result.baseline!.rounds),
+          },
+        },
+      ];
     } finally {
       await bare.close();
       await pool.end();

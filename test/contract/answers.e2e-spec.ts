@@ -69,7 +69,15 @@ describe('answers match the OpenAPI document', () => {
     conforms('GET /api/projects/{id}', await reviewer.get('/api/projects/00000000-0000-4000-8000-000000000000'));
     conforms('GET /api/projects/{id}', await reviewer.get('/api/projects/not-a-uuid'));
     conforms('GET /api/projects', await t.http.get('/api/projects'));
-    for (const path of ['/api/plan', '/api/indicators', '/api/auth/me', '/api/units', '/api/rollups/trend', '/api/notifications', '/api/me/notification-preferences']) {
+    for (const path of [
+      '/api/plan',
+      '/api/indicators',
+      '/api/auth/me',
+      '/api/units',
+      '/api/rollups/trend',
+      '/api/notifications',
+      '/api/me/notification-preferences',
+    ]) {
       conforms(`GET ${path}`, await reviewer.get(path));
     }
     conforms('GET /api/me/digest-preview', await reviewer.get('/api/me/digest-preview'));
@@ -84,23 +92,44 @@ describe('answers match the OpenAPI document', () => {
 
     const { body: milestones } = conforms('GET /api/projects/{id}/milestones', await owner.get(`/api/projects/${project.id}/milestones`));
     const [first, second] = milestones.items;
-    const updated = conforms('PATCH /api/milestones/{id}', await owner.patch(`/api/milestones/${first.id}`).send({ version: first.version, forecastDate: '2029-03-31' })).body;
+    const updated = conforms(
+      'PATCH /api/milestones/{id}',
+      await owner.patch(`/api/milestones/${first.id}`).send({ version: first.version, forecastDate: '2029-03-31' }),
+    ).body;
     conforms('PATCH /api/milestones/{id}', await owner.patch(`/api/milestones/${first.id}`).send({ version: first.version, forecastDate: '2029-04-30' }));
-    const marked = conforms('POST /api/milestones/{id}/not-applicable', await owner.post(`/api/milestones/${second.id}/not-applicable`).send({ version: second.version, reason: '改扩建项目，无需单独立项' })).body;
+    const marked = conforms(
+      'POST /api/milestones/{id}/not-applicable',
+      await owner.post(`/api/milestones/${second.id}/not-applicable`).send({ version: second.version, reason: '改扩建项目，无需单独立项' }),
+    ).body;
     conforms('POST /api/milestones/{id}/applicable', await owner.post(`/api/milestones/${second.id}/applicable`).send({ version: marked.version }));
-    const rebaseline = conforms('POST /api/milestones/{id}/rebaseline-requests', await owner.post(`/api/milestones/${first.id}/rebaseline-requests`).send({ version: updated.version, baselineDate: '2029-06-30', reason: '征地延后' })).body;
+    const rebaseline = conforms(
+      'POST /api/milestones/{id}/rebaseline-requests',
+      await owner.post(`/api/milestones/${first.id}/rebaseline-requests`).send({ version: updated.version, baselineDate: '2029-06-30', reason: '征地延后' }),
+    ).body;
     conforms('GET /api/rebaseline-requests', await reviewer.get('/api/rebaseline-requests').query({ status: 'pending' }));
-    conforms('POST /api/rebaseline-requests/{id}/reject', await reviewer.post(`/api/rebaseline-requests/${rebaseline.id}/reject`).send({ comment: '请补充材料' }));
+    conforms(
+      'POST /api/rebaseline-requests/{id}/reject',
+      await reviewer.post(`/api/rebaseline-requests/${rebaseline.id}/reject`).send({ comment: '请补充材料' }),
+    );
     conforms('POST /api/rebaseline-requests/{id}/withdraw', await owner.post(`/api/rebaseline-requests/${rebaseline.id}/withdraw`).send({}));
 
     const state = conforms('GET /api/projects/{id}/transitions', await owner.get(`/api/projects/${project.id}/transitions`)).body;
-    const filed = conforms('POST /api/projects/{id}/transition-requests', await owner.post(`/api/projects/${project.id}/transition-requests`).send({ to: 'on_hold', reason: '资金未落实', version: state.version })).body;
-    conforms('POST /api/projects/{id}/transition-requests', await owner.post(`/api/projects/${project.id}/transition-requests`).send({ to: 'complete', version: state.version }));
+    const filed = conforms(
+      'POST /api/projects/{id}/transition-requests',
+      await owner.post(`/api/projects/${project.id}/transition-requests`).send({ to: 'on_hold', reason: '资金未落实', version: state.version }),
+    ).body;
+    conforms(
+      'POST /api/projects/{id}/transition-requests',
+      await owner.post(`/api/projects/${project.id}/transition-requests`).send({ to: 'complete', version: state.version }),
+    );
     conforms('GET /api/transition-requests', await reviewer.get('/api/transition-requests').query({ projectId: project.id }));
     conforms('GET /api/transition-requests/{id}', await reviewer.get(`/api/transition-requests/${filed.id}`));
     conforms('POST /api/transition-requests/{id}/withdraw', await owner.post(`/api/transition-requests/${filed.id}/withdraw`).send({}));
     conforms('POST /api/transition-requests/{id}/approve', await reviewer.post(`/api/transition-requests/${filed.id}/approve`).send({}));
-    const moved = conforms('POST /api/projects/{id}/override', await admin.post(`/api/projects/${project.id}/override`).send({ to: 'on_hold', reason: '区政府决定暂缓' })).body;
+    const moved = conforms(
+      'POST /api/projects/{id}/override',
+      await admin.post(`/api/projects/${project.id}/override`).send({ to: 'on_hold', reason: '区政府决定暂缓' }),
+    ).body;
     const units = (await reviewer.get('/api/units')).body.items as Array<{ id: string }>;
     const other = units.find((unit) => unit.id !== project.unitId) as { id: string };
     conforms('PATCH /api/projects/{id}/unit', await admin.patch(`/api/projects/${project.id}/unit`).send({ unitId: other.id, version: moved.version }));
@@ -109,9 +138,15 @@ describe('answers match the OpenAPI document', () => {
     conforms('POST /api/notifications/read-all', await reviewer.post('/api/notifications/read-all'));
     conforms('POST /api/notifications/{id}/read', await reviewer.post('/api/notifications/999999/read'));
     conforms('PUT /api/me/notification-preferences', await reviewer.put('/api/me/notification-preferences').send({ digest: false }));
-    const user = conforms('POST /api/admin/users', await admin.post('/api/admin/users').send({ username: 'contract_check', displayName: '契约检查', role: 'reviewer', password: 'Qj-contract-2030!' })).body;
+    const user = conforms(
+      'POST /api/admin/users',
+      await admin.post('/api/admin/users').send({ username: 'contract_check', displayName: '契约检查', role: 'reviewer', password: 'Qj-contract-2030!' }),
+    ).body;
     conforms('PATCH /api/admin/users/{id}', await admin.patch(`/api/admin/users/${user.id}`).send({ email: 'contract@qj.gov.cn' }));
-    conforms('POST /api/admin/users', await admin.post('/api/admin/users').send({ username: 'contract_check', displayName: '契约检查', role: 'reviewer', password: 'Qj-contract-2030!' }));
+    conforms(
+      'POST /api/admin/users',
+      await admin.post('/api/admin/users').send({ username: 'contract_check', displayName: '契约检查', role: 'reviewer', password: 'Qj-contract-2030!' }),
+    );
     conforms('POST /api/admin/digests/preview', await admin.post('/api/admin/digests/preview').query({ userId: user.id }));
     conforms('POST /api/admin/queue-dashboard/session', await admin.post('/api/admin/queue-dashboard/session'));
     conforms('POST /api/admin/jobs/{queue}/{jobId}/retry', await admin.post('/api/admin/jobs/mail/nope/retry'));

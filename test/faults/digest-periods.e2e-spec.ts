@@ -33,8 +33,12 @@ describe('digest periods with three workers', () => {
     await t.db.query(`UPDATE project SET last_activity_at = now()`);
     await t.db.query(`UPDATE app_user SET email = username || '@example.test'`);
     // Five recipients keep the run light: the reviewer and four unit owners.
-    await t.db.query(`UPDATE app_user SET active = false WHERE role = 'owner' AND username NOT IN ('owner_transport', 'owner_water', 'owner_drc', 'owner_housing')`);
-    recipients = (await t.db.query(`SELECT username FROM app_user WHERE active AND role IN ('owner', 'reviewer') ORDER BY username`)).rows.map((row) => row.username);
+    await t.db.query(
+      `UPDATE app_user SET active = false WHERE role = 'owner' AND username NOT IN ('owner_transport', 'owner_water', 'owner_drc', 'owner_housing')`,
+    );
+    recipients = (await t.db.query(`SELECT username FROM app_user WHERE active AND role IN ('owner', 'reviewer') ORDER BY username`)).rows.map(
+      (row) => row.username,
+    );
     digestQueue = new Queue(QUEUES.digest, { connection: redisConnection(t.env.REDIS_URL), prefix: t.env.QUEUE_PREFIX });
   });
   afterAll(async () => {
@@ -55,27 +59,38 @@ describe('digest periods with three workers', () => {
     await late(b.id, 5);
 
     for (let i = 0; i < 3; i++) {
-      workers.push(launchWorker(t.env, { SMTP_URL: smtp.url, DIGEST_CRON: '*/3 * * * * *', DIGEST_PERIOD: 'firing', ALERT_SCAN_CRON: '*/2 * * * * *', LOG_LEVEL: 'warn' }));
+      workers.push(
+        launchWorker(t.env, { SMTP_URL: smtp.url, DIGEST_CRON: '*/3 * * * * *', DIGEST_PERIOD: 'firing', ALERT_SCAN_CRON: '*/2 * * * * *', LOG_LEVEL: 'warn' }),
+      );
     }
     const output = () => workers.map((w) => w.output()).join('\n---\n');
-    const registeredAt = await waitFor('the digest schedule to be registered', async () => (await digestQueue.getJobScheduler('digest.fanout')) && Date.now(), 90_000, 100).catch(
-      (error) => Promise.reject(new Error(`${error.message}\n${output()}`)),
-    );
+    const registeredAt = await waitFor(
+      'the digest schedule to be registered',
+      async () => (await digestQueue.getJobScheduler('digest.fanout')) && Date.now(),
+      90_000,
+      100,
+    ).catch((error) => Promise.reject(new Error(`${error.message}\n${output()}`)));
 
     await waitFor('a third of the periods', async () => (await periodsRun()) >= PERIODS / 3, 120_000);
     // Levels rise mid-run: A is re-dated to 20 days late (a new episode: overdue and escalated), C goes 31 days late (all three levels).
     await late(a.id, 20);
     await late(c.id, 31);
-    await waitFor(`${PERIODS} periods`, async () => (await periodsRun()) >= PERIODS, 180_000).catch((error) => Promise.reject(new Error(`${error.message}\n${output()}`)));
+    await waitFor(`${PERIODS} periods`, async () => (await periodsRun()) >= PERIODS, 180_000).catch((error) =>
+      Promise.reject(new Error(`${error.message}\n${output()}`)),
+    );
     await digestQueue.removeJobScheduler('digest.fanout');
     const stoppedAt = Date.now();
 
-    await waitFor('every digest composed and every mail sent', async () => {
-      const { rows } = await t.db.query(
-        `SELECT (SELECT count(*) FROM digest WHERE status = 'pending') + (SELECT count(*) FROM mail_outbox WHERE status IN ('pending', 'sending'))::int AS n`,
-      );
-      return Number(rows[0].n) === 0 && (await digestQueue.getActiveCount()) + (await digestQueue.getWaitingCount()) === 0;
-    }, 120_000);
+    await waitFor(
+      'every digest composed and every mail sent',
+      async () => {
+        const { rows } = await t.db.query(
+          `SELECT (SELECT count(*) FROM digest WHERE status = 'pending') + (SELECT count(*) FROM mail_outbox WHERE status IN ('pending', 'sending'))::int AS n`,
+        );
+        return Number(rows[0].n) === 0 && (await digestQueue.getActiveCount()) + (await digestQueue.getWaitingCount()) === 0;
+      },
+      120_000,
+    );
     await new Promise((done) => setTimeout(done, 1500));
 
     // Runs: one completed fan-out per firing, each at its own cron instant, consecutive from the first firing after
@@ -96,7 +111,9 @@ describe('digest periods with three workers', () => {
     const { rows: perPeriod } = await t.db.query(`SELECT week, count(*)::int AS n FROM digest WHERE status = 'queued' GROUP BY week`);
     expect(perPeriod).toHaveLength(firings.length);
     expect(perPeriod.every((row) => row.n === recipients.length)).toBe(true);
-    const { rows: sent } = await t.db.query(`SELECT o.id::text, o.kind, o.dedupe_key AS key, au.username FROM mail_outbox o JOIN app_user au ON au.id = o.user_id`);
+    const { rows: sent } = await t.db.query(
+      `SELECT o.id::text, o.kind, o.dedupe_key AS key, au.username FROM mail_outbox o JOIN app_user au ON au.id = o.user_id`,
+    );
     const outbox = new Map(sent.map((row) => [row.id, row]));
     const received = smtp.received.map((mail) => outbox.get(mail.mailId ?? ''));
     expect(received.every((row) => row !== undefined)).toBe(true);
@@ -127,7 +144,9 @@ describe('digest periods with three workers', () => {
     const { rows: twice } = await t.db.query(`SELECT user_id, alert_id FROM notification WHERE alert_id IS NOT NULL GROUP BY 1, 2 HAVING count(*) > 1`);
     expect(twice).toEqual([]);
     // Each period's digest also appears in the app, once per recipient.
-    const { rows: inApp } = await t.db.query(`SELECT au.username, count(*)::int AS n FROM notification n JOIN app_user au ON au.id = n.user_id WHERE n.kind = 'digest' GROUP BY 1 ORDER BY 1`);
+    const { rows: inApp } = await t.db.query(
+      `SELECT au.username, count(*)::int AS n FROM notification n JOIN app_user au ON au.id = n.user_id WHERE n.kind = 'digest' GROUP BY 1 ORDER BY 1`,
+    );
     expect(inApp).toEqual(recipients.map((username) => ({ username, n: firings.length })));
     expect(smtp.received.filter((mail) => !mail.to.length)).toEqual([]);
   }, 420_000);

@@ -33,9 +33,13 @@ describe('digest fan-out with its worker killed twice', () => {
   const distinctAccepted = () => new Set(smtp.received.map((mail) => mail.mailId)).size;
   /** Waits until `reached`, failing at once (with its log) if the worker meant to get there has exited instead. */
   const waitWhileRunning = async (worker: Launched, what: string, reached: () => Promise<boolean> | boolean, timeoutMs: number): Promise<void> => {
-    const outcome = await waitFor(what, async () => (worker.child.exitCode !== null ? 'exited' : (await reached()) && 'reached'), timeoutMs, 20).catch((error: Error) => error.message);
+    const outcome = await waitFor(what, async () => (worker.child.exitCode !== null ? 'exited' : (await reached()) && 'reached'), timeoutMs, 20).catch(
+      (error: Error) => error.message,
+    );
     if (outcome !== 'reached') {
-      const { rows } = await t.db.query(`SELECT 'digest ' || status AS what, count(*)::int AS n FROM digest GROUP BY 1 UNION ALL SELECT 'mail ' || status, count(*)::int FROM mail_outbox GROUP BY 1`);
+      const { rows } = await t.db.query(
+        `SELECT 'digest ' || status AS what, count(*)::int AS n FROM digest GROUP BY 1 UNION ALL SELECT 'mail ' || status, count(*)::int FROM mail_outbox GROUP BY 1`,
+      );
       throw new Error(`${outcome === 'exited' ? `the worker exited while waiting for ${what}` : outcome}\n${JSON.stringify(rows)}\n${worker.output()}`);
     }
   };

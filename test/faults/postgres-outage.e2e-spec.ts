@@ -114,11 +114,19 @@ describe('PostgreSQL stopped for 30 seconds during a scan', () => {
     };
     while (Date.now() - stoppedAt < OUTAGE_MS - 3_000) {
       const projects = await expect503(() => t.as('reviewer').get('/api/projects'));
-      expect(projects.body).toMatchObject({ type: 'https://qijiang-tracker.local/problems/service-unavailable', detail: '数据库或队列服务暂时无法访问，请稍后重试' });
+      expect(projects.body).toMatchObject({
+        type: 'https://qijiang-tracker.local/problems/service-unavailable',
+        detail: '数据库或队列服务暂时无法访问，请稍后重试',
+      });
       const ready = await expect503(() => t.http.get('/health/ready'));
       expect(ready.body.failed).toEqual(['database']);
       // Writes are refused the same way (and, checked below, change nothing).
-      await expect503(() => t.as('owner_transport').patch(`/api/milestones/${edited[0].id}`).send({ version: edited[0].version, forecastDate: addDays(today, 600) }));
+      await expect503(() =>
+        t
+          .as('owner_transport')
+          .patch(`/api/milestones/${edited[0].id}`)
+          .send({ version: edited[0].version, forecastDate: addDays(today, 600) }),
+      );
       await new Promise((done) => setTimeout(done, 2_000));
     }
     // The stated requirement is a duration: every answer during the outage came within a second.
@@ -142,7 +150,10 @@ describe('PostgreSQL stopped for 30 seconds during a scan', () => {
     expect(job.returnvalue).toEqual({ alerts: LATE_MILESTONES, notifications: expectedNotices, mails: expectedNotices });
 
     db = await connect();
-    expect((await db.query(`SELECT version, forecast_date FROM milestone WHERE id = $1`, [edited[0].id])).rows[0]).toEqual({ version: edited[0].version, forecast_date: addDays(today, 400) });
+    expect((await db.query(`SELECT version, forecast_date FROM milestone WHERE id = $1`, [edited[0].id])).rows[0]).toEqual({
+      version: edited[0].version,
+      forecast_date: addDays(today, 400),
+    });
     expect(await count(`SELECT count(*) AS n FROM alert`)).toBe(LATE_MILESTONES);
     expect(await count(`SELECT count(*) AS n FROM alert WHERE level = 'overdue' AND milestone_id = ANY($1)`, [lateIds])).toBe(LATE_MILESTONES);
     expect(await count(`SELECT count(*) AS n FROM notification`)).toBe(expectedNotices);

@@ -108,17 +108,27 @@ describe('Redis restarted during a run', () => {
     for (const project of projects) {
       const milestones = await t.as('reviewer').get(`/api/projects/${project.id}/milestones`).expect(200);
       const m = milestones.body.items.find((item: { status: string }) => item.status === 'pending');
-      await t.as('owner_transport').patch(`/api/milestones/${m.id}`).send({ version: m.version, forecastDate: addDays(today, 500) }).expect(200);
+      await t
+        .as('owner_transport')
+        .patch(`/api/milestones/${m.id}`)
+        .send({ version: m.version, forecastDate: addDays(today, 500) })
+        .expect(200);
     }
     await new Promise((done) => setTimeout(done, REDIS_DOWN_MS));
     await redis.start();
 
-    await waitFor('every mail to be sent', async () => (await count(`SELECT count(*)::int AS n FROM mail_outbox WHERE status <> 'sent'`)) === 0 && smtp.received.length >= expectedMails, 150_000).catch(
-      (error) => {
-        throw new Error(`${error.message} (${smtp.received.length}/${expectedMails} received)\n${workerOutput()}`);
-      },
+    await waitFor(
+      'every mail to be sent',
+      async () => (await count(`SELECT count(*)::int AS n FROM mail_outbox WHERE status <> 'sent'`)) === 0 && smtp.received.length >= expectedMails,
+      150_000,
+    ).catch((error) => {
+      throw new Error(`${error.message} (${smtp.received.length}/${expectedMails} received)\n${workerOutput()}`);
+    });
+    await waitFor(
+      'the outbox to be relayed',
+      async () => (await count(`SELECT count(*)::int AS n FROM outbox_event WHERE published_at IS NULL`)) === 0,
+      60_000,
     );
-    await waitFor('the outbox to be relayed', async () => (await count(`SELECT count(*)::int AS n FROM outbox_event WHERE published_at IS NULL`)) === 0, 60_000);
     // Jobs cut off by the kill come back through the stalled check; wait until the queues hold no work, then count.
     await waitFor(
       'the queues to drain',
@@ -154,13 +164,28 @@ describe('Redis restarted during a run', () => {
       { queue: QUEUES.maintenance, name: 'worker.heartbeat', data: {} },
       { queue: QUEUES.outbox, name: 'outbox.relay', data: {} },
       // A unit reassignment back to the project's own unit: its roll-ups are refreshed, nothing else happens.
-      { queue: QUEUES.events, name: 'domain.event', data: { outboxId: '0', name: 'project.unit_reassigned', aggregateId: projectId, actorId: null, occurredAt: new Date().toISOString(), requestId: null, data: { previousUnitId: unitId, unitId } } },
+      {
+        queue: QUEUES.events,
+        name: 'domain.event',
+        data: {
+          outboxId: '0',
+          name: 'project.unit_reassigned',
+          aggregateId: projectId,
+          actorId: null,
+          occurredAt: new Date().toISOString(),
+          requestId: null,
+          data: { previousUnitId: unitId, unitId },
+        },
+      },
       // A past week's snapshot: written once, then nothing to do (a full reconcile per probe would load the database).
       { queue: QUEUES.rollups, name: 'rollups.snapshot', data: { week: '2020-W01' } },
       { queue: QUEUES.alerts, name: 'alerts.scan-project', data: { projectId } },
       { queue: QUEUES.mail, name: 'mail.sweep', data: {} },
     ];
-    const seen = (worker: Launched, name: QueueName, from: number) => completedBy(worker).slice(from).some((job) => job.queue === name && job.jobId.startsWith('probe-'));
+    const seen = (worker: Launched, name: QueueName, from: number) =>
+      completedBy(worker)
+        .slice(from)
+        .some((job) => job.queue === name && job.jobId.startsWith('probe-'));
     const before = workers.map((worker) => completedBy(worker).length);
     // Which worker takes a job is up to BullMQ: keep sending rounds until each process has taken one from each queue.
     let round = 0;
@@ -179,7 +204,9 @@ describe('Redis restarted during a run', () => {
       90_000,
       0,
     ).catch((error) => {
-      const missing = workers.flatMap((worker, w) => probes.filter((probe) => !seen(worker, probe.queue, before[w])).map((probe) => `worker ${w}: ${probe.queue}`));
+      const missing = workers.flatMap((worker, w) =>
+        probes.filter((probe) => !seen(worker, probe.queue, before[w])).map((probe) => `worker ${w}: ${probe.queue}`),
+      );
       throw new Error(`${error.message}; never took a job: ${missing.join(', ')}\n${workerOutput()}`);
     });
     for (const probe of probes) expect((await queue(probe.queue).getJobCounts('failed')).failed).toBe(0);

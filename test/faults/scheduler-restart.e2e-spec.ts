@@ -76,10 +76,14 @@ describe('a worker restarted as its schedules fall due', () => {
     workers.push(second);
 
     for (const [name, queue] of SCHEDULED) {
-      const firings = await waitFor(`${name}: the firing after the restart`, async () => {
-        const done = await completedFirings(name, queue);
-        return done.includes(due + EVERY_MS) ? done : undefined;
-      }, 90_000).catch((error) => Promise.reject(new Error(`${error.message}\n${output()}`)));
+      const firings = await waitFor(
+        `${name}: the firing after the restart`,
+        async () => {
+          const done = await completedFirings(name, queue);
+          return done.includes(due + EVERY_MS) ? done : undefined;
+        },
+        90_000,
+      ).catch((error) => Promise.reject(new Error(`${error.message}\n${output()}`)));
       // The firing due at the restart ran, once, and so did the next: none lost, none doubled.
       expect(firings.filter((at) => at === due)).toHaveLength(1);
       expect(firings.filter((at) => at === due + EVERY_MS)).toHaveLength(1);

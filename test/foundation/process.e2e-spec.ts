@@ -33,7 +33,10 @@ async function waitReady(port: number, run: Run, timeoutMs = 90_000): Promise<nu
   const started = Date.now();
   while (Date.now() - started < timeoutMs) {
     if (run.child.exitCode !== null) throw new Error(`exited early:\n${run.output()}`);
-    const status = await fetch(`http://127.0.0.1:${port}/health/ready`).then((res) => res.status, () => 0);
+    const status = await fetch(`http://127.0.0.1:${port}/health/ready`).then(
+      (res) => res.status,
+      () => 0,
+    );
     if (status === 200) return Date.now() - started;
     await new Promise((done) => setTimeout(done, 250));
   }

@@ -177,26 +177,32 @@ describe('Excel import of milestone updates: GET /api/milestones/import-template
 
       const applied = await upload('owner_transport', asText).expect(200);
       expect(applied.body).toMatchObject({ applied: true, summary: { update: 3, error: 0 } });
-      const { rows } = await t.db.query(`SELECT id, forecast_date::text AS forecast, actual_date::text AS actual, status, version FROM milestone WHERE id = ANY($1)`, [
-        [a, b, c].map((row) => row['里程碑ID']),
-      ]);
+      const { rows } = await t.db.query(
+        `SELECT id, forecast_date::text AS forecast, actual_date::text AS actual, status, version FROM milestone WHERE id = ANY($1)`,
+        [[a, b, c].map((row) => row['里程碑ID'])],
+      );
       const now = new Map(rows.map((row) => [row.id, row]));
       expect(now.get(a['里程碑ID'])).toMatchObject({ forecast: '2028-03-15', version: (a['版本号'] as number) + 1 });
       expect(now.get(b['里程碑ID'])).toMatchObject({ actual: today(), status: 'done', version: (b['版本号'] as number) + 1 });
       expect(now.get(c['里程碑ID'])).toMatchObject({ forecast: '2029-09-30', version: (c['版本号'] as number) + 1 });
 
-      const audits = await t.db.query(`SELECT entity_id, action, actor_name, comment, after FROM audit_event WHERE entity_id = ANY($1)`, [[a, b, c].map((row) => row['里程碑ID'])]);
+      const audits = await t.db.query(`SELECT entity_id, action, actor_name, comment, after FROM audit_event WHERE entity_id = ANY($1)`, [
+        [a, b, c].map((row) => row['里程碑ID']),
+      ]);
       expect(audits.rows).toHaveLength(3);
       expect(audits.rows.every((row) => row.action === 'milestone.updated' && row.actor_name)).toBe(true);
       expect(audits.rows.find((row) => row.entity_id === a['里程碑ID'])).toMatchObject({ comment: '征地进度调整', after: { forecastDate: '2028-03-15' } });
-      const events = await t.db.query(`SELECT payload->>'milestoneId' AS id FROM outbox_event WHERE name = 'milestone.updated' AND payload->>'milestoneId' = ANY($1)`, [
-        [a, b, c].map((row) => row['里程碑ID']),
-      ]);
+      const events = await t.db.query(
+        `SELECT payload->>'milestoneId' AS id FROM outbox_event WHERE name = 'milestone.updated' AND payload->>'milestoneId' = ANY($1)`,
+        [[a, b, c].map((row) => row['里程碑ID'])],
+      );
       expect(events.rows.map((row) => row.id).sort()).toEqual([a, b, c].map((row) => row['里程碑ID']).sort());
       // The status light is refreshed in the same transaction: 2028-03-15 is far behind a's baseline.
       const project = await t.db.query(`SELECT p.rag, p.rag_reasons FROM project p JOIN milestone m ON m.project_id = p.id WHERE m.id = $1`, [a['里程碑ID']]);
       expect(project.rows[0].rag).not.toBe('green');
-      expect(project.rows[0].rag_reasons).toContainEqual(expect.objectContaining({ code: 'forecast_slip', days: diffDays('2028-03-15', a['基准日期'] as string) }));
+      expect(project.rows[0].rag_reasons).toContainEqual(
+        expect.objectContaining({ code: 'forecast_slip', days: diffDays('2028-03-15', a['基准日期'] as string) }),
+      );
       const after = await snapshot();
       expect(after.audits - before.audits).toBe(3);
       expect(after.events - before.events).toBe(3);
@@ -220,7 +226,9 @@ describe('Excel import of milestone updates: GET /api/milestones/import-template
       expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
       expect(res.body).toMatchObject({ code: 'import_rows_invalid', applied: false, summary: { update: 2, error: 1 } });
       expect(res.body.detail).toContain('未导入任何数据');
-      expect(res.body.errors).toEqual([{ field: `rows[${bad.rowNumber}].actualDate`, message: expect.stringContaining(`第 ${bad.rowNumber} 行：实际完成日期 不能晚于今天`) }]);
+      expect(res.body.errors).toEqual([
+        { field: `rows[${bad.rowNumber}].actualDate`, message: expect.stringContaining(`第 ${bad.rowNumber} 行：实际完成日期 不能晚于今天`) },
+      ]);
       const row = res.body.rows.find((r: ImportRow) => r.row === bad.rowNumber);
       expect(row).toMatchObject({ milestoneId: bad['里程碑ID'], status: 'error', errors: [{ field: 'actualDate' }] });
       expect(await snapshot()).toEqual(before);
@@ -268,11 +276,7 @@ describe('Excel import of milestone updates: GET /api/milestones/import-template
     it('a row changed by someone else since the download: "该里程碑已被他人更新，请重新下载模板", nothing applied', async () => {
       const file = await download('owner_transport');
       const [mine, theirs] = await rowsOfDistinctProjects(file, 2);
-      await t
-        .as('owner_transport')
-        .patch(`/api/milestones/${theirs['里程碑ID']}`)
-        .send({ version: theirs['版本号'], forecastDate: '2027-11-11' })
-        .expect(200);
+      await t.as('owner_transport').patch(`/api/milestones/${theirs['里程碑ID']}`).send({ version: theirs['版本号'], forecastDate: '2027-11-11' }).expect(200);
       const edited = await editTemplate(file, {
         [mine['里程碑ID'] as string]: { 当前预计日期: '2028-02-02' },
         [theirs['里程碑ID'] as string]: { 当前预计日期: '2028-03-03' },
@@ -292,7 +296,11 @@ describe('Excel import of milestone updates: GET /api/milestones/import-template
       const before = await snapshot();
       const res = await upload('owner_water', edited).expect(422);
       expect(res.body.summary.error).toBe(res.body.summary.total);
-      expect(res.body.rows[0]).toMatchObject({ row: row.rowNumber, status: 'error', errors: [{ field: 'milestoneId', message: expect.stringContaining('不属于您的单位') }] });
+      expect(res.body.rows[0]).toMatchObject({
+        row: row.rowNumber,
+        status: 'error',
+        errors: [{ field: 'milestoneId', message: expect.stringContaining('不属于您的单位') }],
+      });
       expect(await snapshot()).toEqual(before);
     });
 
@@ -303,7 +311,10 @@ describe('Excel import of milestone updates: GET /api/milestones/import-template
       const noReason = await upload('reviewer', await editTemplate(file, { [id]: { 基准日期: '2029-12-31' } })).expect(422);
       expect(noReason.body.rows.find((r: ImportRow) => r.milestoneId === id).errors).toEqual([{ field: 'comment', message: '调整基线须说明原因（更新说明）' }]);
       const byOwner = await upload('owner_transport', await editTemplate(file, { [id]: { 基准日期: '2029-12-31', 更新说明: '工期顺延' } })).expect(422);
-      expect(byOwner.body.rows.find((r: ImportRow) => r.milestoneId === id).errors[0]).toMatchObject({ field: 'baselineDate', message: expect.stringContaining('审核人') });
+      expect(byOwner.body.rows.find((r: ImportRow) => r.milestoneId === id).errors[0]).toMatchObject({
+        field: 'baselineDate',
+        message: expect.stringContaining('审核人'),
+      });
 
       await upload('reviewer', await editTemplate(file, { [id]: { 基准日期: '2029-12-31', 更新说明: '工期顺延' } })).expect(200);
       const audit = await t.db.query(`SELECT action, comment FROM audit_event WHERE entity_id = $1`, [id]);

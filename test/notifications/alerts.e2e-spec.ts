@@ -43,7 +43,12 @@ describe('overdue alerts, notifications and mail', () => {
   const alertRows = async (milestoneId: string) =>
     (await t.db.query(`SELECT level, episode::text, days FROM alert WHERE milestone_id = $1 ORDER BY id`, [milestoneId])).rows;
   /** Every mail row settled (sent, failed or skipped): nothing left for the mail jobs. */
-  const mailSettled = () => waitFor('the mail outbox to settle', async () => (await t.db.query(`SELECT count(*)::int AS n FROM mail_outbox WHERE status IN ('pending', 'sending')`)).rows[0].n === 0, 60_000);
+  const mailSettled = () =>
+    waitFor(
+      'the mail outbox to settle',
+      async () => (await t.db.query(`SELECT count(*)::int AS n FROM mail_outbox WHERE status IN ('pending', 'sending')`)).rows[0].n === 0,
+      60_000,
+    );
   const mailsAbout = (address: string, m: Picked) => smtp.to(address).filter((mail) => mail.subject.includes(`】${m.projectName} · ${m.name} 已`));
 
   beforeAll(async () => {
@@ -101,9 +106,11 @@ describe('overdue alerts, notifications and mail', () => {
 
     await mailSettled();
     expect(mailsAbout('owner_transport@example.test', m).map((mail) => mail.subject)).toEqual([`【逾期提醒】${m.projectName} · ${m.name} 已逾期 3 天`]);
-    expect(mailsAbout('reviewer@example.test', m).map((mail) => mail.subject).sort()).toEqual(
-      [`【逾期升级】${m.projectName} · ${m.name} 已逾期 14 天`, `【督办】${m.projectName} · ${m.name} 已逾期 30 天`].sort(),
-    );
+    expect(
+      mailsAbout('reviewer@example.test', m)
+        .map((mail) => mail.subject)
+        .sort(),
+    ).toEqual([`【逾期升级】${m.projectName} · ${m.name} 已逾期 14 天`, `【督办】${m.projectName} · ${m.name} 已逾期 30 天`].sort());
     const reviewerInbox = await t.as('reviewer').get('/api/notifications').expect(200);
     expect(reviewerInbox.body.items.filter((n: { milestoneId: string }) => n.milestoneId === m.id).map((n: { level: string }) => n.level)).toEqual([
       'supervision_30',
@@ -137,13 +144,17 @@ describe('overdue alerts, notifications and mail', () => {
       { level: 'overdue', episode: addDays(today, -2), days: 2 },
     ]);
     await mailSettled();
-    expect(mailsAbout('owner_transport@example.test', m).map((mail) => mail.subject).sort()).toEqual(
-      [`【逾期提醒】${m.projectName} · ${m.name} 已逾期 5 天`, `【逾期提醒】${m.projectName} · ${m.name} 已逾期 2 天`].sort(),
-    );
+    expect(
+      mailsAbout('owner_transport@example.test', m)
+        .map((mail) => mail.subject)
+        .sort(),
+    ).toEqual([`【逾期提醒】${m.projectName} · ${m.name} 已逾期 5 天`, `【逾期提醒】${m.projectName} · ${m.name} 已逾期 2 天`].sort());
   });
 
   it('a project quiet for 30 days alerts its owners once', async () => {
-    const { rows } = await t.db.query(`SELECT p.id, p.name FROM project p JOIN unit u ON u.id = p.unit_id WHERE u.code = 'water' AND p.stage = 'study' ORDER BY p.plan_order LIMIT 1`);
+    const { rows } = await t.db.query(
+      `SELECT p.id, p.name FROM project p JOIN unit u ON u.id = p.unit_id WHERE u.code = 'water' AND p.stage = 'study' ORDER BY p.plan_order LIMIT 1`,
+    );
     const project = rows[0];
     await t.db.query(`UPDATE project SET last_activity_at = now() - interval '31 days' WHERE id = $1`, [project.id]);
     await scan();
@@ -244,7 +255,11 @@ describe('overdue alerts, notifications and mail', () => {
     await setDue(m.id, addDays(today, -1));
     await scan();
     const skipped = await t.as('admin').get('/api/admin/outbox').query({ status: 'skipped' }).expect(200);
-    expect(skipped.body.items.find((item: { subject: string }) => item.subject.includes(m.name))).toMatchObject({ username: 'owner_water', toAddress: null, lastError: '用户未设置邮箱' });
+    expect(skipped.body.items.find((item: { subject: string }) => item.subject.includes(m.name))).toMatchObject({
+      username: 'owner_water',
+      toAddress: null,
+      lastError: '用户未设置邮箱',
+    });
     await t.db.query(`UPDATE app_user SET email = 'owner_water@example.test' WHERE username = 'owner_water'`);
   });
 

@@ -22,7 +22,10 @@ describe('weekly digest', () => {
       const { rows } = await t.db.query(`SELECT count(*) FILTER (WHERE status <> 'pending')::int AS done FROM digest WHERE week = $1`, [week]);
       return rows[0].done === recipients;
     });
-    await waitFor('the mail outbox to settle', async () => (await t.db.query(`SELECT count(*)::int AS n FROM mail_outbox WHERE status IN ('pending', 'sending')`)).rows[0].n === 0);
+    await waitFor(
+      'the mail outbox to settle',
+      async () => (await t.db.query(`SELECT count(*)::int AS n FROM mail_outbox WHERE status IN ('pending', 'sending')`)).rows[0].n === 0,
+    );
   };
 
   beforeAll(async () => {

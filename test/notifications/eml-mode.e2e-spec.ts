@@ -67,7 +67,11 @@ describe('mail without SMTP: .eml files', () => {
     await t.db.query(`UPDATE project SET created_at = now() - interval '90 days' WHERE id = $1`, [project.id]);
     const milestones = await t.as('owner_transport').get(`/api/projects/${project.id}/milestones`).expect(200);
     const m = milestones.body.items.find((item: { status: string }) => item.status === 'pending');
-    await t.as('owner_transport').patch(`/api/milestones/${m.id}`).send({ version: m.version, forecastDate: addDays(today, -1) }).expect(200);
+    await t
+      .as('owner_transport')
+      .patch(`/api/milestones/${m.id}`)
+      .send({ version: m.version, forecastDate: addDays(today, -1) })
+      .expect(200);
 
     const alert = await waitFor(
       'the change to raise an overdue alert',
@@ -82,7 +86,7 @@ describe('mail without SMTP: .eml files', () => {
     });
   }, 90_000);
 
-  it('a digest week writes one readable .eml per recipient, with that recipient\'s numbers', async () => {
+  it("a digest week writes one readable .eml per recipient, with that recipient's numbers", async () => {
     const week = isoWeekOf(today).key;
     const monday = mondayOf(today);
     // The DRC's unit, untouched above: one milestone long overdue and one due within the fortnight, as of the digest's Monday.
@@ -100,7 +104,10 @@ describe('mail without SMTP: .eml files', () => {
 
     await Promise.all([t.app.get(DigestProcessor).fanOut(week), t.app.get(DigestProcessor).fanOut(week)]);
     await waitFor('every digest written', async () => digestFiles().length >= recipients.length, 60_000);
-    await waitFor('the outbox to settle', async () => (await t.db.query(`SELECT count(*)::int AS n FROM mail_outbox WHERE status IN ('pending', 'sending')`)).rows[0].n === 0);
+    await waitFor(
+      'the outbox to settle',
+      async () => (await t.db.query(`SELECT count(*)::int AS n FROM mail_outbox WHERE status IN ('pending', 'sending')`)).rows[0].n === 0,
+    );
     await t.app.get(DigestProcessor).fanOut(week);
     await new Promise((done) => setTimeout(done, 1000));
 
@@ -120,7 +127,12 @@ describe('mail without SMTP: .eml files', () => {
       expect(bodies).toHaveLength(2);
       expect(bodies.every((body) => body.includes(`${user.displayName}，您好`))).toBe(true);
       expect(bodies.flatMap(codeTokens)).toEqual([]);
-      expect(bodies.join('\n').match(/https?:\/\/[^\s"<>]+/g)?.filter((link) => !link.startsWith('http://localhost:3000/'))).toEqual([]);
+      expect(
+        bodies
+          .join('\n')
+          .match(/https?:\/\/[^\s"<>]+/g)
+          ?.filter((link) => !link.startsWith('http://localhost:3000/')),
+      ).toEqual([]);
     }
     const owner = mails.find((mail) => mail.header('To') === 'owner_drc@qijiang.local');
     expect(owner?.subject).toBe(`【每周简报】${drc[0].unitName} ${week}：逾期 1 项，14 天内到期 1 项`);

@@ -44,7 +44,11 @@ describe('alerts with three worker processes', () => {
     try {
       const jobs = await queue.addBulk(Array.from({ length: 9 }, (_, i) => ({ name: 'alerts.scan', data: {}, opts: { jobId: `test-scan-${i}` } })));
       // (The daily scheduler's next run waits as a delayed job: only these nine count.)
-      await waitFor('the scans to finish', async () => (await Promise.all(jobs.map((job) => job.getState()))).every((state) => state === 'completed'), 60_000).catch((error) => {
+      await waitFor(
+        'the scans to finish',
+        async () => (await Promise.all(jobs.map((job) => job.getState()))).every((state) => state === 'completed'),
+        60_000,
+      ).catch((error) => {
         throw new Error(`${error.message}\n${workers.map((w) => w.output()).join('\n---\n')}`);
       });
       expect((await queue.getJobCounts('failed')).failed).toBe(0);

@@ -35,10 +35,20 @@ describe('workflow notifications', () => {
   const waitForNotice = (username: string, titlePart: string) =>
     waitFor(`${username} to hear 「${titlePart}」`, async () => (await inbox(username)).find((n) => n.title.includes(titlePart)), 30_000);
   const mailSettled = () =>
-    waitFor('the mail outbox to settle', async () => (await t.db.query(`SELECT count(*)::int AS n FROM mail_outbox WHERE status IN ('pending', 'sending')`)).rows[0].n === 0, 60_000);
-  const mailsTo = (username: string, titlePart: string): ReceivedMail[] => smtp.to(`${username}@example.test`).filter((mail) => mail.subject.includes(titlePart));
+    waitFor(
+      'the mail outbox to settle',
+      async () => (await t.db.query(`SELECT count(*)::int AS n FROM mail_outbox WHERE status IN ('pending', 'sending')`)).rows[0].n === 0,
+      60_000,
+    );
+  const mailsTo = (username: string, titlePart: string): ReceivedMail[] =>
+    smtp.to(`${username}@example.test`).filter((mail) => mail.subject.includes(titlePart));
   const firstPending = async (projectId: string) =>
-    (await t.db.query(`SELECT id, name, version, baseline_date::text AS "baselineDate" FROM milestone WHERE project_id = $1 AND status = 'pending' ORDER BY sort_order LIMIT 1`, [projectId])).rows[0];
+    (
+      await t.db.query(
+        `SELECT id, name, version, baseline_date::text AS "baselineDate" FROM milestone WHERE project_id = $1 AND status = 'pending' ORDER BY sort_order LIMIT 1`,
+        [projectId],
+      )
+    ).rows[0];
 
   beforeAll(async () => {
     smtp = new SmtpSink(await freePort(2925));
@@ -50,7 +60,9 @@ describe('workflow notifications', () => {
     await t.db.query(`UPDATE app_user SET email = username || '@example.test'`);
     for (const row of (await t.db.query(`SELECT id, username FROM app_user`)).rows) users[row.username] = row.id;
     waterProjects = (
-      await t.db.query(`SELECT p.id, p.name FROM project p JOIN unit u ON u.id = p.unit_id WHERE u.code = 'water' AND p.stage = 'study' ORDER BY p.plan_order LIMIT 6`)
+      await t.db.query(
+        `SELECT p.id, p.name FROM project p JOIN unit u ON u.id = p.unit_id WHERE u.code = 'water' AND p.stage = 'study' ORDER BY p.plan_order LIMIT 6`,
+      )
     ).rows;
   });
   afterAll(async () => {
@@ -76,11 +88,14 @@ describe('workflow notifications', () => {
   });
 
   it('a rejection reaches the requester and the unit’s owners with the reviewer and the comment', async () => {
-    const [request] = (await t.as('reviewer').get('/api/transition-requests').query({ status: 'pending', projectId: waterProjects[0].id }).expect(200)).body.items;
+    const [request] = (await t.as('reviewer').get('/api/transition-requests').query({ status: 'pending', projectId: waterProjects[0].id }).expect(200)).body
+      .items;
     await t.as('reviewer').post(`/api/transition-requests/${request.id}/reject`).send({ comment: '请补充资金缺口说明' }).expect(200);
     const notice = await waitForNotice('owner_water', '【已退回】');
     expect(notice.title).toBe(`【已退回】${waterProjects[0].name}：前期研究 → 暂缓 的申请已退回`);
-    expect(notice.body).toBe(`「${waterProjects[0].name}」前期研究 → 暂缓 的申请已退回（意见：请补充资金缺口说明）。审核人：区发展改革委审核员；申请人：区水利局项目负责人。`);
+    expect(notice.body).toBe(
+      `「${waterProjects[0].name}」前期研究 → 暂缓 的申请已退回（意见：请补充资金缺口说明）。审核人：区发展改革委审核员；申请人：区水利局项目负责人。`,
+    );
     await mailSettled();
     expect(mailsTo('owner_water', '【已退回】')).toHaveLength(1);
     expect((await inbox('reviewer')).filter((n) => n.title.startsWith('【已退回】'))).toEqual([]);
@@ -120,7 +135,11 @@ describe('workflow notifications', () => {
 
   it('a re-baseline request reaches the reviewers; approval and rejection reach the requester', async () => {
     const m = await firstPending(waterProjects[3].id);
-    const asked = await t.as('owner_water').post(`/api/milestones/${m.id}/rebaseline-requests`).send({ baselineDate: '2028-06-30', reason: '用地报批延后' }).expect(201);
+    const asked = await t
+      .as('owner_water')
+      .post(`/api/milestones/${m.id}/rebaseline-requests`)
+      .send({ baselineDate: '2028-06-30', reason: '用地报批延后' })
+      .expect(201);
     const filed = await waitForNotice('reviewer', `${m.name} 基线日期`);
     expect(filed.title).toBe(`【待审批】${waterProjects[3].name}：申请调整 ${m.name} 基线日期 ${m.baselineDate} → 2028-06-30`);
     await t.as('reviewer').post(`/api/rebaseline-requests/${asked.body.id}/approve`).send({ comment: '同意' }).expect(200);
@@ -129,7 +148,11 @@ describe('workflow notifications', () => {
     expect(approved.body).toContain('审核人：区发展改革委审核员');
 
     const other = await firstPending(waterProjects[4].id);
-    const second = await t.as('owner_water').post(`/api/milestones/${other.id}/rebaseline-requests`).send({ baselineDate: '2029-01-31', reason: '设计变更' }).expect(201);
+    const second = await t
+      .as('owner_water')
+      .post(`/api/milestones/${other.id}/rebaseline-requests`)
+      .send({ baselineDate: '2029-01-31', reason: '设计变更' })
+      .expect(201);
     await t.as('reviewer').post(`/api/rebaseline-requests/${second.body.id}/reject`).send({ comment: '理由不充分' }).expect(200);
     const rejected = await waitForNotice('owner_water', `【已退回】${waterProjects[4].name}`);
     expect(rejected.title).toBe(`【已退回】${waterProjects[4].name}：${other.name} 基线调整申请已退回`);
@@ -139,7 +162,11 @@ describe('workflow notifications', () => {
   it('不适用 markings, their reversal and withdrawn requests reach the reviewers', async () => {
     const project = waterProjects[5];
     const m = await firstPending(project.id);
-    const marked = await t.as('owner_water').post(`/api/milestones/${m.id}/not-applicable`).send({ version: m.version, reason: '改扩建项目无需单独批复' }).expect(200);
+    const marked = await t
+      .as('owner_water')
+      .post(`/api/milestones/${m.id}/not-applicable`)
+      .send({ version: m.version, reason: '改扩建项目无需单独批复' })
+      .expect(200);
     const notice = await waitForNotice('reviewer', `【不适用】${project.name}`);
     expect(notice.title).toBe(`【不适用】${project.name}：${m.name} 标记为不适用`);
     expect(notice.body).toBe(`「${project.name}」${m.name} 标记为不适用（理由：改扩建项目无需单独批复）。操作人：区水利局项目负责人。`);
@@ -150,7 +177,11 @@ describe('workflow notifications', () => {
     await t.as('owner_water').post(`/api/transition-requests/${requested.body.id}/withdraw`).send({}).expect(200);
     expect((await waitForNotice('reviewer', `【已撤回】${project.name}`)).title).toBe(`【已撤回】${project.name}：前期研究 → 暂缓 的申请已撤回`);
 
-    const rebaseline = await t.as('owner_water').post(`/api/milestones/${m.id}/rebaseline-requests`).send({ baselineDate: '2029-03-31', reason: '再议' }).expect(201);
+    const rebaseline = await t
+      .as('owner_water')
+      .post(`/api/milestones/${m.id}/rebaseline-requests`)
+      .send({ baselineDate: '2029-03-31', reason: '再议' })
+      .expect(201);
     await t.as('owner_water').post(`/api/rebaseline-requests/${rebaseline.body.id}/withdraw`).send({}).expect(200);
     expect((await waitForNotice('reviewer', `【已撤回】${project.name}：${m.name}`)).title).toBe(`【已撤回】${project.name}：${m.name} 基线调整申请已撤回`);
   });
@@ -159,7 +190,11 @@ describe('workflow notifications', () => {
     await t.as('owner_water').put('/api/me/notification-preferences').send({ workflow: false }).expect(200, { alert: true, workflow: false, digest: true });
     await t.as('owner_water').put('/api/me/notification-preferences').send({ workflow: 'no' }).expect(400);
     const project = waterProjects[5];
-    const requested = await t.as('owner_water').post(`/api/projects/${project.id}/transition-requests`).send({ to: 'on_hold', reason: '资金未到位' }).expect(201);
+    const requested = await t
+      .as('owner_water')
+      .post(`/api/projects/${project.id}/transition-requests`)
+      .send({ to: 'on_hold', reason: '资金未到位' })
+      .expect(201);
     await t.as('reviewer').post(`/api/transition-requests/${requested.body.id}/approve`).send({}).expect(200);
     await waitForNotice('owner_water', `【已批准】${project.name}`);
     await mailSettled();
@@ -174,7 +209,11 @@ describe('workflow notifications', () => {
     const milestones = await t.as('owner_water').get(`/api/projects/${waterProjects[3].id}/milestones`).expect(200);
     const m = milestones.body.items.find((item: { status: string }) => item.status === 'pending');
     await t.db.query(`UPDATE project SET created_at = now() - interval '90 days' WHERE id = $1`, [waterProjects[3].id]);
-    await t.as('owner_water').patch(`/api/milestones/${m.id}`).send({ version: m.version, forecastDate: addDays(today, 30), comment: '按新计划推进' }).expect(200);
+    await t
+      .as('owner_water')
+      .patch(`/api/milestones/${m.id}`)
+      .send({ version: m.version, forecastDate: addDays(today, 30), comment: '按新计划推进' })
+      .expect(200);
 
     for (const username of ['owner_water', 'reviewer']) {
       expect(await digests.send(users[username], week)).toBe('queued');
@@ -191,7 +230,9 @@ describe('workflow notifications', () => {
     expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(['week']);
 
     const owner = (await t.as('owner_water').get(`/api/me/digests/${week}`)).body;
-    expect(owner.text).toContain(`${waterProjects[3].name}：${m.name} 预计日期 ${m.forecastDate ?? '未填'} → ${addDays(today, 30)}（说明：按新计划推进）（区水利局项目负责人）`);
+    expect(owner.text).toContain(
+      `${waterProjects[3].name}：${m.name} 预计日期 ${m.forecastDate ?? '未填'} → ${addDays(today, 30)}（说明：按新计划推进）（区水利局项目负责人）`,
+    );
     // A withdrawal's or rejection's audit row names no stage or milestone: the digest reads them from the request.
     expect(owner.text).toContain(`${waterProjects[5].name}：前期研究 → 暂缓 的申请已撤回（区水利局项目负责人）`);
     const rejected = await firstPending(waterProjects[4].id);
@@ -209,9 +250,14 @@ describe('workflow notifications', () => {
     // Every kind this suite caused is among what is scanned.
     for (const kind of ['待审批', '已退回', '已批准', '管理员调整', '不适用', '恢复适用', '已撤回']) expect(kinds).toContain(`workflow:${kind}`);
     expect(kinds).toContain('digest:每周简报');
-    const texts: Array<[string, string]> = notifications.flatMap((n) => [[`notification title`, n.title] as [string, string], [`notification body`, n.body] as [string, string]]);
-    for (const row of (await t.db.query(`SELECT kind, subject, text, html FROM mail_outbox`)).rows) texts.push([`${row.kind} mail subject`, row.subject], [`${row.kind} mail text`, row.text], [`${row.kind} mail html`, row.html]);
-    for (const row of (await t.db.query(`SELECT subject, text, html FROM digest WHERE subject IS NOT NULL`)).rows) texts.push(['digest subject', row.subject], ['digest text', row.text], ['digest html', row.html]);
+    const texts: Array<[string, string]> = notifications.flatMap((n) => [
+      [`notification title`, n.title] as [string, string],
+      [`notification body`, n.body] as [string, string],
+    ]);
+    for (const row of (await t.db.query(`SELECT kind, subject, text, html FROM mail_outbox`)).rows)
+      texts.push([`${row.kind} mail subject`, row.subject], [`${row.kind} mail text`, row.text], [`${row.kind} mail html`, row.html]);
+    for (const row of (await t.db.query(`SELECT subject, text, html FROM digest WHERE subject IS NOT NULL`)).rows)
+      texts.push(['digest subject', row.subject], ['digest text', row.text], ['digest html', row.html]);
     for (const mail of smtp.received) texts.push(['received subject', mail.subject]);
     expect(texts.length).toBeGreaterThan(30);
     const leaks = texts.flatMap(([where, text]) => codeTokens(text).map((token) => `${where}: ${token}`));
@@ -222,6 +268,8 @@ describe('workflow notifications', () => {
     expect(links.length).toBeGreaterThan(smtp.received.length);
     expect(links.filter((link) => !link.startsWith('http://localhost:3100/'))).toEqual([]);
     // The scan does catch a code: the digest's old wording would fail it.
-    expect(codeTokens('<li><a href="http://localhost:3100/projects/x">渝贵高铁：milestone.updated（区交通局项目负责人）</a></li>')).toEqual(['milestone.updated']);
+    expect(codeTokens('<li><a href="http://localhost:3100/projects/x">渝贵高铁：milestone.updated（区交通局项目负责人）</a></li>')).toEqual([
+      'milestone.updated',
+    ]);
   });
 });

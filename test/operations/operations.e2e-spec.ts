@@ -63,7 +63,10 @@ describe('queue operations', () => {
       await t.http.get('/admin/queues/api/queues').expect(401);
 
       for (const username of ['owner_transport', 'reviewer']) {
-        const refused = await t.http.get('/admin/queues/api/queues').set('Authorization', `Bearer ${await t.token(username)}`).expect(403);
+        const refused = await t.http
+          .get('/admin/queues/api/queues')
+          .set('Authorization', `Bearer ${await t.token(username)}`)
+          .expect(403);
         expect(refused.body).toMatchObject({ status: 403, code: 'forbidden' });
         await t.as(username).post('/api/admin/queue-dashboard/session').expect(403);
       }
@@ -103,7 +106,10 @@ describe('queue operations', () => {
       for (const q of queues) expect(q.description).toBe(`${t.env.QUEUE_PREFIX}:${q.name}`);
 
       // The console's Bearer token works as well (curl, scripts).
-      await t.http.get('/admin/queues/api/queues').set('Authorization', `Bearer ${await t.token('admin')}`).expect(200);
+      await t.http
+        .get('/admin/queues/api/queues')
+        .set('Authorization', `Bearer ${await t.token('admin')}`)
+        .expect(200);
     });
 
     it('refuses a tampered or expired cookie, and an admin deactivated since the cookie was issued', async () => {
@@ -118,7 +124,10 @@ describe('queue operations', () => {
       const expired = access.issueSession(rows[0], Date.now() - 31 * 60_000).token;
       await t.http.get('/admin/queues/api/queues').set('Cookie', `qj_queue_dashboard=${expired}`).expect(401);
       // An access token is not a session cookie.
-      await t.http.get('/admin/queues/api/queues').set('Cookie', `qj_queue_dashboard=${await t.token('admin')}`).expect(401);
+      await t.http
+        .get('/admin/queues/api/queues')
+        .set('Cookie', `qj_queue_dashboard=${await t.token('admin')}`)
+        .expect(401);
 
       await t.db.query(`UPDATE app_user SET active = false WHERE id = $1`, [adminId]);
       try {
@@ -164,9 +173,7 @@ describe('queue operations', () => {
       const digestOnly = await t.as('admin').get('/api/admin/jobs/failed').query({ queue: 'digest' }).expect(200);
       expect(digestOnly.body.items.map((job: { id: string }) => job.id).sort()).toEqual(['dead-digest-1', 'dead-digest-2']);
 
-      const pages = await Promise.all(
-        [1, 2].map((page) => t.as('admin').get('/api/admin/jobs/failed').query({ page, pageSize: 2 }).expect(200)),
-      );
+      const pages = await Promise.all([1, 2].map((page) => t.as('admin').get('/api/admin/jobs/failed').query({ page, pageSize: 2 }).expect(200)));
       expect(pages.map((p) => p.body.items.length)).toEqual([2, 1]);
       const ids = pages.flatMap((p) => p.body.items.map((job: { id: string }) => job.id));
       expect(new Set(ids).size).toBe(3);
@@ -232,7 +239,8 @@ describe('queue operations', () => {
       const samples = parseMetrics(response.text);
       for (const name of ALL_QUEUES) {
         const counts = await queue(name).getJobCounts('waiting', 'prioritized', 'active', 'delayed', 'completed', 'failed');
-        for (const [state, count] of Object.entries(counts)) expect([name, state, sample(samples, 'qj_queue_jobs', { queue: name, state })]).toEqual([name, state, count]);
+        for (const [state, count] of Object.entries(counts))
+          expect([name, state, sample(samples, 'qj_queue_jobs', { queue: name, state })]).toEqual([name, state, count]);
         expect(sample(samples, 'qj_queue_jobs', { queue: name, state: 'paused' })).toBe(0);
         expect(sample(samples, 'qj_queue_failed_jobs', { queue: name })).toBe(counts.failed);
       }
@@ -286,7 +294,10 @@ describe('queue operations', () => {
         const refused = await guarded.http.get('/metrics').expect(401);
         expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
         await guarded.http.get('/metrics').set('Authorization', 'Bearer wrong-token-of-some-length').expect(401);
-        await guarded.http.get('/metrics').set('Authorization', `Bearer ${await guarded.token('admin')}`).expect(401);
+        await guarded.http
+          .get('/metrics')
+          .set('Authorization', `Bearer ${await guarded.token('admin')}`)
+          .expect(401);
         const scraped = await guarded.http.get('/metrics').set('Authorization', `Bearer ${secret}`).expect(200);
         expect(scraped.text).toContain('qj_queue_jobs{');
       } finally {

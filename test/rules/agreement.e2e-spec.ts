@@ -62,7 +62,9 @@ describe('one truth: roll-ups, list filters, alerts, digest and the domain rules
     );
     const byProject = new Map<string, typeof milestones>();
     for (const m of milestones) byProject.set(m.project_id, [...(byProject.get(m.project_id) ?? []), m]);
-    const counts = new Map<string, Counts>(units.map((u) => [u.id, { overdueMilestones: 0, overdueProjects: 0, staleProjects: 0, red: 0, amber: 0, green: 0 }]));
+    const counts = new Map<string, Counts>(
+      units.map((u) => [u.id, { overdueMilestones: 0, overdueProjects: 0, staleProjects: 0, red: 0, amber: 0, green: 0 }]),
+    );
     for (const p of projects) {
       const c = counts.get(p.unit_id) as Counts;
       const overdue = (byProject.get(p.id) ?? []).filter((m) => isMilestoneOverdue(m, p.stage, today)).length;
@@ -93,7 +95,13 @@ describe('one truth: roll-ups, list filters, alerts, digest and the domain rules
           const want = expected.get(unit.id) as Counts;
           overdueSeen += want.overdueMilestones;
           const total = async (query: Record<string, string>) =>
-            (await t.as('reviewer').get('/api/projects').query({ unit: unit.code, pageSize: 1, ...query }).expect(200)).body.total as number;
+            (
+              await t
+                .as('reviewer')
+                .get('/api/projects')
+                .query({ unit: unit.code, pageSize: 1, ...query })
+                .expect(200)
+            ).body.total as number;
           const rollup = rollups.get(unit.id);
           const digest = await t.app.get(DigestRepository).ownerData(unit.id, today, TIME_ZONE);
           const ofUnit = raised.filter((a) => a.unitId === unit.id);

@@ -104,7 +104,10 @@ describe('accounts a DRC can defend', () => {
       const locked = await login('owner_culture_tourism', DEMO_PASSWORD, address).expect(429);
       expect(Number(locked.headers['retry-after'])).toBeGreaterThan(14 * 60);
       expect(Number(locked.headers['retry-after'])).toBeLessThanOrEqual(15 * 60);
-      expect(warn).toHaveBeenCalledWith(expect.objectContaining({ scope: 'account', username: 'owner_culture_tourism', failures: 10, lockSeconds: 900 }), 'sign-in locked');
+      expect(warn).toHaveBeenCalledWith(
+        expect.objectContaining({ scope: 'account', username: 'owner_culture_tourism', failures: 10, lockSeconds: 900 }),
+        'sign-in locked',
+      );
     });
 
     it('a successful sign-in clears the account count', async () => {
@@ -170,7 +173,7 @@ describe('accounts a DRC can defend', () => {
       expect(await userRow('policy_patch')).toEqual(before);
     });
 
-    it('one\'s own new password is checked too: 400 naming newPassword, nothing changed', async () => {
+    it("one's own new password is checked too: 400 naming newPassword, nothing changed", async () => {
       await createUser('policy_self', 'reviewer');
       const token = await signIn('policy_self', 'Plan-Review#2031x');
       const before = await userRow('policy_self');
@@ -221,7 +224,11 @@ describe('accounts a DRC can defend', () => {
     it('changes the password and ends every session: old tokens 401, the fresh token in the answer works', async () => {
       await createUser('pw_change', 'reviewer');
       const [first, second] = [await signIn('pw_change', 'Plan-Review#2031x'), await signIn('pw_change', 'Plan-Review#2031x')];
-      const res = await t.http.post('/api/auth/password').set(bearer(first)).send({ currentPassword: 'Plan-Review#2031x', newPassword: 'Fresh-Start#2031' }).expect(200);
+      const res = await t.http
+        .post('/api/auth/password')
+        .set(bearer(first))
+        .send({ currentPassword: 'Plan-Review#2031x', newPassword: 'Fresh-Start#2031' })
+        .expect(200);
       expect(res.body.user).toMatchObject({ username: 'pw_change', mustChangePassword: false });
       for (const old of [first, second]) {
         const refused = await t.http.get('/api/auth/me').set(bearer(old)).expect(401);
@@ -244,7 +251,10 @@ describe('accounts a DRC can defend', () => {
       await t.http.post('/api/auth/logout').set(bearer(first)).expect(401);
       // Nobody else is signed out; signing in again works.
       await t.http.get('/api/auth/me').set(bearer(other)).expect(200);
-      await t.http.get('/api/auth/me').set(bearer(await signIn('bye_bye', 'Plan-Review#2031x'))).expect(200);
+      await t.http
+        .get('/api/auth/me')
+        .set(bearer(await signIn('bye_bye', 'Plan-Review#2031x')))
+        .expect(200);
     });
 
     it('deactivation ends the sessions, and reactivation does not revive them', async () => {
@@ -254,7 +264,10 @@ describe('accounts a DRC can defend', () => {
       await t.http.get('/api/auth/me').set(bearer(token)).expect(401);
       await t.as('admin').patch(`/api/admin/users/${id}`).send({ active: true }).expect(200);
       await t.http.get('/api/auth/me').set(bearer(token)).expect(401);
-      await t.http.get('/api/auth/me').set(bearer(await signIn('off_on', 'Plan-Review#2031x'))).expect(200);
+      await t.http
+        .get('/api/auth/me')
+        .set(bearer(await signIn('off_on', 'Plan-Review#2031x')))
+        .expect(200);
     });
 
     it.each([

@@ -27,7 +27,8 @@ const SELF_SERVICE: Record<string, string> = {
   'POST /api/notifications/read-all': "marks the caller's own notifications read (every query is scoped by the user's id)",
   'POST /api/notifications/{id}/read': "marks one of the caller's own notifications read; another user's is 404 (tested below)",
   'PUT /api/me/notification-preferences': "the caller's own e-mail switches",
-  'POST /api/unsubscribe': "public mail link's confirmation (and RFC 8058 one-click): turns off one kind of mail for the user its HMAC-signed token names; a bad token is 400 (test/notifications)",
+  'POST /api/unsubscribe':
+    "public mail link's confirmation (and RFC 8058 one-click): turns off one kind of mail for the user its HMAC-signed token names; a bad token is 400 (test/notifications)",
 };
 
 interface Fixture {
@@ -261,19 +262,29 @@ describe('authorization on every write (cross-unit and by role), from the OpenAP
       await t.db.query(`SELECT id FROM project WHERE unit_id = $1 AND stage = 'study' ORDER BY plan_order LIMIT 3`, [transportUnitId])
     ).rows.map((row) => row.id as string);
     const pendingOf = async (projectId: string) =>
-      (await t.db.query(`SELECT id FROM milestone WHERE project_id = $1 AND status = 'pending' ORDER BY sort_order`, [projectId])).rows.map((row) => row.id as string);
+      (await t.db.query(`SELECT id FROM milestone WHERE project_id = $1 AND status = 'pending' ORDER BY sort_order`, [projectId])).rows.map(
+        (row) => row.id as string,
+      );
     const [milestoneId] = await pendingOf(projects[0]);
     const [rebaselined] = await pendingOf(projects[1]);
 
-    const transition = await t.as('owner_transport').post(`/api/projects/${projects[2]}/transition-requests`).send({ to: 'on_hold', reason: '等待资金' }).expect(201);
-    const rebaseline = await t.as('owner_transport').post(`/api/milestones/${rebaselined}/rebaseline-requests`).send({ baselineDate: '2029-12-31', reason: '征地延后' }).expect(201);
+    const transition = await t
+      .as('owner_transport')
+      .post(`/api/projects/${projects[2]}/transition-requests`)
+      .send({ to: 'on_hold', reason: '等待资金' })
+      .expect(201);
+    const rebaseline = await t
+      .as('owner_transport')
+      .post(`/api/milestones/${rebaselined}/rebaseline-requests`)
+      .send({ baselineDate: '2029-12-31', reason: '征地延后' })
+      .expect(201);
     const ownerUserId = (await t.db.query(`SELECT id FROM app_user WHERE username = 'owner_transport'`)).rows[0].id as string;
-    const notification = await t.db.query(
-      `INSERT INTO notification (user_id, kind, title, body) VALUES ($1, 'alert', '里程碑逾期', '测试') RETURNING id`,
-      [ownerUserId],
-    );
-    const template = (await t.as('reviewer').get('/api/milestones/import-template.xlsx').query({ unitId: transportUnitId }).buffer(true).parse(binary).expect(200))
-      .body as Buffer;
+    const notification = await t.db.query(`INSERT INTO notification (user_id, kind, title, body) VALUES ($1, 'alert', '里程碑逾期', '测试') RETURNING id`, [
+      ownerUserId,
+    ]);
+    const template = (
+      await t.as('reviewer').get('/api/milestones/import-template.xlsx').query({ unitId: transportUnitId }).buffer(true).parse(binary).expect(200)
+    ).body as Buffer;
     f = {
       transportUnitId,
       waterUnitId: await unit('water'),
@@ -298,7 +309,8 @@ describe('authorization on every write (cross-unit and by role), from the OpenAP
     expect(Object.keys(RULES).filter((key) => !served.has(key))).toEqual([]);
     // The document states each protected write's permission, and marks the self-service ones.
     for (const operation of mutating) {
-      if (RULES[operation.key]) expect({ key: operation.key, permission: operation.permission }).toEqual({ key: operation.key, permission: expect.any(String) });
+      if (RULES[operation.key])
+        expect({ key: operation.key, permission: operation.permission }).toEqual({ key: operation.key, permission: expect.any(String) });
     }
   });
 
@@ -364,21 +376,31 @@ describe('authorization on every write (cross-unit and by role), from the OpenAP
   it("the unit's own owner: a request that changes nothing answers 200 with the milestone as it is and writes nothing", async () => {
     const version = await milestoneVersion(t, f.milestoneId);
     const { rows } = await t.db.query(`SELECT forecast_date::text AS forecast FROM milestone WHERE id = $1`, [f.milestoneId]);
-    for (const body of [{ version, comment: '仅备注' }, { version, forecastDate: rows[0].forecast }]) {
+    for (const body of [
+      { version, comment: '仅备注' },
+      { version, forecastDate: rows[0].forecast },
+    ]) {
       const before = await fingerprint(t.db);
       const res = await t.as('owner_transport').patch(`/api/milestones/${f.milestoneId}`).send(body).expect(200);
       expect(res.body).toMatchObject({ id: f.milestoneId, version, forecastDate: rows[0].forecast });
       expect(await fingerprint(t.db)).toEqual(before);
     }
     // A real change still goes through, audited.
-    const changed = await t.as('owner_transport').patch(`/api/milestones/${f.milestoneId}`).send({ version, forecastDate: addDays(today(), 50), comment: '顺延' }).expect(200);
+    const changed = await t
+      .as('owner_transport')
+      .patch(`/api/milestones/${f.milestoneId}`)
+      .send({ version, forecastDate: addDays(today(), 50), comment: '顺延' })
+      .expect(200);
     expect(changed.body.version).toBe(version + 1);
   });
 
   it("self-service writes touch the caller's own data only: another user's notification is 404 and stays unread", async () => {
     const operation = operations.find((o) => o.key === 'POST /api/notifications/{id}/read') as Operation;
     const before = await fingerprint(t.db);
-    const res = await t.as(OTHER_UNIT_OWNER).post(fill(operation.path, { id: f.notificationId })).expect(404);
+    const res = await t
+      .as(OTHER_UNIT_OWNER)
+      .post(fill(operation.path, { id: f.notificationId }))
+      .expect(404);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
     await t.as('reviewer').post('/api/notifications/read-all').expect(200);
     expect(await fingerprint(t.db)).toEqual(before);

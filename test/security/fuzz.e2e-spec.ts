@@ -24,7 +24,10 @@ function encode(text: string): string {
   let out = '';
   for (const char of text) {
     const code = char.codePointAt(0) as number;
-    out += code >= 0xd800 && code <= 0xdfff ? `%${(0xe0 | (code >> 12)).toString(16)}%${(0x80 | ((code >> 6) & 0x3f)).toString(16)}%${(0x80 | (code & 0x3f)).toString(16)}` : encodeURIComponent(char);
+    out +=
+      code >= 0xd800 && code <= 0xdfff
+        ? `%${(0xe0 | (code >> 12)).toString(16)}%${(0x80 | ((code >> 6) & 0x3f)).toString(16)}%${(0x80 | (code & 0x3f)).toString(16)}`
+        : encodeURIComponent(char);
   }
   return out;
 }
@@ -34,7 +37,31 @@ const hostileString = fc.oneof(
   fc.string({ maxLength: 40 }),
   fc.string({ unit: 'binary', maxLength: 40 }),
   CONTROL,
-  fc.constantFrom('', '   ', '\t\n', 'a\u0000b', '\u0000', '\ud800', 'x\udc00y', '\udbff\u0041', '%00', "'; DROP TABLE project;--", '=HYPERLINK("x")', '<script>1</script>', '../../etc/passwd', '2026-02-30', '9999-99-99', '-1', '2147483648', '1e400', 'NaN', 'null', 'true', '{}', '渝贵高铁'),
+  fc.constantFrom(
+    '',
+    '   ',
+    '\t\n',
+    'a\u0000b',
+    '\u0000',
+    '\ud800',
+    'x\udc00y',
+    '\udbff\u0041',
+    '%00',
+    "'; DROP TABLE project;--",
+    '=HYPERLINK("x")',
+    '<script>1</script>',
+    '../../etc/passwd',
+    '2026-02-30',
+    '9999-99-99',
+    '-1',
+    '2147483648',
+    '1e400',
+    'NaN',
+    'null',
+    'true',
+    '{}',
+    '渝贵高铁',
+  ),
   fc.integer({ min: 200, max: 70_000 }).map((length) => 'x'.repeat(length)),
 );
 const hostileNumber = fc.oneof(
@@ -43,7 +70,14 @@ const hostileNumber = fc.oneof(
   fc.double({ noNaN: true, noDefaultInfinity: true }),
 );
 const anyJson = fc.jsonValue({ maxDepth: 3 });
-const wrongValue = fc.oneof(hostileString, hostileNumber, fc.boolean(), fc.constant(null), fc.array(anyJson, { maxLength: 3 }), fc.dictionary(fc.string({ maxLength: 8 }), anyJson, { maxKeys: 3 }));
+const wrongValue = fc.oneof(
+  hostileString,
+  hostileNumber,
+  fc.boolean(),
+  fc.constant(null),
+  fc.array(anyJson, { maxLength: 3 }),
+  fc.dictionary(fc.string({ maxLength: 8 }), anyJson, { maxKeys: 3 }),
+);
 
 interface Ids {
   milestone: string[];
@@ -78,7 +112,9 @@ function valueFor(schema: JsonSchema | undefined, name: string, path: string, id
   if (schema?.enum?.length) allowed.push(fc.constantFrom(...schema.enum));
   else if (schema?.format === 'uuid') allowed.push(fc.uuid());
   else if (schema?.type === 'string' && /date|日期|YYYY/i.test(`${name} ${schema.format ?? ''}`)) {
-    allowed.push(fc.integer({ min: -400, max: 3000 }).map((days) => new Date(Date.parse(todayIn('Asia/Shanghai')) + days * 86_400_000).toISOString().slice(0, 10)));
+    allowed.push(
+      fc.integer({ min: -400, max: 3000 }).map((days) => new Date(Date.parse(todayIn('Asia/Shanghai')) + days * 86_400_000).toISOString().slice(0, 10)),
+    );
   } else if (schema?.type === 'string') allowed.push(fc.string({ minLength: 1, maxLength: 30 }));
   else if (schema?.type === 'integer' || schema?.type === 'number') allowed.push(fc.integer({ min: 1, max: 5 }));
   else if (schema?.type === 'boolean') allowed.push(fc.boolean());
@@ -94,17 +130,23 @@ function objectFor(schema: JsonSchema, path: string, ids: Ids, depth = 0): fc.Ar
     requiredKeys: [],
   });
   // Now and then a field the schema does not have, or a key with NUL or a lone surrogate.
-  const extra = fc.option(fc.tuple(fc.oneof(fc.string({ maxLength: 10 }), fc.constantFrom('a\u0000', '\ud800', '__proto__', 'constructor')), anyJson), { freq: 5 });
+  const extra = fc.option(fc.tuple(fc.oneof(fc.string({ maxLength: 10 }), fc.constantFrom('a\u0000', '\ud800', '__proto__', 'constructor')), anyJson), {
+    freq: 5,
+  });
   return fc.tuple(record, extra).map(([value, more]) => (more ? { ...value, [more[0]]: more[1] } : value));
 }
 
 /** A JSON text nested `depth` deep, as arrays or objects. */
-const deepJson = fc.tuple(fc.integer({ min: 33, max: 12_000 }), fc.boolean()).map(([depth, arrays]) => (arrays ? '['.repeat(depth) + ']'.repeat(depth) : '{"a":'.repeat(depth) + '1' + '}'.repeat(depth)));
+const deepJson = fc
+  .tuple(fc.integer({ min: 33, max: 12_000 }), fc.boolean())
+  .map(([depth, arrays]) => (arrays ? '['.repeat(depth) + ']'.repeat(depth) : '{"a":'.repeat(depth) + '1' + '}'.repeat(depth)));
 
 type RawBody = { kind: 'json'; value: unknown } | { kind: 'text'; value: string; type: string } | { kind: 'none' };
 
 function bodyFor(operation: Operation, ids: Ids): fc.Arbitrary<RawBody> {
-  const structured = operation.bodySchema?.properties ? objectFor(operation.bodySchema, operation.path, ids) : fc.dictionary(fc.string({ maxLength: 12 }), wrongValue, { maxKeys: 4 });
+  const structured = operation.bodySchema?.properties
+    ? objectFor(operation.bodySchema, operation.path, ids)
+    : fc.dictionary(fc.string({ maxLength: 12 }), wrongValue, { maxKeys: 4 });
   return fc.oneof(
     { weight: 12, arbitrary: structured.map((value): RawBody => ({ kind: 'json', value })) },
     { weight: 2, arbitrary: wrongValue.map((value): RawBody => ({ kind: 'json', value })) },
@@ -137,21 +179,39 @@ interface Case {
 function caseFor(operation: Operation, ids: Ids): fc.Arbitrary<Case> {
   const pathParams = operation.parameters.filter((p) => p.in === 'path');
   const queryParams = operation.parameters.filter((p) => p.in === 'query');
-  const stringOf = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value) ?? '');
+  const stringOf = (value: unknown) => (typeof value === 'string' ? value : (JSON.stringify(value) ?? ''));
   const params = fc.record(
     Object.fromEntries(
       pathParams.map((p) => {
         const real = realIdsFor(p.name, operation.path, ids);
         const values = p.name === 'queue' ? fc.constantFrom('mail', 'events', 'alerts', 'nope') : real.length ? fc.constantFrom(...real) : fc.uuid();
-        return [p.name, fc.oneof({ weight: 3, arbitrary: values }, { weight: 2, arbitrary: hostileString.filter((s) => s.length > 0 && s.length < 3000) }, { weight: 1, arbitrary: fc.uuid() })];
+        return [
+          p.name,
+          fc.oneof(
+            { weight: 3, arbitrary: values },
+            { weight: 2, arbitrary: hostileString.filter((s) => s.length > 0 && s.length < 3000) },
+            { weight: 1, arbitrary: fc.uuid() },
+          ),
+        ];
       }),
     ),
   ) as fc.Arbitrary<Record<string, string>>;
-  const query = fc.tuple(
-    fc.record(Object.fromEntries(queryParams.map((p) => [p.name, valueFor(p.schema, p.name, operation.path, ids).map(stringOf)])), { requiredKeys: [] }),
-    fc.array(fc.tuple(fc.oneof(fc.constantFrom('page', 'pageSize', 'limit', 'status', 'q', 'userId', 'unitId', 'dryRun'), fc.string({ maxLength: 6 })), hostileString.filter((s) => s.length < 3000)), { maxLength: 2 }),
-  ).map(([known, extra]) => [...Object.entries(known).filter((entry): entry is [string, string] => entry[1] !== undefined), ...extra]);
-  const ifMatch = fc.option(fc.oneof(fc.constantFrom('"1"', '2', 'W/"3"', '"2147483648"', '9007199254740993', '-1', '*', 'abc'), fc.string({ unit: 'grapheme-ascii', maxLength: 20 })), { freq: 4 });
+  const query = fc
+    .tuple(
+      fc.record(Object.fromEntries(queryParams.map((p) => [p.name, valueFor(p.schema, p.name, operation.path, ids).map(stringOf)])), { requiredKeys: [] }),
+      fc.array(
+        fc.tuple(
+          fc.oneof(fc.constantFrom('page', 'pageSize', 'limit', 'status', 'q', 'userId', 'unitId', 'dryRun'), fc.string({ maxLength: 6 })),
+          hostileString.filter((s) => s.length < 3000),
+        ),
+        { maxLength: 2 },
+      ),
+    )
+    .map(([known, extra]) => [...Object.entries(known).filter((entry): entry is [string, string] => entry[1] !== undefined), ...extra]);
+  const ifMatch = fc.option(
+    fc.oneof(fc.constantFrom('"1"', '2', 'W/"3"', '"2147483648"', '9007199254740993', '-1', '*', 'abc'), fc.string({ unit: 'grapheme-ascii', maxLength: 20 })),
+    { freq: 4 },
+  );
   const body = MUTATING.has(operation.method) ? bodyFor(operation, ids) : fc.constant<RawBody>({ kind: 'none' });
   return fc.record({ role: fc.constantFrom(...ROLES), params, query, ifMatch: ifMatch.map((v) => v ?? undefined), body });
 }
@@ -165,7 +225,10 @@ function assertWellFormed(res: Response, what: string): void {
   if (res.status < 400) return;
   if (!/^application\/problem\+json/.test(res.headers['content-type'] ?? '')) throw new Error(`4xx not problem+json: ${JSON.stringify(summary)}`);
   if (res.body?.status !== res.status) throw new Error(`problem status differs: ${JSON.stringify(summary)}`);
-  if ((res.status === 400 || res.status === 422) && !(Array.isArray(res.body.errors) && res.body.errors.length && res.body.errors.every((e: { field?: unknown }) => typeof e.field === 'string' && e.field))) {
+  if (
+    (res.status === 400 || res.status === 422) &&
+    !(Array.isArray(res.body.errors) && res.body.errors.length && res.body.errors.every((e: { field?: unknown }) => typeof e.field === 'string' && e.field))
+  ) {
     throw new Error(`${res.status} names no field: ${JSON.stringify(summary)}`);
   }
 }
@@ -202,11 +265,23 @@ describe('no 5xx from any input: a property-based fuzz over the OpenAPI document
     const column = async (sql: string) => (await t.db.query(sql)).rows.map((row) => String(Object.values(row)[0]));
     const transport = `(SELECT id FROM unit WHERE code = 'transport')`;
     const projects = await column(`SELECT id FROM project WHERE unit_id = ${transport} AND stage = 'study' ORDER BY plan_order LIMIT 4`);
-    const milestones = await column(`SELECT m.id FROM milestone m WHERE m.project_id = ANY('{${projects.join(',')}}'::uuid[]) AND m.status = 'pending' LIMIT 6`);
-    const transition = await t.as('owner_transport').post(`/api/projects/${projects[3]}/transition-requests`).send({ to: 'on_hold', reason: '等待资金' }).expect(201);
-    const rebaseline = await t.as('owner_transport').post(`/api/milestones/${milestones[0]}/rebaseline-requests`).send({ baselineDate: '2029-12-31', reason: '征地延后' }).expect(201);
+    const milestones = await column(
+      `SELECT m.id FROM milestone m WHERE m.project_id = ANY('{${projects.join(',')}}'::uuid[]) AND m.status = 'pending' LIMIT 6`,
+    );
+    const transition = await t
+      .as('owner_transport')
+      .post(`/api/projects/${projects[3]}/transition-requests`)
+      .send({ to: 'on_hold', reason: '等待资金' })
+      .expect(201);
+    const rebaseline = await t
+      .as('owner_transport')
+      .post(`/api/milestones/${milestones[0]}/rebaseline-requests`)
+      .send({ baselineDate: '2029-12-31', reason: '征地延后' })
+      .expect(201);
     const owner = await column(`SELECT id FROM app_user WHERE username = 'owner_transport'`);
-    const notification = await t.db.query(`INSERT INTO notification (user_id, kind, title, body) VALUES ($1, 'alert', '逾期', '测试') RETURNING id`, [owner[0]]);
+    const notification = await t.db.query(`INSERT INTO notification (user_id, kind, title, body) VALUES ($1, 'alert', '逾期', '测试') RETURNING id`, [
+      owner[0],
+    ]);
     ids = {
       milestone: milestones,
       project: projects,
@@ -220,7 +295,10 @@ describe('no 5xx from any input: a property-based fuzz over the OpenAPI document
   });
   afterAll(async () => {
     await t.close();
-    const byStatus = [...statuses].sort(([a], [b]) => a - b).map(([status, n]) => `${status}×${n}`).join(' ');
+    const byStatus = [...statuses]
+      .sort(([a], [b]) => a - b)
+      .map(([status, n]) => `${status}×${n}`)
+      .join(' ');
     console.log(`fuzz: ${cases} requests over ${operations.length} operations, seed ${SEED}; answers ${byStatus}`);
   });
 
@@ -236,7 +314,10 @@ describe('no 5xx from any input: a property-based fuzz over the OpenAPI document
       await fc.assert(
         fc.asyncProperty(caseFor(operation, ids), async (c) => {
           const res = await send(operation, c);
-          assertWellFormed(res, `${c.role} ${operation.key} ${JSON.stringify({ params: c.params, query: c.query, ifMatch: c.ifMatch, body: c.body }).slice(0, 400)}`);
+          assertWellFormed(
+            res,
+            `${c.role} ${operation.key} ${JSON.stringify({ params: c.params, query: c.query, ifMatch: c.ifMatch, body: c.body }).slice(0, 400)}`,
+          );
         }),
         { numRuns: RUNS_PER_OPERATION, seed: SEED, endOnFailure: true },
       );
@@ -246,24 +327,44 @@ describe('no 5xx from any input: a property-based fuzz over the OpenAPI document
   it('the upload, as every role: malformed multipart, wrong fields, several files, not a workbook: no 5xx, refusals name `file`', async () => {
     const upload = operations.find((o) => o.multipart) as Operation;
     const part = (name: string, filename: string, content: Buffer | string, type = XLSX) =>
-      Buffer.concat([Buffer.from(`--b0undary\r\nContent-Disposition: form-data; name="${name}"; filename="${filename}"\r\nContent-Type: ${type}\r\n\r\n`), Buffer.from(content), Buffer.from('\r\n')]);
+      Buffer.concat([
+        Buffer.from(`--b0undary\r\nContent-Disposition: form-data; name="${name}"; filename="${filename}"\r\nContent-Type: ${type}\r\n\r\n`),
+        Buffer.from(content),
+        Buffer.from('\r\n'),
+      ]);
     const multipart = fc.oneof(
-      fc.record({ field: fc.constantFrom('file', 'upload', 'file[]', ''), filename: fc.constantFrom('a.xlsx', 'a.xls', 'a.csv', '../../a.xlsx', 'a\u0000.xlsx', ''), content: fc.oneof(fc.uint8Array({ maxLength: 2000 }).map((bytes) => Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.from(bytes)])), fc.string({ maxLength: 100 }).map((s) => Buffer.from(s))), files: fc.integer({ min: 0, max: 3 }), close: fc.boolean(), boundary: fc.constantFrom('b0undary', '', 'other') })
+      fc
+        .record({
+          field: fc.constantFrom('file', 'upload', 'file[]', ''),
+          filename: fc.constantFrom('a.xlsx', 'a.xls', 'a.csv', '../../a.xlsx', 'a\u0000.xlsx', ''),
+          content: fc.oneof(
+            fc.uint8Array({ maxLength: 2000 }).map((bytes) => Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.from(bytes)])),
+            fc.string({ maxLength: 100 }).map((s) => Buffer.from(s)),
+          ),
+          files: fc.integer({ min: 0, max: 3 }),
+          close: fc.boolean(),
+          boundary: fc.constantFrom('b0undary', '', 'other'),
+        })
         .map(({ field, filename, content, files, close, boundary }) => ({
           type: boundary ? `multipart/form-data; boundary=${boundary}` : 'multipart/form-data',
           body: Buffer.concat([...Array.from({ length: files }, () => part(field, filename, content)), Buffer.from(close ? '--b0undary--\r\n' : '')]),
         })),
     );
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...ROLES), multipart, fc.constantFrom('', 'dryRun=true', 'dryRun=%00', 'dryRun=2'), async (role, { type, body }, query) => {
-        let request = t.http.post(`${upload.path}${query ? `?${query}` : ''}`).set('Content-Type', type);
-        const token = tokens.get(role);
-        if (token) request = request.set('Authorization', `Bearer ${token}`);
-        cases += 1;
-        const res = count(await request.send(body));
-        assertWellFormed(res, `${role} ${upload.key} ${type} ${body.length} bytes`);
-        if (res.status === 400 && role !== 'anonymous') expect(res.body.errors.map((e: { field: string }) => e.field)).toContain('file');
-      }),
+      fc.asyncProperty(
+        fc.constantFrom(...ROLES),
+        multipart,
+        fc.constantFrom('', 'dryRun=true', 'dryRun=%00', 'dryRun=2'),
+        async (role, { type, body }, query) => {
+          let request = t.http.post(`${upload.path}${query ? `?${query}` : ''}`).set('Content-Type', type);
+          const token = tokens.get(role);
+          if (token) request = request.set('Authorization', `Bearer ${token}`);
+          cases += 1;
+          const res = count(await request.send(body));
+          assertWellFormed(res, `${role} ${upload.key} ${type} ${body.length} bytes`);
+          if (res.status === 400 && role !== 'anonymous') expect(res.body.errors.map((e: { field: string }) => e.field)).toContain('file');
+        },
+      ),
       { numRuns: RUNS_PER_OPERATION * 3, seed: SEED, endOnFailure: true },
     );
   }, 60_000);

@@ -35,18 +35,48 @@ describe('no 5xx from the inputs that produced them', () => {
     const deep = '['.repeat(10_000) + ']'.repeat(10_000);
     const started = Date.now();
     problem(await t.http.post('/api/auth/login').set('Content-Type', 'application/json').send(deep), 400, 'body');
-    problem(await t.as('owner_transport').patch(`/api/milestones/${milestone.id}`).set('Content-Type', 'application/json').send(`{"comment":${'{"a":'.repeat(5_000)}1${'}'.repeat(5_000)}}`), 400, 'body');
+    problem(
+      await t
+        .as('owner_transport')
+        .patch(`/api/milestones/${milestone.id}`)
+        .set('Content-Type', 'application/json')
+        .send(`{"comment":${'{"a":'.repeat(5_000)}1${'}'.repeat(5_000)}}`),
+      400,
+      'body',
+    );
     expect(Date.now() - started).toBeLessThan(1000);
     // 32 levels are allowed (and then refused by the DTO, naming the field).
-    const ok = await t.as('owner_transport').patch(`/api/milestones/${milestone.id}`).set('Content-Type', 'application/json').send(`{"version":1,"comment":${'['.repeat(31)}${']'.repeat(31)}}`);
+    const ok = await t
+      .as('owner_transport')
+      .patch(`/api/milestones/${milestone.id}`)
+      .set('Content-Type', 'application/json')
+      .send(`{"version":1,"comment":${'['.repeat(31)}${']'.repeat(31)}}`);
     problem(ok, 400, 'comment');
   });
 
   it('a NUL byte or a lone surrogate in a body field, a query or a path parameter: 400 naming it, nothing written', async () => {
     const before = await fingerprint(t.db);
-    problem(await t.as('owner_transport').patch(`/api/milestones/${milestone.id}`).send({ version: milestone.version, forecastDate: '2027-01-01', comment: 'a\u0000b' }), 400, 'comment');
-    problem(await t.as('owner_transport').patch(`/api/milestones/${milestone.id}`).set('Content-Type', 'application/json').send('{"version":1,"comment":"\\udc00"}'), 400, 'comment');
-    problem(await t.as('admin').post('/api/admin/users').send({ username: 'lone', displayName: '孤', role: 'reviewer', password: 'Qj-Lone-2031!x', email: 'a\ud800@qj.gov.cn' }), 400, 'email');
+    problem(
+      await t
+        .as('owner_transport')
+        .patch(`/api/milestones/${milestone.id}`)
+        .send({ version: milestone.version, forecastDate: '2027-01-01', comment: 'a\u0000b' }),
+      400,
+      'comment',
+    );
+    problem(
+      await t.as('owner_transport').patch(`/api/milestones/${milestone.id}`).set('Content-Type', 'application/json').send('{"version":1,"comment":"\\udc00"}'),
+      400,
+      'comment',
+    );
+    problem(
+      await t
+        .as('admin')
+        .post('/api/admin/users')
+        .send({ username: 'lone', displayName: '孤', role: 'reviewer', password: 'Qj-Lone-2031!x', email: 'a\ud800@qj.gov.cn' }),
+      400,
+      'email',
+    );
     problem(await t.as('reviewer').post('/api/transition-requests/00000000-0000-4000-8000-000000000000/approve').send({ comment: '\u0000' }), 400, 'comment');
     problem(await t.as('reviewer').get('/api/projects?q=%00'), 400, 'q');
     // (A query cannot carry a lone surrogate: its invalid UTF-8 bytes decode to U+FFFD.)
@@ -61,9 +91,27 @@ describe('no 5xx from the inputs that produced them', () => {
   });
 
   it('integers past 2^31 in a version, a page or If-Match: 400 naming version or page', async () => {
-    problem(await t.as('owner_transport').patch(`/api/milestones/${milestone.id}`).send({ version: 2 ** 31, forecastDate: '2027-01-01' }), 400, 'version');
-    problem(await t.as('owner_transport').patch(`/api/milestones/${milestone.id}`).send({ version: 2 ** 53 + 2, forecastDate: '2027-01-01' }), 400, 'version');
-    problem(await t.as('owner_transport').patch(`/api/milestones/${milestone.id}`).set('If-Match', '"9007199254740993"').send({ forecastDate: '2027-01-01' }), 400, 'version');
+    problem(
+      await t
+        .as('owner_transport')
+        .patch(`/api/milestones/${milestone.id}`)
+        .send({ version: 2 ** 31, forecastDate: '2027-01-01' }),
+      400,
+      'version',
+    );
+    problem(
+      await t
+        .as('owner_transport')
+        .patch(`/api/milestones/${milestone.id}`)
+        .send({ version: 2 ** 53 + 2, forecastDate: '2027-01-01' }),
+      400,
+      'version',
+    );
+    problem(
+      await t.as('owner_transport').patch(`/api/milestones/${milestone.id}`).set('If-Match', '"9007199254740993"').send({ forecastDate: '2027-01-01' }),
+      400,
+      'version',
+    );
     problem(await t.as('reviewer').get('/api/transition-requests?page=2147483648'), 400, 'page');
     problem(await t.as('reviewer').get('/api/rebaseline-requests?page=9007199254740993'), 400, 'page');
     problem(await t.as('reviewer').get('/api/projects?page=1e400'), 400, 'page');
@@ -71,19 +119,35 @@ describe('no 5xx from the inputs that produced them', () => {
   });
 
   it('a whitespace-only reason or comment is trimmed first, and fails the check that it is not empty', async () => {
-    problem(await t.as('owner_transport').post(`/api/milestones/${milestone.id}/rebaseline-requests`).send({ baselineDate: '2029-06-30', reason: '   \t ' }), 400, 'reason');
-    problem(await t.as('reviewer').patch(`/api/milestones/${milestone.id}`).send({ version: milestone.version, baselineDate: '2029-06-30', comment: '   ' }), 400, 'comment');
+    problem(
+      await t.as('owner_transport').post(`/api/milestones/${milestone.id}/rebaseline-requests`).send({ baselineDate: '2029-06-30', reason: '   \t ' }),
+      400,
+      'reason',
+    );
+    problem(
+      await t.as('reviewer').patch(`/api/milestones/${milestone.id}`).send({ version: milestone.version, baselineDate: '2029-06-30', comment: '   ' }),
+      400,
+      'comment',
+    );
   });
 
   it('multipart without a boundary, in another field, or with two files: 400 naming file', async () => {
     problem(await t.as('owner_transport').post('/api/milestones/import').set('Content-Type', 'multipart/form-data').send('--x\r\n'), 400, 'file');
     problem(await t.as('owner_transport').post('/api/milestones/import').attach('upload', Buffer.from('PK\u0003\u0004'), 'a.xlsx'), 400, 'file');
     problem(
-      await t.as('owner_transport').post('/api/milestones/import').attach('file', Buffer.from('PK\u0003\u0004'), 'a.xlsx').attach('file', Buffer.from('PK\u0003\u0004'), 'b.xlsx'),
+      await t
+        .as('owner_transport')
+        .post('/api/milestones/import')
+        .attach('file', Buffer.from('PK\u0003\u0004'), 'a.xlsx')
+        .attach('file', Buffer.from('PK\u0003\u0004'), 'b.xlsx'),
       400,
       'file',
     );
-    const cut = await t.as('owner_transport').post('/api/milestones/import').set('Content-Type', 'multipart/form-data; boundary=b').send('--b\r\nContent-Disposition: form-data; name="file"; filename="a.xlsx"\r\n\r\nPK');
+    const cut = await t
+      .as('owner_transport')
+      .post('/api/milestones/import')
+      .set('Content-Type', 'multipart/form-data; boundary=b')
+      .send('--b\r\nContent-Disposition: form-data; name="file"; filename="a.xlsx"\r\n\r\nPK');
     problem(cut, 400, 'file');
   });
 

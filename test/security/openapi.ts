@@ -41,7 +41,10 @@ export interface Operation {
 }
 
 export interface OpenApiDocument {
-  paths: Record<string, Record<string, { parameters?: OpenApiParameter[]; requestBody?: { content?: Record<string, { schema?: JsonSchema }> }; 'x-permission'?: string }>>;
+  paths: Record<
+    string,
+    Record<string, { parameters?: OpenApiParameter[]; requestBody?: { content?: Record<string, { schema?: JsonSchema }> }; 'x-permission'?: string }>
+  >;
   components?: { schemas?: Record<string, JsonSchema> };
 }
 
@@ -111,7 +114,9 @@ const FINGERPRINTED_TABLES = [
 
 /** Each table's row count and a hash of every row: equal before and after means nothing at all changed. */
 export async function fingerprint(db: Client): Promise<Record<string, string>> {
-  const parts = FINGERPRINTED_TABLES.map((table) => `SELECT '${table}' AS name, count(*) || ':' || md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS print FROM ${table} t`);
+  const parts = FINGERPRINTED_TABLES.map(
+    (table) => `SELECT '${table}' AS name, count(*) || ':' || md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS print FROM ${table} t`,
+  );
   const { rows } = await db.query<{ name: string; print: string }>(parts.join(' UNION ALL '));
   return Object.fromEntries(rows.map((row) => [row.name, row.print]));
 }

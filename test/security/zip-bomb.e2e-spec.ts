@@ -117,7 +117,8 @@ describe('uploads bounded before they are parsed: zip bombs and oversized workbo
   let lyingBomb: Buffer;
   let smallBomb: Buffer;
 
-  const upload = (file: Buffer) => t.as('owner_transport').post('/api/milestones/import').attach('file', file, { filename: '里程碑更新.xlsx', contentType: XLSX });
+  const upload = (file: Buffer) =>
+    t.as('owner_transport').post('/api/milestones/import').attach('file', file, { filename: '里程碑更新.xlsx', contentType: XLSX });
 
   /** Uploads while asking /health every 20 ms; the upload's time, and the slowest /health answer (all must be 200). */
   async function uploadWhileProbing(file: Buffer) {

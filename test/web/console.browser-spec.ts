@@ -106,7 +106,10 @@ describe('web console in Chromium', () => {
     await feasibility.getByPlaceholder('预计日期').fill('2027-04-30');
     await feasibility.getByPlaceholder('预计日期').press('Enter');
     await feasibility.getByRole('button', { name: '保存' }).click();
-    await page.getByTestId('milestone-conflict').getByText(/已被他人修改.*预计 2027-05-31/).waitFor();
+    await page
+      .getByTestId('milestone-conflict')
+      .getByText(/已被他人修改.*预计 2027-05-31/)
+      .waitFor();
     await feasibility.getByText('2027-05-31').waitFor();
 
     // A forecast date, edited in the row.
@@ -154,7 +157,10 @@ describe('web console in Chromium', () => {
     expect(actions.filter((a: string) => a === 'milestone.marked_not_applicable')).toHaveLength(1);
     expect(actions).toContain('transition.requested');
     const milestones = await t.as('reviewer').get(`/api/projects/${yggtId}/milestones`).expect(200);
-    expect(milestones.body.items.find((m: { code: string }) => m.code === 'feasibility_approval')).toMatchObject({ forecastDate: '2027-06-30', status: 'done' });
+    expect(milestones.body.items.find((m: { code: string }) => m.code === 'feasibility_approval')).toMatchObject({
+      forecastDate: '2027-06-30',
+      status: 'done',
+    });
   });
 
   it('a reviewer sees the request in the inbox, approves it, and the project is 开工建设', async () => {
@@ -217,7 +223,7 @@ describe('web console in Chromium', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-excel').click()]);
     expect(download.suggestedFilename()).toMatch(/^綦江区十五五重大项目台账_\d{4}-\d{2}-\d{2}\.xlsx$/);
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.readFile((await download.path()));
+    await workbook.xlsx.readFile(await download.path());
     const sheet = workbook.worksheets[0];
     expect((sheet.getRow(3).values as unknown[]).slice(1, 3)).toEqual(['序号', '项目名称']);
     const names: unknown[] = [];
@@ -234,9 +240,15 @@ describe('web console in Chromium', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'console-list-phone.png') });
 
     await page.getByRole('button', { name: '切换到英文' }).click();
-    await page.getByRole('columnheader', { name: /Project/ }).first().waitFor();
+    await page
+      .getByRole('columnheader', { name: /Project/ })
+      .first()
+      .waitFor();
     await page.getByRole('button', { name: 'Switch to Chinese' }).click();
-    await page.getByRole('columnheader', { name: /项目名称/ }).first().waitFor();
+    await page
+      .getByRole('columnheader', { name: /项目名称/ })
+      .first()
+      .waitFor();
 
     await page.evaluate("localStorage.setItem('qj.token', 'not-a-token')");
     await page.goto(`${web.base}/projects`);

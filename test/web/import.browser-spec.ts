@@ -41,7 +41,7 @@ describe('批量导入 on 我的项目, in Chromium', () => {
   async function downloadTemplate(): Promise<Buffer> {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('import-template-download').click()]);
     expect(download.suggestedFilename()).toMatch(/^里程碑更新模板-区交通局-\d{4}-\d{2}-\d{2}\.xlsx$/);
-    return readFileSync((await download.path()));
+    return readFileSync(await download.path());
   }
 
   async function upload(file: Buffer, name: string): Promise<void> {

@@ -26,7 +26,9 @@ describe('运维 page in Chromium', () => {
        VALUES ('owner@example.test', 'alert', 'ops-page-1', $1, '<p>逾期</p>', '逾期', 'failed', 3, '550 5.1.1 mailbox unavailable')`,
       [MAIL_SUBJECT],
     );
-    await failForGood(t, QUEUES.digest, [{ id: 'ops-page-digest-1', name: 'digest.send', data: { userId: '00000000-0000-4000-8000-000000000001', week: '2026-W02' } }]);
+    await failForGood(t, QUEUES.digest, [
+      { id: 'ops-page-digest-1', name: 'digest.send', data: { userId: '00000000-0000-4000-8000-000000000001', week: '2026-W02' } },
+    ]);
   });
 
   afterAll(async () => {
@@ -84,7 +86,7 @@ describe('运维 page in Chromium', () => {
     await page.getByText('请先以管理员身份登录控制台').waitFor();
   });
 
-  it('no page reported a Content-Security-Policy violation but bull-board\'s Google Fonts stylesheet, blocked on purpose', () => {
+  it("no page reported a Content-Security-Policy violation but bull-board's Google Fonts stylesheet, blocked on purpose", () => {
     // The dashboard's HTML links fonts.googleapis.com; the CSP keeps admins' browsers from calling out (it falls back to system fonts).
     expect(web.cspViolations.filter((violation) => !/fonts\.googleapis\.com/.test(violation))).toEqual([]);
   });

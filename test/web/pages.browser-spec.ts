@@ -186,7 +186,9 @@ describe('notifications, digest preview and dashboard pages', () => {
       await page.mouse.click(box.x + box.width * 0.6, box.y + box.height * y);
       await page.waitForTimeout(300);
     }
-    await page.waitForURL((url) => url.pathname === '/projects' && url.searchParams.get('unit') === overdue.unitId && url.searchParams.get('overdue') === 'true');
+    await page.waitForURL(
+      (url) => url.pathname === '/projects' && url.searchParams.get('unit') === overdue.unitId && url.searchParams.get('overdue') === 'true',
+    );
     await page.getByRole('link', { name: overdue.projectName, exact: true }).waitFor();
     await page.getByTestId('list-total').getByText('共 1 项').waitFor();
   });
@@ -230,7 +232,11 @@ describe('notifications, digest preview and dashboard pages', () => {
       const url = path.replace(':project', overdue.projectId);
       await page.goto(`${web.base}${url}`);
       await page.locator('.app-content').waitFor();
-      await page.locator('.app-content .ant-skeleton, .app-content .ant-spin-spinning').first().waitFor({ state: 'detached' }).catch(() => undefined);
+      await page
+        .locator('.app-content .ant-skeleton, .app-content .ant-spin-spinning')
+        .first()
+        .waitFor({ state: 'detached' })
+        .catch(() => undefined);
       await page.waitForLoadState('networkidle');
       for (const frame of page.frames()) await frame.waitForLoadState('load');
       await page.screenshot({ path: join(ARTIFACTS, `pages-phone-${username}${path.replace(/[/:]+/g, '-')}.png`), fullPage: true });

@@ -15,7 +15,12 @@ describe('serving the web console (dist/web)', () => {
   const appServing = (dist: string) => {
     const app = express();
     app.use(webConsoleMiddleware(dist));
-    app.use((req, res) => res.status(404).type('application/problem+json').send(JSON.stringify({ status: 404, instance: req.originalUrl })));
+    app.use((req, res) =>
+      res
+        .status(404)
+        .type('application/problem+json')
+        .send(JSON.stringify({ status: 404, instance: req.originalUrl })),
+    );
     return app;
   };
 

@@ -52,11 +52,22 @@ describe('job catalogue at run time', () => {
     expect(job.failedReason).toContain('extra: property extra should not exist');
   });
 
-  it('a domain event whose data is not its name\'s fails at once, on both consumers', async () => {
-    const event = { outboxId: '1', name: 'milestone.updated', aggregateId: '3f2b8c1e-5d4a-4b6c-9e8f-0a1b2c3d4e5f', actorId: null, occurredAt: new Date().toISOString(), requestId: null, data: { requestId: 'an older shape' } };
+  it("a domain event whose data is not its name's fails at once, on both consumers", async () => {
+    const event = {
+      outboxId: '1',
+      name: 'milestone.updated',
+      aggregateId: '3f2b8c1e-5d4a-4b6c-9e8f-0a1b2c3d4e5f',
+      actorId: null,
+      occurredAt: new Date().toISOString(),
+      requestId: null,
+      data: { requestId: 'an older shape' },
+    };
     await queue(QUEUES.events).add('domain.event', event, { jobId: 'bad-event' });
     await queue(QUEUES.notifications).add('notifications.event', event, { jobId: 'bad-notify' });
-    for (const [name, id] of [[QUEUES.events, 'bad-event'], [QUEUES.notifications, 'bad-notify']] as const) {
+    for (const [name, id] of [
+      [QUEUES.events, 'bad-event'],
+      [QUEUES.notifications, 'bad-notify'],
+    ] as const) {
       const job = await failed(name, id);
       expect(job.attemptsMade).toBe(1);
       expect(job.failedReason).toContain('data.milestoneId: milestoneId must be a UUID');

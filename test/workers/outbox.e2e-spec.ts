@@ -48,7 +48,11 @@ describe('outbox relay and roll-ups', () => {
     const water = before.body.items.find((row: { key: string }) => row.key === 'water');
     const list = await t.as('reviewer').get('/api/projects').query({ sector: 'water', pageSize: 1 }).expect(200);
     const projectId = list.body.items[0].id;
-    const requested = await t.as('owner_water').post(`/api/projects/${projectId}/transition-requests`).send({ to: 'on_hold', reason: '资金未落实' }).expect(201);
+    const requested = await t
+      .as('owner_water')
+      .post(`/api/projects/${projectId}/transition-requests`)
+      .send({ to: 'on_hold', reason: '资金未落实' })
+      .expect(201);
     await t.as('reviewer').post(`/api/transition-requests/${requested.body.id}/approve`).send({}).expect(200);
 
     await waitFor('the events to be relayed', async () => (await unpublished()) === 0, 20_000).catch((error) => {
@@ -71,7 +75,11 @@ describe('outbox relay and roll-ups', () => {
       milestones.push(res.body.items[0]);
     }
     const update = (m: Milestone, i: number) =>
-      t.as('owner_transport').patch(`/api/milestones/${m.id}`).send({ version: m.version, forecastDate: `2028-01-${String((i % 28) + 1).padStart(2, '0')}` }).expect(200);
+      t
+        .as('owner_transport')
+        .patch(`/api/milestones/${m.id}`)
+        .send({ version: m.version, forecastDate: `2028-01-${String((i % 28) + 1).padStart(2, '0')}` })
+        .expect(200);
 
     await Promise.all(milestones.slice(0, 10).map(update));
     workers[0].child.kill('SIGKILL');

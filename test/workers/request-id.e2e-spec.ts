@@ -41,9 +41,11 @@ describe('the request id follows a change into its jobs', () => {
         }
       });
   const completed = (name: QueueName, id: string) =>
-    waitFor(`job ${id} to complete`, async () => ((await queue(name).getJobState(id)) === 'completed' ? Job.fromId(queue(name), id) : undefined), 30_000).catch((error) => {
-      throw new Error(`${error.message}\nworker output:\n${worker.output().slice(-4000)}`);
-    });
+    waitFor(`job ${id} to complete`, async () => ((await queue(name).getJobState(id)) === 'completed' ? Job.fromId(queue(name), id) : undefined), 30_000).catch(
+      (error) => {
+        throw new Error(`${error.message}\nworker output:\n${worker.output().slice(-4000)}`);
+      },
+    );
 
   beforeAll(async () => {
     t = await bootTestApp();
@@ -60,24 +62,39 @@ describe('the request id follows a change into its jobs', () => {
 
   it('a transition request: the event, its notification job, the mails to the reviewers and their log lines', async () => {
     const requestId = `h12-${randomBytes(6).toString('hex')}`;
-    const { rows: projects } = await t.db.query(`SELECT p.id FROM project p JOIN unit u ON u.id = p.unit_id WHERE u.code = 'water' ORDER BY p.plan_order LIMIT 1`);
-    const filed = await t.as('owner_water').post(`/api/projects/${projects[0].id}/transition-requests`).set('x-request-id', requestId).send({ to: 'on_hold', reason: '资金未落实' }).expect(201);
+    const { rows: projects } = await t.db.query(
+      `SELECT p.id FROM project p JOIN unit u ON u.id = p.unit_id WHERE u.code = 'water' ORDER BY p.plan_order LIMIT 1`,
+    );
+    const filed = await t
+      .as('owner_water')
+      .post(`/api/projects/${projects[0].id}/transition-requests`)
+      .set('x-request-id', requestId)
+      .send({ to: 'on_hold', reason: '资金未落实' })
+      .expect(201);
     expect(filed.headers['x-request-id']).toBe(requestId);
 
-    const { rows } = await t.db.query(`SELECT id::text, request_id AS "requestId" FROM outbox_event WHERE payload->>'transitionRequestId' = $1`, [filed.body.id]);
+    const { rows } = await t.db.query(`SELECT id::text, request_id AS "requestId" FROM outbox_event WHERE payload->>'transitionRequestId' = $1`, [
+      filed.body.id,
+    ]);
     expect(rows).toEqual([{ id: expect.any(String), requestId }]);
     const outboxId = rows[0].id as string;
     expect((await completed(QUEUES.events, `event-${outboxId}`)).data.requestId).toBe(requestId);
     expect((await completed(QUEUES.notifications, `notify-${outboxId}`)).data.requestId).toBe(requestId);
 
-    const { rows: mails } = await t.db.query(`SELECT id::text FROM mail_outbox WHERE kind = 'workflow' AND status <> 'skipped' AND dedupe_key LIKE $1`, [`transition-${filed.body.id}-requested-%`]);
+    const { rows: mails } = await t.db.query(`SELECT id::text FROM mail_outbox WHERE kind = 'workflow' AND status <> 'skipped' AND dedupe_key LIKE $1`, [
+      `transition-${filed.body.id}-requested-%`,
+    ]);
     expect(mails.length).toBeGreaterThan(0);
     for (const mail of mails) expect((await completed(QUEUES.mail, `mail-${mail.id}`)).data.requestId).toBe(requestId);
 
     // Lines logged while the jobs ran carry the id without naming it (a child logger), and so do their completions.
     const traced = logLines().filter((line) => line.requestId === requestId);
-    expect(traced.filter((line) => line.msg === 'job started').map((line) => line.job)).toEqual(expect.arrayContaining(['domain.event', 'notifications.event', 'mail.send']));
-    expect(traced.filter((line) => line.msg === 'job completed').map((line) => line.jobId)).toEqual(expect.arrayContaining([`event-${outboxId}`, `notify-${outboxId}`]));
+    expect(traced.filter((line) => line.msg === 'job started').map((line) => line.job)).toEqual(
+      expect.arrayContaining(['domain.event', 'notifications.event', 'mail.send']),
+    );
+    expect(traced.filter((line) => line.msg === 'job completed').map((line) => line.jobId)).toEqual(
+      expect.arrayContaining([`event-${outboxId}`, `notify-${outboxId}`]),
+    );
   });
 
   it('a milestone update: the project scan it causes carries the id', async () => {
@@ -87,11 +104,20 @@ describe('the request id follows a change into its jobs', () => {
        WHERE u.code = 'transport' AND m.status = 'pending' ORDER BY p.plan_order, m.sort_order LIMIT 1`,
     );
     const m = rows[0];
-    await t.as('owner_transport').patch(`/api/milestones/${m.id}`).set('x-request-id', requestId).send({ version: m.version, forecastDate: addDays(todayIn('Asia/Shanghai'), 500) }).expect(200);
-    const scan = await waitFor('the project scan to be enqueued', async () => {
-      const jobs = await queue(QUEUES.alerts).getJobs(['delayed', 'waiting', 'active', 'completed']);
-      return jobs.find((job) => job.name === 'alerts.scan-project' && job.data.projectId === m.projectId);
-    }, 30_000);
+    await t
+      .as('owner_transport')
+      .patch(`/api/milestones/${m.id}`)
+      .set('x-request-id', requestId)
+      .send({ version: m.version, forecastDate: addDays(todayIn('Asia/Shanghai'), 500) })
+      .expect(200);
+    const scan = await waitFor(
+      'the project scan to be enqueued',
+      async () => {
+        const jobs = await queue(QUEUES.alerts).getJobs(['delayed', 'waiting', 'active', 'completed']);
+        return jobs.find((job) => job.name === 'alerts.scan-project' && job.data.projectId === m.projectId);
+      },
+      30_000,
+    );
     expect(scan.data.requestId).toBe(requestId);
   });
 });

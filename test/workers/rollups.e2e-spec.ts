@@ -44,7 +44,10 @@ describe('roll-ups', () => {
         }
         return undefined;
       case 'overdue':
-        await t.db.query(`UPDATE milestone SET baseline_date = $2, forecast_date = NULL WHERE project_id = $1 AND status = 'pending'`, [id, addDays(today, (value % 90) - 45)]);
+        await t.db.query(`UPDATE milestone SET baseline_date = $2, forecast_date = NULL WHERE project_id = $1 AND status = 'pending'`, [
+          id,
+          addDays(today, (value % 90) - 45),
+        ]);
         return undefined;
       case 'stale':
         await t.db.query(`UPDATE project SET last_activity_at = now() - make_interval(days => $2) WHERE id = $1`, [id, value % 60]);

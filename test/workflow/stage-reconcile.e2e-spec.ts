@@ -33,7 +33,9 @@ describe('the stage–milestone reconcile of existing data', () => {
     }
     const { rows: projects } = await db.query(`SELECT id, target FROM project WHERE target = 'start' AND stage = 'study' ORDER BY plan_order LIMIT 3`);
     const [started, completed, untouched] = projects.map((p) => p.id as string);
-    const [{ id: userId }] = (await db.query(`INSERT INTO app_user (username, display_name, role, password_hash) VALUES ('legacy', '旧数据', 'reviewer', 'x') RETURNING id`)).rows;
+    const [{ id: userId }] = (
+      await db.query(`INSERT INTO app_user (username, display_name, role, password_hash) VALUES ('legacy', '旧数据', 'reviewer', 'x') RETURNING id`)
+    ).rows;
     // As the first wave left it: approved into 开工建设 with a start date in the evidence, every milestone still open.
     await db.query(`UPDATE project SET stage = 'start' WHERE id = $1`, [started]);
     await db.query(
@@ -47,13 +49,21 @@ describe('the stage–milestone reconcile of existing data', () => {
     await dataSource.runMigrations({ transaction: 'each' });
 
     const milestones = async (projectId: string) =>
-      (await db.query(`SELECT id, code, status, actual_date::text AS "actualDate", not_applicable_reason AS reason FROM milestone WHERE project_id = $1 ORDER BY sort_order`, [projectId])).rows;
+      (
+        await db.query(
+          `SELECT id, code, status, actual_date::text AS "actualDate", not_applicable_reason AS reason FROM milestone WHERE project_id = $1 ORDER BY sort_order`,
+          [projectId],
+        )
+      ).rows;
     const startMilestones = await milestones(started);
     expect(startMilestones.find((m) => m.code === 'groundbreaking')).toMatchObject({ status: 'done', actualDate: '2026-11-25', reason: null });
     for (const m of startMilestones.filter((m) => m.code !== 'groundbreaking')) {
       expect(m).toMatchObject({ status: 'not_applicable', actualDate: null, reason: '数据校正：项目已处于「开工建设」阶段，此前未记录该里程碑' });
     }
-    for (const [projectId, stage] of [[started, 'start'], [completed, 'complete']] as const) {
+    for (const [projectId, stage] of [
+      [started, 'start'],
+      [completed, 'complete'],
+    ] as const) {
       for (const m of await milestones(projectId)) {
         if (isImpliedByStage(m.code, stageOfStatus(stage))) expect(['done', 'not_applicable']).toContain(m.status);
       }

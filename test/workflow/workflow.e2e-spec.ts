@@ -22,7 +22,11 @@ describe('workflow: owners request, the DRC approves, every step audited', () =>
   };
   const done = async (code: string, who = 'owner_transport') => {
     const m = await milestone(code);
-    return t.as(who).patch(`/api/milestones/${m.id}`).send({ version: m.version, actualDate: today(), comment: `${code} 已完成` }).expect(200);
+    return t
+      .as(who)
+      .patch(`/api/milestones/${m.id}`)
+      .send({ version: m.version, actualDate: today(), comment: `${code} 已完成` })
+      .expect(200);
   };
 
   beforeAll(async () => {
@@ -55,7 +59,12 @@ describe('workflow: owners request, the DRC approves, every step audited', () =>
 
   it('walks 渝贵高铁 from study to complete; at every step its stage and its milestones agree, and the history shows who did what', async () => {
     await expectAgreement();
-    const startEvidence = { approvalDocNo: '渝发改交〔2026〕1号', approvalDate: addDays(today(), -20), constructionPermitNo: 'QJ-2026-001', actualStartDate: addDays(today(), -2) };
+    const startEvidence = {
+      approvalDocNo: '渝发改交〔2026〕1号',
+      approvalDate: addDays(today(), -20),
+      constructionPermitNo: 'QJ-2026-001',
+      actualStartDate: addDays(today(), -2),
+    };
     // Before the form: the checklist says what is settled, what blocks, what the form's dates will complete.
     let transitions = await t.as('owner_transport').get(`/api/projects/${projectId}/transitions`).expect(200);
     const begin = transitions.body.transitions.find((tr: { transitionId: string }) => tr.transitionId === 'begin_construction');
@@ -77,7 +86,11 @@ describe('workflow: owners request, the DRC approves, every step audited', () =>
     await done('feasibility_approval');
     // 初步设计 is not needed for this project: its owner says so, with a reason.
     const design = await milestone('preliminary_design_approval');
-    const marked = await t.as('owner_transport').post(`/api/milestones/${design.id}/not-applicable`).send({ version: design.version, reason: '与可研合并审批' }).expect(200);
+    const marked = await t
+      .as('owner_transport')
+      .post(`/api/milestones/${design.id}/not-applicable`)
+      .send({ version: design.version, reason: '与可研合并审批' })
+      .expect(200);
     expect(marked.body).toMatchObject({ status: 'not_applicable', notApplicableReason: '与可研合并审批', version: design.version + 1 });
 
     transitions = await t.as('owner_transport').get(`/api/projects/${projectId}/transitions`).expect(200);
@@ -89,11 +102,14 @@ describe('workflow: owners request, the DRC approves, every step audited', () =>
     expect(noPermitDate.status).toBe(422);
     expect(noPermitDate.body.failedGuards[0].missing).toEqual(['construction_permit']);
     const permitDate = addDays(today(), -10);
-    const requested = await t.as('owner_transport').post(`/api/projects/${projectId}/transition-requests`).send({
-      to: 'start',
-      evidence: { ...startEvidence, constructionPermitDate: permitDate },
-      comment: '已取得施工许可，申请开工',
-    });
+    const requested = await t
+      .as('owner_transport')
+      .post(`/api/projects/${projectId}/transition-requests`)
+      .send({
+        to: 'start',
+        evidence: { ...startEvidence, constructionPermitDate: permitDate },
+        comment: '已取得施工许可，申请开工',
+      });
     expect(requested.status).toBe(201);
     expect(requested.body).toMatchObject({ status: 'pending', fromStage: 'study', toStage: 'start', workflowVersion: 2 });
     await expectAgreement();
@@ -113,14 +129,30 @@ describe('workflow: owners request, the DRC approves, every step audited', () =>
     expect(byCode('preliminary_design_approval').status).toBe('not_applicable');
 
     // 渝贵高铁's target is `start`: completion milestones are added as the project goes on.
-    for (const [code, name, order] of [['main_works_done', '主体完工', 60], ['acceptance', '竣工验收', 70], ['in_service', '投入使用', 80]] as const) {
-      await t.db.query(`INSERT INTO milestone (project_id, code, name, stage, sort_order, baseline_date) VALUES ($1, $2, $3, 'complete', $4, '2030-06-30')`, [projectId, code, name, order]);
+    for (const [code, name, order] of [
+      ['main_works_done', '主体完工', 60],
+      ['acceptance', '竣工验收', 70],
+      ['in_service', '投入使用', 80],
+    ] as const) {
+      await t.db.query(`INSERT INTO milestone (project_id, code, name, stage, sort_order, baseline_date) VALUES ($1, $2, $3, 'complete', $4, '2030-06-30')`, [
+        projectId,
+        code,
+        name,
+        order,
+      ]);
     }
-    const refusedCompletion = await t.as('owner_transport').post(`/api/projects/${projectId}/transition-requests`).send({ to: 'complete', evidence: { acceptanceDate: today() } });
+    const refusedCompletion = await t
+      .as('owner_transport')
+      .post(`/api/projects/${projectId}/transition-requests`)
+      .send({ to: 'complete', evidence: { acceptanceDate: today() } });
     expect(refusedCompletion.status).toBe(422);
     expect(refusedCompletion.body.failedGuards[0].missing).toEqual(['main_works_done']);
     await done('main_works_done');
-    const completion = await t.as('owner_transport').post(`/api/projects/${projectId}/transition-requests`).send({ to: 'complete', evidence: { acceptanceDate: today() } }).expect(201);
+    const completion = await t
+      .as('owner_transport')
+      .post(`/api/projects/${projectId}/transition-requests`)
+      .send({ to: 'complete', evidence: { acceptanceDate: today() } })
+      .expect(201);
     await t.as('reviewer').post(`/api/transition-requests/${completion.body.id}/approve`).send({ comment: '验收合格' }).expect(200);
     const afterComplete = await expectAgreement();
     expect(afterComplete.project.stage).toBe('complete');
@@ -138,7 +170,9 @@ describe('workflow: owners request, the DRC approves, every step audited', () =>
       expect(event.actorName).toBeTruthy();
       expect(new Date(event.at).getTime()).toBeGreaterThan(Date.now() - 600_000);
     }
-    const groundbreaking = history.body.items.find((e: { entityId: string; action: string }) => e.entityId === byCode('groundbreaking').id && e.action === 'milestone.updated');
+    const groundbreaking = history.body.items.find(
+      (e: { entityId: string; action: string }) => e.entityId === byCode('groundbreaking').id && e.action === 'milestone.updated',
+    );
     expect(groundbreaking).toMatchObject({ actorName: expect.any(String), comment: '随「开工」申请批准，按实际开工日期标记完成' });
     const approval = history.body.items.find((e: { action: string }) => e.action === 'transition.approved');
     expect(approval.before.stage).toBe('study');
@@ -170,7 +204,10 @@ describe('workflow: owners request, the DRC approves, every step audited', () =>
       const noReason = await t.as('owner_water').post(`/api/milestones/${proposal.id}/not-applicable`).send({ version: proposal.version, reason: '   ' });
       expect(noReason.status).toBe(400);
       expect(noReason.body.errors.map((e: { field: string }) => e.field)).toEqual(['reason']);
-      const otherUnit = await t.as('owner_transport').post(`/api/milestones/${proposal.id}/not-applicable`).send({ version: proposal.version, reason: '不需要' });
+      const otherUnit = await t
+        .as('owner_transport')
+        .post(`/api/milestones/${proposal.id}/not-applicable`)
+        .send({ version: proposal.version, reason: '不需要' });
       expect(otherUnit.status).toBe(403);
       const reviewer = await t.as('reviewer').post(`/api/milestones/${proposal.id}/not-applicable`).send({ version: proposal.version, reason: '不需要' });
       expect(reviewer.status).toBe(403);
@@ -178,7 +215,10 @@ describe('workflow: owners request, the DRC approves, every step audited', () =>
       const onTarget = await t.as('owner_water').post(`/api/milestones/${target.id}/not-applicable`).send({ version: target.version, reason: '不需要' });
       expect(onTarget.status).toBe(422);
       expect(onTarget.body).toMatchObject({ code: 'target_milestone' });
-      const stale = await t.as('owner_water').post(`/api/milestones/${proposal.id}/not-applicable`).send({ version: proposal.version + 5, reason: '不需要' });
+      const stale = await t
+        .as('owner_water')
+        .post(`/api/milestones/${proposal.id}/not-applicable`)
+        .send({ version: proposal.version + 5, reason: '不需要' });
       expect(stale.status).toBe(409);
       expect(await waterMilestone('proposal')).toMatchObject({ status: 'pending', version: proposal.version });
       expect(await auditCount()).toBe(before);
@@ -189,16 +229,26 @@ describe('workflow: owners request, the DRC approves, every step audited', () =>
       await t.db.query(`UPDATE milestone SET forecast_date = $2 WHERE id = $1`, [proposal.id, addDays(today(), -3)]);
       const overdueBefore = await t.as('reviewer').get('/api/projects').query({ q: '', overdue: true, pageSize: 200 }).expect(200);
       expect(overdueBefore.body.items.map((p: { id: string }) => p.id)).toContain(waterProject);
-      const marked = await t.as('owner_water').post(`/api/milestones/${proposal.id}/not-applicable`).send({ version: proposal.version, reason: '改扩建项目，无需单独立项' }).expect(200);
+      const marked = await t
+        .as('owner_water')
+        .post(`/api/milestones/${proposal.id}/not-applicable`)
+        .send({ version: proposal.version, reason: '改扩建项目，无需单独立项' })
+        .expect(200);
       expect(marked.body).toMatchObject({ status: 'not_applicable', notApplicableReason: '改扩建项目，无需单独立项' });
       const overdueAfter = await t.as('reviewer').get('/api/projects').query({ overdue: true, pageSize: 200 }).expect(200);
       expect(overdueAfter.body.items.map((p: { id: string }) => p.id)).not.toContain(waterProject);
       const again = await t.as('owner_water').post(`/api/milestones/${proposal.id}/not-applicable`).send({ version: marked.body.version, reason: 'x' });
       expect(again.status).toBe(409);
-      const reopened = await t.as('owner_water').post(`/api/milestones/${proposal.id}/applicable`).send({ version: marked.body.version, comment: '需要立项' }).expect(200);
+      const reopened = await t
+        .as('owner_water')
+        .post(`/api/milestones/${proposal.id}/applicable`)
+        .send({ version: marked.body.version, comment: '需要立项' })
+        .expect(200);
       expect(reopened.body).toMatchObject({ status: 'pending', notApplicableReason: null, forecastDate: addDays(today(), -3) });
       const history = (await t.as('reviewer').get(`/api/projects/${waterProject}/history`).expect(200)).body.items;
-      expect(history.filter((e: { entityId: string }) => e.entityId === proposal.id).map((e: { action: string; comment: string }) => [e.action, e.comment])).toEqual([
+      expect(
+        history.filter((e: { entityId: string }) => e.entityId === proposal.id).map((e: { action: string; comment: string }) => [e.action, e.comment]),
+      ).toEqual([
         ['milestone.marked_not_applicable', '改扩建项目，无需单独立项'],
         ['milestone.applicable_again', '需要立项'],
       ]);
@@ -207,7 +257,11 @@ describe('workflow: owners request, the DRC approves, every step audited', () =>
     });
 
     it('the requester withdraws a pending request; others get 403, a withdrawn one 409', async () => {
-      const filed = await t.as('owner_water').post(`/api/projects/${waterProject}/transition-requests`).send({ to: 'on_hold', reason: '资金未落实' }).expect(201);
+      const filed = await t
+        .as('owner_water')
+        .post(`/api/projects/${waterProject}/transition-requests`)
+        .send({ to: 'on_hold', reason: '资金未落实' })
+        .expect(201);
       expect((await t.as('reviewer').post(`/api/transition-requests/${filed.body.id}/withdraw`).send({})).status).toBe(403);
       expect((await t.as('owner_transport').post(`/api/transition-requests/${filed.body.id}/withdraw`).send({})).status).toBe(403);
       const withdrawn = await t.as('owner_water').post(`/api/transition-requests/${filed.body.id}/withdraw`).send({ comment: '资金已落实' }).expect(200);
@@ -217,17 +271,33 @@ describe('workflow: owners request, the DRC approves, every step audited', () =>
       expect(twice.body.detail).toContain('已撤回');
       expect((await t.as('reviewer').post(`/api/transition-requests/${filed.body.id}/approve`).send({})).status).toBe(409);
       // The project is free for a new request.
-      const next = await t.as('owner_water').post(`/api/projects/${waterProject}/transition-requests`).send({ to: 'on_hold', reason: '资金未落实' }).expect(201);
+      const next = await t
+        .as('owner_water')
+        .post(`/api/projects/${waterProject}/transition-requests`)
+        .send({ to: 'on_hold', reason: '资金未落实' })
+        .expect(201);
       await t.as('reviewer').post(`/api/transition-requests/${next.body.id}/reject`).send({ comment: '不同意' }).expect(200);
       const history = (await t.as('reviewer').get(`/api/projects/${waterProject}/history`).expect(200)).body.items.map((e: { action: string }) => e.action);
       expect(history).toEqual(expect.arrayContaining(['transition.withdrawn', 'transition.rejected']));
-      const { rows } = await t.db.query(`SELECT name, payload->>'transitionRequestId' AS "requestId" FROM outbox_event WHERE name IN ('transition.withdrawn', 'project.transition_rejected') AND aggregate_id = $1`, [waterProject]);
-      expect(rows).toEqual(expect.arrayContaining([{ name: 'transition.withdrawn', requestId: filed.body.id }, { name: 'project.transition_rejected', requestId: next.body.id }]));
+      const { rows } = await t.db.query(
+        `SELECT name, payload->>'transitionRequestId' AS "requestId" FROM outbox_event WHERE name IN ('transition.withdrawn', 'project.transition_rejected') AND aggregate_id = $1`,
+        [waterProject],
+      );
+      expect(rows).toEqual(
+        expect.arrayContaining([
+          { name: 'transition.withdrawn', requestId: filed.body.id },
+          { name: 'project.transition_rejected', requestId: next.body.id },
+        ]),
+      );
     });
 
     it('a re-baselining request is withdrawn by its requester only', async () => {
       const m = await waterMilestone('feasibility_approval');
-      const filed = await t.as('owner_water').post(`/api/milestones/${m.id}/rebaseline-requests`).send({ baselineDate: '2029-06-30', reason: '征地延后' }).expect(201);
+      const filed = await t
+        .as('owner_water')
+        .post(`/api/milestones/${m.id}/rebaseline-requests`)
+        .send({ baselineDate: '2029-06-30', reason: '征地延后' })
+        .expect(201);
       expect((await t.as('owner_transport').post(`/api/rebaseline-requests/${filed.body.id}/withdraw`).send({})).status).toBe(403);
       await t.as('owner_water').post(`/api/rebaseline-requests/${filed.body.id}/withdraw`).send({}).expect(200);
       expect((await t.as('owner_water').post(`/api/rebaseline-requests/${filed.body.id}/withdraw`).send({})).status).toBe(409);
@@ -241,7 +311,9 @@ describe('workflow: owners request, the DRC approves, every step audited', () =>
       await t.db.query(`UPDATE transition_request SET workflow_version = 1 WHERE id = $1`, [filed.body.id]);
       const approved = await t.as('reviewer').post(`/api/transition-requests/${filed.body.id}/approve`).send({}).expect(200);
       expect(approved.body.workflowVersion).toBe(1);
-      const { rows } = await t.db.query(`SELECT payload->>'workflowVersion' AS v FROM outbox_event WHERE name = 'project.put_on_hold' AND aggregate_id = $1`, [waterProject]);
+      const { rows } = await t.db.query(`SELECT payload->>'workflowVersion' AS v FROM outbox_event WHERE name = 'project.put_on_hold' AND aggregate_id = $1`, [
+        waterProject,
+      ]);
       expect(rows.map((r: { v: string }) => r.v)).toEqual(['1']);
 
       const resume = await t.as('owner_water').post(`/api/projects/${waterProject}/transition-requests`).send({ to: 'study' }).expect(201);
@@ -267,7 +339,11 @@ describe('workflow: owners request, the DRC approves, every step audited', () =>
     });
 
     it('missing evidence: 422 naming each missing field', async () => {
-      const res = await t.as('owner_water').post(`/api/projects/${otherId}/transition-requests`).send({ to: 'start', evidence: { approvalDocNo: 'x' } }).expect(422);
+      const res = await t
+        .as('owner_water')
+        .post(`/api/projects/${otherId}/transition-requests`)
+        .send({ to: 'start', evidence: { approvalDocNo: 'x' } })
+        .expect(422);
       expect(res.body.missingEvidence).toEqual(expect.arrayContaining(['approvalDate', 'constructionPermitNo', 'actualStartDate']));
       expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual(
         expect.arrayContaining(['evidence.approvalDate', 'evidence.constructionPermitNo', 'evidence.actualStartDate']),
@@ -323,7 +399,11 @@ describe('workflow: owners request, the DRC approves, every step audited', () =>
         [{ forecastDate: '2027-01-01', colour: 'red' }, 'colour'],
       ];
       for (const [body, field] of cases) {
-        const bad = await t.as('owner_water').patch(`/api/milestones/${m.id}`).send({ version: m.version, ...body }).expect(400);
+        const bad = await t
+          .as('owner_water')
+          .patch(`/api/milestones/${m.id}`)
+          .send({ version: m.version, ...body })
+          .expect(400);
         expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual([field]);
       }
       const after = await t.as('reviewer').get(`/api/projects/${otherId}/milestones`).expect(200);
@@ -336,7 +416,11 @@ describe('workflow: owners request, the DRC approves, every step audited', () =>
       await t.as('owner_water').patch(`/api/milestones/${m.id}`).send({ version: m.version, baselineDate: '2027-06-30' }).expect(403);
       const noWhy = await t.as('reviewer').patch(`/api/milestones/${m.id}`).send({ version: m.version, baselineDate: '2027-06-30' }).expect(400);
       expect(noWhy.body.errors[0].field).toBe('comment');
-      const ok = await t.as('reviewer').patch(`/api/milestones/${m.id}`).send({ version: m.version, baselineDate: '2027-06-30', comment: '调整工期' }).expect(200);
+      const ok = await t
+        .as('reviewer')
+        .patch(`/api/milestones/${m.id}`)
+        .send({ version: m.version, baselineDate: '2027-06-30', comment: '调整工期' })
+        .expect(200);
       expect(ok.body).toMatchObject({ baselineDate: '2027-06-30', version: m.version + 1 });
       const history = await t.as('reviewer').get(`/api/projects/${otherId}/history`).expect(200);
       expect(history.body.items.map((e: { action: string }) => e.action)).toContain('milestone.rebaselined');
@@ -351,7 +435,10 @@ describe('workflow: owners request, the DRC approves, every step audited', () =>
     const client = t.as('owner_education');
     const results = await Promise.all(
       Array.from({ length: 100 }, (_, i) =>
-        client.patch(`/api/milestones/${m.id}`).set('If-Match', `"${m.version}"`).send({ forecastDate: addDays('2027-01-01', i) }),
+        client
+          .patch(`/api/milestones/${m.id}`)
+          .set('If-Match', `"${m.version}"`)
+          .send({ forecastDate: addDays('2027-01-01', i) }),
       ),
     );
     const statuses = results.map((r) => r.status);
@@ -378,7 +465,11 @@ describe('workflow: owners request, the DRC approves, every step audited', () =>
     const [other] = res.body.items
       .filter((x: Milestone) => x.status === 'pending' && x.id !== m.id)
       .sort((a: Milestone, b: Milestone) => String(b.baselineDate).localeCompare(String(a.baselineDate)));
-    await t.as('owner_health').patch(`/api/milestones/${other.id}`).send({ version: other.version, forecastDate: addDays(other.baselineDate, -1) }).expect(200);
+    await t
+      .as('owner_health')
+      .patch(`/api/milestones/${other.id}`)
+      .send({ version: other.version, forecastDate: addDays(other.baselineDate, -1) })
+      .expect(200);
     const red = await t.as('reviewer').get('/api/projects').query({ rag: 'red', pageSize: 200 }).expect(200);
     expect(red.body.items.map((p: { id: string }) => p.id)).toContain(id);
     const overdue = await t.as('reviewer').get('/api/projects').query({ overdue: 'true', pageSize: 200 }).expect(200);
@@ -397,11 +488,19 @@ describe('workflow: owners request, the DRC approves, every step audited', () =>
     const units = await t.as('admin').get('/api/units').expect(200);
     const water = units.body.items.find((u: { code: string }) => u.code === 'water');
     await t.as('owner_ecology').patch(`/api/projects/${project.id}/unit`).send({ unitId: water.id, version: project.version }).expect(403);
-    const stale = await t.as('admin').patch(`/api/projects/${project.id}/unit`).send({ unitId: water.id, version: project.version + 5 }).expect(409);
+    const stale = await t
+      .as('admin')
+      .patch(`/api/projects/${project.id}/unit`)
+      .send({ unitId: water.id, version: project.version + 5 })
+      .expect(409);
     expect(stale.body.code).toBe('version_conflict');
     const bad = await t.as('admin').patch(`/api/projects/${project.id}/unit`).send({ unitId: 'x', version: project.version }).expect(400);
     expect(bad.body.errors[0].field).toBe('unitId');
-    const moved = await t.as('admin').patch(`/api/projects/${project.id}/unit`).send({ unitId: water.id, version: project.version, comment: '职能调整' }).expect(200);
+    const moved = await t
+      .as('admin')
+      .patch(`/api/projects/${project.id}/unit`)
+      .send({ unitId: water.id, version: project.version, comment: '职能调整' })
+      .expect(200);
     expect(moved.body).toMatchObject({ unitId: water.id, version: project.version + 1 });
 
     const milestones = await t.as('reviewer').get(`/api/projects/${project.id}/milestones`).expect(200);
@@ -422,7 +521,11 @@ describe('workflow: owners request, the DRC approves, every step audited', () =>
     const missingReason = await t.as('owner_agriculture').post(`/api/milestones/${m.id}/rebaseline-requests`).send({ baselineDate: '2028-06-30' }).expect(400);
     expect(missingReason.body.errors.map((e: { field: string }) => e.field)).toEqual(['reason']);
     await t.as('owner_water').post(`/api/milestones/${m.id}/rebaseline-requests`).send({ baselineDate: '2028-06-30', reason: 'x' }).expect(403);
-    const asked = await t.as('owner_agriculture').post(`/api/milestones/${m.id}/rebaseline-requests`).send({ baselineDate: '2028-06-30', reason: '用地报批延后' }).expect(201);
+    const asked = await t
+      .as('owner_agriculture')
+      .post(`/api/milestones/${m.id}/rebaseline-requests`)
+      .send({ baselineDate: '2028-06-30', reason: '用地报批延后' })
+      .expect(201);
     expect(asked.body).toMatchObject({ status: 'pending', currentBaseline: m.baselineDate, proposedBaseline: '2028-06-30' });
     await t.as('owner_agriculture').post(`/api/milestones/${m.id}/rebaseline-requests`).send({ baselineDate: '2028-07-30', reason: 'again' }).expect(409);
     const inbox = await t.as('reviewer').get('/api/rebaseline-requests').query({ status: 'pending' }).expect(200);

@@ -5,7 +5,16 @@ import { SwaggerModule } from '@nestjs/swagger';
 import type { Env } from '@qj/config';
 import { json, type Request, type Response } from 'express';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { answerClientErrorsAsProblems, createValidationPipe, MAX_JSON_BYTES, namedBodyErrors, ProblemDetailsFilter, refuseDeepJson, requestIdOf, UnsafeTextPipe } from '@qj/http';
+import {
+  answerClientErrorsAsProblems,
+  createValidationPipe,
+  MAX_JSON_BYTES,
+  namedBodyErrors,
+  ProblemDetailsFilter,
+  refuseDeepJson,
+  requestIdOf,
+  UnsafeTextPipe,
+} from '@qj/http';
 import { Logger } from 'nestjs-pino';
 import { sqlStatementCounter } from '@qj/persistence';
 import { runWithRequestId } from '@qj/queue';

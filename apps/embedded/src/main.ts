@@ -1,13 +1,5 @@
 import 'reflect-metadata';
-import {
-  assertDatabaseAnswers,
-  assertRedisAnswers,
-  exitGracefullyOnSignal,
-  provideLocalServices,
-  redact,
-  runMain,
-  validateEnv,
-} from '@qj/config';
+import { assertDatabaseAnswers, assertRedisAnswers, exitGracefullyOnSignal, provideLocalServices, redact, runMain, validateEnv } from '@qj/config';
 import { prepareDatabase } from '@qj/persistence';
 import { DEFAULT_DEMO_PASSWORD, ensureDemoAccounts } from '../../api/src/auth';
 import { createApiApp } from '../../api/src/bootstrap';

@@ -63,7 +63,10 @@ export abstract class LoggedWorkerHost<Q extends QueueName> extends WorkerHost {
 
   @OnWorkerEvent('failed')
   onFailed(job: Job | undefined, error: Error): void {
-    this.logger.warn({ jobId: job?.id, job: job?.name, attempt: job?.attemptsMade, requestId: job && requestIdOf(job), err: error }, `job failed: ${error.message}`);
+    this.logger.warn(
+      { jobId: job?.id, job: job?.name, attempt: job?.attemptsMade, requestId: job && requestIdOf(job), err: error },
+      `job failed: ${error.message}`,
+    );
   }
 
   @OnWorkerEvent('completed')

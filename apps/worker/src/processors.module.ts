@@ -16,9 +16,31 @@ import { NotificationsService } from './notifications/notifications.service';
 /** Every BullMQ processor. The worker application runs them; `npm start` runs them inside the API process. */
 @Module({
   imports: [QueueModule],
-  providers: [HeartbeatProcessor, OutboxRelayProcessor, DomainEventsProcessor, RollupsProcessor, AlertsProcessor, AlertsService, MailProcessor, MailTransport, DigestProcessor, DigestComposer, NotificationsProcessor, NotificationsService],
+  providers: [
+    HeartbeatProcessor,
+    OutboxRelayProcessor,
+    DomainEventsProcessor,
+    RollupsProcessor,
+    AlertsProcessor,
+    AlertsService,
+    MailProcessor,
+    MailTransport,
+    DigestProcessor,
+    DigestComposer,
+    NotificationsProcessor,
+    NotificationsService,
+  ],
 })
 export class ProcessorsModule {}
 
 /** Every processor with its queue; a unit test checks their handler tables against the job catalogue. */
-export const PROCESSORS: Array<{ queue: QueueName; name: string }> = [HeartbeatProcessor, OutboxRelayProcessor, DomainEventsProcessor, RollupsProcessor, AlertsProcessor, MailProcessor, DigestProcessor, NotificationsProcessor];
+export const PROCESSORS: Array<{ queue: QueueName; name: string }> = [
+  HeartbeatProcessor,
+  OutboxRelayProcessor,
+  DomainEventsProcessor,
+  RollupsProcessor,
+  AlertsProcessor,
+  MailProcessor,
+  DigestProcessor,
+  NotificationsProcessor,
+];

@@ -25,8 +25,32 @@ const inColumn = (column: number): ProjectRecord[] => catalog.projects.filter((p
  * name no project. Change this table only together with a review of the column in docs/CATALOG.md.
  */
 const REVIEWED_COUNTS: Record<number, number> = {
-  1: 0, 2: 13, 3: 9, 4: 8, 5: 7, 6: 4, 7: 4, 8: 3, 9: 0, 10: 3, 11: 0, 12: 75, 13: 8,
-  14: 25, 15: 26, 16: 22, 17: 13, 18: 0, 19: 12, 20: 5, 21: 10, 22: 11, 23: 6, 24: 21, 25: 12, 26: 11,
+  1: 0,
+  2: 13,
+  3: 9,
+  4: 8,
+  5: 7,
+  6: 4,
+  7: 4,
+  8: 3,
+  9: 0,
+  10: 3,
+  11: 0,
+  12: 75,
+  13: 8,
+  14: 25,
+  15: 26,
+  16: 22,
+  17: 13,
+  18: 0,
+  19: 12,
+  20: 5,
+  21: 10,
+  22: 11,
+  23: 6,
+  24: 21,
+  25: 12,
+  26: 11,
 };
 const REVIEWED_TOTAL = 300;
 /** 专栏12 is the largest column: per numbered item (城市更新, “四好”建设, 城市功能品质, 城市环境风貌, 韧性城市, 城市智管). */
@@ -34,8 +58,32 @@ const REVIEWED_COLUMN_12_ITEMS: Record<number, number> = { 1: 18, 2: 17, 3: 22, 
 
 /** Chapter of every column, read off the plan by hand. */
 const COLUMN_CHAPTERS: Record<number, number> = {
-  1: 3, 2: 5, 3: 6, 4: 6, 5: 6, 6: 6, 7: 6, 8: 6, 9: 7, 10: 8, 11: 10, 12: 11, 13: 12,
-  14: 15, 15: 15, 16: 15, 17: 16, 18: 17, 19: 20, 20: 22, 21: 23, 22: 24, 23: 25, 24: 28, 25: 29, 26: 31,
+  1: 3,
+  2: 5,
+  3: 6,
+  4: 6,
+  5: 6,
+  6: 6,
+  7: 6,
+  8: 6,
+  9: 7,
+  10: 8,
+  11: 10,
+  12: 11,
+  13: 12,
+  14: 15,
+  15: 15,
+  16: 15,
+  17: 16,
+  18: 17,
+  19: 20,
+  20: 22,
+  21: 23,
+  22: 24,
+  23: 25,
+  24: 28,
+  25: 29,
+  26: 31,
 };
 
 describe('shipped catalog', () => {
@@ -62,7 +110,8 @@ describe('shipped catalog', () => {
     for (const c of catalog.structure.columns) counts[c.no] = inColumn(c.no).length;
     expect(counts).toEqual(REVIEWED_COUNTS);
     const items: Record<number, number> = {};
-    for (const p of inColumn(12)) for (const item of new Set(p.sources.filter((s) => s.column === 12).map((s) => s.item))) items[item ?? 0] = (items[item ?? 0] ?? 0) + 1;
+    for (const p of inColumn(12))
+      for (const item of new Set(p.sources.filter((s) => s.column === 12).map((s) => s.item))) items[item ?? 0] = (items[item ?? 0] ?? 0) + 1;
     expect(items).toEqual(REVIEWED_COLUMN_12_ITEMS);
   });
 
@@ -78,7 +127,10 @@ describe('shipped catalog', () => {
   });
 
   it('keeps every published key (keys never change once published)', () => {
-    const published = fs.readFileSync(path.join(dataDir, 'published-keys.txt'), 'utf8').split('\n').filter((k) => k !== '');
+    const published = fs
+      .readFileSync(path.join(dataDir, 'published-keys.txt'), 'utf8')
+      .split('\n')
+      .filter((k) => k !== '');
     const keys = new Set(catalog.projects.map((p) => p.key));
     expect(published.filter((k) => !keys.has(k))).toEqual([]);
   });
@@ -100,8 +152,17 @@ describe('shipped catalog', () => {
 
     expect(catalog.indicators).toHaveLength(22);
     expect(catalog.indicators[0]).toEqual({
-      no: 1, category: '经济发展', name: '地区生产总值增长', unit: '%', value2025: '6.3', target2030: '6',
-      nature: 'expected', natureLabel: '预期性', annualGrowth: true, value2025Number: 6.3, target2030Number: 6,
+      no: 1,
+      category: '经济发展',
+      name: '地区生产总值增长',
+      unit: '%',
+      value2025: '6.3',
+      target2030: '6',
+      nature: 'expected',
+      natureLabel: '预期性',
+      annualGrowth: true,
+      value2025Number: 6.3,
+      target2030Number: 6,
     });
     expect(catalog.indicators.filter((i) => i.annualGrowth).map((i) => i.no)).toEqual([1, 3, 4, 6]);
     expect(catalog.indicators.filter((i) => i.nature === 'binding').map((i) => i.no)).toEqual([11, 17, 18, 19, 20, 21, 22]);
@@ -124,7 +185,11 @@ describe('shipped catalog', () => {
 
   it('(h) spot checks', () => {
     expect(byName('渝贵高铁')).toMatchObject({
-      key: '渝贵高铁', target: 'start', targetAmbiguous: false, targetVerb: '开工', sector: 'transport',
+      key: '渝贵高铁',
+      target: 'start',
+      targetAmbiguous: false,
+      targetVerb: '开工',
+      sector: 'transport',
       sources: [{ column: 14, item: 1, clause: '开工渝贵高铁' }],
     });
     for (const name of ['藻渡大型水库', '福林中型水库']) {
@@ -134,13 +199,17 @@ describe('shipped catalog', () => {
     expect(byName('藻渡大型水库')).toMatchObject({ baselineStage: 'start', baselineClause: '在建的藻渡水库' });
     for (const area of ['共同片区', '中华村片区', '气田村片区']) {
       expect(byName(`${area}城中村改造`)).toMatchObject({
-        target: 'start', targetVerb: '开工',
+        target: 'start',
+        targetVerb: '开工',
         sources: [{ column: 12, item: 1, clause: '开工共同片区、中华村片区、气田村片区等城中村改造', mention: area }],
       });
     }
     // Named in two columns: one record, two sources; the definite verb of 专栏15 wins over 专栏5's vague one.
     expect(byName('渝黔背靠背联网工程')).toMatchObject({
-      target: 'complete', targetAmbiguous: false, targetVerb: '建成投用', baselineStage: 'start',
+      target: 'complete',
+      targetAmbiguous: false,
+      targetVerb: '建成投用',
+      baselineStage: 'start',
       sources: [expect.objectContaining({ column: 5, item: 2 }), { column: 15, item: 2, clause: '建成投用渝黔背靠背联网工程' }],
     });
     expect(byName('国家煤炭储备基地（綦江）')!.sources.map((s) => s.column)).toEqual([5, 15]);
@@ -194,7 +263,9 @@ describe('validation of malformed inputs (g)', () => {
 
   it('reports a missing name', () => {
     const issues = mutate((raw) => delete project(raw, '福林中型水库').name);
-    expect(issues).toEqual([expect.objectContaining({ file: 'projects.json', record: String(index('福林中型水库')), key: '福林中型水库', field: 'name', problem: 'missing' })]);
+    expect(issues).toEqual([
+      expect.objectContaining({ file: 'projects.json', record: String(index('福林中型水库')), key: '福林中型水库', field: 'name', problem: 'missing' }),
+    ]);
   });
 
   it('reports a clause that is not in the plan', () => {
@@ -206,13 +277,21 @@ describe('validation of malformed inputs (g)', () => {
 
   it('reports a clause quoted from the wrong column or item', () => {
     const issues = mutate((raw) => ((project(raw, '渝贵高铁').sources as Record<string, unknown>[])[0].item = 2));
-    expect(issues).toEqual([expect.objectContaining({ key: '渝贵高铁', field: 'sources[0].clause', problem: '"开工渝贵高铁" does not occur in 专栏14 item 2' })]);
+    expect(issues).toEqual([
+      expect.objectContaining({ key: '渝贵高铁', field: 'sources[0].clause', problem: '"开工渝贵高铁" does not occur in 专栏14 item 2' }),
+    ]);
   });
 
   it('reports a duplicate key', () => {
     const issues = mutate((raw) => (project(raw, '福林中型水库').key = '藻渡大型水库'));
     expect(issues).toEqual([
-      expect.objectContaining({ file: 'projects.json', record: String(index('福林中型水库')), key: '藻渡大型水库', field: 'key', problem: `duplicate key "藻渡大型水库" (also record ${index('藻渡大型水库')})` }),
+      expect.objectContaining({
+        file: 'projects.json',
+        record: String(index('福林中型水库')),
+        key: '藻渡大型水库',
+        field: 'key',
+        problem: `duplicate key "藻渡大型水库" (also record ${index('藻渡大型水库')})`,
+      }),
     ]);
   });
 
@@ -253,7 +332,11 @@ describe('validation of malformed inputs (g)', () => {
   });
 
   it('reports problems in the other files by file, record and field', () => {
-    const raw = readRaw() as { structure: { columns: Record<string, unknown>[] }; units: Record<string, unknown>[]; indicators: Record<string, unknown>[] } & RawCatalog;
+    const raw = readRaw() as {
+      structure: { columns: Record<string, unknown>[] };
+      units: Record<string, unknown>[];
+      indicators: Record<string, unknown>[];
+    } & RawCatalog;
     raw.structure.columns[13].chapter = 99;
     raw.units[0].sectors = ['transport', 'water'];
     raw.indicators[2].nature = 'soft';
@@ -261,15 +344,20 @@ describe('validation of malformed inputs (g)', () => {
     expect(messages).toHaveLength(3);
     expect(messages).toContain('structure.json: record columns[13] (专栏14): field "chapter": chapter 99 is not in chapters');
     expect(messages).toContain('indicators.json: record 2 (规上工业增加值增速): field "nature": unknown value "soft" (expected one of expected, binding)');
-    expect(messages).toContain('units.json: record 1 (water): field "sectors[0]": sector "water" already belongs to unit "transport"; each sector has exactly one unit');
+    expect(messages).toContain(
+      'units.json: record 1 (water): field "sectors[0]": sector "water" already belongs to unit "transport"; each sector has exactly one unit',
+    );
   });
 
   it('rejects any sector outside the list (property)', () => {
     fc.assert(
-      fc.property(fc.string().filter((s) => !(SECTORS as readonly string[]).includes(s)), (sector) => {
-        const issues = mutate((raw) => (raw.projects[0].sector = sector));
-        return issues.length === 1 && issues[0].field === 'sector' && issues[0].record === '0';
-      }),
+      fc.property(
+        fc.string().filter((s) => !(SECTORS as readonly string[]).includes(s)),
+        (sector) => {
+          const issues = mutate((raw) => (raw.projects[0].sector = sector));
+          return issues.length === 1 && issues[0].field === 'sector' && issues[0].record === '0';
+        },
+      ),
       { numRuns: 50 },
     );
   });
@@ -295,7 +383,9 @@ describe('validation of malformed inputs (g)', () => {
         error = e;
       }
       expect(error).toBeInstanceOf(CatalogFileError);
-      expect((error as CatalogFileError).message).toMatch(new RegExp(`^projects\\.json: record 17 \\(${projects[17].key}\\): field "sector": unknown value "rail"`));
+      expect((error as CatalogFileError).message).toMatch(
+        new RegExp(`^projects\\.json: record 17 \\(${projects[17].key}\\): field "sector": unknown value "rail"`),
+      );
       expect((error as CatalogFileError).issues).toHaveLength(1);
 
       fs.unlinkSync(path.join(dir, 'structure.json'));

@@ -167,16 +167,23 @@ function validateStructure(raw: unknown, planText: string, out: CatalogIssue[]):
     if (no !== undefined && chapterNos.has(no)) c.fail('no', `duplicate chapter number ${no}`);
     if (no !== undefined) chapterNos.add(no);
   });
-  eachRecord(out, file, raw.sections, 'sections', (o) => `第${String(o.chapter)}章${String(o.label)}`, (c) => {
-    const chapter = c.int('chapter');
-    const no = c.int('no');
-    c.string('label');
-    c.planString('title', planText);
-    if (chapter !== undefined && !chapterNos.has(chapter)) c.fail('chapter', `chapter ${chapter} is not in chapters`);
-    const id = `${chapter}.${no}`;
-    if (sectionIds.has(id)) c.fail('no', `duplicate section ${no} in chapter ${chapter}`);
-    sectionIds.add(id);
-  });
+  eachRecord(
+    out,
+    file,
+    raw.sections,
+    'sections',
+    (o) => `第${String(o.chapter)}章${String(o.label)}`,
+    (c) => {
+      const chapter = c.int('chapter');
+      const no = c.int('no');
+      c.string('label');
+      c.planString('title', planText);
+      if (chapter !== undefined && !chapterNos.has(chapter)) c.fail('chapter', `chapter ${chapter} is not in chapters`);
+      const id = `${chapter}.${no}`;
+      if (sectionIds.has(id)) c.fail('no', `duplicate section ${no} in chapter ${chapter}`);
+      sectionIds.add(id);
+    },
+  );
   eachRecord(out, file, raw.columns, 'columns', label, (c, ci) => {
     const no = c.int('no');
     c.string('label');
@@ -217,165 +224,189 @@ function validateProjects(raw: unknown, structure: Structure | null, planText: s
   const keys = new Map<string, number>();
   const names = new Map<string, { index: number; columns: Set<number> }>();
 
-  eachRecord(out, file, raw, '', (o) => o.key, (c, index) => {
-    const key = c.string('key');
-    const name = c.string('name');
-    c.oneOf('sector', SECTORS);
-    const target = c.oneOf('target', STAGES);
-    const ambiguous = c.bool('targetAmbiguous');
-    const verb = c.string('targetVerb');
-    const baseline = c.oneOf('baselineStage', STAGES);
+  eachRecord(
+    out,
+    file,
+    raw,
+    '',
+    (o) => o.key,
+    (c, index) => {
+      const key = c.string('key');
+      const name = c.string('name');
+      c.oneOf('sector', SECTORS);
+      const target = c.oneOf('target', STAGES);
+      const ambiguous = c.bool('targetAmbiguous');
+      const verb = c.string('targetVerb');
+      const baseline = c.oneOf('baselineStage', STAGES);
 
-    if (key !== undefined) {
-      const other = keys.get(key);
-      if (other !== undefined) c.fail('key', `duplicate key ${show(key)} (also record ${other})`);
-      else keys.set(key, index);
-    }
-
-    if (verb !== undefined && target !== undefined && ambiguous !== undefined) {
-      const reading = readVerb(verb);
-      if (reading.target !== target) c.fail('target', `${show(target)} does not follow from targetVerb ${show(verb)} (expected ${show(reading.target)})`);
-      if (reading.ambiguous !== ambiguous) {
-        c.fail('targetAmbiguous', `must be ${reading.ambiguous} for targetVerb ${show(verb)} (${reading.ambiguous ? 'a vague verb' : 'a definite verb'})`);
+      if (key !== undefined) {
+        const other = keys.get(key);
+        if (other !== undefined) c.fail('key', `duplicate key ${show(key)} (also record ${other})`);
+        else keys.set(key, index);
       }
-    }
 
-    const baselineClause = c.value.baselineClause;
-    if (baselineClause !== undefined) {
-      if (!isNonEmptyString(baselineClause)) c.fail('baselineClause', `must be a non-empty string, got ${show(baselineClause)}`);
-      else if (!planText.includes(baselineClause)) c.fail('baselineClause', `${show(baselineClause)} does not occur in ${CATALOG_FILES.plan}`);
-      if (baseline === 'study') c.fail('baselineClause', 'only allowed when baselineStage is not "study"');
-    } else if (baseline !== undefined && baseline !== 'study') {
-      c.fail('baselineClause', `missing: baselineStage ${show(baseline)} needs the plan's words (在建 …) as evidence`);
-    }
-    if (target !== undefined && baseline !== undefined && STAGE_RANK[target] < STAGE_RANK[baseline]) {
-      c.fail('target', `${show(target)} is behind baselineStage ${show(baseline)}`);
-    }
+      if (verb !== undefined && target !== undefined && ambiguous !== undefined) {
+        const reading = readVerb(verb);
+        if (reading.target !== target) c.fail('target', `${show(target)} does not follow from targetVerb ${show(verb)} (expected ${show(reading.target)})`);
+        if (reading.ambiguous !== ambiguous) {
+          c.fail('targetAmbiguous', `must be ${reading.ambiguous} for targetVerb ${show(verb)} (${reading.ambiguous ? 'a vague verb' : 'a definite verb'})`);
+        }
+      }
 
-    const sources = c.value.sources;
-    const columnsOfRecord = new Set<number>();
-    let verbQuoted = false;
-    if (!Array.isArray(sources) || sources.length === 0) {
-      c.fail('sources', `must be a non-empty array, got ${show(sources)}`);
-    } else {
-      const seen = new Set<string>();
-      sources.forEach((s, si) => {
-        const f = `sources[${si}]`;
-        if (!isObject(s)) return c.fail(f, `must be an object, got ${show(s)}`);
-        const column = s.column;
-        const item = s.item;
-        const clause = s.clause;
-        const mention = s.mention;
-        let block: ColumnBlock | undefined;
-        if (!isPositiveInt(column)) c.fail(`${f}.column`, `must be a positive integer, got ${show(column)}`);
-        else if (structure !== null && !structureColumns.has(column)) c.fail(`${f}.column`, `column ${column} is not in ${CATALOG_FILES.structure}`);
-        else {
-          columnsOfRecord.add(column);
-          block = blocks.get(column);
-        }
-        if (item === undefined) c.fail(`${f}.item`, 'missing (use null for text outside the numbered items)');
-        else if (item !== null && !isPositiveInt(item)) c.fail(`${f}.item`, `must be a positive integer or null, got ${show(item)}`);
-        else if (item !== null && isPositiveInt(column) && structureColumns.has(column) && !structureColumns.get(column)!.items.some((i) => i.no === item)) {
-          c.fail(`${f}.item`, `column ${column} has no item ${item}`);
-        }
-        if (!isNonEmptyString(clause)) return c.fail(`${f}.clause`, `must be a non-empty string, got ${show(clause)}`);
-        const at = occurrences(planText, clause);
-        if (at.length === 0) c.fail(`${f}.clause`, `${show(clause)} does not occur in ${CATALOG_FILES.plan}`);
-        else if (block && (item === null || isPositiveInt(item))) {
-          const itemBlock = item === null ? undefined : block.items.find((i) => i.no === item);
-          const inside = at.some((p) => {
-            const end = p + clause.length;
-            if (p < block.start || end > block.end) return false;
-            const holder = block.items.find((i) => p >= i.start && end <= i.end);
-            return item === null ? holder === undefined : holder !== undefined && holder === itemBlock;
-          });
-          if (!inside) {
-            const where = item === null ? `专栏${block.no} outside its numbered items` : `专栏${block.no} item ${item}`;
-            c.fail(`${f}.clause`, `${show(clause)} does not occur in ${where}`);
-          }
-        }
-        if (mention !== undefined) {
-          if (!isNonEmptyString(mention)) c.fail(`${f}.mention`, `must be a non-empty string, got ${show(mention)}`);
-          else if (!clause.includes(mention)) c.fail(`${f}.mention`, `${show(mention)} is not part of the clause`);
-        }
-        const wordings = [name, typeof mention === 'string' ? mention : undefined].filter((x): x is string => !!x);
-        const quotesVerb = verb !== undefined && clause.includes(verb);
-        if (quotesVerb) verbQuoted = true;
-        if (!quotesVerb && !wordings.some((n) => clause.includes(n))) {
-          c.fail(`${f}.clause`, `${show(clause)} contains neither the name ${show(name)}${typeof mention === 'string' ? `, the mention ${show(mention)}` : ''} nor the verb ${show(verb)}`);
-        }
-        const id = `${String(column)}/${String(item)}/${clause}`;
-        if (seen.has(id)) c.fail(f, 'duplicate source');
-        seen.add(id);
-      });
-      if (verb !== undefined && !verbQuoted) c.fail('targetVerb', `${show(verb)} is not quoted by any source clause`);
-    }
+      const baselineClause = c.value.baselineClause;
+      if (baselineClause !== undefined) {
+        if (!isNonEmptyString(baselineClause)) c.fail('baselineClause', `must be a non-empty string, got ${show(baselineClause)}`);
+        else if (!planText.includes(baselineClause)) c.fail('baselineClause', `${show(baselineClause)} does not occur in ${CATALOG_FILES.plan}`);
+        if (baseline === 'study') c.fail('baselineClause', 'only allowed when baselineStage is not "study"');
+      } else if (baseline !== undefined && baseline !== 'study') {
+        c.fail('baselineClause', `missing: baselineStage ${show(baseline)} needs the plan's words (在建 …) as evidence`);
+      }
+      if (target !== undefined && baseline !== undefined && STAGE_RANK[target] < STAGE_RANK[baseline]) {
+        c.fail('target', `${show(target)} is behind baselineStage ${show(baseline)}`);
+      }
 
-    if (name !== undefined) {
-      const other = names.get(name);
-      if (other !== undefined) {
-        const shared = [...columnsOfRecord].filter((col) => other.columns.has(col));
-        const where = shared.length > 0 ? ` within 专栏${shared.join('/')}` : '';
-        c.fail('name', `duplicate name ${show(name)}${where} (also record ${other.index}); a project named twice is one record with two sources`);
+      const sources = c.value.sources;
+      const columnsOfRecord = new Set<number>();
+      let verbQuoted = false;
+      if (!Array.isArray(sources) || sources.length === 0) {
+        c.fail('sources', `must be a non-empty array, got ${show(sources)}`);
       } else {
-        names.set(name, { index, columns: columnsOfRecord });
+        const seen = new Set<string>();
+        sources.forEach((s, si) => {
+          const f = `sources[${si}]`;
+          if (!isObject(s)) return c.fail(f, `must be an object, got ${show(s)}`);
+          const column = s.column;
+          const item = s.item;
+          const clause = s.clause;
+          const mention = s.mention;
+          let block: ColumnBlock | undefined;
+          if (!isPositiveInt(column)) c.fail(`${f}.column`, `must be a positive integer, got ${show(column)}`);
+          else if (structure !== null && !structureColumns.has(column)) c.fail(`${f}.column`, `column ${column} is not in ${CATALOG_FILES.structure}`);
+          else {
+            columnsOfRecord.add(column);
+            block = blocks.get(column);
+          }
+          if (item === undefined) c.fail(`${f}.item`, 'missing (use null for text outside the numbered items)');
+          else if (item !== null && !isPositiveInt(item)) c.fail(`${f}.item`, `must be a positive integer or null, got ${show(item)}`);
+          else if (item !== null && isPositiveInt(column) && structureColumns.has(column) && !structureColumns.get(column)!.items.some((i) => i.no === item)) {
+            c.fail(`${f}.item`, `column ${column} has no item ${item}`);
+          }
+          if (!isNonEmptyString(clause)) return c.fail(`${f}.clause`, `must be a non-empty string, got ${show(clause)}`);
+          const at = occurrences(planText, clause);
+          if (at.length === 0) c.fail(`${f}.clause`, `${show(clause)} does not occur in ${CATALOG_FILES.plan}`);
+          else if (block && (item === null || isPositiveInt(item))) {
+            const itemBlock = item === null ? undefined : block.items.find((i) => i.no === item);
+            const inside = at.some((p) => {
+              const end = p + clause.length;
+              if (p < block.start || end > block.end) return false;
+              const holder = block.items.find((i) => p >= i.start && end <= i.end);
+              return item === null ? holder === undefined : holder !== undefined && holder === itemBlock;
+            });
+            if (!inside) {
+              const where = item === null ? `专栏${block.no} outside its numbered items` : `专栏${block.no} item ${item}`;
+              c.fail(`${f}.clause`, `${show(clause)} does not occur in ${where}`);
+            }
+          }
+          if (mention !== undefined) {
+            if (!isNonEmptyString(mention)) c.fail(`${f}.mention`, `must be a non-empty string, got ${show(mention)}`);
+            else if (!clause.includes(mention)) c.fail(`${f}.mention`, `${show(mention)} is not part of the clause`);
+          }
+          const wordings = [name, typeof mention === 'string' ? mention : undefined].filter((x): x is string => !!x);
+          const quotesVerb = verb !== undefined && clause.includes(verb);
+          if (quotesVerb) verbQuoted = true;
+          if (!quotesVerb && !wordings.some((n) => clause.includes(n))) {
+            c.fail(
+              `${f}.clause`,
+              `${show(clause)} contains neither the name ${show(name)}${typeof mention === 'string' ? `, the mention ${show(mention)}` : ''} nor the verb ${show(verb)}`,
+            );
+          }
+          const id = `${String(column)}/${String(item)}/${clause}`;
+          if (seen.has(id)) c.fail(f, 'duplicate source');
+          seen.add(id);
+        });
+        if (verb !== undefined && !verbQuoted) c.fail('targetVerb', `${show(verb)} is not quoted by any source clause`);
       }
-    }
-  });
+
+      if (name !== undefined) {
+        const other = names.get(name);
+        if (other !== undefined) {
+          const shared = [...columnsOfRecord].filter((col) => other.columns.has(col));
+          const where = shared.length > 0 ? ` within 专栏${shared.join('/')}` : '';
+          c.fail('name', `duplicate name ${show(name)}${where} (also record ${other.index}); a project named twice is one record with two sources`);
+        } else {
+          names.set(name, { index, columns: columnsOfRecord });
+        }
+      }
+    },
+  );
 }
 
 function validateIndicators(raw: unknown, out: CatalogIssue[]): void {
   const file = CATALOG_FILES.indicators;
   const nos = new Set<number>();
-  eachRecord(out, file, raw, '', (o) => o.name, (c) => {
-    const no = c.int('no');
-    c.string('category');
-    c.string('name');
-    const unit = c.value.unit;
-    if (unit === undefined) c.fail('unit', 'missing (use null when the plan gives no unit)');
-    else if (unit !== null && !isNonEmptyString(unit)) c.fail('unit', `must be a non-empty string or null, got ${show(unit)}`);
-    const v2025 = c.string('value2025');
-    const t2030 = c.string('target2030');
-    const nature = c.oneOf('nature', ['expected', 'binding'] as const);
-    const natureLabel = c.oneOf('natureLabel', ['预期性', '约束性'] as const);
-    if (nature !== undefined && natureLabel !== undefined && (nature === 'expected') !== (natureLabel === '预期性')) {
-      c.fail('natureLabel', `${show(natureLabel)} does not match nature ${show(nature)}`);
-    }
-    c.bool('annualGrowth');
-    if (t2030 !== undefined && t2030.includes('*')) c.fail('target2030', 'must not contain the * marker (see annualGrowth)');
-    for (const [field, text] of [
-      ['value2025Number', v2025],
-      ['target2030Number', t2030],
-    ] as const) {
-      const v = c.value[field];
-      if (v === undefined) c.fail(field, 'missing (use null when the value is not a plain number)');
-      else if (v !== null && (typeof v !== 'number' || !Number.isFinite(v))) c.fail(field, `must be a number or null, got ${show(v)}`);
-      else if (text !== undefined && v !== plainNumber(text)) c.fail(field, `${show(v)} does not match ${show(text)} (expected ${show(plainNumber(text))})`);
-    }
-    if (no !== undefined && nos.has(no)) c.fail('no', `duplicate indicator number ${no}`);
-    if (no !== undefined) nos.add(no);
-  });
+  eachRecord(
+    out,
+    file,
+    raw,
+    '',
+    (o) => o.name,
+    (c) => {
+      const no = c.int('no');
+      c.string('category');
+      c.string('name');
+      const unit = c.value.unit;
+      if (unit === undefined) c.fail('unit', 'missing (use null when the plan gives no unit)');
+      else if (unit !== null && !isNonEmptyString(unit)) c.fail('unit', `must be a non-empty string or null, got ${show(unit)}`);
+      const v2025 = c.string('value2025');
+      const t2030 = c.string('target2030');
+      const nature = c.oneOf('nature', ['expected', 'binding'] as const);
+      const natureLabel = c.oneOf('natureLabel', ['预期性', '约束性'] as const);
+      if (nature !== undefined && natureLabel !== undefined && (nature === 'expected') !== (natureLabel === '预期性')) {
+        c.fail('natureLabel', `${show(natureLabel)} does not match nature ${show(nature)}`);
+      }
+      c.bool('annualGrowth');
+      if (t2030 !== undefined && t2030.includes('*')) c.fail('target2030', 'must not contain the * marker (see annualGrowth)');
+      for (const [field, text] of [
+        ['value2025Number', v2025],
+        ['target2030Number', t2030],
+      ] as const) {
+        const v = c.value[field];
+        if (v === undefined) c.fail(field, 'missing (use null when the value is not a plain number)');
+        else if (v !== null && (typeof v !== 'number' || !Number.isFinite(v))) c.fail(field, `must be a number or null, got ${show(v)}`);
+        else if (text !== undefined && v !== plainNumber(text)) c.fail(field, `${show(v)} does not match ${show(text)} (expected ${show(plainNumber(text))})`);
+      }
+      if (no !== undefined && nos.has(no)) c.fail('no', `duplicate indicator number ${no}`);
+      if (no !== undefined) nos.add(no);
+    },
+  );
 }
 
 function validateUnits(raw: unknown, out: CatalogIssue[]): void {
   const file = CATALOG_FILES.units;
   const codes = new Set<string>();
   const owner = new Map<string, string>();
-  eachRecord(out, file, raw, '', (o) => o.code, (c) => {
-    const code = c.string('code');
-    c.string('name');
-    if (code !== undefined && !/^[a-z][a-z0-9_-]*$/.test(code)) c.fail('code', `${show(code)} is not a short ascii slug ([a-z][a-z0-9_-]*)`);
-    if (code !== undefined && codes.has(code)) c.fail('code', `duplicate code ${show(code)}`);
-    if (code !== undefined) codes.add(code);
-    const sectors = c.value.sectors;
-    if (!Array.isArray(sectors) || sectors.length === 0) return c.fail('sectors', `must be a non-empty array, got ${show(sectors)}`);
-    sectors.forEach((s, si) => {
-      if (typeof s !== 'string' || !(SECTORS as readonly string[]).includes(s)) return c.fail(`sectors[${si}]`, `unknown value ${show(s)}`);
-      const prior = owner.get(s);
-      if (prior !== undefined) c.fail(`sectors[${si}]`, `sector ${show(s)} already belongs to unit ${show(prior)}; each sector has exactly one unit`);
-      else owner.set(s, code ?? '?');
-    });
-  });
+  eachRecord(
+    out,
+    file,
+    raw,
+    '',
+    (o) => o.code,
+    (c) => {
+      const code = c.string('code');
+      c.string('name');
+      if (code !== undefined && !/^[a-z][a-z0-9_-]*$/.test(code)) c.fail('code', `${show(code)} is not a short ascii slug ([a-z][a-z0-9_-]*)`);
+      if (code !== undefined && codes.has(code)) c.fail('code', `duplicate code ${show(code)}`);
+      if (code !== undefined) codes.add(code);
+      const sectors = c.value.sectors;
+      if (!Array.isArray(sectors) || sectors.length === 0) return c.fail('sectors', `must be a non-empty array, got ${show(sectors)}`);
+      sectors.forEach((s, si) => {
+        if (typeof s !== 'string' || !(SECTORS as readonly string[]).includes(s)) return c.fail(`sectors[${si}]`, `unknown value ${show(s)}`);
+        const prior = owner.get(s);
+        if (prior !== undefined) c.fail(`sectors[${si}]`, `sector ${show(s)} already belongs to unit ${show(prior)}; each sector has exactly one unit`);
+        else owner.set(s, code ?? '?');
+      });
+    },
+  );
   if (Array.isArray(raw)) {
     for (const s of SECTORS) if (!owner.has(s)) out.push(issue(file, null, null, 'sectors', `sector ${show(s)} has no unit`));
   }

@@ -60,8 +60,7 @@ const ITEM = /^\s*((\d+)[．.](?!\d)\s*([^：。]*))/;
 const BLOCK_END = /^\s*(图\d+\s|附件)/;
 
 type Heading =
-  | { kind: 'part' | 'chapter' | 'section'; no: number; label: string; title: string }
-  | { kind: 'column'; no: number; label: string; title: string };
+  { kind: 'part' | 'chapter' | 'section'; no: number; label: string; title: string } | { kind: 'column'; no: number; label: string; title: string };
 
 function readHeading(line: string): Heading | null {
   const h = HEADING.exec(line);

@@ -130,4 +130,9 @@ if (process.argv.includes('--check')) {
   fs.writeFileSync(outFile, text);
   console.log(`wrote ${path.relative(process.cwd(), outFile)}: ${records.length} projects`);
 }
-console.log([...perColumn.entries()].sort((a, b) => a[0] - b[0]).map(([c, n]) => `${c}: ${n}`).join(', '));
+console.log(
+  [...perColumn.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([c, n]) => `${c}: ${n}`)
+    .join(', '),
+);

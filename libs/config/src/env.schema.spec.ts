@@ -3,7 +3,15 @@ import { EnvError, requireProductionSettings, validateEnv } from './env.schema';
 describe('validateEnv', () => {
   it('applies the documented defaults', () => {
     const env = validateEnv({});
-    expect(env).toMatchObject({ PORT: 3000, APP_TIMEZONE: 'Asia/Shanghai', QUEUE_PREFIX: 'qj', LOG_LEVEL: 'info', VAR_DIR: 'var', DIGEST_CRON: '0 9 * * 1', DIGEST_PERIOD: 'iso-week' });
+    expect(env).toMatchObject({
+      PORT: 3000,
+      APP_TIMEZONE: 'Asia/Shanghai',
+      QUEUE_PREFIX: 'qj',
+      LOG_LEVEL: 'info',
+      VAR_DIR: 'var',
+      DIGEST_CRON: '0 9 * * 1',
+      DIGEST_PERIOD: 'iso-week',
+    });
     expect(env.DATABASE_URL).toBeUndefined();
     expect(env).toMatchObject({ ROLLUP_RECONCILE_CRON: '5 0 * * *', ROLLUP_SNAPSHOT_CRON: '10 0 * * 1', PUBLIC_URL: 'http://localhost:3000' });
   });
@@ -45,9 +53,7 @@ describe('validateEnv', () => {
   });
 
   it('production processes require the URLs and the JWT secret', () => {
-    expect(() => requireProductionSettings(validateEnv({ REDIS_URL: 'redis://r:6379', JWT_SECRET: 'x'.repeat(32) }))).toThrow(
-      /^DATABASE_URL is required/,
-    );
+    expect(() => requireProductionSettings(validateEnv({ REDIS_URL: 'redis://r:6379', JWT_SECRET: 'x'.repeat(32) }))).toThrow(/^DATABASE_URL is required/);
     const env = { DATABASE_URL: 'postgres://u@h/db', REDIS_URL: 'redis://r:6379', JWT_SECRET: 'x'.repeat(32) };
     expect(requireProductionSettings(validateEnv(env)).DATABASE_URL).toBe(env.DATABASE_URL);
   });

@@ -2,7 +2,10 @@ import { plainToInstance, Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
 /** An unset or empty variable takes its default; class-transformer hands values over untyped. */
-const orDefault = (fallback: string) => ({ value }: { value: unknown }): unknown => value || fallback;
+const orDefault =
+  (fallback: string) =>
+  ({ value }: { value: unknown }): unknown =>
+    value || fallback;
 
 const postgresUrl = /^postgres(ql)?:\/\/[^\s]+$/;
 const redisUrl = /^rediss?:\/\/[^\s]+$/;
@@ -160,9 +163,30 @@ export class Env {
 export class EnvError extends Error {}
 
 const SETTINGS = [
-  'DATABASE_URL', 'DATABASE_SCHEMA', 'REDIS_URL', 'PORT', 'APP_TIMEZONE', 'SMTP_URL', 'MAIL_FROM', 'JWT_SECRET',
-  'QUEUE_PREFIX', 'LOG_LEVEL', 'LOG_PRETTY', 'SHUTDOWN_TIMEOUT_MS', 'VAR_DIR', 'DEMO_ACCOUNTS', 'DEMO_PASSWORD',
-  'ALERT_ESCALATE_DAYS', 'ALERT_SUPERVISE_DAYS', 'ALERT_SCAN_CRON', 'ROLLUP_RECONCILE_CRON', 'ROLLUP_SNAPSHOT_CRON', 'DIGEST_CRON', 'DIGEST_PERIOD', 'PUBLIC_URL', 'METRICS_TOKEN',
+  'DATABASE_URL',
+  'DATABASE_SCHEMA',
+  'REDIS_URL',
+  'PORT',
+  'APP_TIMEZONE',
+  'SMTP_URL',
+  'MAIL_FROM',
+  'JWT_SECRET',
+  'QUEUE_PREFIX',
+  'LOG_LEVEL',
+  'LOG_PRETTY',
+  'SHUTDOWN_TIMEOUT_MS',
+  'VAR_DIR',
+  'DEMO_ACCOUNTS',
+  'DEMO_PASSWORD',
+  'ALERT_ESCALATE_DAYS',
+  'ALERT_SUPERVISE_DAYS',
+  'ALERT_SCAN_CRON',
+  'ROLLUP_RECONCILE_CRON',
+  'ROLLUP_SNAPSHOT_CRON',
+  'DIGEST_CRON',
+  'DIGEST_PERIOD',
+  'PUBLIC_URL',
+  'METRICS_TOKEN',
   'DEBUG_SQL_COUNT',
 ] as const satisfies readonly (keyof Env)[];
 

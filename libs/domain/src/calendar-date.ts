@@ -47,9 +47,7 @@ function civilFromDays(epochDay: number): [number, number, number] {
   const z = epochDay + 719_468;
   const era = Math.floor(z / 146_097);
   const dayOfEra = z - era * 146_097;
-  const yearOfEra = Math.floor(
-    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365,
-  );
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365);
   const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
   const mp = Math.floor((5 * dayOfYear + 2) / 153);
   const day = dayOfYear - Math.floor((153 * mp + 2) / 5) + 1;
@@ -226,9 +224,7 @@ export function nextWeeklyOccurrence(schedule: WeeklySchedule, now: Date = new D
   const today = todayIn(timeZone, now);
   const day = addDays(today, (schedule.isoWeekday - isoWeekday(today) + 7) % 7);
   const candidate = instantAt(day, schedule.hour, schedule.minute, timeZone);
-  return candidate.getTime() > now.getTime()
-    ? candidate
-    : instantAt(addDays(day, 7), schedule.hour, schedule.minute, timeZone);
+  return candidate.getTime() > now.getTime() ? candidate : instantAt(addDays(day, 7), schedule.hour, schedule.minute, timeZone);
 }
 
 /** Next Monday 09:00 Asia/Shanghai, as a UTC instant. */

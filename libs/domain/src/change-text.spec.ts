@@ -11,13 +11,20 @@ describe('describeChange', () => {
       }),
     ).toBe('施工许可 预计日期 2027-03-31 → 2027-06-30');
     expect(
-      describeChange({ action: 'milestone.updated', milestoneName: '开工', before: { actualDate: null, status: 'pending' }, after: { actualDate: '2026-11-25', status: 'done' } }),
+      describeChange({
+        action: 'milestone.updated',
+        milestoneName: '开工',
+        before: { actualDate: null, status: 'pending' },
+        after: { actualDate: '2026-11-25', status: 'done' },
+      }),
     ).toBe('开工 实际日期 未填 → 2026-11-25，状态 未完成 → 已完成');
   });
 
   it('says a stage change and its decision', () => {
     expect(describeChange({ action: 'transition.approved', before: { stage: 'study' }, after: { stage: 'start' } })).toBe('前期研究 → 开工建设，已批准');
-    expect(describeChange({ action: 'transition.approved', before: { stage: 'study' }, after: { stage: 'start' }, comment: '材料齐全' })).toBe('前期研究 → 开工建设，已批准（意见：材料齐全）');
+    expect(describeChange({ action: 'transition.approved', before: { stage: 'study' }, after: { stage: 'start' }, comment: '材料齐全' })).toBe(
+      '前期研究 → 开工建设，已批准（意见：材料齐全）',
+    );
     expect(describeChange({ action: 'transition.overridden', before: { stage: 'start' }, after: { stage: 'on_hold' }, comment: '资金未落实' })).toBe(
       '开工建设 → 暂缓，由管理员直接调整（理由：资金未落实）',
     );

@@ -71,7 +71,11 @@ export function describeChange(change: AuditChange): string {
     case 'transition.overridden':
       return withComment(`${stageMove(change)}，由管理员直接调整`, change.comment, '理由');
     case 'rebaseline.requested':
-      return withComment(`申请调整 ${milestone} 基线日期 ${dateText(change.before?.baselineDate)} → ${dateText(change.after?.baselineDate)}`, change.comment, '理由');
+      return withComment(
+        `申请调整 ${milestone} 基线日期 ${dateText(change.before?.baselineDate)} → ${dateText(change.after?.baselineDate)}`,
+        change.comment,
+        '理由',
+      );
     case 'rebaseline.rejected':
       return withComment(`${milestone} 基线调整申请已退回`, change.comment);
     case 'rebaseline.withdrawn':

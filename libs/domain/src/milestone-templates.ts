@@ -32,8 +32,22 @@ export interface MilestoneTemplate {
 // Weights reflect typical durations: approvals take months, the main works take years.
 export const MILESTONE_TEMPLATES: readonly MilestoneTemplate[] = [
   { code: 'proposal', stage: 'study', name: { zh: '项目建议书', en: 'Project proposal' }, sortOrder: 10, spanWeight: 1, doneOnceAt: 'start' },
-  { code: 'feasibility_approval', stage: 'study', name: { zh: '可行性研究报告批复', en: 'Feasibility study approved' }, sortOrder: 20, spanWeight: 2, doneOnceAt: 'start' },
-  { code: 'preliminary_design_approval', stage: 'start', name: { zh: '初步设计批复', en: 'Preliminary design approved' }, sortOrder: 30, spanWeight: 1, doneOnceAt: 'start' },
+  {
+    code: 'feasibility_approval',
+    stage: 'study',
+    name: { zh: '可行性研究报告批复', en: 'Feasibility study approved' },
+    sortOrder: 20,
+    spanWeight: 2,
+    doneOnceAt: 'start',
+  },
+  {
+    code: 'preliminary_design_approval',
+    stage: 'start',
+    name: { zh: '初步设计批复', en: 'Preliminary design approved' },
+    sortOrder: 30,
+    spanWeight: 1,
+    doneOnceAt: 'start',
+  },
   { code: 'construction_permit', stage: 'start', name: { zh: '施工许可', en: 'Construction permit' }, sortOrder: 40, spanWeight: 1, doneOnceAt: 'start' },
   { code: 'groundbreaking', stage: 'start', name: { zh: '开工', en: 'Groundbreaking' }, sortOrder: 50, spanWeight: 1, doneOnceAt: 'start' },
   { code: 'main_works_done', stage: 'complete', name: { zh: '主体完工', en: 'Main works finished' }, sortOrder: 60, spanWeight: 6, doneOnceAt: 'complete' },

@@ -79,7 +79,11 @@ describe('computeRag', () => {
 
   it('does not apply the deadline to milestones after the target', () => {
     // A start target: 投入使用 in 2032 is outside the plan and fine.
-    const result = computeRag({ today, target: 'start', milestones: [pending('groundbreaking', '2030-06-01', null, 50), pending('in_service', '2032-06-01', null, 80)] });
+    const result = computeRag({
+      today,
+      target: 'start',
+      milestones: [pending('groundbreaking', '2030-06-01', null, 50), pending('in_service', '2032-06-01', null, 80)],
+    });
     expect(result.rag).toBe('green');
   });
 

@@ -117,9 +117,7 @@ export function computeRag(input: RagInput, ruleOverrides: Partial<RagRules> = {
     const targetMilestone = pending.find((m) => m.code === targetCode);
     if (targetMilestone) {
       const gate = targetMilestone.sortOrder;
-      const atRisk = pending.filter(
-        (m) => m === targetMilestone || (gate !== undefined && m.sortOrder !== undefined && m.sortOrder < gate),
-      );
+      const atRisk = pending.filter((m) => m === targetMilestone || (gate !== undefined && m.sortOrder !== undefined && m.sortOrder < gate));
       for (const m of atRisk) {
         const effective = m.forecastDate ?? m.baselineDate;
         const late = effective ? diffDays(effective, rules.targetDeadline) : 0;

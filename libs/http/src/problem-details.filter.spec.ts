@@ -10,14 +10,20 @@ const pgError = (code: string, message: string) => Object.assign(new DatabaseErr
 describe('isBackendUnavailable', () => {
   it.each([
     ['a refused connection', Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' })],
-    ['a socket error made in another realm (as Node core errors look under Jest)', runInNewContext(`Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' })`)],
+    [
+      'a socket error made in another realm (as Node core errors look under Jest)',
+      runInNewContext(`Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' })`),
+    ],
     ['PostgreSQL shutting down (57P01 admin_shutdown)', pgError('57P01', 'terminating connection due to administrator command')],
     ['PostgreSQL starting up (57P03 cannot_connect_now)', pgError('57P03', 'the database system is starting up')],
     ['a connection exception (class 08)', pgError('08006', 'connection failure')],
     ['TypeORM wrapping a shutdown error', new QueryFailedError('SELECT 1', [], pgError('57P01', 'terminating connection due to administrator command'))],
     ['pg losing its socket', new Error('Connection terminated unexpectedly')],
     ['the pool waiting past connectionTimeoutMillis', new Error('timeout exceeded when trying to connect')],
-    ['ioredis giving up on a command', new Error('Reached the max retries per request limit (which is 3). Refer to "maxRetriesPerRequest" option for details.')],
+    [
+      'ioredis giving up on a command',
+      new Error('Reached the max retries per request limit (which is 3). Refer to "maxRetriesPerRequest" option for details.'),
+    ],
   ])('%s: yes', (_what, error) => expect(isBackendUnavailable(error)).toBe(true));
 
   it.each([
@@ -42,7 +48,12 @@ describe('ProblemDetailsFilter', () => {
       type: () => response,
       send: (body: string) => (sent.body = body),
     };
-    const host = { switchToHttp: () => ({ getResponse: () => response, getRequest: () => ({ originalUrl: '/api/projects', method: 'GET', route: { path: '/api/projects' }, user }) }) } as unknown as ArgumentsHost;
+    const host = {
+      switchToHttp: () => ({
+        getResponse: () => response,
+        getRequest: () => ({ originalUrl: '/api/projects', method: 'GET', route: { path: '/api/projects' }, user }),
+      }),
+    } as unknown as ArgumentsHost;
     new ProblemDetailsFilter().catch(exception, host);
     return { status: sent.status, headers, body: JSON.parse(sent.body ?? '{}') };
   };
@@ -68,7 +79,15 @@ describe('ProblemDetailsFilter', () => {
       const user = { id: 'u-1', username: 'owner_water', role: 'owner', unitId: 'unit-water' };
       answer(new DomainException('outside_unit', 403, '无权执行此操作', { projectId: 'p-1' }), user);
       expect(warn).toHaveBeenCalledWith(
-        expect.objectContaining({ userId: 'u-1', username: 'owner_water', role: 'owner', method: 'GET', route: '/api/projects', code: 'outside_unit', projectId: 'p-1' }),
+        expect.objectContaining({
+          userId: 'u-1',
+          username: 'owner_water',
+          role: 'owner',
+          method: 'GET',
+          route: '/api/projects',
+          code: 'outside_unit',
+          projectId: 'p-1',
+        }),
         'access denied',
       );
       warn.mockClear();

@@ -20,7 +20,9 @@ export function isBackendUnavailable(error: unknown): boolean {
   const message = (error as { message?: unknown }).message;
   return (
     typeof message === 'string' &&
-    /Connection terminated|timeout exceeded when trying to connect|Connection is closed|Reached the max retries|MaxRetriesPerRequest|Stream isn't writeable|Query read timeout/i.test(message)
+    /Connection terminated|timeout exceeded when trying to connect|Connection is closed|Reached the max retries|MaxRetriesPerRequest|Stream isn't writeable|Query read timeout/i.test(
+      message,
+    )
   );
 }
 
@@ -47,7 +49,16 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const user = (request as Request & { user?: { id: string; username: string; role: string; unitId: string | null } }).user;
     const { type: _type, title: _title, status: _status, detail: _detail, instance: _instance, errors: _errors, ...context } = problem;
     this.logger.warn(
-      { userId: user?.id, username: user?.username, role: user?.role, unitId: user?.unitId, method: request.method, route: (request.route as { path?: string } | undefined)?.path, url: request.originalUrl, ...context },
+      {
+        userId: user?.id,
+        username: user?.username,
+        role: user?.role,
+        unitId: user?.unitId,
+        method: request.method,
+        route: (request.route as { path?: string } | undefined)?.path,
+        url: request.originalUrl,
+        ...context,
+      },
       'access denied',
     );
   }
@@ -79,7 +90,14 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const parserStatus = bodyParserStatus(exception);
     if (parserStatus) {
       const detail = `请求体无法处理：${title(parserStatus)}`;
-      return { type: problemType(String(parserStatus)), title: title(parserStatus), status: parserStatus, detail, instance, errors: [{ field: 'body', message: detail }] };
+      return {
+        type: problemType(String(parserStatus)),
+        title: title(parserStatus),
+        status: parserStatus,
+        detail,
+        instance,
+        errors: [{ field: 'body', message: detail }],
+      };
     }
     if (isBackendUnavailable(exception)) {
       this.logger.warn({ err: exception, instance }, 'backend unavailable');

@@ -78,7 +78,8 @@ export function refuseDeepJson(_req: unknown, _res: unknown, body: Buffer): void
   for (let i = 0; i < body.length; i += 1) {
     const byte = body[i];
     if (inString) {
-      if (byte === 0x5c) i += 1; // backslash: skip the escaped character
+      if (byte === 0x5c)
+        i += 1; // backslash: skip the escaped character
       else if (byte === 0x22) inString = false;
     } else if (byte === 0x22) inString = true;
     else if (byte === 0x7b || byte === 0x5b) {

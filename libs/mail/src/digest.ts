@@ -39,16 +39,26 @@ function render(title: string, intro: string, sections: Section[], unsubscribeLi
   const text =
     `${title}\n\n${intro}\n\n` +
     sections
-      .map((section) => `■ ${section.title}\n${section.lines.length ? section.lines.map((line) => `  - ${line.text}${line.link ? `  ${line.link}` : ''}`).join('\n') : `  ${section.empty ?? '无'}`}`)
+      .map(
+        (section) =>
+          `■ ${section.title}\n${section.lines.length ? section.lines.map((line) => `  - ${line.text}${line.link ? `  ${line.link}` : ''}`).join('\n') : `  ${section.empty ?? '无'}`}`,
+      )
       .join('\n\n') +
     `\n\n退订每周简报：${unsubscribeLink}\n`;
   return { subject: title, html, text };
 }
 
-const delta = (now: number, before: number | undefined): string => (before === undefined ? '' : now === before ? '（持平）' : `（${now > before ? '+' : ''}${now - before}）`);
+const delta = (now: number, before: number | undefined): string =>
+  before === undefined ? '' : now === before ? '（持平）' : `（${now > before ? '+' : ''}${now - before}）`;
 
 /** The owner's digest: their unit's overdue and coming milestones, the week's changes, requests, stale projects. */
-export function ownerDigest(input: { recipient: DigestRecipient; week: string; data: OwnerDigestData; publicUrl: string; unsubscribeLink: string }): ComposedMail {
+export function ownerDigest(input: {
+  recipient: DigestRecipient;
+  week: string;
+  data: OwnerDigestData;
+  publicUrl: string;
+  unsubscribeLink: string;
+}): ComposedMail {
   const { recipient, week, data, publicUrl } = input;
   const link = (projectId: string) => `${publicUrl}/projects/${projectId}`;
   const overdueCount = data.newlyOverdue.length + data.stillOverdue.length;
@@ -57,13 +67,37 @@ export function ownerDigest(input: { recipient: DigestRecipient; week: string; d
     title,
     `${recipient.displayName}，您好：以下是本单位项目本周（${week}）的进展摘要。`,
     [
-      { title: `本周新增逾期（${data.newlyOverdue.length}）`, lines: data.newlyOverdue.map((m) => ({ text: `${m.projectName} · ${m.milestoneName}：计划 ${m.due}，逾期 ${m.days} 天`, link: link(m.projectId) })) },
-      { title: `持续逾期（${data.stillOverdue.length}）`, lines: data.stillOverdue.map((m) => ({ text: `${m.projectName} · ${m.milestoneName}：计划 ${m.due}，逾期 ${m.days} 天`, link: link(m.projectId) })) },
-      { title: `未来 14 天内到期（${data.dueSoon.length}）`, lines: data.dueSoon.map((m) => ({ text: `${m.projectName} · ${m.milestoneName}：${m.due}（还有 ${m.days} 天）`, link: link(m.projectId) })) },
-      { title: `本周变更（${data.changes.total}）`, lines: data.changes.latest.map((c) => ({ text: `${c.projectName}：${describeChange(c)}（${c.actorName}）`, link: link(c.projectId) })) },
-      { title: `待审批申请（${data.requestsWaiting.length}）`, lines: data.requestsWaiting.map((r) => ({ text: `${r.projectName}：申请转为「${stageText(r.toStage)}」`, link: link(r.projectId) })) },
-      { title: `本周已决定的申请（${data.requestsDecided.length}）`, lines: data.requestsDecided.map((r) => ({ text: `${r.projectName}：「${stageText(r.toStage)}」${STATUS[r.status] ?? '已处理'}`, link: link(r.projectId) })) },
-      { title: `长期未更新的项目（${data.staleProjects.length}）`, lines: data.staleProjects.map((p) => ({ text: `${p.projectName}：已 ${p.days} 天未更新`, link: link(p.projectId) })) },
+      {
+        title: `本周新增逾期（${data.newlyOverdue.length}）`,
+        lines: data.newlyOverdue.map((m) => ({ text: `${m.projectName} · ${m.milestoneName}：计划 ${m.due}，逾期 ${m.days} 天`, link: link(m.projectId) })),
+      },
+      {
+        title: `持续逾期（${data.stillOverdue.length}）`,
+        lines: data.stillOverdue.map((m) => ({ text: `${m.projectName} · ${m.milestoneName}：计划 ${m.due}，逾期 ${m.days} 天`, link: link(m.projectId) })),
+      },
+      {
+        title: `未来 14 天内到期（${data.dueSoon.length}）`,
+        lines: data.dueSoon.map((m) => ({ text: `${m.projectName} · ${m.milestoneName}：${m.due}（还有 ${m.days} 天）`, link: link(m.projectId) })),
+      },
+      {
+        title: `本周变更（${data.changes.total}）`,
+        lines: data.changes.latest.map((c) => ({ text: `${c.projectName}：${describeChange(c)}（${c.actorName}）`, link: link(c.projectId) })),
+      },
+      {
+        title: `待审批申请（${data.requestsWaiting.length}）`,
+        lines: data.requestsWaiting.map((r) => ({ text: `${r.projectName}：申请转为「${stageText(r.toStage)}」`, link: link(r.projectId) })),
+      },
+      {
+        title: `本周已决定的申请（${data.requestsDecided.length}）`,
+        lines: data.requestsDecided.map((r) => ({
+          text: `${r.projectName}：「${stageText(r.toStage)}」${STATUS[r.status] ?? '已处理'}`,
+          link: link(r.projectId),
+        })),
+      },
+      {
+        title: `长期未更新的项目（${data.staleProjects.length}）`,
+        lines: data.staleProjects.map((p) => ({ text: `${p.projectName}：已 ${p.days} 天未更新`, link: link(p.projectId) })),
+      },
     ],
     input.unsubscribeLink,
   );
@@ -97,12 +131,21 @@ export function reviewerDigest(input: {
       },
       {
         title: `本周阶段变更（${data.stageChanges.length}）`,
-        lines: data.stageChanges.map((c) => ({ text: `${c.projectName}（${c.unitName}）：${describeChange(c)}`, link: `${publicUrl}/projects/${c.projectId}` })),
+        lines: data.stageChanges.map((c) => ({
+          text: `${c.projectName}（${c.unitName}）：${describeChange(c)}`,
+          link: `${publicUrl}/projects/${c.projectId}`,
+        })),
       },
-      { title: `本周转为红灯的项目（${data.turnedRed.length}）`, lines: data.turnedRed.map((p) => ({ text: `${p.projectName}（${p.unitName}）：逾期 ${p.days} 天`, link: `${publicUrl}/projects/${p.projectId}` })) },
+      {
+        title: `本周转为红灯的项目（${data.turnedRed.length}）`,
+        lines: data.turnedRed.map((p) => ({ text: `${p.projectName}（${p.unitName}）：逾期 ${p.days} 天`, link: `${publicUrl}/projects/${p.projectId}` })),
+      },
       {
         title: `待审批申请（${data.approvalsWaiting.total}）`,
-        lines: data.approvalsWaiting.oldest.map((r) => ({ text: `${r.projectName}：申请转为「${stageText(r.toStage)}」`, link: `${publicUrl}/projects/${r.projectId}` })),
+        lines: data.approvalsWaiting.oldest.map((r) => ({
+          text: `${r.projectName}：申请转为「${stageText(r.toStage)}」`,
+          link: `${publicUrl}/projects/${r.projectId}`,
+        })),
       },
       { title: '逾期里程碑最多的单位', lines: data.topUnits.map((u) => ({ text: `${u.unitName}：${u.overdueMilestones} 个` })) },
     ],

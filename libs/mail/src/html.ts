@@ -14,8 +14,16 @@ ${bodyHtml}
 }
 
 /** A one-message mail (an alert, a decision): the title, one paragraph, one link, the unsubscribe foot. */
-export function noticeMail(message: { title: string; body: string }, link: { href: string; label: string }, unsubscribeLink: string): { html: string; text: string } {
-  const html = mailLayout(message.title, `<p>${escapeHtml(message.body)}</p><p><a href="${escapeHtml(link.href)}">${escapeHtml(link.label)}</a></p>`, unsubscribeLink);
+export function noticeMail(
+  message: { title: string; body: string },
+  link: { href: string; label: string },
+  unsubscribeLink: string,
+): { html: string; text: string } {
+  const html = mailLayout(
+    message.title,
+    `<p>${escapeHtml(message.body)}</p><p><a href="${escapeHtml(link.href)}">${escapeHtml(link.label)}</a></p>`,
+    unsubscribeLink,
+  );
   const text = `${message.title}\n\n${message.body}\n\n${link.label}：${link.href}\n\n退订此类邮件：${unsubscribeLink}\n`;
   return { html, text };
 }

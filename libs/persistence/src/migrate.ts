@@ -46,10 +46,7 @@ export interface PreparedDatabase {
  * What every process does before it serves: bring the schema up to date and, on an empty database,
  * import the shipped catalog — both under the start-up lock, each in its own transaction.
  */
-export async function prepareDatabase(
-  target: DatabaseTarget,
-  options: { importCatalogIfEmpty?: boolean; timeZone?: string } = {},
-): Promise<PreparedDatabase> {
+export async function prepareDatabase(target: DatabaseTarget, options: { importCatalogIfEmpty?: boolean; timeZone?: string } = {}): Promise<PreparedDatabase> {
   const dataSource = new DataSource(dataSourceOptions(target));
   await dataSource.initialize();
   try {

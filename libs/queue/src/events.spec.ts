@@ -10,13 +10,25 @@ const MILESTONE = { baselineDate: '2027-03-31', forecastDate: null, actualDate: 
 describe('domain event catalogue', () => {
   it.each(projectWorkflowDefinitions.map((definition) => definition.version))('holds every event of workflow version %i, as a transition event', (version) => {
     const definition = projectWorkflowDefinitions.find((d) => d.version === version)!;
-    const names = [definition.requestedEvent, definition.rejectedEvent, definition.withdrawnEvent, ...definition.adminOverride.emits, ...definition.transitions.flatMap((t) => t.emits)];
+    const names = [
+      definition.requestedEvent,
+      definition.rejectedEvent,
+      definition.withdrawnEvent,
+      ...definition.adminOverride.emits,
+      ...definition.transitions.flatMap((t) => t.emits),
+    ];
     expect(names.filter((name) => !isTransitionEvent(name))).toEqual([]);
   });
 
   it('an event built in a request carries its id; outside one, null', () => {
     const event = () => domainEvent('rebaseline.withdrawn', { aggregateId: ID, actorId: ID, data: { rebaselineRequestId: ID, milestoneId: ID } });
-    expect(runWithRequestId('req-42', event)).toEqual({ name: 'rebaseline.withdrawn', aggregateId: ID, actorId: ID, requestId: 'req-42', data: { rebaselineRequestId: ID, milestoneId: ID } });
+    expect(runWithRequestId('req-42', event)).toEqual({
+      name: 'rebaseline.withdrawn',
+      aggregateId: ID,
+      actorId: ID,
+      requestId: 'req-42',
+      data: { rebaselineRequestId: ID, milestoneId: ID },
+    });
     expect(event().requestId).toBeNull();
   });
 
@@ -30,7 +42,15 @@ describe('domain event catalogue', () => {
   });
 
   it('a domain event job is checked as an envelope and by its data', () => {
-    const job = { outboxId: '7', name: 'project.unit_reassigned', aggregateId: ID, actorId: ID, occurredAt: new Date().toISOString(), requestId: 'req-42', data: { previousUnitId: ID, unitId: ID } };
+    const job = {
+      outboxId: '7',
+      name: 'project.unit_reassigned',
+      aggregateId: ID,
+      actorId: ID,
+      occurredAt: new Date().toISOString(),
+      requestId: 'req-42',
+      data: { previousUnitId: ID, unitId: ID },
+    };
     expect(payloadProblems(JOB_PAYLOAD_CLASSES['domain.event'], job)).toBeNull();
     expect(payloadProblems(JOB_PAYLOAD_CLASSES['domain.event'], { ...job, payload: job.data })).toMatch(/payload: property payload should not exist/);
     expect(payloadProblems(JOB_PAYLOAD_CLASSES['notifications.event'], { ...job, data: { unitId: ID } })).toMatch(/data: data.previousUnitId: /);

@@ -146,6 +146,12 @@ export function domainEvent<N extends EventName>(name: N, event: { aggregateId: 
 export function eventDataProblems(name: string, data: unknown): string | null {
   if (!Object.hasOwn(DOMAIN_EVENTS, name)) return `no event is named "${name}"`;
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return 'data is not an object';
-  const errors = validateSync(plainToInstance(DOMAIN_EVENTS[name as EventName] as new () => object, data), { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: false });
-  return errors.length ? errors.flatMap((error) => Object.values(error.constraints ?? {}).map((message) => `data.${error.property}: ${message}`)).join('; ') : null;
+  const errors = validateSync(plainToInstance(DOMAIN_EVENTS[name as EventName] as new () => object, data), {
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    forbidUnknownValues: false,
+  });
+  return errors.length
+    ? errors.flatMap((error) => Object.values(error.constraints ?? {}).map((message) => `data.${error.property}: ${message}`)).join('; ')
+    : null;
 }

@@ -17,7 +17,8 @@ export async function ensureJobScheduler<J extends JobName>(
   template: { data: JobPayloads[J]; opts?: JobSchedulerTemplateOptions } = { data: {} as JobPayloads[J] },
 ): Promise<boolean> {
   const registered = await queue.getJobScheduler(name);
-  const wanted = 'every' in schedule ? { pattern: undefined, every: schedule.every, tz: undefined } : { pattern: schedule.pattern, every: undefined, tz: schedule.tz };
+  const wanted =
+    'every' in schedule ? { pattern: undefined, every: schedule.every, tz: undefined } : { pattern: schedule.pattern, every: undefined, tz: schedule.tz };
   if (registered && registered.pattern === wanted.pattern && registered.every === wanted.every && registered.tz === wanted.tz) return false;
   await queue.upsertJobScheduler(name, schedule, { name, ...template });
   return true;

@@ -25,7 +25,7 @@ describe('job payloads', () => {
     expect(payloadProblems(JOB_PAYLOAD_CLASSES['mail.send'], null)).toBe('the payload is not an object');
   });
 
-  it('the project scan job is one per project and minute, due at the minute\'s end', () => {
+  it("the project scan job is one per project and minute, due at the minute's end", () => {
     const scan = projectScanJob(PROJECT, 90_000);
     expect(scan).toEqual({ data: { projectId: PROJECT }, opts: { jobId: `alerts-scan-${PROJECT}-1`, delay: 30_000 } });
   });

@@ -1,5 +1,14 @@
 import type { Job } from 'bullmq';
-import { DigestFanoutPayload, DigestSendPayload, DomainEventJob, DomainEventJobPayload, MailSendPayload, NoPayload, RollupsSnapshotPayload, ScanProjectPayload } from './job-payloads';
+import {
+  DigestFanoutPayload,
+  DigestSendPayload,
+  DomainEventJob,
+  DomainEventJobPayload,
+  MailSendPayload,
+  NoPayload,
+  RollupsSnapshotPayload,
+  ScanProjectPayload,
+} from './job-payloads';
 
 /**
  * Every queue, every job and its payload, in one place. Both applications import this file;

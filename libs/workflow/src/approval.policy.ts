@@ -9,10 +9,7 @@ export interface PendingRequest {
 export type ApprovalRefusalCode = 'unknown_transition' | 'approval_not_required' | 'own_request' | 'forbidden';
 export type ApprovalCheck = { readonly ok: true } | { readonly ok: false; readonly code: ApprovalRefusalCode; readonly message: string };
 
-export function approvalRuleOf<State extends string, Evidence>(
-  definition: WorkflowDefinition<State, Evidence>,
-  transitionId: string,
-): ApprovalRule | null {
+export function approvalRuleOf<State extends string, Evidence>(definition: WorkflowDefinition<State, Evidence>, transitionId: string): ApprovalRule | null {
   return definition.transitions.find((t) => t.id === transitionId)?.approval ?? null;
 }
 

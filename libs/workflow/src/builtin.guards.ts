@@ -44,9 +44,7 @@ export const milestonesSettled: GuardFn<{ milestones: readonly string[] }> = (pa
   });
   const unsettled = checklist.filter((item) => item.state === 'pending' || item.state === 'needs_evidence');
   if (unsettled.length === 0) return { ok: true, checklist };
-  const detail = unsettled
-    .map((item) => (item.state === 'pending' ? `${item.name}（未完成，也未标记不适用）` : `${item.name}（须填写其完成日期）`))
-    .join('、');
+  const detail = unsettled.map((item) => (item.state === 'pending' ? `${item.name}（未完成，也未标记不适用）` : `${item.name}（须填写其完成日期）`)).join('、');
   return { ok: false, detail: `前置里程碑未办结：${detail}`, missing: unsettled.map((item) => item.milestone), checklist };
 };
 
@@ -56,8 +54,7 @@ export const evidencePresent: GuardFn<{ fields: readonly string[] }> = (params, 
   return missing.length === 0 ? PASS : { ok: false, detail: `缺少材料：${missing.join('、')}`, missing };
 };
 
-export const reasonPresent: GuardFn = (_params, { command }) =>
-  isPresent(command.reason) ? PASS : { ok: false, detail: '须填写原因', missing: ['reason'] };
+export const reasonPresent: GuardFn = (_params, { command }) => (isPresent(command.reason) ? PASS : { ok: false, detail: '须填写原因', missing: ['reason'] });
 
 /** Guards every definition can use; extend with `{ ...builtinGuards, myGuard }`. */
 export const builtinGuards: GuardRegistry = { milestonesDone, milestonesSettled, evidencePresent, reasonPresent };

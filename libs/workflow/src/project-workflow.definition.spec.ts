@@ -20,7 +20,12 @@ const startEvidence: ProjectEvidence = {
 
 /** Milestones as the API would load them: the default template, done flags by code. */
 function milestones(done: string[] = [], notApplicable: string[] = []) {
-  return defaultBaselines('complete').map((m) => ({ code: m.code, name: m.name.zh, done: done.includes(m.code), notApplicable: notApplicable.includes(m.code) }));
+  return defaultBaselines('complete').map((m) => ({
+    code: m.code,
+    name: m.name.zh,
+    done: done.includes(m.code),
+    notApplicable: notApplicable.includes(m.code),
+  }));
 }
 
 function snapshot(state: ProjectStatus, extra: Partial<WorkflowSnapshot<ProjectStatus>> = {}): WorkflowSnapshot<ProjectStatus> {
@@ -78,7 +83,11 @@ describe('project workflow: the happy path', () => {
   it('study → start with 施工许可 still open: the permit date in the evidence completes it', () => {
     const snap = snapshot('study', { milestones: milestones(['proposal', 'feasibility_approval'], ['preliminary_design_approval']) });
     const withoutDate = refused(engine.decide(snap, command('request', 'start', owner, { evidence: startEvidence })));
-    expect(withoutDate.failedGuards[0]).toMatchObject({ guard: 'milestonesSettled', missing: ['construction_permit'], detail: '前置里程碑未办结：施工许可（须填写其完成日期）' });
+    expect(withoutDate.failedGuards[0]).toMatchObject({
+      guard: 'milestonesSettled',
+      missing: ['construction_permit'],
+      detail: '前置里程碑未办结：施工许可（须填写其完成日期）',
+    });
     const evidence = { ...startEvidence, constructionPermitDate: '2026-11-10' };
     const applied = accepted(engine.decide(snap, command('apply', 'start', reviewer, { evidence, requestedBy: owner.id })));
     expect(applied.completions).toEqual([
@@ -89,7 +98,9 @@ describe('project workflow: the happy path', () => {
 
   it('start → complete needs 主体完工 settled; approval completes 竣工验收 and 投入使用 on the acceptance date', () => {
     const snap = snapshot('start', { milestones: milestones([...permitDoneCodes, 'groundbreaking', 'main_works_done']) });
-    const applied = accepted(engine.decide(snap, command('apply', 'complete', reviewer, { evidence: { acceptanceDate: '2026-11-25' }, requestedBy: owner.id })));
+    const applied = accepted(
+      engine.decide(snap, command('apply', 'complete', reviewer, { evidence: { acceptanceDate: '2026-11-25' }, requestedBy: owner.id })),
+    );
     expect(applied.state).toBe('complete');
     expect(applied.events.map((e) => e.name)).toEqual(['project.stage_changed']);
     expect(applied.completions).toEqual([
@@ -111,7 +122,10 @@ describe('project workflow: the happy path', () => {
       ['preliminary_design_approval', 'pending'],
       ['construction_permit', 'needs_evidence'],
     ]);
-    const ready = engine.allowedTransitions(snapshot('study', { milestones: milestones(['proposal', 'feasibility_approval', 'preliminary_design_approval']) }), owner);
+    const ready = engine.allowedTransitions(
+      snapshot('study', { milestones: milestones(['proposal', 'feasibility_approval', 'preliminary_design_approval']) }),
+      owner,
+    );
     expect(ready.find((t) => t.transitionId === 'begin_construction')?.guards.every((g) => g.ok)).toBe(true);
   });
 
@@ -120,7 +134,10 @@ describe('project workflow: the happy path', () => {
       engine.closeRequest(snapshot('study'), { verdict, transitionId, to: 'start', requestedBy: owner.id, actor, comment: '材料不全', now });
     const rejected = accepted(close('reject', reviewer));
     expect(rejected).toMatchObject({ state: 'study', changed: false, completions: [] });
-    expect(rejected.events[0]).toMatchObject({ name: 'project.transition_rejected', payload: { kind: 'reject', to: 'start', comment: '材料不全', requestedBy: owner.id } });
+    expect(rejected.events[0]).toMatchObject({
+      name: 'project.transition_rejected',
+      payload: { kind: 'reject', to: 'start', comment: '材料不全', requestedBy: owner.id },
+    });
     expect(accepted(close('withdraw', owner)).events[0].name).toBe('transition.withdrawn');
     expect(refused(close('withdraw', reviewer)).code).toBe('forbidden');
     expect(refused(close('reject', owner)).code).toBe('own_request');
@@ -224,17 +241,27 @@ describe('project workflow: refusals', () => {
   });
 
   it('evidence_missing: names every missing field, and still reports failed guards', () => {
-    const refusal = refused(engine.decide(snapshot('study'), command('request', 'start', owner, { evidence: { approvalDocNo: '  ', approvalDate: '2026-06-01' } })));
+    const refusal = refused(
+      engine.decide(snapshot('study'), command('request', 'start', owner, { evidence: { approvalDocNo: '  ', approvalDate: '2026-06-01' } })),
+    );
     expect(refusal.code).toBe('evidence_missing');
     expect(refusal.missingEvidence).toEqual(['approvalDocNo', 'constructionPermitNo', 'actualStartDate']);
     expect(refusal.message).toBe('缺少材料：批复文号、施工许可证号、实际开工日期');
     expect(refusal.failedGuards).toEqual([
-      expect.objectContaining({ guard: 'milestonesSettled', missing: ['proposal', 'feasibility_approval', 'preliminary_design_approval', 'construction_permit'] }),
+      expect.objectContaining({
+        guard: 'milestonesSettled',
+        missing: ['proposal', 'feasibility_approval', 'preliminary_design_approval', 'construction_permit'],
+      }),
     ]);
   });
 
   it('guard_failed: earlier milestones neither done nor 不适用', () => {
-    const refusal = refused(engine.decide(snapshot('study', { milestones: milestones(['proposal', 'construction_permit']) }), command('request', 'start', owner, { evidence: startEvidence })));
+    const refusal = refused(
+      engine.decide(
+        snapshot('study', { milestones: milestones(['proposal', 'construction_permit']) }),
+        command('request', 'start', owner, { evidence: startEvidence }),
+      ),
+    );
     expect(refusal).toMatchObject({
       code: 'guard_failed',
       message: '前置里程碑未办结：可行性研究报告批复（未完成，也未标记不适用）、初步设计批复（未完成，也未标记不适用）',

@@ -23,7 +23,13 @@ const dateValue = fc.constantFrom<string | undefined>('2026-06-01', '2026-11-26'
 const evidenceArb: fc.Arbitrary<ProjectEvidence> = fc.oneof(
   {
     weight: 3,
-    arbitrary: fc.constant({ approvalDocNo: '綦发改〔2026〕1号', approvalDate: '2026-06-01', constructionPermitNo: 'P-1', actualStartDate: '2026-11-20', acceptanceDate: '2026-11-25' }),
+    arbitrary: fc.constant({
+      approvalDocNo: '綦发改〔2026〕1号',
+      approvalDate: '2026-06-01',
+      constructionPermitNo: 'P-1',
+      actualStartDate: '2026-11-20',
+      acceptanceDate: '2026-11-25',
+    }),
   },
   {
     weight: 1,
@@ -58,9 +64,7 @@ const stepArb: fc.Arbitrary<Step> = fc.oneof(
   { weight: 4, arbitrary: commandArb.map((command) => ({ type: 'command' as const, command })) },
   {
     weight: 1,
-    arbitrary: fc
-      .oneof(fc.subarray([...MILESTONE_CODES]), fc.constant([...MILESTONE_CODES]))
-      .map((done) => ({ type: 'milestones' as const, done })),
+    arbitrary: fc.oneof(fc.subarray([...MILESTONE_CODES]), fc.constant([...MILESTONE_CODES])).map((done) => ({ type: 'milestones' as const, done })),
   },
 );
 const stepsArb = fc.array(stepArb, { minLength: 1, maxLength: 60, size: 'max' });
@@ -126,8 +130,7 @@ describe('project workflow properties', () => {
           }
           const transition = definition.transitions.find(
             (t) =>
-              fromStates(t).includes(before.state) &&
-              (t.to === decision.state || (t.to === RETURN_TO_PREVIOUS && before.previousState === decision.state)),
+              fromStates(t).includes(before.state) && (t.to === decision.state || (t.to === RETURN_TO_PREVIOUS && before.previousState === decision.state)),
           );
           expect(transition).toBeDefined();
           expect(transition!.id).toBe(decision.transitionId);
@@ -195,7 +198,12 @@ describe('project workflow properties', () => {
         fc.subarray([...MILESTONE_CODES]),
         fc.array(commandArb, { minLength: 1, maxLength: 10 }),
         (state, previousState, done, commands) => {
-          const snapshot = deepFreeze({ ...initialSnapshot(), state, previousState, milestones: MILESTONE_CODES.map((code) => ({ code, done: done.includes(code) })) });
+          const snapshot = deepFreeze({
+            ...initialSnapshot(),
+            state,
+            previousState,
+            milestones: MILESTONE_CODES.map((code) => ({ code, done: done.includes(code) })),
+          });
           for (const command of commands) {
             const decision = engine.decide(snapshot, { ...command, actor: { ...command.actor, roles: [...command.actor.roles, 'admin'] } });
             expect(decision).toMatchObject({ ok: false, code: 'terminal_state', currentState: state, allowed: [] });

@@ -17,7 +17,15 @@ const base: WorkflowDefinition<S> = {
   transitions: [
     { id: 'go', name: { zh: '走', en: 'Go' }, from: 'a', to: 'b', requestableBy: ['x'], approval: { required: false, by: [] }, emits: ['e'] },
     { id: 'hold', name: { zh: '停', en: 'Hold' }, from: ['a', 'b'], to: 'held', requestableBy: ['x'], approval: { required: false, by: [] }, emits: ['e'] },
-    { id: 'back', name: { zh: '回', en: 'Back' }, from: 'held', to: RETURN_TO_PREVIOUS, requestableBy: ['x'], approval: { required: false, by: [] }, emits: ['e'] },
+    {
+      id: 'back',
+      name: { zh: '回', en: 'Back' },
+      from: 'held',
+      to: RETURN_TO_PREVIOUS,
+      requestableBy: ['x'],
+      approval: { required: false, by: [] },
+      emits: ['e'],
+    },
     { id: 'finish', name: { zh: '完', en: 'Finish' }, from: 'b', to: 'end', requestableBy: ['x'], approval: { required: false, by: [] }, emits: ['e'] },
   ],
   adminOverride: { roles: ['admin'], requiresReason: true, allowFromTerminal: false, emits: ['o'] },

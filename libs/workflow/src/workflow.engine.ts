@@ -180,14 +180,9 @@ export function decide<S extends string, E>(
     return refuse('terminal_state', `项目已${labelOf(definition, snapshot.state)}，状态不能再变更`);
   }
   if (!isDeclaredState(definition, command.to)) return refuse('unknown_state', `未知状态：${String(command.to)}`);
-  const notAllowed = () =>
-    refuse('transition_not_allowed', `不能从「${labelOf(definition, snapshot.state)}」变更为「${labelOf(definition, command.to)}」`);
+  const notAllowed = () => refuse('transition_not_allowed', `不能从「${labelOf(definition, snapshot.state)}」变更为「${labelOf(definition, command.to)}」`);
 
-  const accept = (
-    transition: Transition<S, E> | null,
-    events: readonly string[],
-    bypassed?: TransitionEventPayload<S>['bypassed'],
-  ): Accepted<S> => {
+  const accept = (transition: Transition<S, E> | null, events: readonly string[], bypassed?: TransitionEventPayload<S>['bypassed']): Accepted<S> => {
     const changes = command.kind !== 'request';
     const state = changes ? command.to : snapshot.state;
     const previousState = changes ? previousAfter(definition, snapshot.state, command.to, previous) : previous;
@@ -268,7 +263,11 @@ export function decide<S extends string, E>(
 }
 
 /** The milestones an approved transition marks done: pending ones (not 不适用) whose evidence date is given. */
-function completionsOf<S extends string, E>(transition: Transition<S, E>, snapshot: WorkflowSnapshot<S>, evidence: Partial<E> | undefined): MilestoneCompletion[] {
+function completionsOf<S extends string, E>(
+  transition: Transition<S, E>,
+  snapshot: WorkflowSnapshot<S>,
+  evidence: Partial<E> | undefined,
+): MilestoneCompletion[] {
   const given = (evidence ?? {}) as Record<string, unknown>;
   const completions: MilestoneCompletion[] = [];
   for (const rule of transition.completesMilestones ?? []) {

@@ -76,7 +76,10 @@ export async function bootBenchApi(options: BenchApiOptions = {}): Promise<Bench
         if (res.status !== 200 || !body.accessToken) throw new Error(`bench sign-in as ${username} failed: ${res.status} ${JSON.stringify(body)}`);
         return body.accessToken;
       });
-      tokens.set(username, login.catch((error: unknown) => (tokens.delete(username), Promise.reject(error))));
+      tokens.set(
+        username,
+        login.catch((error: unknown) => (tokens.delete(username), Promise.reject(error))),
+      );
     }
     return tokens.get(username)!;
   };

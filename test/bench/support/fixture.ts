@@ -66,7 +66,9 @@ export async function inflateCatalog(db: Client, options: InflateOptions): Promi
           if (!text.endsWith(placeholder)) throw new Error(`inflateCatalog: unexpected pinyin of ${name}${placeholder}: ${text}`);
           return text.slice(0, -d);
         };
-        const [namePart, pinyinPart, initialsPart] = searchTextOf(name + placeholder).split(' ').map(cut);
+        const [namePart, pinyinPart, initialsPart] = searchTextOf(name + placeholder)
+          .split(' ')
+          .map(cut);
         return { b: base.plan_order, v, d, name, pinyin: cut(fullPinyin(name + placeholder)), s0: namePart, s1: pinyinPart, s2: initialsPart };
       }),
     ),

@@ -175,6 +175,6 @@ function loadScenario(ref: ScenarioRef): (index: number, concurrency: number) =>
 if (!isMainThread && (workerData as { kind?: string } | undefined)?.kind === 'bench-load') {
   generateLoad((workerData as { request: LoadRequest }).request).then(
     (result) => parentPort!.postMessage({ result }),
-    (error: unknown) => parentPort!.postMessage({ error: error instanceof Error ? error.stack ?? error.message : String(error) }),
+    (error: unknown) => parentPort!.postMessage({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
   );
 }

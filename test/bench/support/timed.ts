@@ -73,7 +73,9 @@ export async function compareTimed(
     for (const target of r % 2 === 0 ? [baseline, subject] : [subject, baseline]) {
       const round = await timeOnce(target);
       rounds.get(target)!.push(round);
-      ctx.log(`${spec.name}: round ${r + 1}/${spec.rounds} ${target.label.padEnd(10)} ${round.elapsedMs.toFixed(1).padStart(9)} ms  (${round.rps.toFixed(0)} ${spec.unitName}/s)`);
+      ctx.log(
+        `${spec.name}: round ${r + 1}/${spec.rounds} ${target.label.padEnd(10)} ${round.elapsedMs.toFixed(1).padStart(9)} ms  (${round.rps.toFixed(0)} ${spec.unitName}/s)`,
+      );
     }
   }
   const subjectRounds = rounds.get(subject)!;

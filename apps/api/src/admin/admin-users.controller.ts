@@ -35,7 +35,9 @@ export class AdminUsersController {
 
   @Patch(':id')
   @RequireAccess('user.update')
-  @ApiOperation({ summary: 'Change display name, role, unit, e-mail, password, or deactivate; a new password, role or unit and (de)activation end the user\'s sessions' })
+  @ApiOperation({
+    summary: "Change display name, role, unit, e-mail, password, or deactivate; a new password, role or unit and (de)activation end the user's sessions",
+  })
   @ApiOkResponse({ type: AdminUserDto })
   @ApiProblems([404, 'no user with this id'], [409, 'the change would leave no active admin'])
   update(@CurrentUser() admin: AuthUser, @Param('id', uuidParam('id', '用户编号')) id: string, @Body() body: UpdateUserDto) {

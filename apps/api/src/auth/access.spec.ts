@@ -3,7 +3,14 @@ import { ALL_UNITS, oneUnit, unitOfScope } from '@qj/persistence';
 import { assertCanEditProject, canEditProject, canReadEverything, PERMISSIONS, readScopeOf, refuseOutsideUnit } from './access';
 import type { AuthUser } from './auth-user';
 
-const user = (role: AuthUser['role'], unitId: string | null = null): AuthUser => ({ id: `id-${role}`, username: role, displayName: role, role, unitId, tokenGeneration: 0 });
+const user = (role: AuthUser['role'], unitId: string | null = null): AuthUser => ({
+  id: `id-${role}`,
+  username: role,
+  displayName: role,
+  role,
+  unitId,
+  tokenGeneration: 0,
+});
 const transport = { id: 'p-1', unitId: 'unit-transport' };
 
 describe('access rules', () => {
@@ -29,7 +36,11 @@ describe('access rules', () => {
       thrown = error;
     }
     expect(thrown).toBeInstanceOf(DomainException);
-    expect(thrown).toMatchObject({ code: 'outside_unit', detail: expect.stringContaining('无权'), extensions: { projectId: 'p-1', action: 'request_transition' } });
+    expect(thrown).toMatchObject({
+      code: 'outside_unit',
+      detail: expect.stringContaining('无权'),
+      extensions: { projectId: 'p-1', action: 'request_transition' },
+    });
     expect((thrown as DomainException).getStatus()).toBe(403);
   });
 
@@ -55,7 +66,9 @@ describe('access rules', () => {
   });
 
   it('admin-only permissions list admins alone; only milestone updates, imports, transition requests and their withdrawal admit reviewers and owners both', () => {
-    const both = Object.entries(PERMISSIONS).filter(([, rule]) => (rule.roles as readonly string[]).includes('owner') && (rule.roles as readonly string[]).includes('reviewer'));
+    const both = Object.entries(PERMISSIONS).filter(
+      ([, rule]) => (rule.roles as readonly string[]).includes('owner') && (rule.roles as readonly string[]).includes('reviewer'),
+    );
     expect(both.map(([name]) => name).sort()).toEqual(['milestone.import', 'milestone.update', 'project.transition.request', 'transition.withdraw']);
     for (const name of ['user.create', 'user.update', 'digest.preview', 'job.retry', 'job.discard', 'queue-dashboard.session', 'project.override'] as const) {
       expect(PERMISSIONS[name].roles).toEqual(['admin']);

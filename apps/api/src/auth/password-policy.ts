@@ -11,11 +11,7 @@ export const PASSWORD_MIN_LENGTH = 10;
  */
 let common: ReadonlySet<string> | undefined;
 function commonPasswords(): ReadonlySet<string> {
-  common ??= new Set(
-    readFileSync(join(__dirname, 'common-passwords.txt'), 'utf8')
-      .split('\n')
-      .filter(Boolean),
-  );
+  common ??= new Set(readFileSync(join(__dirname, 'common-passwords.txt'), 'utf8').split('\n').filter(Boolean));
   return common;
 }
 

@@ -12,7 +12,9 @@ export class ProjectsController {
   constructor(private readonly catalog: CatalogService) {}
 
   @Get()
-  @ApiOperation({ summary: '项目清单: filter by part, chapter, column, sector, stage, target, unit, rag, overdue, stale, q (Chinese or pinyin); sort; paginate' })
+  @ApiOperation({
+    summary: '项目清单: filter by part, chapter, column, sector, stage, target, unit, rag, overdue, stale, q (Chinese or pinyin); sort; paginate',
+  })
   @ApiOkResponse({ type: ProjectPageDto })
   list(@Query() query: ListProjectsQueryDto) {
     return this.catalog.list(query);

@@ -21,7 +21,10 @@ export class ProjectExportController {
   @ApiOperation({
     summary: '导出 Excel: the project list as a 台账 (.xlsx), same filters and sort as GET /api/projects (page and pageSize are ignored: every row)',
   })
-  @ApiFileResponse(XLSX_CONTENT_TYPE, 'title row, a subtitle naming the filters, a frozen header with autofilter, one row per project; X-Total-Count says how many')
+  @ApiFileResponse(
+    XLSX_CONTENT_TYPE,
+    'title row, a subtitle naming the filters, a frozen header with autofilter, one row per project; X-Total-Count says how many',
+  )
   async export(@Query() query: ListProjectsQueryDto, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
     const { buffer, count, fileName } = await this.exports.ledger(query);
     res.setHeader('X-Total-Count', String(count));

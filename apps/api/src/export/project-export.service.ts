@@ -11,7 +11,12 @@ import { buildLedgerWorkbook, PlanNames } from './project-ledger.workbook';
 export const EXPORT_PAGE_SIZE = 200;
 
 interface PlanTree {
-  parts: Array<{ no: number; label: string; title: string; chapters: Array<{ no: number; label: string; title: string; columns: Array<{ no: number; label: string; title: string }> }> }>;
+  parts: Array<{
+    no: number;
+    label: string;
+    title: string;
+    chapters: Array<{ no: number; label: string; title: string; columns: Array<{ no: number; label: string; title: string }> }>;
+  }>;
 }
 
 /** 导出 Excel: the project list with the same filters and sort as GET /api/projects, every page of it. */

@@ -40,7 +40,9 @@ export class HealthController {
     } catch (error) {
       if (!(error instanceof ServiceUnavailableException)) throw error;
       const checks = (error.getResponse() as { details?: Record<string, { status: string }> }).details ?? {};
-      const failed = Object.entries(checks).filter(([, check]) => check.status !== 'up').map(([name]) => name);
+      const failed = Object.entries(checks)
+        .filter(([, check]) => check.status !== 'up')
+        .map(([name]) => name);
       throw new DomainException('not_ready', 503, `未就绪：${failed.join('、')} 无法访问`, { failed, checks });
     }
   }

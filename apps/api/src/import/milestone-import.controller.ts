@@ -21,7 +21,9 @@ export class MilestoneImportController {
   constructor(private readonly imports: MilestoneImportService) {}
 
   @Get('import-template.xlsx')
-  @ApiOperation({ summary: '里程碑更新模板: one row per not-done milestone (owners: their unit; reviewers/admins: all, or unitId / projectId), with a 说明 sheet' })
+  @ApiOperation({
+    summary: '里程碑更新模板: one row per not-done milestone (owners: their unit; reviewers/admins: all, or unitId / projectId), with a 说明 sheet',
+  })
   @ApiFileResponse(XLSX_CONTENT_TYPE, '里程碑更新模板-<单位>-<日期>.xlsx')
   @ApiProblems([403, 'outside_unit: an owner asked for another unit'])
   async template(@CurrentUser() user: AuthUser, @Query() query: MilestoneTemplateQueryDto, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {

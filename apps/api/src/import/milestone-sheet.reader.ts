@@ -85,7 +85,9 @@ export function dateCell(value: ExcelJS.CellValue | undefined): DateCell {
     return isNaN(value.getTime()) ? { kind: 'invalid', text: String(value) } : { kind: 'date', value: value.toISOString().slice(0, 10) };
   }
   if (typeof value === 'number') {
-    return Number.isInteger(value) && value > 0 && value < 2_958_466 ? { kind: 'date', value: addDays(EXCEL_EPOCH, value) } : { kind: 'invalid', text: String(value) };
+    return Number.isInteger(value) && value > 0 && value < 2_958_466
+      ? { kind: 'date', value: addDays(EXCEL_EPOCH, value) }
+      : { kind: 'invalid', text: String(value) };
   }
   const text = textOf(value);
   if (text === null) return { kind: 'blank' };

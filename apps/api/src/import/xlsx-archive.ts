@@ -99,7 +99,10 @@ async function inflate(zip: ZipFile, entry: Entry, counts: { inflated: number; r
       counts.cells += occurrences(text, CELL) - occurrences(tail, CELL);
       tail = text.slice(-4);
       if (counts.rows > XLSX_LIMITS.rows || counts.cells > XLSX_LIMITS.cells) {
-        throw new XlsxRefusal(422, `文件的行数或单元格数超过模板可能的数量（至多 ${XLSX_LIMITS.rows} 行、${XLSX_LIMITS.cells} 个单元格）：请上传本系统下载的模板`);
+        throw new XlsxRefusal(
+          422,
+          `文件的行数或单元格数超过模板可能的数量（至多 ${XLSX_LIMITS.rows} 行、${XLSX_LIMITS.cells} 个单元格）：请上传本系统下载的模板`,
+        );
       }
     }
   } catch (error) {

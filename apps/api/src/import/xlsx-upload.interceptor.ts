@@ -10,8 +10,7 @@ export const MAX_UPLOAD_BYTES = 2 * 1024 * 1024;
 
 const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10 } }).single(UPLOAD_FIELD);
 
-const fileRefused = (status: number, code: string, message: string) =>
-  new DomainException(code, status, message, {}, [{ field: UPLOAD_FIELD, message }]);
+const fileRefused = (status: number, code: string, message: string) => new DomainException(code, status, message, {}, [{ field: UPLOAD_FIELD, message }]);
 
 /**
  * Reads one .xlsx from the multipart field `file` into memory (2 MB at most) and checks the archive against what

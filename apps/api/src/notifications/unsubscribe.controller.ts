@@ -9,7 +9,12 @@ import { NotificationsService } from './notifications.service';
 
 /** The answer of both routes: a short page in Chinese. */
 const HTML_PAGE = { content: { 'text/html': { schema: { type: 'string' } } } };
-const TOKEN_QUERY = { name: 'token', required: true, description: 'the signed token of the mail’s link (an HMAC of user and kind)', schema: { type: 'string' } };
+const TOKEN_QUERY = {
+  name: 'token',
+  required: true,
+  description: 'the signed token of the mail’s link (an HMAC of user and kind)',
+  schema: { type: 'string' },
+};
 
 const KIND_LABEL: Record<MailPreferenceKind, string> = { alert: '逾期与督办提醒', workflow: '审批通知', digest: '每周简报' };
 

@@ -18,6 +18,8 @@ export function problemResponse(status: number, description = STATUS_TITLES[stat
  */
 export function ApiProblems(...statuses: ProblemStatus[]): MethodDecorator & ClassDecorator {
   return applyDecorators(
-    ...statuses.map((entry) => (Array.isArray(entry) ? entry : ([entry] as [number]))).map(([status, description]: [number, string?]) => ApiResponse({ status, ...problemResponse(status, description) })),
+    ...statuses
+      .map((entry) => (Array.isArray(entry) ? entry : ([entry] as [number])))
+      .map(([status, description]: [number, string?]) => ApiResponse({ status, ...problemResponse(status, description) })),
   );
 }

@@ -82,7 +82,8 @@ function spellNullable(schema: Schema): void {
   if (schema.nullable && schema.allOf && schema.type === undefined) schema.type = 'object';
   if (schema.nullable && schema.enum && !schema.enum.includes(null)) schema.enum = [...schema.enum, null];
   for (const value of Object.values(schema)) {
-    if (value && typeof value === 'object') for (const child of Array.isArray(value) ? value : [value]) if (child && typeof child === 'object') spellNullable(child as Schema);
+    if (value && typeof value === 'object')
+      for (const child of Array.isArray(value) ? value : [value]) if (child && typeof child === 'object') spellNullable(child as Schema);
   }
 }
 

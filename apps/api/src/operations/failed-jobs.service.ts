@@ -74,7 +74,10 @@ export class FailedJobsService {
   async discard(queueName: QueueName, jobId: string, user: AuthUser): Promise<void> {
     const job = await this.failedJob(queueName, jobId);
     await job.remove().catch((error: unknown) => this.refuseUnlessStillFailed(job, error));
-    this.logger.log({ action: 'discard', queue: queueName, jobId, jobName: job.name, failedReason: job.failedReason, userId: user.id, username: user.username }, 'failed job discarded');
+    this.logger.log(
+      { action: 'discard', queue: queueName, jobId, jobName: job.name, failedReason: job.failedReason, userId: user.id, username: user.username },
+      'failed job discarded',
+    );
   }
 
   private queue(name: QueueName) {

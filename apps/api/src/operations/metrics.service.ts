@@ -21,14 +21,23 @@ export class MetricsService {
   readonly registry = new Registry();
   private readonly token: Buffer | undefined;
   private readonly prefix: string;
-  private readonly jobs = new Gauge({ name: 'qj_queue_jobs', help: 'Jobs per queue and state (waiting, prioritized, active, delayed, completed, failed; paused: waiting in a paused queue)', labelNames: ['queue', 'state'], registers: [this.registry] });
+  private readonly jobs = new Gauge({
+    name: 'qj_queue_jobs',
+    help: 'Jobs per queue and state (waiting, prioritized, active, delayed, completed, failed; paused: waiting in a paused queue)',
+    labelNames: ['queue', 'state'],
+    registers: [this.registry],
+  });
   private readonly failedJobs = new Gauge({
     name: 'qj_queue_failed_jobs',
     help: 'Jobs that failed for good (attempts exhausted), kept for inspection at /api/admin/jobs/failed',
     labelNames: ['queue'],
     registers: [this.registry],
   });
-  private readonly outboxBacklog = new Gauge({ name: 'qj_outbox_backlog', help: 'Domain-event outbox rows not yet relayed to the queue', registers: [this.registry] });
+  private readonly outboxBacklog = new Gauge({
+    name: 'qj_outbox_backlog',
+    help: 'Domain-event outbox rows not yet relayed to the queue',
+    registers: [this.registry],
+  });
   private readonly mailOutbox = new Gauge({ name: 'qj_mail_outbox', help: 'Mail outbox rows by status', labelNames: ['status'], registers: [this.registry] });
   private readonly heartbeatAge = new Gauge({
     name: 'qj_worker_heartbeat_age_seconds',

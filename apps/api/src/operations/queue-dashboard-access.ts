@@ -63,7 +63,11 @@ export class QueueDashboardAccess implements OnModuleInit {
       this.admit(req).then((verdict) => {
         if (verdict === 'admin') return next();
         if (prefersHtml(req)) {
-          res.status(verdict === 'anonymous' ? 401 : 403).set('Cache-Control', 'no-store').type('html').send(refusalPage(verdict));
+          res
+            .status(verdict === 'anonymous' ? 401 : 403)
+            .set('Cache-Control', 'no-store')
+            .type('html')
+            .send(refusalPage(verdict));
           return;
         }
         next(verdict === 'anonymous' ? unauthenticated() : forbidden());

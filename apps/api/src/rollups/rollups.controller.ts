@@ -38,7 +38,9 @@ export class RollupsController {
   }
 
   @Get('trend')
-  @ApiOperation({ summary: "The district's weekly totals from the snapshots, oldest first: projects per stage, RAG, overdue milestones, stale projects, pending requests" })
+  @ApiOperation({
+    summary: "The district's weekly totals from the snapshots, oldest first: projects per stage, RAG, overdue milestones, stale projects, pending requests",
+  })
   @ApiOkResponse({ type: RollupTrendDto })
   trend() {
     return this.rollups.trend();

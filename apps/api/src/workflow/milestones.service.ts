@@ -45,7 +45,11 @@ export class MilestonesService {
     const timeZone = this.config.get('APP_TIMEZONE', { infer: true });
     const today = todayIn(timeZone);
     return this.repository.transaction(async (manager) => {
-      const locked = await this.repository.milestonesWithProjects(manager, updates.map((update) => update.milestoneId), true);
+      const locked = await this.repository.milestonesWithProjects(
+        manager,
+        updates.map((update) => update.milestoneId),
+        true,
+      );
       const results: MilestoneRow[] = [];
       for (const update of updates) {
         const current = locked.get(update.milestoneId);
@@ -68,12 +72,21 @@ export class MilestonesService {
         throw new DomainException('target_milestone', 422, `「${current.name}」是实现 2030 年目标的里程碑，不能标记为不适用`, { milestone: current.code });
       }
       if (current.status !== 'pending') {
-        throw new DomainException('milestone_not_pending', 409, `「${current.name}」${current.status === 'done' ? '已完成' : '已标记为不适用'}，不能再标记为不适用`, { status: current.status });
+        throw new DomainException(
+          'milestone_not_pending',
+          409,
+          `「${current.name}」${current.status === 'done' ? '已完成' : '已标记为不适用'}，不能再标记为不适用`,
+          { status: current.status },
+        );
       }
       return {
         patch: { status: 'not_applicable', notApplicableReason: dto.reason },
         action: 'milestone.marked_not_applicable',
-        event: domainEvent('milestone.not_applicable', { aggregateId: current.projectId, actorId: user.id, data: { milestoneId, code: current.code, reason: dto.reason } }),
+        event: domainEvent('milestone.not_applicable', {
+          aggregateId: current.projectId,
+          actorId: user.id,
+          data: { milestoneId, code: current.code, reason: dto.reason },
+        }),
         comment: dto.reason,
       };
     });
@@ -123,7 +136,19 @@ export class MilestonesService {
       const [updated] = await this.repository.settleMilestones(manager, [{ id: milestoneId, actualDate: current.actualDate, ...patch }], user.id);
       await this.repository.record(
         manager,
-        [{ projectId: current.projectId, entityType: 'milestone', entityId: milestoneId, action, actorId: user.id, actorName: user.displayName, before: milestoneFields(current), after: milestoneFields(updated), comment }],
+        [
+          {
+            projectId: current.projectId,
+            entityType: 'milestone',
+            entityId: milestoneId,
+            action,
+            actorId: user.id,
+            actorName: user.displayName,
+            before: milestoneFields(current),
+            after: milestoneFields(updated),
+            comment,
+          },
+        ],
         [event],
       );
       await this.repository.touchActivity(manager, current.projectId);
@@ -186,23 +211,31 @@ export class MilestonesService {
     if (!updated) throw new DomainException('version_conflict', 409, '该里程碑已被他人修改，请刷新后重试', { current: now });
     const before = milestoneFields(current);
     const after = milestoneFields(updated);
-    await this.repository.record(manager, [
-      {
-        projectId: current.projectId,
-        entityType: 'milestone',
-        entityId: milestoneId,
-        action: rebaseline ? 'milestone.rebaselined' : 'milestone.updated',
-        actorId: user.id,
-        actorName: user.displayName,
-        before,
-        after,
-        comment: dto.comment ?? null,
-      },
-    ], [
-      rebaseline
-        ? domainEvent('milestone.rebaselined', { aggregateId: current.projectId, actorId: user.id, data: { milestoneId, code: current.code, before, after, rebaselineRequestId: null } })
-        : domainEvent('milestone.updated', { aggregateId: current.projectId, actorId: user.id, data: { milestoneId, code: current.code, before, after } }),
-    ]);
+    await this.repository.record(
+      manager,
+      [
+        {
+          projectId: current.projectId,
+          entityType: 'milestone',
+          entityId: milestoneId,
+          action: rebaseline ? 'milestone.rebaselined' : 'milestone.updated',
+          actorId: user.id,
+          actorName: user.displayName,
+          before,
+          after,
+          comment: dto.comment ?? null,
+        },
+      ],
+      [
+        rebaseline
+          ? domainEvent('milestone.rebaselined', {
+              aggregateId: current.projectId,
+              actorId: user.id,
+              data: { milestoneId, code: current.code, before, after, rebaselineRequestId: null },
+            })
+          : domainEvent('milestone.updated', { aggregateId: current.projectId, actorId: user.id, data: { milestoneId, code: current.code, before, after } }),
+      ],
+    );
     await this.repository.touchActivity(manager, current.projectId);
     return { milestone: updated, changed: true };
   }
@@ -223,7 +256,8 @@ export class RebaselineService {
       const milestone = await this.repository.lockMilestone(manager, milestoneId);
       if (!milestone) throw milestoneNotFound(milestoneId);
       assertCanEditProject(user, milestone.project, 'rebaseline.request');
-      if (milestone.status !== 'pending') throw new DomainException('milestone_done', 409, `该里程碑${milestone.status === 'done' ? '已完成' : '已标记为不适用'}，无需调整基线`);
+      if (milestone.status !== 'pending')
+        throw new DomainException('milestone_done', 409, `该里程碑${milestone.status === 'done' ? '已完成' : '已标记为不适用'}，无需调整基线`);
       if (dto.baselineDate === milestone.baselineDate) {
         throw new ValidationFailedException([{ field: 'baselineDate', message: 'baselineDate 与当前基线相同' }]);
       }
@@ -238,21 +272,29 @@ export class RebaselineService {
         reason: dto.reason,
         requestedBy: user.id,
       });
-      await this.repository.record(manager, [
-        {
-          projectId: milestone.projectId,
-          entityType: 'rebaseline_request',
-          entityId: requestId,
-          action: 'rebaseline.requested',
-          actorId: user.id,
-          actorName: user.displayName,
-          before: { baselineDate: milestone.baselineDate },
-          after: { baselineDate: dto.baselineDate, milestone: milestone.name },
-          comment: dto.reason,
-        },
-      ], [
-        domainEvent('rebaseline.requested', { aggregateId: milestone.projectId, actorId: user.id, data: { rebaselineRequestId: requestId, milestoneId, proposedBaseline: dto.baselineDate } }),
-      ]);
+      await this.repository.record(
+        manager,
+        [
+          {
+            projectId: milestone.projectId,
+            entityType: 'rebaseline_request',
+            entityId: requestId,
+            action: 'rebaseline.requested',
+            actorId: user.id,
+            actorName: user.displayName,
+            before: { baselineDate: milestone.baselineDate },
+            after: { baselineDate: dto.baselineDate, milestone: milestone.name },
+            comment: dto.reason,
+          },
+        ],
+        [
+          domainEvent('rebaseline.requested', {
+            aggregateId: milestone.projectId,
+            actorId: user.id,
+            data: { rebaselineRequestId: requestId, milestoneId, proposedBaseline: dto.baselineDate },
+          }),
+        ],
+      );
       await this.repository.touchActivity(manager, milestone.projectId);
       return requestId;
     });
@@ -266,13 +308,31 @@ export class RebaselineService {
       if (!request) throw new DomainException('request_not_found', 404, `没有编号为 ${requestId} 的申请`);
       if (request.requestedBy === user.id) throw new DomainException('own_request', 403, '不能审批本人提交的申请');
       assertPending(request);
-      const milestone = (await this.repository.lockMilestone(manager, request.milestoneId)) as NonNullable<Awaited<ReturnType<WorkflowRepository['lockMilestone']>>>;
+      const milestone = (await this.repository.lockMilestone(manager, request.milestoneId)) as NonNullable<
+        Awaited<ReturnType<WorkflowRepository['lockMilestone']>>
+      >;
       await this.repository.decideRebaselineRequest(manager, requestId, verdict === 'approve' ? 'approved' : 'rejected', user.id, comment);
       if (verdict === 'reject') {
         await this.repository.record(
           manager,
-          [{ projectId: request.projectId, entityType: 'rebaseline_request', entityId: requestId, action: 'rebaseline.rejected', actorId: user.id, actorName: user.displayName, comment }],
-          [domainEvent('rebaseline.rejected', { aggregateId: request.projectId, actorId: user.id, data: { rebaselineRequestId: requestId, milestoneId: request.milestoneId, comment } })],
+          [
+            {
+              projectId: request.projectId,
+              entityType: 'rebaseline_request',
+              entityId: requestId,
+              action: 'rebaseline.rejected',
+              actorId: user.id,
+              actorName: user.displayName,
+              comment,
+            },
+          ],
+          [
+            domainEvent('rebaseline.rejected', {
+              aggregateId: request.projectId,
+              actorId: user.id,
+              data: { rebaselineRequestId: requestId, milestoneId: request.milestoneId, comment },
+            }),
+          ],
         );
         return;
       }
@@ -283,25 +343,35 @@ export class RebaselineService {
         { baselineDate: request.proposedBaseline, forecastDate: milestone.forecastDate, actualDate: milestone.actualDate, status: milestone.status },
         user.id,
       );
-      await this.repository.record(manager, [
-        {
-          projectId: request.projectId,
-          entityType: 'milestone',
-          entityId: milestone.id,
-          action: 'milestone.rebaselined',
-          actorId: user.id,
-          actorName: user.displayName,
-          before: milestoneFields(milestone),
-          after: { ...milestoneFields(updated as NonNullable<typeof updated>), requestId, requestedBy: request.requestedByName },
-          comment: comment ?? request.reason,
-        },
-      ], [
-        domainEvent('milestone.rebaselined', {
-          aggregateId: request.projectId,
-          actorId: user.id,
-          data: { milestoneId: milestone.id, code: milestone.code, before: milestoneFields(milestone), after: milestoneFields(updated as NonNullable<typeof updated>), rebaselineRequestId: requestId },
-        }),
-      ]);
+      await this.repository.record(
+        manager,
+        [
+          {
+            projectId: request.projectId,
+            entityType: 'milestone',
+            entityId: milestone.id,
+            action: 'milestone.rebaselined',
+            actorId: user.id,
+            actorName: user.displayName,
+            before: milestoneFields(milestone),
+            after: { ...milestoneFields(updated as NonNullable<typeof updated>), requestId, requestedBy: request.requestedByName },
+            comment: comment ?? request.reason,
+          },
+        ],
+        [
+          domainEvent('milestone.rebaselined', {
+            aggregateId: request.projectId,
+            actorId: user.id,
+            data: {
+              milestoneId: milestone.id,
+              code: milestone.code,
+              before: milestoneFields(milestone),
+              after: milestoneFields(updated as NonNullable<typeof updated>),
+              rebaselineRequestId: requestId,
+            },
+          }),
+        ],
+      );
       await refreshProjectRag(manager, [request.projectId], timeZone);
     });
     return this.repository.rebaselineRequest(requestId);
@@ -317,8 +387,26 @@ export class RebaselineService {
       await this.repository.decideRebaselineRequest(manager, requestId, 'withdrawn', user.id, comment);
       await this.repository.record(
         manager,
-        [{ projectId: request.projectId, entityType: 'rebaseline_request', entityId: requestId, action: 'rebaseline.withdrawn', actorId: user.id, actorName: user.displayName, before: { status: 'pending' }, after: { status: 'withdrawn' }, comment }],
-        [domainEvent('rebaseline.withdrawn', { aggregateId: request.projectId, actorId: user.id, data: { rebaselineRequestId: requestId, milestoneId: request.milestoneId } })],
+        [
+          {
+            projectId: request.projectId,
+            entityType: 'rebaseline_request',
+            entityId: requestId,
+            action: 'rebaseline.withdrawn',
+            actorId: user.id,
+            actorName: user.displayName,
+            before: { status: 'pending' },
+            after: { status: 'withdrawn' },
+            comment,
+          },
+        ],
+        [
+          domainEvent('rebaseline.withdrawn', {
+            aggregateId: request.projectId,
+            actorId: user.id,
+            data: { rebaselineRequestId: requestId, milestoneId: request.milestoneId },
+          }),
+        ],
       );
       await this.repository.touchActivity(manager, request.projectId);
     });

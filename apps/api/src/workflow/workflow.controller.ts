@@ -41,7 +41,9 @@ export class WorkflowController {
 
   @Patch('milestones/:id')
   @RequireAccess('milestone.update', 'id')
-  @ApiOperation({ summary: 'Update forecast / actual dates (owner of the unit) or re-baseline (reviewer); send the version you saw (or If-Match): 409 if it changed' })
+  @ApiOperation({
+    summary: 'Update forecast / actual dates (owner of the unit) or re-baseline (reviewer); send the version you saw (or If-Match): 409 if it changed',
+  })
   @ApiHeader({ name: 'If-Match', required: false, description: 'the version you saw, instead of `version` in the body' })
   @ApiOkResponse({ type: UpdatedMilestoneDto })
   @ApiProblems(404, [409, 'version_conflict: the milestone changed since (the body carries it as it is now)'], 422)
@@ -121,7 +123,10 @@ export class WorkflowController {
   }
 
   @Get('projects/:id/transitions')
-  @ApiOperation({ summary: 'The current stage and the transitions the signed-in user may request or approve now, each with its guards’ checklist (which milestones are settled, which are missing)' })
+  @ApiOperation({
+    summary:
+      'The current stage and the transitions the signed-in user may request or approve now, each with its guards’ checklist (which milestones are settled, which are missing)',
+  })
   @ApiOkResponse({ type: TransitionsDto })
   @ApiProblems(404)
   allowed(@CurrentUser() user: AuthUser, @Param('id', uuidParam('id', '项目编号')) id: string) {

@@ -3,15 +3,7 @@ import { isImpliedByStage, PROJECT_STATUS_LABELS, stageOfStatus, type ProjectSta
 import { DomainException, ValidationFailedException } from '@qj/http';
 import { MilestoneRow, ProjectState, refreshProjectRag, WorkflowRepository, type Transaction } from '@qj/persistence';
 import { domainEvent, isTransitionEvent } from '@qj/queue';
-import {
-  Accepted,
-  Actor,
-  DomainEvent,
-  projectWorkflow,
-  projectWorkflowEngine,
-  projectWorkflowEngineFor,
-  WorkflowSnapshot,
-} from '@qj/workflow';
+import { Accepted, Actor, DomainEvent, projectWorkflow, projectWorkflowEngine, projectWorkflowEngineFor, WorkflowSnapshot } from '@qj/workflow';
 import { ConfigService } from '@nestjs/config';
 import type { Env } from '@qj/config';
 import { AuthUser, canEditProject, canReadEverything, readScopeOf, refuseOutsideUnit } from '../auth';
@@ -154,7 +146,8 @@ export class WorkflowService {
         throw new DomainException('workflow_version_retired', 409, `该申请依据的流程版本（第 ${request.workflowVersion} 版）已停用，只能驳回或由申请人撤回`);
       }
       const approval = engine.canApprove({ transitionId: request.transitionId, requestedBy: request.requestedBy }, actor);
-      if (!approval.ok) throw new DomainException(approval.code, approval.code === 'own_request' || approval.code === 'forbidden' ? 403 : 409, approval.message);
+      if (!approval.ok)
+        throw new DomainException(approval.code, approval.code === 'own_request' || approval.code === 'forbidden' ? 403 : 409, approval.message);
       assertPending(request);
 
       const milestones = await this.repository.milestonesOf(manager, project.id);
@@ -283,7 +276,7 @@ export class WorkflowService {
     );
   }
 
-/** Admin: hand a project to another responsible unit; its owners then see and edit it. */
+  /** Admin: hand a project to another responsible unit; its owners then see and edit it. */
   async reassignUnit(user: AuthUser, projectId: string, dto: ReassignUnitDto) {
     return this.repository.transaction(async (manager) => {
       const project = await this.repository.lockProject(manager, projectId);
@@ -296,19 +289,23 @@ export class WorkflowService {
       }
       if (project.unitId === dto.unitId) return { id: project.id, unitId: project.unitId, version: project.version };
       const version = (await this.repository.setUnit(manager, projectId, project.version, dto.unitId)) as number;
-      await this.repository.record(manager, [
-        {
-          projectId,
-          entityType: 'project',
-          entityId: projectId,
-          action: 'project.unit_reassigned',
-          actorId: user.id,
-          actorName: user.displayName,
-          before: { unitId: project.unitId, version: project.version },
-          after: { unitId: dto.unitId, version },
-          comment: dto.comment ?? null,
-        },
-      ], [domainEvent('project.unit_reassigned', { aggregateId: projectId, actorId: user.id, data: { previousUnitId: project.unitId, unitId: dto.unitId } })]);
+      await this.repository.record(
+        manager,
+        [
+          {
+            projectId,
+            entityType: 'project',
+            entityId: projectId,
+            action: 'project.unit_reassigned',
+            actorId: user.id,
+            actorName: user.displayName,
+            before: { unitId: project.unitId, version: project.version },
+            after: { unitId: dto.unitId, version },
+            comment: dto.comment ?? null,
+          },
+        ],
+        [domainEvent('project.unit_reassigned', { aggregateId: projectId, actorId: user.id, data: { previousUnitId: project.unitId, unitId: dto.unitId } })],
+      );
       return { id: project.id, unitId: dto.unitId, version };
     });
   }

@@ -23,8 +23,23 @@ export const STAGES = every<Stage>()('study', 'start', 'complete');
 export const PROJECT_STATUSES = every<ProjectStatus>()('study', 'start', 'complete', 'on_hold', 'cancelled');
 export const RAG_LEVELS = every<RagLevel>()('green', 'amber', 'red');
 export const SECTORS = every<Sector>()(
-  'transport', 'energy', 'water', 'logistics', 'urban_renewal', 'housing', 'industry', 'agriculture', 'education',
-  'health', 'elderly_care', 'culture_sports', 'commerce', 'ecology', 'safety', 'digital', 'other',
+  'transport',
+  'energy',
+  'water',
+  'logistics',
+  'urban_renewal',
+  'housing',
+  'industry',
+  'agriculture',
+  'education',
+  'health',
+  'elderly_care',
+  'culture_sports',
+  'commerce',
+  'ecology',
+  'safety',
+  'digital',
+  'other',
 );
 export const PROJECT_SORTS = every<ProjectSort>()('plan', 'name', 'stage', 'target', 'sector', 'column', 'chapter', 'updatedAt');
 

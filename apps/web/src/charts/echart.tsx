@@ -2,7 +2,7 @@ import { Skeleton } from 'antd';
 import type { EChartsCoreOption, EChartsType } from 'echarts/core';
 import { CSSProperties, useEffect, useRef, useState } from 'react';
 
-type ECharts = typeof import('./echarts-setup')['echarts'];
+type ECharts = (typeof import('./echarts-setup'))['echarts'];
 let loading: Promise<ECharts> | undefined;
 
 /** ECharts arrives on first use (a dynamic import), never in the initial bundle. */
@@ -88,7 +88,14 @@ export function EChart({
   }, [option, ready]);
 
   return (
-    <div style={{ position: 'relative', height, ...style }} role="img" aria-label={ariaLabel} data-testid={testId} data-ready={ready ? 'true' : 'false'} data-rendered={rendered ? 'true' : 'false'}>
+    <div
+      style={{ position: 'relative', height, ...style }}
+      role="img"
+      aria-label={ariaLabel}
+      data-testid={testId}
+      data-ready={ready ? 'true' : 'false'}
+      data-rendered={rendered ? 'true' : 'false'}
+    >
       <div ref={element} style={{ position: 'absolute', inset: 0, cursor: onClick ? 'pointer' : undefined }} />
       {!ready ? <Skeleton active paragraph={{ rows: 4 }} style={{ padding: 16 }} /> : null}
     </div>

@@ -38,9 +38,10 @@ function usePendingCount(enabled: boolean, pathname: string): number {
   useEffect(() => {
     if (!enabled) return;
     const controller = new AbortController();
-    api
-      .get<TransitionRequestPage>('/api/transition-requests', { status: 'pending', pageSize: 1 }, controller.signal)
-      .then((page) => setCount(page.total), () => undefined);
+    api.get<TransitionRequestPage>('/api/transition-requests', { status: 'pending', pageSize: 1 }, controller.signal).then(
+      (page) => setCount(page.total),
+      () => undefined,
+    );
     return () => controller.abort();
   }, [enabled, pathname]);
   return count;
@@ -98,7 +99,13 @@ export function AppLayout() {
     // The outer background is the sider's colour, so the dark column runs the page's whole height.
     <Layout style={{ minHeight: '100vh', background: '#001529' }}>
       {compact ? (
-        <Drawer placement="left" open={drawerOpen} onClose={() => setDrawerOpen(false)} width={240} styles={{ body: { padding: 0, background: '#001529' }, header: { display: 'none' } }}>
+        <Drawer
+          placement="left"
+          open={drawerOpen}
+          onClose={() => setDrawerOpen(false)}
+          width={240}
+          styles={{ body: { padding: 0, background: '#001529' }, header: { display: 'none' } }}
+        >
           {brand}
           {menu}
         </Drawer>
@@ -125,7 +132,12 @@ export function AppLayout() {
               {!compact ? <Tag color={user.role === 'owner' ? 'blue' : user.role === 'reviewer' ? 'gold' : 'magenta'}>{t(`role.${user.role}`)}</Tag> : null}
             </span>
             <Tooltip title={t('app.languageSwitch')}>
-              <Button size="small" icon={<TranslationOutlined />} aria-label={t('app.languageSwitch')} onClick={() => setLanguage(language === 'zh' ? 'en' : 'zh')}>
+              <Button
+                size="small"
+                icon={<TranslationOutlined />}
+                aria-label={t('app.languageSwitch')}
+                onClick={() => setLanguage(language === 'zh' ? 'en' : 'zh')}
+              >
                 {compact ? null : t('app.language')}
               </Button>
             </Tooltip>

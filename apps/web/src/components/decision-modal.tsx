@@ -27,7 +27,10 @@ export function DecisionModal({
     setSubmitting(true);
     setError(null);
     try {
-      const decided = await api.post<TransitionRequest>(`/api/transition-requests/${request.id}/${verdict}`, comment?.trim() ? { comment: comment.trim() } : {});
+      const decided = await api.post<TransitionRequest>(
+        `/api/transition-requests/${request.id}/${verdict}`,
+        comment?.trim() ? { comment: comment.trim() } : {},
+      );
       message.success(decided.status === 'approved' ? t('approvals.approvedMessage', { to: tv('stage', decided.toStage) }) : t('approvals.rejectedMessage'));
       onDecided(decided);
     } catch (reason) {

@@ -62,7 +62,12 @@ export function MilestoneGantt({ milestones, planStart = PLAN_START }: { milesto
           itemStyle: { color: '#91caff' },
           renderItem: (
             _params: unknown,
-            api: { value(i: number): number | string; coord(v: [number, number]): [number, number]; size(v: [number, number]): [number, number]; style(): object },
+            api: {
+              value(i: number): number | string;
+              coord(v: [number, number]): [number, number];
+              size(v: [number, number]): [number, number];
+              style(): object;
+            },
           ) => {
             const y = Number(api.value(0));
             const start = api.coord([Number(api.value(1)), y]);

@@ -171,7 +171,12 @@ export function MilestoneTable({
       key: 'status',
       width: 110,
       render: (_, m) => {
-        if (m.status === 'done') return <Tag color="success" icon={<CheckOutlined />}>{t('ms.done')}</Tag>;
+        if (m.status === 'done')
+          return (
+            <Tag color="success" icon={<CheckOutlined />}>
+              {t('ms.done')}
+            </Tag>
+          );
         if (m.status === 'not_applicable') {
           return (
             <Tooltip title={m.notApplicableReason}>
@@ -267,7 +272,18 @@ export function MilestoneTable({
 
   return (
     <>
-      {conflict ? <Alert type="warning" showIcon message={conflict} closable onClose={() => setConflict(null)} style={{ marginBottom: 12 }} role="alert" data-testid="milestone-conflict" /> : null}
+      {conflict ? (
+        <Alert
+          type="warning"
+          showIcon
+          message={conflict}
+          closable
+          onClose={() => setConflict(null)}
+          style={{ marginBottom: 12 }}
+          role="alert"
+          data-testid="milestone-conflict"
+        />
+      ) : null}
       <ProblemAlert error={error} onClose={() => setError(null)} />
       <Table<Milestone>
         rowKey="id"
@@ -327,7 +343,11 @@ function NotApplicableModal({ name, saving, onClose, onSave }: { name: string; s
     >
       <Typography.Paragraph type="secondary">{t('ms.notApplicableHelp')}</Typography.Paragraph>
       <Form form={form} layout="vertical" onFinish={(values) => onSave(values.reason.trim())}>
-        <Form.Item label={t('ms.notApplicableReason')} name="reason" rules={[{ required: true, whitespace: true, message: t('ms.notApplicableReasonRequired') }]}>
+        <Form.Item
+          label={t('ms.notApplicableReason')}
+          name="reason"
+          rules={[{ required: true, whitespace: true, message: t('ms.notApplicableReasonRequired') }]}
+        >
           <Input.TextArea rows={3} maxLength={500} showCount autoFocus />
         </Form.Item>
       </Form>

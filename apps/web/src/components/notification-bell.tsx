@@ -39,7 +39,10 @@ export function NotificationBell() {
   useEffect(() => {
     const controller = new AbortController();
     const refresh = () =>
-      api.get<{ unread: number }>('/api/notifications', { limit: 1, unread: true }, controller.signal).then((answer) => setUnreadCount(answer.unread), () => undefined);
+      api.get<{ unread: number }>('/api/notifications', { limit: 1, unread: true }, controller.signal).then(
+        (answer) => setUnreadCount(answer.unread),
+        () => undefined,
+      );
     void refresh();
     const timer = setInterval(() => void refresh(), POLL_MS);
     return () => {
@@ -52,7 +55,14 @@ export function NotificationBell() {
   return (
     <Tooltip title={label}>
       <Badge count={count} size="small" overflowCount={99} offset={[-4, 4]}>
-        <Button type="text" icon={<BellOutlined style={{ fontSize: 18 }} />} aria-label={label} data-testid="notification-bell" data-unread={count} onClick={() => navigate('/notifications')} />
+        <Button
+          type="text"
+          icon={<BellOutlined style={{ fontSize: 18 }} />}
+          aria-label={label}
+          data-testid="notification-bell"
+          data-unread={count}
+          onClick={() => navigate('/notifications')}
+        />
       </Badge>
     </Tooltip>
   );

@@ -8,7 +8,13 @@ import { useI18n } from '../i18n';
 export function ProblemAlert({ error, onRetry, onClose, style }: { error: unknown; onRetry?: () => void; onClose?: () => void; style?: React.CSSProperties }) {
   const { t } = useI18n();
   if (!error) return null;
-  const detail = isApiError(error) ? (error.code === 'network' ? t('error.network') : error.detail) : error instanceof Error ? error.message : t('common.unknownError');
+  const detail = isApiError(error)
+    ? error.code === 'network'
+      ? t('error.network')
+      : error.detail
+    : error instanceof Error
+      ? error.message
+      : t('common.unknownError');
   // The detail often repeats the first guard or field message: list only what it does not already say.
   const fields = (isApiError(error) ? error.errors : []).filter((field) => field.message !== detail);
   const guards = (isApiError(error) && Array.isArray(error.body.failedGuards) ? (error.body.failedGuards as FailedGuard[]) : []).filter(

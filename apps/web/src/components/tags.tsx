@@ -39,7 +39,12 @@ export function RagLight({ rag, size = 10, showLabel = true }: { rag: RagLevel |
   const { tv } = useI18n();
   if (!rag) return null;
   return (
-    <span className="rag-light" data-rag={rag} aria-label={tv('rag', rag)} style={{ display: 'inline-flex', alignItems: 'center', gap: 6, whiteSpace: 'nowrap' }}>
+    <span
+      className="rag-light"
+      data-rag={rag}
+      aria-label={tv('rag', rag)}
+      style={{ display: 'inline-flex', alignItems: 'center', gap: 6, whiteSpace: 'nowrap' }}
+    >
       <span
         style={{
           width: size,

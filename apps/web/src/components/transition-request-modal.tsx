@@ -51,8 +51,7 @@ export function TransitionRequestModal({
   // An open milestone the form's date completes asks for that date, as required as the declared evidence.
   const completingFields = checklist.flatMap((item) => (item.state === 'needs_evidence' && item.evidence?.length ? [item.evidence[0]] : []));
   const fields = [...transition.requiredEvidence, ...completingFields.filter((field) => !transition.requiredEvidence.includes(field))];
-  const itemText = (item: ChecklistItem) =>
-    t(`req.item.${item.state}`, { field: item.evidence?.length ? tv('evidence', item.evidence[0]) : '' });
+  const itemText = (item: ChecklistItem) => t(`req.item.${item.state}`, { field: item.evidence?.length ? tv('evidence', item.evidence[0]) : '' });
 
   const submit = async (values: Record<string, unknown>) => {
     setSubmitting(true);
@@ -117,33 +116,28 @@ export function TransitionRequestModal({
       ) : null}
       <ProblemAlert error={error} />
       {blocked ? null : (
-      <Form form={form} layout="vertical" onFinish={submit} data-testid="transition-form">
-        {fields.map((field) => {
-          const label = tv('evidence', field);
-          return (
-            <Form.Item key={field} label={label} name={['evidence', field]} rules={[{ required: true, message: t('req.evidenceRequired', { label }) }]}>
-              {DATE_FIELDS.has(field) ? (
-                <DatePicker
-                  format="YYYY-MM-DD"
-                  style={{ width: '100%' }}
-                  placeholder={label}
-                  disabledDate={(day) => day.format('YYYY-MM-DD') > today}
-                />
-              ) : (
-                <Input placeholder={label} maxLength={200} />
-              )}
+        <Form form={form} layout="vertical" onFinish={submit} data-testid="transition-form">
+          {fields.map((field) => {
+            const label = tv('evidence', field);
+            return (
+              <Form.Item key={field} label={label} name={['evidence', field]} rules={[{ required: true, message: t('req.evidenceRequired', { label }) }]}>
+                {DATE_FIELDS.has(field) ? (
+                  <DatePicker format="YYYY-MM-DD" style={{ width: '100%' }} placeholder={label} disabledDate={(day) => day.format('YYYY-MM-DD') > today} />
+                ) : (
+                  <Input placeholder={label} maxLength={200} />
+                )}
+              </Form.Item>
+            );
+          })}
+          {transition.requiresReason ? (
+            <Form.Item label={t('req.reason')} name="reason" rules={[{ required: true, whitespace: true, message: t('req.reasonRequired') }]}>
+              <Input.TextArea rows={3} maxLength={2000} showCount />
             </Form.Item>
-          );
-        })}
-        {transition.requiresReason ? (
-          <Form.Item label={t('req.reason')} name="reason" rules={[{ required: true, whitespace: true, message: t('req.reasonRequired') }]}>
-            <Input.TextArea rows={3} maxLength={2000} showCount />
+          ) : null}
+          <Form.Item label={t('common.comment')} name="comment">
+            <Input.TextArea rows={2} maxLength={2000} placeholder={t('common.commentPlaceholder')} />
           </Form.Item>
-        ) : null}
-        <Form.Item label={t('common.comment')} name="comment">
-          <Input.TextArea rows={2} maxLength={2000} placeholder={t('common.commentPlaceholder')} />
-        </Form.Item>
-      </Form>
+        </Form>
       )}
     </Modal>
   );

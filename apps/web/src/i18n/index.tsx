@@ -15,7 +15,9 @@ const STORAGE_KEY = 'qj.lang';
 /** Fills `{name}` placeholders; a key missing from the catalogue shows itself, so a gap is visible, not blank. */
 export function translate(language: Language, key: MessageKey, params?: Params): string {
   const text: string = catalogues[language][key] ?? catalogues.zh[key] ?? key;
-  return params ? text.replace(/\{(\w+)\}/g, (match, name: string) => (params[name] === undefined || params[name] === null ? match : String(params[name]))) : text;
+  return params
+    ? text.replace(/\{(\w+)\}/g, (match, name: string) => (params[name] === undefined || params[name] === null ? match : String(params[name])))
+    : text;
 }
 
 /** For keys built from API values (`stage.${stage}`): the value itself when the catalogue has no entry. */
@@ -65,7 +67,11 @@ export function I18nProvider({ children }: { children: ReactNode }) {
         button={{ autoInsertSpace: false }}
         theme={{
           algorithm: antdTheme.defaultAlgorithm,
-          token: { colorPrimary: '#1f4e79', borderRadius: 6, fontFamily: `-apple-system, BlinkMacSystemFont, 'PingFang SC', 'Microsoft YaHei', 'WenQuanYi Micro Hei', 'Noto Sans CJK SC', 'Segoe UI', sans-serif` },
+          token: {
+            colorPrimary: '#1f4e79',
+            borderRadius: 6,
+            fontFamily: `-apple-system, BlinkMacSystemFont, 'PingFang SC', 'Microsoft YaHei', 'WenQuanYi Micro Hei', 'Noto Sans CJK SC', 'Segoe UI', sans-serif`,
+          },
         }}
       >
         {children}

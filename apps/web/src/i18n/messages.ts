@@ -370,7 +370,8 @@ export const zh = {
   'notify.markAllRead': '全部标为已读',
   'notify.read': '已读',
   'notify.allRead': '没有未读通知',
-  'notify.empty': '暂无通知。本单位项目的里程碑逾期、逾期升级报区发展改革委或列为督办、项目长期未更新时，申请提交或审批有结果时，以及每周一的简报，都会出现在这里。',
+  'notify.empty':
+    '暂无通知。本单位项目的里程碑逾期、逾期升级报区发展改革委或列为督办、项目长期未更新时，申请提交或审批有结果时，以及每周一的简报，都会出现在这里。',
   'notify.openDigest': '预览本周简报',
   'notify.kind.digest': '周报',
   'notify.kind.workflow': '审批',
@@ -558,7 +559,8 @@ export const en: Record<MessageKey, string> = {
   'password.currentRequired': 'Enter your current password',
   'password.newRequired': 'Enter a new password',
   'password.mismatch': 'The two new passwords differ',
-  'password.rules': 'At least 10 characters with three of lower case, upper case, digits and symbols; not containing your username; not a common password. Changing it signs you out everywhere else.',
+  'password.rules':
+    'At least 10 characters with three of lower case, upper case, digits and symbols; not containing your username; not a common password. Changing it signs you out everywhere else.',
   'password.changed': 'Password changed; every other session has ended',
   'password.mustChange': 'You are using an initial password, or one below the password policy: please change it now.',
 
@@ -696,13 +698,15 @@ export const en: Record<MessageKey, string> = {
   'ms.rebaselineCommentRequired': 'Say why the baseline changes',
   'ms.newBaseline': 'New baseline',
   'ms.commentPlaceholder': 'What changed (optional)',
-  'ms.conflict': '“{name}” was changed by someone else. The latest values are loaded (version {version}): forecast {forecast}, actual {actual}. Check them and enter your change again.',
+  'ms.conflict':
+    '“{name}” was changed by someone else. The latest values are loaded (version {version}): forecast {forecast}, actual {actual}. Check them and enter your change again.',
   'ms.updated': '“{name}” updated',
   'ms.empty': 'No milestones',
   'ms.notApplicable': 'Not applicable',
   'ms.markNotApplicable': 'Not applicable',
   'ms.notApplicableTitle': 'Mark “{name}” not applicable',
-  'ms.notApplicableHelp': 'This milestone does not apply to the project (e.g. an extension needs no separate proposal). It no longer counts as overdue nor blocks a stage change; the reviewers are told, and it can be reopened.',
+  'ms.notApplicableHelp':
+    'This milestone does not apply to the project (e.g. an extension needs no separate proposal). It no longer counts as overdue nor blocks a stage change; the reviewers are told, and it can be reopened.',
   'ms.notApplicableReason': 'Why it does not apply',
   'ms.notApplicableReasonRequired': 'Say why it does not apply',
   'ms.notApplicableDone': '“{name}” marked not applicable',
@@ -766,7 +770,8 @@ export const en: Record<MessageKey, string> = {
   'mine.expandHint': 'Expand a row to update that project’s milestones here',
   'mine.noUnit': 'Your account has no unit',
   'import.title': 'Bulk import',
-  'import.hint': 'Download the template of your unit’s open milestones, fill in forecast or actual dates in Excel and upload it. Every row is checked; nothing is imported unless all are valid.',
+  'import.hint':
+    'Download the template of your unit’s open milestones, fill in forecast or actual dates in Excel and upload it. Every row is checked; nothing is imported unless all are valid.',
   'import.download': 'Download template',
   'import.downloaded': 'Downloaded {file}',
   'import.upload': 'Click or drop the filled-in template here',
@@ -793,7 +798,8 @@ export const en: Record<MessageKey, string> = {
 
   'plan.title': 'Plan structure',
   'plan.subtitle': 'Qijiang’s 15th Five-Year Plan: {parts} parts, {chapters} chapters, {columns} columns naming {total} key projects',
-  'plan.multiCounted': '{chapter} projects are named in more than one chapter and {column} in more than one column; each counts in every one, so the chapters’ (columns’) counts add up to more than {total}.',
+  'plan.multiCounted':
+    '{chapter} projects are named in more than one chapter and {column} in more than one column; each counts in every one, so the chapters’ (columns’) counts add up to more than {total}.',
   'plan.projects': '{n} projects',
   'plan.sections': 'Sections',
   'plan.columns': 'Columns',
@@ -851,7 +857,8 @@ export const en: Record<MessageKey, string> = {
   'notify.markAllRead': 'Mark all read',
   'notify.read': 'Read',
   'notify.allRead': 'Nothing unread',
-  'notify.empty': 'No notifications yet. When a milestone of your unit is overdue, escalated to the DRC or put under supervision, when a project goes quiet, when a request is filed or decided, and every Monday’s digest, they appear here.',
+  'notify.empty':
+    'No notifications yet. When a milestone of your unit is overdue, escalated to the DRC or put under supervision, when a project goes quiet, when a request is filed or decided, and every Monday’s digest, they appear here.',
   'notify.openDigest': 'Preview this week’s digest',
   'notify.kind.digest': 'Digest',
   'notify.kind.workflow': 'Approvals',

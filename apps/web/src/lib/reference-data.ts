@@ -29,7 +29,10 @@ function useShared<T>(fetcher: () => Promise<T>): T | undefined {
   const [value, setValue] = useState<T>();
   useEffect(() => {
     let live = true;
-    fetcher().then((v) => live && setValue(v), () => undefined);
+    fetcher().then(
+      (v) => live && setValue(v),
+      () => undefined,
+    );
     return () => {
       live = false;
     };

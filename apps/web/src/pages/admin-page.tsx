@@ -18,9 +18,25 @@ export default function AdminPage() {
   const units = useAsync((signal) => api.get<{ items: UnitWithCount[] }>('/api/units', undefined, signal), []);
 
   const userColumns: TableProps<AdminUser>['columns'] = [
-    { title: t('admin.username'), dataIndex: 'username', key: 'username', width: 210, render: (v: string) => <Typography.Text code style={{ whiteSpace: 'nowrap' }}>{v}</Typography.Text> },
+    {
+      title: t('admin.username'),
+      dataIndex: 'username',
+      key: 'username',
+      width: 210,
+      render: (v: string) => (
+        <Typography.Text code style={{ whiteSpace: 'nowrap' }}>
+          {v}
+        </Typography.Text>
+      ),
+    },
     { title: t('admin.displayName'), dataIndex: 'displayName', key: 'displayName', width: 200 },
-    { title: t('admin.role'), dataIndex: 'role', key: 'role', width: 190, render: (role: AdminUser['role']) => <Tag color={ROLE_COLORS[role]}>{t(`role.${role}`)}</Tag> },
+    {
+      title: t('admin.role'),
+      dataIndex: 'role',
+      key: 'role',
+      width: 190,
+      render: (role: AdminUser['role']) => <Tag color={ROLE_COLORS[role]}>{t(`role.${role}`)}</Tag>,
+    },
     { title: t('admin.unit'), key: 'unit', width: 140, render: (_, u) => u.unit?.name ?? '—' },
     { title: t('admin.email'), dataIndex: 'email', key: 'email', width: 200, responsive: ['xxl'], render: (v: string | null) => v ?? '—' },
     {
@@ -30,7 +46,14 @@ export default function AdminPage() {
       width: 90,
       render: (active: boolean) => <Badge status={active ? 'success' : 'default'} text={active ? t('admin.activeYes') : t('admin.activeNo')} />,
     },
-    { title: t('admin.createdAt'), dataIndex: 'createdAt', key: 'createdAt', width: 160, responsive: ['xxl'], render: (v: string) => formatDateTime(v, language) },
+    {
+      title: t('admin.createdAt'),
+      dataIndex: 'createdAt',
+      key: 'createdAt',
+      width: 160,
+      responsive: ['xxl'],
+      render: (v: string) => formatDateTime(v, language),
+    },
   ];
   const unitColumns: TableProps<UnitWithCount>['columns'] = [
     { title: t('admin.code'), dataIndex: 'code', key: 'code', width: 160, render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
@@ -73,7 +96,15 @@ export default function AdminPage() {
               users.error && !users.data ? (
                 <PageError error={users.error} onRetry={users.reload} />
               ) : (
-                <Table<AdminUser> rowKey="id" columns={userColumns} dataSource={users.data?.items ?? []} loading={users.loading} pagination={false} scroll={{ x: 900 }} size="middle" />
+                <Table<AdminUser>
+                  rowKey="id"
+                  columns={userColumns}
+                  dataSource={users.data?.items ?? []}
+                  loading={users.loading}
+                  pagination={false}
+                  scroll={{ x: 900 }}
+                  size="middle"
+                />
               ),
           },
           {
@@ -83,7 +114,15 @@ export default function AdminPage() {
               units.error && !units.data ? (
                 <PageError error={units.error} onRetry={units.reload} />
               ) : (
-                <Table<UnitWithCount> rowKey="id" columns={unitColumns} dataSource={units.data?.items ?? []} loading={units.loading} pagination={false} scroll={{ x: 700 }} size="middle" />
+                <Table<UnitWithCount>
+                  rowKey="id"
+                  columns={unitColumns}
+                  dataSource={units.data?.items ?? []}
+                  loading={units.loading}
+                  pagination={false}
+                  scroll={{ x: 700 }}
+                  size="middle"
+                />
               ),
           },
         ]}

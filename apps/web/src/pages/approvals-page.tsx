@@ -25,10 +25,7 @@ export default function ApprovalsPage() {
   const page = Math.max(1, Number(params.get('page')) || 1);
   const [deciding, setDeciding] = useState<{ request: TransitionRequest; verdict: 'approve' | 'reject' } | null>(null);
 
-  const list = useAsync(
-    (signal) => api.get<TransitionRequestPage>('/api/transition-requests', { status, page, pageSize: 50 }, signal),
-    [status, page],
-  );
+  const list = useAsync((signal) => api.get<TransitionRequestPage>('/api/transition-requests', { status, page, pageSize: 50 }, signal), [status, page]);
 
   const columns: TableProps<TransitionRequest>['columns'] = [
     {
@@ -51,7 +48,12 @@ export default function ApprovalsPage() {
         </Space>
       ),
     },
-    { title: t('approvals.evidence'), key: 'evidence', width: 300, render: (_, r) => <EvidenceList evidence={r.evidence} reason={r.reason} comment={r.comment} /> },
+    {
+      title: t('approvals.evidence'),
+      key: 'evidence',
+      width: 300,
+      render: (_, r) => <EvidenceList evidence={r.evidence} reason={r.reason} comment={r.comment} />,
+    },
     {
       title: t('approvals.requestedBy'),
       key: 'requested',

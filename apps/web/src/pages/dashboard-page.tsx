@@ -117,7 +117,12 @@ export default function DashboardPage() {
           center: ['50%', '45%'],
           itemStyle: { borderColor: '#0a1e38', borderWidth: 3 },
           label: { color: '#e6f1ff', formatter: '{b}\n{c}', fontSize: 14 },
-          data: (['green', 'amber', 'red'] as const).map((rag) => ({ name: tv('rag', rag), value: totals?.rag[rag] ?? 0, rag, itemStyle: { color: RAG_COLORS[rag] } })),
+          data: (['green', 'amber', 'red'] as const).map((rag) => ({
+            name: tv('rag', rag),
+            value: totals?.rag[rag] ?? 0,
+            rag,
+            itemStyle: { color: RAG_COLORS[rag] },
+          })),
         },
       ],
     }),
@@ -229,13 +234,31 @@ export default function DashboardPage() {
                 <Kpi label={t('dash.total')} value={totals.total} to="/projects" />
               </Col>
               <Col xs={12} md={8} xl={4}>
-                <Kpi label={t('dash.study')} value={totals.byStage.study} sub={pct(totals.byStage.study)} color="#b39dff" to={projectListLink({ stage: 'study' })} />
+                <Kpi
+                  label={t('dash.study')}
+                  value={totals.byStage.study}
+                  sub={pct(totals.byStage.study)}
+                  color="#b39dff"
+                  to={projectListLink({ stage: 'study' })}
+                />
               </Col>
               <Col xs={12} md={8} xl={4}>
-                <Kpi label={t('dash.start')} value={totals.byStage.start} sub={pct(totals.byStage.start)} color="#69b1ff" to={projectListLink({ stage: 'start' })} />
+                <Kpi
+                  label={t('dash.start')}
+                  value={totals.byStage.start}
+                  sub={pct(totals.byStage.start)}
+                  color="#69b1ff"
+                  to={projectListLink({ stage: 'start' })}
+                />
               </Col>
               <Col xs={12} md={8} xl={4}>
-                <Kpi label={t('dash.complete')} value={totals.byStage.complete} sub={pct(totals.byStage.complete)} color="#5cdbd3" to={projectListLink({ stage: 'complete' })} />
+                <Kpi
+                  label={t('dash.complete')}
+                  value={totals.byStage.complete}
+                  sub={pct(totals.byStage.complete)}
+                  color="#5cdbd3"
+                  to={projectListLink({ stage: 'complete' })}
+                />
               </Col>
               <Col xs={12} md={8} xl={4}>
                 <Kpi
@@ -381,7 +404,13 @@ export default function DashboardPage() {
                   <h3>
                     <span>{t('dash.trend')}</span>
                   </h3>
-                  {trend.data ? <WeeklyTrendChart points={trend.data} /> : trend.error ? <ProblemAlert error={trend.error} onRetry={trend.reload} /> : <Skeleton active paragraph={{ rows: 5 }} />}
+                  {trend.data ? (
+                    <WeeklyTrendChart points={trend.data} />
+                  ) : trend.error ? (
+                    <ProblemAlert error={trend.error} onRetry={trend.reload} />
+                  ) : (
+                    <Skeleton active paragraph={{ rows: 5 }} />
+                  )}
                 </div>
               </Col>
             </Row>

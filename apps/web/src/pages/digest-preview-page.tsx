@@ -108,7 +108,11 @@ export default function DigestPreviewPage() {
         </div>
       </div>
       <Alert type="info" showIcon message={t('digest.notSent')} style={{ marginBottom: 16 }} />
-      {user.role === 'admin' ? <AdminPreview /> : <Preview load={(signal) => api.get<DigestPreview>('/api/me/digest-preview', undefined, signal)} deps={[user.id]} />}
+      {user.role === 'admin' ? (
+        <AdminPreview />
+      ) : (
+        <Preview load={(signal) => api.get<DigestPreview>('/api/me/digest-preview', undefined, signal)} deps={[user.id]} />
+      )}
     </>
   );
 }

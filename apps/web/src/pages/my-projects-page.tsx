@@ -15,10 +15,7 @@ import { useAsync } from '../lib/use-async';
 
 /** `refresh` changes after an import, so an expanded row shows the imported dates. */
 function ProjectMilestones({ projectId, refresh, onChanged }: { projectId: string; refresh: number; onChanged: () => void }) {
-  const milestones = useAsync(
-    (signal) => api.get<{ items: Milestone[] }>(`/api/projects/${projectId}/milestones`, undefined, signal),
-    [projectId, refresh],
-  );
+  const milestones = useAsync((signal) => api.get<{ items: Milestone[] }>(`/api/projects/${projectId}/milestones`, undefined, signal), [projectId, refresh]);
   if (milestones.error && !milestones.data) return <ProblemAlert error={milestones.error} onRetry={milestones.reload} />;
   if (!milestones.data) return <Skeleton active paragraph={{ rows: 3 }} />;
   return (
@@ -87,14 +84,22 @@ export default function MyProjectsPage() {
         <Col xs={12} md={6}>
           <Card size="small">
             <Link to={projectListLink({ unit: user.unit?.code, rag: 'red' })}>
-              <Statistic title={`${t('rag.red')} / ${t('rag.amber')}`} value={rag === 'all' ? `${count('red')} / ${count('amber')}` : '—'} valueStyle={{ color: RAG_COLORS.red }} />
+              <Statistic
+                title={`${t('rag.red')} / ${t('rag.amber')}`}
+                value={rag === 'all' ? `${count('red')} / ${count('amber')}` : '—'}
+                valueStyle={{ color: RAG_COLORS.red }}
+              />
             </Link>
           </Card>
         </Col>
         <Col xs={12} md={6}>
           <Card size="small">
             <Link to={projectListLink({ unit: user.unit?.code, overdue: 'true' })}>
-              <Statistic title={t('mine.overdue')} value={list.data?.overdue ?? 0} valueStyle={{ color: (list.data?.overdue ?? 0) > 0 ? RAG_COLORS.amber : undefined }} />
+              <Statistic
+                title={t('mine.overdue')}
+                value={list.data?.overdue ?? 0}
+                valueStyle={{ color: (list.data?.overdue ?? 0) > 0 ? RAG_COLORS.amber : undefined }}
+              />
             </Link>
           </Card>
         </Col>

@@ -44,7 +44,16 @@ function Preferences() {
   };
 
   return (
-    <Card size="small" title={<Space><MailOutlined />{t('notify.prefsTitle')}</Space>} data-testid="notification-preferences">
+    <Card
+      size="small"
+      title={
+        <Space>
+          <MailOutlined />
+          {t('notify.prefsTitle')}
+        </Space>
+      }
+      data-testid="notification-preferences"
+    >
       <ProblemAlert error={error ?? preferences.error} onRetry={preferences.error ? preferences.reload : undefined} />
       {(['alert', 'workflow', 'digest'] as const).map((kind) => (
         <div key={kind} className="pref-row">
@@ -170,7 +179,14 @@ export default function NotificationsPage() {
             <List
               loading={inbox.loading && !inbox.data}
               dataSource={items}
-              locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={filter === 'unread' && inbox.data?.items.length ? t('notify.allRead') : t('notify.empty')} /> }}
+              locale={{
+                emptyText: (
+                  <Empty
+                    image={Empty.PRESENTED_IMAGE_SIMPLE}
+                    description={filter === 'unread' && inbox.data?.items.length ? t('notify.allRead') : t('notify.empty')}
+                  />
+                ),
+              }}
               data-testid="notification-list"
               renderItem={(n) => (
                 <List.Item
@@ -179,7 +195,11 @@ export default function NotificationsPage() {
                   data-read={n.readAt ? 'true' : 'false'}
                   actions={
                     n.readAt
-                      ? [<Typography.Text key="read" type="secondary" style={{ fontSize: 12 }}>{t('notify.read')}</Typography.Text>]
+                      ? [
+                          <Typography.Text key="read" type="secondary" style={{ fontSize: 12 }}>
+                            {t('notify.read')}
+                          </Typography.Text>,
+                        ]
                       : [
                           <Button key="mark" size="small" type="link" onClick={() => markRead(n)}>
                             {t('notify.markRead')}

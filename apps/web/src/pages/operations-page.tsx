@@ -33,7 +33,11 @@ export default function OperationsPage() {
         activeKey={tab}
         onChange={setTab}
         items={[
-          { key: 'outbox', label: t('ops.outbox'), children: <OutboxTab emlDirectory={settings.data?.mailTransport === 'eml' ? settings.data.emlDirectory : null} /> },
+          {
+            key: 'outbox',
+            label: t('ops.outbox'),
+            children: <OutboxTab emlDirectory={settings.data?.mailTransport === 'eml' ? settings.data.emlDirectory : null} />,
+          },
           { key: 'jobs', label: t('ops.failedJobs'), children: <FailedJobsTab /> },
         ]}
       />
@@ -84,7 +88,12 @@ function OutboxTab({ emlDirectory }: { emlDirectory: string | null }) {
   const { t, language } = useI18n();
   const [status, setStatus] = useState<MailStatus | 'all'>('all');
   const outbox = useAsync(
-    (signal) => api.get<{ items: OutboxMail[]; counts: Partial<Record<MailStatus, number>> }>('/api/admin/outbox', { status: status === 'all' ? undefined : status }, signal),
+    (signal) =>
+      api.get<{ items: OutboxMail[]; counts: Partial<Record<MailStatus, number>> }>(
+        '/api/admin/outbox',
+        { status: status === 'all' ? undefined : status },
+        signal,
+      ),
     [status],
   );
   const counts = outbox.data?.counts ?? {};
@@ -126,10 +135,24 @@ function OutboxTab({ emlDirectory }: { emlDirectory: string | null }) {
       dataIndex: 'lastError',
       key: 'lastError',
       width: 240,
-      render: (error: string | null) => (error ? <Typography.Text type="danger" ellipsis={{ tooltip: error }}>{error}</Typography.Text> : '—'),
+      render: (error: string | null) =>
+        error ? (
+          <Typography.Text type="danger" ellipsis={{ tooltip: error }}>
+            {error}
+          </Typography.Text>
+        ) : (
+          '—'
+        ),
     },
     { title: t('ops.mail.createdAt'), dataIndex: 'createdAt', key: 'createdAt', width: 150, render: (v: string) => formatDateTime(v, language) },
-    { title: t('ops.mail.sentAt'), dataIndex: 'sentAt', key: 'sentAt', width: 150, responsive: ['xl'], render: (v: string | null) => formatDateTime(v, language) },
+    {
+      title: t('ops.mail.sentAt'),
+      dataIndex: 'sentAt',
+      key: 'sentAt',
+      width: 150,
+      responsive: ['xl'],
+      render: (v: string | null) => formatDateTime(v, language),
+    },
   ];
 
   return (
@@ -175,11 +198,7 @@ function FailedJobsTab() {
   const [page, setPage] = useState(1);
   const [acting, setActing] = useState<string>();
   const [actionError, setActionError] = useState<unknown>();
-  const jobs = useAsync(
-    (signal) =>
-      api.get<FailedJobsPage>('/api/admin/jobs/failed', { queue, page, pageSize: JOBS_PAGE_SIZE }, signal),
-    [queue, page],
-  );
+  const jobs = useAsync((signal) => api.get<FailedJobsPage>('/api/admin/jobs/failed', { queue, page, pageSize: JOBS_PAGE_SIZE }, signal), [queue, page]);
   const counts: Record<string, number> = jobs.data?.counts ?? {};
   const allCount = Object.values(counts).reduce((sum, n) => sum + n, 0);
 
@@ -218,7 +237,12 @@ function FailedJobsTab() {
         </Space>
       ),
     },
-    { title: t('ops.jobs.reason'), dataIndex: 'failedReason', key: 'failedReason', render: (reason: string) => <Typography.Text type="danger">{reason}</Typography.Text> },
+    {
+      title: t('ops.jobs.reason'),
+      dataIndex: 'failedReason',
+      key: 'failedReason',
+      render: (reason: string) => <Typography.Text type="danger">{reason}</Typography.Text>,
+    },
     { title: t('ops.jobs.attempts'), key: 'attempts', width: 90, align: 'right', render: (_, job) => `${job.attemptsMade}/${job.attempts}` },
     { title: t('ops.jobs.failedAt'), dataIndex: 'failedAt', key: 'failedAt', width: 150, render: (v: string | null) => formatDateTime(v, language) },
     {

@@ -103,7 +103,9 @@ export default function PlanTreePage() {
       <div className="page-header">
         <div>
           <Typography.Title level={3}>{t('plan.title')}</Typography.Title>
-          <Typography.Text type="secondary">{t('plan.subtitle', { parts: parts.length, chapters: chapters.length, columns: columns.length, total })}</Typography.Text>
+          <Typography.Text type="secondary">
+            {t('plan.subtitle', { parts: parts.length, chapters: chapters.length, columns: columns.length, total })}
+          </Typography.Text>
           {multiCounted.chapter || multiCounted.column ? (
             <Typography.Paragraph type="secondary" data-testid="plan-multi-counted" style={{ marginBottom: 0 }}>
               {t('plan.multiCounted', { chapter: multiCounted.chapter, column: multiCounted.column, total })}

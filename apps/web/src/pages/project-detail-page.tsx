@@ -284,7 +284,6 @@ export default function ProjectDetailPage() {
                 }))}
               />
             </Card>
-
           </Space>
         </Col>
         <Col xs={24} xl={8}>
@@ -293,7 +292,11 @@ export default function ProjectDetailPage() {
               {actions}
             </Card>
             <Card title={t('detail.history')} size="small" styles={{ body: { maxHeight: 320, overflow: 'auto' } }}>
-              {history ? <HistoryTimeline events={history} milestones={milestones} /> : <Typography.Text type="secondary">{t('detail.historyHidden')}</Typography.Text>}
+              {history ? (
+                <HistoryTimeline events={history} milestones={milestones} />
+              ) : (
+                <Typography.Text type="secondary">{t('detail.historyHidden')}</Typography.Text>
+              )}
             </Card>
           </Space>
         </Col>

@@ -28,10 +28,7 @@ export default function ProjectListPage() {
   const [exportError, setExportError] = useState<unknown>(null);
   useEffect(() => setQ(filters.q ?? ''), [filters.q]);
 
-  const list = useAsync(
-    (signal) => api.get<ProjectPage>('/api/projects', filtersQuery(filters), signal),
-    [params.toString()],
-  );
+  const list = useAsync((signal) => api.get<ProjectPage>('/api/projects', filtersQuery(filters), signal), [params.toString()]);
 
   const update = (change: Partial<ProjectFilters>, resetPage = true) => {
     const next: ProjectFilters = { ...filters, ...change, ...(resetPage ? { page: 1 } : {}) };
@@ -101,9 +98,25 @@ export default function ProjectListPage() {
         </Typography.Text>
       ),
     },
-    { title: t('list.sector'), dataIndex: 'sector', key: 'sector', sorter: true, sortOrder: sortOrder('sector'), width: 90, render: (s: string) => tv('sector', s) },
+    {
+      title: t('list.sector'),
+      dataIndex: 'sector',
+      key: 'sector',
+      sorter: true,
+      sortOrder: sortOrder('sector'),
+      width: 90,
+      render: (s: string) => tv('sector', s),
+    },
     { title: t('list.unit'), dataIndex: 'unitName', key: 'unit', width: 116, responsive: ['sm'] },
-    { title: t('list.stage'), dataIndex: 'stage', key: 'stage', sorter: true, sortOrder: sortOrder('stage'), width: 104, render: (_, project) => <StageTag stage={project.stage} /> },
+    {
+      title: t('list.stage'),
+      dataIndex: 'stage',
+      key: 'stage',
+      sorter: true,
+      sortOrder: sortOrder('stage'),
+      width: 104,
+      render: (_, project) => <StageTag stage={project.stage} />,
+    },
     {
       title: t('list.target'),
       dataIndex: 'target',
@@ -162,7 +175,11 @@ export default function ProjectListPage() {
       <div className="page-header">
         <Space align="center" wrap>
           <Typography.Title level={3}>{t('list.title')}</Typography.Title>
-          {list.data ? <Typography.Text type="secondary" data-testid="list-total">{t('common.total', { n: list.data.total })}</Typography.Text> : null}
+          {list.data ? (
+            <Typography.Text type="secondary" data-testid="list-total">
+              {t('common.total', { n: list.data.total })}
+            </Typography.Text>
+          ) : null}
           {activeCount ? <Tag color="blue">{`${t('list.filtersActive')} · ${activeCount}`}</Tag> : null}
         </Space>
         <Space wrap>
@@ -199,19 +216,40 @@ export default function ProjectListPage() {
             {select('column', t('list.column'), columnsOptions)}
           </Col>
           <Col xs={12} md={6} xl={4}>
-            {select('sector', t('list.sector'), SECTORS.map((s) => ({ value: s, label: tv('sector', s) })))}
+            {select(
+              'sector',
+              t('list.sector'),
+              SECTORS.map((s) => ({ value: s, label: tv('sector', s) })),
+            )}
           </Col>
           <Col xs={12} md={6} xl={4}>
-            {select('unit', t('list.unit'), (units ?? []).map((u) => ({ value: u.code, label: u.name })), unitValue)}
+            {select(
+              'unit',
+              t('list.unit'),
+              (units ?? []).map((u) => ({ value: u.code, label: u.name })),
+              unitValue,
+            )}
           </Col>
           <Col xs={12} md={6} xl={4}>
-            {select('stage', t('list.stage'), PROJECT_STATUSES.map((s) => ({ value: s, label: tv('stage', s) })))}
+            {select(
+              'stage',
+              t('list.stage'),
+              PROJECT_STATUSES.map((s) => ({ value: s, label: tv('stage', s) })),
+            )}
           </Col>
           <Col xs={12} md={6} xl={4}>
-            {select('target', t('list.target'), STAGES.map((s) => ({ value: s, label: tv('target', s) })))}
+            {select(
+              'target',
+              t('list.target'),
+              STAGES.map((s) => ({ value: s, label: tv('target', s) })),
+            )}
           </Col>
           <Col xs={12} md={6} xl={4}>
-            {select('rag', t('list.rag'), RAG_LEVELS.map((r) => ({ value: r, label: tv('rag', r) })))}
+            {select(
+              'rag',
+              t('list.rag'),
+              RAG_LEVELS.map((r) => ({ value: r, label: tv('rag', r) })),
+            )}
           </Col>
           <Col xs={12} md={6} xl={4}>
             {select('overdue', t('list.overdue'), [
@@ -240,7 +278,9 @@ export default function ProjectListPage() {
             sticky
             data-testid="project-table"
             locale={{
-              emptyText: list.loading ? ' ' : (
+              emptyText: list.loading ? (
+                ' '
+              ) : (
                 <Empty description={t('list.empty')}>
                   {activeCount ? <Button onClick={() => setParams(new URLSearchParams())}>{t('list.clearFilters')}</Button> : null}
                 </Empty>

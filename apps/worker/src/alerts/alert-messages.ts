@@ -29,9 +29,15 @@ export function alertMessage(alert: RaisedAlert): AlertMessage {
     case 'overdue':
       return { title: `${tag}${alert.projectName} · ${alert.milestoneName} 已逾期 ${alert.days} 天`, body: `${what}。请尽快更新进展，或调整预测完成日期。` };
     case 'escalated_14':
-      return { title: `${tag}${alert.projectName} · ${alert.milestoneName} 已逾期 ${alert.days} 天`, body: `${what}，责任单位：${alert.unitName}。已逾期超过两周，请关注并协调推进。` };
+      return {
+        title: `${tag}${alert.projectName} · ${alert.milestoneName} 已逾期 ${alert.days} 天`,
+        body: `${what}，责任单位：${alert.unitName}。已逾期超过两周，请关注并协调推进。`,
+      };
     case 'supervision_30':
-      return { title: `${tag}${alert.projectName} · ${alert.milestoneName} 已逾期 ${alert.days} 天`, body: `${what}，责任单位：${alert.unitName}。已逾期超过 30 天，列入督办。` };
+      return {
+        title: `${tag}${alert.projectName} · ${alert.milestoneName} 已逾期 ${alert.days} 天`,
+        body: `${what}，责任单位：${alert.unitName}。已逾期超过 30 天，列入督办。`,
+      };
   }
 }
 

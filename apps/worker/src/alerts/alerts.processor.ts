@@ -28,6 +28,9 @@ export class AlertsProcessor extends LoggedWorkerHost<'alerts'> implements OnApp
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    await ensureJobScheduler(this.queue, 'alerts.scan', { pattern: this.config.get('ALERT_SCAN_CRON', { infer: true }), tz: this.config.get('APP_TIMEZONE', { infer: true }) });
+    await ensureJobScheduler(this.queue, 'alerts.scan', {
+      pattern: this.config.get('ALERT_SCAN_CRON', { infer: true }),
+      tz: this.config.get('APP_TIMEZONE', { infer: true }),
+    });
   }
 }

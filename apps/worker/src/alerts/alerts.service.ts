@@ -59,7 +59,11 @@ export class AlertsService {
 
       const owners = await this.alerts.unitOwners(manager, [...new Set(raised.map((alert) => alert.unitId))]);
       const reviewers = raised.some((alert) => alert.level === 'escalated_14' || alert.level === 'supervision_30') ? await this.alerts.reviewers(manager) : [];
-      const optedOut = await this.preferences.optedOut(manager, [...owners, ...reviewers].map((user) => user.id), 'alert');
+      const optedOut = await this.preferences.optedOut(
+        manager,
+        [...owners, ...reviewers].map((user) => user.id),
+        'alert',
+      );
 
       const notifications: NewNotification[] = [];
       const mails: NewMail[] = [];
@@ -85,8 +89,11 @@ export class AlertsService {
       return { result: { alerts: raised.length, notifications: notifications.length, mails: mails.length }, mailIds };
     });
     if (mailIds.length) {
-      await enqueueBulk(this.mailQueue, 'mail.send', mailIds.map((mailId) => ({ data: { mailId }, opts: { jobId: mailJobId(mailId) } })))
-        .catch((error: Error) => this.logger.warn(`mail jobs not enqueued (the sweeper will send them): ${error.message}`));
+      await enqueueBulk(
+        this.mailQueue,
+        'mail.send',
+        mailIds.map((mailId) => ({ data: { mailId }, opts: { jobId: mailJobId(mailId) } })),
+      ).catch((error: Error) => this.logger.warn(`mail jobs not enqueued (the sweeper will send them): ${error.message}`));
     }
     return result;
   }

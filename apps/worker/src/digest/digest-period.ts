@@ -9,7 +9,12 @@ import { isoWeekOf, todayIn } from '@qj/domain';
  */
 export function digestPeriodOf(firedAt: Date, mode: Env['DIGEST_PERIOD'], timeZone: string): string {
   const week = isoWeekOf(todayIn(timeZone, firedAt)).key;
-  return mode === 'iso-week' ? week : `${week}-${firedAt.toISOString().replace(/\.\d{3}/, '').replace(/[-:]/g, '')}`;
+  return mode === 'iso-week'
+    ? week
+    : `${week}-${firedAt
+        .toISOString()
+        .replace(/\.\d{3}/, '')
+        .replace(/[-:]/g, '')}`;
 }
 
 /** The ISO week a period key belongs to: what the digest speaks of. */

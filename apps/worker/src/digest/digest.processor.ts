@@ -42,19 +42,30 @@ export class DigestProcessor extends LoggedWorkerHost<'digest'> implements OnApp
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    await ensureJobScheduler(this.queue, 'digest.fanout', { pattern: this.config.get('DIGEST_CRON', { infer: true }), tz: this.config.get('APP_TIMEZONE', { infer: true }) });
+    await ensureJobScheduler(this.queue, 'digest.fanout', {
+      pattern: this.config.get('DIGEST_CRON', { infer: true }),
+      tz: this.config.get('APP_TIMEZONE', { infer: true }),
+    });
   }
 
   /** A scheduled job knows the instant it was due (`prevMillis`); one added by hand, when it was added. */
   private periodOf(job: JobOf<'digest.fanout'>): string {
-    return digestPeriodOf(new Date(job.opts.prevMillis ?? job.timestamp), this.config.get('DIGEST_PERIOD', { infer: true }), this.config.get('APP_TIMEZONE', { infer: true }));
+    return digestPeriodOf(
+      new Date(job.opts.prevMillis ?? job.timestamp),
+      this.config.get('DIGEST_PERIOD', { infer: true }),
+      this.config.get('APP_TIMEZONE', { infer: true }),
+    );
   }
 
   /** Returns how many recipients it enqueued, so each run (one per period) can be counted. */
   async fanOut(period: string): Promise<number> {
     let count = 0;
     for (let page = await this.digests.recipientPage(null, PAGE); page.length; page = await this.digests.recipientPage(page[page.length - 1], PAGE)) {
-      await enqueueBulk(this.queue, 'digest.send', page.map((userId) => ({ data: { userId, week: period }, opts: { jobId: digestJobId(userId, period) } })));
+      await enqueueBulk(
+        this.queue,
+        'digest.send',
+        page.map((userId) => ({ data: { userId, week: period }, opts: { jobId: digestJobId(userId, period) } })),
+      );
       count += page.length;
     }
     return count;
@@ -96,7 +107,9 @@ export class DigestProcessor extends LoggedWorkerHost<'digest'> implements OnApp
       return { outcome: 'queued', mailIds: ids };
     });
     for (const mailId of mailIds) {
-      await enqueue(this.mailQueue, 'mail.send', { mailId }, { jobId: mailJobId(mailId) }).catch((error: Error) => this.logger.warn(`mail job not enqueued (the sweeper will send it): ${error.message}`));
+      await enqueue(this.mailQueue, 'mail.send', { mailId }, { jobId: mailJobId(mailId) }).catch((error: Error) =>
+        this.logger.warn(`mail job not enqueued (the sweeper will send it): ${error.message}`),
+      );
     }
     return outcome;
   }

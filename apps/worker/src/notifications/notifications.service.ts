@@ -113,7 +113,12 @@ export class NotificationsService {
         const milestone = await this.source.milestone(event.data.milestoneId);
         if (!milestone) return undefined;
         const applicable = event.name === 'milestone.applicable_again';
-        const audit = await this.source.auditOfEvent(event.outboxId, milestone.projectId, [applicable ? 'milestone.applicable_again' : 'milestone.marked_not_applicable'], milestone.id);
+        const audit = await this.source.auditOfEvent(
+          event.outboxId,
+          milestone.projectId,
+          [applicable ? 'milestone.applicable_again' : 'milestone.marked_not_applicable'],
+          milestone.id,
+        );
         const reason = text(audit?.comment) ?? text(audit?.after?.reason) ?? (event.name === 'milestone.not_applicable' ? text(event.data.reason) : null);
         return {
           dedupeKey: `event-${event.outboxId}`,
@@ -166,8 +171,11 @@ export class NotificationsService {
       return { notified, mailIds: await this.outbox.enqueue(manager, mails) };
     });
     if (mailIds.length) {
-      await enqueueBulk(this.mailQueue, 'mail.send', mailIds.map((mailId) => ({ data: { mailId }, opts: { jobId: mailJobId(mailId) } })))
-        .catch((error: Error) => this.logger.warn(`mail jobs not enqueued (the sweeper will send them): ${error.message}`));
+      await enqueueBulk(
+        this.mailQueue,
+        'mail.send',
+        mailIds.map((mailId) => ({ data: { mailId }, opts: { jobId: mailJobId(mailId) } })),
+      ).catch((error: Error) => this.logger.warn(`mail jobs not enqueued (the sweeper will send them): ${error.message}`));
     }
     return notified.size;
   }
@@ -175,7 +183,11 @@ export class NotificationsService {
   private mailFor(notice: Notice, user: AlertRecipient): NewMail {
     const publicUrl = this.config.get('PUBLIC_URL', { infer: true });
     const secret = this.config.get('JWT_SECRET', { infer: true }) ?? '';
-    const { html, text } = noticeMail(notice.message, { href: `${publicUrl}/projects/${notice.projectId}`, label: '查看项目' }, unsubscribeUrl(publicUrl, secret, user.id, 'workflow'));
+    const { html, text } = noticeMail(
+      notice.message,
+      { href: `${publicUrl}/projects/${notice.projectId}`, label: '查看项目' },
+      unsubscribeUrl(publicUrl, secret, user.id, 'workflow'),
+    );
     const toAddress = user.email ?? this.transport.fallbackAddress(user.username);
     return {
       userId: user.id,

@@ -43,8 +43,16 @@ export class OutboxRelayProcessor extends LoggedWorkerHost<'outbox'> implements 
     return this.outbox.relay(BATCH, async (rows) => {
       // The envelope as written; each consumer validates it (name and data against the catalogue) when it takes the job.
       const events = rows.map(({ id, occurredAt, ...event }): DomainEventJob => ({ ...event, outboxId: id, occurredAt: new Date(occurredAt).toISOString() }));
-      await enqueueBulk(this.events, 'domain.event', events.map((data) => ({ data, opts: { jobId: eventJobId(data.outboxId) } })));
-      await enqueueBulk(this.notifications, 'notifications.event', events.map((data) => ({ data, opts: { jobId: notifyJobId(data.outboxId) } })));
+      await enqueueBulk(
+        this.events,
+        'domain.event',
+        events.map((data) => ({ data, opts: { jobId: eventJobId(data.outboxId) } })),
+      );
+      await enqueueBulk(
+        this.notifications,
+        'notifications.event',
+        events.map((data) => ({ data, opts: { jobId: notifyJobId(data.outboxId) } })),
+      );
     });
   }
 }

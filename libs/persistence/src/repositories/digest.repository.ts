@@ -118,10 +118,7 @@ export class DigestRepository {
    */
   async claim(manager: EntityManager, userId: string, week: string): Promise<boolean> {
     await manager.query(`INSERT INTO digest (user_id, week) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [userId, week]);
-    const rows = await manager.query(
-      `SELECT 1 FROM digest WHERE user_id = $1 AND week = $2 AND status = 'pending' FOR UPDATE SKIP LOCKED`,
-      [userId, week],
-    );
+    const rows = await manager.query(`SELECT 1 FROM digest WHERE user_id = $1 AND week = $2 AND status = 'pending' FOR UPDATE SKIP LOCKED`, [userId, week]);
     return rows.length > 0;
   }
 

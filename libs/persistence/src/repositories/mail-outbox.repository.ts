@@ -107,7 +107,9 @@ export class MailOutboxRepository {
       const outcome = await send(mail);
       switch (outcome.status) {
         case 'sent':
-          await manager.query(`UPDATE mail_outbox SET status = 'sent', attempts = attempts + 1, sent_at = now(), last_error = NULL WHERE id = $1::bigint`, [id]);
+          await manager.query(`UPDATE mail_outbox SET status = 'sent', attempts = attempts + 1, sent_at = now(), last_error = NULL WHERE id = $1::bigint`, [
+            id,
+          ]);
           return 'sent';
         case 'failed':
           await manager.query(`UPDATE mail_outbox SET status = 'failed', attempts = attempts + 1, last_error = $2 WHERE id = $1::bigint`, [id, outcome.error]);

@@ -134,9 +134,9 @@ export class NotificationSourceRepository {
 
   /** The requester (if still active) and the unit's active owners, once each. */
   requesterAndOwners(requesterId: string | null, unitId: string): Promise<AlertRecipient[]> {
-    return this.dataSource.query(
-      `SELECT ${USER} FROM app_user WHERE active AND (id = $1::uuid OR (role = 'owner' AND unit_id = $2)) ORDER BY username`,
-      [requesterId, unitId],
-    );
+    return this.dataSource.query(`SELECT ${USER} FROM app_user WHERE active AND (id = $1::uuid OR (role = 'owner' AND unit_id = $2)) ORDER BY username`, [
+      requesterId,
+      unitId,
+    ]);
   }
 }

@@ -122,7 +122,9 @@ export class ProjectReadRepository {
     if (filter.unit !== undefined) where.push(UUID.test(filter.unit) ? `p.unit_id = ${bind(filter.unit)}` : `u.code = ${bind(filter.unit)}`);
     if (filter.rag !== undefined) where.push(`p.rag = ${bind(filter.rag)}`);
     if (filter.overdue !== undefined) {
-      where.push(`${filter.overdue ? '' : 'NOT '}EXISTS (SELECT 1 FROM milestone m WHERE m.project_id = p.id AND ${overdueMilestoneSql('m', 'p', `${bind(filter.day.today)}::date`)})`);
+      where.push(
+        `${filter.overdue ? '' : 'NOT '}EXISTS (SELECT 1 FROM milestone m WHERE m.project_id = p.id AND ${overdueMilestoneSql('m', 'p', `${bind(filter.day.today)}::date`)})`,
+      );
     }
     if (filter.stale !== undefined) {
       where.push(`${filter.stale ? '' : 'NOT '}${staleProjectSql('p', `${bind(filter.day.today)}::date`, `${bind(filter.day.timeZone)}::text`)}`);

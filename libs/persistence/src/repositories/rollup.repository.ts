@@ -43,7 +43,6 @@ const SORT_OF: Record<RollupDimensionName, string> = {
   unit: '0',
 };
 
-
 /** One week of the district's trend (GET /api/rollups/trend). */
 export interface DistrictWeek {
   week: string;
@@ -129,7 +128,13 @@ export class RollupRepository {
   /** Every project's status light for the day (the nightly reconcile: a light turns as days pass, with no change to trigger it). */
   async refreshAllLights(day: BusinessDay): Promise<void> {
     const ids: Array<{ id: string }> = await this.dataSource.query(`SELECT id FROM project`);
-    await this.dataSource.transaction((manager) => refreshProjectRag(manager, ids.map((row) => row.id), day.timeZone));
+    await this.dataSource.transaction((manager) =>
+      refreshProjectRag(
+        manager,
+        ids.map((row) => row.id),
+        day.timeZone,
+      ),
+    );
   }
 
   async recomputeAll(day: BusinessDay): Promise<void> {
@@ -177,10 +182,10 @@ export class RollupRepository {
   }
 
   async history(dimension: RollupDimensionName, key: string): Promise<Array<{ week: string; data: Record<string, unknown>; takenAt: Date }>> {
-    return this.dataSource.query(
-      `SELECT week, data, taken_at AS "takenAt" FROM rollup_snapshot WHERE dimension = $1 AND key = $2 ORDER BY week`,
-      [dimension, key],
-    );
+    return this.dataSource.query(`SELECT week, data, taken_at AS "takenAt" FROM rollup_snapshot WHERE dimension = $1 AND key = $2 ORDER BY week`, [
+      dimension,
+      key,
+    ]);
   }
 
   /**

@@ -64,7 +64,10 @@ export interface NewUser {
   email?: string | null;
 }
 
-export type UserPatch = Partial<Pick<NewUser, 'displayName' | 'role' | 'unitId' | 'passwordHash' | 'email'>> & { active?: boolean; mustChangePassword?: boolean };
+export type UserPatch = Partial<Pick<NewUser, 'displayName' | 'role' | 'unitId' | 'passwordHash' | 'email'>> & {
+  active?: boolean;
+  mustChangePassword?: boolean;
+};
 
 export interface UnitSummary extends UnitRef {
   sectors: string[];
@@ -198,10 +201,9 @@ export class UserRepository {
    * and the second sees the first's change: the platform cannot be left without an active admin.
    */
   async lockForAdminChange(id: string): Promise<LockedUser[]> {
-    return this.db.query(
-      `SELECT id, role, unit_id AS "unitId", active FROM app_user WHERE id = $1 OR (role = 'admin' AND active) ORDER BY id FOR UPDATE`,
-      [id],
-    );
+    return this.db.query(`SELECT id, role, unit_id AS "unitId", active FROM app_user WHERE id = $1 OR (role = 'admin' AND active) ORDER BY id FOR UPDATE`, [
+      id,
+    ]);
   }
 }
 

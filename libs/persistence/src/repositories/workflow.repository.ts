@@ -165,10 +165,9 @@ export class WorkflowRepository {
   }
 
   async milestonesOf(tx: Transaction | undefined, projectId: string): Promise<MilestoneRow[]> {
-    return (tx ? managerOf(tx) : this.dataSource.manager).query(
-      `SELECT ${MILESTONE_COLUMNS} FROM milestone m WHERE m.project_id = $1 ORDER BY m.sort_order`,
-      [projectId],
-    );
+    return (tx ? managerOf(tx) : this.dataSource.manager).query(`SELECT ${MILESTONE_COLUMNS} FROM milestone m WHERE m.project_id = $1 ORDER BY m.sort_order`, [
+      projectId,
+    ]);
   }
 
   /**
@@ -368,7 +367,13 @@ export class WorkflowRepository {
     return row;
   }
 
-  async decideRebaselineRequest(tx: Transaction, id: string, status: Exclude<RequestStatus, 'pending'>, decidedBy: string, comment: string | null): Promise<void> {
+  async decideRebaselineRequest(
+    tx: Transaction,
+    id: string,
+    status: Exclude<RequestStatus, 'pending'>,
+    decidedBy: string,
+    comment: string | null,
+  ): Promise<void> {
     await managerOf(tx).query(
       `UPDATE rebaseline_request SET status = $2, decided_by = $3, decided_at = now(), decision_comment = $4 WHERE id = $1 AND status = 'pending'`,
       [id, status, decidedBy, comment],
@@ -430,7 +435,15 @@ export class WorkflowRepository {
             comment: entry.comment ?? null,
           })),
         ),
-        JSON.stringify(events.map((event) => ({ name: event.name, aggregate_id: event.aggregateId, actor_id: event.actorId, request_id: event.requestId, payload: event.data }))),
+        JSON.stringify(
+          events.map((event) => ({
+            name: event.name,
+            aggregate_id: event.aggregateId,
+            actor_id: event.actorId,
+            request_id: event.requestId,
+            payload: event.data,
+          })),
+        ),
       ],
     );
   }

@@ -8,7 +8,8 @@ export const USERNAME = /^[a-z0-9][a-z0-9_.-]{2,63}$/;
 export const USERNAME_MESSAGE = 'username 须为 3–64 位小写字母、数字、下划线、点或连字符，并以字母或数字开头';
 export const ROLE_MESSAGE = `role 必须是以下之一：${USER_ROLES.join('、')}`;
 /** Checked by the service (it needs the username), which names the field in a 400. */
-export const PASSWORD_POLICY = 'at least 10 characters with three of lower case, upper case, digits and symbols; not containing the username; not a common password';
+export const PASSWORD_POLICY =
+  'at least 10 characters with three of lower case, upper case, digits and symbols; not containing the username; not a common password';
 
 export class CreateUserDto {
   @ApiProperty({ example: 'zhang_san', description: 'stored lower-case' })

@@ -14,12 +14,14 @@ export class ProfileDto {
   @ApiProperty({ example: '区交通局项目负责人' }) displayName: string;
   @ApiProperty({ enum: USER_ROLES, enumName: 'Role' }) role: string;
   @ApiProperty({ type: UnitRefDto, nullable: true }) unit: UnitRefDto | null;
-  @ApiProperty({ description: 'true when the password last used to sign in is below the password policy (e.g. a demo password): the console asks for a new one' })
+  @ApiProperty({
+    description: 'true when the password last used to sign in is below the password policy (e.g. a demo password): the console asks for a new one',
+  })
   mustChangePassword: boolean;
 }
 
 export class LoginResponseDto {
-  @ApiProperty({ description: 'JWT (HS256), valid for 12 hours or until the user\'s sessions end; send as `Authorization: Bearer <token>`' })
+  @ApiProperty({ description: "JWT (HS256), valid for 12 hours or until the user's sessions end; send as `Authorization: Bearer <token>`" })
   accessToken: string;
   @ApiProperty({ type: ProfileDto }) user: ProfileDto;
 }

@@ -13,7 +13,8 @@ export class NotificationDto {
   @ApiProperty() body: string;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) projectId: string | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) milestoneId: string | null;
-  @ApiProperty({ type: String, nullable: true, description: 'where it opens in the console (a digest: /digests/<week>); else the project’s page' }) link: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'where it opens in the console (a digest: /digests/<week>); else the project’s page' }) link:
+    string | null;
   @ApiProperty({ ...dateTime, nullable: true }) readAt: string | null;
   @ApiProperty(dateTime) createdAt: string;
 }
@@ -53,6 +54,11 @@ export class MailDto {
 
 export class OutboxListDto {
   @ApiProperty({ type: [MailDto] }) items: MailDto[];
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'integer' }, description: 'mails per status (statuses with none left out)', example: { sent: 12, pending: 1 } })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'integer' },
+    description: 'mails per status (statuses with none left out)',
+    example: { sent: 12, pending: 1 },
+  })
   counts: Record<string, number>;
 }

@@ -17,7 +17,8 @@ export class MilestoneDto {
   @ApiProperty({ ...calendarDate, nullable: true }) baselineDate: string | null;
   @ApiProperty({ ...calendarDate, nullable: true }) forecastDate: string | null;
   @ApiProperty({ ...calendarDate, nullable: true }) actualDate: string | null;
-  @ApiProperty({ enum: MILESTONE_STATUSES, enumName: 'MilestoneStatus', description: 'not_applicable: 不适用, settled by its owner with a reason' }) status: string;
+  @ApiProperty({ enum: MILESTONE_STATUSES, enumName: 'MilestoneStatus', description: 'not_applicable: 不适用, settled by its owner with a reason' })
+  status: string;
   @ApiProperty({ type: String, nullable: true }) notApplicableReason: string | null;
   @ApiProperty(int) version: number;
   @ApiProperty(dateTime) updatedAt: string;
