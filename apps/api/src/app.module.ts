@@ -12,6 +12,7 @@ import { ExportModule } from './export/export.module';
 import { HealthModule } from './health/health.module';
 import { WebModule } from './web/web.module';
 import { RollupsModule } from './rollups/rollups.module';
+import { MilestonesModule } from './milestones/milestones.module';
 import { WorkflowModule } from './workflow/workflow.module';
 import { ImportModule } from './import/import.module';
 import { NotificationsModule } from './notifications/notifications.module';
@@ -34,8 +35,9 @@ export class ApiModule {
         ExportModule,
         CatalogModule,
         AuthModule,
-        // Before WorkflowModule: /api/milestones/import-template.xlsx and /import must be matched before /api/milestones/:id.
+        // Before MilestonesModule: /api/milestones/import-template.xlsx and /import must be matched before /api/milestones/:id.
         ImportModule,
+        MilestonesModule,
         WorkflowModule,
         NotificationsModule,
         DigestsModule,

@@ -4,3 +4,4 @@ export * from './logging';
 export * from './problem-details';
 export * from './problem-details.filter';
 export * from './validation';
+export * from './calendar-date.validator';

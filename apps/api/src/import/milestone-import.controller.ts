@@ -11,7 +11,7 @@ import { MilestoneImportService } from './milestone-import.service';
 import { UPLOAD_FIELD, XlsxUploadInterceptor } from './xlsx-upload.interceptor';
 
 /**
- * Excel import of milestone updates. ImportModule comes before WorkflowModule in ApiModule, so these fixed paths
+ * Excel import of milestone updates. ImportModule comes before MilestonesModule in ApiModule, so these fixed paths
  * are matched before any `milestones/:id` route.
  */
 @ApiTags('workflow')

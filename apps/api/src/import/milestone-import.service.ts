@@ -7,8 +7,8 @@ import { todayIn } from '@qj/domain';
 import { DomainException, FieldError, flattenValidationErrors, ValidationFailedException } from '@qj/http';
 import { MilestoneWithProject, UnitRepository, WorkflowRepository } from '@qj/persistence';
 import { AuthUser, canEditProject, readScopeOf } from '../auth';
-import { UpdateMilestoneDto } from '../workflow/dto/update-milestone.dto';
-import { MilestonesService } from '../workflow/milestones.service';
+import { UpdateMilestoneDto } from '../milestones/dto/update-milestone.dto';
+import { MilestonesService } from '../milestones/milestones.service';
 import { DateCell, readMilestoneSheet, SheetRow, UnreadableSheetError } from './milestone-sheet.reader';
 import { buildMilestoneTemplate, DateField, FIELD_LABELS, IMPORT_DATE_RANGE } from './milestone-template.workbook';
 

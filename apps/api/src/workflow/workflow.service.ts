@@ -8,7 +8,9 @@ import { ConfigService } from '@nestjs/config';
 import type { Env } from '@qj/config';
 import { AuthUser, canEditProject, canReadEverything, readScopeOf, refuseOutsideUnit } from '../auth';
 import type { CreateTransitionRequestDto, OverrideDto, ReassignUnitDto } from './dto/transition-request.dto';
+import { milestoneFields } from '../milestones/milestone-fields';
 import { refusalToException } from './refusal.mapper';
+import { assertPending } from './request-status';
 
 /** The roles a user holds on one project: `owner` only for their own unit's projects. */
 export function actorFor(user: AuthUser, project: { unitId: string }): Actor {
@@ -28,18 +30,6 @@ function snapshotOf(project: ProjectState, milestones: readonly MilestoneRow[]):
 
 const projectNotFound = (id: string) => new DomainException('project_not_found', 404, `没有编号为 ${id} 的项目`);
 const requestNotFound = (id: string) => new DomainException('request_not_found', 404, `没有编号为 ${id} 的申请`);
-const REQUEST_STATUS_LABELS = { pending: '待审批', approved: '已批准', rejected: '已驳回', withdrawn: '已撤回' } as const;
-
-/** 409 unless the request is still pending: a decided or withdrawn request is history. */
-export function assertPending(request: { status: keyof typeof REQUEST_STATUS_LABELS; decidedByName?: string | null; decidedAt?: Date | null }): void {
-  if (request.status === 'pending') return;
-  throw new DomainException('request_already_decided', 409, `该申请已处理（${REQUEST_STATUS_LABELS[request.status]}）`, {
-    requestStatus: request.status,
-    decidedBy: request.decidedByName ?? null,
-    decidedAt: request.decidedAt ?? null,
-  });
-}
-
 const stageLabel = (status: string) => PROJECT_STATUS_LABELS[status as ProjectStatus]?.zh ?? status;
 const evidenceLabel = (field: string) => (projectWorkflow.evidenceLabels as Record<string, { zh: string } | undefined>)[field]?.zh ?? field;
 
@@ -361,10 +351,4 @@ export class WorkflowService {
       }),
     );
   }
-}
-
-/** A milestone's fields as audit rows and events record them. */
-export function milestoneFields(milestone: Pick<MilestoneRow, 'baselineDate' | 'forecastDate' | 'actualDate' | 'status' | 'notApplicableReason' | 'version'>) {
-  const { baselineDate, forecastDate, actualDate, status, notApplicableReason, version } = milestone;
-  return { baselineDate, forecastDate, actualDate, status, notApplicableReason, version };
 }

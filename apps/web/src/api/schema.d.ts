@@ -233,7 +233,7 @@ export interface paths {
             cookie?: never;
         };
         /** A project's milestones with baseline, forecast and actual dates */
-        get: operations["WorkflowController_listMilestones"];
+        get: operations["MilestonesController_listMilestones"];
         put?: never;
         post?: never;
         delete?: never;
@@ -256,7 +256,7 @@ export interface paths {
         options?: never;
         head?: never;
         /** Update forecast / actual dates (owner of the unit) or re-baseline (reviewer); send the version you saw (or If-Match): 409 if it changed */
-        patch: operations["WorkflowController_updateMilestone"];
+        patch: operations["MilestonesController_updateMilestone"];
         trace?: never;
     };
     "/api/milestones/{id}/not-applicable": {
@@ -269,7 +269,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Mark a milestone 不适用 with a reason (owner of the unit): settled without being done; not the one that realises the 2030 target */
-        post: operations["WorkflowController_markNotApplicable"];
+        post: operations["MilestonesController_markNotApplicable"];
         delete?: never;
         options?: never;
         head?: never;
@@ -286,7 +286,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Reopen a milestone marked 不适用 (owner of the unit): pending again */
-        post: operations["WorkflowController_markApplicable"];
+        post: operations["MilestonesController_markApplicable"];
         delete?: never;
         options?: never;
         head?: never;
@@ -303,7 +303,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** An owner asks to move a baseline date (re-baselining); a reviewer decides */
-        post: operations["WorkflowController_requestRebaseline"];
+        post: operations["MilestonesController_requestRebaseline"];
         delete?: never;
         options?: never;
         head?: never;
@@ -318,7 +318,7 @@ export interface paths {
             cookie?: never;
         };
         /** Re-baselining requests (status=pending for the reviewers’ inbox); owners see their own unit only */
-        get: operations["WorkflowController_listRebaselines"];
+        get: operations["MilestonesController_listRebaselines"];
         put?: never;
         post?: never;
         delete?: never;
@@ -337,7 +337,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Approve a re-baselining request (reviewer): the baseline moves */
-        post: operations["WorkflowController_approveRebaseline"];
+        post: operations["MilestonesController_approveRebaseline"];
         delete?: never;
         options?: never;
         head?: never;
@@ -354,7 +354,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Reject a re-baselining request (reviewer), with a comment */
-        post: operations["WorkflowController_rejectRebaseline"];
+        post: operations["MilestonesController_rejectRebaseline"];
         delete?: never;
         options?: never;
         head?: never;
@@ -371,7 +371,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** The requester withdraws a pending re-baselining request (others: 403; decided: 409) */
-        post: operations["WorkflowController_withdrawRebaseline"];
+        post: operations["MilestonesController_withdrawRebaseline"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2626,7 +2626,7 @@ export interface operations {
             };
         };
     };
-    WorkflowController_listMilestones: {
+    MilestonesController_listMilestones: {
         parameters: {
             query?: never;
             header?: never;
@@ -2683,7 +2683,7 @@ export interface operations {
             };
         };
     };
-    WorkflowController_updateMilestone: {
+    MilestonesController_updateMilestone: {
         parameters: {
             query?: never;
             header: {
@@ -2784,7 +2784,7 @@ export interface operations {
             };
         };
     };
-    WorkflowController_markNotApplicable: {
+    MilestonesController_markNotApplicable: {
         parameters: {
             query?: never;
             header?: never;
@@ -2881,7 +2881,7 @@ export interface operations {
             };
         };
     };
-    WorkflowController_markApplicable: {
+    MilestonesController_markApplicable: {
         parameters: {
             query?: never;
             header?: never;
@@ -2969,7 +2969,7 @@ export interface operations {
             };
         };
     };
-    WorkflowController_requestRebaseline: {
+    MilestonesController_requestRebaseline: {
         parameters: {
             query?: never;
             header?: never;
@@ -3057,7 +3057,7 @@ export interface operations {
             };
         };
     };
-    WorkflowController_listRebaselines: {
+    MilestonesController_listRebaselines: {
         parameters: {
             query?: {
                 /** @description one project's requests */
@@ -3109,7 +3109,7 @@ export interface operations {
             };
         };
     };
-    WorkflowController_approveRebaseline: {
+    MilestonesController_approveRebaseline: {
         parameters: {
             query?: never;
             header?: never;
@@ -3197,7 +3197,7 @@ export interface operations {
             };
         };
     };
-    WorkflowController_rejectRebaseline: {
+    MilestonesController_rejectRebaseline: {
         parameters: {
             query?: never;
             header?: never;
@@ -3285,7 +3285,7 @@ export interface operations {
             };
         };
     };
-    WorkflowController_withdrawRebaseline: {
+    MilestonesController_withdrawRebaseline: {
         parameters: {
             query?: never;
             header?: never;

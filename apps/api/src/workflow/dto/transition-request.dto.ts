@@ -2,8 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PROJECT_STATUSES } from '@qj/domain';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
-import { MAX_INT32, Trim } from '@qj/http';
-import { IsCalendarDate } from './calendar-date.validator';
+import { IsCalendarDate, MAX_INT32, Trim } from '@qj/http';
 
 /** Evidence filed with a stage change (dates are Asia/Shanghai calendar dates). Which fields are required depends on the transition. */
 export class EvidenceDto {

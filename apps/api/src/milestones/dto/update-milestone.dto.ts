@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { MAX_INT32, Trim } from '@qj/http';
+import { IsCalendarDate, MAX_INT32, Trim } from '@qj/http';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
-import { IsCalendarDate } from './calendar-date.validator';
 
 /** A milestone update. `null` clears a date; an absent field is left as it is. */
 export class UpdateMilestoneDto {

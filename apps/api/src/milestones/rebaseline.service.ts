@@ -1,0 +1,186 @@
+import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import type { Env } from '@qj/config';
+import { DomainException, ValidationFailedException } from '@qj/http';
+import { refreshProjectRag, WorkflowRepository } from '@qj/persistence';
+import { domainEvent } from '@qj/queue';
+import { assertCanEditProject, AuthUser, readScopeOf } from '../auth';
+import { assertPending } from '../workflow/request-status';
+import type { RebaselineRequestDto } from './dto/update-milestone.dto';
+import { milestoneFields } from './milestone-fields';
+import { milestoneNotFound } from './milestones.service';
+
+/** Re-baselining asked by an owner and decided by a reviewer. */
+@Injectable()
+export class RebaselineService {
+  constructor(
+    private readonly repository: WorkflowRepository,
+    private readonly config: ConfigService<Env, true>,
+  ) {}
+
+  async request(user: AuthUser, milestoneId: string, dto: RebaselineRequestDto) {
+    const id = await this.repository.transaction(async (manager) => {
+      const milestone = await this.repository.lockMilestone(manager, milestoneId);
+      if (!milestone) throw milestoneNotFound(milestoneId);
+      assertCanEditProject(user, milestone.project, 'rebaseline.request');
+      if (milestone.status !== 'pending')
+        throw new DomainException('milestone_done', 409, `该里程碑${milestone.status === 'done' ? '已完成' : '已标记为不适用'}，无需调整基线`);
+      if (dto.baselineDate === milestone.baselineDate) {
+        throw new ValidationFailedException([{ field: 'baselineDate', message: 'baselineDate 与当前基线相同' }]);
+      }
+      if (await this.repository.pendingRebaselineOf(manager, milestoneId)) {
+        throw new DomainException('pending_request_exists', 409, '该里程碑已有待审批的基线调整申请');
+      }
+      const requestId = await this.repository.insertRebaselineRequest(manager, {
+        milestoneId,
+        projectId: milestone.projectId,
+        currentBaseline: milestone.baselineDate,
+        proposedBaseline: dto.baselineDate,
+        reason: dto.reason,
+        requestedBy: user.id,
+      });
+      await this.repository.record(
+        manager,
+        [
+          {
+            projectId: milestone.projectId,
+            entityType: 'rebaseline_request',
+            entityId: requestId,
+            action: 'rebaseline.requested',
+            actorId: user.id,
+            actorName: user.displayName,
+            before: { baselineDate: milestone.baselineDate },
+            after: { baselineDate: dto.baselineDate, milestone: milestone.name },
+            comment: dto.reason,
+          },
+        ],
+        [
+          domainEvent('rebaseline.requested', {
+            aggregateId: milestone.projectId,
+            actorId: user.id,
+            data: { rebaselineRequestId: requestId, milestoneId, proposedBaseline: dto.baselineDate },
+          }),
+        ],
+      );
+      await this.repository.touchActivity(manager, milestone.projectId);
+      return requestId;
+    });
+    return this.repository.rebaselineRequest(id);
+  }
+
+  async decide(user: AuthUser, requestId: string, verdict: 'approve' | 'reject', comment: string | null) {
+    const timeZone = this.config.get('APP_TIMEZONE', { infer: true });
+    await this.repository.transaction(async (manager) => {
+      const request = await this.repository.lockRebaselineRequest(manager, requestId);
+      if (!request) throw new DomainException('request_not_found', 404, `没有编号为 ${requestId} 的申请`);
+      if (request.requestedBy === user.id) throw new DomainException('own_request', 403, '不能审批本人提交的申请');
+      assertPending(request);
+      const milestone = (await this.repository.lockMilestone(manager, request.milestoneId)) as NonNullable<
+        Awaited<ReturnType<WorkflowRepository['lockMilestone']>>
+      >;
+      await this.repository.decideRebaselineRequest(manager, requestId, verdict === 'approve' ? 'approved' : 'rejected', user.id, comment);
+      if (verdict === 'reject') {
+        await this.repository.record(
+          manager,
+          [
+            {
+              projectId: request.projectId,
+              entityType: 'rebaseline_request',
+              entityId: requestId,
+              action: 'rebaseline.rejected',
+              actorId: user.id,
+              actorName: user.displayName,
+              comment,
+            },
+          ],
+          [
+            domainEvent('rebaseline.rejected', {
+              aggregateId: request.projectId,
+              actorId: user.id,
+              data: { rebaselineRequestId: requestId, milestoneId: request.milestoneId, comment },
+            }),
+          ],
+        );
+        return;
+      }
+      const updated = await this.repository.updateMilestone(
+        manager,
+        milestone.id,
+        milestone.version,
+        { baselineDate: request.proposedBaseline, forecastDate: milestone.forecastDate, actualDate: milestone.actualDate, status: milestone.status },
+        user.id,
+      );
+      await this.repository.record(
+        manager,
+        [
+          {
+            projectId: request.projectId,
+            entityType: 'milestone',
+            entityId: milestone.id,
+            action: 'milestone.rebaselined',
+            actorId: user.id,
+            actorName: user.displayName,
+            before: milestoneFields(milestone),
+            after: { ...milestoneFields(updated as NonNullable<typeof updated>), requestId, requestedBy: request.requestedByName },
+            comment: comment ?? request.reason,
+          },
+        ],
+        [
+          domainEvent('milestone.rebaselined', {
+            aggregateId: request.projectId,
+            actorId: user.id,
+            data: {
+              milestoneId: milestone.id,
+              code: milestone.code,
+              before: milestoneFields(milestone),
+              after: milestoneFields(updated as NonNullable<typeof updated>),
+              rebaselineRequestId: requestId,
+            },
+          }),
+        ],
+      );
+      await refreshProjectRag(manager, [request.projectId], timeZone);
+    });
+    return this.repository.rebaselineRequest(requestId);
+  }
+
+  /** The requester takes back a pending re-baselining request; others get 403, a decided one 409. */
+  async withdraw(user: AuthUser, requestId: string, comment: string | null) {
+    await this.repository.transaction(async (manager) => {
+      const request = await this.repository.lockRebaselineRequest(manager, requestId);
+      if (!request) throw new DomainException('request_not_found', 404, `没有编号为 ${requestId} 的申请`);
+      if (request.requestedBy !== user.id) throw new DomainException('forbidden', 403, '只有申请人本人可以撤回申请');
+      assertPending(request);
+      await this.repository.decideRebaselineRequest(manager, requestId, 'withdrawn', user.id, comment);
+      await this.repository.record(
+        manager,
+        [
+          {
+            projectId: request.projectId,
+            entityType: 'rebaseline_request',
+            entityId: requestId,
+            action: 'rebaseline.withdrawn',
+            actorId: user.id,
+            actorName: user.displayName,
+            before: { status: 'pending' },
+            after: { status: 'withdrawn' },
+            comment,
+          },
+        ],
+        [
+          domainEvent('rebaseline.withdrawn', {
+            aggregateId: request.projectId,
+            actorId: user.id,
+            data: { rebaselineRequestId: requestId, milestoneId: request.milestoneId },
+          }),
+        ],
+      );
+      await this.repository.touchActivity(manager, request.projectId);
+    });
+    return this.repository.rebaselineRequest(requestId);
+  }
+
+  list(user: AuthUser, query: { status?: string; page: number; pageSize: number }) {
+    return this.repository.rebaselineRequests(readScopeOf(user), query);
+  }
+}
