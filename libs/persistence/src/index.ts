@@ -20,3 +20,4 @@ export * from './repositories/access.repository';
 export * from './repositories/unit-scope';
 export * from './repositories/notification-source.repository';
 export * from './repositories/transaction';
+export * from './repositories/status-light.repository';

@@ -15,6 +15,7 @@ import { NotificationRepository } from './repositories/notification.repository';
 import { NotificationPreferenceRepository } from './repositories/notification-preference.repository';
 import { AccessRepository } from './repositories/access.repository';
 import { NotificationSourceRepository } from './repositories/notification-source.repository';
+import { StatusLightRepository } from './repositories/status-light.repository';
 
 /** The TypeORM connection for either application. Migrations run before the modules start (see runMigrationsWithLock). */
 @Global()
@@ -44,6 +45,7 @@ import { NotificationSourceRepository } from './repositories/notification-source
     DigestRepository,
     AccessRepository,
     NotificationSourceRepository,
+    StatusLightRepository,
   ],
   exports: [
     ProjectReadRepository,
@@ -59,6 +61,7 @@ import { NotificationSourceRepository } from './repositories/notification-source
     DigestRepository,
     AccessRepository,
     NotificationSourceRepository,
+    StatusLightRepository,
   ],
 })
 export class PersistenceModule {}

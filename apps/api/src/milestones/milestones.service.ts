@@ -3,7 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import type { Env } from '@qj/config';
 import { isMilestoneOverdue, ProjectStatus, todayIn } from '@qj/domain';
 import { DomainException, MAX_INT32, ValidationFailedException } from '@qj/http';
-import { MilestoneRow, ProjectState, refreshProjectRag, WorkflowRepository, type Transaction } from '@qj/persistence';
+import { MilestoneRow, ProjectState, StatusLightRepository, WorkflowRepository, type Transaction } from '@qj/persistence';
 import { domainEvent, NewDomainEvent } from '@qj/queue';
 import { assertCanEditProject, AuthUser, canReadEverything } from '../auth';
 import type { MarkApplicableDto, MarkNotApplicableDto, UpdateMilestoneDto } from './dto/update-milestone.dto';
@@ -14,6 +14,7 @@ import { milestoneFields } from './milestone-fields';
 export class MilestonesService {
   constructor(
     private readonly repository: WorkflowRepository,
+    private readonly lights: StatusLightRepository,
     private readonly config: ConfigService<Env, true>,
   ) {}
 
@@ -32,7 +33,7 @@ export class MilestonesService {
       const current = await this.repository.lockMilestone(manager, milestoneId);
       if (!current) throw milestoneNotFound(milestoneId);
       const { milestone, changed } = await this.apply(manager, user, current, dto, expectedVersion, today);
-      if (changed) await refreshProjectRag(manager, [current.projectId], timeZone);
+      if (changed) await this.lights.refresh(manager, [current.projectId]);
       return { ...milestone, overdue: isMilestoneOverdue(milestone, current.project.stage as ProjectStatus, today) };
     });
   }
@@ -56,7 +57,7 @@ export class MilestonesService {
         if (!current) throw milestoneNotFound(update.milestoneId);
         results.push((await this.apply(manager, user, current, update.dto, update.version, today)).milestone);
       }
-      await refreshProjectRag(manager, [...new Set(results.map((milestone) => milestone.projectId))], timeZone);
+      await this.lights.refresh(manager, [...new Set(results.map((milestone) => milestone.projectId))]);
       return results;
     });
   }
@@ -123,7 +124,6 @@ export class MilestonesService {
       comment: string | null;
     },
   ) {
-    const timeZone = this.config.get('APP_TIMEZONE', { infer: true });
     return this.repository.transaction(async (manager) => {
       const current = await this.repository.lockMilestone(manager, milestoneId);
       if (!current) throw milestoneNotFound(milestoneId);
@@ -152,7 +152,7 @@ export class MilestonesService {
         [event],
       );
       await this.repository.touchActivity(manager, current.projectId);
-      await refreshProjectRag(manager, [current.projectId], timeZone);
+      await this.lights.refresh(manager, [current.projectId]);
       return updated;
     });
   }

@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
-import type { Env } from '@qj/config';
 import { DomainException, ValidationFailedException } from '@qj/http';
-import { refreshProjectRag, WorkflowRepository } from '@qj/persistence';
+import { StatusLightRepository, WorkflowRepository } from '@qj/persistence';
 import { domainEvent } from '@qj/queue';
 import { assertCanEditProject, AuthUser, readScopeOf } from '../auth';
 import { assertPending } from '../workflow/request-status';
@@ -15,7 +13,7 @@ import { milestoneNotFound } from './milestones.service';
 export class RebaselineService {
   constructor(
     private readonly repository: WorkflowRepository,
-    private readonly config: ConfigService<Env, true>,
+    private readonly lights: StatusLightRepository,
   ) {}
 
   async request(user: AuthUser, milestoneId: string, dto: RebaselineRequestDto) {
@@ -69,7 +67,6 @@ export class RebaselineService {
   }
 
   async decide(user: AuthUser, requestId: string, verdict: 'approve' | 'reject', comment: string | null) {
-    const timeZone = this.config.get('APP_TIMEZONE', { infer: true });
     await this.repository.transaction(async (manager) => {
       const request = await this.repository.lockRebaselineRequest(manager, requestId);
       if (!request) throw new DomainException('request_not_found', 404, `没有编号为 ${requestId} 的申请`);
@@ -139,7 +136,7 @@ export class RebaselineService {
           }),
         ],
       );
-      await refreshProjectRag(manager, [request.projectId], timeZone);
+      await this.lights.refresh(manager, [request.projectId]);
     });
     return this.repository.rebaselineRequest(requestId);
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { isImpliedByStage, PROJECT_STATUS_LABELS, stageOfStatus, type ProjectStatus } from '@qj/domain';
 import { DomainException, ValidationFailedException } from '@qj/http';
-import { MilestoneRow, ProjectState, refreshProjectRag, WorkflowRepository, type Transaction } from '@qj/persistence';
+import { MilestoneRow, ProjectState, StatusLightRepository, WorkflowRepository, type Transaction } from '@qj/persistence';
 import { domainEvent, isTransitionEvent } from '@qj/queue';
 import { Accepted, Actor, DomainEvent, projectWorkflow, projectWorkflowEngine, projectWorkflowEngineFor, WorkflowSnapshot } from '@qj/workflow';
 import { ConfigService } from '@nestjs/config';
@@ -69,6 +69,7 @@ function settlementOf(decision: Accepted<ProjectStatus>, milestones: readonly Mi
 export class WorkflowService {
   constructor(
     private readonly repository: WorkflowRepository,
+    private readonly lights: StatusLightRepository,
     private readonly config: ConfigService<Env, true>,
   ) {}
 
@@ -165,7 +166,7 @@ export class WorkflowService {
       });
       const name = engine.definition.transitions.find((t) => t.id === request.transitionId)?.name.zh ?? stageLabel(decision.state);
       await this.settleMilestones(manager, user, project.id, settlementOf(decision, milestones, `随「${name}」申请批准`), milestones);
-      await refreshProjectRag(manager, [project.id], this.timeZone);
+      await this.lights.refresh(manager, [project.id]);
     });
     return this.repository.request(requestId);
   }
@@ -234,7 +235,7 @@ export class WorkflowService {
       });
       const why = `管理员将阶段调整为「${stageLabel(decision.state)}」（${dto.reason.trim()}）`;
       await this.settleMilestones(manager, user, project.id, settlementOf(decision, milestones, why), milestones);
-      await refreshProjectRag(manager, [project.id], this.timeZone);
+      await this.lights.refresh(manager, [project.id]);
       return { id: project.id, stage: decision.state, previousStage: decision.previousState, version };
     });
   }
