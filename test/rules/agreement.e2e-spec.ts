@@ -51,7 +51,7 @@ describe('one truth: roll-ups, list filters, alerts, digest and the domain rules
     await t.db.query(`UPDATE milestone SET actual_date = CASE WHEN status = 'done' THEN baseline_date END`);
     await t.db.query(`DELETE FROM alert`);
     const dataSource = t.app.get(DataSource);
-    await dataSource.transaction((manager) => refreshProjectRag(manager, projectIds, TIME_ZONE));
+    await dataSource.transaction((manager) => refreshProjectRag(manager, projectIds, { today: todayIn(TIME_ZONE), timeZone: TIME_ZONE }));
   };
 
   /** The rules in TypeScript over the raw rows, per unit. */

@@ -1,6 +1,8 @@
 import { join } from 'node:path';
-// Relative, not @qj/config: Jest's global setup runs outside the module mapper.
-import { resolveLocalRedis, startEmbeddedPostgres } from '../../libs/config/src';
+// Relative paths to the files themselves, not @qj/config: Jest's global setup runs outside the module mapper, and
+// the library's index loads modules that need it.
+import { startEmbeddedPostgres } from '../../libs/config/src/local-services/embedded-postgres';
+import { resolveLocalRedis } from '../../libs/config/src/local-services/local-redis';
 
 export interface TestServices {
   databaseUrl: string;

@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
-import type { Env } from '@qj/config';
+import { ClockModule, type Env } from '@qj/config';
 import { loggerParams } from '@qj/http';
 import { PersistenceModule } from '@qj/persistence';
 import { QueueModule } from '@qj/queue';
@@ -28,6 +28,7 @@ export class ApiModule {
       imports: [
         ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, ignoreEnvVars: true, load: [() => ({ ...env })] }),
         LoggerModule.forRoot(loggerParams({ level: env.LOG_LEVEL, pretty: env.LOG_PRETTY })),
+        ClockModule,
         PersistenceModule,
         QueueModule,
         HealthModule,

@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
-import type { Env } from '@qj/config';
+import { ClockModule, type Env } from '@qj/config';
 import { loggerParams } from '@qj/http';
 import { PersistenceModule } from '@qj/persistence';
 import { LoggerModule } from 'nestjs-pino';
@@ -15,6 +15,7 @@ export class WorkerModule {
       imports: [
         ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, ignoreEnvVars: true, load: [() => ({ ...env })] }),
         LoggerModule.forRoot(loggerParams({ level: env.LOG_LEVEL, pretty: env.LOG_PRETTY })),
+        ClockModule,
         PersistenceModule,
         ProcessorsModule,
       ],

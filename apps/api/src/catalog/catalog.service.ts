@@ -1,7 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
-import type { Env } from '@qj/config';
-import { businessDay } from '@qj/domain';
+import { Clock } from '@qj/config';
 import { DomainException } from '@qj/http';
 import { ProjectReadRepository, ProjectSort } from '@qj/persistence';
 import type { ListProjectsQueryDto } from './dto/list-projects.query.dto';
@@ -11,13 +9,13 @@ import type { ListProjectsQueryDto } from './dto/list-projects.query.dto';
 export class CatalogService {
   constructor(
     private readonly projects: ProjectReadRepository,
-    private readonly config: ConfigService<Env, true>,
+    private readonly clock: Clock,
   ) {}
 
   /** A page of projects; `sort` with a leading "-" sorts descending; overdue and stale count as of today in APP_TIMEZONE. */
   async list(query: ListProjectsQueryDto) {
     const { sort = 'plan', ...filter } = query;
-    const day = businessDay(this.config.get('APP_TIMEZONE', { infer: true }));
+    const day = this.clock.businessDay();
     const result = await this.projects.list({ ...filter, day, sort: sort.replace(/^-/, '') as ProjectSort, descending: sort.startsWith('-') });
     return { ...result, page: query.page, pageSize: query.pageSize };
   }

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
-import type { Env } from '@qj/config';
-import { isoWeekOf, todayIn } from '@qj/domain';
+import { Clock } from '@qj/config';
+import { isoWeekOf } from '@qj/domain';
 import { DomainException } from '@qj/http';
 import { DigestComposer } from '@qj/mail';
 import { DigestRepository } from '@qj/persistence';
@@ -14,14 +13,14 @@ export class DigestsService {
   constructor(
     private readonly digests: DigestRepository,
     private readonly composer: DigestComposer,
-    private readonly config: ConfigService<Env, true>,
+    private readonly clock: Clock,
   ) {}
 
   /** What this week's digest of an active user says as of today; nothing is sent. 404 for an unknown or inactive user. */
   async preview(userId: string | undefined) {
     const recipient = UUID.test(userId ?? '') ? await this.digests.recipient(userId as string) : undefined;
     if (!recipient) throw new DomainException('user_not_found', 404, '用户不存在或已停用');
-    const today = todayIn(this.config.get('APP_TIMEZONE', { infer: true }));
+    const today = this.clock.today();
     return this.composer.compose(recipient, isoWeekOf(today).key, today);
   }
 

@@ -1,7 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
-import type { Env } from '@qj/config';
-import { businessDay } from '@qj/domain';
+import { Clock } from '@qj/config';
 import { ProjectListItem, ProjectReadRepository, ProjectSort } from '@qj/persistence';
 import type { ListProjectsQueryDto } from '../catalog/dto/list-projects.query.dto';
 import { describeFilters } from './ledger-labels';
@@ -24,13 +22,13 @@ interface PlanTree {
 export class ProjectExportService {
   constructor(
     private readonly projects: ProjectReadRepository,
-    private readonly config: ConfigService<Env, true>,
+    private readonly clock: Clock,
   ) {}
 
   async ledger(query: ListProjectsQueryDto): Promise<{ buffer: Buffer; count: number; fileName: string }> {
     const { sort = 'plan', page: _page, pageSize: _pageSize, ...filter } = query;
-    const timeZone = this.config.get('APP_TIMEZONE', { infer: true });
-    const day = businessDay(timeZone);
+    const day = this.clock.businessDay();
+    const timeZone = day.timeZone;
     const today = day.today;
     const listFilter = { ...filter, day, sort: sort.replace(/^-/, '') as ProjectSort, descending: sort.startsWith('-') };
 
@@ -46,7 +44,7 @@ export class ProjectExportService {
     const workbook = buildLedgerWorkbook(rows, {
       names,
       filterText: describeFilters({ ...filter, unit: unitName }, names),
-      exportedAt: new Date(),
+      exportedAt: this.clock.now(),
       timeZone,
     });
     const buffer = Buffer.from(await workbook.xlsx.writeBuffer());

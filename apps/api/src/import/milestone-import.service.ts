@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
-import type { Env } from '@qj/config';
-import { todayIn } from '@qj/domain';
+import { Clock } from '@qj/config';
 import { DomainException, FieldError, flattenValidationErrors, ValidationFailedException } from '@qj/http';
 import { MilestoneWithProject, UnitRepository, WorkflowRepository } from '@qj/persistence';
 import { AuthUser, canEditProject, readScopeOf } from '../auth';
@@ -53,7 +51,7 @@ export class MilestoneImportService {
     private readonly workflow: WorkflowRepository,
     private readonly units: UnitRepository,
     private readonly milestones: MilestonesService,
-    private readonly config: ConfigService<Env, true>,
+    private readonly clock: Clock,
   ) {}
 
   /** Owners get their unit's milestones; reviewers and admins every unit's, or one unit's or project's. */
@@ -75,8 +73,7 @@ export class MilestoneImportService {
     const unitName = unit?.name ?? '全部单位';
 
     const rows = await this.workflow.openMilestones(readScope, { unitId, projectId: query.projectId });
-    const timeZone = this.config.get('APP_TIMEZONE', { infer: true });
-    const today = todayIn(timeZone);
+    const today = this.clock.today();
     const scope = query.projectId ? `${unitName} · ${rows[0]?.projectName ?? '所选项目'}` : unitName;
     const workbook = await buildMilestoneTemplate(rows, { role: user.role, scope, generatedAt: `${today}（${user.displayName}）` });
     const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
@@ -96,7 +93,7 @@ export class MilestoneImportService {
 
     const ids = [...new Set(sheetRows.map((row) => row.milestoneId).filter((id): id is string => id !== null && UUID.test(id)))];
     const current = await this.workflow.milestonesWithProjects(undefined, ids, false);
-    const today = todayIn(this.config.get('APP_TIMEZONE', { infer: true }));
+    const today = this.clock.today();
     const rowsOf = new Map<string, number[]>();
     for (const row of sheetRows) if (row.milestoneId) rowsOf.set(row.milestoneId, [...(rowsOf.get(row.milestoneId) ?? []), row.row]);
 

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
-import type { Env } from '@qj/config';
+import { Clock } from '@qj/config';
 import { isMilestoneOverdue, ProjectStatus, todayIn } from '@qj/domain';
 import { DomainException, MAX_INT32, ValidationFailedException } from '@qj/http';
 import { MilestoneRow, ProjectState, StatusLightRepository, WorkflowRepository, type Transaction } from '@qj/persistence';
@@ -15,7 +14,7 @@ export class MilestonesService {
   constructor(
     private readonly repository: WorkflowRepository,
     private readonly lights: StatusLightRepository,
-    private readonly config: ConfigService<Env, true>,
+    private readonly clock: Clock,
   ) {}
 
   async list(projectId: string) {
@@ -27,8 +26,7 @@ export class MilestonesService {
 
   async update(user: AuthUser, milestoneId: string, dto: UpdateMilestoneDto, ifMatch: string | undefined) {
     const expectedVersion = dto.version ?? parseIfMatch(ifMatch);
-    const timeZone = this.config.get('APP_TIMEZONE', { infer: true });
-    const today = todayIn(timeZone);
+    const today = this.clock.today();
     return this.repository.transaction(async (manager) => {
       const current = await this.repository.lockMilestone(manager, milestoneId);
       if (!current) throw milestoneNotFound(milestoneId);
@@ -43,8 +41,7 @@ export class MilestonesService {
    * a refusal or a version conflict on any of them rolls back all.
    */
   async updateMany(user: AuthUser, updates: ReadonlyArray<{ milestoneId: string; version: number; dto: UpdateMilestoneDto }>): Promise<MilestoneRow[]> {
-    const timeZone = this.config.get('APP_TIMEZONE', { infer: true });
-    const today = todayIn(timeZone);
+    const today = this.clock.today();
     return this.repository.transaction(async (manager) => {
       const locked = await this.repository.milestonesWithProjects(
         manager,
@@ -174,7 +171,7 @@ export class MilestonesService {
     }
     const errors = [];
     if (dto.actualDate && dto.actualDate > today) errors.push({ field: 'actualDate', message: `actualDate 不能晚于今天（${today}）` });
-    const createdOn = todayIn(this.config.get('APP_TIMEZONE', { infer: true }), current.project.createdAt);
+    const createdOn = todayIn(this.clock.timeZone, current.project.createdAt);
     if (dto.forecastDate && dto.forecastDate < createdOn) {
       errors.push({ field: 'forecastDate', message: `forecastDate 不能早于项目创建日期（${createdOn}）` });
     }

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
-import type { Env } from '@qj/config';
-import { addDays, isoWeekOf, todayIn } from '@qj/domain';
+import { Clock } from '@qj/config';
+import { addDays, isoWeekOf } from '@qj/domain';
 import { ProjectReadRepository, RollupDimensionName, RollupRepository } from '@qj/persistence';
 
 /** The roll-ups the workers keep, with last week's snapshot beside each row, and their weekly history. */
@@ -10,11 +9,11 @@ export class RollupsService {
   constructor(
     private readonly rollups: RollupRepository,
     private readonly projects: ProjectReadRepository,
-    private readonly config: ConfigService<Env, true>,
+    private readonly clock: Clock,
   ) {}
 
   async list(by: RollupDimensionName) {
-    const lastWeek = isoWeekOf(addDays(todayIn(this.config.get('APP_TIMEZONE', { infer: true })), -7)).key;
+    const lastWeek = isoWeekOf(addDays(this.clock.today(), -7)).key;
     const [items, previous, multiCounted] = await Promise.all([this.rollups.list(by), this.rollups.snapshotOf(by, lastWeek), this.projects.multiCounted()]);
     return {
       by,

@@ -4,8 +4,7 @@ import { DomainException, ValidationFailedException } from '@qj/http';
 import { MilestoneRow, ProjectState, StatusLightRepository, WorkflowRepository, type Transaction } from '@qj/persistence';
 import { domainEvent, isTransitionEvent } from '@qj/queue';
 import { Accepted, Actor, DomainEvent, projectWorkflow, projectWorkflowEngine, projectWorkflowEngineFor, WorkflowSnapshot } from '@qj/workflow';
-import { ConfigService } from '@nestjs/config';
-import type { Env } from '@qj/config';
+import { Clock } from '@qj/config';
 import { AuthUser, canEditProject, canReadEverything, readScopeOf, refuseOutsideUnit } from '../auth';
 import type { CreateTransitionRequestDto, OverrideDto, ReassignUnitDto } from './dto/transition-request.dto';
 import { milestoneFields } from '../milestones/milestone-fields';
@@ -70,12 +69,8 @@ export class WorkflowService {
   constructor(
     private readonly repository: WorkflowRepository,
     private readonly lights: StatusLightRepository,
-    private readonly config: ConfigService<Env, true>,
+    private readonly clock: Clock,
   ) {}
-
-  private get timeZone(): string {
-    return this.config.get('APP_TIMEZONE', { infer: true });
-  }
 
   async requestTransition(user: AuthUser, projectId: string, dto: CreateTransitionRequestDto) {
     const id = await this.repository.transaction(async (manager) => {
@@ -93,7 +88,7 @@ export class WorkflowService {
         evidence: dto.evidence ?? {},
         reason: dto.reason ?? null,
         comment: dto.comment ?? null,
-        now: new Date(),
+        now: this.clock.now(),
         expectedVersion: dto.version,
       });
       if (!decision.ok) throw refusalToException(decision);
@@ -149,7 +144,7 @@ export class WorkflowService {
         evidence: request.evidence,
         reason: request.reason,
         comment,
-        now: new Date(),
+        now: this.clock.now(),
         requestedBy: request.requestedBy,
       });
       if (!decision.ok) throw refusalToException(decision);
@@ -191,7 +186,7 @@ export class WorkflowService {
         requestedBy: request.requestedBy,
         actor: actorFor(user, project),
         comment,
-        now: new Date(),
+        now: this.clock.now(),
       });
       if (!decision.ok) throw refusalToException(decision);
       assertPending(request);
@@ -220,7 +215,7 @@ export class WorkflowService {
         to: dto.to as ProjectStatus,
         actor: actorFor(user, project),
         reason: dto.reason,
-        now: new Date(),
+        now: this.clock.now(),
       });
       if (!decision.ok) throw refusalToException(decision);
       const version = await this.repository.setStage(manager, project.id, project.version, decision.state, decision.previousState);

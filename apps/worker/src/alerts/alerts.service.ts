@@ -1,8 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import type { Env } from '@qj/config';
-import { todayIn } from '@qj/domain';
+import { Clock, type Env } from '@qj/config';
 import { unsubscribeUrl } from '@qj/mail';
 import {
   AlertRecipient,
@@ -40,13 +39,14 @@ export class AlertsService {
     private readonly outbox: MailOutboxRepository,
     private readonly transport: MailTransport,
     private readonly config: ConfigService<Env, true>,
+    private readonly clock: Clock,
     @InjectQueue(QUEUES.mail) private readonly mailQueue: CataloguedQueue<'mail'>,
   ) {}
 
   /** Every project (the daily scan, stale projects included), or one project's milestones after a change. */
   async scan(options: { projectId?: string; today?: string } = {}): Promise<ScanResult> {
-    const timeZone = this.config.get('APP_TIMEZONE', { infer: true });
-    const today = options.today ?? todayIn(timeZone);
+    const timeZone = this.clock.timeZone;
+    const today = options.today ?? this.clock.today();
     const { result, mailIds } = await this.alerts.transaction(async (manager) => {
       const raised = await this.alerts.raiseOverdue(manager, {
         today,

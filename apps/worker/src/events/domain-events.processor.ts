@@ -1,9 +1,7 @@
 import { InjectQueue, Processor } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import { LoggedWorkerHost } from '../logged-worker-host';
-import { ConfigService } from '@nestjs/config';
-import type { Env } from '@qj/config';
-import { businessDay } from '@qj/domain';
+import { Clock } from '@qj/config';
 import { RollupRepository } from '@qj/persistence';
 import { CataloguedQueue, DomainEventJob, enqueue, JobHandlers, projectScanJob, QUEUES } from '@qj/queue';
 
@@ -19,7 +17,7 @@ export class DomainEventsProcessor extends LoggedWorkerHost<'events'> {
 
   constructor(
     private readonly rollups: RollupRepository,
-    private readonly config: ConfigService<Env, true>,
+    private readonly clock: Clock,
     @InjectQueue(QUEUES.alerts) private readonly alerts: CataloguedQueue<'alerts'>,
   ) {
     super();
@@ -29,7 +27,7 @@ export class DomainEventsProcessor extends LoggedWorkerHost<'events'> {
     // Every project and milestone event carries the project id as its aggregate: its roll-ups are what changed.
     await this.rollups.refreshForProjects(
       [event.aggregateId],
-      businessDay(this.config.get('APP_TIMEZONE', { infer: true })),
+      this.clock.businessDay(),
       event.name === 'project.unit_reassigned' ? [event.data.previousUnitId] : [],
     );
     // A changed milestone may be overdue now (or again: a new episode), so its project is scanned within the minute.

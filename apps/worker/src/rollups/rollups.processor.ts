@@ -2,8 +2,8 @@ import { InjectQueue, Processor } from '@nestjs/bullmq';
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { LoggedWorkerHost } from '../logged-worker-host';
 import { ConfigService } from '@nestjs/config';
-import type { Env } from '@qj/config';
-import { businessDay, isoWeekOf, todayIn } from '@qj/domain';
+import { Clock, type Env } from '@qj/config';
+import { isoWeekOf } from '@qj/domain';
 import { RollupRepository } from '@qj/persistence';
 import { CataloguedQueue, enqueue, ensureJobScheduler, JobHandlers, QUEUES, startupReconcileJobId } from '@qj/queue';
 
@@ -18,12 +18,13 @@ export class RollupsProcessor extends LoggedWorkerHost<'rollups'> implements OnA
   static readonly queue = QUEUES.rollups;
   readonly handlers: JobHandlers<'rollups'> = {
     'rollups.reconcile': () => this.reconcile(),
-    'rollups.snapshot': (job) => this.rollups.snapshot(job.data.week ?? isoWeekOf(todayIn(this.timeZone)).key),
+    'rollups.snapshot': (job) => this.rollups.snapshot(job.data.week ?? isoWeekOf(this.clock.today()).key),
   };
 
   constructor(
     private readonly rollups: RollupRepository,
     private readonly config: ConfigService<Env, true>,
+    private readonly clock: Clock,
     @InjectQueue(QUEUES.rollups) private readonly queue: CataloguedQueue<'rollups'>,
   ) {
     super();
@@ -38,11 +39,11 @@ export class RollupsProcessor extends LoggedWorkerHost<'rollups'> implements OnA
     await ensureJobScheduler(this.queue, 'rollups.reconcile', { pattern: this.config.get('ROLLUP_RECONCILE_CRON', { infer: true }), tz });
     await ensureJobScheduler(this.queue, 'rollups.snapshot', { pattern: this.config.get('ROLLUP_SNAPSHOT_CRON', { infer: true }), tz });
     // A worker that starts reconciles once, under a per-day id so several starting together do it once.
-    await enqueue(this.queue, 'rollups.reconcile', {}, { jobId: startupReconcileJobId(todayIn(tz)) });
+    await enqueue(this.queue, 'rollups.reconcile', {}, { jobId: startupReconcileJobId(this.clock.today()) });
   }
 
   private async reconcile(): Promise<void> {
-    const day = businessDay(this.timeZone);
+    const day = this.clock.businessDay();
     await this.rollups.refreshAllLights(day);
     await this.rollups.recomputeAll(day);
   }

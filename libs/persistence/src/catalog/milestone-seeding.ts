@@ -38,7 +38,7 @@ export async function seedMilestones(manager: EntityManager, timeZone: string): 
   await refreshProjectRag(
     manager,
     bare.map((project) => project.id),
-    timeZone,
+    { today, timeZone },
   );
   return bare.length;
 }

@@ -1,4 +1,4 @@
-import { computeRag, MilestoneStatus, ProjectStatus, RagResult, Stage, todayIn } from '@qj/domain';
+import { computeRag, MilestoneStatus, ProjectStatus, RagResult, Stage, type BusinessDay } from '@qj/domain';
 import type { EntityManager } from 'typeorm';
 import { managerOf, type Transaction } from './transaction';
 
@@ -46,10 +46,10 @@ export function ragOf(
  * Recomputes the status light of the given projects from their milestones, for `today` in Asia/Shanghai,
  * in the caller's transaction (two statements whatever the number of projects).
  */
-export async function refreshProjectRag(tx: Transaction | EntityManager, projectIds: readonly string[], timeZone: string): Promise<void> {
+export async function refreshProjectRag(tx: Transaction | EntityManager, projectIds: readonly string[], day: BusinessDay): Promise<void> {
   const manager = managerOf(tx as Transaction);
   if (!projectIds.length) return;
-  const today = todayIn(timeZone);
+  const { today } = day;
   const rows: Array<{ id: string; target: string; stage: string; milestones: MilestoneRow[] }> = await manager.query(
     `SELECT p.id, p.target, p.stage,
             COALESCE((SELECT json_agg(json_build_object('code', m.code, 'sortOrder', m.sort_order, 'baselineDate', m.baseline_date,

@@ -132,7 +132,7 @@ export class RollupRepository {
       refreshProjectRag(
         manager,
         ids.map((row) => row.id),
-        day.timeZone,
+        day,
       ),
     );
   }

@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
-import type { Env } from '@qj/config';
+import { Clock } from '@qj/config';
 import { refreshProjectRag } from './project-status';
 import type { Transaction } from './transaction';
 
@@ -10,9 +9,9 @@ import type { Transaction } from './transaction';
  */
 @Injectable()
 export class StatusLightRepository {
-  constructor(@Inject(ConfigService) private readonly config: ConfigService<Env, true>) {}
+  constructor(@Inject(Clock) private readonly clock: Clock) {}
 
   refresh(tx: Transaction, projectIds: readonly string[]): Promise<void> {
-    return refreshProjectRag(tx, projectIds, this.config.get('APP_TIMEZONE', { infer: true }));
+    return refreshProjectRag(tx, projectIds, this.clock.businessDay());
   }
 }
