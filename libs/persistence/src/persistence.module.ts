@@ -17,6 +17,24 @@ import { AccessRepository } from './repositories/access.repository';
 import { NotificationSourceRepository } from './repositories/notification-source.repository';
 import { StatusLightRepository } from './repositories/status-light.repository';
 
+/** Every repository, provided and exported alike: the only classes that speak SQL. */
+const REPOSITORIES = [
+  ProjectReadRepository,
+  UserRepository,
+  UnitRepository,
+  WorkflowRepository,
+  RollupRepository,
+  OutboxRepository,
+  AlertRepository,
+  MailOutboxRepository,
+  NotificationRepository,
+  NotificationPreferenceRepository,
+  DigestRepository,
+  AccessRepository,
+  NotificationSourceRepository,
+  StatusLightRepository,
+];
+
 /** The TypeORM connection for either application. Migrations run before the modules start (see runMigrationsWithLock). */
 @Global()
 @Module({
@@ -31,37 +49,7 @@ import { StatusLightRepository } from './repositories/status-light.repository';
       }),
     }),
   ],
-  providers: [
-    ProjectReadRepository,
-    UserRepository,
-    UnitRepository,
-    WorkflowRepository,
-    RollupRepository,
-    OutboxRepository,
-    AlertRepository,
-    MailOutboxRepository,
-    NotificationRepository,
-    NotificationPreferenceRepository,
-    DigestRepository,
-    AccessRepository,
-    NotificationSourceRepository,
-    StatusLightRepository,
-  ],
-  exports: [
-    ProjectReadRepository,
-    UserRepository,
-    UnitRepository,
-    WorkflowRepository,
-    RollupRepository,
-    OutboxRepository,
-    AlertRepository,
-    MailOutboxRepository,
-    NotificationRepository,
-    NotificationPreferenceRepository,
-    DigestRepository,
-    AccessRepository,
-    NotificationSourceRepository,
-    StatusLightRepository,
-  ],
+  providers: REPOSITORIES,
+  exports: REPOSITORIES,
 })
 export class PersistenceModule {}
