@@ -5,6 +5,7 @@ const today = () => todayIn('Asia/Shanghai');
 
 interface Milestone {
   id: string;
+  overdueDays?: number;
   code: string;
   version: number;
   status: string;
@@ -229,6 +230,8 @@ describe('workflow: owners request, the DRC approves, every step audited', () =>
       await t.db.query(`UPDATE milestone SET forecast_date = $2 WHERE id = $1`, [proposal.id, addDays(today(), -3)]);
       const overdueBefore = await t.as('reviewer').get('/api/projects').query({ q: '', overdue: true, pageSize: 200 }).expect(200);
       expect(overdueBefore.body.items.map((p: { id: string }) => p.id)).toContain(waterProject);
+      // The list gives each milestone's days overdue by the same rule, for the console to show.
+      expect((await waterMilestone('proposal')).overdueDays).toBe(3);
       const marked = await t
         .as('owner_water')
         .post(`/api/milestones/${proposal.id}/not-applicable`)
@@ -237,6 +240,7 @@ describe('workflow: owners request, the DRC approves, every step audited', () =>
       expect(marked.body).toMatchObject({ status: 'not_applicable', notApplicableReason: '改扩建项目，无需单独立项' });
       const overdueAfter = await t.as('reviewer').get('/api/projects').query({ overdue: true, pageSize: 200 }).expect(200);
       expect(overdueAfter.body.items.map((p: { id: string }) => p.id)).not.toContain(waterProject);
+      expect((await waterMilestone('proposal')).overdueDays).toBe(0);
       const again = await t.as('owner_water').post(`/api/milestones/${proposal.id}/not-applicable`).send({ version: marked.body.version, reason: 'x' });
       expect(again.status).toBe(409);
       const reopened = await t

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '@qj/config';
-import { isMilestoneOverdue, ProjectStatus, todayIn } from '@qj/domain';
+import { isMilestoneOverdue, overdueDays, ProjectStatus, todayIn } from '@qj/domain';
 import { DomainException, MAX_INT32, ValidationFailedException } from '@qj/http';
 import { MilestoneRow, ProjectState, StatusLightRepository, WorkflowRepository, type Transaction } from '@qj/persistence';
 import { domainEvent, NewDomainEvent } from '@qj/queue';
@@ -18,10 +18,12 @@ export class MilestonesService {
   ) {}
 
   async list(projectId: string) {
-    const project = await this.repository.project(projectId);
+    const project = await this.repository.projectState(projectId);
     if (!project) throw new DomainException('project_not_found', 404, `没有编号为 ${projectId} 的项目`);
     const milestones = await this.repository.milestonesOf(undefined, projectId);
-    return { items: milestones };
+    // Days overdue by the one rule (libs/domain), so the console shows what the alerts and the list filters count.
+    const today = this.clock.today();
+    return { items: milestones.map((m) => ({ ...m, overdueDays: overdueDays(m, project.stage as ProjectStatus, today) })) };
   }
 
   async update(user: AuthUser, milestoneId: string, dto: UpdateMilestoneDto, ifMatch: string | undefined) {

@@ -1213,7 +1213,7 @@ export interface components {
          * @enum {string}
          */
         MilestoneStatus: "pending" | "done" | "not_applicable";
-        MilestoneDto: {
+        ListedMilestoneDto: {
             /** Format: uuid */
             id: string;
             /** Format: uuid */
@@ -1247,9 +1247,10 @@ export interface components {
             version: number;
             /** Format: date-time */
             updatedAt: string;
+            overdueDays: number;
         };
         MilestoneListDto: {
-            items: components["schemas"]["MilestoneDto"][];
+            items: components["schemas"]["ListedMilestoneDto"][];
         };
         UpdateMilestoneDto: {
             /** @description the milestone version the client saw (or send If-Match) */
@@ -1304,6 +1305,41 @@ export interface components {
             version: number;
             /** @description 不适用的原因（如：本项目为改扩建，无需单独立项） */
             reason: string;
+        };
+        MilestoneDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            projectId: string;
+            /** @example construction_permit */
+            code: string;
+            /** @example 施工许可 */
+            name: string;
+            stage: components["schemas"]["Stage"];
+            sortOrder: number;
+            /** @description the milestone that realises the 2030 target (never 不适用) */
+            realisesTarget: boolean;
+            /**
+             * Format: date
+             * @example 2027-06-30
+             */
+            baselineDate: string | null;
+            /**
+             * Format: date
+             * @example 2027-06-30
+             */
+            forecastDate: string | null;
+            /**
+             * Format: date
+             * @example 2027-06-30
+             */
+            actualDate: string | null;
+            /** @description not_applicable: 不适用, settled by its owner with a reason */
+            status: components["schemas"]["MilestoneStatus"];
+            notApplicableReason: string | null;
+            version: number;
+            /** Format: date-time */
+            updatedAt: string;
         };
         MarkApplicableDto: {
             /** @description the milestone version the client saw */

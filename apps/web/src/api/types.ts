@@ -55,7 +55,8 @@ export type ProjectSource = Schemas['ProjectSourceDto'];
 export type RagReason = Schemas['RagReasonDto'];
 export type ProjectDetail = Schemas['ProjectDetailDto'];
 
-export type Milestone = Schemas['MilestoneDto'];
+/** As a project's milestone list gives it, with its days overdue computed by the server's one rule. */
+export type Milestone = Schemas['ListedMilestoneDto'];
 export type AllowedTransition = Schemas['AllowedTransitionDto'];
 export type ChecklistItem = Schemas['ChecklistItemDto'];
 export type GuardState = Schemas['GuardStateDto'];

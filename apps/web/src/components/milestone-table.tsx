@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { api, isApiError } from '../api/client';
 import type { Milestone } from '../api/types';
 import { hasKey, useI18n } from '../i18n';
-import { daysBetween, todayInShanghai } from '../lib/dates';
+import { todayInShanghai } from '../lib/dates';
 import { ProblemAlert } from './problem-alert';
 
 const DATE = 'YYYY-MM-DD';
@@ -16,12 +16,6 @@ const fromDay = (value: Dayjs | null | undefined) => (value ? value.format(DATE)
 /** The server's Chinese name in Chinese; the catalogue's English where it knows the code. */
 export function milestoneName(m: Pick<Milestone, 'code' | 'name'>, language: string, tv: (prefix: string, value: string) => string): string {
   return language === 'zh' || !hasKey(`milestone.${m.code}`) ? m.name : tv('milestone', m.code);
-}
-
-export function overdueDays(m: Milestone, today: string = todayInShanghai()): number {
-  if (m.status !== 'pending') return 0;
-  const due = m.forecastDate ?? m.baselineDate;
-  return due && due < today ? daysBetween(due, today) : 0;
 }
 
 interface Draft {
@@ -186,7 +180,7 @@ export function MilestoneTable({
             </Tooltip>
           );
         }
-        const days = overdueDays(m, today);
+        const days = m.overdueDays;
         return days > 0 ? <Tag color={days > 30 ? 'error' : 'warning'}>{t('ms.overdue', { days })}</Tag> : <Tag>{t('ms.pending')}</Tag>;
       },
     },

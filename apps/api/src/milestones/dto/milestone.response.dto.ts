@@ -22,8 +22,13 @@ export class MilestoneDto {
   @ApiProperty(dateTime) updatedAt: string;
 }
 
+/** A milestone as a project's list shows it: with its days overdue today (0 unless overdue; see libs/domain/src/rules.ts). */
+export class ListedMilestoneDto extends MilestoneDto {
+  @ApiProperty(int) overdueDays: number;
+}
+
 export class MilestoneListDto {
-  @ApiProperty({ type: [MilestoneDto] }) items: MilestoneDto[];
+  @ApiProperty({ type: [ListedMilestoneDto] }) items: ListedMilestoneDto[];
 }
 
 /** PATCH /api/milestones/:id: the milestone as it now is, and whether it is overdue today. */
