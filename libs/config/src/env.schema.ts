@@ -1,5 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
 /** An unset or empty variable takes its default; class-transformer hands values over untyped. */
 const orDefault =
@@ -139,6 +139,25 @@ export class Env {
   @Transform(orDefault('iso-week'))
   DIGEST_PERIOD: 'iso-week' | 'firing' = 'iso-week';
 
+  /** Day of the next month by which a monthly report (月报) is due; later submissions are marked late. */
+  @Transform(({ value }: { value: unknown }) => (value === undefined || value === '' ? 5 : Number(value)))
+  @IsInt({ message: 'must be a day of the month from 1 to 28' })
+  @Min(1, { message: 'must be a day of the month from 1 to 28' })
+  @Max(28, { message: 'must be a day of the month from 1 to 28' })
+  REPORT_DUE_DAY: number = 5;
+
+  /** Investment light (投资红黄绿灯): yellow from this many percentage points behind 序时进度. */
+  @Transform(({ value }: { value: unknown }) => (value === undefined || value === '' ? 10 : Number(value)))
+  @IsNumber({}, { message: 'must be a number of percentage points' })
+  @Min(0)
+  INVESTMENT_YELLOW_POINTS: number = 10;
+
+  /** Investment light: red when more than this many percentage points behind 序时进度. */
+  @Transform(({ value }: { value: unknown }) => (value === undefined || value === '' ? 30 : Number(value)))
+  @IsNumber({}, { message: 'must be a number of percentage points' })
+  @Min(0)
+  INVESTMENT_RED_POINTS: number = 30;
+
   /** Where people open the platform: links in e-mails point here. Unset: `http://localhost:<PORT>`, where this process answers. */
   @IsOptional()
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' && value ? value.replace(/\/+$/, '') : undefined))
@@ -185,6 +204,9 @@ const SETTINGS = [
   'ROLLUP_SNAPSHOT_CRON',
   'DIGEST_CRON',
   'DIGEST_PERIOD',
+  'REPORT_DUE_DAY',
+  'INVESTMENT_YELLOW_POINTS',
+  'INVESTMENT_RED_POINTS',
   'PUBLIC_URL',
   'METRICS_TOKEN',
   'DEBUG_SQL_COUNT',
@@ -203,6 +225,9 @@ export function validateEnv(raw: Record<string, string | undefined>): Env {
   env.PUBLIC_URL ||= `http://localhost:${env.PORT}`;
   if (!isValidTimeZone(env.APP_TIMEZONE)) {
     throw new EnvError(`APP_TIMEZONE must be an IANA time zone such as Asia/Shanghai (got ${JSON.stringify(env.APP_TIMEZONE)})`);
+  }
+  if (env.INVESTMENT_RED_POINTS < env.INVESTMENT_YELLOW_POINTS) {
+    throw new EnvError(`INVESTMENT_RED_POINTS must not be below INVESTMENT_YELLOW_POINTS (got ${env.INVESTMENT_RED_POINTS} < ${env.INVESTMENT_YELLOW_POINTS})`);
   }
   return env;
 }

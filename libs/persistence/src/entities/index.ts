@@ -15,6 +15,7 @@ import { MailOutboxEntity } from './mail-outbox.entity';
 import { AlertEntity } from './alert.entity';
 import { NotificationPreferenceEntity } from './notification-preference.entity';
 import { DigestEntity } from './digest.entity';
+import { InvestmentPlanEntity, InvestmentPlanVersionEntity, MonthlyReportEntity } from './investment.entity';
 
 export * from './audit-event.entity';
 export * from './indicator.entity';
@@ -33,6 +34,7 @@ export * from './mail-outbox.entity';
 export * from './alert.entity';
 export * from './notification-preference.entity';
 export * from './digest.entity';
+export * from './investment.entity';
 
 export const ENTITIES = [
   PlanPartEntity,
@@ -57,4 +59,7 @@ export const ENTITIES = [
   AlertEntity,
   NotificationPreferenceEntity,
   DigestEntity,
+  InvestmentPlanEntity,
+  InvestmentPlanVersionEntity,
+  MonthlyReportEntity,
 ];

@@ -1,9 +1,11 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, OneToMany, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, OneToMany, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { UnitEntity } from './unit.entity';
 import { ProjectSourceEntity } from './project-source.entity';
 
 /** A key project the plan names. Catalog fields come from the catalog file; `stage` and `unitId` are owned by people after import. */
 @Entity('project')
+@Check('project_investment_type_ck', `investment_type IN ('government', 'enterprise')`)
+@Check('project_total_investment_ck', `total_investment >= 0`)
 @Index('project_sector_idx', ['sector'])
 @Index('project_unit_idx', ['unitId'])
 @Index('project_stage_idx', ['stage'])
@@ -111,6 +113,33 @@ export class ProjectEntity {
   /** Order of first mention in the plan, for a stable default sort. */
   @Column({ name: 'plan_order', type: 'integer' })
   planOrder: number;
+
+  /** 项目代码 of the national 投资项目在线审批监管平台 (e.g. 2501-500110-04-01-123456); unique when set. */
+  @Column({ name: 'project_code', type: 'text', nullable: true, unique: true })
+  projectCode: string | null;
+
+  /** 总投资 in 万元, exact (numeric; TypeORM hands it over as a string, never a float). */
+  @Column({ name: 'total_investment', type: 'numeric', precision: 12, scale: 2, nullable: true })
+  totalInvestment: string | null;
+
+  /** government (政府投资) | enterprise (企业投资). */
+  @Column({ name: 'investment_type', type: 'text', nullable: true })
+  investmentType: string | null;
+
+  /** Construction period (建设年限), first and last year. */
+  @Column({ name: 'construction_start_year', type: 'smallint', nullable: true })
+  constructionStartYear: number | null;
+
+  @Column({ name: 'construction_end_year', type: 'smallint', nullable: true })
+  constructionEndYear: number | null;
+
+  /** 建设内容 in a few sentences. */
+  @Column({ name: 'construction_scope', type: 'text', nullable: true })
+  constructionScope: string | null;
+
+  /** 入库纳统: the date the project was registered in the fixed-asset investment statistics; null while not yet. */
+  @Column({ name: 'statistics_registered_on', type: 'date', nullable: true })
+  statisticsRegisteredOn: string | null;
 
   @Column({ type: 'integer', default: 1 })
   version: number;
