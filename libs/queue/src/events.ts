@@ -1,5 +1,5 @@
 import { plainToInstance } from 'class-transformer';
-import { IsInt, IsObject, IsOptional, IsString, IsUUID, Matches, validateSync } from 'class-validator';
+import { IsBoolean, IsInt, IsObject, IsOptional, IsString, IsUUID, Matches, validateSync } from 'class-validator';
 import { currentRequestId } from './request-context';
 
 /**
@@ -85,6 +85,31 @@ export class RebaselineWithdrawnData {
   @IsUUID() milestoneId: string;
 }
 
+/** 项目代码, 总投资 and the other investment facts of a project, before and after an edit (only the fields changed). */
+export class ProjectFactsUpdatedData {
+  @IsObject() before: Readonly<Record<string, unknown>>;
+  @IsObject() after: Readonly<Record<string, unknown>>;
+}
+
+/** An annual plan issued (version 1, the original) or adjusted (中期调整, later versions, with a reason). Amounts in 万元 as decimal strings. */
+export class InvestmentPlanIssuedData {
+  @IsInt() year: number;
+  @IsInt() version: number;
+  @Matches(/^\d+(\.\d{1,2})?$/) plannedInvestment: string;
+  @IsOptional() @Matches(/^\d+(\.\d{1,2})?$/) previousInvestment: string | null;
+  @IsOptional() @IsInt() plannedStartMonth: number | null;
+  @IsOptional() @IsInt() plannedCompletionMonth: number | null;
+  @IsOptional() @IsString() reason: string | null;
+}
+
+/** A monthly report (月报) submitted (counted in the figures from now on) or returned by a reviewer (no longer counted). */
+export class MonthlyReportEventData {
+  @Matches(/^\d{4}-(0[1-9]|1[0-2])$/) month: string;
+  @Matches(/^\d+(\.\d{1,2})?$/) completedInvestment: string;
+  @IsOptional() @IsBoolean() late?: boolean;
+  @IsOptional() @IsString() comment?: string | null;
+}
+
 /** The catalogue: each event's name and the class of its data. */
 export const DOMAIN_EVENTS = {
   'project.transition_requested': TransitionEventData,
@@ -103,6 +128,10 @@ export const DOMAIN_EVENTS = {
   'rebaseline.requested': RebaselineRequestedData,
   'rebaseline.rejected': RebaselineRejectedData,
   'rebaseline.withdrawn': RebaselineWithdrawnData,
+  'project.facts_updated': ProjectFactsUpdatedData,
+  'investment_plan.issued': InvestmentPlanIssuedData,
+  'monthly_report.submitted': MonthlyReportEventData,
+  'monthly_report.returned': MonthlyReportEventData,
 } as const;
 
 export type EventName = keyof typeof DOMAIN_EVENTS;
