@@ -38,12 +38,13 @@ describe('ProblemDetailsFilter', () => {
   // The filter logs what it maps; not wanted in the test output.
   beforeAll(() => Logger.overrideLogger(false));
 
-  const answer = (exception: unknown, user?: object) => {
+  const answer = (exception: unknown, user?: object, acceptLanguage?: string) => {
     const headers: Record<string, string> = {};
     const sent: { status?: number; body?: string } = {};
     const response = {
       headersSent: false,
       setHeader: (name: string, value: string) => (headers[name] = value),
+      vary: (field: string) => (headers.Vary = field),
       status: (status: number) => ((sent.status = status), response),
       type: () => response,
       send: (body: string) => (sent.body = body),
@@ -51,7 +52,13 @@ describe('ProblemDetailsFilter', () => {
     const host = {
       switchToHttp: () => ({
         getResponse: () => response,
-        getRequest: () => ({ originalUrl: '/api/projects', method: 'GET', route: { path: '/api/projects' }, user }),
+        getRequest: () => ({
+          originalUrl: '/api/projects',
+          method: 'GET',
+          route: { path: '/api/projects' },
+          user,
+          headers: acceptLanguage ? { 'accept-language': acceptLanguage } : {},
+        }),
       }),
     } as unknown as ArgumentsHost;
     new ProblemDetailsFilter().catch(exception, host);
@@ -67,17 +74,17 @@ describe('ProblemDetailsFilter', () => {
   });
 
   it('sends Retry-After on 503s only', () => {
-    expect(answer(new NotFoundException()).headers).toEqual({});
+    expect(answer(new NotFoundException()).headers).not.toHaveProperty('Retry-After');
     const failure = answer(new Error('boom'));
     expect(failure.status).toBe(500);
-    expect(failure.headers).toEqual({});
+    expect(failure.headers).not.toHaveProperty('Retry-After');
   });
 
   it('logs every 403 with the user, the route and the refusal, and nothing else', () => {
     const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
     try {
       const user = { id: 'u-1', username: 'owner_water', role: 'owner', unitId: 'unit-water' };
-      answer(new DomainException('outside_unit', 403, '无权执行此操作', { projectId: 'p-1' }), user);
+      answer(new DomainException('outside_unit', { subject: '该项目' }, { extensions: { projectId: 'p-1' } }), user);
       expect(warn).toHaveBeenCalledWith(
         expect.objectContaining({
           userId: 'u-1',
@@ -91,10 +98,36 @@ describe('ProblemDetailsFilter', () => {
         'access denied',
       );
       warn.mockClear();
-      answer(new DomainException('version_conflict', 409, '冲突'), user);
+      answer(new DomainException('version_conflict', { subject: '项目' }), user);
       expect(warn).not.toHaveBeenCalled();
     } finally {
       warn.mockRestore();
     }
+  });
+
+  it('speaks the language the request asks for: the detail, the title and the field messages, with Content-Language', () => {
+    const refusal = () =>
+      new DomainException('project_not_found', { id: 'p-9' }, { errors: [{ field: 'id', message: { zh: '没有这个项目', en: 'No such project' } }] });
+    const zh = answer(refusal());
+    expect(zh.body).toMatchObject({
+      status: 404,
+      code: 'project_not_found',
+      title: '未找到',
+      detail: '没有编号为 p-9 的项目',
+      errors: [{ field: 'id', message: '没有这个项目' }],
+    });
+    expect(zh.headers).toMatchObject({ 'Content-Language': 'zh-CN', Vary: 'Accept-Language' });
+    const en = answer(refusal(), undefined, 'en-US,en;q=0.9,zh;q=0.5');
+    expect(en.body).toMatchObject({
+      status: 404,
+      code: 'project_not_found',
+      title: 'Not found',
+      detail: 'No project with id p-9',
+      errors: [{ field: 'id', message: 'No such project' }],
+    });
+    expect(en.headers['Content-Language']).toBe('en');
+    // Errors the API did not throw itself are translated too.
+    expect(answer(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }), undefined, 'en').body.detail).toMatch(/cannot be reached/);
+    expect(answer(new Error('boom'), undefined, 'en').body.detail).toMatch(/^Internal server error: tell an administrator the error id [0-9a-f-]{36}$/);
   });
 });

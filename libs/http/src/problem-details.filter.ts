@@ -2,7 +2,8 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import { randomUUID } from 'node:crypto';
 import type { Request, Response } from 'express';
 import { DomainException, TooManyRequestsException } from './domain.exception';
-import { PROBLEM_CONTENT_TYPE, ProblemDetails, STATUS_TITLES, problemType } from './problem-details';
+import { type ErrorCode, type ErrorParam, type Language, languageOf, renderError } from './error-catalogue';
+import { PROBLEM_CONTENT_TYPE, ProblemDetails, STATUS_TITLES, STATUS_TITLES_EN, problemType } from './problem-details';
 
 /** What a 503 tells clients to wait before trying again. */
 export const RETRY_AFTER_SECONDS = 5;
@@ -35,9 +36,12 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const response = http.getResponse<Response>();
     const request = http.getRequest<Request>();
-    const problem = this.toProblem(exception, request);
+    const language = languageOf(request.headers['accept-language']);
+    const problem = this.toProblem(exception, request, language);
     if (problem.status === HttpStatus.FORBIDDEN) this.logDenial(problem, request);
     if (response.headersSent) return;
+    response.setHeader('Content-Language', language === 'en' ? 'en' : 'zh-CN');
+    response.vary('Accept-Language');
     // Outages are short (a restart, a failover): tell clients when to try again rather than leave them guessing.
     if (problem.status === HttpStatus.SERVICE_UNAVAILABLE) response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
     if (exception instanceof TooManyRequestsException) response.setHeader('Retry-After', String(exception.retryAfterSeconds));
@@ -63,39 +67,55 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     );
   }
 
-  private toProblem(exception: unknown, request: Request): ProblemDetails {
+  private toProblem(exception: unknown, request: Request, language: Language): ProblemDetails {
     const instance = request.originalUrl ?? request.url;
+    const title = (status: number) => titleOf(status, language);
+    const coded = (code: ErrorCode, params: Record<string, ErrorParam> = {}) => renderError(code, params, language);
     if (exception instanceof DomainException) {
+      const errors = exception.errorsIn(language);
       // Extension members never override the standard ones.
       return {
         ...exception.extensions,
         type: problemType(exception.code.replace(/_/g, '-')),
         title: title(exception.getStatus()),
         status: exception.getStatus(),
-        detail: exception.detail,
+        detail: exception.detailIn(language),
         instance,
         code: exception.code,
-        ...(exception.errors ? { errors: exception.errors } : {}),
+        ...(errors ? { errors } : {}),
       };
     }
     // Express's router could not percent-decode a path parameter (`%ED%A0%80`, `%E0%A4%A`).
     if (exception instanceof Error && /^Failed to decode param/.test(exception.message)) {
-      const detail = '请求地址含有无法解码的字符（无效的百分号编码）';
-      return { type: problemType('400'), title: title(400), status: 400, detail, instance, errors: [{ field: 'path', message: detail }] };
+      const detail = coded('undecodable_path');
+      return {
+        type: problemType('400'),
+        title: title(400),
+        status: 400,
+        detail,
+        instance,
+        code: 'undecodable_path',
+        errors: [{ field: 'path', message: detail }],
+      };
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
-      return { type: problemType(String(status)), title: title(status), status, detail: httpDetail(exception, request), instance };
+      if (status === HttpStatus.NOT_FOUND && /^Cannot \w+ /.test(exception.message)) {
+        const detail = coded('route_not_found', { method: request.method, url: request.originalUrl });
+        return { type: problemType('404'), title: title(404), status, detail, instance, code: 'route_not_found' };
+      }
+      return { type: problemType(String(status)), title: title(status), status, detail: httpDetail(exception), instance };
     }
     const parserStatus = bodyParserStatus(exception);
     if (parserStatus) {
-      const detail = `请求体无法处理：${title(parserStatus)}`;
+      const detail = coded('body_unprocessable', { reason: title(parserStatus) });
       return {
         type: problemType(String(parserStatus)),
         title: title(parserStatus),
         status: parserStatus,
         detail,
         instance,
+        code: 'body_unprocessable',
         errors: [{ field: 'body', message: detail }],
       };
     }
@@ -105,8 +125,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         type: problemType('service-unavailable'),
         title: title(HttpStatus.SERVICE_UNAVAILABLE),
         status: HttpStatus.SERVICE_UNAVAILABLE,
-        detail: '数据库或队列服务暂时无法访问，请稍后重试',
+        detail: coded('backend_unavailable'),
         instance,
+        code: 'backend_unavailable',
       };
     }
     const errorId = randomUUID();
@@ -115,20 +136,21 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       type: problemType('internal'),
       title: title(HttpStatus.INTERNAL_SERVER_ERROR),
       status: HttpStatus.INTERNAL_SERVER_ERROR,
-      detail: `服务器内部错误，请联系管理员并提供错误编号 ${errorId}`,
+      detail: coded('internal', { errorId }),
       instance,
+      code: 'internal',
       errorId,
     };
   }
 }
 
-function title(status: number): string {
-  return STATUS_TITLES[status] ?? (status >= 500 ? STATUS_TITLES[500] : STATUS_TITLES[400]);
+function titleOf(status: number, language: Language): string {
+  const titles = language === 'en' ? STATUS_TITLES_EN : STATUS_TITLES;
+  return titles[status] ?? (status >= 500 ? titles[500] : titles[400]);
 }
 
-function httpDetail(exception: HttpException, request: Request): string {
-  const status = exception.getStatus();
-  if (status === HttpStatus.NOT_FOUND && /^Cannot \w+ /.test(exception.message)) return `没有这个地址：${request.method} ${request.originalUrl}`;
+/** An HttpException thrown by Nest or a library, not by this API's code (which throws catalogue codes). */
+function httpDetail(exception: HttpException): string {
   const body = exception.getResponse();
   if (typeof body === 'string') return body;
   const message = (body as { message?: unknown }).message;

@@ -41,6 +41,23 @@ export const STATUS_TITLES: Record<number, string> = {
   [HttpStatus.SERVICE_UNAVAILABLE]: '服务暂时不可用',
 };
 
+export const STATUS_TITLES_EN: Record<number, string> = {
+  [HttpStatus.BAD_REQUEST]: 'Bad request',
+  [HttpStatus.UNAUTHORIZED]: 'Not signed in',
+  [HttpStatus.FORBIDDEN]: 'Forbidden',
+  [HttpStatus.NOT_FOUND]: 'Not found',
+  [HttpStatus.METHOD_NOT_ALLOWED]: 'Method not allowed',
+  [HttpStatus.CONFLICT]: 'Conflict with the current state',
+  [HttpStatus.PAYLOAD_TOO_LARGE]: 'Payload too large',
+  [HttpStatus.UNSUPPORTED_MEDIA_TYPE]: 'Unsupported media type',
+  [HttpStatus.UNPROCESSABLE_ENTITY]: 'Unprocessable request',
+  [HttpStatus.URI_TOO_LONG]: 'URI too long',
+  431: 'Request header fields too large',
+  [HttpStatus.TOO_MANY_REQUESTS]: 'Too many requests',
+  [HttpStatus.INTERNAL_SERVER_ERROR]: 'Internal server error',
+  [HttpStatus.SERVICE_UNAVAILABLE]: 'Service unavailable',
+};
+
 export function problemType(slug: string): string {
   return `https://qijiang-tracker.local/problems/${slug}`;
 }

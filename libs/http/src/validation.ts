@@ -2,6 +2,7 @@ import { ArgumentMetadata, ParseUUIDPipe, PipeTransform, ValidationError, Valida
 import { Transform } from 'class-transformer';
 import type { NextFunction, Request, Response } from 'express';
 import { DomainException, MalformedJsonException, ValidationFailedException } from './domain.exception';
+import { type ErrorCode, type ErrorParam, renderError } from './error-catalogue';
 import type { FieldError } from './problem-details';
 
 /** Flattens class-validator's nested errors into one entry per field (dotted paths), its distinct messages joined. */
@@ -38,21 +39,22 @@ export const MAX_JSON_BYTES = 2 * 1024 * 1024;
  * Chinese (body-parser's own messages are English and name nothing).
  */
 export function namedBodyErrors(error: unknown, _req: Request, _res: Response, next: NextFunction): void {
-  const bodyError = (code: string, status: number, message: string) => new DomainException(code, status, message, {}, [{ field: 'body', message }]);
+  const bodyError = (code: ErrorCode, params: Record<string, ErrorParam> = {}) =>
+    new DomainException(code, params, { errors: [{ field: 'body', message: { zh: renderError(code, params, 'zh'), en: renderError(code, params, 'en') } }] });
   switch ((error as { type?: string } | undefined)?.type) {
     case 'entity.parse.failed':
       return next(new MalformedJsonException((error as Error).message));
     case 'entity.too.deep':
-      return next(bodyError('body_too_deep', 400, `请求体的 JSON 嵌套不能超过 ${MAX_JSON_DEPTH} 层`));
+      return next(bodyError('body_too_deep', { depth: MAX_JSON_DEPTH }));
     case 'entity.too.large':
-      return next(bodyError('body_too_large', 413, `请求体不能超过 ${MAX_JSON_BYTES / 1024 / 1024} MB`));
+      return next(bodyError('body_too_large', { megabytes: MAX_JSON_BYTES / 1024 / 1024 }));
     case 'charset.unsupported':
-      return next(bodyError('unsupported_charset', 415, '请求体的字符集不受支持，请使用 UTF-8'));
+      return next(bodyError('unsupported_charset'));
     case 'encoding.unsupported':
-      return next(bodyError('unsupported_encoding', 415, '请求体的压缩方式（Content-Encoding）不受支持'));
+      return next(bodyError('unsupported_encoding'));
     case 'request.aborted':
     case 'request.size.invalid':
-      return next(bodyError('body_incomplete', 400, '请求体不完整（长度与 Content-Length 不符或传输中断）'));
+      return next(bodyError('body_incomplete'));
     default:
       return next(error);
   }
@@ -60,7 +62,9 @@ export function namedBodyErrors(error: unknown, _req: Request, _res: Response, n
 
 /** A UUID route parameter; anything else is a 400 naming the parameter, like every other invalid field. */
 export function uuidParam(field: string, noun = '编号'): ParseUUIDPipe {
-  return new ParseUUIDPipe({ exceptionFactory: () => new ValidationFailedException([{ field, message: `${field} 必须是${noun}（UUID）` }]) });
+  return new ParseUUIDPipe({
+    exceptionFactory: () => new ValidationFailedException([{ field, message: { zh: `${field} 必须是${noun}（UUID）`, en: `${field} must be an id (UUID)` } }]),
+  });
 }
 
 /** JSON nested deeper than this is refused at parse time: no request of this API nests more than three levels. */
@@ -124,7 +128,15 @@ export class UnsafeTextPipe implements PipeTransform {
     const found = findUnsafeText(value, metadata.data ?? '');
     if (found !== undefined) {
       const field = found || metadata.type;
-      throw new ValidationFailedException([{ field, message: `${field} 含有不允许的字符（NUL 或不成对的 UTF-16 代理项）` }]);
+      throw new ValidationFailedException([
+        {
+          field,
+          message: {
+            zh: `${field} 含有不允许的字符（NUL 或不成对的 UTF-16 代理项）`,
+            en: `${field} has characters that are not allowed (NUL or an unpaired UTF-16 surrogate)`,
+          },
+        },
+      ]);
     }
     return value;
   }

@@ -139,7 +139,7 @@ describe('project workflow: the happy path', () => {
       payload: { kind: 'reject', to: 'start', comment: '材料不全', requestedBy: owner.id },
     });
     expect(accepted(close('withdraw', owner)).events[0].name).toBe('transition.withdrawn');
-    expect(refused(close('withdraw', reviewer)).code).toBe('forbidden');
+    expect(refused(close('withdraw', reviewer)).code).toBe('not_requester');
     expect(refused(close('reject', owner)).code).toBe('own_request');
     expect(refused(close('reject', admin)).code).toBe('forbidden');
     // A transition a later release removed is still rejected by the definition's approvers.
@@ -307,7 +307,7 @@ describe('project workflow: refusals', () => {
 
   it('stale_version: the client acted on an old version', () => {
     const refusal = refused(engine.decide(snapshot('study'), command('request', 'on_hold', owner, { reason: 'x', expectedVersion: 2 })));
-    expect(refusal.code).toBe('stale_version');
+    expect(refusal.code).toBe('version_conflict');
     expect(engine.decide(snapshot('study'), command('request', 'on_hold', owner, { reason: 'x', expectedVersion: 3 })).ok).toBe(true);
   });
 

@@ -165,6 +165,7 @@ export function decide<S extends string, E>(
     message,
     currentState: snapshot.state,
     previousState: previous,
+    requestedState: command.to ?? null,
     transitionId: extra.transitionId ?? null,
     allowed: known ? allowedTransitions(definition, snapshot, command.actor, guards) : [],
     failedGuards: extra.failedGuards ?? [],
@@ -173,7 +174,7 @@ export function decide<S extends string, E>(
 
   if (!known) return refuse('unknown_state', `未知状态：${snapshot.state}`);
   if (command.expectedVersion !== undefined && command.expectedVersion !== snapshot.version) {
-    return refuse('stale_version', '项目已被他人更新，请刷新后重试');
+    return refuse('version_conflict', '项目已被他人更新，请刷新后重试');
   }
   const override = definition.adminOverride;
   if (definition.states[snapshot.state].terminal && !(command.kind === 'override' && override.allowFromTerminal)) {
@@ -303,13 +304,14 @@ export function closeRequest<S extends string, E>(definition: Def<S, E>, snapsho
     message,
     currentState: snapshot.state,
     previousState: snapshot.previousState ?? null,
+    requestedState: null,
     transitionId: command.transitionId,
     allowed: [],
     failedGuards: [],
     missingEvidence: [],
   });
   if (command.verdict === 'withdraw') {
-    if (command.actor.id !== command.requestedBy) return refuse('forbidden', '只有申请人本人可以撤回申请');
+    if (command.actor.id !== command.requestedBy) return refuse('not_requester', '只有申请人本人可以撤回申请');
   } else {
     const roles = approvalRuleOf(definition, command.transitionId)?.by ?? definition.transitions.flatMap((t) => t.approval.by);
     if (command.requestedBy === command.actor.id) return refuse('own_request', '不能审批本人提交的申请');

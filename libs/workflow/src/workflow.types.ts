@@ -205,12 +205,13 @@ export interface AllowedTransition<State extends string> {
 
 export type RefusalCode =
   | 'unknown_state'
-  | 'stale_version'
+  | 'version_conflict'
   | 'terminal_state'
   | 'transition_not_allowed'
   | 'forbidden'
   | 'approval_required'
   | 'own_request'
+  | 'not_requester'
   | 'reason_required'
   | 'evidence_missing'
   | 'guard_failed';
@@ -222,6 +223,8 @@ export interface Refusal<State extends string> {
   readonly message: string;
   readonly currentState: State;
   readonly previousState: State | null;
+  /** The state the command asked for, when it named one. */
+  readonly requestedState: State | null;
   readonly transitionId: string | null;
   /** What this actor may do instead. */
   readonly allowed: readonly AllowedTransition<State>[];

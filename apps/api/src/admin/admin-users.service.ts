@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { DomainException, ValidationFailedException } from '@qj/http';
+import { DomainException, domainError, ValidationFailedException } from '@qj/http';
 import { UnitRepository, UserPatch, UserRepository, UserRole, UserView } from '@qj/persistence';
 import { hashPassword } from '../auth/password-hasher';
 import { assertPasswordPolicy } from '../auth/password-policy';
@@ -33,7 +33,7 @@ export class AdminUsersService {
       passwordHash: await hashPassword(dto.password),
       email: dto.email ?? null,
     });
-    if (!id) throw new DomainException('username_taken', 409, `用户名 ${dto.username} 已被使用`, { username: dto.username });
+    if (!id) throw domainError('username_taken', { username: dto.username }, { extensions: { username: dto.username } });
     this.logger.log({ adminId: admin.id, userId: id, username: dto.username, role: dto.role, unitId }, 'user created');
     return (await this.users.findView(id)) as UserView;
   }
@@ -60,7 +60,7 @@ export class AdminUsersService {
       const next = { role: dto.role ?? target.role, active: dto.active ?? target.active, unitId: dto.unitId === undefined ? target.unitId : dto.unitId };
       const otherAdmins = locked.filter((row) => row.id !== id && row.role === 'admin' && row.active).length;
       if (target.role === 'admin' && target.active && !(next.role === 'admin' && next.active) && otherAdmins === 0) {
-        throw new DomainException('last_admin', 409, '至少需要保留一名启用的管理员');
+        throw domainError('last_admin');
       }
       const endSessions = passwordHash !== undefined || next.role !== target.role || next.unitId !== target.unitId || next.active !== target.active;
       const patch: UserPatch = {
@@ -82,11 +82,15 @@ export class AdminUsersService {
 
   /** An owner needs a unit (the database checks this too); any unit named must exist. */
   private async assertUnitFits(role: UserRole, unitId: string | null): Promise<void> {
-    if (role === 'owner' && !unitId) throw new ValidationFailedException([{ field: 'unitId', message: '项目负责人（owner）必须指定所属单位 unitId' }]);
-    if (unitId && !(await this.units.findRef(unitId))) throw new ValidationFailedException([{ field: 'unitId', message: `没有编号为 ${unitId} 的单位` }]);
+    if (role === 'owner' && !unitId)
+      throw new ValidationFailedException([
+        { field: 'unitId', message: { zh: '项目负责人（owner）必须指定所属单位 unitId', en: 'An owner must belong to a unit: give unitId' } },
+      ]);
+    if (unitId && !(await this.units.findRef(unitId)))
+      throw new ValidationFailedException([{ field: 'unitId', message: { zh: `没有编号为 ${unitId} 的单位`, en: `No unit with id ${unitId}` } }]);
   }
 }
 
 function userNotFound(id: string): DomainException {
-  return new DomainException('user_not_found', 404, `没有编号为 ${id} 的用户`);
+  return domainError('user_not_found', { id });
 }

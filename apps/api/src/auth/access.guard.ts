@@ -2,8 +2,8 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AccessRepository } from '@qj/persistence';
 import type { Request } from 'express';
-import { DomainException } from '@qj/http';
-import { forbidden, PERMISSIONS, unauthenticated } from './access';
+import { domainError } from '@qj/http';
+import { forbidden, PERMISSIONS, THE_PROJECT, unauthenticated } from './access';
 import type { Role } from './auth-user';
 import type { AuthenticatedRequest } from './current-user.decorator';
 import { REQUIRED_ACCESS, RequiredAccess } from './require-access.decorator';
@@ -36,7 +36,7 @@ export class AccessGuard implements CanActivate {
     if (typeof id !== 'string' || !UUID.test(id)) return true;
     const unitId = await this.access.unitOf(policy.resource, id);
     if (unitId !== undefined && unitId !== user.unitId) {
-      throw new DomainException('outside_unit', 403, '无权执行此操作：该项目不属于您的单位', { [`${policy.resource}Id`]: id, action: required.permission });
+      throw domainError('outside_unit', { subject: THE_PROJECT }, { extensions: { [`${policy.resource}Id`]: id, action: required.permission } });
     }
     return true;
   }

@@ -38,7 +38,7 @@ describe('access rules', () => {
     expect(thrown).toBeInstanceOf(DomainException);
     expect(thrown).toMatchObject({
       code: 'outside_unit',
-      detail: expect.stringContaining('无权'),
+      message: expect.stringContaining('无权'),
       extensions: { projectId: 'p-1', action: 'request_transition' },
     });
     expect((thrown as DomainException).getStatus()).toBe(403);

@@ -1,15 +1,18 @@
-import { DomainException } from '@qj/http';
+import { DomainException, domainError } from '@qj/http';
 import { ALL_UNITS, oneUnit, UnitResource, UnitScope } from '@qj/persistence';
 import type { AuthUser, Role } from './auth-user';
 
+/** What an owner's refusals name: every resource an owner acts on belongs to a project. */
+export const THE_PROJECT = { zh: '该项目', en: 'the project' } as const;
+
 /** 401: no token, or one that is tampered with, expired or of a deactivated user. */
 export function unauthenticated(): DomainException {
-  return new DomainException('unauthenticated', 401, '未登录或登录已过期');
+  return domainError('unauthenticated');
 }
 
 /** 403: the user's role does not allow the action. (Every 403 is logged with the user and the route by the problem filter.) */
 export function forbidden(): DomainException {
-  return new DomainException('forbidden', 403, '无权执行此操作');
+  return domainError('forbidden');
 }
 
 /**
@@ -54,7 +57,7 @@ export function canReadEverything(user: AuthUser): boolean {
 export function readScopeOf(user: AuthUser): UnitScope {
   if (canReadEverything(user)) return ALL_UNITS;
   if (user.role === 'owner' && user.unitId) return oneUnit(user.unitId);
-  throw new DomainException('no_unit', 403, '您的账号未关联责任单位');
+  throw domainError('no_unit');
 }
 
 /** An owner edits the projects of their own unit; an admin edits any; a reviewer approves but does not edit. */
@@ -65,7 +68,7 @@ export function canEditProject(user: AuthUser, project: { unitId: string }): boo
 
 /** Refuses an owner acting on another unit's project: 403 `outside_unit`, naming the project and the action refused. */
 export function refuseOutsideUnit(projectId: string, action: string): never {
-  throw new DomainException('outside_unit', 403, '无权执行此操作：该项目不属于您的单位', { projectId, action });
+  throw domainError('outside_unit', { subject: THE_PROJECT }, { extensions: { projectId, action } });
 }
 
 /** The usual check before an edit: passes, or throws 403 (`outside_unit` for an owner of another unit, `forbidden` otherwise). */

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { DomainException, ValidationFailedException } from '@qj/http';
+import { domainError, ValidationFailedException } from '@qj/http';
 import { UserPatch, UserRepository, UserView } from '@qj/persistence';
 import { unauthenticated } from './access';
 import type { AccessTokenPayload, AuthUser } from './auth-user';
@@ -42,7 +42,7 @@ export class AuthService {
     const matches = await verifyPassword(password, credentials?.passwordHash ?? (await decoyHash()));
     if (!credentials || !matches || !credentials.active) {
       await this.throttle.recordFailure(name, address);
-      throw new DomainException('invalid_credentials', 401, '用户名或密码错误');
+      throw domainError('invalid_credentials');
     }
     await this.throttle.recordSuccess(name);
     const patch: UserPatch = {};
@@ -63,11 +63,15 @@ export class AuthService {
     const credentials = await this.users.findCredentials(user.username);
     if (!credentials || !(await verifyPassword(currentPassword, credentials.passwordHash))) {
       await this.throttle.recordFailure(user.username, address);
-      throw new ValidationFailedException([{ field: 'currentPassword', message: 'currentPassword 与当前密码不符' }]);
+      throw new ValidationFailedException([
+        { field: 'currentPassword', message: { zh: 'currentPassword 与当前密码不符', en: 'currentPassword is not the current password' } },
+      ]);
     }
     assertPasswordPolicy(newPassword, user.username, 'newPassword');
     if (newPassword.normalize('NFKC') === currentPassword.normalize('NFKC')) {
-      throw new ValidationFailedException([{ field: 'newPassword', message: 'newPassword 不能与当前密码相同' }]);
+      throw new ValidationFailedException([
+        { field: 'newPassword', message: { zh: 'newPassword 不能与当前密码相同', en: 'newPassword must differ from the current password' } },
+      ]);
     }
     const generation = await this.users.update(user.id, { passwordHash: await hashPassword(newPassword), mustChangePassword: false }, { endSessions: true });
     if (generation === undefined) throw unauthenticated();

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { Env } from '@qj/config';
-import { TooManyRequestsException } from '@qj/http';
+import { type LocalizedText, TooManyRequestsException } from '@qj/http';
 import { RedisClient } from '@qj/queue';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 
@@ -105,9 +105,11 @@ export class LoginThrottle {
 
 function locked(ms: number): TooManyRequestsException {
   const seconds = Math.max(1, Math.ceil(ms / 1000));
-  return new TooManyRequestsException('login_locked', `登录失败次数过多，请 ${formatWait(seconds)}后再试`, seconds);
+  return new TooManyRequestsException('login_locked', { wait: formatWait(seconds) }, seconds);
 }
 
-function formatWait(seconds: number): string {
-  return seconds < 60 ? `${seconds} 秒` : `${Math.ceil(seconds / 60)} 分钟`;
+function formatWait(seconds: number): LocalizedText {
+  if (seconds < 60) return { zh: `${seconds} 秒`, en: `${seconds} seconds` };
+  const minutes = Math.ceil(seconds / 60);
+  return { zh: `${minutes} 分钟`, en: `${minutes} minutes` };
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '@qj/config';
-import { DomainException } from '@qj/http';
+import { domainError } from '@qj/http';
 import { ProjectReadRepository, ProjectSort } from '@qj/persistence';
 import type { ListProjectsQueryDto } from './dto/list-projects.query.dto';
 
@@ -22,7 +22,7 @@ export class CatalogService {
 
   async project(id: string) {
     const project = await this.projects.findById(id);
-    if (!project) throw new DomainException('project_not_found', 404, `没有编号为 ${id} 的项目`);
+    if (!project) throw domainError('project_not_found', { id });
     return project;
   }
 

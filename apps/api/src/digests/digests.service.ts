@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '@qj/config';
 import { isoWeekOf } from '@qj/domain';
-import { DomainException } from '@qj/http';
+import { domainError } from '@qj/http';
 import { DigestComposer } from '@qj/mail';
 import { DigestRepository } from '@qj/persistence';
 
@@ -19,7 +19,7 @@ export class DigestsService {
   /** What this week's digest of an active user says as of today; nothing is sent. 404 for an unknown or inactive user. */
   async preview(userId: string | undefined) {
     const recipient = UUID.test(userId ?? '') ? await this.digests.recipient(userId as string) : undefined;
-    if (!recipient) throw new DomainException('user_not_found', 404, '用户不存在或已停用');
+    if (!recipient) throw domainError('user_not_found', { id: userId ?? '' });
     const today = this.clock.today();
     return this.composer.compose(recipient, isoWeekOf(today).key, today);
   }
@@ -27,7 +27,7 @@ export class DigestsService {
   /** A user's digest for a period as it was composed when sent. */
   async composed(userId: string, week: string) {
     const digest = await this.digests.composed(userId, week);
-    if (!digest) throw new DomainException('digest_not_found', 404, `没有 ${week} 的周报`);
+    if (!digest) throw domainError('digest_not_found', { week });
     return digest;
   }
 }

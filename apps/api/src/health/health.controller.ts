@@ -1,5 +1,5 @@
 import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
-import { DomainException } from '@qj/http';
+import { domainError } from '@qj/http';
 import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { ApiProblems } from '../openapi/api-problems.decorator';
@@ -43,7 +43,7 @@ export class HealthController {
       const failed = Object.entries(checks)
         .filter(([, check]) => check.status !== 'up')
         .map(([name]) => name);
-      throw new DomainException('not_ready', 503, `未就绪：${failed.join('、')} 无法访问`, { failed, checks });
+      throw domainError('not_ready', { failed: { zh: failed.join('、'), en: failed.join(', ') } }, { extensions: { failed, checks } });
     }
   }
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { Clock } from '@qj/config';
-import { DomainException, FieldError, flattenValidationErrors, ValidationFailedException } from '@qj/http';
+import { DomainException, domainError, FieldError, flattenValidationErrors, ValidationFailedException } from '@qj/http';
 import { MilestoneWithProject, UnitRepository, WorkflowRepository } from '@qj/persistence';
 import { AuthUser, canEditProject, readScopeOf } from '../auth';
 import { UpdateMilestoneDto } from '../milestones/dto/update-milestone.dto';
@@ -39,7 +39,7 @@ function inSheetWords(message: string): string {
   return message.replace(API_FIELD_WORDS, (field) => FIELD_LABELS[field as DateField | 'comment']);
 }
 
-const fileError = (message: string) => new DomainException('invalid_file', 400, message, {}, [{ field: 'file', message }]);
+const fileError = (reason: string) => domainError('invalid_file', { reason }, { errors: [{ field: 'file', message: reason }] });
 
 /**
  * Excel import of milestone updates (里程碑批量导入): the template to fill in, and the upload checked row by row
@@ -59,17 +59,21 @@ export class MilestoneImportService {
     const readScope = readScopeOf(user);
     let unitId = query.unitId;
     if (readScope.kind === 'unit') {
-      if (unitId && unitId !== readScope.unitId) throw new DomainException('outside_unit', 403, '只能下载本单位项目的里程碑模板');
+      if (unitId && unitId !== readScope.unitId) throw domainError('outside_unit', { subject: { zh: '该单位', en: 'that unit' } }, { extensions: { unitId } });
       unitId = readScope.unitId;
     }
     let scopeUnitId = unitId;
     if (query.projectId) {
       const project = await this.workflow.project(query.projectId);
-      if (!project) throw new ValidationFailedException([{ field: 'projectId', message: `没有编号为 ${query.projectId} 的项目` }]);
+      if (!project)
+        throw new ValidationFailedException([
+          { field: 'projectId', message: { zh: `没有编号为 ${query.projectId} 的项目`, en: `No project with id ${query.projectId}` } },
+        ]);
       scopeUnitId ??= project.unitId;
     }
     const unit = scopeUnitId ? await this.units.findRef(scopeUnitId) : undefined;
-    if (scopeUnitId && !unit) throw new ValidationFailedException([{ field: 'unitId', message: `没有编号为 ${scopeUnitId} 的单位` }]);
+    if (scopeUnitId && !unit)
+      throw new ValidationFailedException([{ field: 'unitId', message: { zh: `没有编号为 ${scopeUnitId} 的单位`, en: `No unit with id ${scopeUnitId}` } }]);
     const unitName = unit?.name ?? '全部单位';
 
     const rows = await this.workflow.openMilestones(readScope, { unitId, projectId: query.projectId });
@@ -103,12 +107,15 @@ export class MilestoneImportService {
 
     const invalid = rows.filter((row) => row.status === 'error');
     if (invalid.length) {
-      throw new DomainException(
+      throw domainError(
         'import_rows_invalid',
-        422,
-        `有 ${invalid.length} 行有错误，未导入任何数据；请修改后重新上传`,
-        { ...result(false) },
-        invalid.flatMap((row) => row.errors.map((error) => ({ field: `rows[${row.row}].${error.field}`, message: `第 ${row.row} 行：${error.message}` }))),
+        { count: invalid.length },
+        {
+          extensions: { ...result(false) },
+          errors: invalid.flatMap((row) =>
+            row.errors.map((error) => ({ field: `rows[${row.row}].${error.field}`, message: `第 ${row.row} 行：${error.message}` })),
+          ),
+        },
       );
     }
     if (dryRun) return result(false);
@@ -175,7 +182,12 @@ export class MilestoneImportService {
     } catch (refusal) {
       if (!(refusal instanceof DomainException)) throw refusal;
       const field = result.changes[0].field;
-      return fail(...(refusal.errors ?? [{ field, message: refusal.detail }]).map((error) => ({ field: error.field, message: inSheetWords(error.message) })));
+      return fail(
+        ...(refusal.errorsIn('zh') ?? [{ field, message: refusal.detailIn('zh') }]).map((error) => ({
+          field: error.field,
+          message: inSheetWords(error.message),
+        })),
+      );
     }
     return { result: { ...result, status: 'update' }, update: { milestoneId: milestone.id, version, dto } };
   }

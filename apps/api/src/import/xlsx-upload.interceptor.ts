@@ -1,16 +1,21 @@
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
-import { DomainException } from '@qj/http';
+import { DomainException, domainError } from '@qj/http';
 import type { Request, Response } from 'express';
 import multer from 'multer';
 import type { Observable } from 'rxjs';
-import { assertWithinXlsxLimits, XlsxRefusal } from './xlsx-archive';
+import { assertWithinXlsxLimits, XLSX_LIMITS, XlsxRefusal } from './xlsx-archive';
 
 export const UPLOAD_FIELD = 'file';
 export const MAX_UPLOAD_BYTES = 2 * 1024 * 1024;
 
 const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10 } }).single(UPLOAD_FIELD);
 
-const fileRefused = (status: number, code: string, message: string) => new DomainException(code, status, message, {}, [{ field: UPLOAD_FIELD, message }]);
+/** A refused upload names the form field; `reason` is already in the user's words (Chinese: the template is). */
+const fileRefused = (code: 'file_not_xlsx' | 'file_not_template' | 'invalid_file', reason: string) =>
+  domainError(code, { reason }, { errors: [{ field: UPLOAD_FIELD, message: reason }] });
+const fieldParams = { field: UPLOAD_FIELD };
+const refusedWith = (refusal: DomainException) =>
+  new DomainException(refusal.code, refusal.params, { errors: [{ field: UPLOAD_FIELD, message: { zh: refusal.detailIn('zh'), en: refusal.detailIn('en') } }] });
 
 /**
  * Reads one .xlsx from the multipart field `file` into memory (2 MB at most) and checks the archive against what
@@ -26,17 +31,17 @@ export class XlsxUploadInterceptor implements NestInterceptor {
       upload(request, context.switchToHttp().getResponse<Response>(), (error: unknown) => (error ? reject(refusalOf(error)) : resolve())),
     );
     const file = request.file;
-    if (!file) throw fileRefused(400, 'file_missing', `请用表单字段 ${UPLOAD_FIELD} 上传一个 .xlsx 文件`);
+    if (!file) throw refusedWith(domainError('file_missing', fieldParams));
     // An .xlsx is a zip archive: the name says what the user meant, the first bytes what the file is.
     if (!/\.xlsx$/i.test(file.originalname) || file.buffer.subarray(0, 2).toString('latin1') !== 'PK') {
-      throw fileRefused(400, 'file_not_xlsx', '只支持 .xlsx 格式的 Excel 文件（请用 Excel 另存为 .xlsx）');
+      throw fileRefused('file_not_xlsx', '只支持 .xlsx 格式的 Excel 文件（请用 Excel 另存为 .xlsx）');
     }
     try {
       await assertWithinXlsxLimits(file.buffer);
     } catch (error) {
       if (!(error instanceof XlsxRefusal)) throw error;
-      const code = { 400: 'file_not_xlsx', 413: 'file_too_large', 422: 'file_not_template' }[error.status];
-      throw fileRefused(error.status, code, error.message);
+      if (error.status === 413) throw refusedWith(domainError('file_inflates_too_large', { megabytes: XLSX_LIMITS.uncompressedBytes / 1024 / 1024 }));
+      throw fileRefused(error.status === 400 ? 'file_not_xlsx' : 'file_not_template', error.message);
     }
     return next.handle();
   }
@@ -58,8 +63,10 @@ const MULTER_REFUSALS: Partial<Record<multer.ErrorCode, string>> = {
 function refusalOf(error: unknown): DomainException {
   if (error instanceof DomainException) return error;
   if (error instanceof multer.MulterError && error.code === 'LIMIT_FILE_SIZE') {
-    return fileRefused(413, 'file_too_large', `文件不能超过 ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`);
+    return refusedWith(domainError('file_too_large', { megabytes: MAX_UPLOAD_BYTES / 1024 / 1024 }));
   }
   const reason = error instanceof multer.MulterError ? MULTER_REFUSALS[error.code] : undefined;
-  return fileRefused(400, 'invalid_upload', `${reason ?? '上传的表单格式不正确'}：请用表单字段 ${UPLOAD_FIELD} 上传一个 .xlsx 文件`);
+  return refusedWith(
+    domainError('invalid_upload', { reason: reason ?? { zh: '上传的表单格式不正确', en: 'The upload form is malformed' }, field: UPLOAD_FIELD }),
+  );
 }

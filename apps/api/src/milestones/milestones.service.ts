@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '@qj/config';
 import { isMilestoneOverdue, overdueDays, ProjectStatus, todayIn } from '@qj/domain';
-import { DomainException, MAX_INT32, ValidationFailedException } from '@qj/http';
+import { domainError, MAX_INT32, ValidationFailedException } from '@qj/http';
 import { MilestoneRow, ProjectState, StatusLightRepository, WorkflowRepository, type Transaction } from '@qj/persistence';
 import { domainEvent, NewDomainEvent } from '@qj/queue';
 import { assertCanEditProject, AuthUser, canReadEverything } from '../auth';
@@ -19,7 +19,7 @@ export class MilestonesService {
 
   async list(projectId: string) {
     const project = await this.repository.projectState(projectId);
-    if (!project) throw new DomainException('project_not_found', 404, `没有编号为 ${projectId} 的项目`);
+    if (!project) throw domainError('project_not_found', { id: projectId });
     const milestones = await this.repository.milestonesOf(undefined, projectId);
     // Days overdue by the one rule (libs/domain), so the console shows what the alerts and the list filters count.
     const today = this.clock.today();
@@ -69,15 +69,10 @@ export class MilestonesService {
   async markNotApplicable(user: AuthUser, milestoneId: string, dto: MarkNotApplicableDto) {
     return this.settle(user, milestoneId, dto.version, (current) => {
       if (current.realisesTarget) {
-        throw new DomainException('target_milestone', 422, `「${current.name}」是实现 2030 年目标的里程碑，不能标记为不适用`, { milestone: current.code });
+        throw domainError('target_milestone', { name: current.name }, { extensions: { milestone: current.code } });
       }
       if (current.status !== 'pending') {
-        throw new DomainException(
-          'milestone_not_pending',
-          409,
-          `「${current.name}」${current.status === 'done' ? '已完成' : '已标记为不适用'}，不能再标记为不适用`,
-          { status: current.status },
-        );
+        throw domainError('milestone_not_pending', { name: current.name, state: SETTLED_STATES[current.status] }, { extensions: { status: current.status } });
       }
       return {
         patch: { status: 'not_applicable', notApplicableReason: dto.reason },
@@ -96,7 +91,7 @@ export class MilestonesService {
   async markApplicable(user: AuthUser, milestoneId: string, dto: MarkApplicableDto) {
     return this.settle(user, milestoneId, dto.version, (current) => {
       if (current.status !== 'not_applicable') {
-        throw new DomainException('milestone_not_marked', 409, `「${current.name}」没有标记为不适用`, { status: current.status });
+        throw domainError('milestone_not_marked', { name: current.name }, { extensions: { status: current.status } });
       }
       return {
         patch: { status: 'pending', notApplicableReason: null },
@@ -130,7 +125,7 @@ export class MilestonesService {
       const { patch, action, event, comment } = rule(current);
       if (current.version !== expectedVersion) {
         const { project: _project, ...now } = current;
-        throw new DomainException('version_conflict', 409, '该里程碑已被他人修改，请刷新后重试', { current: now });
+        throw domainError('version_conflict', { subject: THE_MILESTONE }, { extensions: { current: now } });
       }
       const [updated] = await this.repository.settleMilestones(manager, [{ id: milestoneId, actualDate: current.actualDate, ...patch }], user.id);
       await this.repository.record(
@@ -165,11 +160,14 @@ export class MilestonesService {
     if (user.role === 'owner') assertCanEditProject(user, current.project, 'milestone.update');
     const rebaseline = dto.baselineDate !== undefined && dto.baselineDate !== current.baselineDate;
     if (user.role === 'reviewer' && (!rebaseline || dto.forecastDate !== undefined || dto.actualDate !== undefined)) {
-      throw new DomainException('reviewer_rebaseline_only', 403, '审核人只能调整基线日期（须说明原因），预计和实际日期由项目责任单位填写');
+      throw domainError('reviewer_rebaseline_only');
     }
     if (rebaseline) {
-      if (!canReadEverything(user)) throw new DomainException('rebaseline_needs_reviewer', 403, '调整基线日期须由审核人（区发展改革委）批准');
-      if (!dto.comment) throw new ValidationFailedException([{ field: 'comment', message: '调整基线须说明原因（comment）' }]);
+      if (!canReadEverything(user)) throw domainError('rebaseline_needs_reviewer');
+      if (!dto.comment)
+        throw new ValidationFailedException([
+          { field: 'comment', message: { zh: '调整基线须说明原因（comment）', en: 'A baseline change needs a reason (comment)' } },
+        ]);
     }
     const errors = [];
     if (dto.actualDate && dto.actualDate > today) errors.push({ field: 'actualDate', message: `actualDate 不能晚于今天（${today}）` });
@@ -207,7 +205,7 @@ export class MilestonesService {
     const { project: _project, ...now } = current;
     if ((Object.keys(patch) as Array<keyof typeof patch>).every((key) => patch[key] === current[key])) return { milestone: now, changed: false };
     const updated = await this.repository.updateMilestone(manager, milestoneId, expectedVersion, patch, user.id);
-    if (!updated) throw new DomainException('version_conflict', 409, '该里程碑已被他人修改，请刷新后重试', { current: now });
+    if (!updated) throw domainError('version_conflict', { subject: THE_MILESTONE }, { extensions: { current: now } });
     const before = milestoneFields(current);
     const after = milestoneFields(updated);
     await this.repository.record(
@@ -240,13 +238,24 @@ export class MilestonesService {
   }
 }
 
-export const milestoneNotFound = (id: string) => new DomainException('milestone_not_found', 404, `没有编号为 ${id} 的里程碑`);
+export const milestoneNotFound = (id: string) => domainError('milestone_not_found', { id });
+
+export const THE_MILESTONE = { zh: '该里程碑', en: 'milestone' } as const;
+
+/** How a settled milestone's state reads in a refusal. */
+export type SettledState = 'done' | 'not_applicable';
+export const SETTLED_STATES = { done: { zh: '已完成', en: 'done' }, not_applicable: { zh: '已标记为不适用', en: 'marked not applicable' } } as const;
 
 /** `If-Match: "3"` or `If-Match: 3`; the body's `version` wins when both are sent. */
 function parseIfMatch(header: string | undefined): number {
   const version = Number(header?.replace(/^W\//, '').replace(/"/g, ''));
   if (!header || !Number.isInteger(version) || version < 1 || version > MAX_INT32) {
-    throw new ValidationFailedException([{ field: 'version', message: '请提供 version（或 If-Match 头）：您看到的里程碑版本号' }]);
+    throw new ValidationFailedException([
+      {
+        field: 'version',
+        message: { zh: '请提供 version（或 If-Match 头）：您看到的里程碑版本号', en: 'Give version (or an If-Match header): the milestone version you saw' },
+      },
+    ]);
   }
   return version;
 }

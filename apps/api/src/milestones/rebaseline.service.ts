@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { DomainException, ValidationFailedException } from '@qj/http';
+import { domainError, ValidationFailedException } from '@qj/http';
 import { StatusLightRepository, WorkflowRepository } from '@qj/persistence';
 import { domainEvent } from '@qj/queue';
 import { assertCanEditProject, AuthUser, readScopeOf } from '../auth';
 import { assertPending } from '../workflow/request-status';
 import type { RebaselineRequestDto } from './dto/update-milestone.dto';
 import { milestoneFields } from './milestone-fields';
-import { milestoneNotFound } from './milestones.service';
+import { milestoneNotFound, SETTLED_STATES, THE_MILESTONE } from './milestones.service';
 
 /** Re-baselining asked by an owner and decided by a reviewer. */
 @Injectable()
@@ -21,13 +21,14 @@ export class RebaselineService {
       const milestone = await this.repository.lockMilestone(manager, milestoneId);
       if (!milestone) throw milestoneNotFound(milestoneId);
       assertCanEditProject(user, milestone.project, 'rebaseline.request');
-      if (milestone.status !== 'pending')
-        throw new DomainException('milestone_done', 409, `该里程碑${milestone.status === 'done' ? '已完成' : '已标记为不适用'}，无需调整基线`);
+      if (milestone.status !== 'pending') throw domainError('milestone_done', { state: SETTLED_STATES[milestone.status] });
       if (dto.baselineDate === milestone.baselineDate) {
-        throw new ValidationFailedException([{ field: 'baselineDate', message: 'baselineDate 与当前基线相同' }]);
+        throw new ValidationFailedException([
+          { field: 'baselineDate', message: { zh: 'baselineDate 与当前基线相同', en: 'baselineDate is the current baseline' } },
+        ]);
       }
       if (await this.repository.pendingRebaselineOf(manager, milestoneId)) {
-        throw new DomainException('pending_request_exists', 409, '该里程碑已有待审批的基线调整申请');
+        throw domainError('pending_request_exists', { subject: THE_MILESTONE });
       }
       const requestId = await this.repository.insertRebaselineRequest(manager, {
         milestoneId,
@@ -69,8 +70,8 @@ export class RebaselineService {
   async decide(user: AuthUser, requestId: string, verdict: 'approve' | 'reject', comment: string | null) {
     await this.repository.transaction(async (manager) => {
       const request = await this.repository.lockRebaselineRequest(manager, requestId);
-      if (!request) throw new DomainException('request_not_found', 404, `没有编号为 ${requestId} 的申请`);
-      if (request.requestedBy === user.id) throw new DomainException('own_request', 403, '不能审批本人提交的申请');
+      if (!request) throw domainError('request_not_found', { id: requestId });
+      if (request.requestedBy === user.id) throw domainError('own_request');
       assertPending(request);
       const milestone = (await this.repository.lockMilestone(manager, request.milestoneId)) as NonNullable<
         Awaited<ReturnType<WorkflowRepository['lockMilestone']>>
@@ -145,8 +146,8 @@ export class RebaselineService {
   async withdraw(user: AuthUser, requestId: string, comment: string | null) {
     await this.repository.transaction(async (manager) => {
       const request = await this.repository.lockRebaselineRequest(manager, requestId);
-      if (!request) throw new DomainException('request_not_found', 404, `没有编号为 ${requestId} 的申请`);
-      if (request.requestedBy !== user.id) throw new DomainException('forbidden', 403, '只有申请人本人可以撤回申请');
+      if (!request) throw domainError('request_not_found', { id: requestId });
+      if (request.requestedBy !== user.id) throw domainError('not_requester');
       assertPending(request);
       await this.repository.decideRebaselineRequest(manager, requestId, 'withdrawn', user.id, comment);
       await this.repository.record(

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DomainException } from '@qj/http';
+import { domainError } from '@qj/http';
 import { MailOutboxRepository, MailStatus, NotificationPreferenceRepository, NotificationRepository } from '@qj/persistence';
 import type { NotificationPreferencesDto } from './dto/notification-preferences.dto';
 
@@ -23,7 +23,7 @@ export class NotificationsService {
   /** 404 for a notification that is not the user's: another user's is not even said to exist. */
   async read(userId: string, id: string) {
     const notification = await this.notifications.markRead(userId, id);
-    if (!notification) throw new DomainException('notification_not_found', 404, '通知不存在');
+    if (!notification) throw domainError('notification_not_found');
     return notification;
   }
 

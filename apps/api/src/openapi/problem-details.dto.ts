@@ -1,3 +1,4 @@
+import { ERRORS, type ErrorCode } from '@qj/http';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 /** One invalid field: a dotted path (`evidence.approvalDate`, `rows[3].forecastDate`), or `body`, `file`, `path`, `url`, `token`. */
@@ -33,7 +34,13 @@ export class ProblemDetailsDto {
   @ApiProperty({ type: 'integer', minimum: 400, maximum: 599, example: 400 }) status: number;
   @ApiProperty({ example: '请求参数有误：version' }) detail: string;
   @ApiPropertyOptional({ description: 'the request path', example: '/api/milestones/6b0c…' }) instance?: string;
-  @ApiPropertyOptional({ description: 'machine-readable code of the refusal', example: 'version_conflict' }) code?: string;
+  @ApiPropertyOptional({
+    description: 'machine-readable code of the refusal (the error catalogue: each code has one HTTP status and a message per language)',
+    enum: Object.keys(ERRORS),
+    enumName: 'ErrorCode',
+    example: 'version_conflict',
+  })
+  code?: ErrorCode;
   @ApiPropertyOptional({ type: [FieldErrorDto], description: 'one entry per invalid field' }) errors?: FieldErrorDto[];
   @ApiPropertyOptional({ format: 'uuid', description: '500 only: the id under which the error is in the log' }) errorId?: string;
   @ApiPropertyOptional({ type: 'integer', description: '429: seconds to wait (also the Retry-After header)' }) retryAfterSeconds?: number;

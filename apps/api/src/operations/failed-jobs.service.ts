@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { DomainException } from '@qj/http';
+import { DomainException, domainError } from '@qj/http';
 import type { QueueName } from '@qj/queue';
 import type { Job } from 'bullmq';
 import type { AuthUser } from '../auth';
@@ -88,7 +88,7 @@ export class FailedJobsService {
 
   private async failedJob(queueName: QueueName, jobId: string): Promise<Job> {
     const job = await this.queue(queueName).getJob(jobId);
-    if (!job) throw new DomainException('job_not_found', 404, `未找到任务：队列 ${queueName} 中没有编号为 ${jobId} 的任务`, { queue: queueName, jobId });
+    if (!job) throw domainError('job_not_found', { queue: queueName, jobId }, { extensions: { queue: queueName, jobId } });
     const state = await job.getState();
     if (state !== 'failed') throw notFailed(queueName, jobId, state);
     return job;
@@ -103,7 +103,7 @@ export class FailedJobsService {
 }
 
 function notFailed(queue: QueueName, jobId: string, state: string): DomainException {
-  return new DomainException('job_not_failed', 409, `任务 ${queue}/${jobId} 当前状态为 ${state}，不是失败任务，不能重试或删除`, { queue, jobId, state });
+  return domainError('job_not_failed', { queue, jobId, state }, { extensions: { queue, jobId, state } });
 }
 
 function view(queue: QueueName, job: Job): FailedJobView {

@@ -2,7 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { Env } from '@qj/config';
-import { DomainException } from '@qj/http';
+import { domainError } from '@qj/http';
 import { MAIL_STATUSES, MailOutboxRepository, OutboxRepository } from '@qj/persistence';
 import { heartbeatKey, RedisClient } from '@qj/queue';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
@@ -85,7 +85,7 @@ export class MetricsService {
   handler(): RequestHandler {
     return (req: Request, res: Response, next: NextFunction) => {
       if (this.token && !sameSecret(req.headers.authorization, this.token)) {
-        next(new DomainException('unauthenticated', 401, '未授权：/metrics 需要 Authorization: Bearer <METRICS_TOKEN>'));
+        next(domainError('metrics_unauthenticated'));
         return;
       }
       this.scrape().then((text) => {

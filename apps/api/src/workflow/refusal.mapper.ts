@@ -1,22 +1,37 @@
-import { FieldError, DomainException } from '@qj/http';
-import type { ProjectStatus } from '@qj/domain';
-import { projectWorkflow, type Refusal } from '@qj/workflow';
+import { DomainException, domainError, type ErrorCode, type ErrorParam, FieldErrorInput, type LocalizedText } from '@qj/http';
+import { isProjectStatus, PROJECT_STATUS_LABELS, type ProjectStatus } from '@qj/domain';
+import { projectWorkflow, type ApprovalRefusalCode, type Refusal } from '@qj/workflow';
 
-const STATUS_BY_CODE: Record<Refusal<ProjectStatus>['code'], number> = {
-  unknown_state: 409,
-  stale_version: 409,
-  terminal_state: 409,
-  transition_not_allowed: 409,
-  approval_required: 409,
-  forbidden: 403,
-  own_request: 403,
-  reason_required: 422,
-  evidence_missing: 422,
-  guard_failed: 422,
-};
+function evidenceLabel(field: string): LocalizedText {
+  const label = (projectWorkflow.evidenceLabels as Record<string, { zh: string; en?: string }> | undefined)?.[field];
+  return { zh: label?.zh ?? field, en: label?.en ?? field };
+}
 
-function evidenceLabel(field: string): string {
-  return (projectWorkflow.evidenceLabels as Record<string, { zh: string }> | undefined)?.[field]?.zh ?? field;
+function statusLabel(state: string | null): LocalizedText {
+  return state && isProjectStatus(state) ? PROJECT_STATUS_LABELS[state] : { zh: String(state), en: String(state) };
+}
+
+const joined = (texts: LocalizedText[]): LocalizedText => ({ zh: texts.map((t) => t.zh).join('、'), en: texts.map((t) => t.en).join(', ') });
+
+/** The catalogue code and params of each refusal of the workflow engine. */
+function codeOf(refusal: Refusal<ProjectStatus>): [ErrorCode, Record<string, ErrorParam>] {
+  switch (refusal.code) {
+    case 'version_conflict':
+      return ['version_conflict', { subject: { zh: '项目', en: 'project' } }];
+    case 'unknown_state':
+      return ['unknown_state', { state: refusal.requestedState ?? refusal.currentState }];
+    case 'terminal_state':
+      return ['terminal_state', { state: statusLabel(refusal.currentState) }];
+    case 'transition_not_allowed':
+      return ['transition_not_allowed', { from: statusLabel(refusal.currentState), to: statusLabel(refusal.requestedState) }];
+    case 'evidence_missing':
+      return ['evidence_missing', { fields: joined(refusal.missingEvidence.map(evidenceLabel)) }];
+    case 'guard_failed':
+      // A guard's detail names milestones in the plan's words (Chinese in both languages).
+      return ['guard_failed', { details: refusal.failedGuards.map((guard) => guard.detail).join('；') }];
+    default:
+      return [refusal.code, {}];
+  }
 }
 
 /**
@@ -24,15 +39,16 @@ function evidenceLabel(field: string): string {
  * the failed guards and each missing evidence field, 403 for who may not.
  */
 export function refusalToException(refusal: Refusal<ProjectStatus>): DomainException {
-  const errors: FieldError[] = [
-    ...refusal.missingEvidence.map((field) => ({ field: `evidence.${field}`, message: `缺少${evidenceLabel(field)}（evidence.${field}）` })),
-    ...(refusal.code === 'reason_required' ? [{ field: 'reason', message: '请填写原因（reason）' }] : []),
+  const errors: FieldErrorInput[] = [
+    ...refusal.missingEvidence.map((field) => {
+      const label = evidenceLabel(field);
+      return { field: `evidence.${field}`, message: { zh: `缺少${label.zh}（evidence.${field}）`, en: `${label.en} is missing (evidence.${field})` } };
+    }),
+    ...(refusal.code === 'reason_required' ? [{ field: 'reason', message: { zh: '请填写原因（reason）', en: 'Give a reason (reason)' } }] : []),
   ];
-  return new DomainException(
-    refusal.code,
-    STATUS_BY_CODE[refusal.code],
-    refusal.message,
-    {
+  const [code, params] = codeOf(refusal);
+  return new DomainException(code, params, {
+    extensions: {
       currentStage: refusal.currentState,
       previousStage: refusal.previousState,
       allowed: refusal.allowed.map((transition) => ({
@@ -46,6 +62,11 @@ export function refusalToException(refusal: Refusal<ProjectStatus>): DomainExcep
       failedGuards: refusal.failedGuards,
       missingEvidence: refusal.missingEvidence,
     },
-    errors.length ? errors : undefined,
-  );
+    errors: errors.length ? errors : undefined,
+  });
+}
+
+/** Why a request cannot be approved by this user (the approval policy's codes are catalogue codes). */
+export function approvalRefusal(code: ApprovalRefusalCode, transitionId: string): DomainException {
+  return code === 'unknown_transition' ? domainError('unknown_transition', { transitionId }) : new DomainException(code);
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { isImpliedByStage, PROJECT_STATUS_LABELS, stageOfStatus, type ProjectStatus } from '@qj/domain';
-import { DomainException, ValidationFailedException } from '@qj/http';
+import { domainError, ValidationFailedException } from '@qj/http';
 import { MilestoneRow, ProjectState, StatusLightRepository, WorkflowRepository, type Transaction } from '@qj/persistence';
 import { domainEvent, isTransitionEvent } from '@qj/queue';
 import { Accepted, Actor, DomainEvent, projectWorkflow, projectWorkflowEngine, projectWorkflowEngineFor, WorkflowSnapshot } from '@qj/workflow';
@@ -8,7 +8,7 @@ import { Clock } from '@qj/config';
 import { AuthUser, canEditProject, canReadEverything, readScopeOf, refuseOutsideUnit } from '../auth';
 import type { CreateTransitionRequestDto, OverrideDto, ReassignUnitDto } from './dto/transition-request.dto';
 import { milestoneFields } from '../milestones/milestone-fields';
-import { refusalToException } from './refusal.mapper';
+import { approvalRefusal, refusalToException } from './refusal.mapper';
 import { assertPending } from './request-status';
 
 /** The roles a user holds on one project: `owner` only for their own unit's projects. */
@@ -27,8 +27,9 @@ function snapshotOf(project: ProjectState, milestones: readonly MilestoneRow[]):
   };
 }
 
-const projectNotFound = (id: string) => new DomainException('project_not_found', 404, `没有编号为 ${id} 的项目`);
-const requestNotFound = (id: string) => new DomainException('request_not_found', 404, `没有编号为 ${id} 的申请`);
+const projectNotFound = (id: string) => domainError('project_not_found', { id });
+const requestNotFound = (id: string) => domainError('request_not_found', { id });
+const projectChanged = (extensions?: Record<string, unknown>) => domainError('version_conflict', { subject: { zh: '项目', en: 'project' } }, { extensions });
 const stageLabel = (status: string) => PROJECT_STATUS_LABELS[status as ProjectStatus]?.zh ?? status;
 const evidenceLabel = (field: string) => (projectWorkflow.evidenceLabels as Record<string, { zh: string } | undefined>)[field]?.zh ?? field;
 
@@ -78,7 +79,7 @@ export class WorkflowService {
       if (!project) throw projectNotFound(projectId);
       if (user.role === 'owner' && !canEditProject(user, project)) refuseOutsideUnit(projectId, 'transition.request');
       if (await this.repository.pendingRequestOf(manager, projectId)) {
-        throw new DomainException('pending_request_exists', 409, '该项目已有待审批的申请，请等待审核或撤回后再提交', { currentStage: project.stage });
+        throw domainError('pending_request_exists', { subject: { zh: '该项目', en: 'project' } }, { extensions: { currentStage: project.stage } });
       }
       const milestones = await this.repository.milestonesOf(manager, projectId);
       const decision = projectWorkflowEngine.decide(snapshotOf(project, milestones), {
@@ -129,11 +130,10 @@ export class WorkflowService {
       const actor = actorFor(user, project);
       const engine = projectWorkflowEngineFor(request.workflowVersion);
       if (!engine) {
-        throw new DomainException('workflow_version_retired', 409, `该申请依据的流程版本（第 ${request.workflowVersion} 版）已停用，只能驳回或由申请人撤回`);
+        throw domainError('workflow_version_retired', { version: request.workflowVersion });
       }
       const approval = engine.canApprove({ transitionId: request.transitionId, requestedBy: request.requestedBy }, actor);
-      if (!approval.ok)
-        throw new DomainException(approval.code, approval.code === 'own_request' || approval.code === 'forbidden' ? 403 : 409, approval.message);
+      if (!approval.ok) throw approvalRefusal(approval.code, request.transitionId);
       assertPending(request);
 
       const milestones = await this.repository.milestonesOf(manager, project.id);
@@ -149,7 +149,7 @@ export class WorkflowService {
       });
       if (!decision.ok) throw refusalToException(decision);
       const version = await this.repository.setStage(manager, project.id, project.version, decision.state, decision.previousState);
-      if (version === undefined) throw new DomainException('stale_version', 409, '项目已被他人修改，请刷新后重试');
+      if (version === undefined) throw projectChanged();
       await this.repository.decideRequest(manager, requestId, 'approved', user.id, comment);
       await this.record(manager, user, project.id, decision.events, requestId, {
         entityType: 'project',
@@ -219,7 +219,7 @@ export class WorkflowService {
       });
       if (!decision.ok) throw refusalToException(decision);
       const version = await this.repository.setStage(manager, project.id, project.version, decision.state, decision.previousState);
-      if (version === undefined) throw new DomainException('stale_version', 409, '项目已被他人修改，请刷新后重试');
+      if (version === undefined) throw projectChanged();
       await this.record(manager, user, project.id, decision.events, null, {
         entityType: 'project',
         entityId: project.id,
@@ -268,10 +268,10 @@ export class WorkflowService {
       const project = await this.repository.lockProject(manager, projectId);
       if (!project) throw projectNotFound(projectId);
       if (!(await this.repository.unitExists(manager, dto.unitId))) {
-        throw new ValidationFailedException([{ field: 'unitId', message: `没有编号为 ${dto.unitId} 的单位` }]);
+        throw new ValidationFailedException([{ field: 'unitId', message: { zh: `没有编号为 ${dto.unitId} 的单位`, en: `No unit with id ${dto.unitId}` } }]);
       }
       if (project.version !== dto.version) {
-        throw new DomainException('version_conflict', 409, '项目已被他人修改，请刷新后重试', { currentVersion: project.version, unitId: project.unitId });
+        throw projectChanged({ currentVersion: project.version, unitId: project.unitId });
       }
       if (project.unitId === dto.unitId) return { id: project.id, unitId: project.unitId, version: project.version };
       const version = (await this.repository.setUnit(manager, projectId, project.version, dto.unitId)) as number;

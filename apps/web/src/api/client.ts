@@ -1,3 +1,4 @@
+import { LANGUAGE_STORAGE_KEY } from '../i18n';
 import type { FieldError } from './types';
 
 const TOKEN_KEY = 'qj.token';
@@ -60,7 +61,9 @@ interface RequestOptions {
 
 async function send(method: string, path: string, options: RequestOptions = {}): Promise<Response> {
   const token = tokenStore.get();
-  const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
+  // The server words its refusals (problem details) in the console's language.
+  const language = localStorage.getItem(LANGUAGE_STORAGE_KEY) === 'en' ? 'en' : 'zh-CN';
+  const headers: Record<string, string> = { Accept: 'application/json, application/problem+json', 'Accept-Language': language };
   if (token) headers.Authorization = `Bearer ${token}`;
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   let response: Response;

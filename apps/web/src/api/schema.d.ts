@@ -1901,6 +1901,11 @@ export interface components {
             emlDirectory: string | null;
             queuePrefix: string;
         };
+        /**
+         * @description machine-readable code of the refusal (the error catalogue: each code has one HTTP status and a message per language)
+         * @enum {string}
+         */
+        ErrorCode: "validation_failed" | "malformed_json" | "body_too_deep" | "body_too_large" | "unsupported_charset" | "unsupported_encoding" | "body_incomplete" | "undecodable_path" | "body_unprocessable" | "route_not_found" | "file_missing" | "file_not_xlsx" | "file_too_large" | "file_inflates_too_large" | "file_not_template" | "invalid_upload" | "invalid_file" | "import_rows_invalid" | "unauthenticated" | "metrics_unauthenticated" | "invalid_credentials" | "login_locked" | "forbidden" | "no_unit" | "outside_unit" | "own_request" | "not_requester" | "reviewer_rebaseline_only" | "rebaseline_needs_reviewer" | "project_not_found" | "milestone_not_found" | "request_not_found" | "user_not_found" | "digest_not_found" | "notification_not_found" | "job_not_found" | "version_conflict" | "username_taken" | "last_admin" | "pending_request_exists" | "request_already_decided" | "workflow_version_retired" | "milestone_done" | "milestone_not_pending" | "milestone_not_marked" | "job_not_failed" | "unknown_state" | "terminal_state" | "transition_not_allowed" | "unknown_transition" | "approval_not_required" | "approval_required" | "reason_required" | "evidence_missing" | "guard_failed" | "target_milestone" | "not_ready" | "backend_unavailable" | "internal";
         AllowedNowDto: {
             /** @example begin_construction */
             transitionId: string;
@@ -1937,10 +1942,10 @@ export interface components {
              */
             instance?: string;
             /**
-             * @description machine-readable code of the refusal
+             * @description machine-readable code of the refusal (the error catalogue: each code has one HTTP status and a message per language)
              * @example version_conflict
              */
-            code?: string;
+            code?: components["schemas"]["ErrorCode"];
             /** @description one entry per invalid field */
             errors?: components["schemas"]["FieldErrorDto"][];
             /**

@@ -10,7 +10,8 @@ export type { Language, MessageKey } from './messages';
 export type Params = Record<string, string | number | null | undefined>;
 export type Translate = (key: MessageKey, params?: Params) => string;
 
-const STORAGE_KEY = 'qj.lang';
+/** Where the chosen language is kept; the API client reads it too, so the server's messages come in that language. */
+export const LANGUAGE_STORAGE_KEY = 'qj.lang';
 
 /** Fills `{name}` placeholders; a key missing from the catalogue shows itself, so a gap is visible, not blank. */
 export function translate(language: Language, key: MessageKey, params?: Params): string {
@@ -36,14 +37,14 @@ interface I18n {
 const I18nContext = createContext<I18n | null>(null);
 
 function initialLanguage(): Language {
-  const stored = typeof localStorage === 'undefined' ? null : localStorage.getItem(STORAGE_KEY);
+  const stored = typeof localStorage === 'undefined' ? null : localStorage.getItem(LANGUAGE_STORAGE_KEY);
   return stored === 'en' ? 'en' : 'zh';
 }
 
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [language, setLanguageState] = useState<Language>(initialLanguage);
   const setLanguage = useCallback((next: Language) => {
-    localStorage.setItem(STORAGE_KEY, next);
+    localStorage.setItem(LANGUAGE_STORAGE_KEY, next);
     setLanguageState(next);
   }, []);
   useEffect(() => {
