@@ -34,6 +34,18 @@ describe('catalog reading API', () => {
       expect(water.body.total).toBe(catalog.projects.filter((p) => p.sector === 'water').length);
     });
 
+    it.each([
+      [5, ['丁山区块产能释放', '东溪区块产能释放', '生物质制氢项目', '固态镁基储氢项目', '氢能物流示范应用']],
+      [11, ['通惠城市中心商圈', '北部新城', '永桐新城', '美丽红魂小镇']],
+      [13, ['农技推广服务机制模式创新试点', '农田小气候自动站', '土壤水分观测站']],
+    ])('column %i lists every project the catalog has there, the ones added for issue 13 among them', async (column, added) => {
+      const res = await t.as('reviewer').get('/api/projects').query({ column, pageSize: 200 }).expect(200);
+      const names: string[] = res.body.items.map((item: { name: string }) => item.name);
+      const expected = catalog.projects.filter((p) => p.sources.some((s) => s.column === column)).map((p) => p.name);
+      expect([...names].sort()).toEqual([...expected].sort());
+      expect(names).toEqual(expect.arrayContaining(added));
+    });
+
     it('filters by unit code or id', async () => {
       const byCode = await t.as('reviewer').get('/api/projects').query({ unit: 'transport', pageSize: 200 }).expect(200);
       expect(byCode.body.total).toBe(catalog.projects.filter((p) => p.sector === 'transport').length);

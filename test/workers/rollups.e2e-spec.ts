@@ -125,7 +125,7 @@ describe('roll-ups', () => {
     expect(w48.data.byStage.study).toBe(w47.data.byStage.study - 1);
     expect(w48.data.total).toBe(w47.data.total);
 
-    // The district trend is every unit's snapshot summed per week: all 300 projects each week, the move counted once.
+    // The district trend is every unit's snapshot summed per week: every project each week, the move counted once.
     const trend = await t.as('reviewer').get('/api/rollups/trend').expect(200);
     expect(trend.body.items.map((item: { week: string }) => item.week)).toEqual(['2026-W47', '2026-W48']);
     const [t47, t48] = trend.body.items;

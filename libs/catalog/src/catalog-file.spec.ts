@@ -21,38 +21,39 @@ const inColumn = (column: number): ProjectRecord[] => catalog.projects.filter((p
 
 /**
  * REVIEWED project counts per column (专栏). A project counts once in every column that names it, so the sum
- * (309) exceeds the number of records (300): nine projects are named in two places. Columns 1, 9, 11 and 18
- * name no project. Change this table only together with a review of the column in docs/CATALOG.md.
+ * (324) exceeds the number of records (314): ten projects are named in two places. Columns 1, 9 and 18 name no
+ * project. Change this table only together with a review of the column in docs/CATALOG.md (the names per column
+ * are in column-coverage.spec.ts).
  */
 const REVIEWED_COUNTS: Record<number, number> = {
   1: 0,
   2: 13,
   3: 9,
   4: 8,
-  5: 7,
+  5: 12,
   6: 4,
   7: 4,
   8: 3,
   9: 0,
   10: 3,
-  11: 0,
+  11: 4,
   12: 75,
-  13: 8,
+  13: 11,
   14: 25,
   15: 26,
   16: 22,
   17: 13,
   18: 0,
   19: 12,
-  20: 5,
-  21: 10,
+  20: 6,
+  21: 12,
   22: 11,
   23: 6,
   24: 21,
   25: 12,
   26: 11,
 };
-const REVIEWED_TOTAL = 300;
+const REVIEWED_TOTAL = 314;
 /** 专栏12 is the largest column: per numbered item (城市更新, “四好”建设, 城市功能品质, 城市环境风貌, 韧性城市, 城市智管). */
 const REVIEWED_COLUMN_12_ITEMS: Record<number, number> = { 1: 18, 2: 17, 3: 22, 4: 8, 5: 8, 6: 2 };
 
@@ -225,8 +226,8 @@ describe('shipped catalog', () => {
     // Qualifiers are part of the name.
     expect(byName('渝黔高速原路加宽（南环至綦江段）')).toMatchObject({ target: 'study' });
     expect(byName('渝黔高速原路加宽（綦江至崇溪河段）')).toMatchObject({ target: 'study' });
-    // Not projects: counts, policies, designations.
-    for (const notAProject of ['规模化农村供水工程', '农技推广服务机制模式创新试点', '全国学前教育普及普惠区', '保障房日常维修']) {
+    // Not projects: counts, plans and actions, designations, a town's positioning, routine work.
+    for (const notAProject of ['规模化农村供水工程', '母婴安全提升计划', '全国学前教育普及普惠区', '产业转型升级示范镇', '保障房日常维修']) {
       expect(catalog.projects.some((p) => p.name.includes(notAProject))).toBe(false);
     }
   });

@@ -7,12 +7,13 @@
  *   seg      exact text of the plan inside the column (must occur once in the column), from the verb to the
  *            end of the list;
  *   verb     the governing verb as written (decides target, see src/verb-rules.ts);
- *   lead     a word before a trailing verb to quote as well (「推动…前期工作」 → lead 推动);
+ *   lead     a word before the verb to quote as well (「推动…前期工作」 → lead 推动; 「通惠街道加快…」 → lead 通惠街道,
+ *            so the clause says whose 商圈 it is);
  *   suffix   text the list members share at the end (「…等城中村改造」); quoted for members whose name is
  *            composed from it;
  *   members  a name that occurs in `seg` as is, or [name, words in seg that name it, options].
  *
- * Columns 1, 9, 11 and 18 name no project (indicators, industry directions, town positioning, reform tasks).
+ * Columns 1, 9 and 18 name no project (indicators, industry directions, reform tasks).
  */
 import type { Sector } from '../src/catalog.types';
 
@@ -116,6 +117,18 @@ export const GROUPS: Group[] = [
 
   // ── 专栏5 能源产业发展重点领域 ───────────────────────────────────────────────────────────────
   { col: 5, seg: '重点推进川渝千亿方油气生产基地（綦江）建设', verb: '推进', sector: 'energy', members: ['川渝千亿方油气生产基地（綦江）'] },
+  // The two named gas blocks; the work the plan asks of them is the capacity release.
+  {
+    col: 5,
+    seg: '加快丁山、东溪区块产能释放',
+    verb: '加快',
+    suffix: '区块产能释放',
+    sector: 'energy',
+    members: [
+      ['丁山区块产能释放', '丁山'],
+      ['东溪区块产能释放', '东溪'],
+    ],
+  },
   { col: 5, seg: '完成关坝—扶欢化工园区整改认定', verb: '完成', sector: 'industry', members: ['关坝—扶欢化工园区整改认定'] },
   { col: 5, seg: '推进安稳电厂三期“上大压小”', verb: '推进', sector: 'energy', members: [['安稳电厂三期（1×660MW）', '安稳电厂三期“上大压小”']] },
   {
@@ -125,6 +138,19 @@ export const GROUPS: Group[] = [
     sector: 'energy',
     members: ['渝黔背靠背联网工程', '綦江风电和光伏项目', '蟠龙抽水蓄能电站二期'],
   },
+  // 3．氢能
+  {
+    col: 5,
+    seg: '布局生物质制氢、固态镁基储氢等项目',
+    verb: '布局',
+    suffix: '等项目',
+    sector: 'energy',
+    members: [
+      ['生物质制氢项目', '生物质制氢'],
+      ['固态镁基储氢项目', '固态镁基储氢'],
+    ],
+  },
+  { col: 5, seg: '谋划氢能物流示范应用', verb: '谋划', sector: 'energy', members: ['氢能物流示范应用'] },
   { col: 5, seg: '建设国家煤炭储备基地（綦江）', verb: '建设', sector: 'energy', members: ['国家煤炭储备基地（綦江）'] },
 
   // ── 专栏6 食品及农产品加工产业重点发展领域 (closing paragraph, outside the numbered items) ─────────
@@ -176,6 +202,22 @@ export const GROUPS: Group[] = [
     sector: 'digital',
     members: ['公共大数据安全重点实验室', ['麻辣食品工业（綦江）数字化研究院', '麻辣食品工业（綦江）数字化研究院', { sector: 'industry' }]],
   },
+
+  // ── 专栏11 镇街差异化发展重点 ─────────────────────────────────────────────────────────────────
+  // Only developments with a name of their own; a town's positioning (…示范镇建设, …特色镇建设, 宜居宜业示范区)
+  // and what it builds on (依托…, 以…为支撑) are not projects.
+  {
+    col: 11,
+    seg: '通惠街道加快城市中心商圈能级提升',
+    verb: '加快',
+    lead: '通惠街道',
+    sector: 'commerce',
+    // The same 商圈 as 专栏17's 「建设通惠城市中心商圈」 (one project, two sources).
+    members: [['通惠城市中心商圈', '城市中心商圈']],
+  },
+  { col: 11, seg: '加快打造与中心城市同城化发展的北部新城', verb: '打造', sector: 'urban_renewal', members: ['北部新城'] },
+  { col: 11, seg: '推动永桐新城建设', verb: '推动', sector: 'urban_renewal', members: ['永桐新城'] },
+  { col: 11, seg: '建设美丽红魂小镇', verb: '建设', sector: 'urban_renewal', members: ['美丽红魂小镇'] },
 
   // ── 专栏12 城市建设管理重点项目 ───────────────────────────────────────────────────────────────
   // 1．城市更新
@@ -396,8 +438,8 @@ export const GROUPS: Group[] = [
     verb: '推进',
     suffix: '等粮食保障项目',
     sector: 'agriculture',
-    // 农技推广服务机制模式创新试点 is a mechanism pilot (policy), not a project.
-    members: [['横山大米标准化加工项目', '横山大米标准化加工'], ['鲜食糯玉米加工项目', '鲜食糯玉米加工'], '酸化土壤治理示范区'],
+    // The plan lists the mechanism pilot among its 粮食保障项目, so it is catalogued like the other three.
+    members: [['横山大米标准化加工项目', '横山大米标准化加工'], ['鲜食糯玉米加工项目', '鲜食糯玉米加工'], '酸化土壤治理示范区', '农技推广服务机制模式创新试点'],
   },
   {
     col: 13,
@@ -408,6 +450,7 @@ export const GROUPS: Group[] = [
     members: [['500万羽蛋鸡项目', '500万羽蛋鸡'], '打通天龙万头猪场', '病死动物无害化处理体系中心', '畜禽养殖污染治理工程'],
   },
   { col: 13, seg: '实施10万亩高标准农田新建和改造提升工程', verb: '实施', sector: 'agriculture', members: ['10万亩高标准农田新建和改造提升工程'] },
+  { col: 13, seg: '建设农田小气候自动站和土壤水分观测站', verb: '建设', sector: 'agriculture', members: ['农田小气候自动站', '土壤水分观测站'] },
 
   // ── 专栏14 交通领域重点项目 ───────────────────────────────────────────────────────────────────
   { col: 14, seg: '开工渝贵高铁', verb: '开工', sector: 'transport', members: ['渝贵高铁'] },
@@ -712,6 +755,8 @@ export const GROUPS: Group[] = [
     sector: 'other',
     members: ['市域现代服务业公共实训基地', '新能源汽车公共实训基地', '渝南工匠产教融合实践基地'],
   },
+  // Listed under 「2．重点项目」 by name.
+  { col: 20, seg: '实施“渝创渝新”创业扶持工程', verb: '实施', sector: 'other', members: ['“渝创渝新”创业扶持工程'] },
   { col: 20, seg: '建设数字化、智能化人力资源市场', verb: '建设', sector: 'other', members: ['数字化、智能化人力资源市场'] },
   { col: 20, seg: '打造创新创业孵化园', verb: '打造', sector: 'other', members: ['创新创业孵化园'] },
 
@@ -745,6 +790,9 @@ export const GROUPS: Group[] = [
     ],
   },
   { col: 21, seg: '建设区域性孕产保健与儿童早期发展中心', verb: '建设', sector: 'health', members: ['区域性孕产保健与儿童早期发展中心'] },
+  // 3．青年发展型城市: the 工程 and the 项目 the plan names; its 计划 and 行动 are not projects.
+  { col: 21, seg: '落实“青年安居工程”', verb: '落实', sector: 'housing', members: [['青年安居工程', '“青年安居工程”']] },
+  { col: 21, seg: '滚动实施“我为青年办实事”项目', verb: '滚动实施', sector: 'other', members: ['“我为青年办实事”项目'] },
 
   // ── 专栏22 渝南黔北教育高地重点项目 ───────────────────────────────────────────────────────────
   // Item 1 lists the school projects after 「创建…，」 without a verb of their own: 创建 governs (vague).

@@ -4,15 +4,15 @@ import yauzl, { Entry, ZipFile } from 'yauzl';
 /**
  * What an uploaded .xlsx may hold before exceljs is let near it. An .xlsx is a zip archive, and exceljs inflates
  * all of it into memory: a 1.75 MB file whose sheet inflated to 450 MB took the process to 3.95 GB and stalled the
- * event loop for a minute. The whole district's reviewer template (one row per open milestone: 1,514 rows of 300
- * projects with at most 8 milestones each) is 22 entries, 0.7 MB inflated and ~15,000 cells, so these limits
+ * event loop for a minute. The whole district's reviewer template (one row per open milestone: 1,514 rows when the
+ * catalog held 300 projects, at most 8 milestones each) is 22 entries, 0.7 MB inflated and ~15,000 cells, so these limits
  * leave it room to grow several times over (and Excel room to add its own parts when it saves the file).
  */
 export const XLSX_LIMITS = {
   /** Sum of every entry's inflated size. */
   uncompressedBytes: 20 * 1024 * 1024,
   entries: 64,
-  /** Rows over all worksheets: one per open milestone (at most 2,400 for 300 projects today) plus the header and the rules sheet. */
+  /** Rows over all worksheets: one per open milestone (at most 2,512 for the 314 projects today) plus the header and the rules sheet. */
   rows: 10_000,
   /** Cells over all worksheets: the district template's ~15,000, several times over. */
   cells: 100_000,
