@@ -1,0 +1,89 @@
+/**
+ * What a month's 调度通报 says, gathered once from the figures (the summary, rankings and per-project lights) and
+ * rendered twice: the Word document leaders read and the Excel annex staff reuse. Amounts are 万元 as decimal
+ * strings (exact, as PostgreSQL sums them); rates are percentages with two decimals; null where a rate has no
+ * denominator.
+ */
+export interface BulletinFigures {
+  projectCount: number;
+  /** 总投资 of the projects that state it. */
+  totalInvestment: string;
+  plannedInvestment: string;
+  originalPlannedInvestment: string;
+  completedYtd: string;
+  completionRate: number | null;
+  /** Against the original plan (年初计划), so an adjustment cannot hide slippage. */
+  completionRateOriginal: number | null;
+  scheduleRate: number;
+  gapPoints: number | null;
+  startsPlannedToDate: number;
+  startedToDate: number;
+  startRateToDate: number | null;
+  startsPlannedYear: number;
+  startedYear: number;
+  startRateYear: number | null;
+  completionsPlannedYear: number;
+  completedYear: number;
+  completionRateYear: number | null;
+  lights: { green: number; yellow: number; red: number };
+}
+
+export interface BulletinRow extends BulletinFigures {
+  key: string;
+  label: string;
+}
+
+export interface BulletinRanking {
+  rank: number;
+  unit: string;
+  completionRate: number;
+  plannedInvestment: string;
+  completedYtd: string;
+}
+
+export interface BulletinProjectBehind {
+  name: string;
+  unit: string;
+  plannedInvestment: string;
+  completedYtd: string;
+  completionRate: number | null;
+  gapPoints: number | null;
+  light: 'yellow' | 'red';
+  reasons: string[];
+}
+
+export interface BulletinLateReport {
+  name: string;
+  unit: string;
+  /** When it came in, or null while still missing. */
+  submittedOn: string | null;
+}
+
+export interface BulletinAdjustment {
+  name: string;
+  unit: string;
+  originalInvestment: string;
+  plannedInvestment: string;
+  reason: string | null;
+}
+
+export interface BulletinData {
+  /** YYYY-MM */
+  month: string;
+  year: number;
+  monthNo: number;
+  /** The calendar date it was generated on, in APP_TIMEZONE. */
+  generatedOn: string;
+  district: BulletinFigures;
+  /** Projects still in preparation (前期) and under construction (在建). */
+  inPreparation: number;
+  underConstruction: number;
+  byInvestmentType: BulletinRow[];
+  byChapter: BulletinRow[];
+  rankingDefinition: string;
+  ranked: BulletinRanking[];
+  unranked: string[];
+  behind: BulletinProjectBehind[];
+  lateReports: BulletinLateReport[];
+  adjustments: BulletinAdjustment[];
+}

@@ -1,0 +1,65 @@
+import type { BulletinData, BulletinFigures } from '../../apps/worker/src/bulletin/bulletin-data';
+
+const figures = (over: Partial<BulletinFigures> = {}): BulletinFigures => ({
+  projectCount: 3,
+  totalInvestment: '250000.00',
+  plannedInvestment: '405.34',
+  originalPlannedInvestment: '405.34',
+  completedYtd: '297.00',
+  completionRate: 73.27,
+  completionRateOriginal: 73.27,
+  scheduleRate: 75,
+  gapPoints: -1.73,
+  startsPlannedToDate: 67,
+  startedToDate: 57,
+  startRateToDate: 85.07,
+  startsPlannedYear: 255,
+  startedYear: 206,
+  startRateYear: 80.78,
+  completionsPlannedYear: 4,
+  completedYear: 1,
+  completionRateYear: 25,
+  lights: { green: 1, yellow: 1, red: 1 },
+  ...over,
+});
+
+/** A September bulletin with the figures of DOMAIN.md's published examples (297 ÷ 405.34 = 73.27%). */
+export function sampleBulletinData(): BulletinData {
+  return {
+    month: '2026-09',
+    year: 2026,
+    monthNo: 9,
+    generatedOn: '2026-10-08',
+    district: figures({ originalPlannedInvestment: '500.00', completionRateOriginal: 59.4 }),
+    inPreparation: 2,
+    underConstruction: 1,
+    byInvestmentType: [
+      { ...figures({ projectCount: 2, plannedInvestment: '305.34', completedYtd: '250.00' }), key: 'government', label: '政府投资' },
+      { ...figures({ projectCount: 1, plannedInvestment: '100.00', completedYtd: '47.00' }), key: 'enterprise', label: '企业投资' },
+    ],
+    byChapter: [{ ...figures(), key: '5', label: '第五章 建设现代化基础设施体系' }],
+    rankingDefinition: '按投资完成率（1—9月累计完成投资 ÷ 年度计划投资）排序；无年度计划投资的单位不参与排名。',
+    ranked: [
+      { rank: 1, unit: '区交通局', completionRate: 83.33, plannedInvestment: '300.00', completedYtd: '250.00' },
+      { rank: 2, unit: '区水利局', completionRate: 44.75, plannedInvestment: '105.34', completedYtd: '47.00' },
+    ],
+    unranked: ['区文化旅游委'],
+    behind: [
+      {
+        name: '渝贵高铁綦江段',
+        unit: '区交通局',
+        plannedInvestment: '105.34',
+        completedYtd: '30.00',
+        completionRate: 28.48,
+        gapPoints: -46.52,
+        light: 'red',
+        reasons: ['投资完成率 28.48%，低于序时进度 46.52 个百分点'],
+      },
+    ],
+    lateReports: [
+      { name: '藻渡水库', unit: '区水利局', submittedOn: '2026-10-07' },
+      { name: '綦江港', unit: '区交通局', submittedOn: null },
+    ],
+    adjustments: [{ name: '渝贵高铁綦江段', unit: '区交通局', originalInvestment: '200.00', plannedInvestment: '105.34', reason: '征地拆迁滞后，年中调减' }],
+  };
+}
