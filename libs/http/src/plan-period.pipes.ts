@@ -2,7 +2,8 @@ import { PipeTransform } from '@nestjs/common';
 import { isPlanMonth, isPlanYear, PLAN_YEARS, REPORT_MONTHS } from '@qj/domain';
 import { ValidationFailedException } from './domain.exception';
 
-export const yearRefusal = (field = 'year') => new ValidationFailedException([{ field, message: `${field} 必须是规划期内的年份（${PLAN_YEARS.from}–${PLAN_YEARS.to}）` }]);
+export const yearRefusal = (field = 'year') =>
+  new ValidationFailedException([{ field, message: `${field} 必须是规划期内的年份（${PLAN_YEARS.from}–${PLAN_YEARS.to}）` }]);
 export const monthRefusal = (field = 'month') =>
   new ValidationFailedException([{ field, message: `${field} 必须是规划期内的月份，格式 YYYY-MM（${REPORT_MONTHS.from} 至 ${REPORT_MONTHS.to}）` }]);
 
