@@ -1,10 +1,23 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Req, Res, StreamableFile, UseInterceptors } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { monthParam, uuidParam } from '@qj/http';
+import type { Request, Response } from 'express';
 import { AuthUser, CurrentUser, RequireAccess } from '../auth';
+import { XLSX_CONTENT_TYPE } from '../export/project-export.controller';
+import { UPLOAD_FIELD, XlsxUploadInterceptor } from '../import/xlsx-upload.interceptor';
 import { ApiProblems } from '../openapi/api-problems.decorator';
-import { ReportGridQueryDto, ReportYearQueryDto } from './dto/monthly-report.query.dto';
-import { MonthlyReportDto, ReportGridDto, ReportYearDto, ReturnMonthlyReportDto, SaveMonthlyReportDto, SubmitMonthlyReportDto } from './dto/monthly-report.dto';
+import { ApiFileResponse } from '../openapi/file-response.decorator';
+import { ReportGridQueryDto, ReportImportQueryDto, ReportTemplateQueryDto, ReportYearQueryDto } from './dto/monthly-report.query.dto';
+import {
+  MonthlyReportDto,
+  ReportGridDto,
+  ReportImportResultDto,
+  ReportYearDto,
+  ReturnMonthlyReportDto,
+  SaveMonthlyReportDto,
+  SubmitMonthlyReportDto,
+} from './dto/monthly-report.dto';
+import { MonthlyReportImportService } from './monthly-report-import.service';
 import { MonthlyReportsService } from './monthly-reports.service';
 
 const monthParamDoc = ApiParam({
@@ -18,7 +31,10 @@ const monthParamDoc = ApiParam({
 @ApiBearerAuth()
 @Controller()
 export class MonthlyReportsController {
-  constructor(private readonly reports: MonthlyReportsService) {}
+  constructor(
+    private readonly reports: MonthlyReportsService,
+    private readonly imports: MonthlyReportImportService,
+  ) {}
 
   @Put('projects/:id/monthly-reports/:month')
   @RequireAccess('monthly-report.update', 'id')
@@ -91,5 +107,53 @@ export class MonthlyReportsController {
   @ApiOkResponse({ type: ReportGridDto })
   grid(@CurrentUser() user: AuthUser, @Query() query: ReportGridQueryDto) {
     return this.reports.grid(user, query.month);
+  }
+
+  @Get('monthly-reports/template.xlsx')
+  @ApiOperation({ summary: '月报模板: every project of the caller’s scope for the month, prefilled with any report saved, with a 说明 sheet' })
+  @ApiFileResponse(XLSX_CONTENT_TYPE, '月报-<月份>-<范围>-<日期>.xlsx')
+  async template(@CurrentUser() user: AuthUser, @Query() query: ReportTemplateQueryDto, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+    const { buffer, fileName, count } = await this.imports.template(user, query.month);
+    res.setHeader('X-Total-Count', String(count));
+    res.setHeader('Cache-Control', 'no-store');
+    return new StreamableFile(buffer, {
+      type: XLSX_CONTENT_TYPE,
+      length: buffer.length,
+      disposition: `attachment; filename="monthly-reports-${query.month}.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+    });
+  }
+
+  @Post('monthly-reports/import')
+  @HttpCode(200)
+  @RequireAccess('monthly-report.import')
+  @UseInterceptors(XlsxUploadInterceptor)
+  @ApiOperation({
+    summary:
+      'Import the filled-in report template (owners: their unit’s projects; admins; multipart field `file`, .xlsx ≤ 2 MB): every row checked like PUT; 422 with each row’s errors and nothing applied, else saved as drafts in one transaction — and all submitted with submit=true',
+  })
+  @ApiConsumes('multipart/form-data')
+  @ApiOkResponse({ type: ReportImportResultDto })
+  @ApiProblems(
+    [400, 'not an .xlsx, a malformed upload (naming `file`), or a bad month (naming `month`)'],
+    [413, 'the upload is over 2 MB, or inflates past 20 MB'],
+    [422, 'import_rows_invalid: each row’s errors (rows, summary as in the 200); nothing applied; or more than a template can hold'],
+  )
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: [UPLOAD_FIELD],
+      properties: {
+        [UPLOAD_FIELD]: { type: 'string', format: 'binary' },
+        month: { type: 'string', pattern: '^\\d{4}-(0[1-9]|1[0-2])$', description: 'the month of rows whose 月份 is blank (or in the query)' },
+      },
+    },
+  })
+  import(@CurrentUser() user: AuthUser, @Query() query: ReportImportQueryDto, @Req() request: Request) {
+    const form = (request.body ?? {}) as Record<string, unknown>;
+    return this.imports.import(user, (request.file as Express.Multer.File).buffer, {
+      queryMonth: query.month,
+      formMonth: form.month,
+      submit: query.submit ?? false,
+    });
   }
 }

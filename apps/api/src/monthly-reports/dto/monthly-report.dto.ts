@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Amount, MAX_INT32, Trim } from '@qj/http';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { amount, calendarDate, dateTime, int } from '../../catalog/dto/project.response.dto';
+import { FieldErrorDto } from '../../openapi/problem-details.dto';
 
 export const REPORT_TEXT_MAX = 2000;
 export const REPORT_STATUSES = ['draft', 'submitted', 'returned'] as const;
@@ -116,4 +117,31 @@ export class ReportGridDto {
   @ApiProperty() locked: boolean;
   @ApiProperty({ type: [ReportGridRowDto], description: 'every project of the caller’s scope (an owner: their unit), in plan order' })
   items: ReportGridRowDto[];
+}
+
+/** One row of the uploaded report sheet, as checked. */
+export class ReportImportRowDto {
+  @ApiProperty({ ...int, description: 'the row number in the sheet' }) row: number;
+  @ApiProperty({ type: String, nullable: true }) projectId: string | null;
+  @ApiProperty({ type: String, nullable: true }) projectName: string | null;
+  @ApiProperty({ type: String, nullable: true, example: '2027-03' }) month: string | null;
+  @ApiProperty({ enum: ['saved', 'unchanged', 'skipped', 'error'], description: 'skipped: no amount filled in (no report for the project)' }) status: string;
+  @ApiProperty({ description: 'submitted (报送) by this import' }) submitted: boolean;
+  @ApiProperty({ type: [FieldErrorDto] }) errors: FieldErrorDto[];
+}
+
+export class ReportImportSummaryDto {
+  @ApiProperty(int) total: number;
+  @ApiProperty(int) saved: number;
+  @ApiProperty(int) unchanged: number;
+  @ApiProperty(int) skipped: number;
+  @ApiProperty(int) submitted: number;
+  @ApiProperty(int) error: number;
+}
+
+export class ReportImportResultDto {
+  @ApiProperty({ description: 'true: every row written (in one transaction)' }) applied: boolean;
+  @ApiProperty({ description: 'submit=true: the reports were submitted too' }) submitted: boolean;
+  @ApiProperty({ type: [ReportImportRowDto] }) rows: ReportImportRowDto[];
+  @ApiProperty({ type: ReportImportSummaryDto }) summary: ReportImportSummaryDto;
 }

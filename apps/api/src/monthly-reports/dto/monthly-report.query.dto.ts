@@ -34,3 +34,9 @@ export class ReportImportQueryDto {
   @IsBoolean({ message: 'submit 必须是 true 或 false' })
   submit?: boolean;
 }
+
+export class ReportTemplateQueryDto {
+  @ApiProperty({ pattern: MONTH_PATTERN.source, example: '2027-03', description: 'YYYY-MM, 2026-01 … 2030-12, not after the current month' })
+  @Matches(MONTH_PATTERN, monthMessage)
+  month: string;
+}
