@@ -1,3 +1,4 @@
+import type { Response } from 'supertest';
 import type { TestApp } from '../support/test-app';
 
 /** Helpers of the investment suites: projects by unit, and counts that say whether anything was written. */
@@ -35,7 +36,7 @@ export const fieldsOf = (body: { errors?: Array<{ field: string }> }) => (body.e
 export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** supertest's parser for a binary answer (an .xlsx). */
-export function binary(res: NodeJS.ReadableStream, callback: (error: Error | null, body: Buffer) => void): void {
+export function binary(res: Response, callback: (error: Error | null, body: Buffer) => void): void {
   const chunks: Buffer[] = [];
   res.on('data', (chunk: Buffer) => chunks.push(chunk));
   res.on('end', () => callback(null, Buffer.concat(chunks)));
