@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Amount, IsCalendarDate, MAX_INT32, Trim } from '@qj/http';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
-import { amount, calendarDate, dateTime, int, INVESTMENT_TYPES, investmentType } from './project.response.dto';
+import { amount, calendarDate, dateTime, int, INVESTMENT_TYPES } from './project.response.dto';
 
 /** 项目代码 of the national 投资项目在线审批监管平台: year+month, 6-digit region code, industry, type, serial. */
 export const PROJECT_CODE_PATTERN = /^\d{4}-\d{6}-\d{2}-\d{2}-\d{6}$/;
@@ -51,7 +51,7 @@ export class UpdateProjectFactsDto {
   @Amount()
   totalInvestment?: string | null;
 
-  @ApiPropertyOptional({ ...investmentType, nullable: true, description: 'government 政府投资 / enterprise 企业投资' })
+  @ApiPropertyOptional({ type: String, enum: INVESTMENT_TYPES, nullable: true, description: 'government 政府投资 / enterprise 企业投资' })
   @IsOptional()
   @ValidateIf((_, value) => value !== null)
   @IsIn(INVESTMENT_TYPES, { message: 'investmentType 必须是 government（政府投资）或 enterprise（企业投资）' })
@@ -90,7 +90,7 @@ export class UpdateProjectFactsDto {
 export class ProjectFactsFieldsDto {
   @ApiProperty({ type: String, nullable: true, example: '2501-500110-04-01-123456', description: '项目代码' }) projectCode: string | null;
   @ApiProperty({ ...amount, nullable: true, description: '总投资 (万元)' }) totalInvestment: string | null;
-  @ApiProperty({ ...investmentType, nullable: true }) investmentType: string | null;
+  @ApiProperty({ type: String, enum: INVESTMENT_TYPES, nullable: true }) investmentType: string | null;
   @ApiProperty({ ...int, nullable: true }) constructionStartYear: number | null;
   @ApiProperty({ ...int, nullable: true }) constructionEndYear: number | null;
   @ApiProperty({ type: String, nullable: true, description: '建设内容' }) constructionScope: string | null;

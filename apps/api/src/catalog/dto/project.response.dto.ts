@@ -17,7 +17,6 @@ export const calendarDate = { type: String, format: 'date', example: '2027-06-30
 export const amount = { type: String, pattern: '^\\d+(\\.\\d{1,2})?$', example: '1234.50' } as const;
 
 export const INVESTMENT_TYPES = ['government', 'enterprise'] as const;
-export const investmentType = { enum: INVESTMENT_TYPES, enumName: 'InvestmentType' } as const;
 
 /** One row of the project list (项目清单). */
 export class ProjectListItemDto {
@@ -43,7 +42,7 @@ export class ProjectListItemDto {
   @ApiProperty(dateTime) updatedAt: string;
   @ApiProperty({ type: String, nullable: true, example: '2501-500110-04-01-123456', description: '项目代码' }) projectCode: string | null;
   @ApiProperty({ ...amount, nullable: true, description: '总投资 (万元)' }) totalInvestment: string | null;
-  @ApiProperty({ ...investmentType, nullable: true }) investmentType: string | null;
+  @ApiProperty({ type: String, enum: INVESTMENT_TYPES, nullable: true }) investmentType: string | null;
   @ApiProperty({ ...int, nullable: true, description: '建设起始年' }) constructionStartYear: number | null;
   @ApiProperty({ ...int, nullable: true, description: '建设结束年' }) constructionEndYear: number | null;
   @ApiProperty({ type: String, nullable: true, description: '建设内容' }) constructionScope: string | null;
@@ -107,7 +106,7 @@ export class ProjectDetailDto {
   @ApiProperty(dateTime) updatedAt: string;
   @ApiProperty({ type: String, nullable: true, example: '2501-500110-04-01-123456', description: '项目代码' }) projectCode: string | null;
   @ApiProperty({ ...amount, nullable: true, description: '总投资 (万元)' }) totalInvestment: string | null;
-  @ApiProperty({ ...investmentType, nullable: true }) investmentType: string | null;
+  @ApiProperty({ type: String, enum: INVESTMENT_TYPES, nullable: true }) investmentType: string | null;
   @ApiProperty({ ...int, nullable: true, description: '建设起始年' }) constructionStartYear: number | null;
   @ApiProperty({ ...int, nullable: true, description: '建设结束年' }) constructionEndYear: number | null;
   @ApiProperty({ type: String, nullable: true, description: '建设内容' }) constructionScope: string | null;
