@@ -135,6 +135,36 @@ describe('answers match the OpenAPI document', () => {
     conforms('PATCH /api/projects/{id}/unit', await admin.patch(`/api/projects/${project.id}/unit`).send({ unitId: other.id, version: moved.version }));
     conforms('GET /api/projects/{id}/history', await reviewer.get(`/api/projects/${project.id}/history`));
 
+    // The investment entry: facts, the annual plan, monthly reports (writes, reads and refusals).
+    const facts = conforms(
+      'PATCH /api/projects/{id}',
+      await admin.patch(`/api/projects/${project.id}`).send({ version: moved.version + 1, totalInvestment: 1234.5, investmentType: 'government' }),
+    ).body;
+    conforms('PATCH /api/projects/{id}', await admin.patch(`/api/projects/${project.id}`).send({ version: 1, totalInvestment: 1 }));
+    conforms('PATCH /api/projects/{id}', await owner.patch(`/api/projects/${project.id}`).send({ version: facts.version, totalInvestment: 1 }));
+    conforms('PATCH /api/projects/{id}', await reviewer.patch(`/api/projects/${project.id}`).send({ version: facts.version, totalInvestment: -1 }));
+    conforms('GET /api/projects/{id}', await reviewer.get(`/api/projects/${project.id}`));
+    const planUrl = `/api/projects/${project.id}/investment-plans/2027`;
+    conforms('GET /api/projects/{id}/investment-plans/{year}', await reviewer.get(planUrl));
+    conforms('PUT /api/projects/{id}/investment-plans/{year}', await reviewer.put(planUrl).send({ plannedInvestment: 100, plannedStartMonth: 2 }));
+    conforms('PUT /api/projects/{id}/investment-plans/{year}', await reviewer.put(planUrl).send({ plannedInvestment: 120 }));
+    conforms('PUT /api/projects/{id}/investment-plans/{year}', await reviewer.put(planUrl).send({ plannedInvestment: 120, reason: '中期调整' }));
+    conforms('PUT /api/projects/{id}/investment-plans/{year}', await owner.put(planUrl).send({ plannedInvestment: 1 }));
+    conforms('GET /api/projects/{id}/investment-plans/{year}', await reviewer.get(planUrl));
+    conforms('GET /api/projects/{id}/investment-plans/{year}', await owner.get(planUrl));
+    conforms('GET /api/projects/{id}/investment-plans/{year}/versions', await reviewer.get(`${planUrl}/versions`));
+    const month = '2026-10';
+    const reportUrl = `/api/projects/${project.id}/monthly-reports/${month}`;
+    conforms('PUT /api/projects/{id}/monthly-reports/{month}', await admin.put(reportUrl).send({ completedInvestment: 0, progress: '前期工作' }));
+    conforms('PUT /api/projects/{id}/monthly-reports/{month}', await admin.put(reportUrl).send({ completedInvestment: 1.234 }));
+    conforms('POST /api/projects/{id}/monthly-reports/{month}/submit', await admin.post(`${reportUrl}/submit`).send({}));
+    conforms('POST /api/projects/{id}/monthly-reports/{month}/submit', await admin.post(`${reportUrl}/submit`).send({}));
+    conforms('POST /api/projects/{id}/monthly-reports/{month}/return', await reviewer.post(`${reportUrl}/return`).send({ comment: '请核实' }));
+    conforms('POST /api/projects/{id}/monthly-reports/{month}/return', await reviewer.post(`${reportUrl}/return`).send({ comment: '请核实' }));
+    conforms('GET /api/projects/{id}/monthly-reports', await reviewer.get(`/api/projects/${project.id}/monthly-reports`).query({ year: 2026 }));
+    conforms('GET /api/monthly-reports', await reviewer.get('/api/monthly-reports').query({ month }));
+    conforms('GET /api/monthly-reports', await reviewer.get('/api/monthly-reports').query({ month: '2031-01' }));
+
     conforms('POST /api/notifications/read-all', await reviewer.post('/api/notifications/read-all'));
     conforms('POST /api/notifications/{id}/read', await reviewer.post('/api/notifications/999999/read'));
     conforms('PUT /api/me/notification-preferences', await reviewer.put('/api/me/notification-preferences').send({ digest: false }));

@@ -47,6 +47,14 @@ interface Fixture {
   notificationId: string;
   /** The transport unit's import template, as a reviewer downloads it. */
   template: Buffer;
+  /** The district's annual plan template for 2027, as a reviewer downloads it. */
+  planTemplate: Buffer;
+  /** The transport unit's monthly report template for the current month, as its owner downloads it. */
+  reportTemplate: Buffer;
+  /** The current month: `projectId` has a draft report of it. */
+  month: string;
+  /** A month for which `projectId` has a submitted report (to return). */
+  submittedMonth: string;
 }
 
 interface Attempt {
@@ -64,6 +72,9 @@ interface Rule {
   /** Requests that would succeed and change something, were the caller allowed. */
   attempts: (f: Fixture, t: TestApp) => Promise<Attempt[]>;
 }
+
+/** Writes whose resources the uploaded file names, row by row. */
+const FILE_NAMES_RESOURCES = ['POST /api/milestones/import', 'POST /api/monthly-reports/import'];
 
 const milestoneVersion = async (t: TestApp, id: string) => (await t.db.query(`SELECT version FROM milestone WHERE id = $1`, [id])).rows[0].version as number;
 const projectVersion = async (t: TestApp, id: string) => (await t.db.query(`SELECT version FROM project WHERE id = $1`, [id])).rows[0].version as number;
@@ -123,6 +134,51 @@ const RULES: Record<string, Rule> = {
     unitScoped: true,
     params: () => ({}),
     attempts: async (f, t) => [{ file: await withForecast(f.template, f.milestoneId, addDays(today(), 40), await milestoneVersion(t, f.milestoneId)) }],
+  },
+  'PATCH /api/projects/{id}': {
+    allowed: ['owner', 'reviewer', 'admin'],
+    unitScoped: true,
+    params: (f) => ({ id: f.projectId }),
+    attempts: async (f, t) => [
+      { body: { version: await projectVersion(t, f.projectId), totalInvestment: 99, projectCode: '2501-500110-04-01-999999' } },
+      { body: { totalInvestment: -1, colour: 'red' }, headers: { 'If-Match': '"1"' } },
+    ],
+  },
+  'PUT /api/projects/{id}/investment-plans/{year}': {
+    allowed: ['reviewer', 'admin'],
+    unitScoped: false,
+    params: (f) => ({ id: f.projectId, year: '2027' }),
+    attempts: async () => [{ body: { plannedInvestment: 100, plannedStartMonth: 3 } }, { body: { plannedInvestment: -1 } }],
+  },
+  'POST /api/investment-plans/import': {
+    allowed: ['reviewer', 'admin'],
+    unitScoped: false,
+    params: () => ({}),
+    attempts: async (f) => [{ file: await withCell(f.planTemplate, '年度计划', f.projectId, '计划投资（万元）', 321) }],
+  },
+  'PUT /api/projects/{id}/monthly-reports/{month}': {
+    allowed: ['owner', 'admin'],
+    unitScoped: true,
+    params: (f) => ({ id: f.projectId, month: f.month }),
+    attempts: async () => [{ body: { completedInvestment: 10, progress: '路基施工' } }, { body: { completedInvestment: -1, colour: 'red' } }],
+  },
+  'POST /api/projects/{id}/monthly-reports/{month}/submit': {
+    allowed: ['owner', 'admin'],
+    unitScoped: true,
+    params: (f) => ({ id: f.projectId, month: f.month }),
+    attempts: async () => [{ body: {} }],
+  },
+  'POST /api/projects/{id}/monthly-reports/{month}/return': {
+    allowed: ['reviewer', 'admin'],
+    unitScoped: false,
+    params: (f) => ({ id: f.projectId, month: f.submittedMonth }),
+    attempts: async () => [{ body: { comment: '请核实' } }],
+  },
+  'POST /api/monthly-reports/import': {
+    allowed: ['owner', 'admin'],
+    unitScoped: true,
+    params: () => ({}),
+    attempts: async (f) => [{ file: await withCell(f.reportTemplate, '月报', f.projectId, '本月完成投资（万元）', 77) }],
   },
   'POST /api/rebaseline-requests/{id}/approve': {
     allowed: ['reviewer', 'admin'],
@@ -218,6 +274,18 @@ async function withForecast(template: Buffer, milestoneId: string, forecast: str
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
+/** A template with one project's cell (by header) set, as a user would fill it in. */
+async function withCell(template: Buffer, sheetName: string, projectId: string, header: string, value: ExcelJS.CellValue): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(template as unknown as ArrayBuffer);
+  const sheet = workbook.getWorksheet(sheetName) as ExcelJS.Worksheet;
+  const headers = (sheet.getRow(1).values as unknown[]).map(String);
+  sheet.eachRow((row, number) => {
+    if (number > 1 && String(row.getCell(headers.indexOf('项目ID')).value) === projectId) row.getCell(headers.indexOf(header)).value = value;
+  });
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
 function binary(res: Response, callback: (error: Error | null, body: Buffer) => void): void {
   const chunks: Buffer[] = [];
   res.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -285,7 +353,20 @@ describe('authorization on every write (cross-unit and by role), from the OpenAP
     const template = (
       await t.as('reviewer').get('/api/milestones/import-template.xlsx').query({ unitId: transportUnitId }).buffer(true).parse(binary).expect(200)
     ).body as Buffer;
+    const month = today().slice(0, 7);
+    const submittedMonth = '2026-01';
+    await t.as('owner_transport').put(`/api/projects/${projects[0]}/monthly-reports/${month}`).send({ completedInvestment: 1 }).expect(200);
+    await t.as('owner_transport').put(`/api/projects/${projects[0]}/monthly-reports/${submittedMonth}`).send({ completedInvestment: 2 }).expect(200);
+    await t.as('owner_transport').post(`/api/projects/${projects[0]}/monthly-reports/${submittedMonth}/submit`).expect(200);
+    const planTemplate = (await t.as('reviewer').get('/api/investment-plans/template.xlsx').query({ year: 2027 }).buffer(true).parse(binary).expect(200))
+      .body as Buffer;
+    const reportTemplate = (await t.as('owner_transport').get('/api/monthly-reports/template.xlsx').query({ month }).buffer(true).parse(binary).expect(200))
+      .body as Buffer;
     f = {
+      planTemplate,
+      reportTemplate,
+      month,
+      submittedMonth,
       transportUnitId,
       waterUnitId: await unit('water'),
       milestoneId,
@@ -338,8 +419,8 @@ describe('authorization on every write (cross-unit and by role), from the OpenAP
     let tried = 0;
     for (const operation of operations.filter((o) => RULES[o.key]?.unitScoped)) {
       for (const attempt of await RULES[operation.key].attempts(f, t)) {
-        // The import names its milestones in the file, not the path: the rows are refused (422) and nothing is applied.
-        await refused(OTHER_UNIT_OWNER, operation, attempt, operation.key === 'POST /api/milestones/import' ? [403, 404, 422] : [403, 404]);
+        // The imports name their milestones or projects in the file, not the path: the rows are refused (422) and nothing is applied.
+        await refused(OTHER_UNIT_OWNER, operation, attempt, FILE_NAMES_RESOURCES.includes(operation.key) ? [403, 404, 422] : [403, 404]);
         tried += 1;
       }
     }

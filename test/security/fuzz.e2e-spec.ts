@@ -322,7 +322,7 @@ describe('no 5xx from any input: a property-based fuzz over the OpenAPI document
         { numRuns: RUNS_PER_OPERATION, seed: SEED, endOnFailure: true },
       );
     }
-  }, 150_000);
+  }, 200_000);
 
   it('the upload, as every role: malformed multipart, wrong fields, several files, not a workbook: no 5xx, refusals name `file`', async () => {
     const upload = operations.find((o) => o.multipart) as Operation;

@@ -18,6 +18,8 @@ import { ImportModule } from './import/import.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { DigestsModule } from './digests/digests.module';
 import { OperationsModule } from './operations/operations.module';
+import { InvestmentPlansModule } from './investment-plans/investment-plans.module';
+import { MonthlyReportsModule } from './monthly-reports/monthly-reports.module';
 
 /** The HTTP application. Built from an already validated configuration, so each test suite can boot its own. */
 @Module({})
@@ -43,6 +45,8 @@ export class ApiModule {
         NotificationsModule,
         DigestsModule,
         RollupsModule,
+        InvestmentPlansModule,
+        MonthlyReportsModule,
         AdminModule,
         // Registers /metrics and the /admin/queues dashboard outside /api, ahead of WebModule's console fallback.
         OperationsModule,

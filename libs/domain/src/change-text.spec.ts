@@ -46,4 +46,29 @@ describe('describeChange', () => {
     for (const sentence of sentences) expect(sentence).not.toMatch(/[a-z_]+\.[a-z_]+|[a-z]+_[a-z]+/);
     expect(sentences[4]).toBe('施工许可 标记为不适用（理由：改扩建项目无需施工许可）');
   });
+
+  it('tells the investment entry in words: facts, the annual plan and its adjustment, monthly reports', () => {
+    expect(
+      describeChange({
+        action: 'project.facts_updated',
+        before: { totalInvestment: null, investmentType: null },
+        after: { totalInvestment: '1234.50', investmentType: 'government' },
+      }),
+    ).toBe('投资信息已更新：总投资 未填 → 1234.50 万元，投资类型 未填 → 政府投资');
+    expect(describeChange({ action: 'investment_plan.issued', after: { year: 2027, plannedInvestment: '1200.00' } })).toBe(
+      '下达 2027 年度计划：计划投资 1200.00 万元',
+    );
+    expect(
+      describeChange({
+        action: 'investment_plan.adjusted',
+        before: { year: 2027, plannedInvestment: '1200.00' },
+        after: { year: 2027, plannedInvestment: '1500.50' },
+        comment: '新增征地拆迁投资',
+      }),
+    ).toBe('调整 2027 年度计划：计划投资 1200.00 万元 → 1500.50 万元（原因：新增征地拆迁投资）');
+    expect(describeChange({ action: 'monthly_report.submitted', after: { month: '2027-03', completedInvestment: '0.00', late: true } })).toBe(
+      '报送 2027-03 月报：本月完成投资 0.00 万元（逾期报送）',
+    );
+    expect(describeChange({ action: 'monthly_report.returned', after: { month: '2027-03' }, comment: '请核实' })).toBe('2027-03 月报已退回（意见：请核实）');
+  });
 });

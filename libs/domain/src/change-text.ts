@@ -38,6 +38,33 @@ export function milestoneFieldChanges(before: Record<string, unknown> | null | u
   );
 }
 
+const wanyuan = (value: unknown): string => (str(value) ? `${str(value)} 万元` : '未填');
+/** A scalar as text (a year, a month); anything else as nothing. */
+const scalar = (value: unknown): string => (typeof value === 'string' || typeof value === 'number' ? String(value) : '');
+
+const FACT_LABELS: ReadonlyArray<[string, string]> = [
+  ['projectCode', '项目代码'],
+  ['totalInvestment', '总投资'],
+  ['investmentType', '投资类型'],
+  ['constructionStartYear', '建设起始年'],
+  ['constructionEndYear', '建设结束年'],
+  ['constructionScope', '建设内容'],
+  ['statisticsRegisteredOn', '入库纳统日期'],
+];
+const INVESTMENT_TYPE_LABELS: Record<string, string> = { government: '政府投资', enterprise: '企业投资' };
+
+/** 「总投资 未填 → 1234.50 万元」 for each investment fact the row changed. */
+function factChanges(before: Record<string, unknown> | null | undefined, after: Record<string, unknown> | null | undefined): string[] {
+  if (!after) return [];
+  const text = (field: string, value: unknown): string => {
+    if (value === null || value === undefined || value === '') return '未填';
+    if (field === 'totalInvestment') return wanyuan(value);
+    if (field === 'investmentType') return INVESTMENT_TYPE_LABELS[scalar(value)] ?? '未知';
+    return typeof value === 'string' || typeof value === 'number' ? String(value) : '已更新';
+  };
+  return FACT_LABELS.filter(([field]) => field in after).map(([field, label]) => `${label} ${text(field, before?.[field])} → ${text(field, after[field])}`);
+}
+
 /** 「前期研究 → 开工建设」 from whatever the row carries: `stage` before and after, or a request's `from`/`to`. */
 function stageMove(change: AuditChange): string {
   const from = change.before?.stage ?? change.after?.from ?? change.after?.fromStage;
@@ -92,6 +119,22 @@ export function describeChange(change: AuditChange): string {
       return withComment(`${milestone} 恢复为适用`, change.comment);
     case 'project.unit_reassigned':
       return withComment('责任单位已调整', change.comment, '说明');
+    case 'project.facts_updated':
+      return `投资信息已更新：${factChanges(change.before, change.after).join('，') || '已更新'}`;
+    case 'investment_plan.issued':
+      return `下达 ${scalar(change.after?.year)} 年度计划：计划投资 ${wanyuan(change.after?.plannedInvestment)}`;
+    case 'investment_plan.adjusted':
+      return withComment(
+        `调整 ${scalar(change.after?.year)} 年度计划：计划投资 ${wanyuan(change.before?.plannedInvestment)} → ${wanyuan(change.after?.plannedInvestment)}`,
+        change.comment,
+        '原因',
+      );
+    case 'monthly_report.saved':
+      return `保存 ${scalar(change.after?.month)} 月报：本月完成投资 ${wanyuan(change.after?.completedInvestment)}`;
+    case 'monthly_report.submitted':
+      return `报送 ${scalar(change.after?.month)} 月报：本月完成投资 ${wanyuan(change.after?.completedInvestment)}${change.after?.late ? '（逾期报送）' : ''}`;
+    case 'monthly_report.returned':
+      return withComment(`${scalar(change.after?.month)} 月报已退回`, change.comment);
     default:
       return '项目信息已更新';
   }

@@ -5,3 +5,5 @@ export * from './rag';
 export * from './sector';
 export * from './rules';
 export * from './change-text';
+export * from './amount';
+export * from './report-month';

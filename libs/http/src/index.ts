@@ -6,3 +6,5 @@ export * from './problem-details';
 export * from './problem-details.filter';
 export * from './validation';
 export * from './calendar-date.validator';
+export * from './amount.validator';
+export * from './plan-period.pipes';

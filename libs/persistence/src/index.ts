@@ -21,3 +21,7 @@ export * from './repositories/unit-scope';
 export * from './repositories/notification-source.repository';
 export * from './repositories/transaction';
 export * from './repositories/status-light.repository';
+export * from './repositories/project-facts.repository';
+export type { ProjectRef } from './repositories/project-locks';
+export * from './repositories/investment-plan.repository';
+export * from './repositories/monthly-report.repository';

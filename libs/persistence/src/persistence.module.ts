@@ -16,6 +16,9 @@ import { NotificationPreferenceRepository } from './repositories/notification-pr
 import { AccessRepository } from './repositories/access.repository';
 import { NotificationSourceRepository } from './repositories/notification-source.repository';
 import { StatusLightRepository } from './repositories/status-light.repository';
+import { ProjectFactsRepository } from './repositories/project-facts.repository';
+import { InvestmentPlanRepository } from './repositories/investment-plan.repository';
+import { MonthlyReportRepository } from './repositories/monthly-report.repository';
 
 /** Every repository, provided and exported alike: the only classes that speak SQL. */
 const REPOSITORIES = [
@@ -33,6 +36,9 @@ const REPOSITORIES = [
   AccessRepository,
   NotificationSourceRepository,
   StatusLightRepository,
+  ProjectFactsRepository,
+  InvestmentPlanRepository,
+  MonthlyReportRepository,
 ];
 
 /** The TypeORM connection for either application. Migrations run before the modules start (see runMigrationsWithLock). */

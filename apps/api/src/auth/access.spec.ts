@@ -65,11 +65,23 @@ describe('access rules', () => {
     expect(() => unitOfScope({ kind: 'unit', unitId: '' })).toThrow(/unit scope/);
   });
 
-  it('admin-only permissions list admins alone; only milestone updates, imports, transition requests and their withdrawal admit reviewers and owners both', () => {
+  it('admin-only permissions list admins alone; only milestone updates, imports, transition requests and their withdrawal, and project facts admit reviewers and owners both', () => {
     const both = Object.entries(PERMISSIONS).filter(
       ([, rule]) => (rule.roles as readonly string[]).includes('owner') && (rule.roles as readonly string[]).includes('reviewer'),
     );
-    expect(both.map(([name]) => name).sort()).toEqual(['milestone.import', 'milestone.update', 'project.transition.request', 'transition.withdraw']);
+    expect(both.map(([name]) => name).sort()).toEqual([
+      'milestone.import',
+      'milestone.update',
+      'project.facts.update',
+      'project.transition.request',
+      'transition.withdraw',
+    ]);
+    // The annual plan is the DRC's; monthly reports are the owners' (admins may act for them), returned by the DRC.
+    expect(PERMISSIONS['investment-plan.issue'].roles).toEqual(['reviewer', 'admin']);
+    expect(PERMISSIONS['investment-plan.import'].roles).toEqual(['reviewer', 'admin']);
+    for (const name of ['monthly-report.update', 'monthly-report.submit', 'monthly-report.import'] as const)
+      expect(PERMISSIONS[name].roles).toEqual(['owner', 'admin']);
+    expect(PERMISSIONS['monthly-report.return'].roles).toEqual(['reviewer', 'admin']);
     for (const name of ['user.create', 'user.update', 'digest.preview', 'job.retry', 'job.discard', 'queue-dashboard.session', 'project.override'] as const) {
       expect(PERMISSIONS[name].roles).toEqual(['admin']);
     }

@@ -38,6 +38,17 @@ export const PERMISSIONS = {
   'transition.withdraw': { roles: ['owner', 'reviewer', 'admin'], resource: 'transitionRequest' },
   'project.override': { roles: ['admin'], resource: 'project' },
   'project.unit.reassign': { roles: ['admin'], resource: 'project' },
+  // Investment facts (项目代码, 总投资, …): the project's owners, and the DRC's reviewers and admins for any project.
+  'project.facts.update': { roles: ['owner', 'reviewer', 'admin'], resource: 'project' },
+  // The annual plan (年度计划) is the DRC's to issue and adjust, never an owner's.
+  'investment-plan.issue': { roles: ['reviewer', 'admin'], resource: 'project' },
+  'investment-plan.import': { roles: ['reviewer', 'admin'] },
+  // Monthly reports (月报): the project's owners fill and submit them (admins may act for them); reviewers return them.
+  'monthly-report.update': { roles: ['owner', 'admin'], resource: 'project' },
+  'monthly-report.submit': { roles: ['owner', 'admin'], resource: 'project' },
+  'monthly-report.return': { roles: ['reviewer', 'admin'], resource: 'project' },
+  // Rows name their projects in the file: each is checked against the caller's unit.
+  'monthly-report.import': { roles: ['owner', 'admin'] },
   'user.create': { roles: ['admin'] },
   'user.update': { roles: ['admin'] },
   'digest.preview': { roles: ['admin'] },

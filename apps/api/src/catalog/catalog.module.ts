@@ -1,8 +1,9 @@
 import { Module } from '@nestjs/common';
 import { CatalogService } from './catalog.service';
 import { PlanController } from './plan.controller';
+import { ProjectFactsService } from './project-facts.service';
 import { ProjectsController } from './projects.controller';
 
-/** Reading the plan catalog: the tree, the projects and the indicators. */
-@Module({ controllers: [PlanController, ProjectsController], providers: [CatalogService] })
+/** Reading the plan catalog: the tree, the projects and the indicators; and editing a project's investment facts. */
+@Module({ controllers: [PlanController, ProjectsController], providers: [CatalogService, ProjectFactsService] })
 export class CatalogModule {}

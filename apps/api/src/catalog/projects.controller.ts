@@ -1,15 +1,21 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, Param, Patch, Query } from '@nestjs/common';
+import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { uuidParam } from '@qj/http';
+import { AuthUser, CurrentUser, RequireAccess } from '../auth';
 import { ApiProblems } from '../openapi/api-problems.decorator';
 import { CatalogService } from './catalog.service';
+import { ProjectFactsDto, UpdateProjectFactsDto } from './dto/project-facts.dto';
+import { ProjectFactsService } from './project-facts.service';
 import { ListProjectsQueryDto } from './dto/list-projects.query.dto';
 import { ProjectDetailDto, ProjectPageDto } from './dto/project.response.dto';
 
 @ApiTags('projects')
 @Controller('projects')
 export class ProjectsController {
-  constructor(private readonly catalog: CatalogService) {}
+  constructor(
+    private readonly catalog: CatalogService,
+    private readonly facts: ProjectFactsService,
+  ) {}
 
   @Get()
   @ApiOperation({
@@ -26,5 +32,23 @@ export class ProjectsController {
   @ApiProblems([404, 'no project with this id'])
   detail(@Param('id', uuidParam('id', '项目编号')) id: string) {
     return this.catalog.project(id);
+  }
+
+  @Patch(':id')
+  @RequireAccess('project.facts.update', 'id')
+  @ApiOperation({
+    summary:
+      'Edit the investment facts (项目代码, 总投资, 投资类型, 建设年限, 建设内容, 入库纳统): owners of the unit, reviewers, admins; send the version you saw (or If-Match). Audited; an edit that changes nothing writes nothing',
+  })
+  @ApiHeader({ name: 'If-Match', required: false, description: 'the project version you saw, instead of `version` in the body' })
+  @ApiOkResponse({ type: ProjectFactsDto })
+  @ApiProblems(404, [409, 'version_conflict (with currentVersion), or project_code_taken: another project has this 项目代码 (projectId, projectName)'])
+  updateFacts(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuidParam('id', '项目编号')) id: string,
+    @Body() dto: UpdateProjectFactsDto,
+    @Headers('if-match') ifMatch?: string,
+  ) {
+    return this.facts.update(user, id, dto, ifMatch);
   }
 }

@@ -55,4 +55,8 @@ export class ProblemDetailsDto {
   @ApiPropertyOptional({ description: 'request_already_decided (409): approved, rejected or withdrawn' }) requestStatus?: string;
   @ApiPropertyOptional({ description: 'outside_unit (403): the permission refused', example: 'milestone.update' }) action?: string;
   @ApiPropertyOptional({ type: [String], description: 'not_ready (503): the services that did not answer' }) failed?: string[];
+  @ApiPropertyOptional({ format: 'uuid', description: 'project_code_taken (409): the project that has the code; outside_unit (403): the project' })
+  projectId?: string;
+  @ApiPropertyOptional({ description: 'project_code_taken (409): the name of the project that has the code' }) projectName?: string;
+  @ApiPropertyOptional({ description: 'project_code_taken (409): the 项目代码 asked for' }) projectCode?: string;
 }

@@ -120,7 +120,8 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /** Edit the investment facts (项目代码, 总投资, 投资类型, 建设年限, 建设内容, 入库纳统): owners of the unit, reviewers, admins; send the version you saw (or If-Match). Audited; an edit that changes nothing writes nothing */
+        patch: operations["ProjectsController_updateFacts"];
         trace?: never;
     };
     "/api/auth/login": {
@@ -754,6 +755,194 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/projects/{id}/investment-plans/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The year’s current plan with the original amount beside it (owners: their unit’s projects) */
+        get: operations["InvestmentPlansController_current"];
+        /** Issue the year’s plan (reviewers, admins): the first issue is the original; other values later are an adjustment (中期调整) and need a reason; the same values again change nothing */
+        put: operations["InvestmentPlansController_issue"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/investment-plans/{year}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every issue of the year’s plan, oldest first: the original and each adjustment, who issued it, when and why */
+        get: operations["InvestmentPlansController_versions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/investment-plans/template.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 年度计划模板: every project in the caller’s scope, prefilled with its current plan for the year, with a 说明 sheet */
+        get: operations["InvestmentPlansController_template"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/investment-plans/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import the filled-in plan template (reviewers, admins; multipart field `file`, .xlsx ≤ 2 MB; the year as `year` in the query or the form, else the sheet’s 年度): every row checked like PUT; 422 with each row’s errors and nothing applied, else every issue and adjustment in one transaction */
+        post: operations["InvestmentPlansController_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/monthly-reports/{month}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Save the month’s report as a draft (owners of the unit, admins): 本月完成投资 (zero is a report), 形象进度, 存在问题; a returned report may be edited, a submitted one not (409) */
+        put: operations["MonthlyReportsController_save"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/monthly-reports/{month}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Submit (报送) the saved report (owners of the unit, admins); late when first submitted after REPORT_DUE_DAY of the next month (APP_TIMEZONE) */
+        post: operations["MonthlyReportsController_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/monthly-reports/{month}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Return (退回) a submitted report to its unit with a comment (reviewers, admins): the owners may edit and submit it again */
+        post: operations["MonthlyReportsController_returnReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/monthly-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A project’s year of reports: the twelve months, each with its report or `missing`, its due day, overdue, late, locked */
+        get: operations["MonthlyReportsController_year"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/monthly-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The month’s grid: every project of the caller’s scope (an owner: their unit) with its report or none */
+        get: operations["MonthlyReportsController_grid"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/monthly-reports/template.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 月报模板: every project of the caller’s scope for the month, prefilled with any report saved, with a 说明 sheet */
+        get: operations["MonthlyReportsController_template"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/monthly-reports/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import the filled-in report template (owners: their unit’s projects; admins; multipart field `file`, .xlsx ≤ 2 MB): every row checked like PUT; 422 with each row’s errors and nothing applied, else saved as drafts in one transaction — and all submitted with submit=true */
+        post: operations["MonthlyReportsController_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/users": {
         parameters: {
             query?: never;
@@ -1045,6 +1234,30 @@ export interface components {
             version: number;
             /** Format: date-time */
             updatedAt: string;
+            /**
+             * @description 项目代码
+             * @example 2501-500110-04-01-123456
+             */
+            projectCode: string | null;
+            /**
+             * @description 总投资 (万元)
+             * @example 1234.50
+             */
+            totalInvestment: string | null;
+            /** @enum {string|null} */
+            investmentType: "government" | "enterprise" | null;
+            /** @description 建设起始年 */
+            constructionStartYear: number | null;
+            /** @description 建设结束年 */
+            constructionEndYear: number | null;
+            /** @description 建设内容 */
+            constructionScope: string | null;
+            /**
+             * Format: date
+             * @description 入库纳统日期; null while not registered
+             * @example 2027-06-30
+             */
+            statisticsRegisteredOn: string | null;
         };
         ProjectPageDto: {
             items: components["schemas"]["ProjectListItemDto"][];
@@ -1123,8 +1336,93 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+            /**
+             * @description 项目代码
+             * @example 2501-500110-04-01-123456
+             */
+            projectCode: string | null;
+            /**
+             * @description 总投资 (万元)
+             * @example 1234.50
+             */
+            totalInvestment: string | null;
+            /** @enum {string|null} */
+            investmentType: "government" | "enterprise" | null;
+            /** @description 建设起始年 */
+            constructionStartYear: number | null;
+            /** @description 建设结束年 */
+            constructionEndYear: number | null;
+            /** @description 建设内容 */
+            constructionScope: string | null;
+            /**
+             * Format: date
+             * @description 入库纳统日期; null while not registered
+             * @example 2027-06-30
+             */
+            statisticsRegisteredOn: string | null;
             unit: components["schemas"]["UnitRefDto"];
             sources: components["schemas"]["ProjectSourceDto"][];
+        };
+        UpdateProjectFactsDto: {
+            /** @description the project version the client saw (or send If-Match) */
+            version?: number;
+            /**
+             * @description 项目代码 (投资项目在线审批监管平台), unique
+             * @example 2501-500110-04-01-123456
+             */
+            projectCode?: string | null;
+            /**
+             * @description 总投资: 万元, ≥ 0, ≤ 100000000, at most two decimals; a JSON number is accepted too and answered as a decimal string
+             * @example 1234.50
+             */
+            totalInvestment?: string | null;
+            /**
+             * @description government 政府投资 / enterprise 企业投资
+             * @enum {string|null}
+             */
+            investmentType?: "government" | "enterprise" | null;
+            /** @description 建设起始年 */
+            constructionStartYear?: number | null;
+            /** @description 建设结束年 (not before the start year) */
+            constructionEndYear?: number | null;
+            /** @description 建设内容, a few sentences */
+            constructionScope?: string | null;
+            /**
+             * Format: date
+             * @description 入库纳统日期 (not after today); null: not registered yet
+             * @example 2027-06-30
+             */
+            statisticsRegisteredOn?: string | null;
+        };
+        ProjectFactsDto: {
+            /**
+             * @description 项目代码
+             * @example 2501-500110-04-01-123456
+             */
+            projectCode: string | null;
+            /**
+             * @description 总投资 (万元)
+             * @example 1234.50
+             */
+            totalInvestment: string | null;
+            /** @enum {string|null} */
+            investmentType: "government" | "enterprise" | null;
+            constructionStartYear: number | null;
+            constructionEndYear: number | null;
+            /** @description 建设内容 */
+            constructionScope: string | null;
+            /**
+             * Format: date
+             * @description 入库纳统日期; null while not registered
+             * @example 2027-06-30
+             */
+            statisticsRegisteredOn: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @description the project version now */
+            version: number;
+            /** Format: date-time */
+            updatedAt: string;
         };
         LoginDto: {
             /** @example owner_transport */
@@ -1763,6 +2061,252 @@ export interface components {
             key: string;
             items: components["schemas"]["RollupSnapshotDto"][];
         };
+        IssueInvestmentPlanDto: {
+            /**
+             * @description 年度计划投资 (万元), ≥ 0, ≤ 100000000, at most two decimals; a JSON number is accepted too
+             * @example 1200.00
+             */
+            plannedInvestment: string;
+            /** @description 计划开工月份 (this year) */
+            plannedStartMonth?: number | null;
+            /** @description 计划竣工月份 (this year), not before the start month */
+            plannedCompletionMonth?: number | null;
+            /** @description 调整原因: required for an adjustment (a plan for the year exists already) */
+            reason?: string;
+        };
+        InvestmentPlanDto: {
+            /** Format: uuid */
+            projectId: string;
+            year: number;
+            /** @description 1 for the original plan; each adjustment (中期调整) adds one */
+            version: number;
+            /**
+             * @description 年度计划投资 now (万元)
+             * @example 1234.50
+             */
+            plannedInvestment: string;
+            /**
+             * @description the original plan’s amount (万元), kept through adjustments
+             * @example 1234.50
+             */
+            originalInvestment: string;
+            plannedStartMonth: number | null;
+            plannedCompletionMonth: number | null;
+            /** @description the plan has been adjusted (version > 1) */
+            adjusted: boolean;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        InvestmentPlanVersionDto: {
+            version: number;
+            /**
+             * @description original (年初下达) or adjustment (中期调整)
+             * @enum {string}
+             */
+            kind: "original" | "adjustment";
+            /** @example 1234.50 */
+            plannedInvestment: string;
+            plannedStartMonth: number | null;
+            plannedCompletionMonth: number | null;
+            reason: string | null;
+            /** Format: uuid */
+            issuedBy: string | null;
+            /** @example 区发展改革委审核员 */
+            issuedByName: string | null;
+            /** Format: date-time */
+            issuedAt: string;
+        };
+        InvestmentPlanVersionListDto: {
+            /** Format: uuid */
+            projectId: string;
+            year: number;
+            /** @description oldest first */
+            items: components["schemas"]["InvestmentPlanVersionDto"][];
+        };
+        PlanImportRowDto: {
+            /** @description the row number in the sheet */
+            row: number;
+            projectId: string | null;
+            projectName: string | null;
+            /**
+             * @description issued: the year’s first plan; adjusted: 中期调整; skipped: no amount and no plan
+             * @enum {string}
+             */
+            status: "issued" | "adjusted" | "unchanged" | "skipped" | "error";
+            errors: components["schemas"]["FieldErrorDto"][];
+        };
+        PlanImportSummaryDto: {
+            total: number;
+            issued: number;
+            adjusted: number;
+            unchanged: number;
+            skipped: number;
+            error: number;
+        };
+        PlanImportResultDto: {
+            /** @description true: every issue and adjustment written (in one transaction) */
+            applied: boolean;
+            year: number;
+            rows: components["schemas"]["PlanImportRowDto"][];
+            summary: components["schemas"]["PlanImportSummaryDto"];
+        };
+        SaveMonthlyReportDto: {
+            /**
+             * @description 本月完成投资 (万元), ≥ 0 (zero is a report), ≤ 100000000, at most two decimals; a JSON number is accepted too
+             * @example 320.00
+             */
+            completedInvestment: string;
+            /** @description 形象进度, in words */
+            progress?: string;
+            /** @description 存在问题 */
+            problems?: string;
+            /** @description the report version you saw: 409 if it changed since */
+            version?: number;
+        };
+        /**
+         * @description draft (saved), submitted (报送, counted in the figures), returned (退回 by a reviewer)
+         * @enum {string}
+         */
+        MonthlyReportStatus: "draft" | "submitted" | "returned";
+        MonthlyReportDto: {
+            /** Format: uuid */
+            projectId: string;
+            /** @example 2027-03 */
+            month: string;
+            year: number;
+            /**
+             * @description 本月完成投资 (万元)
+             * @example 1234.50
+             */
+            completedInvestment: string;
+            /** @description 形象进度 */
+            progress: string;
+            /** @description 存在问题 */
+            problems: string;
+            /** @description draft (saved), submitted (报送, counted in the figures), returned (退回 by a reviewer) */
+            status: components["schemas"]["MonthlyReportStatus"];
+            /** @description first submitted after its due day */
+            late: boolean;
+            /** Format: date-time */
+            submittedAt: string | null;
+            /** Format: uuid */
+            submittedBy: string | null;
+            submittedByName: string | null;
+            /** Format: date-time */
+            returnedAt: string | null;
+            /** Format: uuid */
+            returnedBy: string | null;
+            returnedByName: string | null;
+            /** @description 退回意见 */
+            returnComment: string | null;
+            version: number;
+            /** Format: uuid */
+            updatedBy: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+            /**
+             * Format: date
+             * @description the day the report is due (REPORT_DUE_DAY of the next month)
+             * @example 2027-06-30
+             */
+            dueOn: string;
+        };
+        SubmitMonthlyReportDto: {
+            /** @description the report version you saw: 409 if it changed since */
+            version?: number;
+        };
+        ReturnMonthlyReportDto: {
+            /** @description why the report goes back to its unit (退回意见) */
+            comment: string;
+        };
+        ReportMonthDto: {
+            /** @example 2027-03 */
+            month: string;
+            /**
+             * @description missing: no report saved for the month
+             * @enum {string}
+             */
+            status: "missing" | "draft" | "submitted" | "returned";
+            /**
+             * Format: date
+             * @example 2027-06-30
+             */
+            dueOn: string;
+            /** @description not submitted and its due day has passed */
+            overdue: boolean;
+            /** @description submitted after its due day */
+            late: boolean;
+            /** @description the month’s bulletin is published: its report can no longer change */
+            locked: boolean;
+            report: components["schemas"]["MonthlyReportDto"] | null;
+        };
+        ReportYearDto: {
+            /** Format: uuid */
+            projectId: string;
+            year: number;
+            /** @description REPORT_DUE_DAY: reports are due on this day of the next month */
+            dueDay: number;
+            /** @description January to December */
+            months: components["schemas"]["ReportMonthDto"][];
+        };
+        ReportGridRowDto: {
+            /** Format: uuid */
+            projectId: string;
+            projectName: string;
+            projectCode: string | null;
+            /** Format: uuid */
+            unitId: string;
+            unitName: string;
+            /** @enum {string} */
+            status: "missing" | "draft" | "submitted" | "returned";
+            /** @description not submitted and its due day has passed */
+            overdue: boolean;
+            report: components["schemas"]["MonthlyReportDto"] | null;
+        };
+        ReportGridDto: {
+            /** @example 2027-03 */
+            month: string;
+            /**
+             * Format: date
+             * @example 2027-06-30
+             */
+            dueOn: string;
+            locked: boolean;
+            /** @description every project of the caller’s scope (an owner: their unit), in plan order */
+            items: components["schemas"]["ReportGridRowDto"][];
+        };
+        ReportImportRowDto: {
+            /** @description the row number in the sheet */
+            row: number;
+            projectId: string | null;
+            projectName: string | null;
+            /** @example 2027-03 */
+            month: string | null;
+            /**
+             * @description skipped: no amount filled in (no report for the project)
+             * @enum {string}
+             */
+            status: "saved" | "unchanged" | "skipped" | "error";
+            /** @description submitted (报送) by this import */
+            submitted: boolean;
+            errors: components["schemas"]["FieldErrorDto"][];
+        };
+        ReportImportSummaryDto: {
+            total: number;
+            saved: number;
+            unchanged: number;
+            skipped: number;
+            submitted: number;
+            error: number;
+        };
+        ReportImportResultDto: {
+            /** @description true: every row written (in one transaction) */
+            applied: boolean;
+            /** @description submit=true: the reports were submitted too */
+            submitted: boolean;
+            rows: components["schemas"]["ReportImportRowDto"][];
+            summary: components["schemas"]["ReportImportSummaryDto"];
+        };
         AdminUserDto: {
             /** Format: uuid */
             id: string;
@@ -1980,6 +2524,15 @@ export interface components {
             action?: string;
             /** @description not_ready (503): the services that did not answer */
             failed?: string[];
+            /**
+             * Format: uuid
+             * @description project_code_taken (409): the project that has the code; outside_unit (403): the project
+             */
+            projectId?: string;
+            /** @description project_code_taken (409): the name of the project that has the code */
+            projectName?: string;
+            /** @description project_code_taken (409): the 项目代码 asked for */
+            projectCode?: string;
         } & {
             [key: string]: unknown;
         };
@@ -2301,6 +2854,98 @@ export interface operations {
             };
             /** @description no project with this id */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    ProjectsController_updateFacts: {
+        parameters: {
+            query?: never;
+            header: {
+                "if-match": string;
+                /** @description the project version you saw, instead of `version` in the body */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateProjectFactsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectFactsDto"];
+                };
+            };
+            /** @description 请求无效 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 未登录或登录已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 无权执行此操作 (role, or a resource of another unit) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 未找到 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description version_conflict (with currentVersion), or project_code_taken: another project has this 项目代码 (projectId, projectName) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 请求内容过大 */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4843,6 +5488,890 @@ export interface operations {
             };
             /** @description 未登录或登录已过期 */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    InvestmentPlansController_current: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description the plan year */
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvestmentPlanDto"];
+                };
+            };
+            /** @description 请求无效 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 未登录或登录已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description outside_unit: an owner asked for another unit’s project */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description project_not_found, or plan_not_found: no plan issued for the year */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    InvestmentPlansController_issue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description the plan year */
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IssueInvestmentPlanDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvestmentPlanDto"];
+                };
+            };
+            /** @description 请求无效 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 未登录或登录已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 无权执行此操作 (role, or a resource of another unit) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 未找到 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 请求内容过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    InvestmentPlansController_versions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description the plan year */
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvestmentPlanVersionListDto"];
+                };
+            };
+            /** @description 请求无效 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 未登录或登录已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description outside_unit: an owner asked for another unit’s project */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 未找到 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    InvestmentPlansController_template: {
+        parameters: {
+            query: {
+                /** @description the plan year */
+                year: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description <年度>年度计划-<范围>-<日期>.xlsx */
+            200: {
+                headers: {
+                    /** @description attachment; the Chinese file name as filename* (RFC 5987) */
+                    "Content-Disposition"?: string;
+                    /** @description rows in the file */
+                    "X-Total-Count"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description 请求无效 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 未登录或登录已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    InvestmentPlansController_import: {
+        parameters: {
+            query?: {
+                /** @description the plan year (or the form field `year`, or the sheet’s 年度 column) */
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                    /** @description the plan year (or in the query, or the sheet’s 年度) */
+                    year?: number;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanImportResultDto"];
+                };
+            };
+            /** @description not an .xlsx, a malformed upload (naming `file`), or no year (naming `year`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 未登录或登录已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 无权执行此操作 (role, or a resource of another unit) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description the upload is over 2 MB, or inflates past 20 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description import_rows_invalid: each row’s errors (rows, summary as in the 200); nothing applied; or more than a template can hold */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    MonthlyReportsController_save: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description YYYY-MM, 2026-01 … 2030-12, not after the current month */
+                month: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveMonthlyReportDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MonthlyReportDto"];
+                };
+            };
+            /** @description 请求无效 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 未登录或登录已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 无权执行此操作 (role, or a resource of another unit) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 未找到 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description report_submitted (returned first by a reviewer), version_conflict, or month_locked: the month’s bulletin is published */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 请求内容过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    MonthlyReportsController_submit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description YYYY-MM, 2026-01 … 2030-12, not after the current month */
+                month: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmitMonthlyReportDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MonthlyReportDto"];
+                };
+            };
+            /** @description 请求无效 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 未登录或登录已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 无权执行此操作 (role, or a resource of another unit) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description project_not_found, or report_not_found: save the report first */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description report_already_submitted, version_conflict, or month_locked */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 请求内容过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    MonthlyReportsController_returnReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description YYYY-MM, 2026-01 … 2030-12, not after the current month */
+                month: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReturnMonthlyReportDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MonthlyReportDto"];
+                };
+            };
+            /** @description 请求无效 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 未登录或登录已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 无权执行此操作 (role, or a resource of another unit) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description project_not_found, or report_not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description report_not_submitted, or month_locked */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 请求内容过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    MonthlyReportsController_year: {
+        parameters: {
+            query: {
+                year: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportYearDto"];
+                };
+            };
+            /** @description 请求无效 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 未登录或登录已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description outside_unit: an owner asked for another unit’s project */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 未找到 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    MonthlyReportsController_grid: {
+        parameters: {
+            query: {
+                /** @description YYYY-MM, 2026-01 … 2030-12, not after the current month */
+                month: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportGridDto"];
+                };
+            };
+            /** @description 请求无效 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 未登录或登录已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    MonthlyReportsController_template: {
+        parameters: {
+            query: {
+                /** @description YYYY-MM, 2026-01 … 2030-12, not after the current month */
+                month: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 月报-<月份>-<范围>-<日期>.xlsx */
+            200: {
+                headers: {
+                    /** @description attachment; the Chinese file name as filename* (RFC 5987) */
+                    "Content-Disposition"?: string;
+                    /** @description rows in the file */
+                    "X-Total-Count"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description 请求无效 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 未登录或登录已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    MonthlyReportsController_import: {
+        parameters: {
+            query?: {
+                /** @description the month of rows whose 月份 is blank (or the form field `month`) */
+                month?: string;
+                /** @description true: submit (报送) every report of the file once saved */
+                submit?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                    /** @description the month of rows whose 月份 is blank (or in the query) */
+                    month?: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportImportResultDto"];
+                };
+            };
+            /** @description not an .xlsx, a malformed upload (naming `file`), or a bad month (naming `month`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 未登录或登录已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 无权执行此操作 (role, or a resource of another unit) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description the upload is over 2 MB, or inflates past 20 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description import_rows_invalid: each row’s errors (rows, summary as in the 200); nothing applied; or more than a template can hold */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { BusinessDay } from '@qj/domain';
 import { DataSource } from 'typeorm';
+import { PROJECT_FACTS_SQL, ProjectFacts } from './project-facts.repository';
 import { overdueMilestoneSql, stageOrderSql, staleProjectSql, statusOrderSql } from '../rules.sql';
 
 export const PROJECT_SORTS = ['plan', 'name', 'stage', 'target', 'sector', 'column', 'chapter', 'updatedAt'] as const;
@@ -30,7 +31,7 @@ export interface ProjectListFilter {
   pageSize: number;
 }
 
-export interface ProjectListItem {
+export interface ProjectListItem extends ProjectFacts {
   id: string;
   key: string;
   name: string;
@@ -146,13 +147,14 @@ export class ProjectReadRepository {
       `WITH matched AS MATERIALIZED (
          SELECT p.id, p.catalog_key, p.name, p.pinyin, p.column_no, p.item_no, p.chapter_no, p.part_no, p.column_nos, p.sector, p.stage,
                 p.target, p.target_ambiguous, p.target_verb, p.baseline_stage, p.unit_id, u.code AS unit_code, u.name AS unit_name, p.rag,
-                p.version, p.updated_at, p.plan_order
+                p.version, p.updated_at, p.plan_order, ${PROJECT_FACTS_SQL}
          ${from}
        )
        SELECT p.id, p.catalog_key AS key, p.name, p.column_no AS "column", p.item_no AS item, p.chapter_no AS chapter, p.part_no AS part,
               p.column_nos AS columns, p.sector, p.stage, p.target, p.target_ambiguous AS "targetAmbiguous", p.target_verb AS "targetVerb",
               p.baseline_stage AS "baselineStage", p.unit_id AS "unitId", p.unit_code AS "unitCode", p.unit_name AS "unitName", p.rag, p.version,
-              p.updated_at AS "updatedAt", count(*) OVER () AS total
+              p.updated_at AS "updatedAt", p."projectCode", p."totalInvestment", p."investmentType", p."constructionStartYear",
+              p."constructionEndYear", p."constructionScope", p."statisticsRegisteredOn", count(*) OVER () AS total
        FROM matched p ORDER BY ${orderSql} LIMIT ${bind(filter.pageSize)} OFFSET ${bind((filter.page - 1) * filter.pageSize)}`,
       params,
     );
@@ -171,7 +173,7 @@ export class ProjectReadRepository {
               p.target_verb AS "targetVerb", p.baseline_stage AS "baselineStage", p.baseline_clause AS "baselineClause",
               p.previous_stage AS "previousStage", p.rag, p.rag_reasons AS "ragReasons", p.rag_on AS "ragOn", p.last_activity_at AS "lastActivityAt",
               p.column_no AS "column", p.item_no AS item, p.chapter_no AS chapter, p.part_no AS part, p.version,
-              p.created_at AS "createdAt", p.updated_at AS "updatedAt",
+              p.created_at AS "createdAt", p.updated_at AS "updatedAt", ${PROJECT_FACTS_SQL},
               json_build_object('id', u.id, 'code', u.code, 'name', u.name) AS unit,
               COALESCE((
                 SELECT json_agg(json_build_object(

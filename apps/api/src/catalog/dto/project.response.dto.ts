@@ -13,6 +13,11 @@ export const int = { type: 'integer' } as const;
 export const dateTime = { type: String, format: 'date-time' } as const;
 export const calendarDate = { type: String, format: 'date', example: '2027-06-30' } as const;
 
+/** An amount in 万元: a decimal string with two places, exact. */
+export const amount = { type: String, pattern: '^\\d+(\\.\\d{1,2})?$', example: '1234.50' } as const;
+
+export const INVESTMENT_TYPES = ['government', 'enterprise'] as const;
+
 /** One row of the project list (项目清单). */
 export class ProjectListItemDto {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -35,6 +40,13 @@ export class ProjectListItemDto {
   @ApiProperty(ragLevel) rag: string;
   @ApiProperty(int) version: number;
   @ApiProperty(dateTime) updatedAt: string;
+  @ApiProperty({ type: String, nullable: true, example: '2501-500110-04-01-123456', description: '项目代码' }) projectCode: string | null;
+  @ApiProperty({ ...amount, nullable: true, description: '总投资 (万元)' }) totalInvestment: string | null;
+  @ApiProperty({ type: String, enum: INVESTMENT_TYPES, nullable: true }) investmentType: string | null;
+  @ApiProperty({ ...int, nullable: true, description: '建设起始年' }) constructionStartYear: number | null;
+  @ApiProperty({ ...int, nullable: true, description: '建设结束年' }) constructionEndYear: number | null;
+  @ApiProperty({ type: String, nullable: true, description: '建设内容' }) constructionScope: string | null;
+  @ApiProperty({ ...calendarDate, nullable: true, description: '入库纳统日期; null while not registered' }) statisticsRegisteredOn: string | null;
 }
 
 export class ProjectPageDto {
@@ -92,6 +104,13 @@ export class ProjectDetailDto {
   @ApiProperty(int) version: number;
   @ApiProperty(dateTime) createdAt: string;
   @ApiProperty(dateTime) updatedAt: string;
+  @ApiProperty({ type: String, nullable: true, example: '2501-500110-04-01-123456', description: '项目代码' }) projectCode: string | null;
+  @ApiProperty({ ...amount, nullable: true, description: '总投资 (万元)' }) totalInvestment: string | null;
+  @ApiProperty({ type: String, enum: INVESTMENT_TYPES, nullable: true }) investmentType: string | null;
+  @ApiProperty({ ...int, nullable: true, description: '建设起始年' }) constructionStartYear: number | null;
+  @ApiProperty({ ...int, nullable: true, description: '建设结束年' }) constructionEndYear: number | null;
+  @ApiProperty({ type: String, nullable: true, description: '建设内容' }) constructionScope: string | null;
+  @ApiProperty({ ...calendarDate, nullable: true, description: '入库纳统日期; null while not registered' }) statisticsRegisteredOn: string | null;
   @ApiProperty({ type: UnitRefDto }) unit: UnitRefDto;
   @ApiProperty({ type: [ProjectSourceDto] }) sources: ProjectSourceDto[];
 }

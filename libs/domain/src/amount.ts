@@ -1,0 +1,68 @@
+/**
+ * Amounts in 万元 as exact decimal strings with two places (`"1234.50"`), the way PostgreSQL's numeric(12,2) hands
+ * them over. Input may be a JSON number or a decimal string; whatever arithmetic is needed runs on integer 分
+ * (hundredths) as BigInt, never on floats.
+ */
+
+/** The largest amount accepted anywhere: 10⁸ 万元 (one trillion yuan), far beyond any project, well within numeric(12,2). */
+export const MAX_AMOUNT = '100000000';
+const MAX_CENTS = 10_000_000_000n;
+
+export type AmountRefusal = 'not_a_number' | 'negative' | 'too_many_decimals' | 'too_large';
+
+export type ParsedAmount = { ok: true; value: string } | { ok: false; reason: AmountRefusal };
+
+const DECIMAL = /^(\d+)(?:\.(\d+))?$/;
+
+/** A JSON number or a decimal string as `"1234.50"`, or why it is not an amount. */
+export function parseAmount(input: unknown): ParsedAmount {
+  let text: string;
+  if (typeof input === 'number') {
+    if (!Number.isFinite(input)) return { ok: false, reason: 'not_a_number' };
+    if (input < 0) return { ok: false, reason: 'negative' };
+    // Shortest round-trip text of the double: 1234.5 → "1234.5"; 0.1 + 0.2 → "0.30000000000000004" (too many decimals).
+    text = String(input);
+    if (/e/i.test(text)) return { ok: false, reason: input >= 1 ? 'too_large' : 'too_many_decimals' };
+  } else if (typeof input === 'string') {
+    text = input.trim();
+  } else {
+    return { ok: false, reason: 'not_a_number' };
+  }
+  if (/^-\s*\d/.test(text)) return { ok: false, reason: 'negative' };
+  const match = DECIMAL.exec(text.startsWith('+') ? text.slice(1) : text);
+  if (!match) return { ok: false, reason: 'not_a_number' };
+  const [, whole, fraction = ''] = match;
+  if (fraction.replace(/0+$/, '').length > 2) return { ok: false, reason: 'too_many_decimals' };
+  const cents = BigInt(whole) * 100n + BigInt((fraction + '00').slice(0, 2));
+  if (cents > MAX_CENTS) return { ok: false, reason: 'too_large' };
+  return { ok: true, value: formatCents(cents) };
+}
+
+/** `"1234.50"` → 123450n. */
+export function centsOf(amount: string): bigint {
+  const parsed = parseAmount(amount);
+  if (!parsed.ok) throw new RangeError(`not an amount: ${amount}`);
+  const [whole, fraction] = parsed.value.split('.');
+  return BigInt(whole) * 100n + BigInt(fraction);
+}
+
+/** 123450n → `"1234.50"`. */
+export function formatCents(cents: bigint): string {
+  const sign = cents < 0n ? '-' : '';
+  const abs = cents < 0n ? -cents : cents;
+  return `${sign}${abs / 100n}.${String(abs % 100n).padStart(2, '0')}`;
+}
+
+/** What is wrong with an amount, in the users' words, for the field named. */
+export function amountRefusalText(field: string, reason: AmountRefusal): string {
+  switch (reason) {
+    case 'negative':
+      return `${field} 不能为负数`;
+    case 'too_many_decimals':
+      return `${field} 最多保留两位小数（单位：万元）`;
+    case 'too_large':
+      return `${field} 不能超过 ${MAX_AMOUNT} 万元`;
+    default:
+      return `${field} 必须是金额（万元），如 1234.50`;
+  }
+}

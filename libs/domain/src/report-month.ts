@@ -1,0 +1,62 @@
+import { addDays, type CalendarDate } from './calendar-date';
+
+/**
+ * The months of the monthly 调度: a report month is `YYYY-MM` within the plan period (2026-01 … 2030-12); each
+ * month's report (月报) is due on REPORT_DUE_DAY of the next month, a calendar day in APP_TIMEZONE.
+ */
+
+export type ReportMonth = string;
+
+export const PLAN_YEARS = { from: 2026, to: 2030 } as const;
+export const REPORT_MONTHS = { from: '2026-01', to: '2030-12' } as const;
+
+const MONTH_PATTERN = /^(\d{4})-(0[1-9]|1[0-2])$/;
+
+export function isReportMonthFormat(value: unknown): value is ReportMonth {
+  return typeof value === 'string' && MONTH_PATTERN.test(value);
+}
+
+/** A year of the plan period (2026–2030). */
+export function isPlanYear(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= PLAN_YEARS.from && value <= PLAN_YEARS.to;
+}
+
+/** `YYYY-MM` within the plan period. */
+export function isPlanMonth(value: unknown): value is ReportMonth {
+  return isReportMonthFormat(value) && value >= REPORT_MONTHS.from && value <= REPORT_MONTHS.to;
+}
+
+/** The month a day falls in: 2027-03-14 → 2027-03. */
+export function monthOfDate(date: CalendarDate): ReportMonth {
+  return date.slice(0, 7);
+}
+
+export function yearOfMonth(month: ReportMonth): number {
+  return Number(month.slice(0, 4));
+}
+
+/** The twelve months of a year, January first. */
+export function monthsOfYear(year: number): ReportMonth[] {
+  return Array.from({ length: 12 }, (_, index) => `${year}-${String(index + 1).padStart(2, '0')}`);
+}
+
+/** 2027-12 → 2028-01. */
+export function nextMonth(month: ReportMonth): ReportMonth {
+  const [year, m] = month.split('-').map(Number);
+  return m === 12 ? `${year + 1}-01` : `${year}-${String(m + 1).padStart(2, '0')}`;
+}
+
+/** The day a month's report is due: `dueDay` (1–28) of the next month. 2027-03 with 5 → 2027-04-05. */
+export function reportDueOn(month: ReportMonth, dueDay: number): CalendarDate {
+  return addDays(`${nextMonth(month)}-01`, dueDay - 1);
+}
+
+/** A report first submitted on `submittedOn` is late when that day is after its due day; on the due day it is on time. */
+export function isLateSubmission(month: ReportMonth, submittedOn: CalendarDate, dueDay: number): boolean {
+  return submittedOn > reportDueOn(month, dueDay);
+}
+
+/** A month not yet submitted is overdue once its due day has passed. */
+export function isReportOverdue(month: ReportMonth, submitted: boolean, today: CalendarDate, dueDay: number): boolean {
+  return !submitted && today > reportDueOn(month, dueDay);
+}
