@@ -119,6 +119,31 @@ export const ERRORS = {
     zh: '「{name}」是实现 2030 年目标的里程碑，不能标记为不适用',
     en: '“{name}” is the milestone that realises the 2030 target and cannot be marked not applicable',
   },
+  // The monthly 调度: facts, annual plans, monthly reports.
+  project_code_taken: { status: 409, zh: '项目代码 {code} 已被「{holder}」使用', en: 'The project code {code} is already used by “{holder}”' },
+  plan_not_found: { status: 404, zh: '该项目尚未下达 {year} 年度计划', en: 'No {year} annual plan has been issued for this project' },
+  month_locked: {
+    status: 409,
+    zh: '{months} 的调度通报已发布，该月月报不能再修改',
+    en: 'The bulletin of {months} is published: that month’s reports can no longer change',
+  },
+  report_not_found: { status: 404, zh: '该项目没有 {month} 的月报，请先填写保存', en: 'This project has no report for {month}: fill it in and save it first' },
+  report_not_submitted: {
+    status: 409,
+    zh: '{month} 的月报尚未报送（{state}），不能退回',
+    en: 'The report for {month} is not submitted ({state}) and cannot be returned',
+  },
+  report_submitted: {
+    status: 409,
+    zh: '{month} 的月报已报送，不能修改；如需更正，请联系区发展改革委退回',
+    en: 'The report for {month} is submitted and cannot change; to correct it, ask the DRC to return it',
+  },
+  report_already_submitted: { status: 409, zh: '{month} 的月报已报送', en: 'The report for {month} is already submitted' },
+  plan_year_missing: {
+    status: 400,
+    zh: '请用 year 字段指定年度，或使用模板中的「年度」列（整份文件同一年度）',
+    en: 'Give the year in the year field, or use the template’s 年度 column (one year for the whole file)',
+  },
   // 503: a backend is away.
   not_ready: { status: 503, zh: '未就绪：{failed} 无法访问', en: 'Not ready: {failed} cannot be reached' },
   backend_unavailable: {

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '@qj/config';
-import { DomainException, MAX_INT32, ValidationFailedException } from '@qj/http';
+import { domainError, MAX_INT32, ValidationFailedException } from '@qj/http';
 import { isProjectCodeConflict, PROJECT_FACT_FIELDS, ProjectFacts, ProjectFactsRepository, ProjectFactsRow, WorkflowRepository } from '@qj/persistence';
 import { domainEvent } from '@qj/queue';
 import { AuthUser } from '../auth';
 import type { UpdateProjectFactsDto } from './dto/project-facts.dto';
 
-const projectNotFound = (id: string) => new DomainException('project_not_found', 404, `没有编号为 ${id} 的项目`);
+const projectNotFound = (id: string) => domainError('project_not_found', { id });
 
 /**
  * A project's investment facts (项目代码, 总投资, 投资类型, 建设年限, 建设内容, 入库纳统): edited by its owners and the
@@ -91,14 +91,10 @@ function view(row: ProjectFactsRow) {
 }
 
 const versionConflict = (current: ProjectFactsRow) =>
-  new DomainException('version_conflict', 409, '项目已被他人修改，请刷新后重试', { currentVersion: current.version });
+  domainError('version_conflict', { subject: { zh: '项目', en: 'project' } }, { extensions: { currentVersion: current.version } });
 
 const codeTaken = (code: string, holder: { id: string; name: string }) =>
-  new DomainException('project_code_taken', 409, `项目代码 ${code} 已被「${holder.name}」使用`, {
-    projectCode: code,
-    projectId: holder.id,
-    projectName: holder.name,
-  });
+  domainError('project_code_taken', { code, holder: holder.name }, { extensions: { projectCode: code, projectId: holder.id, projectName: holder.name } });
 
 /** `If-Match: "3"` or `If-Match: 3`; the body's `version` wins when both are sent. */
 function parseIfMatch(header: string | undefined): number {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '@qj/config';
 import { amountRefusalText, isPlanYear, parseAmount, PLAN_YEARS } from '@qj/domain';
-import { DomainException, FieldError, ValidationFailedException, yearParam } from '@qj/http';
+import { domainError, FieldError, ValidationFailedException, yearParam } from '@qj/http';
 import { InvestmentPlanRepository, InvestmentPlanRow, ProjectRef, UnitRepository } from '@qj/persistence';
 import { AuthUser, readScopeOf } from '../auth';
 import { amountCell, EntryRow, monthOfYearCell, readEntrySheet } from '../import/entry-sheet';
@@ -28,9 +28,7 @@ export interface PlanImportResult {
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const fileError = (message: string) => new DomainException('invalid_file', 400, message, {}, [{ field: 'file', message }]);
-/** Rows in error: the milestone import's answer (422 import_rows_invalid with each row's errors), so the console shows both alike. */
-export const ROWS_INVALID_STATUS = 422;
+const fileError = (reason: string) => domainError('invalid_file', { reason }, { errors: [{ field: 'file', message: reason }] });
 
 /**
  * The district's annual plans from Excel (年度计划批量下达): the template of every project in scope with its current
@@ -120,17 +118,18 @@ export class InvestmentPlanImportService {
       const rows = checked.map((c) => c.result);
       const invalid = rows.filter((row) => row.status === 'error');
       if (invalid.length) {
-        throw new DomainException(
+        throw domainError(
           'import_rows_invalid',
-          ROWS_INVALID_STATUS,
-          `有 ${invalid.length} 行有错误，未导入任何数据；请修改后重新上传`,
-          { applied: false, year: fileYear, rows, summary: summarise(rows) },
-          invalid.flatMap((row) =>
-            row.errors.map((error) => ({
-              field: `rows[${row.row}].${error.field}`,
-              message: `第 ${row.row} 行「${PLAN_LABELS[error.field as PlanField] ?? error.field}」：${error.message}`,
-            })),
-          ),
+          { count: invalid.length },
+          {
+            extensions: { applied: false, year: fileYear, rows, summary: summarise(rows) },
+            errors: invalid.flatMap((row) =>
+              row.errors.map((error) => ({
+                field: `rows[${row.row}].${error.field}`,
+                message: `第 ${row.row} 行「${PLAN_LABELS[error.field as PlanField] ?? error.field}」：${error.message}`,
+              })),
+            ),
+          },
         );
       }
       for (const { apply } of checked) {
@@ -186,9 +185,21 @@ function yearOfSheet(rows: ReadonlyArray<EntryRow<PlanField>>): number {
   const [only] = years;
   const year = Number(only);
   if (years.size !== 1 || !isPlanYear(year)) {
-    throw new DomainException('validation_failed', 400, '请用 year 字段指定年度，或使用模板中的「年度」列（整份文件同一年度）', {}, [
-      { field: 'year', message: `请指定 ${PLAN_YEARS.from}–${PLAN_YEARS.to} 之间的一个年度（year 字段或模板的「年度」列）` },
-    ]);
+    throw domainError(
+      'plan_year_missing',
+      {},
+      {
+        errors: [
+          {
+            field: 'year',
+            message: {
+              zh: `请指定 ${PLAN_YEARS.from}–${PLAN_YEARS.to} 之间的一个年度（year 字段或模板的「年度」列）`,
+              en: `Give one year from ${PLAN_YEARS.from} to ${PLAN_YEARS.to} (the year field or the template's 年度 column)`,
+            },
+          },
+        ],
+      },
+    );
   }
   return year;
 }

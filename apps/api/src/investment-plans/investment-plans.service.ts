@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DomainException, FieldError, ValidationFailedException } from '@qj/http';
+import { domainError, FieldError, ValidationFailedException } from '@qj/http';
 import { InvestmentPlanRepository, InvestmentPlanRow, ProjectRef, WorkflowRepository, type Transaction } from '@qj/persistence';
 import { domainEvent } from '@qj/queue';
 import { AuthUser, canEditProject, canReadEverything, refuseOutsideUnit } from '../auth';
@@ -14,7 +14,7 @@ export interface PlanInput {
 
 export type PlanOutcome = 'issued' | 'adjusted' | 'unchanged';
 
-export const projectNotFound = (id: string) => new DomainException('project_not_found', 404, `没有编号为 ${id} 的项目`);
+export const projectNotFound = (id: string) => domainError('project_not_found', { id });
 
 /**
  * The annual plan (年度计划) of a project, issued and adjusted (中期调整) by the DRC. Every issue appends a version
@@ -101,7 +101,7 @@ export class InvestmentPlansService {
   async current(user: AuthUser, projectId: string, year: number) {
     await this.readableProject(user, projectId, 'investment-plan.read');
     const plan = await this.plans.current(projectId, year);
-    if (!plan) throw new DomainException('plan_not_found', 404, `该项目尚未下达 ${year} 年度计划`, { year });
+    if (!plan) throw domainError('plan_not_found', { year }, { extensions: { year } });
     return view(plan);
   }
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DomainException } from '@qj/http';
+import { domainError } from '@qj/http';
 import type { Transaction } from '@qj/persistence';
 
 /**
@@ -23,7 +23,7 @@ export class MonthLockService {
   async assertOpen(tx: Transaction, months: readonly string[]): Promise<void> {
     const locked = [...(await this.lockedMonths(months, tx))].sort();
     if (locked.length) {
-      throw new DomainException('month_locked', 409, `${locked.join('、')} 的调度通报已发布，该月月报不能再修改`, { months: locked });
+      throw domainError('month_locked', { months: { zh: locked.join('、'), en: locked.join(', ') } }, { extensions: { months: locked } });
     }
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '@qj/config';
 import { amountRefusalText, isPlanMonth, parseAmount, reportDueOn } from '@qj/domain';
-import { DomainException, FieldError, monthParam, ValidationFailedException } from '@qj/http';
+import { DomainException, domainError, FieldError, monthParam, ValidationFailedException } from '@qj/http';
 import { MonthlyReportContent, MonthlyReportRepository, MonthlyReportRow, ProjectRef, UnitRepository } from '@qj/persistence';
 import { AuthUser, canEditProject, readScopeOf } from '../auth';
 import { amountCell, EntryRow, readEntrySheet } from '../import/entry-sheet';
@@ -32,9 +32,7 @@ export interface ReportImportResult {
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const fileError = (message: string) => new DomainException('invalid_file', 400, message, {}, [{ field: 'file', message }]);
-/** Rows in error: the milestone import's answer (422 import_rows_invalid with each row's errors), so the console shows both alike. */
-const ROWS_INVALID_STATUS = 422;
+const fileError = (reason: string) => domainError('invalid_file', { reason }, { errors: [{ field: 'file', message: reason }] });
 
 /**
  * Monthly reports from Excel (月报批量填报): the month's template of every project in the caller's scope with what is
@@ -128,7 +126,7 @@ export class MonthlyReportImportService {
         if (!row.content) return { result: { ...result, status: 'skipped' } };
         const report = current.get(key);
         const refusal = checkSave(report, row.content);
-        if (refusal) return { result: { ...result, errors: [{ field: 'completedInvestment', message: refusal.detail }] } };
+        if (refusal) return { result: { ...result, errors: [{ field: 'completedInvestment', message: refusal.detailIn('zh') }] } };
         const unchanged =
           report !== undefined &&
           report.completedInvestment === row.content.completedInvestment &&
@@ -143,17 +141,18 @@ export class MonthlyReportImportService {
       const rows = checked.map((c) => c.result);
       const invalid = rows.filter((row) => row.status === 'error');
       if (invalid.length) {
-        throw new DomainException(
+        throw domainError(
           'import_rows_invalid',
-          ROWS_INVALID_STATUS,
-          `有 ${invalid.length} 行有错误，未导入任何数据；请修改后重新上传`,
-          { applied: false, submitted: false, rows, summary: summarise(rows) },
-          invalid.flatMap((row) =>
-            row.errors.map((error) => ({
-              field: `rows[${row.row}].${error.field}`,
-              message: `第 ${row.row} 行「${REPORT_LABELS[error.field as ReportField] ?? error.field}」：${error.message}`,
-            })),
-          ),
+          { count: invalid.length },
+          {
+            extensions: { applied: false, submitted: false, rows, summary: summarise(rows) },
+            errors: invalid.flatMap((row) =>
+              row.errors.map((error) => ({
+                field: `rows[${row.row}].${error.field}`,
+                message: `第 ${row.row} 行「${REPORT_LABELS[error.field as ReportField] ?? error.field}」：${error.message}`,
+              })),
+            ),
+          },
         );
       }
       for (const c of checked) {

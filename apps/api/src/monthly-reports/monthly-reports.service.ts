@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { Clock, type Env } from '@qj/config';
 import { isLateSubmission, isReportOverdue, monthOfDate, monthsOfYear, reportDueOn } from '@qj/domain';
-import { DomainException, ValidationFailedException } from '@qj/http';
+import { DomainException, domainError, ValidationFailedException } from '@qj/http';
 import { MonthlyReportContent, MonthlyReportRepository, MonthlyReportRow, ProjectRef, WorkflowRepository, type Transaction } from '@qj/persistence';
 import { domainEvent } from '@qj/queue';
 import { assertCanEditProject, AuthUser, canEditProject, canReadEverything, readScopeOf, refuseOutsideUnit } from '../auth';
@@ -10,8 +10,8 @@ import { MonthLockService } from './month-lock.service';
 
 export type SaveOutcome = 'saved' | 'unchanged';
 
-const projectNotFound = (id: string) => new DomainException('project_not_found', 404, `没有编号为 ${id} 的项目`);
-const reportNotFound = (month: string) => new DomainException('report_not_found', 404, `该项目没有 ${month} 的月报，请先填写保存`, { month });
+const projectNotFound = (id: string) => domainError('project_not_found', { id });
+const reportNotFound = (month: string) => domainError('report_not_found', { month }, { extensions: { month } });
 
 /**
  * Monthly reports (月报): the project's owners save a draft (also a returned report) and submit it; a reviewer
@@ -77,9 +77,11 @@ export class MonthlyReportsService {
       const current = await this.reports.find(projectId, month, tx);
       if (!current) throw reportNotFound(month);
       if (current.status !== 'submitted') {
-        throw new DomainException('report_not_submitted', 409, `${month} 的月报尚未报送（${current.status === 'returned' ? '已退回' : '草稿'}），不能退回`, {
-          status: current.status,
-        });
+        throw domainError(
+          'report_not_submitted',
+          { month, state: current.status === 'returned' ? { zh: '已退回', en: 'returned' } : { zh: '草稿', en: 'draft' } },
+          { extensions: { status: current.status } },
+        );
       }
       const returned = await this.reports.markReturned(tx, projectId, month, comment, user.id);
       await this.audit.record(
@@ -193,9 +195,7 @@ export class MonthlyReportsService {
 export function checkSave(current: MonthlyReportRow | undefined, content: MonthlyReportContent, expectedVersion?: number): DomainException | undefined {
   if (current?.status === 'submitted') {
     if (sameContent(current, content)) return undefined;
-    return new DomainException('report_submitted', 409, `${current.month} 的月报已报送，不能修改；如需更正，请联系区发展改革委退回`, {
-      status: current.status,
-    });
+    return domainError('report_submitted', { month: current.month }, { extensions: { status: current.status } });
   }
   if (current && expectedVersion !== undefined && current.version !== expectedVersion) return versionConflict(current);
   return undefined;
@@ -206,10 +206,10 @@ export function sameContent(current: MonthlyReportRow, content: MonthlyReportCon
 }
 
 const versionConflict = (current: MonthlyReportRow) =>
-  new DomainException('version_conflict', 409, '该月报已被他人修改，请刷新后重试', { currentVersion: current.version });
+  domainError('version_conflict', { subject: { zh: '该月报', en: 'report' } }, { extensions: { currentVersion: current.version } });
 
 const alreadySubmitted = (current: MonthlyReportRow) =>
-  new DomainException('report_already_submitted', 409, `${current.month} 的月报已报送`, { status: current.status });
+  domainError('report_already_submitted', { month: current.month }, { extensions: { status: current.status } });
 
 function auditEntry(
   user: AuthUser,
