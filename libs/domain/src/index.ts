@@ -5,3 +5,4 @@ export * from './rag';
 export * from './sector';
 export * from './rules';
 export * from './change-text';
+export * from './investment';
