@@ -18,6 +18,7 @@ import { ImportModule } from './import/import.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { DigestsModule } from './digests/digests.module';
 import { OperationsModule } from './operations/operations.module';
+import { InvestmentModule } from './investment/investment.module';
 
 /** The HTTP application. Built from an already validated configuration, so each test suite can boot its own. */
 @Module({})
@@ -43,6 +44,7 @@ export class ApiModule {
         NotificationsModule,
         DigestsModule,
         RollupsModule,
+        InvestmentModule,
         AdminModule,
         // Registers /metrics and the /admin/queues dashboard outside /api, ahead of WebModule's console fallback.
         OperationsModule,

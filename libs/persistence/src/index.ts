@@ -21,3 +21,5 @@ export * from './repositories/unit-scope';
 export * from './repositories/notification-source.repository';
 export * from './repositories/transaction';
 export * from './repositories/status-light.repository';
+export * from './repositories/investment-figures.repository';
+export * from './investment.sql';

@@ -16,6 +16,7 @@ import { NotificationPreferenceRepository } from './repositories/notification-pr
 import { AccessRepository } from './repositories/access.repository';
 import { NotificationSourceRepository } from './repositories/notification-source.repository';
 import { StatusLightRepository } from './repositories/status-light.repository';
+import { InvestmentFiguresRepository } from './repositories/investment-figures.repository';
 
 /** Every repository, provided and exported alike: the only classes that speak SQL. */
 const REPOSITORIES = [
@@ -33,6 +34,7 @@ const REPOSITORIES = [
   AccessRepository,
   NotificationSourceRepository,
   StatusLightRepository,
+  InvestmentFiguresRepository,
 ];
 
 /** The TypeORM connection for either application. Migrations run before the modules start (see runMigrationsWithLock). */
