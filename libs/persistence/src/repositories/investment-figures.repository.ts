@@ -248,7 +248,7 @@ export class InvestmentFiguresRepository {
 function toSummaryRow(row: Record<string, string | number | null>, year: number, month: number): InvestmentSummaryRow {
   const n = (name: string) => Number(row[name]);
   const lights = (prefix: string): LightCounts => ({ green: n(`${prefix}_green`), yellow: n(`${prefix}_yellow`), red: n(`${prefix}_red`) });
-  const rate = row.rate_h === null ? null : BigInt(row.rate_h as string);
+  const rate = row.rate_h === null ? null : BigInt(row.rate_h);
   const schedule = BigInt(row.schedule_h as string);
   const ofCounts = (name: 'start' | 'completion', basis: 'to_date' | 'year') =>
     countRate(n(`${name}_${basis}_num`), n(`${name}_${basis}_den`), rateLabel(name, basis, year, month));
