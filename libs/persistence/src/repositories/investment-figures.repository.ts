@@ -164,23 +164,26 @@ export class InvestmentFiguresRepository {
        reports AS (
          SELECT r.project_id, sum(r.completed_investment) AS ytd FROM monthly_report r
          WHERE ${submittedThroughSql('r', y, '$3::text')} GROUP BY r.project_id
+       ), milestones AS (
+         -- One pass over the three milestones that date a start and a completion, hash-joined (not a subquery per project).
+         SELECT m.project_id, max(m.actual_date) FILTER (WHERE m.code = 'groundbreaking') AS groundbreaking_on,
+                max(m.actual_date) FILTER (WHERE m.code = 'acceptance') AS acceptance_on, max(m.actual_date) FILTER (WHERE m.code = 'in_service') AS in_service_on
+         FROM milestone m WHERE m.code IN ('groundbreaking', 'acceptance', 'in_service') AND m.status = 'done' GROUP BY m.project_id
        ), f AS (
          SELECT p.id, u.code AS unit_code, p.sector, p.part_nos, p.chapter_nos, p.column_nos,
                 ip.planned_investment AS planned, ip.original_investment AS original,
                 ip.planned_start_month AS psm, ip.planned_completion_month AS pcm, COALESCE(r.ytd, 0) AS ytd,
-                ${startedOnSql('p', `(SELECT gm.actual_date FROM milestone gm WHERE gm.project_id = p.id AND gm.code = 'groundbreaking' AND gm.status = 'done')`)} AS started_on,
-                ${completedOnSql(
-                  'p',
-                  `(SELECT COALESCE(max(cm.actual_date) FILTER (WHERE cm.code = 'acceptance'), max(cm.actual_date) FILTER (WHERE cm.code = 'in_service'))
-                      FROM milestone cm WHERE cm.project_id = p.id AND cm.code IN ('acceptance', 'in_service') AND cm.status = 'done')`,
-                )} AS completed_on,
+                ${startedOnSql('p', 'ms.groundbreaking_on')} AS started_on,
+                ${completedOnSql('p', 'COALESCE(ms.acceptance_on, ms.in_service_on)')} AS completed_on,
                 p.statistics_registered_on AS registered_on
          FROM investment_plan ip
          JOIN project p ON p.id = ip.project_id
          JOIN unit u ON u.id = p.unit_id
          LEFT JOIN reports r ON r.project_id = ip.project_id
+         LEFT JOIN milestones ms ON ms.project_id = ip.project_id
          WHERE ip.year = $1 AND ($5::uuid IS NULL OR p.unit_id = $5::uuid)
-       ), lit AS (
+       ), lit AS MATERIALIZED (
+         -- Materialised: each project's lights are computed once, not once per count that reads them.
          SELECT f.*, x.inv, x.st, x.reg, ${worstLightSql('x.inv', 'x.st', 'x.reg')} AS light
          FROM f, LATERAL (SELECT ${investmentLightSql(rateH, scheduleHundredthsSql(m), '$8::numeric', '$9::numeric')} AS inv,
                                  ${startLightSql('f.psm', 'f.started_on', m, end)} AS st,
@@ -196,7 +199,7 @@ export class InvestmentFiguresRepository {
        SELECT a.*, COALESCE(${LABEL_OF[by]}, a.key) AS label, ${SORT_OF[by]} AS sort_order,
               a.planned::numeric(20, 2)::text AS planned_text, a.original::numeric(20, 2)::text AS original_text, a.ytd::numeric(20, 2)::text AS ytd_text,
               ${rateHundredthsSql('a.ytd', 'a.planned')}::text AS rate_h, ${scheduleHundredthsSql(m)}::text AS schedule_h,
-              ${multi ? `(SELECT count(*) FILTER (WHERE cardinality(${multi}) > 1) FROM f)::int` : '0'} AS multi_counted
+              ${multi ? `(SELECT count(*) FILTER (WHERE cardinality(${multi}) > 1) FROM lit)::int` : '0'} AS multi_counted
        FROM a ORDER BY sort_order, label, a.key`,
       [year, month, monthKey(year, month), monthEnd(year, month), unitId, JSON.stringify(SECTOR_LABELS), [...SECTORS], yellow.toString(), red.toString()],
     );
