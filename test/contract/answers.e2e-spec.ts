@@ -1,6 +1,7 @@
 import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import type { Response } from 'supertest';
+import { seedPlan, seedReports } from '../support/investment';
 import { bootTestApp, TestApp } from '../support/test-app';
 
 /**
@@ -89,6 +90,16 @@ describe('answers match the OpenAPI document', () => {
     conforms('GET /health/ready', await t.http.get('/health/ready'));
     const rollups = conforms('GET /api/rollups', await reviewer.get('/api/rollups').query({ by: 'unit' })).body;
     conforms('GET /api/rollups/history', await reviewer.get('/api/rollups/history').query({ by: 'unit', key: rollups.items[0].key }));
+
+    // Investment figures of a seeded plan and report, and their refusals.
+    await seedPlan(t.db, project.id, 2026, { planned: '100', plannedStartMonth: 1, plannedCompletionMonth: 12 });
+    await seedReports(t.db, project.id, 2026, ['10.5']);
+    conforms('GET /api/projects/{id}/investment', await reviewer.get(`/api/projects/${project.id}/investment`).query({ year: 2026, month: 1 }));
+    conforms('GET /api/projects/{id}/investment', await reviewer.get(`/api/projects/${project.id}/investment`).query({ year: 2025, month: 1 }));
+    conforms('GET /api/investment/summary', await reviewer.get('/api/investment/summary').query({ year: 2026, month: 1, by: 'unit' }));
+    conforms('GET /api/investment/summary', await owner.get('/api/investment/summary').query({ year: 2026, month: 1 }));
+    conforms('GET /api/rankings', await reviewer.get('/api/rankings').query({ year: 2026, month: 1, metric: 'completion_rate' }));
+    conforms('GET /api/rankings', await owner.get('/api/rankings').query({ year: 2026, month: 1, metric: 'start_rate' }));
 
     const { body: milestones } = conforms('GET /api/projects/{id}/milestones', await owner.get(`/api/projects/${project.id}/milestones`));
     const [first, second] = milestones.items;

@@ -20,6 +20,7 @@ import { DigestsModule } from './digests/digests.module';
 import { OperationsModule } from './operations/operations.module';
 import { InvestmentPlansModule } from './investment-plans/investment-plans.module';
 import { MonthlyReportsModule } from './monthly-reports/monthly-reports.module';
+import { InvestmentModule } from './investment/investment.module';
 
 /** The HTTP application. Built from an already validated configuration, so each test suite can boot its own. */
 @Module({})
@@ -47,6 +48,7 @@ export class ApiModule {
         RollupsModule,
         InvestmentPlansModule,
         MonthlyReportsModule,
+        InvestmentModule,
         AdminModule,
         // Registers /metrics and the /admin/queues dashboard outside /api, ahead of WebModule's console fallback.
         OperationsModule,

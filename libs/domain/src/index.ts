@@ -7,3 +7,4 @@ export * from './rules';
 export * from './change-text';
 export * from './amount';
 export * from './report-month';
+export * from './investment';

@@ -25,3 +25,5 @@ export * from './repositories/project-facts.repository';
 export type { ProjectRef } from './repositories/project-locks';
 export * from './repositories/investment-plan.repository';
 export * from './repositories/monthly-report.repository';
+export * from './repositories/investment-figures.repository';
+export * from './investment.sql';

@@ -19,6 +19,7 @@ import { StatusLightRepository } from './repositories/status-light.repository';
 import { ProjectFactsRepository } from './repositories/project-facts.repository';
 import { InvestmentPlanRepository } from './repositories/investment-plan.repository';
 import { MonthlyReportRepository } from './repositories/monthly-report.repository';
+import { InvestmentFiguresRepository } from './repositories/investment-figures.repository';
 
 /** Every repository, provided and exported alike: the only classes that speak SQL. */
 const REPOSITORIES = [
@@ -39,6 +40,7 @@ const REPOSITORIES = [
   ProjectFactsRepository,
   InvestmentPlanRepository,
   MonthlyReportRepository,
+  InvestmentFiguresRepository,
 ];
 
 /** The TypeORM connection for either application. Migrations run before the modules start (see runMigrationsWithLock). */

@@ -943,6 +943,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/projects/{id}/investment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A project’s investment figures for months 1–m of a year: plan, 本年累计完成投资 (submitted reports only), 投资完成率, 序时进度, the gap and the investment light with its reasons; the start (开工) and registration (入库纳统) lights and the project light (worst of the three); the months for the bars. Owners: their own unit’s projects */
+        get: operations["InvestmentController_project"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/investment/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Investment summary for months 1–m of a year, for the district or per part, chapter, column, sector or unit (key: the unit code): planned (current and original), completed, 投资完成率 against 序时进度, projects per light, 开工率 and 竣工率 each with numerator, denominator and which denominator. Only projects with a plan for the year; a project named in several chapters counts in each (`multiCounted`). Owners: their own unit’s projects, never by=district */
+        get: operations["InvestmentController_summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rankings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Units ranked by 投资完成率 or 开工率 for months 1–m of a year, with the definition to publish beside them; ties share a rank; units with nothing planned are listed apart (`unranked`). Reviewers and admins */
+        get: operations["InvestmentController_rankings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/users": {
         parameters: {
             query?: never;
@@ -2307,6 +2358,231 @@ export interface components {
             rows: components["schemas"]["ReportImportRowDto"][];
             summary: components["schemas"]["ReportImportSummaryDto"];
         };
+        /**
+         * @description the investment light
+         * @enum {string}
+         */
+        InvestmentLight: "green" | "yellow" | "red";
+        /** @enum {string} */
+        InvestmentReasonCode: "investment_behind" | "start_overdue" | "not_registered";
+        LightReasonDto: {
+            code: components["schemas"]["InvestmentReasonCode"];
+            /** @enum {string} */
+            level: "yellow" | "red";
+            /** @example 投资完成率 40.00%，低于序时进度 43.33 个百分点 */
+            text: string;
+        };
+        ProjectLightsDto: {
+            /** @description 投资完成率 against 序时进度 */
+            investment: components["schemas"]["InvestmentLight"];
+            /** @description 开工: planned start month passed without a start */
+            start: components["schemas"]["InvestmentLight"];
+            /** @description 入库纳统: started and not registered */
+            registration: components["schemas"]["InvestmentLight"];
+        };
+        InvestmentMonthDto: {
+            month: number;
+            /**
+             * @description completed that month (submitted report; 0.00 where none)
+             * @example 405.34
+             */
+            completed: string;
+            /**
+             * @description completed in months 1–month
+             * @example 405.34
+             */
+            cumulative: string;
+        };
+        ProjectInvestmentDto: {
+            /** Format: uuid */
+            projectId: string;
+            year: number;
+            month: number;
+            /**
+             * @description 年度计划投资 (current plan); null without a plan for the year
+             * @example 405.34
+             */
+            plannedInvestment: string | null;
+            /**
+             * @description the original plan (version 1)
+             * @example 405.34
+             */
+            originalInvestment: string | null;
+            /** @description version of the current plan (1: original; more: 中期调整) */
+            planVersion: number | null;
+            /**
+             * @description 本年累计完成投资: submitted reports of months 1–m
+             * @example 405.34
+             */
+            completedYtd: string;
+            /**
+             * @description 投资完成率 = completedYtd ÷ plannedInvestment × 100; null without a plan or with a plan of 0
+             * @example 73.27
+             */
+            completionRate: number | null;
+            /**
+             * @description 序时进度 = m ÷ 12 × 100
+             * @example 83.33
+             */
+            scheduleRate: number;
+            /**
+             * @description completionRate − scheduleRate, percentage points; negative when behind
+             * @example -43.33
+             */
+            gapPoints: number | null;
+            /** @description the investment light */
+            light: components["schemas"]["InvestmentLight"];
+            lightReasons: components["schemas"]["LightReasonDto"][];
+            lights: components["schemas"]["ProjectLightsDto"];
+            /** @description the project light: the worst of investment, start and registration */
+            projectLight: components["schemas"]["InvestmentLight"];
+            /** @description every reason of the three lights, worst first */
+            projectLightReasons: components["schemas"]["LightReasonDto"][];
+            /** @description 计划开工 month of the year */
+            plannedStartMonth: number | null;
+            /** @description 计划竣工 month of the year */
+            plannedCompletionMonth: number | null;
+            /**
+             * Format: date
+             * @description actual 开工 (null while not started)
+             * @example 2027-06-30
+             */
+            startedOn: string | null;
+            /**
+             * Format: date
+             * @description actual 竣工 (null while not complete)
+             * @example 2027-06-30
+             */
+            completedOn: string | null;
+            /**
+             * Format: date
+             * @description 入库纳统
+             * @example 2027-06-30
+             */
+            statisticsRegisteredOn: string | null;
+            /** @description months 1–m: completed each month and cumulative (the console’s bars) */
+            months: components["schemas"]["InvestmentMonthDto"][];
+        };
+        /** @enum {string} */
+        InvestmentDimension: "district" | "part" | "chapter" | "column" | "sector" | "unit";
+        LightCountsDto: {
+            green: number;
+            yellow: number;
+            red: number;
+        };
+        LightCountsByKindDto: {
+            investment: components["schemas"]["LightCountsDto"];
+            start: components["schemas"]["LightCountsDto"];
+            registration: components["schemas"]["LightCountsDto"];
+        };
+        CountRateDto: {
+            numerator: number;
+            denominator: number;
+            /**
+             * @description null when nothing was planned
+             * @example 85.07
+             */
+            rate: number | null;
+            /** @example 开工率＝截至 10 月末已开工项目数 ÷ 计划 1—10 月开工项目数（分母：截至本月计划开工） */
+            label: string;
+        };
+        InvestmentSummaryItemDto: {
+            /** @description 'district', the part/chapter/column number, the sector code or the unit code */
+            key: string;
+            /** @example 区交通局 */
+            label: string;
+            /** @description projects with a plan for the year under this key */
+            projectCount: number;
+            /**
+             * @description current plans (after 中期调整)
+             * @example 405.34
+             */
+            plannedInvestment: string;
+            /**
+             * @description the original plans
+             * @example 405.34
+             */
+            originalPlannedInvestment: string;
+            /**
+             * @description 万元, exact, two decimals
+             * @example 405.34
+             */
+            completedYtd: string;
+            /**
+             * @description of the sums; null when nothing is planned
+             * @example 73.27
+             */
+            completionRate: number | null;
+            /**
+             * @description %, two decimals
+             * @example 83.33
+             */
+            scheduleRate: number;
+            gapPoints: number | null;
+            /** @description projects by their project light (worst of the three) */
+            lights: components["schemas"]["LightCountsDto"];
+            lightsBy: components["schemas"]["LightCountsByKindDto"];
+            startRateToDate: components["schemas"]["CountRateDto"];
+            startRateYear: components["schemas"]["CountRateDto"];
+            completionRateToDate: components["schemas"]["CountRateDto"];
+            completionRateYear: components["schemas"]["CountRateDto"];
+        };
+        InvestmentSummaryDto: {
+            year: number;
+            month: number;
+            by: components["schemas"]["InvestmentDimension"];
+            /**
+             * @description district: every unit's projects; unit: an owner's own unit only
+             * @enum {string}
+             */
+            scope: "district" | "unit";
+            /** @description projects counted under more than one key (part, chapter, column), so the items add up to more */
+            multiCounted: number;
+            items: components["schemas"]["InvestmentSummaryItemDto"][];
+        };
+        /** @enum {string} */
+        RankingMetric: "completion_rate" | "start_rate";
+        /** @enum {string} */
+        RateBasis: "to_date" | "year";
+        RankedUnitDto: {
+            /** @description ties share a rank (1, 1, 3) */
+            rank: number;
+            /** @description unit code */
+            key: string;
+            label: string;
+            /**
+             * @description %, two decimals
+             * @example 73.27
+             */
+            rate: number;
+            /** @description completed (万元) or projects started */
+            numerator: string;
+            /** @description planned (万元) or projects planned to start */
+            denominator: string;
+        };
+        UnrankedUnitDto: {
+            key: string;
+            label: string;
+            /** @example 无年度计划投资 */
+            reason: string;
+        };
+        RankingsDto: {
+            year: number;
+            month: number;
+            metric: components["schemas"]["RankingMetric"];
+            basis: components["schemas"]["RateBasis"];
+            /** @description the formula and its denominator, in Chinese, to publish with the ranking */
+            definition: string;
+            /**
+             * @description what numerator and denominator count
+             * @enum {string}
+             */
+            numeratorUnit: "万元" | "个";
+            /** @description highest first */
+            items: components["schemas"]["RankedUnitDto"][];
+            /** @description units with nothing to be measured against: listed apart, not ranked last */
+            unranked: components["schemas"]["UnrankedUnitDto"][];
+        };
         AdminUserDto: {
             /** Format: uuid */
             id: string;
@@ -2449,7 +2725,7 @@ export interface components {
          * @description machine-readable code of the refusal (the error catalogue: each code has one HTTP status and a message per language)
          * @enum {string}
          */
-        ErrorCode: "validation_failed" | "malformed_json" | "body_too_deep" | "body_too_large" | "unsupported_charset" | "unsupported_encoding" | "body_incomplete" | "undecodable_path" | "body_unprocessable" | "route_not_found" | "file_missing" | "file_not_xlsx" | "file_too_large" | "file_inflates_too_large" | "file_not_template" | "invalid_upload" | "invalid_file" | "import_rows_invalid" | "unauthenticated" | "metrics_unauthenticated" | "invalid_credentials" | "login_locked" | "forbidden" | "no_unit" | "outside_unit" | "own_request" | "not_requester" | "reviewer_rebaseline_only" | "rebaseline_needs_reviewer" | "project_not_found" | "milestone_not_found" | "request_not_found" | "user_not_found" | "digest_not_found" | "notification_not_found" | "job_not_found" | "version_conflict" | "username_taken" | "last_admin" | "pending_request_exists" | "request_already_decided" | "workflow_version_retired" | "milestone_done" | "milestone_not_pending" | "milestone_not_marked" | "job_not_failed" | "unknown_state" | "terminal_state" | "transition_not_allowed" | "unknown_transition" | "approval_not_required" | "approval_required" | "reason_required" | "evidence_missing" | "guard_failed" | "target_milestone" | "not_ready" | "backend_unavailable" | "internal";
+        ErrorCode: "validation_failed" | "malformed_json" | "body_too_deep" | "body_too_large" | "unsupported_charset" | "unsupported_encoding" | "body_incomplete" | "undecodable_path" | "body_unprocessable" | "route_not_found" | "file_missing" | "file_not_xlsx" | "file_too_large" | "file_inflates_too_large" | "file_not_template" | "invalid_upload" | "invalid_file" | "import_rows_invalid" | "unauthenticated" | "metrics_unauthenticated" | "invalid_credentials" | "login_locked" | "forbidden" | "no_unit" | "outside_unit" | "own_request" | "not_requester" | "reviewer_rebaseline_only" | "rebaseline_needs_reviewer" | "project_not_found" | "milestone_not_found" | "request_not_found" | "user_not_found" | "digest_not_found" | "notification_not_found" | "job_not_found" | "version_conflict" | "username_taken" | "last_admin" | "pending_request_exists" | "request_already_decided" | "workflow_version_retired" | "milestone_done" | "milestone_not_pending" | "milestone_not_marked" | "job_not_failed" | "unknown_state" | "terminal_state" | "transition_not_allowed" | "unknown_transition" | "approval_not_required" | "approval_required" | "reason_required" | "evidence_missing" | "guard_failed" | "target_milestone" | "project_code_taken" | "plan_not_found" | "month_locked" | "report_not_found" | "report_not_submitted" | "report_submitted" | "report_already_submitted" | "plan_year_missing" | "not_ready" | "backend_unavailable" | "internal";
         AllowedNowDto: {
             /** @example begin_construction */
             transitionId: string;
@@ -6372,6 +6648,202 @@ export interface operations {
             };
             /** @description import_rows_invalid: each row’s errors (rows, summary as in the 200); nothing applied; or more than a template can hold */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    InvestmentController_project: {
+        parameters: {
+            query: {
+                /** @description the plan year (2026–2030) */
+                year: number;
+                /** @description figures for months 1–m of the year; not after the current month */
+                month: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectInvestmentDto"];
+                };
+            };
+            /** @description 请求无效 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 未登录或登录已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description outside_unit: an owner of another unit */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description no project with this id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    InvestmentController_summary: {
+        parameters: {
+            query: {
+                /** @description the plan year (2026–2030) */
+                year: number;
+                /** @description figures for months 1–m of the year; not after the current month */
+                month: number;
+                by?: components["schemas"]["InvestmentDimension"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvestmentSummaryDto"];
+                };
+            };
+            /** @description 请求无效 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 未登录或登录已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description by=district asked by an owner */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    InvestmentController_rankings: {
+        parameters: {
+            query: {
+                /** @description the plan year (2026–2030) */
+                year: number;
+                /** @description figures for months 1–m of the year; not after the current month */
+                month: number;
+                /** @description completion_rate: 投资完成率; start_rate: 开工率 */
+                metric: components["schemas"]["RankingMetric"];
+                /** @description start_rate only: divide by the projects planned to start by month m (to_date) or in the whole year (year) */
+                basis?: components["schemas"]["RateBasis"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RankingsDto"];
+                };
+            };
+            /** @description 请求无效 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 未登录或登录已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description owners: a ranking compares every unit */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -16,6 +16,7 @@ import { AlertEntity } from './alert.entity';
 import { NotificationPreferenceEntity } from './notification-preference.entity';
 import { DigestEntity } from './digest.entity';
 import { InvestmentPlanEntity, InvestmentPlanVersionEntity, MonthlyReportEntity } from './investment.entity';
+import { InvestmentSnapshotEntity } from './investment-snapshot.entity';
 
 export * from './audit-event.entity';
 export * from './indicator.entity';
@@ -35,6 +36,7 @@ export * from './alert.entity';
 export * from './notification-preference.entity';
 export * from './digest.entity';
 export * from './investment.entity';
+export * from './investment-snapshot.entity';
 
 export const ENTITIES = [
   PlanPartEntity,
@@ -62,4 +64,5 @@ export const ENTITIES = [
   InvestmentPlanEntity,
   InvestmentPlanVersionEntity,
   MonthlyReportEntity,
+  InvestmentSnapshotEntity,
 ];

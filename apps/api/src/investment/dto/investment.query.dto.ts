@@ -1,0 +1,52 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { INVESTMENT_FIRST_YEAR, INVESTMENT_LAST_YEAR } from '@qj/domain';
+import { INVESTMENT_DIMENSIONS, type InvestmentDimension } from '@qj/persistence';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+
+const oneOf = (field: string, values: readonly string[]) => ({ message: `${field} 必须是以下之一：${values.join('、')}` });
+const intIn = (field: string, min: number, max: number) => ({ message: `${field} 必须是 ${min}–${max} 之间的整数` });
+
+/** The period of the figures: months 1–m of year Y (the month must not be after the current one). */
+export class InvestmentPeriodQueryDto {
+  @ApiProperty({ type: 'integer', minimum: INVESTMENT_FIRST_YEAR, maximum: INVESTMENT_LAST_YEAR, example: 2026, description: 'the plan year (2026–2030)' })
+  @Type(() => Number)
+  @IsInt(intIn('year', INVESTMENT_FIRST_YEAR, INVESTMENT_LAST_YEAR))
+  @Min(INVESTMENT_FIRST_YEAR, intIn('year', INVESTMENT_FIRST_YEAR, INVESTMENT_LAST_YEAR))
+  @Max(INVESTMENT_LAST_YEAR, intIn('year', INVESTMENT_FIRST_YEAR, INVESTMENT_LAST_YEAR))
+  year: number;
+
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 12, example: 10, description: 'figures for months 1–m of the year; not after the current month' })
+  @Type(() => Number)
+  @IsInt(intIn('month', 1, 12))
+  @Min(1, intIn('month', 1, 12))
+  @Max(12, intIn('month', 1, 12))
+  month: number;
+}
+
+export class InvestmentSummaryQueryDto extends InvestmentPeriodQueryDto {
+  @ApiPropertyOptional({ enum: INVESTMENT_DIMENSIONS, enumName: 'InvestmentDimension', default: 'district' })
+  @IsOptional()
+  @IsIn(INVESTMENT_DIMENSIONS, oneOf('by', INVESTMENT_DIMENSIONS))
+  by: InvestmentDimension = 'district';
+}
+
+export const RANKING_METRICS = ['completion_rate', 'start_rate'] as const;
+export type RankingMetric = (typeof RANKING_METRICS)[number];
+export const RATE_BASES = ['to_date', 'year'] as const;
+
+export class RankingsQueryDto extends InvestmentPeriodQueryDto {
+  @ApiProperty({ enum: RANKING_METRICS, enumName: 'RankingMetric', description: 'completion_rate: 投资完成率; start_rate: 开工率' })
+  @IsIn(RANKING_METRICS, oneOf('metric', RANKING_METRICS))
+  metric: RankingMetric;
+
+  @ApiPropertyOptional({
+    enum: RATE_BASES,
+    enumName: 'RateBasis',
+    default: 'to_date',
+    description: 'start_rate only: divide by the projects planned to start by month m (to_date) or in the whole year (year)',
+  })
+  @IsOptional()
+  @IsIn(RATE_BASES, oneOf('basis', RATE_BASES))
+  basis: (typeof RATE_BASES)[number] = 'to_date';
+}

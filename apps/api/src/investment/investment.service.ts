@@ -1,0 +1,123 @@
+import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { Clock, type Env } from '@qj/config';
+import { projectInvestmentFigures, rankByValue, rateHundredths, type InvestmentLightRules } from '@qj/domain';
+import { domainError, ValidationFailedException } from '@qj/http';
+import { ALL_UNITS, InvestmentFiguresRepository, type InvestmentDimension } from '@qj/persistence';
+import { AuthUser, canReadEverything, forbidden, readScopeOf, refuseOutsideUnit } from '../auth';
+import type { RankingMetric } from './dto/investment.query.dto';
+
+/** The investment figures of the monthly 调度: one project's, the summaries, the unit rankings. Rules: libs/domain/src/investment.ts. */
+@Injectable()
+export class InvestmentService {
+  constructor(
+    private readonly figures: InvestmentFiguresRepository,
+    private readonly clock: Clock,
+    private readonly config: ConfigService<Env, true>,
+  ) {}
+
+  private rules(): InvestmentLightRules {
+    return { yellowPoints: this.config.get('INVESTMENT_YELLOW_POINTS', { infer: true }), redPoints: this.config.get('INVESTMENT_RED_POINTS', { infer: true }) };
+  }
+
+  /** Figures exist up to the current month (in APP_TIMEZONE), not for months still to come. */
+  private assertPast(year: number, month: number): void {
+    const today = this.clock.today();
+    const [currentYear, currentMonth] = [Number(today.slice(0, 4)), Number(today.slice(5, 7))];
+    if (year * 12 + month <= currentYear * 12 + currentMonth) return;
+    throw new ValidationFailedException([
+      {
+        field: 'month',
+        message: {
+          zh: `month 不能晚于当前月份（${currentYear} 年 ${currentMonth} 月）`,
+          en: `month may not be after the current month (${currentYear}-${currentMonth})`,
+        },
+      },
+    ]);
+  }
+
+  /** One project's figures. Owners read their own unit's projects only (403 outside_unit), like every scoped read. */
+  async project(user: AuthUser, projectId: string, year: number, month: number) {
+    this.assertPast(year, month);
+    const facts = await this.figures.projectFacts(projectId, year);
+    if (!facts) throw domainError('project_not_found', { id: projectId });
+    const scope = readScopeOf(user);
+    if (scope.kind === 'unit' && scope.unitId !== facts.unitId) refuseOutsideUnit(projectId, 'investment.read');
+    const figures = projectInvestmentFigures(facts, year, month, this.rules());
+    return {
+      projectId,
+      year,
+      month,
+      ...figures,
+      plannedStartMonth: facts.plan?.plannedStartMonth ?? null,
+      plannedCompletionMonth: facts.plan?.plannedCompletionMonth ?? null,
+      statisticsRegisteredOn: facts.statisticsRegisteredOn,
+    };
+  }
+
+  /**
+   * The summary by a dimension. Reviewers and admins read the district; an owner reads its own unit's projects only
+   * (in any dimension but `district`, whose one row would claim to be the district's: 403).
+   */
+  async summary(user: AuthUser, year: number, month: number, by: InvestmentDimension) {
+    this.assertPast(year, month);
+    const scope = readScopeOf(user);
+    if (scope.kind !== 'all' && by === 'district') throw forbidden();
+    const { items, multiCounted } = await this.figures.summary({ year, month, by, scope, rules: this.rules() });
+    return { year, month, by, scope: scope.kind === 'all' ? 'district' : 'unit', multiCounted, items };
+  }
+
+  /** Units ranked by 投资完成率 or 开工率 (reviewers and admins: a ranking compares every unit). */
+  async rankings(user: AuthUser, year: number, month: number, metric: RankingMetric, basis: 'to_date' | 'year') {
+    if (!canReadEverything(user)) throw forbidden();
+    this.assertPast(year, month);
+    const [{ items }, units] = await Promise.all([
+      this.figures.summary({ year, month, by: 'unit', scope: ALL_UNITS, rules: this.rules() }),
+      this.figures.units(ALL_UNITS),
+    ]);
+    const byKey = new Map(items.map((item) => [item.key, item]));
+    const candidates = units.map((unit) => {
+      const row = byKey.get(unit.key);
+      if (metric === 'completion_rate') {
+        const value = row && row.completionRate !== null ? BigInt(Math.round(row.completionRate * 100)) : null;
+        return { ...unit, value, numerator: row?.completedYtd ?? '0.00', denominator: row?.plannedInvestment ?? '0.00', reason: '无年度计划投资' };
+      }
+      const counts = basis === 'year' ? row?.startRateYear : row?.startRateToDate;
+      const value = counts ? rateHundredths(BigInt(counts.numerator), BigInt(counts.denominator)) : null;
+      return {
+        ...unit,
+        value,
+        numerator: String(counts?.numerator ?? 0),
+        denominator: String(counts?.denominator ?? 0),
+        reason: basis === 'year' ? `${year} 年无计划开工项目` : `1—${month} 月无计划开工项目`,
+      };
+    });
+    const { ranked, unranked } = rankByValue(candidates);
+    return {
+      year,
+      month,
+      metric,
+      basis: metric === 'completion_rate' ? 'to_date' : basis,
+      definition: rankingDefinition(metric, basis, year, month),
+      numeratorUnit: metric === 'completion_rate' ? '万元' : '个',
+      items: ranked.map((item) => ({
+        rank: item.rank,
+        key: item.key,
+        label: item.label,
+        rate: Number(item.value) / 100,
+        numerator: item.numerator,
+        denominator: item.denominator,
+      })),
+      unranked: unranked.map((item) => ({ key: item.key, label: item.label, reason: item.reason })),
+    };
+  }
+}
+
+function rankingDefinition(metric: RankingMetric, basis: 'to_date' | 'year', year: number, month: number): string {
+  const common = '保留两位小数（四舍五入），数值相同者并列同一名次';
+  if (metric === 'completion_rate') {
+    return `投资完成率＝该单位项目 ${year} 年 1—${month} 月已报送月报的完成投资之和 ÷ 该单位项目 ${year} 年度当前（含中期调整）计划投资之和 × 100%；${common}；未安排年度计划投资的单位不参与排名，单列。`;
+  }
+  const denominator = basis === 'year' ? `${year} 年计划开工的项目数（分母：全年计划开工）` : `计划于 1—${month} 月开工的项目数（分母：截至本月计划开工）`;
+  return `开工率＝该单位截至 ${month} 月末已开工项目数 ÷ ${denominator} × 100%；${common}；没有计划开工项目的单位不参与排名，单列。`;
+}

@@ -1,0 +1,77 @@
+import { REGISTRATION_RED_AFTER_MONTHS, REGISTRATION_YELLOW_AFTER_MONTHS, START_RED_AFTER_MONTHS } from '@qj/domain';
+
+/**
+ * The SQL renderings of the investment rules in `libs/domain/src/investment.ts`: every aggregate query over plans and
+ * monthly reports builds its figures here, so the summary, the rankings and the monthly snapshot count as the domain
+ * does (test/investment/agreement.e2e-spec.ts). Arguments are column expressions and already-bound parameter
+ * placeholders (`$2::int`), never user input. Amounts stay `numeric` (exact); rates are integer hundredths of a percent.
+ */
+
+/** Report `r` counts in the figures (only submitted reports do). */
+export function submittedReportSql(r: string): string {
+  return `${r}.status = 'submitted'`;
+}
+
+/** Report `r` is a submitted report of months 1–m of `year` (`monthKey` is 'YYYY-MM' of month m). */
+export function submittedThroughSql(r: string, year: string, monthKey: string): string {
+  return `(${submittedReportSql(r)} AND ${r}.year = ${year} AND ${r}.month <= ${monthKey})`;
+}
+
+/**
+ * numerator ÷ denominator × 100 in hundredths of a percent, rounded half-up, null when the denominator is 0
+ * (see `rateHundredths`): div() truncates exactly, so floor((2·n·10000 + d) ÷ 2d) is the half-up rounding.
+ */
+export function rateHundredthsSql(numerator: string, denominator: string): string {
+  return `(CASE WHEN (${denominator}) > 0 THEN div(2 * (${numerator})::numeric * 10000 + (${denominator})::numeric, 2 * (${denominator})::numeric) END)`;
+}
+
+/** 序时进度 of months 1–m in hundredths: m ÷ 12. */
+export function scheduleHundredthsSql(month: string): string {
+  return rateHundredthsSql(month, '12');
+}
+
+/** A light from 序时进度 − 完成率 (hundredths) against the thresholds (hundredths): see `investmentLight`. */
+export function investmentLightSql(rateHundredths: string, scheduleHundredths: string, yellowHundredths: string, redHundredths: string): string {
+  const behind = `((${scheduleHundredths}) - (${rateHundredths}))`;
+  return `(CASE WHEN (${rateHundredths}) IS NULL THEN 'green' WHEN ${behind} > ${redHundredths} THEN 'red'
+     WHEN ${behind} >= ${yellowHundredths} THEN 'yellow' ELSE 'green' END)`;
+}
+
+/** The day project `p` started (`startedOn`): null at study or on hold from it, else its 开工 milestone's actual date. */
+export function startedOnSql(p: string, groundbreakingOn: string): string {
+  return `(CASE WHEN ${p}.stage = 'study' OR (${p}.stage = 'on_hold' AND COALESCE(${p}.previous_stage, 'study') = 'study') THEN NULL ELSE ${groundbreakingOn} END)`;
+}
+
+/** The day project `p` was completed (`completedOn`): at `complete`, its 竣工验收 (else 投入使用) actual date. */
+export function completedOnSql(p: string, completionOn: string): string {
+  return `(CASE WHEN ${p}.stage = 'complete' THEN ${completionOn} END)`;
+}
+
+/** `date` is set and not after `monthEnd` (`happenedBy`). */
+export function happenedBySql(date: string, monthEnd: string): string {
+  return `COALESCE(${date} <= ${monthEnd}, false)`;
+}
+
+/** Start light at month m (`startLight`): yellow from the month after the planned month, red from three months after. */
+export function startLightSql(plannedStartMonth: string, startedOn: string, month: string, monthEnd: string): string {
+  return `(CASE WHEN ${plannedStartMonth} IS NULL OR ${month} <= ${plannedStartMonth} OR ${happenedBySql(startedOn, monthEnd)} THEN 'green'
+     WHEN ${month} - ${plannedStartMonth} >= ${START_RED_AFTER_MONTHS} THEN 'red' ELSE 'yellow' END)`;
+}
+
+/** Registration light at month m (`registrationLight`): started by then and not registered by then. */
+export function registrationLightSql(startedOn: string, registeredOn: string, year: string, month: string, monthEnd: string): string {
+  const since = `(${year} * 12 + ${month} - (extract(year FROM ${startedOn})::int * 12 + extract(month FROM ${startedOn})::int))`;
+  return `(CASE WHEN NOT ${happenedBySql(startedOn, monthEnd)} OR ${happenedBySql(registeredOn, monthEnd)} THEN 'green'
+     WHEN ${since} >= ${REGISTRATION_RED_AFTER_MONTHS} THEN 'red' WHEN ${since} >= ${REGISTRATION_YELLOW_AFTER_MONTHS} THEN 'yellow' ELSE 'green' END)`;
+}
+
+/** The worst of lights (text expressions): red over yellow over green. */
+export function worstLightSql(...lights: string[]): string {
+  const order = `ARRAY['green', 'yellow', 'red']::text[]`;
+  return `(${order})[GREATEST(${lights.map((light) => `array_position(${order}, ${light})`).join(', ')})]`;
+}
+
+/** Planned to start (or complete) by month m (`basis` to_date) or this year at all (`plannedBy`). */
+export function plannedBySql(plannedMonth: string, basis: 'to_date' | 'year', month: string): string {
+  return basis === 'year' ? `(${plannedMonth} IS NOT NULL)` : `COALESCE(${plannedMonth} <= ${month}, false)`;
+}
