@@ -55,5 +55,39 @@ describe('one error shape', () => {
       const route = await t.http.get('/api/no-such-thing').set('Accept-Language', 'en').expect(404);
       expect(route.body).toMatchObject({ code: 'route_not_found', detail: 'No such address: GET /api/no-such-thing' });
     });
+
+    it("a DTO's field messages in the language asked for, Chinese by default (each distinct message of a field joined)", async () => {
+      const body = { username: 'Zhang San', displayName: 42, role: 'boss', password: 'x', unknown: 1 };
+      const send = (language?: string) => {
+        const request = t.as('admin').post('/api/admin/users');
+        return (language ? request.set('Accept-Language', language) : request).send(body).expect(400);
+      };
+      const english = await send('en');
+      expect(english.body).toMatchObject({ code: 'validation_failed', detail: 'Invalid request parameters: unknown, username, displayName, role' });
+      expect(english.body.errors).toEqual([
+        { field: 'unknown', message: 'Field unknown is not allowed (property unknown should not exist)' },
+        { field: 'username', message: 'username must be 3–64 lower-case letters, digits, underscores, dots or hyphens, starting with a letter or digit' },
+        { field: 'displayName', message: 'displayName may not exceed 64 characters; displayName must be text' },
+        { field: 'role', message: 'role must be one of: owner, reviewer, admin' },
+      ]);
+      for (const chinese of [await send(), await send('zh-CN')]) {
+        expect(chinese.body.errors).toEqual([
+          { field: 'unknown', message: '不允许的字段 unknown（property unknown should not exist）' },
+          { field: 'username', message: 'username 须为 3–64 位小写字母、数字、下划线、点或连字符，并以字母或数字开头' },
+          { field: 'displayName', message: 'displayName 不能超过 64 个字符；displayName 必须是文字' },
+          { field: 'role', message: 'role 必须是以下之一：owner、reviewer、admin' },
+        ]);
+      }
+    });
+
+    it('a nested DTO field (a date of a transition request) in English', async () => {
+      const res = await t
+        .as('owner_transport')
+        .post(`/api/projects/${missing}/transition-requests`)
+        .set('Accept-Language', 'en')
+        .send({ to: 'start', evidence: { approvalDate: '2026-02-30' } })
+        .expect(400);
+      expect(res.body.errors).toEqual([{ field: 'evidence.approvalDate', message: 'evidence.approvalDate must be a valid date such as 2026-03-31' }]);
+    });
   });
 });

@@ -1,24 +1,52 @@
 import { ArgumentMetadata, ParseUUIDPipe, PipeTransform, ValidationError, ValidationPipe } from '@nestjs/common';
 import { Transform } from 'class-transformer';
 import type { NextFunction, Request, Response } from 'express';
-import { DomainException, MalformedJsonException, ValidationFailedException } from './domain.exception';
-import { type ErrorCode, type ErrorParam, renderError } from './error-catalogue';
+import type { ValidationOptions } from 'class-validator';
+import { DomainException, type FieldErrorInput, MalformedJsonException, ValidationFailedException } from './domain.exception';
+import { type ErrorCode, type ErrorParam, type Language, type LocalizedText, localize, renderError } from './error-catalogue';
 import type { FieldError } from './problem-details';
 
-/** Flattens class-validator's nested errors into one entry per field (dotted paths), its distinct messages joined. */
-export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldError[] {
+/**
+ * A validation decorator's message in Chinese and English, spread into its options:
+ * `@IsString(say('comment 必须是文字', 'comment must be text'))`, or `{ ...say(zh, en), each: true }`. The Chinese is the
+ * decorator's `message`; the English rides in its `context` (class-validator hands it back in `ValidationError.contexts`).
+ */
+export function say(zh: string, en: string): ValidationOptions;
+export function say(text: LocalizedText): ValidationOptions;
+export function say(zh: string | LocalizedText, en?: string): ValidationOptions {
+  const text = typeof zh === 'string' ? { zh, en: en ?? zh } : zh;
+  return { message: text.zh, context: { en: text.en } };
+}
+
+/**
+ * class-validator's nested errors as one field error per field (dotted paths), its distinct messages joined, in both
+ * languages: a decorator's own message in Chinese with its English from `say()`; without a message of its own,
+ * class-validator's (English) message for both; an unknown field named in each language.
+ */
+export function validationFieldErrors(errors: ValidationError[], parent = ''): FieldErrorInput[] {
   return errors.flatMap((error) => {
     // An empty key (`?=x`, `{"": 1}`) is still named: as "" rather than as nothing.
     const property = error.property === '' ? '""' : error.property;
     const field = parent ? `${parent}.${property}` : property;
-    const messages = [...new Set(Object.values(error.constraints ?? {}).map((message) => unknownFieldMessage(message, field)))];
-    const own = messages.length ? [{ field, message: messages.join('；') }] : [];
-    return [...own, ...flattenValidationErrors(error.children ?? [], field)];
+    const texts = Object.entries(error.constraints ?? {}).map(([type, message]) =>
+      constraintText(type, message, field, error.contexts?.[type] as object | undefined),
+    );
+    const joined = (language: Language, separator: string) => [...new Set(texts.map((text) => text[language]))].join(separator);
+    const own = texts.length ? [{ field, message: { zh: joined('zh', '；'), en: joined('en', '; ') } }] : [];
+    return [...own, ...validationFieldErrors(error.children ?? [], field)];
   });
 }
 
-function unknownFieldMessage(message: string, field: string): string {
-  return /should not exist/.test(message) ? `不允许的字段 ${field}（property ${field} should not exist）` : message;
+/** The same field errors in one language (the milestone import writes Chinese into its sheet). */
+export function flattenValidationErrors(errors: ValidationError[], language: Language = 'zh'): FieldError[] {
+  return validationFieldErrors(errors).map((error) => ({ field: error.field, message: localize(error.message, language) }));
+}
+
+function constraintText(type: string, message: string, field: string, context: { en?: unknown } | undefined): LocalizedText {
+  if (type === 'whitelistValidation') {
+    return { zh: `不允许的字段 ${field}（property ${field} should not exist）`, en: `Field ${field} is not allowed (property ${field} should not exist)` };
+  }
+  return { zh: message, en: typeof context?.en === 'string' ? context.en : message };
 }
 
 /** The global pipe: whitelist, forbid unknown fields, transform; failures become problem+json naming each field. */
@@ -27,7 +55,7 @@ export function createValidationPipe(): ValidationPipe {
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
-    exceptionFactory: (errors) => new ValidationFailedException(flattenValidationErrors(errors)),
+    exceptionFactory: (errors) => new ValidationFailedException(validationFieldErrors(errors)),
   });
 }
 

@@ -23,7 +23,8 @@ export class MyDigestsController {
   @ApiOkResponse({ type: SentDigestDto })
   @ApiProblems([404, 'no digest of mine for that period'])
   async get(@CurrentUser() user: AuthUser, @Param('week') week: string) {
-    if (!PERIOD.test(week)) throw new ValidationFailedException([{ field: 'week', message: 'week 应形如 2026-W48' }]);
+    if (!PERIOD.test(week))
+      throw new ValidationFailedException([{ field: 'week', message: { zh: 'week 应形如 2026-W48', en: 'week must look like 2026-W48' } }]);
     return this.digests.composed(user.id, week);
   }
 }

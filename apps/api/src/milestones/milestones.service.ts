@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '@qj/config';
 import { isMilestoneOverdue, overdueDays, ProjectStatus, todayIn } from '@qj/domain';
-import { domainError, MAX_INT32, ValidationFailedException } from '@qj/http';
+import { domainError, type FieldErrorInput, MAX_INT32, ValidationFailedException } from '@qj/http';
 import { MilestoneRow, ProjectState, StatusLightRepository, WorkflowRepository, type Transaction } from '@qj/persistence';
 import { domainEvent, NewDomainEvent } from '@qj/queue';
 import { assertCanEditProject, AuthUser, canReadEverything } from '../auth';
@@ -169,11 +169,18 @@ export class MilestonesService {
           { field: 'comment', message: { zh: '调整基线须说明原因（comment）', en: 'A baseline change needs a reason (comment)' } },
         ]);
     }
-    const errors = [];
-    if (dto.actualDate && dto.actualDate > today) errors.push({ field: 'actualDate', message: `actualDate 不能晚于今天（${today}）` });
+    const errors: FieldErrorInput[] = [];
+    if (dto.actualDate && dto.actualDate > today)
+      errors.push({ field: 'actualDate', message: { zh: `actualDate 不能晚于今天（${today}）`, en: `actualDate may not be later than today (${today})` } });
     const createdOn = todayIn(this.clock.timeZone, current.project.createdAt);
     if (dto.forecastDate && dto.forecastDate < createdOn) {
-      errors.push({ field: 'forecastDate', message: `forecastDate 不能早于项目创建日期（${createdOn}）` });
+      errors.push({
+        field: 'forecastDate',
+        message: {
+          zh: `forecastDate 不能早于项目创建日期（${createdOn}）`,
+          en: `forecastDate may not be earlier than the day the project was created (${createdOn})`,
+        },
+      });
     }
     if (errors.length) throw new ValidationFailedException(errors);
   }

@@ -12,7 +12,10 @@ import { NotificationDto, NotificationListDto, NotificationPreferencesViewDto, R
 /** A notification id (a bigserial): anything else is a 400 naming `id`, like every other id parameter. */
 const notificationIdParam: PipeTransform<string, string> = {
   transform: (value) => {
-    if (!/^[1-9][0-9]{0,17}$/.test(value)) throw new ValidationFailedException([{ field: 'id', message: 'id 必须是通知编号（正整数）' }]);
+    if (!/^[1-9][0-9]{0,17}$/.test(value))
+      throw new ValidationFailedException([
+        { field: 'id', message: { zh: 'id 必须是通知编号（正整数）', en: 'id must be a notification id (a positive integer)' } },
+      ]);
     return value;
   },
 };

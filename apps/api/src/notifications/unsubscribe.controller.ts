@@ -83,7 +83,12 @@ export class UnsubscribeController {
   private verify(token: unknown): { userId: string; kind: MailPreferenceKind } {
     const secret = this.config.get('JWT_SECRET', { infer: true });
     const subject = secret ? verifyUnsubscribeToken(secret, token) : undefined;
-    if (!subject) throw new ValidationFailedException([{ field: 'token', message: token ? 'token 无效或已损坏，请使用邮件中的完整链接' : '缺少 token' }]);
+    if (!subject) {
+      const message = token
+        ? { zh: 'token 无效或已损坏，请使用邮件中的完整链接', en: 'token is invalid or damaged: use the whole link from the e-mail' }
+        : { zh: '缺少 token', en: 'token is missing' };
+      throw new ValidationFailedException([{ field: 'token', message }]);
+    }
     return subject;
   }
 

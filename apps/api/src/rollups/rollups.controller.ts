@@ -2,10 +2,11 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { ROLLUP_DIMENSIONS, type RollupDimensionName } from '@qj/persistence';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { say } from '@qj/http';
 import { RollupHistoryDto, RollupListDto, RollupTrendDto } from './dto/rollup.response.dto';
 import { RollupsService } from './rollups.service';
 
-const by = { message: `by 必须是以下之一：${ROLLUP_DIMENSIONS.join('、')}` };
+const by = say(`by 必须是以下之一：${ROLLUP_DIMENSIONS.join('、')}`, `by must be one of: ${ROLLUP_DIMENSIONS.join(', ')}`);
 
 export class RollupQueryDto {
   @ApiPropertyOptional({ enum: ROLLUP_DIMENSIONS, enumName: 'RollupDimension', default: 'chapter' })
@@ -16,8 +17,8 @@ export class RollupQueryDto {
 
 export class RollupHistoryQueryDto extends RollupQueryDto {
   @ApiProperty({ maxLength: 64, description: 'the chapter/column/part number, sector code or unit id' })
-  @IsString({ message: 'key 必须填写' })
-  @MaxLength(64, { message: 'key 不能超过 64 个字符' })
+  @IsString(say('key 必须填写', 'key is required'))
+  @MaxLength(64, say('key 不能超过 64 个字符', 'key may not exceed 64 characters'))
   key: string;
 }
 

@@ -2,20 +2,17 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { SECTORS, STAGES } from '@qj/catalog';
 import { PROJECT_STATUSES } from '@qj/domain';
 import { PROJECT_SORTS } from '@qj/persistence';
-import { Trim } from '@qj/http';
+import { Trim, say } from '@qj/http';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 
 const RAG_LEVELS = ['green', 'amber', 'red'];
 const SORT_VALUES = PROJECT_SORTS.flatMap((sort) => [sort, `-${sort}`]);
-const oneOf = (field: string, values: readonly string[]) => ({ message: `${field} 必须是以下之一：${values.join('、')}` });
-const intIn = (field: string, min: number, max: number) => [
-  IsInt({ message: `${field} 必须是 ${min}–${max} 之间的整数` }),
-  Min(min, { message: `${field} 必须是 ${min}–${max} 之间的整数` }),
-  Max(max, { message: `${field} 必须是 ${min}–${max} 之间的整数` }),
-];
+const oneOf = (field: string, values: readonly string[]) =>
+  say(`${field} 必须是以下之一：${values.join('、')}`, `${field} must be one of: ${values.join(', ')}`);
 function IntIn(field: string, min: number, max: number): PropertyDecorator {
-  return (target, key) => intIn(field, min, max).forEach((decorate) => decorate(target, key));
+  const options = () => say(`${field} 必须是 ${min}–${max} 之间的整数`, `${field} must be an integer from ${min} to ${max}`);
+  return (target, key) => [IsInt(options()), Min(min, options()), Max(max, options())].forEach((decorate) => decorate(target, key));
 }
 
 /** Filters, sort and page of GET /api/projects. The plan has 12 parts (篇), 36 chapters (章) and 26 columns (专栏). */
@@ -55,15 +52,15 @@ export class ListProjectsQueryDto {
 
   @ApiPropertyOptional({ pattern: '^[A-Za-z0-9_-]{1,64}$', description: 'responsible unit (责任单位): its id or code, e.g. transport' })
   @IsOptional()
-  @IsString({ message: 'unit 必须是单位编号或代码' })
-  @Matches(/^[A-Za-z0-9_-]{1,64}$/, { message: 'unit 必须是单位编号或代码' })
+  @IsString(say('unit 必须是单位编号或代码', 'unit must be a unit id or code'))
+  @Matches(/^[A-Za-z0-9_-]{1,64}$/, say('unit 必须是单位编号或代码', 'unit must be a unit id or code'))
   unit?: string;
 
   @ApiPropertyOptional({ maxLength: 100, description: 'search in names, full pinyin and pinyin initials (渝贵, yuguigaotie, yggt)' })
   @IsOptional()
   @Trim()
-  @IsString({ message: 'q 必须是文字' })
-  @MaxLength(100, { message: 'q 不能超过 100 个字符' })
+  @IsString(say('q 必须是文字', 'q must be text'))
+  @MaxLength(100, say('q 不能超过 100 个字符', 'q may not exceed 100 characters'))
   q?: string;
 
   @ApiPropertyOptional({ enum: RAG_LEVELS, description: '红黄绿灯' })
@@ -74,13 +71,13 @@ export class ListProjectsQueryDto {
   @ApiPropertyOptional({ description: 'true: has an overdue milestone; false: has none' })
   @IsOptional()
   @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
-  @IsBoolean({ message: 'overdue 必须是 true 或 false' })
+  @IsBoolean(say('overdue 必须是 true 或 false', 'overdue must be true or false'))
   overdue?: boolean;
 
   @ApiPropertyOptional({ description: 'true: stale (no update for 30 days, not completed or cancelled); false: not stale' })
   @IsOptional()
   @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
-  @IsBoolean({ message: 'stale 必须是 true 或 false' })
+  @IsBoolean(say('stale 必须是 true 或 false', 'stale must be true or false'))
   stale?: boolean;
 
   @ApiPropertyOptional({ enum: SORT_VALUES, description: 'sort key; a leading "-" sorts descending', default: 'plan' })
