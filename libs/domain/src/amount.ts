@@ -53,16 +53,17 @@ export function formatCents(cents: bigint): string {
   return `${sign}${abs / 100n}.${String(abs % 100n).padStart(2, '0')}`;
 }
 
-/** What is wrong with an amount, in the users' words, for the field named. */
-export function amountRefusalText(field: string, reason: AmountRefusal): string {
+/** What is wrong with an amount, in the users' words, for the field named (Chinese; `language: 'en'` for English). */
+export function amountRefusalText(field: string, reason: AmountRefusal, language: 'zh' | 'en' = 'zh'): string {
+  const en = language === 'en';
   switch (reason) {
     case 'negative':
-      return `${field} 不能为负数`;
+      return en ? `${field} may not be negative` : `${field} 不能为负数`;
     case 'too_many_decimals':
-      return `${field} 最多保留两位小数（单位：万元）`;
+      return en ? `${field} may have at most two decimals (in units of 10,000 yuan)` : `${field} 最多保留两位小数（单位：万元）`;
     case 'too_large':
-      return `${field} 不能超过 ${MAX_AMOUNT} 万元`;
+      return en ? `${field} may not exceed ${MAX_AMOUNT} (in units of 10,000 yuan)` : `${field} 不能超过 ${MAX_AMOUNT} 万元`;
     default:
-      return `${field} 必须是金额（万元），如 1234.50`;
+      return en ? `${field} must be an amount in units of 10,000 yuan, e.g. 1234.50` : `${field} 必须是金额（万元），如 1234.50`;
   }
 }

@@ -8,6 +8,11 @@ import { ValidateBy, ValidationOptions } from 'class-validator';
  * refused naming the field with what is wrong. `null` and `undefined` pass through (pair with `@IsOptional` /
  * `@ValidateIf` where the field may be absent or cleared).
  */
+function refusalOf(property: string, value: unknown, language: 'zh' | 'en'): string {
+  const parsed = parseAmount(value);
+  return amountRefusalText(property, parsed.ok ? 'not_a_number' : parsed.reason, language);
+}
+
 export function Amount(options?: ValidationOptions): PropertyDecorator {
   const transform = Transform(({ value }: { value: unknown }) => {
     if (value === null || value === undefined) return value;
@@ -20,13 +25,11 @@ export function Amount(options?: ValidationOptions): PropertyDecorator {
       name: 'isAmount',
       validator: {
         validate: (value: unknown) => typeof value === 'string' && parseAmount(value).ok,
-        defaultMessage: (args) => {
-          const parsed = parseAmount(args?.value);
-          return amountRefusalText(args?.property ?? 'amount', parsed.ok ? 'not_a_number' : parsed.reason);
-        },
+        defaultMessage: (args) => refusalOf(args?.property ?? 'amount', args?.value, 'zh'),
       },
     },
-    options,
+    // The English twin depends on the value as well: validationFieldErrors calls it with the refused value.
+    { ...options, context: { en: (property: string, value: unknown) => refusalOf(property, value, 'en') } },
   );
   return (target, key) => {
     transform(target, key);

@@ -29,7 +29,7 @@ export function validationFieldErrors(errors: ValidationError[], parent = ''): F
     const property = error.property === '' ? '""' : error.property;
     const field = parent ? `${parent}.${property}` : property;
     const texts = Object.entries(error.constraints ?? {}).map(([type, message]) =>
-      constraintText(type, message, field, error.contexts?.[type] as object | undefined),
+      constraintText(type, message, field, error.contexts?.[type] as object | undefined, error),
     );
     const joined = (language: Language, separator: string) => [...new Set(texts.map((text) => text[language]))].join(separator);
     const own = texts.length ? [{ field, message: { zh: joined('zh', '；'), en: joined('en', '; ') } }] : [];
@@ -42,11 +42,13 @@ export function flattenValidationErrors(errors: ValidationError[], language: Lan
   return validationFieldErrors(errors).map((error) => ({ field: error.field, message: localize(error.message, language) }));
 }
 
-function constraintText(type: string, message: string, field: string, context: { en?: unknown } | undefined): LocalizedText {
+function constraintText(type: string, message: string, field: string, context: { en?: unknown } | undefined, error: ValidationError): LocalizedText {
   if (type === 'whitelistValidation') {
     return { zh: `不允许的字段 ${field}（property ${field} should not exist）`, en: `Field ${field} is not allowed (property ${field} should not exist)` };
   }
-  return { zh: message, en: typeof context?.en === 'string' ? context.en : message };
+  // A message that depends on the refused value gives its English as a function of the property and the value.
+  const en = typeof context?.en === 'function' ? (context.en as (property: string, value: unknown) => unknown)(error.property, error.value) : context?.en;
+  return { zh: message, en: typeof en === 'string' ? en : message };
 }
 
 /** The global pipe: whitelist, forbid unknown fields, transform; failures become problem+json naming each field. */

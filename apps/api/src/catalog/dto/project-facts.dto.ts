@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Amount, IsCalendarDate, MAX_INT32, Trim } from '@qj/http';
+import { Amount, IsCalendarDate, MAX_INT32, Trim, say } from '@qj/http';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { amount, calendarDate, dateTime, int, INVESTMENT_TYPES } from './project.response.dto';
 
@@ -17,9 +17,26 @@ const amountInput = {
 
 const nullableYear = (field: string) => [
   ValidateIf((_: unknown, value: unknown) => value !== null),
-  IsInt({ message: `${field} 必须是 ${CONSTRUCTION_YEARS.from}–${CONSTRUCTION_YEARS.to} 之间的年份` }),
-  Min(CONSTRUCTION_YEARS.from, { message: `${field} 必须是 ${CONSTRUCTION_YEARS.from}–${CONSTRUCTION_YEARS.to} 之间的年份` }),
-  Max(CONSTRUCTION_YEARS.to, { message: `${field} 必须是 ${CONSTRUCTION_YEARS.from}–${CONSTRUCTION_YEARS.to} 之间的年份` }),
+  IsInt(
+    say(
+      `${field} 必须是 ${CONSTRUCTION_YEARS.from}–${CONSTRUCTION_YEARS.to} 之间的年份`,
+      `${field} must be a year from ${CONSTRUCTION_YEARS.from} to ${CONSTRUCTION_YEARS.to}`,
+    ),
+  ),
+  Min(
+    CONSTRUCTION_YEARS.from,
+    say(
+      `${field} 必须是 ${CONSTRUCTION_YEARS.from}–${CONSTRUCTION_YEARS.to} 之间的年份`,
+      `${field} must be a year from ${CONSTRUCTION_YEARS.from} to ${CONSTRUCTION_YEARS.to}`,
+    ),
+  ),
+  Max(
+    CONSTRUCTION_YEARS.to,
+    say(
+      `${field} 必须是 ${CONSTRUCTION_YEARS.from}–${CONSTRUCTION_YEARS.to} 之间的年份`,
+      `${field} must be a year from ${CONSTRUCTION_YEARS.from} to ${CONSTRUCTION_YEARS.to}`,
+    ),
+  ),
 ];
 function NullableYear(field: string): PropertyDecorator {
   return (target, key) => [IsOptional(), ...nullableYear(field)].forEach((decorate) => decorate(target, key));
@@ -32,17 +49,23 @@ function NullableYear(field: string): PropertyDecorator {
 export class UpdateProjectFactsDto {
   @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_INT32, description: 'the project version the client saw (or send If-Match)' })
   @IsOptional()
-  @IsInt({ message: 'version 必须是正整数' })
-  @Min(1, { message: 'version 必须是正整数' })
-  @Max(MAX_INT32, { message: 'version 必须是正整数' })
+  @IsInt(say('version 必须是正整数', 'version must be a positive integer'))
+  @Min(1, say('version 必须是正整数', 'version must be a positive integer'))
+  @Max(MAX_INT32, say('version 必须是正整数', 'version must be a positive integer'))
   version?: number;
 
   @ApiPropertyOptional({ type: String, nullable: true, example: '2501-500110-04-01-123456', description: '项目代码 (投资项目在线审批监管平台), unique' })
   @IsOptional()
   @Trim()
   @ValidateIf((_, value) => value !== null)
-  @IsString({ message: 'projectCode 必须是文字' })
-  @Matches(PROJECT_CODE_PATTERN, { message: 'projectCode 格式应为 2501-500110-04-01-123456（4位-6位行政区划代码-2位-2位-6位）' })
+  @IsString(say('projectCode 必须是文字', 'projectCode must be text'))
+  @Matches(
+    PROJECT_CODE_PATTERN,
+    say(
+      'projectCode 格式应为 2501-500110-04-01-123456（4位-6位行政区划代码-2位-2位-6位）',
+      'projectCode must look like 2501-500110-04-01-123456 (4 digits, the 6-digit region code, 2, 2 and 6 digits)',
+    ),
+  )
   projectCode?: string | null;
 
   @ApiPropertyOptional({ ...amountInput, nullable: true, description: `总投资: ${amountInput.description}` })
@@ -54,7 +77,7 @@ export class UpdateProjectFactsDto {
   @ApiPropertyOptional({ type: String, enum: INVESTMENT_TYPES, nullable: true, description: 'government 政府投资 / enterprise 企业投资' })
   @IsOptional()
   @ValidateIf((_, value) => value !== null)
-  @IsIn(INVESTMENT_TYPES, { message: 'investmentType 必须是 government（政府投资）或 enterprise（企业投资）' })
+  @IsIn(INVESTMENT_TYPES, say('investmentType 必须是 government（政府投资）或 enterprise（企业投资）', 'investmentType must be government or enterprise'))
   investmentType?: string | null;
 
   @ApiPropertyOptional({ type: 'integer', nullable: true, minimum: CONSTRUCTION_YEARS.from, maximum: CONSTRUCTION_YEARS.to, description: '建设起始年' })
@@ -75,14 +98,17 @@ export class UpdateProjectFactsDto {
   @IsOptional()
   @Trim()
   @ValidateIf((_, value) => value !== null)
-  @IsString({ message: 'constructionScope 必须是文字' })
-  @MaxLength(CONSTRUCTION_SCOPE_MAX, { message: `constructionScope 不能超过 ${CONSTRUCTION_SCOPE_MAX} 个字符` })
+  @IsString(say('constructionScope 必须是文字', 'constructionScope must be text'))
+  @MaxLength(
+    CONSTRUCTION_SCOPE_MAX,
+    say(`constructionScope 不能超过 ${CONSTRUCTION_SCOPE_MAX} 个字符`, `constructionScope may not exceed ${CONSTRUCTION_SCOPE_MAX} characters`),
+  )
   constructionScope?: string | null;
 
   @ApiPropertyOptional({ ...calendarDate, nullable: true, description: '入库纳统日期 (not after today); null: not registered yet' })
   @IsOptional()
   @ValidateIf((_, value) => value !== null)
-  @IsCalendarDate({ message: 'statisticsRegisteredOn 必须是有效日期，格式 YYYY-MM-DD' })
+  @IsCalendarDate(say('statisticsRegisteredOn 必须是有效日期，格式 YYYY-MM-DD', 'statisticsRegisteredOn must be a valid date as YYYY-MM-DD'))
   statisticsRegisteredOn?: string | null;
 }
 

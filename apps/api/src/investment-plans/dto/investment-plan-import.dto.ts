@@ -1,3 +1,4 @@
+import { say } from '@qj/http';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PLAN_YEARS } from '@qj/domain';
 import { Type } from 'class-transformer';
@@ -5,7 +6,10 @@ import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { int } from '../../catalog/dto/project.response.dto';
 import { FieldErrorDto } from '../../openapi/problem-details.dto';
 
-const yearMessage = { message: `year 必须是规划期内的年份（${PLAN_YEARS.from}–${PLAN_YEARS.to}）` };
+const yearMessage = say(
+  `year 必须是规划期内的年份（${PLAN_YEARS.from}–${PLAN_YEARS.to}）`,
+  `year must be a year of the plan period (${PLAN_YEARS.from}–${PLAN_YEARS.to})`,
+);
 
 export class PlanTemplateQueryDto {
   @ApiProperty({ type: 'integer', minimum: PLAN_YEARS.from, maximum: PLAN_YEARS.to, description: 'the plan year' })

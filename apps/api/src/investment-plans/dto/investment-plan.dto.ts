@@ -1,11 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Amount, Trim } from '@qj/http';
+import { Amount, Trim, say } from '@qj/http';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
 import { amount, dateTime, int } from '../../catalog/dto/project.response.dto';
 
 export const REASON_MAX = 500;
 
-const monthOfYear = (field: string) => ({ message: `${field} 必须是 1–12 之间的月份` });
+const monthOfYear = (field: string) => say(`${field} 必须是 1–12 之间的月份`, `${field} must be a month from 1 to 12`);
 function NullableMonthOfYear(field: string): PropertyDecorator {
   return (target, key) =>
     [
@@ -41,9 +41,9 @@ export class IssueInvestmentPlanDto {
   @ApiPropertyOptional({ maxLength: REASON_MAX, description: '调整原因: required for an adjustment (a plan for the year exists already)' })
   @IsOptional()
   @Trim()
-  @IsString({ message: 'reason 必须是文字' })
-  @MinLength(1, { message: 'reason 不能为空' })
-  @MaxLength(REASON_MAX, { message: `reason 不能超过 ${REASON_MAX} 个字符` })
+  @IsString(say('reason 必须是文字', 'reason must be text'))
+  @MinLength(1, say('reason 不能为空', 'reason may not be empty'))
+  @MaxLength(REASON_MAX, say(`reason 不能超过 ${REASON_MAX} 个字符`, `reason may not exceed ${REASON_MAX} characters`))
   reason?: string;
 }
 

@@ -1,11 +1,14 @@
+import { say } from '@qj/http';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { INVESTMENT_FIRST_YEAR, INVESTMENT_LAST_YEAR } from '@qj/domain';
 import { INVESTMENT_DIMENSIONS, type InvestmentDimension } from '@qj/persistence';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 
-const oneOf = (field: string, values: readonly string[]) => ({ message: `${field} 必须是以下之一：${values.join('、')}` });
-const intIn = (field: string, min: number, max: number) => ({ message: `${field} 必须是 ${min}–${max} 之间的整数` });
+const oneOf = (field: string, values: readonly string[]) =>
+  say(`${field} 必须是以下之一：${values.join('、')}`, `${field} must be one of: ${values.join(', ')}`);
+const intIn = (field: string, min: number, max: number) =>
+  say(`${field} 必须是 ${min}–${max} 之间的整数`, `${field} must be a whole number from ${min} to ${max}`);
 
 /** The period of the figures: months 1–m of year Y (the month must not be after the current one). */
 export class InvestmentPeriodQueryDto {

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Amount, MAX_INT32, Trim } from '@qj/http';
+import { Amount, MAX_INT32, Trim, say } from '@qj/http';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { amount, calendarDate, dateTime, int } from '../../catalog/dto/project.response.dto';
 import { FieldErrorDto } from '../../openapi/problem-details.dto';
@@ -21,40 +21,40 @@ export class SaveMonthlyReportDto {
   @ApiPropertyOptional({ maxLength: REPORT_TEXT_MAX, description: '形象进度, in words' })
   @IsOptional()
   @Trim()
-  @IsString({ message: 'progress 必须是文字' })
-  @MaxLength(REPORT_TEXT_MAX, { message: `progress 不能超过 ${REPORT_TEXT_MAX} 个字符` })
+  @IsString(say('progress 必须是文字', 'progress must be text'))
+  @MaxLength(REPORT_TEXT_MAX, say(`progress 不能超过 ${REPORT_TEXT_MAX} 个字符`, `progress may not exceed ${REPORT_TEXT_MAX} characters`))
   progress?: string;
 
   @ApiPropertyOptional({ maxLength: REPORT_TEXT_MAX, description: '存在问题' })
   @IsOptional()
   @Trim()
-  @IsString({ message: 'problems 必须是文字' })
-  @MaxLength(REPORT_TEXT_MAX, { message: `problems 不能超过 ${REPORT_TEXT_MAX} 个字符` })
+  @IsString(say('problems 必须是文字', 'problems must be text'))
+  @MaxLength(REPORT_TEXT_MAX, say(`problems 不能超过 ${REPORT_TEXT_MAX} 个字符`, `problems may not exceed ${REPORT_TEXT_MAX} characters`))
   problems?: string;
 
   @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_INT32, description: 'the report version you saw: 409 if it changed since' })
   @IsOptional()
-  @IsInt({ message: 'version 必须是正整数' })
-  @Min(1, { message: 'version 必须是正整数' })
-  @Max(MAX_INT32, { message: 'version 必须是正整数' })
+  @IsInt(say('version 必须是正整数', 'version must be a positive integer'))
+  @Min(1, say('version 必须是正整数', 'version must be a positive integer'))
+  @Max(MAX_INT32, say('version 必须是正整数', 'version must be a positive integer'))
   version?: number;
 }
 
 export class SubmitMonthlyReportDto {
   @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_INT32, description: 'the report version you saw: 409 if it changed since' })
   @IsOptional()
-  @IsInt({ message: 'version 必须是正整数' })
-  @Min(1, { message: 'version 必须是正整数' })
-  @Max(MAX_INT32, { message: 'version 必须是正整数' })
+  @IsInt(say('version 必须是正整数', 'version must be a positive integer'))
+  @Min(1, say('version 必须是正整数', 'version must be a positive integer'))
+  @Max(MAX_INT32, say('version 必须是正整数', 'version must be a positive integer'))
   version?: number;
 }
 
 export class ReturnMonthlyReportDto {
   @ApiProperty({ maxLength: REPORT_TEXT_MAX, description: 'why the report goes back to its unit (退回意见)' })
   @Trim()
-  @IsString({ message: 'comment 必须是文字' })
-  @MinLength(1, { message: '请填写退回意见（comment）' })
-  @MaxLength(REPORT_TEXT_MAX, { message: `comment 不能超过 ${REPORT_TEXT_MAX} 个字符` })
+  @IsString(say('comment 必须是文字', 'comment must be text'))
+  @MinLength(1, say('请填写退回意见（comment）', 'Say why it is returned (comment)'))
+  @MaxLength(REPORT_TEXT_MAX, say(`comment 不能超过 ${REPORT_TEXT_MAX} 个字符`, `comment may not exceed ${REPORT_TEXT_MAX} characters`))
   comment: string;
 }
 

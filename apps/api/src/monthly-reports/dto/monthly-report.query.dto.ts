@@ -1,10 +1,17 @@
+import { say } from '@qj/http';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PLAN_YEARS, REPORT_MONTHS } from '@qj/domain';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 
-const yearMessage = { message: `year 必须是规划期内的年份（${PLAN_YEARS.from}–${PLAN_YEARS.to}）` };
-const monthMessage = { message: `month 必须是规划期内的月份，格式 YYYY-MM（${REPORT_MONTHS.from} 至 ${REPORT_MONTHS.to}）` };
+const yearMessage = say(
+  `year 必须是规划期内的年份（${PLAN_YEARS.from}–${PLAN_YEARS.to}）`,
+  `year must be a year of the plan period (${PLAN_YEARS.from}–${PLAN_YEARS.to})`,
+);
+const monthMessage = say(
+  `month 必须是规划期内的月份，格式 YYYY-MM（${REPORT_MONTHS.from} 至 ${REPORT_MONTHS.to}）`,
+  `month must be a month of the plan period as YYYY-MM (${REPORT_MONTHS.from} to ${REPORT_MONTHS.to})`,
+);
 const MONTH_PATTERN = /^(202[6-9]|2030)-(0[1-9]|1[0-2])$/;
 
 export class ReportYearQueryDto {
@@ -31,7 +38,7 @@ export class ReportImportQueryDto {
   @ApiPropertyOptional({ description: 'true: submit (报送) every report of the file once saved' })
   @IsOptional()
   @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
-  @IsBoolean({ message: 'submit 必须是 true 或 false' })
+  @IsBoolean(say('submit 必须是 true 或 false', 'submit must be true or false'))
   submit?: boolean;
 }
 
