@@ -473,3 +473,13 @@ export function rankByValue<T extends Rankable>(items: readonly T[]): { ranked: 
   for (const item of ranked) item.rank = item.index > 0 && ranked[item.index - 1].value === item.value ? ranked[item.index - 1].rank : item.index + 1;
   return { ranked: ranked.map(({ index: _index, ...item }) => item as T & { rank: number }), unranked: items.filter((item) => item.value === null) };
 }
+
+/** The definition published beside a ranking (formula, denominator, ties, who is not ranked): the API's rankings and the bulletin say the same. */
+export function rankingDefinition(metric: 'completion_rate' | 'start_rate', basis: 'to_date' | 'year', year: number, month: number): string {
+  const common = '保留两位小数（四舍五入），数值相同者并列同一名次';
+  if (metric === 'completion_rate') {
+    return `投资完成率＝该单位项目 ${year} 年 1—${month} 月已报送月报的完成投资之和 ÷ 该单位项目 ${year} 年度当前（含中期调整）计划投资之和 × 100%；${common}；未安排年度计划投资的单位不参与排名，单列。`;
+  }
+  const denominator = basis === 'year' ? `${year} 年计划开工的项目数（分母：全年计划开工）` : `计划于 1—${month} 月开工的项目数（分母：截至本月计划开工）`;
+  return `开工率＝该单位截至 ${month} 月末已开工项目数 ÷ ${denominator} × 100%；${common}；没有计划开工项目的单位不参与排名，单列。`;
+}

@@ -26,4 +26,5 @@ export type { ProjectRef } from './repositories/project-locks';
 export * from './repositories/investment-plan.repository';
 export * from './repositories/monthly-report.repository';
 export * from './repositories/investment-figures.repository';
+export * from './repositories/bulletin.repository';
 export * from './investment.sql';

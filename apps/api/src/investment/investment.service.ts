@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { Clock, type Env } from '@qj/config';
-import { projectInvestmentFigures, rankByValue, rateHundredths, type InvestmentLightRules } from '@qj/domain';
+import { projectInvestmentFigures, rankByValue, rankingDefinition, rateHundredths, type InvestmentLightRules } from '@qj/domain';
 import { domainError, ValidationFailedException } from '@qj/http';
 import { ALL_UNITS, InvestmentFiguresRepository, type InvestmentDimension } from '@qj/persistence';
 import { AuthUser, canReadEverything, forbidden, readScopeOf, refuseOutsideUnit } from '../auth';
@@ -111,13 +111,4 @@ export class InvestmentService {
       unranked: unranked.map((item) => ({ key: item.key, label: item.label, reason: item.reason })),
     };
   }
-}
-
-function rankingDefinition(metric: RankingMetric, basis: 'to_date' | 'year', year: number, month: number): string {
-  const common = '保留两位小数（四舍五入），数值相同者并列同一名次';
-  if (metric === 'completion_rate') {
-    return `投资完成率＝该单位项目 ${year} 年 1—${month} 月已报送月报的完成投资之和 ÷ 该单位项目 ${year} 年度当前（含中期调整）计划投资之和 × 100%；${common}；未安排年度计划投资的单位不参与排名，单列。`;
-  }
-  const denominator = basis === 'year' ? `${year} 年计划开工的项目数（分母：全年计划开工）` : `计划于 1—${month} 月开工的项目数（分母：截至本月计划开工）`;
-  return `开工率＝该单位截至 ${month} 月末已开工项目数 ÷ ${denominator} × 100%；${common}；没有计划开工项目的单位不参与排名，单列。`;
 }

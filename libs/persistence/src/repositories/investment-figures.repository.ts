@@ -30,15 +30,19 @@ import {
   submittedThroughSql,
   worstLightSql,
 } from '../investment.sql';
+import { managerOf, Transaction } from './transaction';
 import { ALL_UNITS, UnitScope, unitOfScope } from './unit-scope';
 
 /** How the investment summary groups projects: the whole district, or as the stage roll-ups do. */
 export const INVESTMENT_DIMENSIONS = ['district', 'part', 'chapter', 'column', 'sector', 'unit'] as const;
 export type InvestmentDimension = (typeof INVESTMENT_DIMENSIONS)[number];
+/** The summary's groupings: the public dimensions, and 投资类型 (government / enterprise; `unset` where not stated) for the bulletin. */
+export type InvestmentGrouping = InvestmentDimension | 'investment_type';
 
 /** A project named in two chapters counts under both (like the roll-ups); units are keyed by their code. */
-const KEY_OF: Record<InvestmentDimension, string> = {
+const KEY_OF: Record<InvestmentGrouping, string> = {
   district: `'district'`,
+  investment_type: `COALESCE(lit.investment_type, 'unset')`,
   part: 'unnest(lit.part_nos)::text',
   chapter: 'unnest(lit.chapter_nos)::text',
   column: 'unnest(lit.column_nos)::text',
@@ -46,8 +50,9 @@ const KEY_OF: Record<InvestmentDimension, string> = {
   unit: 'lit.unit_code',
 };
 
-const LABEL_OF: Record<InvestmentDimension, string> = {
+const LABEL_OF: Record<InvestmentGrouping, string> = {
   district: `'全区'`,
+  investment_type: `CASE a.key WHEN 'government' THEN '政府投资' WHEN 'enterprise' THEN '企业投资' ELSE '未填报投资类型' END`,
   part: `(SELECT label || ' ' || title FROM plan_part WHERE no = a.key::smallint)`,
   chapter: `(SELECT label || ' ' || title FROM plan_chapter WHERE no = a.key::smallint)`,
   column: `(SELECT label || ' ' || title FROM plan_column WHERE no = a.key::smallint)`,
@@ -55,8 +60,9 @@ const LABEL_OF: Record<InvestmentDimension, string> = {
   unit: `(SELECT name FROM unit WHERE code = a.key)`,
 };
 
-const SORT_OF: Record<InvestmentDimension, string> = {
+const SORT_OF: Record<InvestmentGrouping, string> = {
   district: '0',
+  investment_type: `CASE a.key WHEN 'government' THEN 1 WHEN 'enterprise' THEN 2 ELSE 3 END`,
   part: 'a.key::int',
   chapter: 'a.key::int',
   column: 'a.key::int',
@@ -64,7 +70,7 @@ const SORT_OF: Record<InvestmentDimension, string> = {
   unit: '0',
 };
 
-const MULTI: Partial<Record<InvestmentDimension, string>> = { part: 'part_nos', chapter: 'chapter_nos', column: 'column_nos' };
+const MULTI: Partial<Record<InvestmentGrouping, string>> = { part: 'part_nos', chapter: 'chapter_nos', column: 'column_nos' };
 
 type LightCounts = Record<Light, number>;
 
@@ -103,7 +109,7 @@ export interface ProjectInvestmentFacts {
 export interface SummaryQuery {
   year: number;
   month: number;
-  by: InvestmentDimension;
+  by: InvestmentGrouping;
   scope: UnitScope;
   rules: InvestmentLightRules;
 }
@@ -133,6 +139,33 @@ export class InvestmentFiguresRepository {
       [projectId, year],
     );
     return row as ProjectInvestmentFacts | undefined;
+  }
+
+  /**
+   * Every project with a plan for year Y, with its facts (as `projectFacts` gives one) and its name and unit's name: the
+   * bulletin lists the projects behind from these, each judged by `projectInvestmentFigures` of libs/domain.
+   */
+  async projectFactsOfYear(year: number): Promise<Array<ProjectInvestmentFacts & { name: string; unitName: string; planOrder: number }>> {
+    return this.dataSource.query(
+      `WITH ms AS (
+         SELECT project_id, max(actual_date) FILTER (WHERE code = 'groundbreaking') AS groundbreaking_on,
+                COALESCE(max(actual_date) FILTER (WHERE code = 'acceptance'), max(actual_date) FILTER (WHERE code = 'in_service')) AS completion_on
+         FROM milestone WHERE code IN ('groundbreaking', 'acceptance', 'in_service') AND status = 'done' GROUP BY project_id
+       ), rs AS (
+         SELECT project_id, json_agg(json_build_object('month', month, 'completedInvestment', completed_investment::text, 'status', status) ORDER BY month) AS reports
+         FROM monthly_report WHERE year = $1 GROUP BY project_id
+       )
+       SELECT p.id, p.name, u.name AS "unitName", p.plan_order AS "planOrder", p.unit_id AS "unitId", p.stage, p.previous_stage AS "previousStage",
+              p.statistics_registered_on::text AS "statisticsRegisteredOn", ms.groundbreaking_on::text AS "groundbreakingOn",
+              ms.completion_on::text AS "completionOn",
+              json_build_object('plannedInvestment', ip.planned_investment::text, 'originalInvestment', ip.original_investment::text, 'version', ip.version,
+                'plannedStartMonth', ip.planned_start_month, 'plannedCompletionMonth', ip.planned_completion_month) AS plan,
+              COALESCE(rs.reports, '[]') AS reports
+       FROM investment_plan ip JOIN project p ON p.id = ip.project_id JOIN unit u ON u.id = p.unit_id
+       LEFT JOIN ms ON ms.project_id = p.id LEFT JOIN rs ON rs.project_id = p.id
+       WHERE ip.year = $1 ORDER BY p.plan_order`,
+      [year],
+    );
   }
 
   /**
@@ -170,7 +203,7 @@ export class InvestmentFiguresRepository {
                 max(m.actual_date) FILTER (WHERE m.code = 'acceptance') AS acceptance_on, max(m.actual_date) FILTER (WHERE m.code = 'in_service') AS in_service_on
          FROM milestone m WHERE m.code IN ('groundbreaking', 'acceptance', 'in_service') AND m.status = 'done' GROUP BY m.project_id
        ), f AS (
-         SELECT p.id, u.code AS unit_code, p.sector, p.part_nos, p.chapter_nos, p.column_nos,
+         SELECT p.id, u.code AS unit_code, p.sector, p.investment_type, p.part_nos, p.chapter_nos, p.column_nos,
                 ip.planned_investment AS planned, ip.original_investment AS original,
                 ip.planned_start_month AS psm, ip.planned_completion_month AS pcm, COALESCE(r.ytd, 0) AS ytd,
                 ${startedOnSql('p', 'ms.groundbreaking_on')} AS started_on,
@@ -217,8 +250,10 @@ export class InvestmentFiguresRepository {
    * bulletin to publish. Idempotent: once a month is frozen a second call changes nothing and answers `created: false`
    * (concurrent calls serialise on an advisory lock, so a month is never half from one call and half from another).
    */
-  async snapshotMonth(year: number, month: number, rules: InvestmentLightRules): Promise<{ created: boolean; rows: number }> {
-    return this.dataSource.transaction(async (manager) => {
+  async snapshotMonth(year: number, month: number, rules: InvestmentLightRules, tx?: Transaction): Promise<{ created: boolean; rows: number }> {
+    // In the caller's transaction when given (publishing a bulletin freezes its month in the same commit).
+    const inTransaction = <T>(work: (manager: EntityManager) => Promise<T>) => (tx ? work(managerOf(tx)) : this.dataSource.transaction(work));
+    return inTransaction(async (manager) => {
       await manager.query(`SELECT pg_advisory_xact_lock(hashtext('investment_snapshot'), $1::int)`, [year * 100 + month]);
       const [existing] = await manager.query(`SELECT count(*)::int AS n FROM investment_snapshot WHERE year = $1 AND month = $2`, [year, month]);
       if (existing.n > 0) return { created: false, rows: existing.n as number };
