@@ -2,7 +2,6 @@ import type { BulletinData, BulletinFigures } from '../../apps/worker/src/bullet
 
 const figures = (over: Partial<BulletinFigures> = {}): BulletinFigures => ({
   projectCount: 3,
-  totalInvestment: '250000.00',
   plannedInvestment: '405.34',
   originalPlannedInvestment: '405.34',
   completedYtd: '297.00',
@@ -30,7 +29,7 @@ export function sampleBulletinData(): BulletinData {
     year: 2026,
     monthNo: 9,
     generatedOn: '2026-10-08',
-    district: figures({ originalPlannedInvestment: '500.00', completionRateOriginal: 59.4 }),
+    district: { ...figures({ originalPlannedInvestment: '500.00', completionRateOriginal: 59.4 }), totalInvestment: '250000.00' },
     inPreparation: 2,
     underConstruction: 1,
     byInvestmentType: [

@@ -12,6 +12,8 @@ import { DigestProcessor } from './digest/digest.processor';
 import { DigestComposer } from '@qj/mail';
 import { NotificationsProcessor } from './notifications/notifications.processor';
 import { NotificationsService } from './notifications/notifications.service';
+import { BulletinProcessor } from './bulletin/bulletin.processor';
+import { BulletinGatherer } from './bulletin/bulletin-gatherer';
 
 /** Every BullMQ processor. The worker application runs them; `npm start` runs them inside the API process. */
 @Module({
@@ -29,6 +31,8 @@ import { NotificationsService } from './notifications/notifications.service';
     DigestComposer,
     NotificationsProcessor,
     NotificationsService,
+    BulletinProcessor,
+    BulletinGatherer,
   ],
 })
 export class ProcessorsModule {}
@@ -43,4 +47,5 @@ export const PROCESSORS: Array<{ queue: QueueName; name: string }> = [
   MailProcessor,
   DigestProcessor,
   NotificationsProcessor,
+  BulletinProcessor,
 ];

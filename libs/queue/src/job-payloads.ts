@@ -1,5 +1,5 @@
 import { plainToInstance } from 'class-transformer';
-import { IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, ValidateBy, validateSync, ValidationError } from 'class-validator';
+import { IsIn, IsInt, IsISO8601, Min, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, ValidateBy, validateSync, ValidationError } from 'class-validator';
 import { DomainEvent, EVENT_NAMES, EventName, eventDataProblems } from './events';
 import { REQUEST_ID_PATTERN } from './request-context';
 
@@ -90,6 +90,16 @@ export class DigestSendPayload extends JobPayload {
 
   @Matches(DIGEST_PERIOD)
   week: string;
+}
+
+export class BulletinGeneratePayload extends JobPayload {
+  @IsUUID()
+  bulletinId: string;
+
+  /** The generation asked for (the row's version when requested); a later request supersedes it. */
+  @IsInt()
+  @Min(1)
+  version: number;
 }
 
 const flatten = (errors: ValidationError[], path = ''): string[] =>

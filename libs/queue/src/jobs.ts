@@ -1,5 +1,6 @@
 import type { Job } from 'bullmq';
 import {
+  BulletinGeneratePayload,
   DigestFanoutPayload,
   DigestSendPayload,
   DomainEventJob,
@@ -29,6 +30,8 @@ export const QUEUES = {
   mail: 'mail',
   /** The weekly digest: a Monday fan-out, then one `digest.send` per recipient (jobId `digest-<userId>-<isoWeek>`). */
   digest: 'digest',
+  /** A month's 调度通报: one `bulletin.generate` per requested generation (jobId `bulletin-<id>-v<version>`). */
+  bulletin: 'bulletin',
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -60,6 +63,8 @@ export interface JobPayloads {
   'digest.fanout': DigestFanoutPayload;
   /** Composes and queues one recipient's digest for a period (its ISO week by default), once (the `digest` row is the guard). */
   'digest.send': DigestSendPayload;
+  /** Gathers a month's figures, renders the bulletin's .docx and .xlsx and stores them as its draft, then tells the reviewers; once per version. */
+  'bulletin.generate': BulletinGeneratePayload;
 }
 
 export type JobName = keyof JobPayloads;
@@ -78,6 +83,7 @@ export const JOB_PAYLOAD_CLASSES: { [J in JobName]: new () => J extends 'domain.
   'mail.sweep': NoPayload,
   'digest.fanout': DigestFanoutPayload,
   'digest.send': DigestSendPayload,
+  'bulletin.generate': BulletinGeneratePayload,
 };
 
 export const JOB_QUEUE = {
@@ -93,6 +99,7 @@ export const JOB_QUEUE = {
   'mail.sweep': QUEUES.mail,
   'digest.fanout': QUEUES.digest,
   'digest.send': QUEUES.digest,
+  'bulletin.generate': QUEUES.bulletin,
 } as const satisfies { [J in JobName]: QueueName };
 
 /** The queue a job goes to. */
@@ -114,6 +121,13 @@ export const notifyJobId = (outboxId: string): string => `notify-${outboxId}`;
 export const mailJobId = (mailId: string): string => `mail-${mailId}`;
 /** One per recipient and digest period; also the digest mail's dedupe key. */
 export const digestJobId = (userId: string, period: string): string => `digest-${userId}-${period}`;
+/** One per bulletin and generation: requesting again raises the version, so a regeneration is a new job and a retry is not. */
+export const bulletinJobId = (bulletinId: string, version: number): string => `bulletin-${bulletinId}-v${version}`;
+/**
+ * A bulletin's generation is tried three times (a database or Redis hiccup), not eight: a reviewer waits on it, and
+ * after the last attempt the bulletin says `failed` with the reason.
+ */
+export const BULLETIN_JOB_OPTIONS = { attempts: 3, backoff: { type: 'exponential', delay: 2000 } } as const;
 /** The reconcile a starting worker runs, once per day however many start together. */
 export const startupReconcileJobId = (day: string): string => `rollups.reconcile-start-${day}`;
 

@@ -6,8 +6,6 @@
  */
 export interface BulletinFigures {
   projectCount: number;
-  /** 总投资 of the projects that state it. */
-  totalInvestment: string;
   plannedInvestment: string;
   originalPlannedInvestment: string;
   completedYtd: string;
@@ -25,7 +23,13 @@ export interface BulletinFigures {
   completionsPlannedYear: number;
   completedYear: number;
   completionRateYear: number | null;
+  /** Projects per investment light (投资进度; the start and registration lights are in each project's reasons). */
   lights: { green: number; yellow: number; red: number };
+}
+
+/** The district's figures, with the 总投资 of its projects (those with a plan for the year that state it). */
+export interface DistrictFigures extends BulletinFigures {
+  totalInvestment: string;
 }
 
 export interface BulletinRow extends BulletinFigures {
@@ -48,7 +52,9 @@ export interface BulletinProjectBehind {
   completedYtd: string;
   completionRate: number | null;
   gapPoints: number | null;
+  /** The investment light. */
   light: 'yellow' | 'red';
+  /** Every reason of the project's lights (investment, start, registration), worst first. */
   reasons: string[];
 }
 
@@ -74,7 +80,7 @@ export interface BulletinData {
   monthNo: number;
   /** The calendar date it was generated on, in APP_TIMEZONE. */
   generatedOn: string;
-  district: BulletinFigures;
+  district: DistrictFigures;
   /** Projects still in preparation (前期) and under construction (在建). */
   inPreparation: number;
   underConstruction: number;

@@ -1,4 +1,4 @@
-import type { BulletinData, BulletinFigures } from './bulletin-data';
+import type { BulletinData, DistrictFigures } from './bulletin-data';
 
 /** 万元 as the bulletin prints them: the exact decimal, thousands grouped (12,345.60). */
 export function wan(amount: string): string {
@@ -29,7 +29,7 @@ function rateText(numerator: number, denominator: number, rate: number | null, b
 
 /** The paragraphs of the bulletin's overview, the same sentences in the document and the annex's cover sheet. */
 export function overviewParagraphs(data: BulletinData): string[] {
-  const d: BulletinFigures = data.district;
+  const d: DistrictFigures = data.district;
   const period = periodText(data.monthNo);
   return [
     `纳入调度的重点项目 ${d.projectCount} 个，总投资 ${wan(d.totalInvestment)} 万元。${data.year} 年计划投资 ${wan(d.plannedInvestment)} 万元` +

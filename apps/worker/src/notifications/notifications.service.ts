@@ -20,8 +20,11 @@ export interface Notice {
   dedupeKey: string;
   recipients: AlertRecipient[];
   message: messages.WorkflowMessage;
-  projectId: string;
+  /** The project it is about (its page opens it), or null for what concerns no one project (a bulletin). */
+  projectId: string | null;
   milestoneId: string | null;
+  /** Where the console (and the mail's link) opens it instead of the project's page. */
+  link?: { path: string; label: string };
 }
 
 const text = (value: unknown): string | null => (typeof value === 'string' && value ? value : null);
@@ -150,7 +153,8 @@ export class NotificationsService {
     }
   }
 
-  private async deliver(notice: Notice): Promise<number> {
+  /** Notifies each recipient once per `dedupeKey`, in the app and by mail unless they turned workflow mail off; returns how many now. */
+  async deliver(notice: Notice): Promise<number> {
     const { notified, mailIds } = await this.source.transaction(async (manager) => {
       const notified = await this.notifications.insertMany(
         manager,
@@ -164,6 +168,7 @@ export class NotificationsService {
           milestoneId: notice.milestoneId,
           alertId: null,
           dedupeKey: notice.dedupeKey,
+          link: notice.link?.path ?? null,
         })),
       );
       const optedOut = await this.preferences.optedOut(manager, [...notified], 'workflow');
@@ -185,7 +190,9 @@ export class NotificationsService {
     const secret = this.config.get('JWT_SECRET', { infer: true }) ?? '';
     const { html, text } = noticeMail(
       notice.message,
-      { href: `${publicUrl}/projects/${notice.projectId}`, label: '查看项目' },
+      notice.link
+        ? { href: `${publicUrl}${notice.link.path}`, label: notice.link.label }
+        : { href: `${publicUrl}/projects/${notice.projectId}`, label: '查看项目' },
       unsubscribeUrl(publicUrl, secret, user.id, 'workflow'),
     );
     const toAddress = user.email ?? this.transport.fallbackAddress(user.username);

@@ -90,3 +90,12 @@ export function milestoneApplicability(milestone: MilestoneFacts, applicable: bo
     body: `「${milestone.projectName}」${sentence(change)}${actorName ? `操作人：${actorName}。` : ''}`,
   };
 }
+
+/** A month's bulletin (调度通报) generated as a draft, for the reviewers to read and publish. */
+export function bulletinReady(month: string, period: string, requesterName: string | null): WorkflowMessage {
+  const [year] = month.split('-');
+  return {
+    title: `【调度通报】${year}年${period}调度通报草稿已生成`,
+    body: `${requesterName ? `${requesterName} 申请生成的` : ''}${year}年${period}重点项目调度通报（Word 正文及 Excel 附表）已生成草稿，请审阅后发布；发布后该月月报将不能再修改。`,
+  };
+}
