@@ -21,6 +21,7 @@ import { OperationsModule } from './operations/operations.module';
 import { InvestmentPlansModule } from './investment-plans/investment-plans.module';
 import { MonthlyReportsModule } from './monthly-reports/monthly-reports.module';
 import { InvestmentModule } from './investment/investment.module';
+import { BulletinsModule } from './bulletins/bulletins.module';
 
 /** The HTTP application. Built from an already validated configuration, so each test suite can boot its own. */
 @Module({})
@@ -49,6 +50,7 @@ export class ApiModule {
         InvestmentPlansModule,
         MonthlyReportsModule,
         InvestmentModule,
+        BulletinsModule,
         AdminModule,
         // Registers /metrics and the /admin/queues dashboard outside /api, ahead of WebModule's console fallback.
         OperationsModule,

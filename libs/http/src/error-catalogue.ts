@@ -127,6 +127,17 @@ export const ERRORS = {
     zh: '{months} 的调度通报已发布，该月月报不能再修改',
     en: 'The bulletin of {months} is published: that month’s reports can no longer change',
   },
+  bulletin_not_found: { status: 404, zh: '没有编号为 {id} 的调度通报', en: 'No bulletin with id {id}' },
+  bulletin_published: {
+    status: 409,
+    zh: '{month} 的调度通报已发布，不能再生成或发布',
+    en: 'The bulletin of {month} is published: it can be neither generated nor published again',
+  },
+  bulletin_not_ready: {
+    status: 409,
+    zh: '{month} 的调度通报尚未生成草稿（当前状态：{status}），请待生成完成或重新生成',
+    en: 'The bulletin of {month} has no draft yet (status: {status}); wait for it to be generated, or generate it again',
+  },
   report_not_found: { status: 404, zh: '该项目没有 {month} 的月报，请先填写保存', en: 'This project has no report for {month}: fill it in and save it first' },
   report_not_submitted: {
     status: 409,

@@ -49,6 +49,9 @@ export const PERMISSIONS = {
   'monthly-report.return': { roles: ['reviewer', 'admin'], resource: 'project' },
   // Rows name their projects in the file: each is checked against the caller's unit.
   'monthly-report.import': { roles: ['owner', 'admin'] },
+  // The month's 调度通报 is the DRC's: reviewers (and admins) generate and publish it; publishing locks the month.
+  'bulletin.generate': { roles: ['reviewer', 'admin'] },
+  'bulletin.publish': { roles: ['reviewer', 'admin'] },
   'user.create': { roles: ['admin'] },
   'user.update': { roles: ['admin'] },
   'digest.preview': { roles: ['admin'] },

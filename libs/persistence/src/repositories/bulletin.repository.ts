@@ -67,6 +67,13 @@ export class BulletinRepository {
     await managerOf(tx).query(`SELECT pg_advisory_xact_lock(hashtext('bulletin'), hashtext($1))`, [month]);
   }
 
+  /** A month's report writes hold this shared: they run side by side, but never across the publication of the month's bulletin. */
+  async holdMonthsOpen(tx: Transaction, months: readonly string[]): Promise<void> {
+    for (const month of [...new Set(months)].sort()) {
+      await managerOf(tx).query(`SELECT pg_advisory_xact_lock_shared(hashtext('bulletin'), hashtext($1))`, [month]);
+    }
+  }
+
   async find(id: string, tx?: Transaction): Promise<BulletinRow | undefined> {
     const [row] = await (tx ? managerOf(tx) : this.dataSource.manager).query(`SELECT ${COLUMNS} FROM ${FROM} WHERE b.id = $1`, [id]);
     return row;
@@ -172,7 +179,7 @@ export class BulletinRepository {
        FROM investment_plan ip JOIN project p ON p.id = ip.project_id JOIN unit u ON u.id = p.unit_id
        LEFT JOIN monthly_report r ON r.project_id = p.id AND r.month = $1
        WHERE ip.year = $3 AND (r.project_id IS NULL OR r.status <> 'submitted' OR r.late)
-       ORDER BY r.status = 'submitted' DESC, p.plan_order`,
+       ORDER BY (r.status = 'submitted') IS TRUE DESC, p.plan_order`,
       [month, timeZone, Number(month.slice(0, 4))],
     );
   }
