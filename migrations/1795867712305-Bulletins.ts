@@ -20,7 +20,7 @@ export class Bulletins1795867712305 implements MigrationInterface {
   public async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE "bulletin" DROP CONSTRAINT "FK_7b22ba37b984fdfd83f41eca900"`);
     await queryRunner.query(`ALTER TABLE "bulletin" DROP CONSTRAINT "FK_2c32117bf3358a330d8988aa0ab"`);
-    await queryRunner.query(`DROP INDEX "public"."bulletin_month_uq"`);
+    await queryRunner.query(`DROP INDEX "bulletin_month_uq"`);
     await queryRunner.query(`DROP TABLE "bulletin"`);
   }
 }

@@ -55,6 +55,8 @@ interface Fixture {
   month: string;
   /** A month for which `projectId` has a submitted report (to return). */
   submittedMonth: string;
+  /** A draft bulletin (of 2026-02), ready to publish. */
+  bulletinId: string;
 }
 
 interface Attempt {
@@ -222,6 +224,18 @@ const RULES: Record<string, Rule> = {
     params: (f) => ({ id: f.projectId }),
     attempts: async (f, t) => [{ body: { unitId: f.waterUnitId, version: await projectVersion(t, f.projectId) } }],
   },
+  'POST /api/bulletins': {
+    allowed: ['reviewer', 'admin'],
+    unitScoped: false,
+    params: () => ({}),
+    attempts: async () => [{ body: { month: '2026-03' } }],
+  },
+  'POST /api/bulletins/{id}/publish': {
+    allowed: ['reviewer', 'admin'],
+    unitScoped: false,
+    params: (f) => ({ id: f.bulletinId }),
+    attempts: async () => [{}],
+  },
   'POST /api/admin/users': {
     allowed: ['admin'],
     unitScoped: false,
@@ -362,7 +376,11 @@ describe('authorization on every write (cross-unit and by role), from the OpenAP
       .body as Buffer;
     const reportTemplate = (await t.as('owner_transport').get('/api/monthly-reports/template.xlsx').query({ month }).buffer(true).parse(binary).expect(200))
       .body as Buffer;
+    const bulletin = await t.db.query(
+      `INSERT INTO bulletin (month, status, document, annex, figures, generated_at) VALUES ('2026-02', 'draft', '\\x00', '\\x00', '{}', now()) RETURNING id`,
+    );
     f = {
+      bulletinId: bulletin.rows[0].id,
       planTemplate,
       reportTemplate,
       month,

@@ -113,6 +113,8 @@ const FINGERPRINTED_TABLES = [
   'investment_plan',
   'investment_plan_version',
   'monthly_report',
+  'bulletin',
+  'investment_snapshot',
 ];
 
 /** Each table's row count and a hash of every row: equal before and after means nothing at all changed. */
