@@ -7,6 +7,7 @@ import { Clock } from '@qj/config';
 import ExcelJS from 'exceljs';
 import { ProcessorsModule } from '../../apps/worker/src/processors.module';
 import { binary, fieldsOf } from '../investment/support';
+import { codeTokens } from '../notifications/readable-text';
 import { freshProjectsOf, markStarted, seedPlan, seedReport, seedReports } from '../support/investment';
 import { waitFor } from '../support/processes';
 import { bootTestApp, TestApp } from '../support/test-app';
@@ -96,6 +97,16 @@ describe('bulletins (调度通报)', () => {
       return result.rows.length > 0 && result;
     });
     expect(rows).toEqual([{ title: '【调度通报】2026年1—9月调度通报草稿已生成', body: expect.stringContaining('请审阅后发布'), link: `/bulletins/${id}` }]);
+    expect(codeTokens(`${rows[0].title} ${rows[0].body}`)).toEqual([]);
+    // And by mail (workflow mail is on by default), linking to the bulletin; once per reviewer.
+    const mails = (
+      await t.db.query(
+        `SELECT m.subject, m.text FROM mail_outbox m JOIN app_user u ON u.id = m.user_id WHERE u.username = 'reviewer' AND m.dedupe_key LIKE $1`,
+        [`bulletin-${id}-v1-%`],
+      )
+    ).rows;
+    expect(mails).toEqual([{ subject: rows[0].title, text: expect.stringContaining(`/bulletins/${id}`) }]);
+    expect(codeTokens(mails[0].text)).toEqual([]);
     const list = (await t.as('reviewer').get('/api/bulletins').expect(200)).body;
     expect(list.items.map((item: Bulletin) => item.id)).toEqual([id]);
   });
