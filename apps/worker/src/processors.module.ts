@@ -12,6 +12,8 @@ import { DigestProcessor } from './digest/digest.processor';
 import { DigestComposer } from '@qj/mail';
 import { NotificationsProcessor } from './notifications/notifications.processor';
 import { NotificationsService } from './notifications/notifications.service';
+import { ReportRemindersProcessor } from './report-reminders/report-reminders.processor';
+import { ReportRemindersService } from './report-reminders/report-reminders.service';
 
 /** Every BullMQ processor. The worker application runs them; `npm start` runs them inside the API process. */
 @Module({
@@ -29,6 +31,8 @@ import { NotificationsService } from './notifications/notifications.service';
     DigestComposer,
     NotificationsProcessor,
     NotificationsService,
+    ReportRemindersProcessor,
+    ReportRemindersService,
   ],
 })
 export class ProcessorsModule {}
@@ -43,4 +47,5 @@ export const PROCESSORS: Array<{ queue: QueueName; name: string }> = [
   MailProcessor,
   DigestProcessor,
   NotificationsProcessor,
+  ReportRemindersProcessor,
 ];

@@ -20,6 +20,7 @@ import { ProjectFactsRepository } from './repositories/project-facts.repository'
 import { InvestmentPlanRepository } from './repositories/investment-plan.repository';
 import { MonthlyReportRepository } from './repositories/monthly-report.repository';
 import { InvestmentFiguresRepository } from './repositories/investment-figures.repository';
+import { ReportReminderRepository } from './repositories/report-reminder.repository';
 
 /** Every repository, provided and exported alike: the only classes that speak SQL. */
 const REPOSITORIES = [
@@ -41,6 +42,7 @@ const REPOSITORIES = [
   InvestmentPlanRepository,
   MonthlyReportRepository,
   InvestmentFiguresRepository,
+  ReportReminderRepository,
 ];
 
 /** The TypeORM connection for either application. Migrations run before the modules start (see runMigrationsWithLock). */

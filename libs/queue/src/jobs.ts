@@ -29,6 +29,8 @@ export const QUEUES = {
   mail: 'mail',
   /** The weekly digest: a Monday fan-out, then one `digest.send` per recipient (jobId `digest-<userId>-<isoWeek>`). */
   digest: 'digest',
+  /** The daily monthly-report scan (月报催报): reminders before the due day, late notices after it. */
+  reports: 'reports',
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -60,6 +62,8 @@ export interface JobPayloads {
   'digest.fanout': DigestFanoutPayload;
   /** Composes and queues one recipient's digest for a period (its ISO week by default), once (the `digest` row is the guard). */
   'digest.send': DigestSendPayload;
+  /** Fired by REPORT_REMINDER_CRON in APP_TIMEZONE: reminds owners of unreported projects before the due day, tells owners and reviewers after it. */
+  'reports.scan': NoPayload;
 }
 
 export type JobName = keyof JobPayloads;
@@ -78,6 +82,7 @@ export const JOB_PAYLOAD_CLASSES: { [J in JobName]: new () => J extends 'domain.
   'mail.sweep': NoPayload,
   'digest.fanout': DigestFanoutPayload,
   'digest.send': DigestSendPayload,
+  'reports.scan': NoPayload,
 };
 
 export const JOB_QUEUE = {
@@ -93,6 +98,7 @@ export const JOB_QUEUE = {
   'mail.sweep': QUEUES.mail,
   'digest.fanout': QUEUES.digest,
   'digest.send': QUEUES.digest,
+  'reports.scan': QUEUES.reports,
 } as const satisfies { [J in JobName]: QueueName };
 
 /** The queue a job goes to. */

@@ -17,6 +17,7 @@ import { NotificationPreferenceEntity } from './notification-preference.entity';
 import { DigestEntity } from './digest.entity';
 import { InvestmentPlanEntity, InvestmentPlanVersionEntity, MonthlyReportEntity } from './investment.entity';
 import { InvestmentSnapshotEntity } from './investment-snapshot.entity';
+import { ReportReminderEntity } from './report-reminder.entity';
 
 export * from './audit-event.entity';
 export * from './indicator.entity';
@@ -37,6 +38,7 @@ export * from './notification-preference.entity';
 export * from './digest.entity';
 export * from './investment.entity';
 export * from './investment-snapshot.entity';
+export * from './report-reminder.entity';
 
 export const ENTITIES = [
   PlanPartEntity,
@@ -65,4 +67,5 @@ export const ENTITIES = [
   InvestmentPlanVersionEntity,
   MonthlyReportEntity,
   InvestmentSnapshotEntity,
+  ReportReminderEntity,
 ];
