@@ -2,6 +2,8 @@ import { getQueueToken } from '@nestjs/bullmq';
 import { Clock, freePort } from '@qj/config';
 import { QUEUES } from '@qj/queue';
 import type { Queue } from 'bullmq';
+import { DigestComposer } from '@qj/mail';
+import { DigestRecipient, DigestRepository } from '@qj/persistence';
 import { ProcessorsModule } from '../../apps/worker/src/processors.module';
 import { ReportRemindersService } from '../../apps/worker/src/report-reminders/report-reminders.service';
 import { seedPlan, seedReport } from '../support/investment';
@@ -205,6 +207,29 @@ describe('monthly-report reminders', () => {
     await mailSettled();
     expect(mailsTo('owner_transport', '【月报退回】')).toHaveLength(1);
     expect(mailsTo('owner_transport', '【计划调整】')).toHaveLength(1);
+  });
+
+  it('the weekly digest carries the last due month: the owner’s projects not reported or late, the reviewers’ counts by unit', async () => {
+    at('2027-04-21');
+    await t.as('owner_water').put(`/api/projects/${water[0].id}/monthly-reports/2027-03`).send({ completedInvestment: 15 }).expect(200);
+    expect((await t.as('owner_water').post(`/api/projects/${water[0].id}/monthly-reports/2027-03/submit`).expect(200)).body.late).toBe(true);
+    const compose = async (username: string) =>
+      t.app.get(DigestComposer).compose((await t.app.get(DigestRepository).recipient(users[username])) as DigestRecipient, '2027-W17', '2027-04-26');
+
+    // Transport: 0 on time, 1 returned, 2 a draft, 3 completed, 4 planned since (its original plan above).
+    const owner = (await compose('owner_transport')).text;
+    expect(owner).toContain(
+      [
+        '■ 月报（2027年3月，2027-04-05 截止）：未报 3 个，迟报 0 个',
+        `  - ${transport[1].name}：未报送  http://tracker.test/projects/${transport[1].id}`,
+        `  - ${transport[2].name}：未报送  http://tracker.test/projects/${transport[2].id}`,
+        `  - ${transport[4].name}：未报送  http://tracker.test/projects/${transport[4].id}`,
+      ].join('\n'),
+    );
+    expect((await compose('owner_water')).text).toContain(`■ 月报（2027年3月，2027-04-05 截止）：未报 0 个，迟报 1 个\n  - ${water[0].name}：迟报`);
+    const reviewer = (await compose('reviewer')).text;
+    expect(reviewer).toContain('■ 月报（2027年3月，2027-04-05 截止）：未报 3 个，迟报 1 个');
+    expect(reviewer).toContain(`  - ${units.transport}：未报 3 个，迟报 0 个\n  - ${units.water}：未报 0 个，迟报 1 个`);
   });
 
   it('every notice and mail reads as Chinese, not codes', async () => {
