@@ -12,6 +12,7 @@ const SCHEDULED: Array<[JobName, string]> = [
   ['rollups.reconcile', QUEUES.rollups],
   ['rollups.snapshot', QUEUES.rollups],
   ['digest.fanout', QUEUES.digest],
+  ['reports.scan', QUEUES.reports],
 ];
 
 /**
@@ -23,7 +24,15 @@ describe('a worker restarted as its schedules fall due', () => {
   let t: TestApp;
   const workers: Launched[] = [];
   const queues = new Map<string, Queue>();
-  const env = { ALERT_SCAN_CRON: CRON, ROLLUP_RECONCILE_CRON: CRON, ROLLUP_SNAPSHOT_CRON: CRON, DIGEST_CRON: CRON, DIGEST_PERIOD: 'firing', LOG_LEVEL: 'warn' };
+  const env = {
+    ALERT_SCAN_CRON: CRON,
+    ROLLUP_RECONCILE_CRON: CRON,
+    ROLLUP_SNAPSHOT_CRON: CRON,
+    DIGEST_CRON: CRON,
+    REPORT_REMINDER_CRON: CRON,
+    DIGEST_PERIOD: 'firing',
+    LOG_LEVEL: 'warn',
+  };
   const output = () => workers.map((w) => w.output()).join('\n---\n');
 
   /** The scheduled firings (their `prevMillis`) of one job that ran to completion. */

@@ -267,7 +267,12 @@ describe('overdue alerts, notifications and mail', () => {
     const [mail] = smtp.to('owner_transport@example.test');
     const link = (mail.header('List-Unsubscribe') as string).replace(/^<|>$/g, '');
     expect(mail.header('List-Unsubscribe-Post')).toBe('List-Unsubscribe=One-Click');
-    expect((await t.as('owner_transport').get('/api/me/notification-preferences').expect(200)).body).toEqual({ alert: true, workflow: true, digest: true });
+    expect((await t.as('owner_transport').get('/api/me/notification-preferences').expect(200)).body).toEqual({
+      alert: true,
+      workflow: true,
+      digest: true,
+      report: true,
+    });
 
     // A mail gateway's link scanner follows the link: nothing changes.
     const page = await t.http.get(link.replace('http://tracker.test', '')).expect(200);
@@ -276,19 +281,34 @@ describe('overdue alerts, notifications and mail', () => {
     expect(page.text).toContain(`<form method="post" action="${link.replace(/&/g, '&amp;')}">`);
     expect(page.text).toContain('href="http://tracker.test/notifications"');
     await t.http.get(link.replace('http://tracker.test', '')).expect(200);
-    expect((await t.as('owner_transport').get('/api/me/notification-preferences').expect(200)).body).toEqual({ alert: true, workflow: true, digest: true });
+    expect((await t.as('owner_transport').get('/api/me/notification-preferences').expect(200)).body).toEqual({
+      alert: true,
+      workflow: true,
+      digest: true,
+      report: true,
+    });
 
     // A bad token: 400 naming `token`, nothing changes.
     const forged = link.replace(/token=[^.]+/, 'token=00000000-0000-0000-0000-000000000000');
     const bad = await t.http.post(forged.replace('http://tracker.test', '')).type('form').send('List-Unsubscribe=One-Click').expect(400);
     expect(bad.headers['content-type']).toMatch(/application\/problem\+json/);
     expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(['token']);
-    expect((await t.as('owner_transport').get('/api/me/notification-preferences').expect(200)).body).toEqual({ alert: true, workflow: true, digest: true });
+    expect((await t.as('owner_transport').get('/api/me/notification-preferences').expect(200)).body).toEqual({
+      alert: true,
+      workflow: true,
+      digest: true,
+      report: true,
+    });
 
     // RFC 8058 one-click: a POST to the same URL, no sign-in.
     const done = await t.http.post(link.replace('http://tracker.test', '')).type('form').send('List-Unsubscribe=One-Click').expect(200);
     expect(done.text).toContain('已退订「逾期与督办提醒」邮件');
-    expect((await t.as('owner_transport').get('/api/me/notification-preferences').expect(200)).body).toEqual({ alert: false, workflow: true, digest: true });
+    expect((await t.as('owner_transport').get('/api/me/notification-preferences').expect(200)).body).toEqual({
+      alert: false,
+      workflow: true,
+      digest: true,
+      report: true,
+    });
 
     const m = await pick('transport', 5);
     await setDue(m.id, addDays(today, -4));
@@ -299,7 +319,11 @@ describe('overdue alerts, notifications and mail', () => {
     expect(inbox.body.items.some((n: { milestoneId: string }) => n.milestoneId === m.id)).toBe(true);
 
     // Turned back on through the preferences API, mail flows again.
-    await t.as('owner_transport').put('/api/me/notification-preferences').send({ alert: true }).expect(200, { alert: true, workflow: true, digest: true });
+    await t
+      .as('owner_transport')
+      .put('/api/me/notification-preferences')
+      .send({ alert: true })
+      .expect(200, { alert: true, workflow: true, digest: true, report: true });
     await t.as('owner_transport').put('/api/me/notification-preferences').send({ alert: 'yes' }).expect(400);
   });
 

@@ -48,7 +48,11 @@ describe('weekly digest', () => {
     await t.db.query(`UPDATE milestone SET forecast_date = $2 WHERE id = $1`, [rows[2].id, addDays(today, 3)]);
     await t.db.query(`UPDATE project SET last_activity_at = now() - interval '40 days' WHERE id = $1`, [rows[3].projectId]);
     // owner_water wants no digest.
-    await t.as('owner_water').put('/api/me/notification-preferences').send({ digest: false }).expect(200, { alert: true, workflow: true, digest: false });
+    await t
+      .as('owner_water')
+      .put('/api/me/notification-preferences')
+      .send({ digest: false })
+      .expect(200, { alert: true, workflow: true, digest: false, report: true });
   });
   afterAll(async () => {
     await t?.close();

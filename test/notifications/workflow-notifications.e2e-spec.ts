@@ -187,7 +187,11 @@ describe('workflow notifications', () => {
   });
 
   it('mail follows the preference; the app always hears', async () => {
-    await t.as('owner_water').put('/api/me/notification-preferences').send({ workflow: false }).expect(200, { alert: true, workflow: false, digest: true });
+    await t
+      .as('owner_water')
+      .put('/api/me/notification-preferences')
+      .send({ workflow: false })
+      .expect(200, { alert: true, workflow: false, digest: true, report: true });
     await t.as('owner_water').put('/api/me/notification-preferences').send({ workflow: 'no' }).expect(400);
     const project = waterProjects[5];
     const requested = await t

@@ -118,7 +118,7 @@ describe('notifications, digest preview and dashboard pages', () => {
     await digestSwitch.click();
     await page.locator('[role=switch][aria-label=每周简报邮件][aria-checked=true]').waitFor();
     await waitFor('the digest e-mail turned on', async () => (await preferences()).digest === true);
-    expect(await preferences()).toEqual({ alert: true, workflow: true, digest: true });
+    expect(await preferences()).toEqual({ alert: true, workflow: true, digest: true, report: true });
 
     // The link opens the project the notification is about.
     await item.getByRole('link').click();

@@ -14,6 +14,8 @@ import { NotificationsProcessor } from './notifications/notifications.processor'
 import { NotificationsService } from './notifications/notifications.service';
 import { BulletinProcessor } from './bulletin/bulletin.processor';
 import { BulletinGatherer } from './bulletin/bulletin-gatherer';
+import { ReportRemindersProcessor } from './report-reminders/report-reminders.processor';
+import { ReportRemindersService } from './report-reminders/report-reminders.service';
 
 /** Every BullMQ processor. The worker application runs them; `npm start` runs them inside the API process. */
 @Module({
@@ -33,6 +35,8 @@ import { BulletinGatherer } from './bulletin/bulletin-gatherer';
     NotificationsService,
     BulletinProcessor,
     BulletinGatherer,
+    ReportRemindersProcessor,
+    ReportRemindersService,
   ],
 })
 export class ProcessorsModule {}
@@ -48,4 +52,5 @@ export const PROCESSORS: Array<{ queue: QueueName; name: string }> = [
   DigestProcessor,
   NotificationsProcessor,
   BulletinProcessor,
+  ReportRemindersProcessor,
 ];

@@ -146,6 +146,12 @@ export class Env {
   @Max(28, { message: 'must be a day of the month from 1 to 28' })
   REPORT_DUE_DAY: number = 5;
 
+  /** When the daily monthly-report scan runs (reminders from three days before the due day, late notices after it), a cron pattern in APP_TIMEZONE. */
+  @IsString()
+  @Transform(orDefault('30 8 * * *'))
+  @Matches(/^\S+( \S+){4,5}$/, { message: 'must be a cron pattern such as "30 8 * * *"' })
+  REPORT_REMINDER_CRON: string = '30 8 * * *';
+
   /** Investment light (投资红黄绿灯): yellow from this many percentage points behind 序时进度. */
   @Transform(({ value }: { value: unknown }) => (value === undefined || value === '' ? 10 : Number(value)))
   @IsNumber({}, { message: 'must be a number of percentage points' })
@@ -205,6 +211,7 @@ const SETTINGS = [
   'DIGEST_CRON',
   'DIGEST_PERIOD',
   'REPORT_DUE_DAY',
+  'REPORT_REMINDER_CRON',
   'INVESTMENT_YELLOW_POINTS',
   'INVESTMENT_RED_POINTS',
   'PUBLIC_URL',

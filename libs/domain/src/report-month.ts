@@ -46,6 +46,12 @@ export function nextMonth(month: ReportMonth): ReportMonth {
   return m === 12 ? `${year + 1}-01` : `${year}-${String(m + 1).padStart(2, '0')}`;
 }
 
+/** 2028-01 → 2027-12. */
+export function previousMonth(month: ReportMonth): ReportMonth {
+  const [year, m] = month.split('-').map(Number);
+  return m === 1 ? `${year - 1}-12` : `${year}-${String(m - 1).padStart(2, '0')}`;
+}
+
 /** The day a month's report is due: `dueDay` (1–28) of the next month. 2027-03 with 5 → 2027-04-05. */
 export function reportDueOn(month: ReportMonth, dueDay: number): CalendarDate {
   return addDays(`${nextMonth(month)}-01`, dueDay - 1);
@@ -59,4 +65,42 @@ export function isLateSubmission(month: ReportMonth, submittedOn: CalendarDate, 
 /** A month not yet submitted is overdue once its due day has passed. */
 export function isReportOverdue(month: ReportMonth, submitted: boolean, today: CalendarDate, dueDay: number): boolean {
   return !submitted && today > reportDueOn(month, dueDay);
+}
+
+/** Days before the due day from which owners with unreported projects are reminded (due − 3 … due). */
+export const REPORT_REMINDER_DAYS = 3;
+
+/**
+ * What the daily report scan raises on `today`: `reminder` for the month whose due day is within the next
+ * REPORT_REMINDER_DAYS days (today included), `late` for the latest month whose due day has passed. A scan that
+ * missed days still raises them (once: the caller's unique key), and only for months of the plan period.
+ */
+export function reportNoticesDue(today: CalendarDate, dueDay: number): { reminder: ReportMonth | null; late: ReportMonth | null } {
+  const current = monthOfDate(today);
+  const last = previousMonth(current);
+  const reminder =
+    [last, current].find((month) => {
+      const due = reportDueOn(month, dueDay);
+      return today <= due && today >= addDays(due, -REPORT_REMINDER_DAYS);
+    }) ?? null;
+  const late = lastDueMonth(today, dueDay);
+  return { reminder: reminder && isPlanMonth(reminder) ? reminder : null, late: isPlanMonth(late) ? late : null };
+}
+
+/** The latest month whose due day is before `today`: the month a digest speaks of. */
+export function lastDueMonth(today: CalendarDate, dueDay: number): ReportMonth {
+  const last = previousMonth(monthOfDate(today));
+  return today > reportDueOn(last, dueDay) ? last : previousMonth(last);
+}
+
+/** Stages (项目状态) whose projects no longer report: completed (竣工) or cancelled (取消). */
+export const NON_REPORTING_STAGES = ['complete', 'cancelled'] as const;
+
+/**
+ * Whether a project is expected to report (应报) a month: it has an annual plan (年度计划) for the month's year and
+ * is still active (not completed nor cancelled; 暂缓 projects report, if only zero). A report counts as made once
+ * submitted; a draft or a returned report is not one.
+ */
+export function expectsReport(project: { stage: string; hasPlanForYear: boolean }): boolean {
+  return project.hasPlanForYear && !(NON_REPORTING_STAGES as readonly string[]).includes(project.stage);
 }

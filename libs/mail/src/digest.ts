@@ -1,8 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { Env } from '@qj/config';
-import { addDays, describeChange, isoWeekOf, mondayOfIsoWeek, stageText } from '@qj/domain';
-import { DigestRecipient, DigestRepository, OwnerDigestData, ReviewerDigestData, RollupRepository, RollupRow } from '@qj/persistence';
+import { addDays, describeChange, isoWeekOf, isPlanMonth, lastDueMonth, mondayOfIsoWeek, reportDueOn, stageText } from '@qj/domain';
+import {
+  DigestRecipient,
+  DigestRepository,
+  OwnerDigestData,
+  ReportGap,
+  ReportReminderRepository,
+  ReviewerDigestData,
+  RollupRepository,
+  RollupRow,
+} from '@qj/persistence';
 import { escapeHtml, mailLayout } from './html';
 import { unsubscribeUrl } from './unsubscribe-token';
 
@@ -48,6 +57,42 @@ function render(title: string, intro: string, sections: Section[], unsubscribeLi
   return { subject: title, html, text };
 }
 
+/** The last month whose reports are due (月报), and the projects that did not report it on time. */
+export interface DigestReports {
+  month: string;
+  dueOn: string;
+  gaps: ReportGap[];
+}
+
+const monthText = (month: string): string => `${month.slice(0, 4)}年${Number(month.slice(5, 7))}月`;
+
+/** The owner's 月报 section: each of the unit's projects not reported, or reported late, for the last due month. */
+function ownerReports(reports: DigestReports, link: (projectId: string) => string): Section {
+  return {
+    title: `月报（${monthText(reports.month)}，${reports.dueOn} 截止）：未报 ${reports.gaps.filter((g) => g.gap === 'missing').length} 个，迟报 ${reports.gaps.filter((g) => g.gap === 'late').length} 个`,
+    lines: reports.gaps.map((g) => ({ text: `${g.projectName}：${g.gap === 'missing' ? '未报送' : '迟报'}`, link: link(g.projectId) })),
+    empty: '均已按时报送',
+  };
+}
+
+/** The reviewer's 月报 section: per unit, how many projects did not report the last due month, and how many late. */
+function reviewerReports(reports: DigestReports): Section {
+  const units = new Map<string, { missing: number; late: number }>();
+  for (const g of reports.gaps) {
+    const unit = units.get(g.unitName) ?? { missing: 0, late: 0 };
+    unit[g.gap] += 1;
+    units.set(g.unitName, unit);
+  }
+  const missing = reports.gaps.filter((g) => g.gap === 'missing').length;
+  return {
+    title: `月报（${monthText(reports.month)}，${reports.dueOn} 截止）：未报 ${missing} 个，迟报 ${reports.gaps.length - missing} 个`,
+    lines: [...units]
+      .sort(([, a], [, b]) => b.missing + b.late - (a.missing + a.late))
+      .map(([unitName, n]) => ({ text: `${unitName}：未报 ${n.missing} 个，迟报 ${n.late} 个` })),
+    empty: '均已按时报送',
+  };
+}
+
 const delta = (now: number, before: number | undefined): string =>
   before === undefined ? '' : now === before ? '（持平）' : `（${now > before ? '+' : ''}${now - before}）`;
 
@@ -56,6 +101,8 @@ export function ownerDigest(input: {
   recipient: DigestRecipient;
   week: string;
   data: OwnerDigestData;
+  /** The 月报 section; left out before the plan period's first due month. */
+  reports?: DigestReports;
   publicUrl: string;
   unsubscribeLink: string;
 }): ComposedMail {
@@ -98,6 +145,7 @@ export function ownerDigest(input: {
         title: `长期未更新的项目（${data.staleProjects.length}）`,
         lines: data.staleProjects.map((p) => ({ text: `${p.projectName}：已 ${p.days} 天未更新`, link: link(p.projectId) })),
       },
+      ...(input.reports ? [ownerReports(input.reports, link)] : []),
     ],
     input.unsubscribeLink,
   );
@@ -110,6 +158,7 @@ export function reviewerDigest(input: {
   chapters: RollupRow[];
   lastWeek: Map<string, Record<string, unknown>>;
   data: ReviewerDigestData;
+  reports?: DigestReports;
   publicUrl: string;
   unsubscribeLink: string;
 }): ComposedMail {
@@ -148,6 +197,7 @@ export function reviewerDigest(input: {
         })),
       },
       { title: '逾期里程碑最多的单位', lines: data.topUnits.map((u) => ({ text: `${u.unitName}：${u.overdueMilestones} 个` })) },
+      ...(input.reports ? [reviewerReports(input.reports)] : []),
     ],
     input.unsubscribeLink,
   );
@@ -166,11 +216,12 @@ type ReviewerInputs = [RollupRow[], Map<string, Record<string, unknown>>, Review
 @Injectable()
 export class DigestComposer {
   /** Data reads of the sending path, by unit (or reviewers) and day, for DIGEST_DATA_TTL_MS; a handful of entries. */
-  private readonly shared = new Map<string, { until: number; data: Promise<OwnerDigestData | ReviewerInputs> }>();
+  private readonly shared = new Map<string, { until: number; data: Promise<OwnerDigestData | ReviewerInputs | DigestReports | undefined> }>();
 
   constructor(
     private readonly digests: DigestRepository,
     private readonly rollups: RollupRepository,
+    private readonly reportReminders: ReportReminderRepository,
     private readonly config: ConfigService<Env, true>,
   ) {}
 
@@ -187,15 +238,25 @@ export class DigestComposer {
     if (recipient.role === 'owner' && recipient.unitId) {
       const unitId = recipient.unitId;
       const data = await read(`owner ${unitId} ${today}`, () => this.digests.ownerData(unitId, today, this.config.get('APP_TIMEZONE', { infer: true })));
-      return ownerDigest({ recipient, week, data, publicUrl, unsubscribeLink });
+      const reports = await read(`reports ${unitId} ${today}`, () => this.reports(today, unitId));
+      return ownerDigest({ recipient, week, data, reports, publicUrl, unsubscribeLink });
     }
     const [chapters, lastWeek, data] = await read(`reviewer ${today}`, () =>
       Promise.all([this.rollups.list('chapter'), this.rollups.snapshotOf('chapter', isoWeekOf(addDays(today, -7)).key), this.digests.reviewerData(today)]),
     );
-    return reviewerDigest({ recipient, week, chapters, lastWeek, data, publicUrl, unsubscribeLink });
+    const reports = await read(`reports all ${today}`, () => this.reports(today, null));
+    return reviewerDigest({ recipient, week, chapters, lastWeek, data, reports, publicUrl, unsubscribeLink });
   }
 
-  private sharedRead<T extends OwnerDigestData | ReviewerInputs>(key: string, load: () => Promise<T>): Promise<T> {
+  /** The last month due as of `today` and its projects not reported on time (one unit's, or all); none before the plan period. */
+  private async reports(today: string, unitId: string | null): Promise<DigestReports | undefined> {
+    const dueDay = this.config.get('REPORT_DUE_DAY', { infer: true });
+    const month = lastDueMonth(today, dueDay);
+    if (!isPlanMonth(month)) return undefined;
+    return { month, dueOn: reportDueOn(month, dueDay), gaps: await this.reportReminders.gaps(month, unitId) };
+  }
+
+  private sharedRead<T extends OwnerDigestData | ReviewerInputs | DigestReports | undefined>(key: string, load: () => Promise<T>): Promise<T> {
     const now = Date.now();
     const hit = this.shared.get(key);
     if (hit && hit.until > now) return hit.data as Promise<T>;

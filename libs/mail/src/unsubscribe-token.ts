@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
 /** The kinds of e-mail a user can turn off (退订). */
-export const MAIL_PREFERENCE_KINDS = ['alert', 'workflow', 'digest'] as const;
+export const MAIL_PREFERENCE_KINDS = ['alert', 'workflow', 'digest', 'report'] as const;
 export type MailPreferenceKind = (typeof MAIL_PREFERENCE_KINDS)[number];
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -12,6 +12,7 @@ export * from './repositories/outbox.repository';
 export * from './repositories/rollup.repository';
 export * from './sql-statement-counter';
 export * from './repositories/alert.repository';
+export * from './repositories/report-reminder.repository';
 export * from './repositories/mail-outbox.repository';
 export * from './repositories/notification.repository';
 export * from './repositories/notification-preference.repository';

@@ -1,4 +1,4 @@
-import { REGISTRATION_RED_AFTER_MONTHS, REGISTRATION_YELLOW_AFTER_MONTHS, START_RED_AFTER_MONTHS } from '@qj/domain';
+import { NON_REPORTING_STAGES, REGISTRATION_RED_AFTER_MONTHS, REGISTRATION_YELLOW_AFTER_MONTHS, START_RED_AFTER_MONTHS } from '@qj/domain';
 
 /**
  * The SQL renderings of the investment rules in `libs/domain/src/investment.ts`: every aggregate query over plans and
@@ -10,6 +10,12 @@ import { REGISTRATION_RED_AFTER_MONTHS, REGISTRATION_YELLOW_AFTER_MONTHS, START_
 /** Report `r` counts in the figures (only submitted reports do). */
 export function submittedReportSql(r: string): string {
   return `${r}.status = 'submitted'`;
+}
+
+/** Project `p` is expected to report (应报) in `year` (see `expectsReport`): a plan for that year, not completed nor cancelled. */
+export function expectsReportSql(p: string, year: string): string {
+  return `(${p}.stage NOT IN (${NON_REPORTING_STAGES.map((stage) => `'${stage}'`).join(', ')})
+    AND EXISTS (SELECT 1 FROM investment_plan ip WHERE ip.project_id = ${p}.id AND ip.year = ${year}))`;
 }
 
 /** Report `r` is a submitted report of months 1–m of `year` (`monthKey` is 'YYYY-MM' of month m). */

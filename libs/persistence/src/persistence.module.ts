@@ -21,6 +21,7 @@ import { InvestmentPlanRepository } from './repositories/investment-plan.reposit
 import { MonthlyReportRepository } from './repositories/monthly-report.repository';
 import { InvestmentFiguresRepository } from './repositories/investment-figures.repository';
 import { BulletinRepository } from './repositories/bulletin.repository';
+import { ReportReminderRepository } from './repositories/report-reminder.repository';
 
 /** Every repository, provided and exported alike: the only classes that speak SQL. */
 const REPOSITORIES = [
@@ -43,6 +44,7 @@ const REPOSITORIES = [
   MonthlyReportRepository,
   InvestmentFiguresRepository,
   BulletinRepository,
+  ReportReminderRepository,
 ];
 
 /** The TypeORM connection for either application. Migrations run before the modules start (see runMigrationsWithLock). */

@@ -32,6 +32,8 @@ export const QUEUES = {
   digest: 'digest',
   /** A month's 调度通报: one `bulletin.generate` per requested generation (jobId `bulletin-<id>-v<version>`). */
   bulletin: 'bulletin',
+  /** The daily monthly-report scan (月报催报): reminders before the due day, late notices after it. */
+  reports: 'reports',
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -65,6 +67,8 @@ export interface JobPayloads {
   'digest.send': DigestSendPayload;
   /** Gathers a month's figures, renders the bulletin's .docx and .xlsx and stores them as its draft, then tells the reviewers; once per version. */
   'bulletin.generate': BulletinGeneratePayload;
+  /** Fired by REPORT_REMINDER_CRON in APP_TIMEZONE: reminds owners of unreported projects before the due day, tells owners and reviewers after it. */
+  'reports.scan': NoPayload;
 }
 
 export type JobName = keyof JobPayloads;
@@ -84,6 +88,7 @@ export const JOB_PAYLOAD_CLASSES: { [J in JobName]: new () => J extends 'domain.
   'digest.fanout': DigestFanoutPayload,
   'digest.send': DigestSendPayload,
   'bulletin.generate': BulletinGeneratePayload,
+  'reports.scan': NoPayload,
 };
 
 export const JOB_QUEUE = {
@@ -100,6 +105,7 @@ export const JOB_QUEUE = {
   'digest.fanout': QUEUES.digest,
   'digest.send': QUEUES.digest,
   'bulletin.generate': QUEUES.bulletin,
+  'reports.scan': QUEUES.reports,
 } as const satisfies { [J in JobName]: QueueName };
 
 /** The queue a job goes to. */

@@ -55,7 +55,7 @@ export class NotificationsController {
   }
 
   @Get('me/notification-preferences')
-  @ApiOperation({ summary: 'Which e-mail I receive: { alert, workflow, digest }' })
+  @ApiOperation({ summary: 'Which e-mail I receive: { alert, workflow, digest, report }' })
   @ApiOkResponse({ type: NotificationPreferencesViewDto })
   getPreferences(@CurrentUser() user: AuthUser) {
     return this.notifications.preferencesOf(user.id);

@@ -16,7 +16,7 @@ const TOKEN_QUERY = {
   schema: { type: 'string' },
 };
 
-const KIND_LABEL: Record<MailPreferenceKind, string> = { alert: '逾期与督办提醒', workflow: '审批通知', digest: '每周简报' };
+const KIND_LABEL: Record<MailPreferenceKind, string> = { alert: '逾期与督办提醒', workflow: '审批通知', digest: '每周简报', report: '月报提醒' };
 
 function page(title: string, body: string): string {
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${escapeHtml(title)}</title></head>

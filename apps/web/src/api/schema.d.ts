@@ -607,7 +607,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Which e-mail I receive: { alert, workflow, digest } */
+        /** Which e-mail I receive: { alert, workflow, digest, report } */
         get: operations["NotificationsController_getPreferences"];
         /** Turn e-mail kinds on or off; a kind left out stays as it is */
         put: operations["NotificationsController_setPreferences"];
@@ -2004,7 +2004,7 @@ export interface components {
             items: components["schemas"]["HistoryEventDto"][];
         };
         /** @enum {string} */
-        NotificationKind: "alert" | "workflow" | "digest";
+        NotificationKind: "alert" | "workflow" | "digest" | "report";
         NotificationDto: {
             /** @description a bigint, as a string */
             id: string;
@@ -2045,6 +2045,8 @@ export interface components {
             workflow: boolean;
             /** @description the weekly digest (周报) */
             digest: boolean;
+            /** @description the monthly 调度: 月报 reminders and late notices, returned reports, adjusted annual plans (月报提醒) */
+            report: boolean;
         };
         NotificationPreferencesDto: {
             /** @description overdue, escalation, 督办 and stale-project alerts */
@@ -2053,6 +2055,8 @@ export interface components {
             workflow?: boolean;
             /** @description the weekly digest (周报) */
             digest?: boolean;
+            /** @description the monthly 调度: 月报 reminders and late notices, returned reports, adjusted annual plans (月报提醒) */
+            report?: boolean;
         };
         /** @enum {string} */
         MailStatus: "pending" | "sending" | "sent" | "failed" | "skipped";
@@ -2064,7 +2068,7 @@ export interface components {
             username: string | null;
             toAddress: string | null;
             /** @enum {string} */
-            kind: "alert" | "digest" | "stale" | "workflow";
+            kind: "alert" | "digest" | "stale" | "workflow" | "report";
             /** @description what makes the mail unique (no mail is sent twice) */
             dedupeKey: string;
             subject: string;
@@ -2804,7 +2808,7 @@ export interface components {
             expiresAt: string;
         };
         /** @enum {string} */
-        QueueName: "maintenance" | "outbox" | "events" | "rollups" | "notifications" | "alerts" | "mail" | "digest" | "bulletin";
+        QueueName: "maintenance" | "outbox" | "events" | "rollups" | "notifications" | "alerts" | "mail" | "digest" | "bulletin" | "reports";
         FailedJobDto: {
             queue: components["schemas"]["QueueName"];
             id: string;
@@ -2836,6 +2840,7 @@ export interface components {
             mail: number;
             digest: number;
             bulletin: number;
+            reports: number;
         };
         FailedJobsPageDto: {
             items: components["schemas"]["FailedJobDto"][];

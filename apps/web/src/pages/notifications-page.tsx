@@ -55,7 +55,7 @@ function Preferences() {
       data-testid="notification-preferences"
     >
       <ProblemAlert error={error ?? preferences.error} onRetry={preferences.error ? preferences.reload : undefined} />
-      {(['alert', 'workflow', 'digest'] as const).map((kind) => (
+      {(['alert', 'workflow', 'report', 'digest'] as const).map((kind) => (
         <div key={kind} className="pref-row">
           <div>
             <div>{t(`notify.pref.${kind}`)}</div>

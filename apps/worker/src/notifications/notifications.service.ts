@@ -13,6 +13,7 @@ import {
 } from '@qj/persistence';
 import { CataloguedQueue, DomainEventJob, enqueueBulk, mailJobId, QUEUES } from '@qj/queue';
 import { MailTransport } from '../mail/mail-transport';
+import * as entryMessages from './entry-messages';
 import * as messages from './workflow-messages';
 
 /** Who hears what: one message for a set of people, once per person and `dedupeKey`. */
@@ -25,13 +26,16 @@ export interface Notice {
   milestoneId: string | null;
   /** Where the console (and the mail's link) opens it instead of the project's page. */
   link?: { path: string; label: string };
+  /** The notification's kind and the mail preference it answers to; `workflow` when left out. */
+  kind?: 'workflow' | 'report';
 }
 
 const text = (value: unknown): string | null => (typeof value === 'string' && value ? value : null);
 
 /**
  * Tells people about requests, decisions and 不适用 markings: the requester and their unit's owners hear a
- * decision, the DRC reviewers hear what waits for them. Facts come from the tables by the event's
+ * decision, the DRC reviewers hear what waits for them. The monthly 调度's entry tells a unit's owners when a
+ * reviewer returns a report or adjusts a plan (kind `report`). Facts come from the tables by the event's
  * `transitionRequestId`, `rebaselineRequestId` or `milestoneId`, never from the rest of its data. Notifications
  * and mail rows are written in one transaction under unique keys, so an event seen twice notifies once; mail
  * jobs are enqueued after commit.
@@ -147,8 +151,39 @@ export class NotificationsService {
           milestoneId: null,
         };
       }
+      case 'monthly_report.returned': {
+        // The audit row written with the event tells who returned it and why, even if the report was resubmitted since.
+        const project = await this.source.project(event.aggregateId);
+        const audit = project && (await this.source.auditOfEvent(event.outboxId, project.id, ['monthly_report.returned'], `${project.id}:${event.data.month}`));
+        if (!project || !audit) return undefined;
+        return {
+          dedupeKey: `event-${event.outboxId}`,
+          recipients: await this.source.requesterAndOwners(null, project.unitId),
+          message: entryMessages.reportReturned(project.name, event.data.month, audit),
+          projectId: project.id,
+          milestoneId: null,
+          kind: 'report',
+        };
+      }
+      case 'investment_plan.issued': {
+        // The original plan (version 1) is the year's issue, announced with the plan; only an adjustment (中期调整) is news to the unit.
+        if (event.data.version <= 1) return undefined;
+        const project = await this.source.project(event.aggregateId);
+        const audit = project && (await this.source.auditOfEvent(event.outboxId, project.id, ['investment_plan.adjusted'], `${project.id}:${event.data.year}`));
+        if (!project || !audit) return undefined;
+        return {
+          dedupeKey: `event-${event.outboxId}`,
+          recipients: await this.source.requesterAndOwners(null, project.unitId),
+          message: entryMessages.planAdjusted(project.name, event.data.year, audit),
+          projectId: project.id,
+          milestoneId: null,
+          kind: 'report',
+        };
+      }
       case 'project.unit_reassigned':
       case 'milestone.updated':
+      case 'project.facts_updated':
+      case 'monthly_report.submitted':
         return undefined;
     }
   }
@@ -160,7 +195,7 @@ export class NotificationsService {
         manager,
         notice.recipients.map((user) => ({
           userId: user.id,
-          kind: 'workflow' as const,
+          kind: notice.kind ?? 'workflow',
           level: null,
           title: notice.message.title,
           body: notice.message.body,
@@ -171,7 +206,7 @@ export class NotificationsService {
           link: notice.link?.path ?? null,
         })),
       );
-      const optedOut = await this.preferences.optedOut(manager, [...notified], 'workflow');
+      const optedOut = await this.preferences.optedOut(manager, [...notified], notice.kind ?? 'workflow');
       const mails = notice.recipients.filter((user) => notified.has(user.id) && !optedOut.has(user.id)).map((user) => this.mailFor(notice, user));
       return { notified, mailIds: await this.outbox.enqueue(manager, mails) };
     });
@@ -193,13 +228,13 @@ export class NotificationsService {
       notice.link
         ? { href: `${publicUrl}${notice.link.path}`, label: notice.link.label }
         : { href: `${publicUrl}/projects/${notice.projectId}`, label: '查看项目' },
-      unsubscribeUrl(publicUrl, secret, user.id, 'workflow'),
+      unsubscribeUrl(publicUrl, secret, user.id, notice.kind ?? 'workflow'),
     );
     const toAddress = user.email ?? this.transport.fallbackAddress(user.username);
     return {
       userId: user.id,
       toAddress,
-      kind: 'workflow',
+      kind: notice.kind ?? 'workflow',
       dedupeKey: `${notice.dedupeKey}-${user.id}`,
       subject: notice.message.title,
       html,

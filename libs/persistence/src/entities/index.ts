@@ -18,6 +18,7 @@ import { DigestEntity } from './digest.entity';
 import { InvestmentPlanEntity, InvestmentPlanVersionEntity, MonthlyReportEntity } from './investment.entity';
 import { InvestmentSnapshotEntity } from './investment-snapshot.entity';
 import { BulletinEntity } from './bulletin.entity';
+import { ReportReminderEntity } from './report-reminder.entity';
 
 export * from './audit-event.entity';
 export * from './indicator.entity';
@@ -39,6 +40,7 @@ export * from './digest.entity';
 export * from './investment.entity';
 export * from './investment-snapshot.entity';
 export * from './bulletin.entity';
+export * from './report-reminder.entity';
 
 export const ENTITIES = [
   PlanPartEntity,
@@ -68,4 +70,5 @@ export const ENTITIES = [
   MonthlyReportEntity,
   InvestmentSnapshotEntity,
   BulletinEntity,
+  ReportReminderEntity,
 ];

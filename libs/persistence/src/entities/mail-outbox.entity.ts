@@ -9,7 +9,7 @@ export type MailStatus = (typeof MAIL_STATUSES)[number];
  */
 @Entity('mail_outbox')
 @Check('mail_outbox_status_ck', `"status" IN ('pending', 'sending', 'sent', 'failed', 'skipped')`)
-@Check('mail_outbox_kind_ck', `"kind" IN ('alert', 'digest', 'stale', 'workflow')`)
+@Check('mail_outbox_kind_ck', `"kind" IN ('alert', 'digest', 'stale', 'workflow', 'report')`)
 // The sweeper reads pending rows by age: a partial index written by hand in the migration.
 @Index('mail_outbox_pending_idx', { synchronize: false })
 @Index('mail_outbox_status_idx', ['status', 'id'])
@@ -24,7 +24,7 @@ export class MailOutboxEntity {
   @Column({ name: 'to_address', type: 'text', nullable: true })
   toAddress: string | null;
 
-  /** alert | digest | stale | workflow */
+  /** alert | digest | stale | workflow | report */
   @Column({ type: 'text' })
   kind: string;
 

@@ -1,8 +1,11 @@
 import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import { UserEntity } from './user.entity';
 
-/** alert: overdue and stale; workflow: requests and decisions (审批); digest: the weekly digest. */
-export const NOTIFICATION_KINDS = ['alert', 'workflow', 'digest'] as const;
+/**
+ * alert: overdue and stale; workflow: requests and decisions (审批); digest: the weekly digest; report: the monthly
+ * 调度 (月报 reminders and late notices, returned reports, adjusted annual plans).
+ */
+export const NOTIFICATION_KINDS = ['alert', 'workflow', 'digest', 'report'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /** Whether a user wants e-mail of a kind; no row means yes. Unsubscribe links write `enabled = false`. */
@@ -15,7 +18,7 @@ export class NotificationPreferenceEntity {
   @JoinColumn({ name: 'user_id' })
   user?: UserEntity;
 
-  /** alert | workflow | digest */
+  /** alert | workflow | digest | report */
   @PrimaryColumn({ type: 'text' })
   kind: string;
 

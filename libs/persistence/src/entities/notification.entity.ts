@@ -17,11 +17,11 @@ export class NotificationEntity {
   @JoinColumn({ name: 'user_id' })
   user?: UserEntity;
 
-  /** alert | workflow (requests, decisions, 不适用 markings) | digest */
+  /** alert | workflow (requests, decisions, 不适用 markings) | digest | report (月报 reminders, returned reports, adjusted plans) */
   @Column({ type: 'text' })
   kind: string;
 
-  /** overdue | escalated_14 | supervision_30 | stale (alerts); null otherwise. */
+  /** overdue | escalated_14 | supervision_30 | stale (alerts); reminder | late (月报); null otherwise. */
   @Column({ type: 'text', nullable: true })
   level: string | null;
 

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { MailStatus } from '../entities/mail-outbox.entity';
 
-export type MailKind = 'alert' | 'digest' | 'stale' | 'workflow';
+export type MailKind = 'alert' | 'digest' | 'stale' | 'workflow' | 'report';
 
 export interface NewMail {
   userId: string | null;
@@ -85,14 +85,15 @@ export class MailOutboxRepository {
    * Claims the row with FOR UPDATE SKIP LOCKED and holds it while `send` runs, so two jobs for one row cannot
    * both send; marks it sent (or failed) in the same transaction. A crash before commit leaves it pending
    * for a retry. A transient failure is recorded (attempts, last error) and handed back for the job to retry.
-   * A user who turned the kind off (stale-project mail counts as `alert`) since the mail was queued gets nothing (`skipped`).
+   * A user who turned the kind off (stale-project mail counts as `alert`) since the mail was queued gets nothing (`skipped`);
+   * each other mail kind is its own preference (workflow mail was once checked against `alert` here).
    */
   async deliver(id: string, send: (mail: OutgoingMail) => Promise<SendOutcome>): Promise<DeliveryResult> {
     return this.dataSource.transaction(async (manager) => {
       const [mail]: Array<OutgoingMail & { status: MailStatus; optedOut: boolean }> = await manager.query(
         `SELECT o.id::text, o.user_id AS "userId", o.to_address AS "toAddress", o.kind, o.subject, o.html, o.text, o.attempts, o.status,
                 EXISTS (SELECT 1 FROM notification_preference np
-                        WHERE np.user_id = o.user_id AND np.kind = CASE o.kind WHEN 'digest' THEN 'digest' ELSE 'alert' END AND NOT np.enabled) AS "optedOut"
+                        WHERE np.user_id = o.user_id AND np.kind = CASE o.kind WHEN 'stale' THEN 'alert' ELSE o.kind END AND NOT np.enabled) AS "optedOut"
          FROM mail_outbox o WHERE o.id = $1::bigint AND o.status IN ('pending', 'sending') FOR UPDATE OF o SKIP LOCKED`,
         [id],
       );

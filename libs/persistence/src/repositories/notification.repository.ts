@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 
 export interface NewNotification {
   userId: string;
-  kind: 'alert' | 'workflow' | 'digest';
+  kind: 'alert' | 'workflow' | 'digest' | 'report';
   level: string | null;
   title: string;
   body: string;

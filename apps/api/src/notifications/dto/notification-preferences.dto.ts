@@ -21,4 +21,10 @@ export class NotificationPreferencesDto {
   @IsOptional()
   @IsBoolean(say('digest 必须是 true 或 false', 'digest must be true or false'))
   digest?: boolean;
+
+  /** The monthly 调度: 月报 reminders and late notices, returned reports, adjusted annual plans (月报提醒). */
+  @ApiPropertyOptional({ description: 'the monthly 调度: 月报 reminders and late notices, returned reports, adjusted annual plans (月报提醒)' })
+  @IsOptional()
+  @IsBoolean(say('report 必须是 true 或 false', 'report must be true or false'))
+  report?: boolean;
 }

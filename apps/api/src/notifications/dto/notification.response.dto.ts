@@ -34,6 +34,7 @@ export class NotificationPreferencesViewDto {
   @ApiProperty({ description: 'overdue, escalation, 督办 and stale-project alerts' }) alert: boolean;
   @ApiProperty({ description: 'requests filed, decided or withdrawn; milestones marked 不适用 (审批通知)' }) workflow: boolean;
   @ApiProperty({ description: 'the weekly digest (周报)' }) digest: boolean;
+  @ApiProperty({ description: 'the monthly 调度: 月报 reminders and late notices, returned reports, adjusted annual plans (月报提醒)' }) report: boolean;
 }
 
 /** One mail of the mail outbox (never its body). */
@@ -42,7 +43,7 @@ export class MailDto {
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) userId: string | null;
   @ApiProperty({ type: String, nullable: true }) username: string | null;
   @ApiProperty({ type: String, nullable: true }) toAddress: string | null;
-  @ApiProperty({ enum: ['alert', 'digest', 'stale', 'workflow'] }) kind: string;
+  @ApiProperty({ enum: ['alert', 'digest', 'stale', 'workflow', 'report'] }) kind: string;
   @ApiProperty({ description: 'what makes the mail unique (no mail is sent twice)' }) dedupeKey: string;
   @ApiProperty() subject: string;
   @ApiProperty({ enum: MAIL_STATUSES, enumName: 'MailStatus' }) status: string;
