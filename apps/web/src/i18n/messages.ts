@@ -600,6 +600,7 @@ export const zh = {
   'invest.redNone': '没有红灯项目',
   'invest.notReported': '{month} 未报送（{n} 个）',
   'invest.allReported': '全部已报送',
+  'invest.findMissing': '按项目或单位名称查找',
 
   'list.projectCode': '项目代码',
   'list.totalInvestment': '总投资（万元）',
@@ -1212,6 +1213,7 @@ export const en: Record<MessageKey, string> = {
   'invest.redNone': 'No red projects',
   'invest.notReported': 'Not submitted for {month} ({n})',
   'invest.allReported': 'All submitted',
+  'invest.findMissing': 'Find by project or unit name',
 
   'list.projectCode': 'Project code',
   'list.totalInvestment': 'Total investment (10k yuan)',

@@ -1,4 +1,4 @@
-import { Alert, Card, Col, Radio, Row, Skeleton, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { Alert, Card, Col, Input, Radio, Row, Skeleton, Space, Statistic, Table, Tag, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
@@ -83,6 +83,7 @@ export default function InvestmentPage() {
   const selected = requested && /^\d{4}-\d{2}$/.test(requested) && requested >= '2026-01' && requested <= currentMonth() ? requested : defaultReportMonth();
   const { year, month } = yearMonthOf(selected);
   const [metric, setMetric] = useState<RankingMetric>('completion_rate');
+  const [missingQuery, setMissingQuery] = useState('');
 
   const state = useAsync<Loaded>(
     async (signal) => {
@@ -104,6 +105,8 @@ export default function InvestmentPage() {
 
   const district = data?.curve[data.curve.length - 1];
   const missing = (data?.grid.items ?? []).filter((row) => row.status !== 'submitted');
+  const needle = missingQuery.trim();
+  const missingShown = needle ? missing.filter((row) => row.projectName.includes(needle) || row.unitName.includes(needle)) : missing;
 
   const chapterColumns: TableProps<InvestmentSummaryItem>['columns'] = [
     { title: t('list.chapter'), dataIndex: 'label', key: 'label' },
@@ -289,11 +292,18 @@ export default function InvestmentPage() {
             </Col>
             <Col xs={24} xl={12}>
               <Card size="small" title={t('invest.notReported', { n: missing.length, month: selected })} data-testid="not-reported">
+                <Input.Search
+                  allowClear
+                  placeholder={t('invest.findMissing')}
+                  onChange={(e) => setMissingQuery(e.target.value)}
+                  style={{ marginBottom: 8 }}
+                  data-testid="not-reported-search"
+                />
                 <Table<ReportGridRow>
                   rowKey="projectId"
                   size="small"
                   columns={missingColumns}
-                  dataSource={missing}
+                  dataSource={missingShown}
                   pagination={{ pageSize: 10, hideOnSinglePage: true, showSizeChanger: false }}
                   locale={{ emptyText: t('invest.allReported') }}
                   onRow={(row) => ({ onClick: () => void navigate(`/projects/${row.projectId}`), style: { cursor: 'pointer' } })}
