@@ -83,7 +83,8 @@ describe('导出 Excel: GET /api/projects/export.xlsx', () => {
   });
 
   it('carries each project’s 项目代码 and 总投资 as PATCH /api/projects/:id set them (blank where not set)', async () => {
-    const [yggt] = (await t.as('reviewer').get('/api/projects').query({ q: 'yggt' }).expect(200)).body.items;
+    const listed = (await t.as('reviewer').get('/api/projects').query({ sector: 'transport', pageSize: 200 }).expect(200)).body.items;
+    const yggt = listed.find((p: { name: string }) => p.name === '渝贵高铁');
     const project = (await t.as('reviewer').get(`/api/projects/${yggt.id}`).expect(200)).body;
     await t
       .as('reviewer')
