@@ -3,7 +3,22 @@ import type { Response } from 'supertest';
 import { bootTestApp, TestApp } from '../support/test-app';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const HEADER = ['序号', '项目名称', '所属专栏', '所在章', '所在篇', '行业领域', '责任单位', '当前阶段', '2030年目标', '规划表述', '红黄绿灯', '最近更新'];
+const HEADER = [
+  '序号',
+  '项目名称',
+  '所属专栏',
+  '所在章',
+  '所在篇',
+  '行业领域',
+  '责任单位',
+  '当前阶段',
+  '2030年目标',
+  '规划表述',
+  '红黄绿灯',
+  '最近更新',
+  '项目代码',
+  '总投资（万元）',
+];
 
 /** supertest buffers JSON and text; an .xlsx must be collected as bytes. */
 function binary(res: Response, callback: (error: Error | null, body: Buffer) => void): void {
@@ -65,6 +80,22 @@ describe('导出 Excel: GET /api/projects/export.xlsx', () => {
     expect(['绿灯', '黄灯', '红灯']).toContain(yggt[10]);
     expect(String(yggt[2])).toMatch(/^专栏\d+ /);
     expect(String(yggt[3])).toMatch(/^第.+章 /);
+  });
+
+  it('carries each project’s 项目代码 and 总投资 as PATCH /api/projects/:id set them (blank where not set)', async () => {
+    const listed = (await t.as('reviewer').get('/api/projects').query({ sector: 'transport', pageSize: 200 }).expect(200)).body.items;
+    const yggt = listed.find((p: { name: string }) => p.name === '渝贵高铁');
+    const project = (await t.as('reviewer').get(`/api/projects/${yggt.id}`).expect(200)).body;
+    await t
+      .as('reviewer')
+      .patch(`/api/projects/${yggt.id}`)
+      .send({ version: project.version, projectCode: '2501-500110-04-01-654321', totalInvestment: '1234567.89' })
+      .expect(200);
+    const { rows } = await readSheet((await exportOf({ sector: 'transport' }).expect(200)).body);
+    const row = rows.find((r) => r[1] === '渝贵高铁')!;
+    expect(row.slice(12, 14)).toEqual(['2501-500110-04-01-654321', 1234567.89]);
+    const other = rows.find((r) => r[1] !== '渝贵高铁')!;
+    expect(other.slice(12, 14).every((cell) => cell === undefined || cell === '' || cell === null)).toBe(true);
   });
 
   it('walks every page of the list: every project, in the requested sort', async () => {

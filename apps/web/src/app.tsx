@@ -20,6 +20,8 @@ const OperationsPage = lazy(() => import('./pages/operations-page'));
 const NotificationsPage = lazy(() => import('./pages/notifications-page'));
 const DigestPreviewPage = lazy(() => import('./pages/digest-preview-page'));
 const DigestPage = lazy(() => import('./pages/digest-page'));
+const MonthlyReportsPage = lazy(() => import('./pages/monthly-reports-page'));
+const InvestmentPage = lazy(() => import('./pages/investment-page'));
 
 function Home() {
   const { user } = useAuth();
@@ -97,6 +99,15 @@ export function App() {
           element={
             <RoleGate roles={['owner']}>
               <MyProjectsPage />
+            </RoleGate>
+          }
+        />
+        <Route path="monthly-reports" element={<MonthlyReportsPage />} />
+        <Route
+          path="investment"
+          element={
+            <RoleGate roles={['reviewer', 'admin']}>
+              <InvestmentPage />
             </RoleGate>
           }
         />

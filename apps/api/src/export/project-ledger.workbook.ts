@@ -37,6 +37,9 @@ export function ledgerColumns(names: PlanNames, timeZone: string): LedgerColumn[
     { header: '规划表述', width: 12, value: (p) => (p.targetAmbiguous ? `${p.targetVerb}（目标待明确）` : p.targetVerb) },
     { header: '红黄绿灯', width: 9, value: (p) => RAG_LABELS_ZH[p.rag] ?? p.rag },
     { header: '最近更新', width: 18, value: (p) => format.format(new Date(p.updatedAt)).replace(/\//g, '-') },
+    // The project's facts (PATCH /api/projects/:id); 总投资 as a number of 万元, so the sheet can add it up.
+    { header: '项目代码', width: 26, value: (p) => p.projectCode ?? '' },
+    { header: '总投资（万元）', width: 14, value: (p) => (p.totalInvestment === null ? '' : Number(p.totalInvestment)) },
   ];
 }
 

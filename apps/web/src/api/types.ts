@@ -96,3 +96,35 @@ export type RollupRow = Schemas['RollupRowDto'];
 export type RollupList = Schemas['RollupListDto'];
 export type DistrictWeek = Schemas['DistrictWeekDto'];
 export type RollupTrend = Schemas['RollupTrendDto'];
+
+/** 项目事实 (PATCH /api/projects/:id). */
+export type UpdateProjectFacts = Schemas['UpdateProjectFactsDto'];
+export type InvestmentType = NonNullable<ProjectDetail['investmentType']>;
+export const INVESTMENT_TYPES = every<InvestmentType>()('government', 'enterprise');
+
+/** 年度计划 (PUT/GET /api/projects/:id/investment-plans/:year[/versions]). */
+export type IssueInvestmentPlan = Schemas['IssueInvestmentPlanDto'];
+export type InvestmentPlan = Schemas['InvestmentPlanDto'];
+export type InvestmentPlanVersion = Schemas['InvestmentPlanVersionDto'];
+export type InvestmentPlanVersionList = Schemas['InvestmentPlanVersionListDto'];
+
+/** 月报 (PUT …/monthly-reports/:month, the month's grid, the Excel import). */
+export type SaveMonthlyReport = Schemas['SaveMonthlyReportDto'];
+export type MonthlyReport = Schemas['MonthlyReportDto'];
+export type ReportGrid = Schemas['ReportGridDto'];
+export type ReportGridRow = Schemas['ReportGridRowDto'];
+export type ReportGridStatus = ReportGridRow['status'];
+export type ReportImportResult = Schemas['ReportImportResultDto'];
+export type ReportImportRow = Schemas['ReportImportRowDto'];
+
+/** 投资调度 figures (GET /api/projects/:id/investment, /api/investment/summary, /api/rankings). */
+export type InvestmentLight = Schemas['InvestmentLight'];
+export type LightReason = Schemas['LightReasonDto'];
+export type ProjectInvestment = Schemas['ProjectInvestmentDto'];
+export type InvestmentDimension = Schemas['InvestmentDimension'];
+export type InvestmentSummary = Schemas['InvestmentSummaryDto'];
+export type InvestmentSummaryItem = Schemas['InvestmentSummaryItemDto'];
+export type RankingMetric = Schemas['RankingMetric'];
+export type Rankings = Schemas['RankingsDto'];
+export type RankedUnit = Schemas['RankedUnitDto'];
+export type UnrankedUnit = Schemas['UnrankedUnitDto'];

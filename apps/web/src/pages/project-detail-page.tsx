@@ -19,6 +19,7 @@ import { useUser } from '../auth/auth';
 import { DecisionModal } from '../components/decision-modal';
 import { EvidenceList } from '../components/evidence-list';
 import { HistoryTimeline } from '../components/history-timeline';
+import { InvestmentCard } from '../components/investment-card';
 import { MilestoneGantt } from '../components/milestone-gantt';
 import { MilestoneTable, milestoneName } from '../components/milestone-table';
 import { PageError, ProblemAlert } from '../components/problem-alert';
@@ -301,6 +302,7 @@ export default function ProjectDetailPage() {
           </Space>
         </Col>
       </Row>
+      <InvestmentCard project={project} onFactsChanged={state.reload} />
       <Card title={t('detail.milestones')} size="small" style={{ marginTop: 16 }}>
         {milestones.length ? <MilestoneGantt milestones={milestones} /> : <Empty description={t('ms.empty')} />}
         <div style={{ marginTop: 12 }}>

@@ -11,6 +11,7 @@ import { useI18n } from '../i18n';
 import { formatDateTime } from '../lib/dates';
 import { activeFilterCount, filtersFromParams, filtersQuery, PAGE_SIZES, paramsFromFilters, ProjectFilters } from '../lib/project-filters';
 import { indexPlan, usePlanTree, useUnits } from '../lib/reference-data';
+import { formatAmount } from '../lib/investment';
 import { useAsync } from '../lib/use-async';
 
 type SortKey = 'name' | 'stage' | 'target' | 'sector' | 'column' | 'chapter' | 'updatedAt';
@@ -108,6 +109,24 @@ export default function ProjectListPage() {
       render: (s: string) => tv('sector', s),
     },
     { title: t('list.unit'), dataIndex: 'unitName', key: 'unit', width: 116, responsive: ['sm'] },
+    // 项目代码 and 总投资 are in the list's answer; 年度计划, 累计完成 and 完成率 are not (GET /api/projects has no figures): they are on the project page.
+    {
+      title: t('list.projectCode'),
+      dataIndex: 'projectCode',
+      key: 'projectCode',
+      width: 150,
+      responsive: ['xl'],
+      render: (code: string | null) => code ?? '—',
+    },
+    {
+      title: t('list.totalInvestment'),
+      dataIndex: 'totalInvestment',
+      key: 'totalInvestment',
+      width: 120,
+      align: 'right',
+      responsive: ['xl'],
+      render: (amount: string | null) => formatAmount(amount),
+    },
     {
       title: t('list.stage'),
       dataIndex: 'stage',

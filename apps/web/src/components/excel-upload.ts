@@ -1,0 +1,32 @@
+import { ApiError, queryString, tokenStore, type Query } from '../api/client';
+import { LANGUAGE_STORAGE_KEY } from '../i18n';
+
+/**
+ * POSTs an .xlsx as multipart field `file` (with the console's language). A 422 that carries `rows` is the check's
+ * answer — every row with its errors, nothing applied — and resolves like a 200; any other refusal rejects as an ApiError.
+ */
+export function postWorkbook<T>(path: string, file: File, query?: Query, fields: Record<string, string> = {}): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const request = new XMLHttpRequest();
+    request.open('POST', `${path}${queryString(query)}`);
+    const token = tokenStore.get();
+    if (token) request.setRequestHeader('Authorization', `Bearer ${token}`);
+    request.setRequestHeader('Accept', 'application/json, application/problem+json');
+    request.setRequestHeader('Accept-Language', localStorage.getItem(LANGUAGE_STORAGE_KEY) === 'en' ? 'en' : 'zh-CN');
+    request.onerror = () => reject(new ApiError(0, {}, '网络连接失败，请检查网络后重试'));
+    request.onload = () => {
+      let body: Record<string, unknown>;
+      try {
+        body = (request.responseText ? JSON.parse(request.responseText) : {}) as Record<string, unknown>;
+      } catch {
+        body = {};
+      }
+      if (request.status === 200 || request.status === 201 || (request.status === 422 && Array.isArray(body.rows))) resolve(body as T);
+      else reject(new ApiError(request.status, body, `${request.status} ${request.statusText}`.trim()));
+    };
+    const form = new FormData();
+    for (const [name, value] of Object.entries(fields)) form.append(name, value);
+    form.append('file', file);
+    request.send(form);
+  });
+}

@@ -1,0 +1,160 @@
+import { join } from 'node:path';
+import { Page } from 'playwright-core';
+import { projectsOf } from '../investment/support';
+import { ARTIFACTS, ConsoleBrowser } from '../support/browser';
+import { bootTestApp, TestApp } from '../support/test-app';
+
+/**
+ * 月报填报, 投资调度 and the project page's investment card in Chromium. A reviewer issues two plans and an owner reports
+ * January to September through the API; in the browser the owner fills in and submits the last month, and the reviewer
+ * sees the district's rate and gap exactly as GET /api/investment/summary gives them, and the project's rate on its page.
+ */
+jest.setTimeout(240_000);
+
+/** Last month in Asia/Shanghai, as the console picks it by default (the suite runs on the real clock). */
+function lastMonth(): { month: string; year: number; m: number } {
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit' }).format(new Date());
+  const [year, month] = today.split('-').map(Number);
+  const y = month === 1 ? year - 1 : year;
+  const m = month === 1 ? 12 : month - 1;
+  return { month: `${y}-${String(m).padStart(2, '0')}`, year: y, m };
+}
+
+const rate = (value: number | null) => (value === null ? '—' : `${value.toFixed(2)}%`);
+
+describe('investment console in Chromium', () => {
+  let t: TestApp;
+  let web: ConsoleBrowser;
+  let onTrack: { id: string; name: string };
+  let behind: { id: string; name: string };
+  const { month, year, m } = lastMonth();
+  const earlier = Array.from({ length: m - 1 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`);
+
+  beforeAll(async () => {
+    if (year < 2026 || year > 2030) throw new Error(`the suite needs a last month within 2026–2030, not ${month}`);
+    t = await bootTestApp();
+    web = await ConsoleBrowser.start(t);
+    [onTrack, behind] = await projectsOf(t, 'transport', 2);
+    await t.as('reviewer').put(`/api/projects/${onTrack.id}/investment-plans/${year}`).send({ plannedInvestment: '1200' }).expect(200);
+    await t.as('reviewer').put(`/api/projects/${behind.id}/investment-plans/${year}`).send({ plannedInvestment: '1000' }).expect(200);
+    for (const [project, amount] of [
+      [onTrack, '100'],
+      [behind, '5'],
+    ] as const) {
+      for (const earlierMonth of earlier) {
+        const saved = await t
+          .as('owner_transport')
+          .put(`/api/projects/${project.id}/monthly-reports/${earlierMonth}`)
+          .send({ completedInvestment: amount })
+          .expect(200);
+        await t
+          .as('owner_transport')
+          .post(`/api/projects/${project.id}/monthly-reports/${earlierMonth}/submit`)
+          .send({ version: saved.body.version })
+          .expect(200);
+      }
+    }
+  });
+
+  afterAll(async () => {
+    await web?.close();
+    await t?.close();
+  });
+
+  async function signedInPage(username: string): Promise<Page> {
+    const page = await web.open(1440, 900);
+    await web.signIn(page, username);
+    return page;
+  }
+
+  it('the owner fills in and submits the month in the grid; an amount with three decimals is refused before sending', async () => {
+    const page = await signedInPage('owner_transport');
+    await page.getByRole('menuitem', { name: '月报填报' }).click();
+    await page.waitForURL((url) => url.pathname === '/monthly-reports');
+    await page.getByTestId('report-grid-summary').getByText(`${month} 月报`).waitFor();
+
+    const row = page.locator(`[data-testid=report-grid] tbody tr[data-project-id="${onTrack.id}"]`);
+    await row.getByText('未填').waitFor();
+    await row.getByTestId('report-amount').fill('1.234');
+    await row.getByTestId('report-submit').click();
+    await row.getByText('最多保留两位小数').waitFor();
+
+    await row.getByTestId('report-amount').fill('100');
+    await row.getByTestId('report-progress').fill('主体工程完成 60%');
+    await row.getByTestId('report-problems').fill('征地拆迁尚有 3 户未签约');
+    await row.getByTestId('report-submit').click();
+    await page.locator(`[data-testid=report-grid] tbody tr[data-project-id="${onTrack.id}"][data-status=submitted]`).getByText('已报送').waitFor();
+
+    const { body } = await t.as('reviewer').get(`/api/projects/${onTrack.id}/monthly-reports`).query({ year }).expect(200);
+    const reported = body.months.find((item: { month: string }) => item.month === month);
+    expect(reported).toMatchObject({
+      status: 'submitted',
+      report: { completedInvestment: '100.00', progress: '主体工程完成 60%', problems: '征地拆迁尚有 3 户未签约' },
+    });
+    await page.screenshot({ path: join(ARTIFACTS, 'investment-monthly-reports.png'), fullPage: true });
+  });
+
+  it('the reviewer sees the district rate and gap of the API’s summary, the red list, who has not reported, and the project’s rate', async () => {
+    const { body: summary } = await t.as('reviewer').get('/api/investment/summary').query({ year, month: m, by: 'district' }).expect(200);
+    const district = summary.items[0];
+    const { body: figures } = await t.as('reviewer').get(`/api/projects/${onTrack.id}/investment`).query({ year, month: m }).expect(200);
+    const { body: behindFigures } = await t.as('reviewer').get(`/api/projects/${behind.id}/investment`).query({ year, month: m }).expect(200);
+    expect(district.completionRate).not.toBeNull();
+    expect(district.gapPoints).toBeLessThan(0);
+    expect(behindFigures.light).toBe('red');
+
+    const page = await signedInPage('reviewer');
+    await page.getByRole('menuitem', { name: '投资调度' }).click();
+    await page.waitForURL((url) => url.pathname === '/investment');
+    await page.getByTestId('district-rate').getByText(rate(district.completionRate)).waitFor();
+    const gap = `低于序时进度 ${(-district.gapPoints).toFixed(2)} 个百分点`;
+    await page.getByTestId('district-gap').getByText(gap).waitFor();
+    await page.locator('[data-testid=chart-district-curve][data-rendered=true]').waitFor();
+    await page.getByTestId('ranking-definition').waitFor();
+    await page.getByTestId('red-list').getByText(behind.name).waitFor();
+    const { body: grid } = await t.as('reviewer').get('/api/monthly-reports').query({ month }).expect(200);
+    const notSubmitted = grid.items.filter((row: { status: string }) => row.status !== 'submitted').length;
+    await page.getByTestId('not-reported').getByText(`${month} 未报送（${notSubmitted} 个）`).waitFor();
+    await page.getByPlaceholder('按项目或单位名称查找').fill(behind.name);
+    await page.getByTestId('not-reported').locator('tbody tr', { hasText: behind.name }).waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, 'investment-dispatch.png'), fullPage: true });
+
+    // A unit in the ranking opens the list filtered by that unit.
+    await page.locator('[data-testid=rankings] tbody tr', { hasText: '区交通局' }).click();
+    await page.waitForURL((url) => url.pathname === '/projects' && url.searchParams.get('unit') === 'transport');
+
+    // The project card: the same rate, the gap, the plan's versions, the bars.
+    await page.goto(`${web.base}/projects/${onTrack.id}`);
+    const card = page.getByTestId('investment-card');
+    await card.getByTestId('project-rate').getByText(rate(figures.completionRate)).waitFor();
+    await card.getByText('年初计划').waitFor();
+    await page.locator('[data-testid=chart-project-months][data-rendered=true]').waitFor();
+    await card.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(ARTIFACTS, 'investment-project-card.png'), fullPage: true });
+
+    // English: the same page, its words in English.
+    await page.getByRole('button', { name: '切换到英文' }).click();
+    await card.getByText('Completion rate').waitFor();
+    await page.goto(`${web.base}/investment`);
+    await page
+      .getByTestId('district-gap')
+      .getByText(`${(-district.gapPoints).toFixed(2)} points behind schedule`)
+      .waitFor();
+  });
+
+  it('a reviewer adjusts the plan with a reason; without one the form refuses', async () => {
+    const page = await signedInPage('reviewer');
+    await page.goto(`${web.base}/projects/${behind.id}`);
+    const card = page.getByTestId('investment-card');
+    await card.getByTestId('issue-plan').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByTestId('plan-amount').fill('800');
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await dialog.getByText('调整年度计划须写明原因').waitFor();
+    await dialog.getByTestId('plan-reason').fill('征地滞后，中期调减');
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await card.getByText('原因：征地滞后，中期调减').waitFor();
+    const { body } = await t.as('reviewer').get(`/api/projects/${behind.id}/investment-plans/${year}`).expect(200);
+    expect(body).toMatchObject({ plannedInvestment: '800.00', originalInvestment: '1000.00', adjusted: true });
+  });
+});
