@@ -3,8 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import type { Env } from '@qj/config';
 import { addDays, describeChange, isoWeekOf, mondayOfIsoWeek, stageText } from '@qj/domain';
 import { DigestRecipient, DigestRepository, OwnerDigestData, ReviewerDigestData, RollupRepository, RollupRow } from '@qj/persistence';
-import { escapeHtml, mailLayout } from './html';
-import { unsubscribeUrl } from './unsubscribe-token';
+import { escapeHtml, mailLayout, unsubscribeUrl } from '@qj/mail';
 
 export interface ComposedMail {
   subject: string;
