@@ -103,6 +103,7 @@ export class WorkflowService {
         reason: dto.reason ?? null,
         comment: dto.comment ?? null,
         now: this.clock.now(),
+        today: this.clock.today(),
         expectedVersion: dto.version,
       });
       if (!decision.ok) throw refusalToException(decision);
@@ -159,6 +160,7 @@ export class WorkflowService {
         reason: request.reason,
         comment,
         now: this.clock.now(),
+        today: this.clock.today(),
         requestedBy: request.requestedBy,
       });
       if (!decision.ok) throw refusalToException(decision);
@@ -230,6 +232,7 @@ export class WorkflowService {
         actor: actorFor(user, project),
         reason: dto.reason,
         now: this.clock.now(),
+        today: this.clock.today(),
       });
       if (!decision.ok) throw refusalToException(decision);
       const version = await this.projects.setStage(manager, project.id, project.version, decision.state, decision.previousState);
