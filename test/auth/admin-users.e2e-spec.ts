@@ -126,16 +126,20 @@ describe('people and units', () => {
   });
 
   describe('PATCH /api/admin/users/:id', () => {
-    let id: string;
-    beforeAll(async () => {
+    let created = 0;
+    /** An education owner of the test's own (`zhao_liu_<n>`, password Edu-Owner#2030), so no test meets another's changes. */
+    const newOwner = async (): Promise<{ id: string; username: string }> => {
+      const username = `zhao_liu_${(created += 1)}`;
       const res = await t
         .as('admin')
         .post('/api/admin/users')
-        .send({ username: 'zhao_liu', displayName: '赵六', role: 'owner', unitId: unitIds.education, password: 'Edu-Owner#2030' });
-      id = res.body.id;
-    });
+        .send({ username, displayName: '赵六', role: 'owner', unitId: unitIds.education, password: 'Edu-Owner#2030' })
+        .expect(201);
+      return { id: res.body.id, username };
+    };
 
     it('changes display name, role and unit', async () => {
+      const { id } = await newOwner();
       const res = await t.as('admin').patch(`/api/admin/users/${id}`).send({ displayName: '赵六（教委）', unitId: unitIds.health }).expect(200);
       expect(res.body).toMatchObject({ displayName: '赵六（教委）', role: 'owner', unit: { code: 'health' } });
       const promoted = await t.as('admin').patch(`/api/admin/users/${id}`).send({ role: 'reviewer', unitId: null }).expect(200);
@@ -143,19 +147,23 @@ describe('people and units', () => {
     });
 
     it('sets a new password', async () => {
+      const { id, username } = await newOwner();
       await t.as('admin').patch(`/api/admin/users/${id}`).send({ password: 'Another-Pass#2030' }).expect(200);
-      await login('zhao_liu', 'Edu-Owner#2030').expect(401);
-      await login('zhao_liu', 'Another-Pass#2030').expect(200);
+      await login(username, 'Edu-Owner#2030').expect(401);
+      await login(username, 'Another-Pass#2030').expect(200);
     });
 
     it('deactivates: no more sign-in', async () => {
+      const { id, username } = await newOwner();
+      await login(username, 'Edu-Owner#2030').expect(200);
       await t.as('admin').patch(`/api/admin/users/${id}`).send({ active: false }).expect(200);
-      await login('zhao_liu', 'Another-Pass#2030').expect(401);
+      await login(username, 'Edu-Owner#2030').expect(401);
       const list = await t.as('admin').get('/api/admin/users').expect(200);
       expect(list.body.items.find((user: { id: string }) => user.id === id).active).toBe(false);
     });
 
     it('an owner without a unit is 400 naming unitId', async () => {
+      const { id } = await newOwner();
       const res = await t.as('admin').patch(`/api/admin/users/${id}`).send({ role: 'owner', unitId: null }).expect(400);
       expect(res.body.errors).toEqual([expect.objectContaining({ field: 'unitId' })]);
     });
@@ -166,6 +174,7 @@ describe('people and units', () => {
       [{ password: 'short' }, 'password'],
       [{ username: 'renamed' }, 'username'],
     ])('%j is 400 naming %s', async (body, field) => {
+      const { id } = await newOwner();
       const res = await t.as('admin').patch(`/api/admin/users/${id}`).send(body).expect(400);
       expect(res.body.errors.map((error: { field: string }) => error.field)).toEqual([field]);
     });

@@ -126,7 +126,7 @@ export async function run(ctx: BenchContext): Promise<BenchResult[]> {
   });
   try {
     ctx.log(`digest: PostgreSQL ${services.postgresVersion}; schema ${env.DATABASE_SCHEMA}, queue prefix ${env.QUEUE_PREFIX}, worker ${WORKER_MAIN}`);
-    await prepareDatabase({ url: env.DATABASE_URL, schema: env.DATABASE_SCHEMA }, { importCatalogIfEmpty: true });
+    await prepareDatabase({ url: env.DATABASE_URL, schema: env.DATABASE_SCHEMA }, { importCatalogIfEmpty: true, timeZone: env.APP_TIMEZONE });
     const db = await schemaClient(env.DATABASE_URL, env.DATABASE_SCHEMA);
     const connection = new Redis(services.redisUrl, { maxRetriesPerRequest: null });
     const digestQueue = new Queue(QUEUES.digest, { connection, prefix: env.QUEUE_PREFIX });

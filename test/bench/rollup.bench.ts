@@ -2,7 +2,7 @@
  * Roll-ups after one change, incrementally, against the full recompute, on the real 300-project catalog and on
  * the catalog inflated to BENCH_ROLLUP_PROJECTS (10,000; support/fixture.ts, milestones copied).
  *
- * Subject: RollupRepository.refreshForProjects([one project]) — what the worker's domain-events processor runs
+ * Subject: RollupRepository.refreshForProjects([one project]) — what the worker's rollups processor runs for each rollups.refresh (one per domain event)
  * after a milestone or stage change: every key the project stands under (its parts, chapters, columns, sector
  * and unit) recomputed, in one transaction. Before each run (unmeasured) one milestone of that project gets a
  * new forecast date, so the run has a real change to roll up.

@@ -53,7 +53,7 @@ describe('catalog import', () => {
     await t.db.query(`UPDATE project SET stage = 'start', unit_id = $1, name = 'renamed by mistake' WHERE catalog_key = '渝贵高铁'`, [rows[0].id]);
     const dataSource = await new DataSource(dataSourceOptions({ url: t.env.DATABASE_URL, schema: t.env.DATABASE_SCHEMA })).initialize();
     try {
-      const summary = await dataSource.transaction((manager) => importCatalog(manager, loadCatalog()));
+      const summary = await dataSource.transaction((manager) => importCatalog(manager, loadCatalog(), t.env.APP_TIMEZONE));
       expect(summary.projects).toMatchObject({ created: 0, updated: 1 });
     } finally {
       await dataSource.destroy();

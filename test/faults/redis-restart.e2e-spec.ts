@@ -7,6 +7,7 @@ import { addDays, todayIn } from '@qj/domain';
 import { DEFAULT_JOB_OPTIONS, QUEUES, QueueName, redisConnection } from '@qj/queue';
 import { SmtpSink } from '../notifications/smtp-sink';
 import { Launched, launchWorker, PrivateRedis, waitFor } from '../support/processes';
+import { drainQueues } from '../support/queues';
 import { bootTestApp, DEMO_PASSWORD, TestApp } from '../support/test-app';
 
 /** Long enough that the workers' reconnect backoff is spent and their blocking reads have timed out. */
@@ -120,30 +121,10 @@ describe('Redis restarted during a run', () => {
     await new Promise((done) => setTimeout(done, REDIS_DOWN_MS));
     await redis.start();
 
-    await waitFor(
-      'every mail to be sent',
-      async () => (await count(`SELECT count(*)::int AS n FROM mail_outbox WHERE status <> 'sent'`)) === 0 && smtp.received.length >= expectedMails,
-      150_000,
-    ).catch((error) => {
+    // Jobs cut off by the kill come back through the stalled check: the drain waits for them too, then count.
+    await drainQueues(t, { timeoutMs: 150_000, promoteDelayed: true }).catch((error) => {
       throw new Error(`${error.message} (${smtp.received.length}/${expectedMails} received)\n${workerOutput()}`);
     });
-    await waitFor(
-      'the outbox to be relayed',
-      async () => (await count(`SELECT count(*)::int AS n FROM outbox_event WHERE published_at IS NULL`)) === 0,
-      60_000,
-    );
-    // Jobs cut off by the kill come back through the stalled check; wait until the queues hold no work, then count.
-    await waitFor(
-      'the queues to drain',
-      async () => {
-        for (const name of [QUEUES.alerts, QUEUES.mail, QUEUES.events, QUEUES.outbox]) {
-          const counts = await queue(name).getJobCounts('waiting', 'active', 'prioritized');
-          if (Object.values(counts).some((n) => n > 0)) return false;
-        }
-        return true;
-      },
-      90_000,
-    );
 
     expect(killedAfter).toBeLessThan(expectedMails);
     expect(await count(`SELECT count(*)::int AS n FROM mail_outbox`)).toBe(expectedMails);

@@ -2,7 +2,7 @@ import { freePort } from '@qj/config';
 import { addDays, isoWeekOf, mondayOf, todayIn } from '@qj/domain';
 import { DigestProcessor } from '../../apps/worker/src/digest/digest.processor';
 import { ProcessorsModule } from '../../apps/worker/src/processors.module';
-import { waitFor } from '../support/processes';
+import { drainQueues } from '../support/queues';
 import { bootTestApp, TestApp } from '../support/test-app';
 import { SmtpSink } from './smtp-sink';
 
@@ -17,16 +17,8 @@ describe('weekly digest', () => {
   let unitName: string;
 
   const digests = () => t.app.get(DigestProcessor);
-  const settled = async () => {
-    await waitFor('every digest composed', async () => {
-      const { rows } = await t.db.query(`SELECT count(*) FILTER (WHERE status <> 'pending')::int AS done FROM digest WHERE week = $1`, [week]);
-      return rows[0].done === recipients;
-    });
-    await waitFor(
-      'the mail outbox to settle',
-      async () => (await t.db.query(`SELECT count(*)::int AS n FROM mail_outbox WHERE status IN ('pending', 'sending')`)).rows[0].n === 0,
-    );
-  };
+  /** Every digest of the fan-out composed and its mail sent. */
+  const settled = () => drainQueues(t);
 
   beforeAll(async () => {
     smtp = new SmtpSink(await freePort(2725));
@@ -99,7 +91,7 @@ describe('weekly digest', () => {
     expect(res.body.text).toContain('未来 14 天内到期（1）');
     await t.as('admin').post('/api/admin/digests/preview').query({ userId: '00000000-0000-0000-0000-000000000000' }).expect(404);
     await t.as('owner_transport').post('/api/admin/digests/preview').query({ userId }).expect(403);
-    await new Promise((done) => setTimeout(done, 300));
+    await drainQueues(t);
     expect(smtp.received.length).toBe(before);
   });
 });

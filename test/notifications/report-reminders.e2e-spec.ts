@@ -2,7 +2,7 @@ import { getQueueToken } from '@nestjs/bullmq';
 import { Clock, freePort } from '@qj/config';
 import { QUEUES } from '@qj/queue';
 import type { Queue } from 'bullmq';
-import { DigestComposer } from '@qj/mail';
+import { DigestComposer } from '@qj/digest';
 import { DigestRecipient, DigestRepository } from '@qj/persistence';
 import { ProcessorsModule } from '../../apps/worker/src/processors.module';
 import { ReportRemindersService } from '../../apps/worker/src/report-reminders/report-reminders.service';

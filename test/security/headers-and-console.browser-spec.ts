@@ -123,6 +123,7 @@ describe('security headers, and the console under them', () => {
     const current = await page.evaluate("localStorage.getItem('qj.token')");
     await page.getByTestId('sign-out').click();
     await page.waitForURL(/\/login/);
+    // Polled: the page's own logout request may still be on its way when the URL has changed.
     for (let i = 0; i < 50 && (await t.http.get('/api/auth/me').set('Authorization', `Bearer ${current}`)).status !== 401; i++) await page.waitForTimeout(100);
     await t.http.get('/api/auth/me').set('Authorization', `Bearer ${current}`).expect(401);
     await page.getByLabel('用户名').fill('owner_transport');
@@ -136,6 +137,7 @@ describe('security headers, and the console under them', () => {
   it('the console cannot be framed by another page', async () => {
     const page = await web.open();
     await page.setContent(`<iframe src="${web.base}/approvals" width="800" height="600"></iframe>`);
+    // A refused frame fires no event to wait for: give Chromium a second to load it or not.
     await page.waitForTimeout(1000);
     const framed = page.frames().find((frame) => frame !== page.mainFrame());
     // Chromium refuses the document (frame-ancestors 'none'): nothing of the console loads in the frame.

@@ -57,7 +57,7 @@ export async function bootTestApp(
   options: { env?: Record<string, string>; modules?: DynamicModule['imports']; emptyCatalog?: boolean } = {},
 ): Promise<TestApp> {
   const env = isolatedEnv(options.env);
-  await prepareDatabase({ url: env.DATABASE_URL, schema: env.DATABASE_SCHEMA }, { importCatalogIfEmpty: !options.emptyCatalog });
+  await prepareDatabase({ url: env.DATABASE_URL, schema: env.DATABASE_SCHEMA }, { importCatalogIfEmpty: !options.emptyCatalog, timeZone: env.APP_TIMEZONE });
   const app = await createApiApp(env, options.modules ?? []);
   await app.init();
   await ensureDemoAccounts(app, DEMO_PASSWORD);

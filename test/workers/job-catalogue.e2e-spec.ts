@@ -1,7 +1,7 @@
 import { Job, Queue } from 'bullmq';
 import { QUEUES, QueueName, redisConnection } from '@qj/queue';
 import { ProcessorsModule } from '../../apps/worker/src/processors.module';
-import { waitFor } from '../support/processes';
+import { drainQueues } from '../support/queues';
 import { bootTestApp, TestApp } from '../support/test-app';
 
 /**
@@ -16,9 +16,12 @@ describe('job catalogue at run time', () => {
     if (!queues.has(name)) queues.set(name, new Queue(name, { connection: redisConnection(t.env.REDIS_URL), prefix: t.env.QUEUE_PREFIX }));
     return queues.get(name) as Queue;
   };
-  /** The job as it is once in `state` (read after the state, so no field is from before the move). */
-  const inState = (name: QueueName, id: string, state: 'failed' | 'completed') =>
-    waitFor(`job ${id} to be ${state}`, async () => ((await queue(name).getJobState(id)) === state ? Job.fromId(queue(name), id) : undefined), 30_000);
+  /** The job once the processors have taken everything, which must have left it in `state`. */
+  const inState = async (name: QueueName, id: string, state: 'failed' | 'completed') => {
+    await drainQueues(t);
+    expect([id, await queue(name).getJobState(id)]).toEqual([id, state]);
+    return (await Job.fromId(queue(name), id)) as Job;
+  };
   const failed = (name: QueueName, id: string) => inState(name, id, 'failed');
 
   beforeAll(async () => {

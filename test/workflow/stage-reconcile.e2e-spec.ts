@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { isImpliedByStage, stageOfStatus } from '@qj/domain';
+import { validateEnv } from '@qj/config';
 import { dataSourceOptions, prepareDatabase } from '@qj/persistence';
 
 const url = () => process.env.TEST_DATABASE_URL as string;
@@ -15,7 +16,7 @@ describe('the stage–milestone reconcile of existing data', () => {
   let db: Client;
   let dataSource: DataSource;
   beforeAll(async () => {
-    await prepareDatabase({ url: url(), schema }, { importCatalogIfEmpty: true });
+    await prepareDatabase({ url: url(), schema }, { importCatalogIfEmpty: true, timeZone: validateEnv({}).APP_TIMEZONE });
     db = new Client({ connectionString: url(), options: `-c search_path=${schema},public` });
     await db.connect();
     dataSource = new DataSource(dataSourceOptions({ url: url(), schema }));

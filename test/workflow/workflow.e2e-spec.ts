@@ -1,4 +1,5 @@
 import { addDays, isImpliedByStage, stageOfStatus, todayIn } from '@qj/domain';
+import { projectOf } from '../support/factories';
 import { bootTestApp, TestApp } from '../support/test-app';
 
 const today = () => todayIn('Asia/Shanghai');
@@ -363,21 +364,25 @@ describe('workflow: owners request, the DRC approves, every step audited', () =>
     });
 
     it('an owner acting on another unit’s project: 403 and nothing written; cannot see its requests', async () => {
+      const project = await projectOf(t, 'water', 16);
+      const watersRequest = (
+        await t.as('owner_water').post(`/api/projects/${project.id}/transition-requests`).send({ to: 'on_hold', reason: '资金未落实' }).expect(201)
+      ).body;
       const before = await t.db.query(`SELECT count(*)::int AS n FROM transition_request`);
       const res = await t.as('owner_transport').post(`/api/projects/${otherId}/transition-requests`).send({ to: 'on_hold', reason: 'x' }).expect(403);
       expect(res.body.code).toBe('outside_unit');
       expect((await t.db.query(`SELECT count(*)::int AS n FROM transition_request`)).rows[0].n).toBe(before.rows[0].n);
-      const pending = await t.as('reviewer').get('/api/transition-requests').query({ status: 'pending' }).expect(200);
-      const watersRequest = pending.body.items.find((r: { projectId: string }) => r.projectId === otherId);
       await t.as('owner_transport').get(`/api/transition-requests/${watersRequest.id}`).expect(404);
       const ownList = await t.as('owner_transport').get('/api/transition-requests').expect(200);
-      expect(ownList.body.items.map((r: { projectId: string }) => r.projectId)).not.toContain(otherId);
+      expect(ownList.body.items.map((r: { projectId: string }) => r.projectId)).not.toContain(project.id);
       await t.as('owner_water').get(`/api/transition-requests/${watersRequest.id}`).expect(200);
     });
 
     it('owners cannot approve; nobody approves twice', async () => {
-      const pending = await t.as('reviewer').get('/api/transition-requests').query({ status: 'pending' }).expect(200);
-      const request = pending.body.items.find((r: { projectId: string }) => r.projectId === otherId);
+      const { id: projectId } = await projectOf(t, 'water', 17);
+      const request = (
+        await t.as('owner_water').post(`/api/projects/${projectId}/transition-requests`).send({ to: 'on_hold', reason: '资金未落实' }).expect(201)
+      ).body;
       await t.as('owner_water').post(`/api/transition-requests/${request.id}/approve`).send({}).expect(403);
       const [a, b] = await Promise.all([
         t.as('reviewer').post(`/api/transition-requests/${request.id}/approve`).send({ comment: 'a' }),
@@ -386,9 +391,9 @@ describe('workflow: owners request, the DRC approves, every step audited', () =>
       expect([a.status, b.status].sort()).toEqual([200, 409]);
       expect([a.body, b.body].find((body) => body.status === 409)).toMatchObject({ code: 'request_already_decided', requestStatus: 'approved' });
 
-      const { rows } = await t.db.query(`SELECT count(*)::int AS n FROM audit_event WHERE action = 'transition.approved' AND project_id = $1`, [otherId]);
+      const { rows } = await t.db.query(`SELECT count(*)::int AS n FROM audit_event WHERE action = 'transition.approved' AND project_id = $1`, [projectId]);
       expect(rows[0].n).toBe(1);
-      const project = await t.as('reviewer').get(`/api/projects/${otherId}`).expect(200);
+      const project = await t.as('reviewer').get(`/api/projects/${projectId}`).expect(200);
       expect(project.body).toMatchObject({ stage: 'on_hold', previousStage: 'study' });
     });
 

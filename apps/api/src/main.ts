@@ -17,7 +17,7 @@ runMain(async () => {
   const env = requireMetricsToken(requireProductionSettings(validateEnv(process.env)));
   await assertDatabaseAnswers(env.DATABASE_URL);
   await assertRedisAnswers(env.REDIS_URL);
-  await prepareDatabase({ url: env.DATABASE_URL, schema: env.DATABASE_SCHEMA }, { importCatalogIfEmpty: true });
+  await prepareDatabase({ url: env.DATABASE_URL, schema: env.DATABASE_SCHEMA }, { importCatalogIfEmpty: true, timeZone: env.APP_TIMEZONE });
   const app = await createApiApp(env);
   // Off unless asked for: demo accounts share a known password.
   if (env.DEMO_ACCOUNTS === true) await ensureDemoAccounts(app, env.DEMO_PASSWORD ?? DEFAULT_DEMO_PASSWORD);

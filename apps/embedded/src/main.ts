@@ -16,7 +16,7 @@ runMain(async () => {
   try {
     await assertDatabaseAnswers(env.DATABASE_URL);
     await assertRedisAnswers(env.REDIS_URL);
-    await prepareDatabase({ url: env.DATABASE_URL, schema: env.DATABASE_SCHEMA }, { importCatalogIfEmpty: true });
+    await prepareDatabase({ url: env.DATABASE_URL, schema: env.DATABASE_SCHEMA }, { importCatalogIfEmpty: true, timeZone: env.APP_TIMEZONE });
     const app = await createApiApp(env, [ProcessorsModule]);
     // On by default here, so a first look at the platform can sign in at once.
     const demo = (env.DEMO_ACCOUNTS ?? true) ? await ensureDemoAccounts(app, env.DEMO_PASSWORD ?? DEFAULT_DEMO_PASSWORD) : undefined;

@@ -9,7 +9,7 @@ import { AlertsService } from './alerts/alerts.service';
 import { MailProcessor } from './mail/mail.processor';
 import { MailTransport } from './mail/mail-transport';
 import { DigestProcessor } from './digest/digest.processor';
-import { DigestComposer } from '@qj/mail';
+import { DigestComposer } from '@qj/digest';
 import { NotificationsProcessor } from './notifications/notifications.processor';
 import { NotificationsService } from './notifications/notifications.service';
 import { BulletinProcessor } from './bulletin/bulletin.processor';

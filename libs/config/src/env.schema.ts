@@ -7,6 +7,9 @@ const orDefault =
   ({ value }: { value: unknown }): unknown =>
     value || fallback;
 
+/** The plan is run from Qijiang: every "today" and every deadline is a Chongqing (UTC+8) date unless APP_TIMEZONE says otherwise. */
+const DEFAULT_APP_TIMEZONE = 'Asia/Shanghai';
+
 const postgresUrl = /^postgres(ql)?:\/\/[^\s]+$/;
 const redisUrl = /^rediss?:\/\/[^\s]+$/;
 const smtpUrl = /^smtps?:\/\/[^\s]+$/;
@@ -42,8 +45,8 @@ export class Env {
   PORT: number = 3000;
 
   @IsString()
-  @Transform(orDefault('Asia/Shanghai'))
-  APP_TIMEZONE: string = 'Asia/Shanghai';
+  @Transform(orDefault(DEFAULT_APP_TIMEZONE))
+  APP_TIMEZONE: string = DEFAULT_APP_TIMEZONE;
 
   @IsOptional()
   @Matches(smtpUrl, { message: 'must be an smtp:// or smtps:// URL, e.g. smtp://user:pass@mail.example:587' })

@@ -10,7 +10,6 @@ import {
   isoWeekOf,
   mondayOf,
   mondayOfIsoWeek,
-  nextMonday0900Shanghai,
   nextWeeklyOccurrence,
   parseCalendarDate,
   todayIn,
@@ -137,7 +136,6 @@ describe('todayIn', () => {
     // 2026-12-31T16:00Z is already 2027-01-01 00:00 in Asia/Shanghai.
     expect(todayIn('Asia/Shanghai', new Date('2026-12-31T15:59:59.999Z'))).toBe('2026-12-31');
     expect(todayIn('Asia/Shanghai', new Date('2026-12-31T16:00:00.000Z'))).toBe('2027-01-01');
-    expect(todayIn(undefined, new Date('2026-03-01T15:00:00Z'))).toBe('2026-03-01');
     expect(todayIn('UTC', new Date('2026-12-31T16:00:00Z'))).toBe('2026-12-31');
   });
 
@@ -156,10 +154,12 @@ describe('todayIn', () => {
 });
 
 describe('instantAt and the weekly slot', () => {
+  const mondayAt0900 = { isoWeekday: 1, hour: 9, minute: 0, timeZone: 'Asia/Shanghai' };
+
   it('turns a Chongqing wall time into UTC', () => {
-    expect(instantAt('2026-11-30', 9, 0).toISOString()).toBe('2026-11-30T01:00:00.000Z');
+    expect(instantAt('2026-11-30', 9, 0, 'Asia/Shanghai').toISOString()).toBe('2026-11-30T01:00:00.000Z');
     expect(instantAt('2027-01-01', 0, 0, 'Asia/Shanghai').toISOString()).toBe('2026-12-31T16:00:00.000Z');
-    expect(() => instantAt('2026-11-30', 24, 0)).toThrow(RangeError);
+    expect(() => instantAt('2026-11-30', 24, 0, 'Asia/Shanghai')).toThrow(RangeError);
   });
 
   it('handles DST zones the way Temporal does', () => {
@@ -171,21 +171,21 @@ describe('instantAt and the weekly slot', () => {
 
   it('finds the next Monday 09:00 Asia/Shanghai strictly after now', () => {
     // Thursday 2026-11-26 10:00 Shanghai → Monday 2026-11-30 09:00 Shanghai = 01:00Z.
-    expect(nextMonday0900Shanghai(new Date('2026-11-26T02:00:00Z')).toISOString()).toBe('2026-11-30T01:00:00.000Z');
+    expect(nextWeeklyOccurrence(mondayAt0900, new Date('2026-11-26T02:00:00Z')).toISOString()).toBe('2026-11-30T01:00:00.000Z');
     // Monday 08:59 Shanghai → the same morning.
-    expect(nextMonday0900Shanghai(new Date('2026-11-30T00:59:00Z')).toISOString()).toBe('2026-11-30T01:00:00.000Z');
+    expect(nextWeeklyOccurrence(mondayAt0900, new Date('2026-11-30T00:59:00Z')).toISOString()).toBe('2026-11-30T01:00:00.000Z');
     // Exactly Monday 09:00 → next week.
-    expect(nextMonday0900Shanghai(new Date('2026-11-30T01:00:00Z')).toISOString()).toBe('2026-12-07T01:00:00.000Z');
+    expect(nextWeeklyOccurrence(mondayAt0900, new Date('2026-11-30T01:00:00Z')).toISOString()).toBe('2026-12-07T01:00:00.000Z');
     // Sunday 2026-11-29 23:30Z is already Monday 07:30 in Shanghai → 90 minutes later.
-    expect(nextMonday0900Shanghai(new Date('2026-11-29T23:30:00Z')).toISOString()).toBe('2026-11-30T01:00:00.000Z');
+    expect(nextWeeklyOccurrence(mondayAt0900, new Date('2026-11-29T23:30:00Z')).toISOString()).toBe('2026-11-30T01:00:00.000Z');
     // Across the year end: Thursday 2026-12-31 → Monday 2027-01-04.
-    expect(nextMonday0900Shanghai(new Date('2026-12-31T12:00:00Z')).toISOString()).toBe('2027-01-04T01:00:00.000Z');
+    expect(nextWeeklyOccurrence(mondayAt0900, new Date('2026-12-31T12:00:00Z')).toISOString()).toBe('2027-01-04T01:00:00.000Z');
   });
 
   it('always lands within the next 7 days on a Monday 09:00 in Shanghai', () => {
     fc.assert(
       fc.property(fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2100, 0, 1) }), (ms) => {
-        const next = nextWeeklyOccurrence({ isoWeekday: 1, hour: 9, minute: 0 }, new Date(ms)).getTime();
+        const next = nextWeeklyOccurrence(mondayAt0900, new Date(ms)).getTime();
         expect(next).toBeGreaterThan(ms);
         expect(next - ms).toBeLessThanOrEqual(7 * 86_400_000);
         const local = new Date(next + 8 * 3_600_000);

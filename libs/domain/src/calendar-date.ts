@@ -7,9 +7,6 @@
 /** A `YYYY-MM-DD` string. Functions here validate it and throw RangeError on anything else. */
 export type CalendarDate = string;
 
-/** The plan is run from Qijiang: every "today" and every deadline is a Chongqing (UTC+8) date. */
-export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
-
 const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MS_PER_DAY = 86_400_000;
 
@@ -175,8 +172,8 @@ function offsetAt(epochMs: number, timeZone: string): number {
   return wallAsUtc - Math.floor(epochMs / 1000) * 1000;
 }
 
-/** The calendar date in `timeZone` at instant `now`. */
-export function todayIn(timeZone: string = DEFAULT_TIME_ZONE, now: Date = new Date()): CalendarDate {
+/** The calendar date in `timeZone` (APP_TIMEZONE: ask the Clock, libs/config) at instant `now`. */
+export function todayIn(timeZone: string, now: Date = new Date()): CalendarDate {
   assertValidInstant(now);
   const f = zonedFields(now.getTime(), timeZone);
   return `${pad(f.year, 4)}-${pad(f.month, 2)}-${pad(f.day, 2)}`;
@@ -188,7 +185,7 @@ export function todayIn(timeZone: string = DEFAULT_TIME_ZONE, now: Date = new Da
  * gap is read with the offset before the change (02:30 becomes 03:30), and an ambiguous autumn
  * time resolves to its first occurrence — the same choice as Temporal's 'compatible'.
  */
-export function instantAt(date: CalendarDate, hour: number, minute: number, timeZone: string = DEFAULT_TIME_ZONE): Date {
+export function instantAt(date: CalendarDate, hour: number, minute: number, timeZone: string): Date {
   if (!Number.isInteger(hour) || hour < 0 || hour > 23 || !Number.isInteger(minute) || minute < 0 || minute > 59) {
     throw new RangeError(`Invalid wall time ${hour}:${minute}`);
   }
@@ -205,11 +202,8 @@ export interface WeeklySchedule {
   readonly isoWeekday: number;
   readonly hour: number;
   readonly minute: number;
-  readonly timeZone?: string;
+  readonly timeZone: string;
 }
-
-/** The weekly digest's slot: Monday 09:00 in Chongqing. */
-export const MONDAY_0900_SHANGHAI: WeeklySchedule = { isoWeekday: 1, hour: 9, minute: 0, timeZone: DEFAULT_TIME_ZONE };
 
 /**
  * The first instant strictly after `now` at which the schedule's wall time occurs. Strictly: a run
@@ -220,14 +214,9 @@ export function nextWeeklyOccurrence(schedule: WeeklySchedule, now: Date = new D
   if (!Number.isInteger(schedule.isoWeekday) || schedule.isoWeekday < 1 || schedule.isoWeekday > 7) {
     throw new RangeError(`isoWeekday must be 1–7: ${schedule.isoWeekday}`);
   }
-  const timeZone = schedule.timeZone ?? DEFAULT_TIME_ZONE;
+  const { timeZone } = schedule;
   const today = todayIn(timeZone, now);
   const day = addDays(today, (schedule.isoWeekday - isoWeekday(today) + 7) % 7);
   const candidate = instantAt(day, schedule.hour, schedule.minute, timeZone);
   return candidate.getTime() > now.getTime() ? candidate : instantAt(addDays(day, 7), schedule.hour, schedule.minute, timeZone);
-}
-
-/** Next Monday 09:00 Asia/Shanghai, as a UTC instant. */
-export function nextMonday0900Shanghai(now: Date = new Date()): Date {
-  return nextWeeklyOccurrence(MONDAY_0900_SHANGHAI, now);
 }

@@ -1,4 +1,4 @@
-import { diffDays, DEFAULT_TIME_ZONE, parseCalendarDate, todayIn, type CalendarDate } from './calendar-date';
+import { diffDays, parseCalendarDate, type CalendarDate } from './calendar-date';
 import { PLAN_END, targetMilestoneCode } from './milestone-templates';
 import { isActiveStatus, overdueDays } from './rules';
 import type { ProjectStatus, Stage } from './stage';
@@ -36,8 +36,8 @@ export interface RagMilestone {
 }
 
 export interface RagInput {
-  /** A Date is turned into today's date in Asia/Shanghai; never slice a UTC ISO string for this. */
-  readonly today: CalendarDate | Date;
+  /** Today in APP_TIMEZONE (the Clock's `today()`); never slice a UTC ISO string for this. */
+  readonly today: CalendarDate;
   readonly milestones: readonly RagMilestone[];
   /** The project's 2030 target; without one the deadline rule is skipped. */
   readonly target?: Stage | null;
@@ -90,7 +90,7 @@ const LEVEL_RANK: Record<RagLevel, number> = { green: 0, amber: 1, red: 2 };
  */
 export function computeRag(input: RagInput, ruleOverrides: Partial<RagRules> = {}): RagResult {
   const rules = resolveRules(ruleOverrides);
-  const today = input.today instanceof Date ? todayIn(DEFAULT_TIME_ZONE, input.today) : parseCalendarDate(input.today);
+  const today = parseCalendarDate(input.today);
   const status = input.status ?? 'study';
   if (!isActiveStatus(status)) return { rag: 'green', reasons: [], overdueCount: 0, maxOverdueDays: 0 };
   const pending = input.milestones.filter((m) => !m.done);

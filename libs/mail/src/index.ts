@@ -1,3 +1,2 @@
-export * from './digest';
 export * from './html';
 export * from './unsubscribe-token';

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { CatalogImportSummary, importCatalog } from './catalog/catalog-import';
 import { DatabaseTarget, dataSourceOptions } from './data-source.options';
 import { RollupRepository } from './repositories/rollup.repository';
-import { businessDay, DEFAULT_TIME_ZONE } from '@qj/domain';
+import { businessDay } from '@qj/domain';
 
 /** Arbitrary but fixed: every process of this application contends on the same key. */
 const MIGRATION_LOCK_KEY = 20262030;
@@ -44,20 +44,22 @@ export interface PreparedDatabase {
 
 /**
  * What every process does before it serves: bring the schema up to date and, on an empty database,
- * import the shipped catalog — both under the start-up lock, each in its own transaction.
+ * import the shipped catalog — both under the start-up lock, each in its own transaction. The catalog's
+ * dates and first roll-ups are as of today in `timeZone` (APP_TIMEZONE).
  */
-export async function prepareDatabase(target: DatabaseTarget, options: { importCatalogIfEmpty?: boolean; timeZone?: string } = {}): Promise<PreparedDatabase> {
+export async function prepareDatabase(target: DatabaseTarget, options?: { importCatalogIfEmpty: boolean; timeZone: string }): Promise<PreparedDatabase> {
   const dataSource = new DataSource(dataSourceOptions(target));
   await dataSource.initialize();
   try {
     const migrations = await runMigrationsWithLock(dataSource, target.schema);
-    if (!options.importCatalogIfEmpty) return { migrations };
+    if (!options?.importCatalogIfEmpty) return { migrations };
+    const { timeZone } = options;
     const catalogImport = await withStartupLock(dataSource, async () => {
       const [{ empty }] = await dataSource.query('SELECT NOT EXISTS (SELECT 1 FROM project) AS empty');
       if (!empty) return undefined;
-      const summary = await dataSource.transaction((manager) => importCatalog(manager, loadCatalog()));
+      const summary = await dataSource.transaction((manager) => importCatalog(manager, loadCatalog(), timeZone));
       // Roll-ups are there from the first page view; the workers keep them current afterwards.
-      await new RollupRepository(dataSource).recomputeAll(businessDay(options.timeZone ?? DEFAULT_TIME_ZONE));
+      await new RollupRepository(dataSource).recomputeAll(businessDay(timeZone));
       return summary;
     });
     return { migrations, catalogImport };
@@ -71,11 +73,11 @@ export async function migrateDatabase(target: DatabaseTarget): Promise<string[]>
   return (await prepareDatabase(target)).migrations;
 }
 
-/** Imports a catalog into a database (already migrated) in one transaction: `npm run catalog:import`. */
-export async function importCatalogInto(target: DatabaseTarget, catalog: Catalog): Promise<CatalogImportSummary> {
+/** Imports a catalog into a database (already migrated) in one transaction, as of today in `timeZone`: `npm run catalog:import`. */
+export async function importCatalogInto(target: DatabaseTarget, catalog: Catalog, timeZone: string): Promise<CatalogImportSummary> {
   const dataSource = await new DataSource(dataSourceOptions(target)).initialize();
   try {
-    return await dataSource.transaction((manager) => importCatalog(manager, catalog));
+    return await dataSource.transaction((manager) => importCatalog(manager, catalog, timeZone));
   } finally {
     await dataSource.destroy();
   }

@@ -6,7 +6,12 @@ import { dataSourceOptions } from './data-source.options';
 import { ProjectReadRepository } from './repositories/project-read.repository';
 import { OutboxRepository } from './repositories/outbox.repository';
 import { RollupRepository } from './repositories/rollup.repository';
-import { WorkflowRepository } from './repositories/workflow.repository';
+import { UnitOfWork } from './repositories/unit-of-work';
+import { ProjectStateRepository } from './repositories/project-state.repository';
+import { MilestoneRepository } from './repositories/milestone.repository';
+import { TransitionRequestRepository } from './repositories/transition-request.repository';
+import { RebaselineRequestRepository } from './repositories/rebaseline-request.repository';
+import { AuditRepository } from './repositories/audit.repository';
 import { UnitRepository, UserRepository } from './repositories/user.repository';
 import { AlertRepository } from './repositories/alert.repository';
 import { DigestRepository } from './repositories/digest.repository';
@@ -23,12 +28,17 @@ import { InvestmentFiguresRepository } from './repositories/investment-figures.r
 import { BulletinRepository } from './repositories/bulletin.repository';
 import { ReportReminderRepository } from './repositories/report-reminder.repository';
 
-/** Every repository, provided and exported alike: the only classes that speak SQL. */
+/** Every repository, provided and exported alike: the only classes that speak SQL (with the unit of work that opens their transactions). */
 const REPOSITORIES = [
+  UnitOfWork,
   ProjectReadRepository,
   UserRepository,
   UnitRepository,
-  WorkflowRepository,
+  ProjectStateRepository,
+  MilestoneRepository,
+  TransitionRequestRepository,
+  RebaselineRequestRepository,
+  AuditRepository,
   RollupRepository,
   OutboxRepository,
   AlertRepository,

@@ -63,6 +63,16 @@ export class RollupsSnapshotPayload extends JobPayload {
   week?: string;
 }
 
+/** A project whose roll-ups a change touched; `formerUnitId` when it left a unit (its old unit's roll-up changed too). */
+export class RollupsRefreshPayload extends JobPayload {
+  @IsUUID()
+  projectId: string;
+
+  @IsOptional()
+  @IsUUID()
+  formerUnitId?: string;
+}
+
 export class ScanProjectPayload extends JobPayload {
   @IsUUID()
   projectId: string;

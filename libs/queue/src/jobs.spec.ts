@@ -15,6 +15,8 @@ describe('job payloads', () => {
     expect(payloadProblems(JOB_PAYLOAD_CLASSES['digest.send'], { userId: PROJECT, week: '2026-W48' })).toBeNull();
     expect(payloadProblems(JOB_PAYLOAD_CLASSES['digest.send'], { userId: PROJECT, week: '2026-W48-20261123T010000Z' })).toBeNull();
     expect(payloadProblems(JOB_PAYLOAD_CLASSES['mail.sweep'], {})).toBeNull();
+    expect(payloadProblems(JOB_PAYLOAD_CLASSES['rollups.refresh'], { projectId: PROJECT })).toBeNull();
+    expect(payloadProblems(JOB_PAYLOAD_CLASSES['rollups.refresh'], { projectId: PROJECT, formerUnitId: PROJECT })).toBeNull();
   });
 
   it('names each field that is missing, malformed or unknown', () => {

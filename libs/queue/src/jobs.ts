@@ -7,6 +7,7 @@ import {
   DomainEventJobPayload,
   MailSendPayload,
   NoPayload,
+  RollupsRefreshPayload,
   RollupsSnapshotPayload,
   ScanProjectPayload,
 } from './job-payloads';
@@ -19,8 +20,9 @@ export const QUEUES = {
   maintenance: 'maintenance',
   /** Moves committed outbox rows to the events queue. */
   outbox: 'outbox',
-  /** Domain events, one job per outbox row (jobId `event-<outbox id>`: BullMQ forbids `:` in custom ids). */
+  /** Domain events, one job per outbox row (jobId `event-<outbox id>`: BullMQ forbids `:` in custom ids), routed to the roll-ups and the alerts. */
   events: 'events',
+  /** Roll-ups and status lights: the refresh after each event, the nightly reconcile, the weekly snapshot. */
   rollups: 'rollups',
   /** The same domain events again (jobId `notify-<outbox id>`), for the people they concern: a slow mail lookup never holds up the roll-ups. */
   notifications: 'notifications',
@@ -51,6 +53,8 @@ export interface JobPayloads {
   'notifications.event': DomainEventJob;
   /** Recomputes every roll-up from scratch: nightly, and at worker start. */
   'rollups.reconcile': NoPayload;
+  /** Recomputes the roll-ups one project stands under, after a domain event about it (jobId `rollups-refresh-<outbox id>`). */
+  'rollups.refresh': RollupsRefreshPayload;
   /** Keeps this ISO week's copy of every roll-up (never overwritten). */
   'rollups.snapshot': RollupsSnapshotPayload;
   /** Fired by a job scheduler (ALERT_SCAN_CRON in APP_TIMEZONE): every overdue milestone and stale project. */
@@ -80,6 +84,7 @@ export const JOB_PAYLOAD_CLASSES: { [J in JobName]: new () => J extends 'domain.
   'domain.event': DomainEventJobPayload,
   'notifications.event': DomainEventJobPayload,
   'rollups.reconcile': NoPayload,
+  'rollups.refresh': RollupsRefreshPayload,
   'rollups.snapshot': RollupsSnapshotPayload,
   'alerts.scan': NoPayload,
   'alerts.scan-project': ScanProjectPayload,
@@ -97,6 +102,7 @@ export const JOB_QUEUE = {
   'domain.event': QUEUES.events,
   'notifications.event': QUEUES.notifications,
   'rollups.reconcile': QUEUES.rollups,
+  'rollups.refresh': QUEUES.rollups,
   'rollups.snapshot': QUEUES.rollups,
   'alerts.scan': QUEUES.alerts,
   'alerts.scan-project': QUEUES.alerts,
@@ -123,6 +129,8 @@ export type JobHandlers<Q extends QueueName> = { readonly [J in JobsOfQueue<Q>]:
 export const eventJobId = (outboxId: string): string => `event-${outboxId}`;
 /** One per outbox row on the notifications queue. */
 export const notifyJobId = (outboxId: string): string => `notify-${outboxId}`;
+/** One per outbox row on the rollups queue: an event consumed twice refreshes once. */
+export const rollupsRefreshJobId = (outboxId: string): string => `rollups-refresh-${outboxId}`;
 /** One per mail_outbox row: the sweeper re-enqueues under the same id. */
 export const mailJobId = (mailId: string): string => `mail-${mailId}`;
 /** One per recipient and digest period; also the digest mail's dedupe key. */

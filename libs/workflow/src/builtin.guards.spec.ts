@@ -6,7 +6,7 @@ function context(extra: { milestones?: GuardContext['snapshot']['milestones']; e
     definition: {} as GuardContext['definition'],
     transition: {} as GuardContext['transition'],
     snapshot: { id: 'p', state: 's', version: 1, milestones: extra.milestones ?? [] },
-    command: { kind: 'request', to: 't', actor: { id: 'a', roles: [] }, now: new Date(0), evidence: extra.evidence, reason: extra.reason },
+    command: { kind: 'request', to: 't', actor: { id: 'a', roles: [] }, now: new Date(0), today: '1970-01-01', evidence: extra.evidence, reason: extra.reason },
   };
 }
 

@@ -10,6 +10,7 @@ const reviewer2: Actor = { id: 'u-reviewer-2', roles: ['reviewer'] };
 const admin: Actor = { id: 'u-admin', roles: ['admin'] };
 const viewer: Actor = { id: 'u-viewer', roles: ['viewer'] };
 const now = new Date('2026-11-26T02:00:00Z'); // 2026-11-26 10:00 in Chongqing
+const today = '2026-11-26';
 
 const startEvidence: ProjectEvidence = {
   approvalDocNo: '綦发改投〔2026〕88号',
@@ -38,7 +39,7 @@ function command(
   actor: Actor,
   extra: Partial<WorkflowCommand<ProjectStatus, ProjectEvidence>> = {},
 ): WorkflowCommand<ProjectStatus, ProjectEvidence> {
-  return { kind, to, actor, now, ...extra };
+  return { kind, to, actor, now, today, ...extra };
 }
 
 function accepted(decision: ReturnType<typeof engine.decide>): Accepted<ProjectStatus> {
@@ -284,8 +285,12 @@ describe('project workflow: refusals', () => {
         missing: ['approvalDate', 'actualStartDate'],
       },
     ]);
-    // "Today" is Chongqing's: at 2026-11-26T16:30Z it is already the 27th there.
-    const later = command('request', 'start', owner, { evidence: { ...startEvidence, actualStartDate: '2026-11-27' }, now: new Date('2026-11-26T16:30:00Z') });
+    // "Today" is the command's (the Clock's day in APP_TIMEZONE), not `now`'s UTC date: at 2026-11-26T16:30Z it is the 27th in Chongqing.
+    const later = command('request', 'start', owner, {
+      evidence: { ...startEvidence, actualStartDate: '2026-11-27' },
+      now: new Date('2026-11-26T16:30:00Z'),
+      today: '2026-11-27',
+    });
     expect(engine.decide(snapshot('study', { milestones: permitDone }), later).ok).toBe(true);
   });
 

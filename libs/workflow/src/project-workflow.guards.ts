@@ -1,4 +1,4 @@
-import { DEFAULT_TIME_ZONE, isCalendarDate, todayIn } from '@qj/domain';
+import { isCalendarDate } from '@qj/domain';
 import { builtinGuards, isPresent } from './builtin.guards';
 import type { GuardFn, GuardRegistry } from './workflow.types';
 
@@ -6,18 +6,17 @@ export interface EvidenceDatesParams {
   readonly fields: readonly string[];
   /** Reject dates after today: an "actual start date" cannot be in the future. */
   readonly notAfterToday?: boolean;
-  readonly timeZone?: string;
 }
 
 /**
  * Present date fields must be real `YYYY-MM-DD` dates (2026-02-30 is refused) and, optionally, not
- * after today in Chongqing. Absent fields are left to `requiredEvidence`, so nothing is reported twice.
+ * after the command's today (the plan's day in APP_TIMEZONE). Absent fields are left to `requiredEvidence`, so nothing is reported twice.
  */
 export const evidenceDates: GuardFn<EvidenceDatesParams> = (params, { command, definition }) => {
   const evidence = (command.evidence ?? {}) as Record<string, unknown>;
   const labels = (definition.evidenceLabels ?? {}) as Record<string, { zh: string } | undefined>;
   const label = (field: string) => labels[field]?.zh ?? field;
-  const today = todayIn(params.timeZone ?? DEFAULT_TIME_ZONE, command.now);
+  const { today } = command;
   const invalid: string[] = [];
   const future: string[] = [];
   for (const field of params.fields ?? []) {

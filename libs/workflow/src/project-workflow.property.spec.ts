@@ -58,6 +58,7 @@ const commandArb = fc.record({
   reason: fc.constantFrom<string | undefined>('资金未落实', '资金未落实', undefined, '', '  '),
   requestedBy: fc.option(fc.constantFrom(...ids), { nil: undefined }),
   now: fc.constant(now),
+  today: fc.constant(now.toISOString().slice(0, 10)),
 });
 
 const stepArb: fc.Arbitrary<Step> = fc.oneof(

@@ -90,6 +90,7 @@ const author = { id: 'a', roles: ['author'] };
 const editor = { id: 'e', roles: ['editor'] };
 const root = { id: 'r', roles: ['root'] };
 const now = new Date('2026-03-01T00:00:00Z');
+const today = '2026-03-01';
 
 function doc(state: DocState, extra: Partial<WorkflowSnapshot<DocState>> = {}): WorkflowSnapshot<DocState> {
   return { id: 'd-1', state, version: 1, milestones: [{ code: 'outline', name: '提纲', done: true }], attributes: { words: 500 }, ...extra };
@@ -97,14 +98,21 @@ function doc(state: DocState, extra: Partial<WorkflowSnapshot<DocState>> = {}): 
 
 describe('workflow engine (generic)', () => {
   it('applies a transition that needs no approval directly, with a custom guard', () => {
-    const result = engine.decide(doc('draft'), { kind: 'apply', to: 'review', actor: author, evidence: { summary: 's' }, now });
+    const result = engine.decide(doc('draft'), { kind: 'apply', to: 'review', actor: author, evidence: { summary: 's' }, now, today });
     expect(result).toMatchObject({ ok: true, state: 'review', version: 2, transitionId: 'submit' });
-    const short = engine.decide(doc('draft', { attributes: { words: 20 } }), { kind: 'apply', to: 'review', actor: author, evidence: { summary: 's' }, now });
+    const short = engine.decide(doc('draft', { attributes: { words: 20 } }), {
+      kind: 'apply',
+      to: 'review',
+      actor: author,
+      evidence: { summary: 's' },
+      now,
+      today,
+    });
     expect(short).toMatchObject({ ok: false, code: 'guard_failed', failedGuards: [{ guard: 'minWords', detail: '字数不足 100', missing: ['words'] }] });
   });
 
   it('emits every event a transition declares, sharing one payload', () => {
-    const result = engine.decide(doc('review'), { kind: 'apply', to: 'published', actor: { id: 'c', roles: ['chief'] }, requestedBy: 'a', now });
+    const result = engine.decide(doc('review'), { kind: 'apply', to: 'published', actor: { id: 'c', roles: ['chief'] }, requestedBy: 'a', now, today });
     expect(result.ok && result.events.map((e) => [e.name, e.payload.workflowVersion, e.aggregateVersion])).toEqual([
       ['doc.published', 2, 2],
       ['doc.indexed', 2, 2],
@@ -112,7 +120,7 @@ describe('workflow engine (generic)', () => {
   });
 
   it('reports reason, evidence and every guard together, under the first code', () => {
-    const result = engine.decide(doc('draft', { attributes: {}, milestones: [] }), { kind: 'request', to: 'review', actor: author, now });
+    const result = engine.decide(doc('draft', { attributes: {}, milestones: [] }), { kind: 'request', to: 'review', actor: author, now, today });
     expect(result).toMatchObject({
       ok: false,
       code: 'evidence_missing',
@@ -123,7 +131,7 @@ describe('workflow engine (generic)', () => {
   });
 
   it('runs a guard declared by name (reasonPresent) like any other', () => {
-    expect(engine.decide(doc('draft'), { kind: 'apply', to: 'frozen', actor: editor, now })).toMatchObject({
+    expect(engine.decide(doc('draft'), { kind: 'apply', to: 'frozen', actor: editor, now, today })).toMatchObject({
       ok: false,
       code: 'guard_failed',
       failedGuards: [{ guard: 'reasonPresent', missing: ['reason'] }],
@@ -131,26 +139,29 @@ describe('workflow engine (generic)', () => {
   });
 
   it('remembers the state before a hold-like state and returns to it', () => {
-    const frozen = engine.decide(doc('review'), { kind: 'apply', to: 'frozen', actor: editor, reason: '待定', now });
+    const frozen = engine.decide(doc('review'), { kind: 'apply', to: 'frozen', actor: editor, reason: '待定', now, today });
     expect(frozen).toMatchObject({ ok: true, state: 'frozen', previousState: 'review' });
-    const thawed = engine.decide(doc('frozen', { previousState: 'review' }), { kind: 'apply', to: 'review', actor: editor, now });
+    const thawed = engine.decide(doc('frozen', { previousState: 'review' }), { kind: 'apply', to: 'review', actor: editor, now, today });
     expect(thawed).toMatchObject({ ok: true, state: 'review', previousState: null, transitionId: 'thaw' });
-    expect(engine.decide(doc('frozen', { previousState: 'review' }), { kind: 'apply', to: 'draft', actor: editor, now })).toMatchObject({
+    expect(engine.decide(doc('frozen', { previousState: 'review' }), { kind: 'apply', to: 'draft', actor: editor, now, today })).toMatchObject({
       ok: false,
       code: 'transition_not_allowed',
     });
   });
 
   it('lets an override leave a terminal state when the rule allows, but only to its targets', () => {
-    expect(engine.decide(doc('published'), { kind: 'override', to: 'draft', actor: root, now })).toMatchObject({ ok: true, state: 'draft' });
-    expect(engine.decide(doc('published'), { kind: 'override', to: 'review', actor: root, now })).toMatchObject({ ok: false, code: 'transition_not_allowed' });
-    expect(engine.decide(doc('published'), { kind: 'apply', to: 'draft', actor: root, now })).toMatchObject({ ok: false, code: 'terminal_state' });
+    expect(engine.decide(doc('published'), { kind: 'override', to: 'draft', actor: root, now, today })).toMatchObject({ ok: true, state: 'draft' });
+    expect(engine.decide(doc('published'), { kind: 'override', to: 'review', actor: root, now, today })).toMatchObject({
+      ok: false,
+      code: 'transition_not_allowed',
+    });
+    expect(engine.decide(doc('published'), { kind: 'apply', to: 'draft', actor: root, now, today })).toMatchObject({ ok: false, code: 'terminal_state' });
     expect(engine.overrideTargets(doc('published'), root)).toEqual(['draft', 'withdrawn']);
   });
 
   it('fails closed on a guard that is not in the registry', () => {
     // decide without the custom registry: minWords is unknown there.
-    const result = decide(docWorkflow, doc('draft'), { kind: 'apply', to: 'review', actor: author, evidence: { summary: 's' }, now });
+    const result = decide(docWorkflow, doc('draft'), { kind: 'apply', to: 'review', actor: author, evidence: { summary: 's' }, now, today });
     expect(result).toMatchObject({ ok: false, code: 'guard_failed', failedGuards: [{ guard: 'minWords', detail: '未注册的校验规则：minWords' }] });
     expect(() => createWorkflowEngine(docWorkflow)).toThrow(/unknown guard "minWords"/);
   });
@@ -162,7 +173,7 @@ describe('workflow engine (generic)', () => {
   });
 
   it('trims reason and comment and keeps blank ones out of events', () => {
-    const result = engine.decide(doc('draft'), { kind: 'apply', to: 'withdrawn', actor: author, reason: '  重复  ', comment: '   ', now });
+    const result = engine.decide(doc('draft'), { kind: 'apply', to: 'withdrawn', actor: author, reason: '  重复  ', comment: '   ', now, today });
     expect(result.ok && result.events[0].payload).toMatchObject({ reason: '重复', comment: null, requestedBy: null });
   });
 });

@@ -143,6 +143,8 @@ export interface WorkflowCommand<State extends string, Evidence> {
   readonly reason?: string | null;
   readonly comment?: string | null;
   readonly now: Date;
+  /** The plan's calendar day (`YYYY-MM-DD`) at `now`, in APP_TIMEZONE (the Clock's `today()`): what date guards compare with. */
+  readonly today: string;
   /** For 'apply' of a transition that needs approval: who made the request being approved. */
   readonly requestedBy?: string | null;
   /** When given, the snapshot's version must match (the client acted on what it saw). */

@@ -52,7 +52,10 @@ export async function bootBenchApi(options: BenchApiOptions = {}): Promise<Bench
   const cleanUp = () => dropIsolatedEnv(env, process.env.TEST_REDIS_URL as string);
   let app: INestApplication | undefined;
   try {
-    await prepareDatabase({ url: env.DATABASE_URL, schema: env.DATABASE_SCHEMA }, { importCatalogIfEmpty: options.catalog ?? true });
+    await prepareDatabase(
+      { url: env.DATABASE_URL, schema: env.DATABASE_SCHEMA },
+      { importCatalogIfEmpty: options.catalog ?? true, timeZone: env.APP_TIMEZONE },
+    );
     app = await createApiApp(env, options.modules ?? []);
     if (options.demoAccounts) await ensureDemoAccounts(app, DEMO_PASSWORD);
     await app.listen(0, '127.0.0.1');

@@ -17,7 +17,7 @@ async function main(): Promise<void> {
   try {
     await assertDatabaseAnswers(url);
     await migrateDatabase({ url, schema: env.DATABASE_SCHEMA });
-    const { projects, sources, units, indicators } = await importCatalogInto({ url, schema: env.DATABASE_SCHEMA }, catalog);
+    const { projects, sources, units, indicators } = await importCatalogInto({ url, schema: env.DATABASE_SCHEMA }, catalog, env.APP_TIMEZONE);
     console.log(
       `Catalog imported into ${redact(url)}: ${catalog.projects.length} projects ` +
         `(${projects.created} new, ${projects.updated} updated, ${projects.unchanged} unchanged), ` +

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '@qj/config';
 import { domainError, MAX_INT32, ValidationFailedException } from '@qj/http';
-import { isProjectCodeConflict, PROJECT_FACT_FIELDS, ProjectFacts, ProjectFactsRepository, ProjectFactsRow, WorkflowRepository } from '@qj/persistence';
+import { isProjectCodeConflict, PROJECT_FACT_FIELDS, ProjectFacts, ProjectFactsRepository, ProjectFactsRow, AuditRepository } from '@qj/persistence';
 import { domainEvent } from '@qj/queue';
 import { AuthUser } from '../auth';
 import type { UpdateProjectFactsDto } from './dto/project-facts.dto';
@@ -17,7 +17,7 @@ const projectNotFound = (id: string) => domainError('project_not_found', { id })
 export class ProjectFactsService {
   constructor(
     private readonly facts: ProjectFactsRepository,
-    private readonly audit: WorkflowRepository,
+    private readonly audit: AuditRepository,
     private readonly clock: Clock,
   ) {}
 

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { DigestComposer } from '@qj/mail';
+import { DigestComposer } from '@qj/digest';
 import { DigestsService } from './digests.service';
 import { DigestsController } from './digests.controller';
 import { MyDigestController } from './my-digest.controller';

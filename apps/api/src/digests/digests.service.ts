@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Clock } from '@qj/config';
 import { isoWeekOf } from '@qj/domain';
 import { domainError } from '@qj/http';
-import { DigestComposer } from '@qj/mail';
+import { DigestComposer } from '@qj/digest';
 import { DigestRepository } from '@qj/persistence';
 
 const UUID = /^[0-9a-f-]{36}$/i;

@@ -3,7 +3,7 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { Clock } from '@qj/config';
 import { DomainException, domainError, FieldError, flattenValidationErrors, ValidationFailedException } from '@qj/http';
-import { MilestoneWithProject, UnitRepository, WorkflowRepository } from '@qj/persistence';
+import { MilestoneRepository, MilestoneWithProject, ProjectStateRepository, UnitRepository } from '@qj/persistence';
 import { AuthUser, canEditProject, readScopeOf } from '../auth';
 import { UpdateMilestoneDto } from '../milestones/dto/update-milestone.dto';
 import { MilestonesService } from '../milestones/milestones.service';
@@ -48,7 +48,8 @@ const fileError = (reason: string) => domainError('invalid_file', { reason }, { 
 @Injectable()
 export class MilestoneImportService {
   constructor(
-    private readonly workflow: WorkflowRepository,
+    private readonly projects: ProjectStateRepository,
+    private readonly milestoneRows: MilestoneRepository,
     private readonly units: UnitRepository,
     private readonly milestones: MilestonesService,
     private readonly clock: Clock,
@@ -64,7 +65,7 @@ export class MilestoneImportService {
     }
     let scopeUnitId = unitId;
     if (query.projectId) {
-      const project = await this.workflow.project(query.projectId);
+      const project = await this.projects.find(query.projectId);
       if (!project)
         throw new ValidationFailedException([
           { field: 'projectId', message: { zh: `没有编号为 ${query.projectId} 的项目`, en: `No project with id ${query.projectId}` } },
@@ -76,7 +77,7 @@ export class MilestoneImportService {
       throw new ValidationFailedException([{ field: 'unitId', message: { zh: `没有编号为 ${scopeUnitId} 的单位`, en: `No unit with id ${scopeUnitId}` } }]);
     const unitName = unit?.name ?? '全部单位';
 
-    const rows = await this.workflow.openMilestones(readScope, { unitId, projectId: query.projectId });
+    const rows = await this.milestoneRows.open(readScope, { unitId, projectId: query.projectId });
     const today = this.clock.today();
     const scope = query.projectId ? `${unitName} · ${rows[0]?.projectName ?? '所选项目'}` : unitName;
     const workbook = await buildMilestoneTemplate(rows, { role: user.role, scope, generatedAt: `${today}（${user.displayName}）` });
@@ -96,7 +97,7 @@ export class MilestoneImportService {
     if (!sheetRows.length) throw fileError('文件中没有需要导入的里程碑行');
 
     const ids = [...new Set(sheetRows.map((row) => row.milestoneId).filter((id): id is string => id !== null && UUID.test(id)))];
-    const current = await this.workflow.milestonesWithProjects(undefined, ids, false);
+    const current = await this.milestoneRows.withProjects(undefined, ids, false);
     const today = this.clock.today();
     const rowsOf = new Map<string, number[]>();
     for (const row of sheetRows) if (row.milestoneId) rowsOf.set(row.milestoneId, [...(rowsOf.get(row.milestoneId) ?? []), row.row]);

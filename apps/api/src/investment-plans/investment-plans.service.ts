@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { domainError, FieldError, ValidationFailedException } from '@qj/http';
-import { InvestmentPlanRepository, InvestmentPlanRow, ProjectRef, WorkflowRepository, type Transaction } from '@qj/persistence';
+import { InvestmentPlanRepository, InvestmentPlanRow, ProjectRef, AuditRepository, type Transaction } from '@qj/persistence';
 import { domainEvent } from '@qj/queue';
 import { AuthUser, canEditProject, canReadEverything, refuseOutsideUnit } from '../auth';
 
@@ -25,7 +25,7 @@ export const projectNotFound = (id: string) => domainError('project_not_found', 
 export class InvestmentPlansService {
   constructor(
     private readonly plans: InvestmentPlanRepository,
-    private readonly audit: WorkflowRepository,
+    private readonly audit: AuditRepository,
   ) {}
 
   async issue(user: AuthUser, projectId: string, year: number, input: PlanInput) {

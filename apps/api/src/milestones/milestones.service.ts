@@ -2,7 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { Clock } from '@qj/config';
 import { isMilestoneOverdue, overdueDays, ProjectStatus, todayIn } from '@qj/domain';
 import { domainError, type FieldErrorInput, MAX_INT32, ValidationFailedException } from '@qj/http';
-import { MilestoneRow, ProjectState, StatusLightRepository, WorkflowRepository, type Transaction } from '@qj/persistence';
+import {
+  AuditRepository,
+  MilestoneRepository,
+  MilestoneRow,
+  ProjectState,
+  ProjectStateRepository,
+  StatusLightRepository,
+  UnitOfWork,
+  type Transaction,
+} from '@qj/persistence';
 import { domainEvent, NewDomainEvent } from '@qj/queue';
 import { assertCanEditProject, AuthUser, canReadEverything } from '../auth';
 import type { MarkApplicableDto, MarkNotApplicableDto, UpdateMilestoneDto } from './dto/update-milestone.dto';
@@ -12,15 +21,18 @@ import { milestoneFields } from './milestone-fields';
 @Injectable()
 export class MilestonesService {
   constructor(
-    private readonly repository: WorkflowRepository,
+    private readonly unitOfWork: UnitOfWork,
+    private readonly projects: ProjectStateRepository,
+    private readonly milestones: MilestoneRepository,
+    private readonly audit: AuditRepository,
     private readonly lights: StatusLightRepository,
     private readonly clock: Clock,
   ) {}
 
   async list(projectId: string) {
-    const project = await this.repository.projectState(projectId);
+    const project = await this.projects.state(projectId);
     if (!project) throw domainError('project_not_found', { id: projectId });
-    const milestones = await this.repository.milestonesOf(undefined, projectId);
+    const milestones = await this.milestones.ofProject(undefined, projectId);
     // Days overdue by the one rule (libs/domain), so the console shows what the alerts and the list filters count.
     const today = this.clock.today();
     return { items: milestones.map((m) => ({ ...m, overdueDays: overdueDays(m, project.stage as ProjectStatus, today) })) };
@@ -29,8 +41,8 @@ export class MilestonesService {
   async update(user: AuthUser, milestoneId: string, dto: UpdateMilestoneDto, ifMatch: string | undefined) {
     const expectedVersion = dto.version ?? parseIfMatch(ifMatch);
     const today = this.clock.today();
-    return this.repository.transaction(async (manager) => {
-      const current = await this.repository.lockMilestone(manager, milestoneId);
+    return this.unitOfWork.run(async (manager) => {
+      const current = await this.milestones.lock(manager, milestoneId);
       if (!current) throw milestoneNotFound(milestoneId);
       const { milestone, changed } = await this.apply(manager, user, current, dto, expectedVersion, today);
       if (changed) await this.lights.refresh(manager, [current.projectId]);
@@ -44,8 +56,8 @@ export class MilestonesService {
    */
   async updateMany(user: AuthUser, updates: ReadonlyArray<{ milestoneId: string; version: number; dto: UpdateMilestoneDto }>): Promise<MilestoneRow[]> {
     const today = this.clock.today();
-    return this.repository.transaction(async (manager) => {
-      const locked = await this.repository.milestonesWithProjects(
+    return this.unitOfWork.run(async (manager) => {
+      const locked = await this.milestones.withProjects(
         manager,
         updates.map((update) => update.milestoneId),
         true,
@@ -118,8 +130,8 @@ export class MilestonesService {
       comment: string | null;
     },
   ) {
-    return this.repository.transaction(async (manager) => {
-      const current = await this.repository.lockMilestone(manager, milestoneId);
+    return this.unitOfWork.run(async (manager) => {
+      const current = await this.milestones.lock(manager, milestoneId);
       if (!current) throw milestoneNotFound(milestoneId);
       assertCanEditProject(user, current.project, 'milestone.not_applicable');
       const { patch, action, event, comment } = rule(current);
@@ -127,8 +139,8 @@ export class MilestonesService {
         const { project: _project, ...now } = current;
         throw domainError('version_conflict', { subject: THE_MILESTONE }, { extensions: { current: now } });
       }
-      const [updated] = await this.repository.settleMilestones(manager, [{ id: milestoneId, actualDate: current.actualDate, ...patch }], user.id);
-      await this.repository.record(
+      const [updated] = await this.milestones.settle(manager, [{ id: milestoneId, actualDate: current.actualDate, ...patch }], user.id);
+      await this.audit.record(
         manager,
         [
           {
@@ -145,7 +157,7 @@ export class MilestonesService {
         ],
         [event],
       );
-      await this.repository.touchActivity(manager, current.projectId);
+      await this.projects.touchActivity(manager, current.projectId);
       await this.lights.refresh(manager, [current.projectId]);
       return updated;
     });
@@ -211,11 +223,11 @@ export class MilestonesService {
     } as const;
     const { project: _project, ...now } = current;
     if ((Object.keys(patch) as Array<keyof typeof patch>).every((key) => patch[key] === current[key])) return { milestone: now, changed: false };
-    const updated = await this.repository.updateMilestone(manager, milestoneId, expectedVersion, patch, user.id);
+    const updated = await this.milestones.update(manager, milestoneId, expectedVersion, patch, user.id);
     if (!updated) throw domainError('version_conflict', { subject: THE_MILESTONE }, { extensions: { current: now } });
     const before = milestoneFields(current);
     const after = milestoneFields(updated);
-    await this.repository.record(
+    await this.audit.record(
       manager,
       [
         {
@@ -240,7 +252,7 @@ export class MilestonesService {
           : domainEvent('milestone.updated', { aggregateId: current.projectId, actorId: user.id, data: { milestoneId, code: current.code, before, after } }),
       ],
     );
-    await this.repository.touchActivity(manager, current.projectId);
+    await this.projects.touchActivity(manager, current.projectId);
     return { milestone: updated, changed: true };
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { domainError, ValidationFailedException } from '@qj/http';
-import { StatusLightRepository, WorkflowRepository } from '@qj/persistence';
+import { AuditRepository, MilestoneRepository, ProjectStateRepository, RebaselineRequestRepository, StatusLightRepository, UnitOfWork } from '@qj/persistence';
 import { domainEvent } from '@qj/queue';
 import { assertCanEditProject, AuthUser, readScopeOf } from '../auth';
 import { assertPending } from '../workflow/request-status';
@@ -12,13 +12,17 @@ import { milestoneNotFound, SETTLED_STATES, THE_MILESTONE } from './milestones.s
 @Injectable()
 export class RebaselineService {
   constructor(
-    private readonly repository: WorkflowRepository,
+    private readonly unitOfWork: UnitOfWork,
+    private readonly projects: ProjectStateRepository,
+    private readonly milestones: MilestoneRepository,
+    private readonly rebaselineRequests: RebaselineRequestRepository,
+    private readonly audit: AuditRepository,
     private readonly lights: StatusLightRepository,
   ) {}
 
   async request(user: AuthUser, milestoneId: string, dto: RebaselineRequestDto) {
-    const id = await this.repository.transaction(async (manager) => {
-      const milestone = await this.repository.lockMilestone(manager, milestoneId);
+    const id = await this.unitOfWork.run(async (manager) => {
+      const milestone = await this.milestones.lock(manager, milestoneId);
       if (!milestone) throw milestoneNotFound(milestoneId);
       assertCanEditProject(user, milestone.project, 'rebaseline.request');
       if (milestone.status !== 'pending') throw domainError('milestone_done', { state: SETTLED_STATES[milestone.status] });
@@ -27,10 +31,10 @@ export class RebaselineService {
           { field: 'baselineDate', message: { zh: 'baselineDate 与当前基线相同', en: 'baselineDate is the current baseline' } },
         ]);
       }
-      if (await this.repository.pendingRebaselineOf(manager, milestoneId)) {
+      if (await this.rebaselineRequests.pendingOf(manager, milestoneId)) {
         throw domainError('pending_request_exists', { subject: THE_MILESTONE });
       }
-      const requestId = await this.repository.insertRebaselineRequest(manager, {
+      const requestId = await this.rebaselineRequests.insert(manager, {
         milestoneId,
         projectId: milestone.projectId,
         currentBaseline: milestone.baselineDate,
@@ -38,7 +42,7 @@ export class RebaselineService {
         reason: dto.reason,
         requestedBy: user.id,
       });
-      await this.repository.record(
+      await this.audit.record(
         manager,
         [
           {
@@ -61,24 +65,22 @@ export class RebaselineService {
           }),
         ],
       );
-      await this.repository.touchActivity(manager, milestone.projectId);
+      await this.projects.touchActivity(manager, milestone.projectId);
       return requestId;
     });
-    return this.repository.rebaselineRequest(id);
+    return this.rebaselineRequests.find(id);
   }
 
   async decide(user: AuthUser, requestId: string, verdict: 'approve' | 'reject', comment: string | null) {
-    await this.repository.transaction(async (manager) => {
-      const request = await this.repository.lockRebaselineRequest(manager, requestId);
+    await this.unitOfWork.run(async (manager) => {
+      const request = await this.rebaselineRequests.lock(manager, requestId);
       if (!request) throw domainError('request_not_found', { id: requestId });
       if (request.requestedBy === user.id) throw domainError('own_request');
       assertPending(request);
-      const milestone = (await this.repository.lockMilestone(manager, request.milestoneId)) as NonNullable<
-        Awaited<ReturnType<WorkflowRepository['lockMilestone']>>
-      >;
-      await this.repository.decideRebaselineRequest(manager, requestId, verdict === 'approve' ? 'approved' : 'rejected', user.id, comment);
+      const milestone = (await this.milestones.lock(manager, request.milestoneId)) as NonNullable<Awaited<ReturnType<MilestoneRepository['lock']>>>;
+      await this.rebaselineRequests.decide(manager, requestId, verdict === 'approve' ? 'approved' : 'rejected', user.id, comment);
       if (verdict === 'reject') {
-        await this.repository.record(
+        await this.audit.record(
           manager,
           [
             {
@@ -101,14 +103,14 @@ export class RebaselineService {
         );
         return;
       }
-      const updated = await this.repository.updateMilestone(
+      const updated = await this.milestones.update(
         manager,
         milestone.id,
         milestone.version,
         { baselineDate: request.proposedBaseline, forecastDate: milestone.forecastDate, actualDate: milestone.actualDate, status: milestone.status },
         user.id,
       );
-      await this.repository.record(
+      await this.audit.record(
         manager,
         [
           {
@@ -139,18 +141,18 @@ export class RebaselineService {
       );
       await this.lights.refresh(manager, [request.projectId]);
     });
-    return this.repository.rebaselineRequest(requestId);
+    return this.rebaselineRequests.find(requestId);
   }
 
   /** The requester takes back a pending re-baselining request; others get 403, a decided one 409. */
   async withdraw(user: AuthUser, requestId: string, comment: string | null) {
-    await this.repository.transaction(async (manager) => {
-      const request = await this.repository.lockRebaselineRequest(manager, requestId);
+    await this.unitOfWork.run(async (manager) => {
+      const request = await this.rebaselineRequests.lock(manager, requestId);
       if (!request) throw domainError('request_not_found', { id: requestId });
       if (request.requestedBy !== user.id) throw domainError('not_requester');
       assertPending(request);
-      await this.repository.decideRebaselineRequest(manager, requestId, 'withdrawn', user.id, comment);
-      await this.repository.record(
+      await this.rebaselineRequests.decide(manager, requestId, 'withdrawn', user.id, comment);
+      await this.audit.record(
         manager,
         [
           {
@@ -173,12 +175,12 @@ export class RebaselineService {
           }),
         ],
       );
-      await this.repository.touchActivity(manager, request.projectId);
+      await this.projects.touchActivity(manager, request.projectId);
     });
-    return this.repository.rebaselineRequest(requestId);
+    return this.rebaselineRequests.find(requestId);
   }
 
   list(user: AuthUser, query: { status?: string; page: number; pageSize: number }) {
-    return this.repository.rebaselineRequests(readScopeOf(user), query);
+    return this.rebaselineRequests.list(readScopeOf(user), query);
   }
 }

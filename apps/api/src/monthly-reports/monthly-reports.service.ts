@@ -3,7 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import { Clock, type Env } from '@qj/config';
 import { isLateSubmission, isReportOverdue, monthOfDate, monthsOfYear, reportDueOn } from '@qj/domain';
 import { DomainException, domainError, ValidationFailedException } from '@qj/http';
-import { MonthlyReportContent, MonthlyReportRepository, MonthlyReportRow, ProjectRef, WorkflowRepository, type Transaction } from '@qj/persistence';
+import { MonthlyReportContent, MonthlyReportRepository, MonthlyReportRow, ProjectRef, AuditRepository, type Transaction } from '@qj/persistence';
 import { domainEvent } from '@qj/queue';
 import { assertCanEditProject, AuthUser, canEditProject, canReadEverything, readScopeOf, refuseOutsideUnit } from '../auth';
 import { MonthLockService } from './month-lock.service';
@@ -27,7 +27,7 @@ export class MonthlyReportsService {
 
   constructor(
     private readonly reports: MonthlyReportRepository,
-    private readonly audit: WorkflowRepository,
+    private readonly audit: AuditRepository,
     private readonly locks: MonthLockService,
     private readonly clock: Clock,
     config: ConfigService<Env, true>,

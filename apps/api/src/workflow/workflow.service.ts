@@ -1,7 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { isImpliedByStage, PROJECT_STATUS_LABELS, stageOfStatus, type ProjectStatus } from '@qj/domain';
 import { domainError, ValidationFailedException } from '@qj/http';
-import { MilestoneRow, ProjectState, StatusLightRepository, WorkflowRepository, type Transaction } from '@qj/persistence';
+import {
+  AuditRepository,
+  MilestoneRepository,
+  MilestoneRow,
+  ProjectState,
+  ProjectStateRepository,
+  StatusLightRepository,
+  TransitionRequestRepository,
+  UnitOfWork,
+  type Transaction,
+} from '@qj/persistence';
 import { domainEvent, isTransitionEvent } from '@qj/queue';
 import { Accepted, Actor, DomainEvent, projectWorkflow, projectWorkflowEngine, projectWorkflowEngineFor, WorkflowSnapshot } from '@qj/workflow';
 import { Clock } from '@qj/config';
@@ -68,20 +78,24 @@ function settlementOf(decision: Accepted<ProjectStatus>, milestones: readonly Mi
 @Injectable()
 export class WorkflowService {
   constructor(
-    private readonly repository: WorkflowRepository,
+    private readonly unitOfWork: UnitOfWork,
+    private readonly projects: ProjectStateRepository,
+    private readonly milestones: MilestoneRepository,
+    private readonly transitionRequests: TransitionRequestRepository,
+    private readonly audit: AuditRepository,
     private readonly lights: StatusLightRepository,
     private readonly clock: Clock,
   ) {}
 
   async requestTransition(user: AuthUser, projectId: string, dto: CreateTransitionRequestDto) {
-    const id = await this.repository.transaction(async (manager) => {
-      const project = await this.repository.lockProject(manager, projectId);
+    const id = await this.unitOfWork.run(async (manager) => {
+      const project = await this.projects.lock(manager, projectId);
       if (!project) throw projectNotFound(projectId);
       if (user.role === 'owner' && !canEditProject(user, project)) refuseOutsideUnit(projectId, 'transition.request');
-      if (await this.repository.pendingRequestOf(manager, projectId)) {
+      if (await this.transitionRequests.pendingOf(manager, projectId)) {
         throw domainError('pending_request_exists', { subject: { zh: '该项目', en: 'project' } }, { extensions: { currentStage: project.stage } });
       }
-      const milestones = await this.repository.milestonesOf(manager, projectId);
+      const milestones = await this.milestones.ofProject(manager, projectId);
       const decision = projectWorkflowEngine.decide(snapshotOf(project, milestones), {
         kind: 'request',
         to: dto.to as ProjectStatus,
@@ -90,10 +104,11 @@ export class WorkflowService {
         reason: dto.reason ?? null,
         comment: dto.comment ?? null,
         now: this.clock.now(),
+        today: this.clock.today(),
         expectedVersion: dto.version,
       });
       if (!decision.ok) throw refusalToException(decision);
-      const requestId = await this.repository.insertRequest(manager, {
+      const requestId = await this.transitionRequests.insert(manager, {
         projectId,
         transitionId: decision.transitionId as string,
         workflowVersion: projectWorkflowEngine.definition.version,
@@ -111,10 +126,10 @@ export class WorkflowService {
         after: { to: dto.to, evidence: dto.evidence ?? {}, reason: dto.reason ?? null },
         comment: dto.comment ?? null,
       });
-      await this.repository.touchActivity(manager, projectId);
+      await this.projects.touchActivity(manager, projectId);
       return requestId;
     });
-    return this.repository.request(id);
+    return this.transitionRequests.find(id);
   }
 
   /**
@@ -123,10 +138,10 @@ export class WorkflowService {
    */
   async decide(user: AuthUser, requestId: string, verdict: 'approve' | 'reject', comment: string | null) {
     if (verdict === 'reject') return this.close(user, requestId, 'reject', comment);
-    await this.repository.transaction(async (manager) => {
-      const request = await this.repository.lockRequest(manager, requestId);
+    await this.unitOfWork.run(async (manager) => {
+      const request = await this.transitionRequests.lock(manager, requestId);
       if (!request) throw requestNotFound(requestId);
-      const project = (await this.repository.lockProject(manager, request.projectId)) as ProjectState;
+      const project = (await this.projects.lock(manager, request.projectId)) as ProjectState;
       const actor = actorFor(user, project);
       const engine = projectWorkflowEngineFor(request.workflowVersion);
       if (!engine) {
@@ -136,7 +151,7 @@ export class WorkflowService {
       if (!approval.ok) throw approvalRefusal(approval.code, request.transitionId);
       assertPending(request);
 
-      const milestones = await this.repository.milestonesOf(manager, project.id);
+      const milestones = await this.milestones.ofProject(manager, project.id);
       const decision = engine.decide(snapshotOf(project, milestones), {
         kind: 'apply',
         to: request.toStage as ProjectStatus,
@@ -145,12 +160,13 @@ export class WorkflowService {
         reason: request.reason,
         comment,
         now: this.clock.now(),
+        today: this.clock.today(),
         requestedBy: request.requestedBy,
       });
       if (!decision.ok) throw refusalToException(decision);
-      const version = await this.repository.setStage(manager, project.id, project.version, decision.state, decision.previousState);
+      const version = await this.projects.setStage(manager, project.id, project.version, decision.state, decision.previousState);
       if (version === undefined) throw projectChanged();
-      await this.repository.decideRequest(manager, requestId, 'approved', user.id, comment);
+      await this.transitionRequests.decide(manager, requestId, 'approved', user.id, comment);
       await this.record(manager, user, project.id, decision.events, requestId, {
         entityType: 'project',
         entityId: project.id,
@@ -163,7 +179,7 @@ export class WorkflowService {
       await this.settleMilestones(manager, user, project.id, settlementOf(decision, milestones, `随「${name}」申请批准`), milestones);
       await this.lights.refresh(manager, [project.id]);
     });
-    return this.repository.request(requestId);
+    return this.transitionRequests.find(requestId);
   }
 
   /** The requester takes back a pending request (before anyone decides it); audited like a decision. */
@@ -173,10 +189,10 @@ export class WorkflowService {
 
   /** Reject (an approver) or withdraw (the requester): the request ends, the project stays where it is. */
   private async close(user: AuthUser, requestId: string, verdict: 'reject' | 'withdraw', comment: string | null) {
-    await this.repository.transaction(async (manager) => {
-      const request = await this.repository.lockRequest(manager, requestId);
+    await this.unitOfWork.run(async (manager) => {
+      const request = await this.transitionRequests.lock(manager, requestId);
       if (!request) throw requestNotFound(requestId);
-      const project = (await this.repository.lockProject(manager, request.projectId)) as ProjectState;
+      const project = (await this.projects.lock(manager, request.projectId)) as ProjectState;
       // A version no longer in the registry is still rejected or withdrawn, under the current definition's roles.
       const engine = projectWorkflowEngineFor(request.workflowVersion) ?? projectWorkflowEngine;
       const decision = engine.closeRequest(snapshotOf(project, []), {
@@ -191,7 +207,7 @@ export class WorkflowService {
       if (!decision.ok) throw refusalToException(decision);
       assertPending(request);
       const status = verdict === 'reject' ? 'rejected' : 'withdrawn';
-      await this.repository.decideRequest(manager, requestId, status, user.id, comment);
+      await this.transitionRequests.decide(manager, requestId, status, user.id, comment);
       await this.record(manager, user, project.id, decision.events, requestId, {
         entityType: 'transition_request',
         entityId: requestId,
@@ -200,25 +216,26 @@ export class WorkflowService {
         after: { status, to: request.toStage },
         comment,
       });
-      await this.repository.touchActivity(manager, project.id);
+      await this.projects.touchActivity(manager, project.id);
     });
-    return this.repository.request(requestId);
+    return this.transitionRequests.find(requestId);
   }
 
   async override(user: AuthUser, projectId: string, dto: OverrideDto) {
-    return this.repository.transaction(async (manager) => {
-      const project = await this.repository.lockProject(manager, projectId);
+    return this.unitOfWork.run(async (manager) => {
+      const project = await this.projects.lock(manager, projectId);
       if (!project) throw projectNotFound(projectId);
-      const milestones = await this.repository.milestonesOf(manager, projectId);
+      const milestones = await this.milestones.ofProject(manager, projectId);
       const decision = projectWorkflowEngine.decide(snapshotOf(project, milestones), {
         kind: 'override',
         to: dto.to as ProjectStatus,
         actor: actorFor(user, project),
         reason: dto.reason,
         now: this.clock.now(),
+        today: this.clock.today(),
       });
       if (!decision.ok) throw refusalToException(decision);
-      const version = await this.repository.setStage(manager, project.id, project.version, decision.state, decision.previousState);
+      const version = await this.projects.setStage(manager, project.id, project.version, decision.state, decision.previousState);
       if (version === undefined) throw projectChanged();
       await this.record(manager, user, project.id, decision.events, null, {
         entityType: 'project',
@@ -237,9 +254,9 @@ export class WorkflowService {
 
   /** Writes a settlement: each milestone changed, with its audit row and a `milestone.updated` event. */
   private async settleMilestones(manager: Transaction, user: AuthUser, projectId: string, settlement: MilestoneSettlement, before: readonly MilestoneRow[]) {
-    const settled = await this.repository.settleMilestones(manager, settlement.changes, user.id);
+    const settled = await this.milestones.settle(manager, settlement.changes, user.id);
     const previous = new Map(before.map((m) => [m.id, m]));
-    await this.repository.record(
+    await this.audit.record(
       manager,
       settled.map((m) => ({
         projectId,
@@ -264,18 +281,18 @@ export class WorkflowService {
 
   /** Admin: hand a project to another responsible unit; its owners then see and edit it. */
   async reassignUnit(user: AuthUser, projectId: string, dto: ReassignUnitDto) {
-    return this.repository.transaction(async (manager) => {
-      const project = await this.repository.lockProject(manager, projectId);
+    return this.unitOfWork.run(async (manager) => {
+      const project = await this.projects.lock(manager, projectId);
       if (!project) throw projectNotFound(projectId);
-      if (!(await this.repository.unitExists(manager, dto.unitId))) {
+      if (!(await this.projects.unitExists(manager, dto.unitId))) {
         throw new ValidationFailedException([{ field: 'unitId', message: { zh: `没有编号为 ${dto.unitId} 的单位`, en: `No unit with id ${dto.unitId}` } }]);
       }
       if (project.version !== dto.version) {
         throw projectChanged({ currentVersion: project.version, unitId: project.unitId });
       }
       if (project.unitId === dto.unitId) return { id: project.id, unitId: project.unitId, version: project.version };
-      const version = (await this.repository.setUnit(manager, projectId, project.version, dto.unitId)) as number;
-      await this.repository.record(
+      const version = (await this.projects.setUnit(manager, projectId, project.version, dto.unitId)) as number;
+      await this.audit.record(
         manager,
         [
           {
@@ -297,25 +314,25 @@ export class WorkflowService {
   }
 
   async listRequests(user: AuthUser, query: { status?: string; projectId?: string; page: number; pageSize: number }) {
-    return this.repository.requests(readScopeOf(user), query);
+    return this.transitionRequests.list(readScopeOf(user), query);
   }
 
   /** An owner cannot even see that another unit's request exists: 404, not 403. */
   async getRequest(user: AuthUser, requestId: string) {
-    const request = await this.repository.request(requestId);
+    const request = await this.transitionRequests.find(requestId);
     if (!request || (!canReadEverything(user) && request.unitId !== user.unitId)) throw requestNotFound(requestId);
     return request;
   }
 
   async history(user: AuthUser, projectId: string) {
-    const project = await this.repository.project(projectId);
+    const project = await this.projects.find(projectId);
     if (!project) throw projectNotFound(projectId);
     if (!canReadEverything(user) && !canEditProject(user, project)) refuseOutsideUnit(projectId, 'history.read');
-    return { items: await this.repository.history(projectId) };
+    return { items: await this.audit.history(projectId) };
   }
 
   async allowedTransitions(user: AuthUser, projectId: string) {
-    const [state, milestones] = await Promise.all([this.repository.projectState(projectId), this.repository.milestonesOf(undefined, projectId)]);
+    const [state, milestones] = await Promise.all([this.projects.state(projectId), this.milestones.ofProject(undefined, projectId)]);
     if (!state) throw projectNotFound(projectId);
     const snapshot = snapshotOf(state, milestones);
     const actor = actorFor(user, state);
@@ -337,7 +354,7 @@ export class WorkflowService {
     transitionRequestId: string | null,
     audit: { entityType: string; entityId: string; action: string; before?: unknown; after?: unknown; comment?: string | null },
   ) {
-    await this.repository.record(
+    await this.audit.record(
       manager,
       [{ projectId, actorId: user.id, actorName: user.displayName, ...audit }],
       events.map((event) => {

@@ -2,7 +2,7 @@ import { InjectQueue, Processor } from '@nestjs/bullmq';
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { Env } from '@qj/config';
-import { DigestComposer } from '@qj/mail';
+import { DigestComposer } from '@qj/digest';
 import { DigestRepository, MailOutboxRepository, NotificationPreferenceRepository, NotificationRepository } from '@qj/persistence';
 import { CataloguedQueue, digestJobId, enqueue, enqueueBulk, ensureJobScheduler, JobHandlers, JobOf, mailJobId, QUEUES } from '@qj/queue';
 import { LoggedWorkerHost, RECOVER_FROM_CRASHES } from '../logged-worker-host';

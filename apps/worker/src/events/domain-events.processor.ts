@@ -1,13 +1,11 @@
 import { InjectQueue, Processor } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import { LoggedWorkerHost } from '../logged-worker-host';
-import { Clock } from '@qj/config';
-import { RollupRepository } from '@qj/persistence';
-import { CataloguedQueue, DomainEventJob, enqueue, JobHandlers, projectScanJob, QUEUES } from '@qj/queue';
+import { CataloguedQueue, DomainEventJob, enqueue, JobHandlers, projectScanJob, QUEUES, rollupsRefreshJobId } from '@qj/queue';
 
 /**
- * Consumes domain events. Every handler recomputes from the database rather than applying a delta,
- * so an event seen twice changes nothing the second time.
+ * Routes each domain event to the rooms whose work it causes: the roll-ups (rollups/) and the overdue scan (alerts/).
+ * Job ids are deterministic, so an event seen twice enqueues nothing new.
  */
 @Processor(QUEUES.events, { concurrency: 4 })
 @Injectable()
@@ -16,8 +14,7 @@ export class DomainEventsProcessor extends LoggedWorkerHost<'events'> {
   readonly handlers: JobHandlers<'events'> = { 'domain.event': (job) => this.consume(job.data) };
 
   constructor(
-    private readonly rollups: RollupRepository,
-    private readonly clock: Clock,
+    @InjectQueue(QUEUES.rollups) private readonly rollups: CataloguedQueue<'rollups'>,
     @InjectQueue(QUEUES.alerts) private readonly alerts: CataloguedQueue<'alerts'>,
   ) {
     super();
@@ -25,11 +22,8 @@ export class DomainEventsProcessor extends LoggedWorkerHost<'events'> {
 
   private async consume(event: DomainEventJob): Promise<void> {
     // Every project and milestone event carries the project id as its aggregate: its roll-ups are what changed.
-    await this.rollups.refreshForProjects(
-      [event.aggregateId],
-      this.clock.businessDay(),
-      event.name === 'project.unit_reassigned' ? [event.data.previousUnitId] : [],
-    );
+    const formerUnitId = event.name === 'project.unit_reassigned' ? event.data.previousUnitId : undefined;
+    await enqueue(this.rollups, 'rollups.refresh', { projectId: event.aggregateId, formerUnitId }, { jobId: rollupsRefreshJobId(event.outboxId) });
     // A changed milestone may be overdue now (or again: a new episode), so its project is scanned within the minute.
     if (event.name.startsWith('milestone.')) {
       const scan = projectScanJob(event.aggregateId);

@@ -4,25 +4,29 @@ import { LoggedWorkerHost } from '../logged-worker-host';
 import { ConfigService } from '@nestjs/config';
 import { Clock, type Env } from '@qj/config';
 import { isoWeekOf } from '@qj/domain';
-import { RollupRepository } from '@qj/persistence';
+import { RollupRepository, StatusLightRepository } from '@qj/persistence';
 import { CataloguedQueue, enqueue, ensureJobScheduler, JobHandlers, QUEUES, startupReconcileJobId } from '@qj/queue';
 
 /**
- * The nightly reconcile (status lights for the new day, then every roll-up from scratch) and the weekly
- * snapshot. Both are job schedulers (ROLLUP_RECONCILE_CRON, ROLLUP_SNAPSHOT_CRON in APP_TIMEZONE), so they
- * fire once however many workers run.
+ * Keeps the roll-ups current: the refresh of a project's roll-ups after each domain event about it (routed here by
+ * events/), the nightly reconcile (status lights for the new day, then every roll-up from scratch) and the weekly
+ * snapshot. The last two are job schedulers (ROLLUP_RECONCILE_CRON, ROLLUP_SNAPSHOT_CRON in APP_TIMEZONE), so they
+ * fire once however many workers run. Refreshes recompute from the database, so an event seen twice changes nothing.
  */
-@Processor(QUEUES.rollups)
+@Processor(QUEUES.rollups, { concurrency: 4 })
 @Injectable()
 export class RollupsProcessor extends LoggedWorkerHost<'rollups'> implements OnApplicationBootstrap {
   static readonly queue = QUEUES.rollups;
   readonly handlers: JobHandlers<'rollups'> = {
     'rollups.reconcile': () => this.reconcile(),
+    'rollups.refresh': (job) =>
+      this.rollups.refreshForProjects([job.data.projectId], this.clock.businessDay(), job.data.formerUnitId ? [job.data.formerUnitId] : []),
     'rollups.snapshot': (job) => this.rollups.snapshot(job.data.week ?? isoWeekOf(this.clock.today()).key),
   };
 
   constructor(
     private readonly rollups: RollupRepository,
+    private readonly lights: StatusLightRepository,
     private readonly config: ConfigService<Env, true>,
     private readonly clock: Clock,
     @InjectQueue(QUEUES.rollups) private readonly queue: CataloguedQueue<'rollups'>,
@@ -43,8 +47,7 @@ export class RollupsProcessor extends LoggedWorkerHost<'rollups'> implements OnA
   }
 
   private async reconcile(): Promise<void> {
-    const day = this.clock.businessDay();
-    await this.rollups.refreshAllLights(day);
-    await this.rollups.recomputeAll(day);
+    await this.lights.refreshAll();
+    await this.rollups.recomputeAll(this.clock.businessDay());
   }
 }

@@ -28,7 +28,7 @@ export function searchTextOf(name: string): string {
  * fields are refreshed only where they differ; what people own after import — a project's stage and unit,
  * a unit's name — is never overwritten.
  */
-export async function importCatalog(manager: EntityManager, catalog: Catalog, timeZone = 'Asia/Shanghai'): Promise<CatalogImportSummary> {
+export async function importCatalog(manager: EntityManager, catalog: Catalog, timeZone: string): Promise<CatalogImportSummary> {
   const { structure } = catalog;
   const json = (value: unknown) => JSON.stringify(value);
 

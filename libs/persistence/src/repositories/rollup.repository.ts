@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { SECTORS } from '@qj/catalog';
 import { PROJECT_STATUSES, SECTOR_LABELS, type BusinessDay } from '@qj/domain';
-import { refreshProjectRag } from './project-status';
 import { overdueMilestoneSql, staleProjectSql, targetReachedSql } from '../rules.sql';
 import { DataSource, EntityManager } from 'typeorm';
 
@@ -122,18 +121,6 @@ export class RollupRepository {
        DELETE FROM rollup r WHERE r.dimension = $1 AND ($5::text[] IS NULL OR r.key = ANY($5::text[]))
          AND r.key NOT IN (SELECT key FROM upserted)`,
       [dimension, day.today, JSON.stringify(SECTOR_LABELS), [...SECTORS], keys ? [...keys] : null, day.timeZone],
-    );
-  }
-
-  /** Every project's status light for the day (the nightly reconcile: a light turns as days pass, with no change to trigger it). */
-  async refreshAllLights(day: BusinessDay): Promise<void> {
-    const ids: Array<{ id: string }> = await this.dataSource.query(`SELECT id FROM project`);
-    await this.dataSource.transaction((manager) =>
-      refreshProjectRag(
-        manager,
-        ids.map((row) => row.id),
-        day,
-      ),
     );
   }
 

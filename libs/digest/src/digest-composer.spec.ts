@@ -1,7 +1,7 @@
 import type { ConfigService } from '@nestjs/config';
 import type { Env } from '@qj/config';
 import type { DigestRecipient, DigestRepository, OwnerDigestData, ReportGap, ReportReminderRepository, RollupRepository } from '@qj/persistence';
-import { DigestComposer } from './digest';
+import { DigestComposer } from './digest-composer';
 
 const empty: OwnerDigestData = {
   newlyOverdue: [],

@@ -12,8 +12,7 @@ import {
   RollupRepository,
   RollupRow,
 } from '@qj/persistence';
-import { escapeHtml, mailLayout } from './html';
-import { unsubscribeUrl } from './unsubscribe-token';
+import { escapeHtml, mailLayout, unsubscribeUrl } from '@qj/mail';
 
 export interface ComposedMail {
   subject: string;
