@@ -20,6 +20,7 @@ describe('signing in', () => {
         unit: { id: expect.any(String), code: 'transport', name: '区交通局' },
         // The demo password is below the password policy: the console asks for a new one.
         mustChangePassword: true,
+        timeZone: 'Asia/Shanghai',
       });
       expect(JSON.stringify(res.body)).not.toMatch(/scrypt|passwordHash|password_hash/);
     });
@@ -81,12 +82,22 @@ describe('signing in', () => {
         role: 'owner',
         unit: { id: expect.any(String), code: 'health', name: '区卫生健康委' },
         mustChangePassword: true,
+        timeZone: 'Asia/Shanghai',
       });
     });
 
     it('a reviewer and an admin have no unit', async () => {
       expect((await t.as('reviewer').get('/api/auth/me').expect(200)).body).toMatchObject({ username: 'reviewer', role: 'reviewer', unit: null });
       expect((await t.as('admin').get('/api/auth/me').expect(200)).body).toMatchObject({ username: 'admin', role: 'admin', unit: null });
+    });
+
+    it("carries the tracker's time zone (APP_TIMEZONE), in which the console shows dates", async () => {
+      const elsewhere = await bootTestApp({ env: { APP_TIMEZONE: 'Asia/Urumqi' } });
+      try {
+        expect((await elsewhere.as('reviewer').get('/api/auth/me').expect(200)).body.timeZone).toBe('Asia/Urumqi');
+      } finally {
+        await elsewhere.close();
+      }
     });
 
     it('is 401 without a token', async () => {

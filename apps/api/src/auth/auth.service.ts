@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
+import { Clock } from '@qj/config';
 import { domainError, ValidationFailedException } from '@qj/http';
 import { UserPatch, UserRepository, UserView } from '@qj/persistence';
 import { unauthenticated } from './access';
@@ -9,7 +10,7 @@ import { LoginThrottle } from './login-throttle';
 import { decoyHash, hashPassword, needsRehash, verifyPassword } from './password-hasher';
 import { assertPasswordPolicy, passwordPolicyViolation } from './password-policy';
 
-export function toProfile(user: Pick<UserView, 'id' | 'username' | 'displayName' | 'role' | 'unit' | 'mustChangePassword'>): ProfileDto {
+export function toProfile(user: Pick<UserView, 'id' | 'username' | 'displayName' | 'role' | 'unit' | 'mustChangePassword'>, timeZone: string): ProfileDto {
   return {
     id: user.id,
     username: user.username,
@@ -17,6 +18,7 @@ export function toProfile(user: Pick<UserView, 'id' | 'username' | 'displayName'
     role: user.role,
     unit: user.unit,
     mustChangePassword: user.mustChangePassword,
+    timeZone,
   };
 }
 
@@ -28,6 +30,7 @@ export class AuthService {
     private readonly users: UserRepository,
     private readonly jwt: JwtService,
     private readonly throttle: LoginThrottle,
+    private readonly clock: Clock,
   ) {}
 
   /**
@@ -88,13 +91,13 @@ export class AuthService {
   async me(user: AuthUser): Promise<ProfileDto> {
     const view = await this.users.findView(user.id);
     if (!view) throw unauthenticated();
-    return toProfile(view);
+    return toProfile(view, this.clock.timeZone);
   }
 
   private async session(id: string, generation: number): Promise<LoginResponseDto> {
     const user = await this.users.findView(id);
     if (!user) throw unauthenticated();
     const payload: AccessTokenPayload = { sub: user.id, gen: generation, username: user.username, role: user.role, unitId: user.unit?.id ?? null };
-    return { accessToken: await this.jwt.signAsync(payload), user: toProfile(user) };
+    return { accessToken: await this.jwt.signAsync(payload), user: toProfile(user, this.clock.timeZone) };
   }
 }

@@ -1583,6 +1583,11 @@ export interface components {
             unit: components["schemas"]["UnitRefDto"] | null;
             /** @description true when the password last used to sign in is below the password policy (e.g. a demo password): the console asks for a new one */
             mustChangePassword: boolean;
+            /**
+             * @description APP_TIMEZONE: the IANA zone of the tracker's calendar dates; the console shows dates and times in it
+             * @example Asia/Shanghai
+             */
+            timeZone: string;
         };
         LoginResponseDto: {
             /** @description JWT (HS256), valid for 12 hours or until the user's sessions end; send as `Authorization: Bearer <token>` */

@@ -3,6 +3,7 @@ import { createContext, ReactNode, useCallback, useContext, useEffect, useMemo, 
 import { Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { api, onUnauthorized, tokenStore } from '../api/client';
 import type { LoginResponse, Profile, Role } from '../api/types';
+import { setTrackerTimeZone } from '../lib/dates';
 
 interface Auth {
   user: Profile | null;
@@ -21,7 +22,12 @@ interface Auth {
 const AuthContext = createContext<Auth | null>(null);
 
 export function AuthProvider({ children }: { children: ReactNode }) {
-  const [user, setUser] = useState<Profile | null>(null);
+  const [user, setProfile] = useState<Profile | null>(null);
+  // Dates render in the tracker's zone from the first render that has a user.
+  const setUser = useCallback((profile: Profile | null) => {
+    if (profile) setTrackerTimeZone(profile.timeZone);
+    setProfile(profile);
+  }, []);
   const [checking, setChecking] = useState<boolean>(() => tokenStore.get() !== null);
   const [expired, setExpired] = useState(false);
   const navigate = useNavigate();
@@ -38,7 +44,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
         setChecking(false);
       },
     );
-  }, []);
+  }, [setUser]);
 
   useEffect(() => {
     onUnauthorized(() => {
@@ -47,22 +53,28 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       const here = `${window.location.pathname}${window.location.search}`;
       if (!window.location.pathname.startsWith('/login')) void navigate(`/login?next=${encodeURIComponent(here)}`, { replace: true });
     });
-  }, [navigate]);
+  }, [navigate, setUser]);
 
-  const signIn = useCallback(async (username: string, password: string) => {
-    const answer = await api.post<LoginResponse>('/api/auth/login', { username, password });
-    tokenStore.set(answer.accessToken);
-    setUser(answer.user);
-    setExpired(false);
-    return answer.user;
-  }, []);
+  const signIn = useCallback(
+    async (username: string, password: string) => {
+      const answer = await api.post<LoginResponse>('/api/auth/login', { username, password });
+      tokenStore.set(answer.accessToken);
+      setUser(answer.user);
+      setExpired(false);
+      return answer.user;
+    },
+    [setUser],
+  );
 
-  const changePassword = useCallback(async (currentPassword: string, newPassword: string) => {
-    const answer = await api.post<LoginResponse>('/api/auth/password', { currentPassword, newPassword });
-    tokenStore.set(answer.accessToken);
-    setUser(answer.user);
-    return answer.user;
-  }, []);
+  const changePassword = useCallback(
+    async (currentPassword: string, newPassword: string) => {
+      const answer = await api.post<LoginResponse>('/api/auth/password', { currentPassword, newPassword });
+      tokenStore.set(answer.accessToken);
+      setUser(answer.user);
+      return answer.user;
+    },
+    [setUser],
+  );
 
   const signOut = useCallback(() => {
     // Not through `api`: a 401 here (an already dead token) must not count as an expired session. Signed out here at
@@ -73,7 +85,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     setUser(null);
     setExpired(false);
     void navigate('/login', { replace: true });
-  }, [navigate]);
+  }, [navigate, setUser]);
 
   const value = useMemo<Auth>(
     () => ({ user, checking, expired, signIn, changePassword, signOut, hasRole: (...roles) => !!user && roles.includes(user.role) }),

@@ -27,7 +27,7 @@ import { INVESTMENT_TYPES } from '../api/types';
 import { useUser } from '../auth/auth';
 import { ProjectMonthsChart } from '../charts/investment-charts';
 import { useI18n } from '../i18n';
-import { formatDate, formatDateTime, todayInShanghai } from '../lib/dates';
+import { formatDate, formatDateTime, trackerToday } from '../lib/dates';
 import { amountProblem, defaultReportMonth, formatAmount, formatRate, yearMonthOf } from '../lib/investment';
 import { useAsync } from '../lib/use-async';
 import { LightReasons, LightTag, LIGHT_COLORS, useGapText } from './investment-tags';
@@ -355,7 +355,7 @@ function FactsModal({ project, onClose, onSaved }: { project: ProjectDetail; onC
           </Col>
           <Col xs={24} sm={12}>
             <Form.Item name="statisticsRegisteredOn" label={t('invest.registeredOn')}>
-              <DatePicker style={{ width: '100%' }} disabledDate={(day) => day.format('YYYY-MM-DD') > todayInShanghai()} />
+              <DatePicker style={{ width: '100%' }} disabledDate={(day) => day.format('YYYY-MM-DD') > trackerToday()} />
             </Form.Item>
           </Col>
         </Row>

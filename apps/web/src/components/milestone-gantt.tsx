@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import type { Milestone } from '../api/types';
 import { EChart } from '../charts/echart';
 import { useI18n } from '../i18n';
-import { todayInShanghai } from '../lib/dates';
+import { trackerToday } from '../lib/dates';
 import { milestoneName } from './milestone-table';
 
 const PLAN_START = '2026-01-01';
@@ -29,7 +29,7 @@ export function MilestoneGantt({ milestones, planStart = PLAN_START }: { milesto
         previous = end;
       }
     });
-    const today = todayInShanghai();
+    const today = trackerToday();
     const allDates = rows.flatMap((m) => [m.baselineDate, m.forecastDate, m.actualDate]).filter((d): d is string => !!d);
     const min = [planStart, ...allDates].sort()[0];
     const max = [PLAN_END, ...allDates].sort().reverse()[0];

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { api, isApiError } from '../api/client';
 import type { Milestone } from '../api/types';
 import { hasKey, useI18n } from '../i18n';
-import { todayInShanghai } from '../lib/dates';
+import { trackerToday } from '../lib/dates';
 import { ProblemAlert } from './problem-alert';
 
 const DATE = 'YYYY-MM-DD';
@@ -52,7 +52,7 @@ export function MilestoneTable({
   const [conflict, setConflict] = useState<string | null>(null);
   const [rebaselining, setRebaselining] = useState<Milestone | null>(null);
   const [markingNotApplicable, setMarkingNotApplicable] = useState<Milestone | null>(null);
-  const today = todayInShanghai();
+  const today = trackerToday();
   const nameOf = (m: Pick<Milestone, 'code' | 'name'>) => milestoneName(m, language, tv);
 
   const save = async (m: Milestone, patch: Record<string, unknown>) => {

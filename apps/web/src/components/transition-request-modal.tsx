@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { api } from '../api/client';
 import type { AllowedTransition, ChecklistItem, ProjectStatus, TransitionRequest } from '../api/types';
 import { useI18n } from '../i18n';
-import { todayInShanghai } from '../lib/dates';
+import { trackerToday } from '../lib/dates';
 import { formFieldErrors, ProblemAlert } from './problem-alert';
 import { StageTag } from './tags';
 
@@ -45,7 +45,7 @@ export function TransitionRequestModal({
   const [error, setError] = useState<unknown>(null);
   const [submitting, setSubmitting] = useState(false);
   const name = language === 'zh' ? transition.name.zh : transition.name.en;
-  const today = todayInShanghai();
+  const today = trackerToday();
   const checklist = transition.guards.flatMap((guard) => guard.checklist).filter((item) => item.state !== 'untracked');
   const blocked = checklist.some((item) => item.state === 'pending');
   // An open milestone the form's date completes asks for that date, as required as the declared evidence.

@@ -1,8 +1,16 @@
-/** Calendar dates as the API speaks them: YYYY-MM-DD in Asia/Shanghai, whatever the browser's own zone. */
-export const TIME_ZONE = 'Asia/Shanghai';
+/**
+ * Calendar dates as the API speaks them: YYYY-MM-DD in the tracker's zone (APP_TIMEZONE), whatever the browser's own.
+ * The zone comes with the signed-in profile (`timeZone`); until then (the sign-in page shows no dates) the browser's.
+ */
+let timeZone: string = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
-export function todayInShanghai(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+/** Set from the profile the API answers (GET /api/auth/me, sign-in). */
+export function setTrackerTimeZone(zone: string): void {
+  timeZone = zone;
+}
+
+export function trackerToday(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
 
 export function formatDateTime(value: string | Date | null | undefined, language: 'zh' | 'en' = 'zh'): string {
@@ -10,7 +18,7 @@ export function formatDateTime(value: string | Date | null | undefined, language
   const date = typeof value === 'string' ? new Date(value) : value;
   if (Number.isNaN(date.getTime())) return '—';
   return new Intl.DateTimeFormat(language === 'zh' ? 'zh-CN' : 'en-GB', {
-    timeZone: TIME_ZONE,
+    timeZone,
     year: 'numeric',
     month: '2-digit',
     day: '2-digit',
@@ -26,5 +34,5 @@ export function formatDate(value: string | Date | null | undefined): string {
   if (!value) return '—';
   if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
   const date = typeof value === 'string' ? new Date(value) : value;
-  return Number.isNaN(date.getTime()) ? '—' : todayInShanghai(date);
+  return Number.isNaN(date.getTime()) ? '—' : trackerToday(date);
 }

@@ -1,4 +1,4 @@
-import { todayInShanghai } from './dates';
+import { trackerToday } from './dates';
 
 /** Amounts are 万元 as the server checks them: a number ≥ 0, at most two decimals, at most 100000000. */
 export const AMOUNT_MAX = 100_000_000;
@@ -17,9 +17,9 @@ export function amountProblem(text: string | null | undefined, required = true):
   return null;
 }
 
-/** The current month (YYYY-MM) in Asia/Shanghai, as the server's clock counts it. */
+/** The current month (YYYY-MM) in the tracker's zone, as the server's clock counts it. */
 export function currentMonth(now: Date = new Date()): string {
-  return todayInShanghai(now).slice(0, 7);
+  return trackerToday(now).slice(0, 7);
 }
 
 /** The month before `month` (YYYY-MM). */

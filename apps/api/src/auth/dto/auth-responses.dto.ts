@@ -18,6 +18,11 @@ export class ProfileDto {
     description: 'true when the password last used to sign in is below the password policy (e.g. a demo password): the console asks for a new one',
   })
   mustChangePassword: boolean;
+  @ApiProperty({
+    example: 'Asia/Shanghai',
+    description: "APP_TIMEZONE: the IANA zone of the tracker's calendar dates; the console shows dates and times in it",
+  })
+  timeZone: string;
 }
 
 export class LoginResponseDto {
