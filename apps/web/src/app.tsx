@@ -22,6 +22,7 @@ const DigestPreviewPage = lazy(() => import('./pages/digest-preview-page'));
 const DigestPage = lazy(() => import('./pages/digest-page'));
 const MonthlyReportsPage = lazy(() => import('./pages/monthly-reports-page'));
 const InvestmentPage = lazy(() => import('./pages/investment-page'));
+const BulletinsPage = lazy(() => import('./pages/bulletins-page'));
 
 function Home() {
   const { user } = useAuth();
@@ -111,6 +112,8 @@ export function App() {
             </RoleGate>
           }
         />
+        <Route path="bulletins" element={<BulletinsPage />} />
+        <Route path="bulletins/:id" element={<BulletinsPage />} />
         <Route path="plan" element={<PlanTreePage />} />
         <Route path="notifications" element={<NotificationsPage />} />
         <Route path="digest-preview" element={<DigestPreviewPage />} />

@@ -128,3 +128,8 @@ export type RankingMetric = Schemas['RankingMetric'];
 export type Rankings = Schemas['RankingsDto'];
 export type RankedUnit = Schemas['RankedUnitDto'];
 export type UnrankedUnit = Schemas['UnrankedUnitDto'];
+
+export type Bulletin = Schemas['BulletinDto'];
+export type BulletinList = Schemas['BulletinListDto'];
+export type BulletinAccepted = Schemas['BulletinAcceptedDto'];
+export type BulletinStatus = Schemas['BulletinStatus'];
