@@ -184,6 +184,8 @@ describe('notifications, digest preview and dashboard pages', () => {
 
     // One unit has an overdue milestone: its bar spans the plot's width, about half-way down (below the
     // category band's centre by the x axis' labels); a click beside it on the canvas does nothing, so try a few heights.
+    // The chart may sit below the fold (the chapter chart grows with the catalog): a click must land inside the viewport.
+    await page.getByTestId('chart-overdue-units').scrollIntoViewIfNeeded();
     const box = (await page.getByTestId('chart-overdue-units').boundingBox())!;
     for (const y of [0.46, 0.5, 0.42, 0.54, 0.38]) {
       if (new URL(page.url()).pathname !== '/dashboard') break;
