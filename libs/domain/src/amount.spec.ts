@@ -1,4 +1,4 @@
-import { centsOf, formatCents, parseAmount } from './amount';
+import { formatFen, parseAmount, toFen } from './amount';
 
 describe('parseAmount (万元, two decimals, exact)', () => {
   it('accepts JSON numbers and decimal strings, as "1234.50"', () => {
@@ -25,8 +25,9 @@ describe('parseAmount (万元, two decimals, exact)', () => {
   });
 
   it('round-trips through integer 分', () => {
-    expect(centsOf('1234.50')).toBe(123450n);
-    expect(formatCents(centsOf('0.07') + centsOf('0.01'))).toBe('0.08');
-    expect(formatCents(-5n)).toBe('-0.05');
+    expect(toFen('1234.50')).toBe(123450n);
+    expect(formatFen(toFen('0.07') + toFen('0.01'))).toBe('0.08');
+    expect(formatFen(-5n)).toBe('-0.05');
+    expect(toFen('-12.5')).toBe(-1250n);
   });
 });

@@ -6,7 +6,7 @@
 
 /** The largest amount accepted anywhere: 10⁸ 万元 (one trillion yuan), far beyond any project, well within numeric(12,2). */
 export const MAX_AMOUNT = '100000000';
-const MAX_CENTS = 10_000_000_000n;
+const MAX_FEN = 10_000_000_000n;
 
 export type AmountRefusal = 'not_a_number' | 'negative' | 'too_many_decimals' | 'too_large';
 
@@ -33,23 +33,28 @@ export function parseAmount(input: unknown): ParsedAmount {
   if (!match) return { ok: false, reason: 'not_a_number' };
   const [, whole, fraction = ''] = match;
   if (fraction.replace(/0+$/, '').length > 2) return { ok: false, reason: 'too_many_decimals' };
-  const cents = BigInt(whole) * 100n + BigInt((fraction + '00').slice(0, 2));
-  if (cents > MAX_CENTS) return { ok: false, reason: 'too_large' };
-  return { ok: true, value: formatCents(cents) };
+  const fen = BigInt(whole) * 100n + BigInt((fraction + '00').slice(0, 2));
+  if (fen > MAX_FEN) return { ok: false, reason: 'too_large' };
+  return { ok: true, value: formatFen(fen) };
 }
 
-/** `"1234.50"` → 123450n. */
-export function centsOf(amount: string): bigint {
-  const parsed = parseAmount(amount);
-  if (!parsed.ok) throw new RangeError(`not an amount: ${amount}`);
-  const [whole, fraction] = parsed.value.split('.');
-  return BigInt(whole) * 100n + BigInt(fraction);
+const STORED = /^(-?)(\d+)(?:\.(\d{1,2}))?$/;
+
+/**
+ * '297.5' → 29750n (分): an amount as stored or answered (numeric(12,2), a sum, a difference), so any size and a
+ * sign are read; input from people goes through `parseAmount` first. Throws on more than two decimals or non-decimals.
+ */
+export function toFen(amount: string | number): bigint {
+  const match = STORED.exec(String(amount).trim());
+  if (!match) throw new RangeError(`not an amount of 万元 with at most two decimals: ${String(amount)}`);
+  const fen = BigInt(match[2]) * 100n + BigInt((match[3] ?? '').padEnd(2, '0'));
+  return match[1] ? -fen : fen;
 }
 
-/** 123450n → `"1234.50"`. */
-export function formatCents(cents: bigint): string {
-  const sign = cents < 0n ? '-' : '';
-  const abs = cents < 0n ? -cents : cents;
+/** 29750n → '297.50': 万元 with two decimals, as the API answers amounts. */
+export function formatFen(fen: bigint): string {
+  const sign = fen < 0n ? '-' : '';
+  const abs = fen < 0n ? -fen : fen;
   return `${sign}${abs / 100n}.${String(abs % 100n).padStart(2, '0')}`;
 }
 

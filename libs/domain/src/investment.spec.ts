@@ -3,9 +3,7 @@ import {
   completedYtdFen,
   countRate,
   DEFAULT_INVESTMENT_LIGHT_RULES,
-  formatFen,
   investmentLight,
-  monthEnd,
   monthlySeries,
   projectInvestmentFigures,
   rankByValue,
@@ -16,10 +14,11 @@ import {
   startedOn,
   startLight,
   summariseInvestment,
-  toFen,
   worstLight,
   type ProjectInvestmentInput,
 } from './investment';
+import { formatFen, toFen } from './amount';
+import { monthEnd } from './report-month';
 
 const rules = DEFAULT_INVESTMENT_LIGHT_RULES;
 const report = (month: string, completedInvestment: string, status = 'submitted') => ({ month, completedInvestment, status });

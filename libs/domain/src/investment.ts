@@ -1,4 +1,6 @@
+import { formatFen, toFen } from './amount';
 import type { CalendarDate } from './calendar-date';
+import { assertMonth, monthEnd, monthKey, monthsSince } from './report-month';
 import type { ProjectStatus } from './stage';
 
 /**
@@ -39,31 +41,6 @@ export function thresholdsInHundredths(rules: InvestmentLightRules): { yellow: b
 }
 
 // ---------------------------------------------------------------------------------------------------------------------
-// Money: 万元 as decimal strings, 分 as BigInt.
-
-const AMOUNT = /^(-?)(\d+)(?:\.(\d{1,2}))?$/;
-
-/** '297.5' → 29750n (分). Throws on anything that is not a decimal with at most two decimals. */
-export function toFen(amount: string | number): bigint {
-  const match = AMOUNT.exec(String(amount).trim());
-  if (!match) throw new RangeError(`not an amount of 万元 with at most two decimals: ${String(amount)}`);
-  const fen = BigInt(match[2]) * 100n + BigInt((match[3] ?? '').padEnd(2, '0'));
-  return match[1] ? -fen : fen;
-}
-
-/** 29750n → '297.50': 万元 with two decimals, as the API answers amounts. */
-export function formatFen(fen: bigint): string {
-  const sign = fen < 0n ? '-' : '';
-  const abs = fen < 0n ? -fen : fen;
-  return `${sign}${abs / 100n}.${String(abs % 100n).padStart(2, '0')}`;
-}
-
-/** The exact sum of amounts of 万元, as a decimal string with two decimals. */
-export function sumAmounts(amounts: readonly string[]): string {
-  return formatFen(amounts.reduce((sum, amount) => sum + toFen(amount), 0n));
-}
-
-// ---------------------------------------------------------------------------------------------------------------------
 // Rates: hundredths of a percent, half-up.
 
 /**
@@ -84,13 +61,8 @@ export function hundredthsToNumber(hundredths: bigint): number {
 
 /** 7327n → '73.27', -4333n → '-43.33': for the reasons' text. */
 export function formatHundredths(hundredths: bigint): string {
-  const sign = hundredths < 0n ? '-' : '';
-  const abs = hundredths < 0n ? -hundredths : hundredths;
-  return `${sign}${abs / 100n}.${String(abs % 100n).padStart(2, '0')}`;
-}
-
-function assertMonth(month: number): void {
-  if (!Number.isInteger(month) || month < 1 || month > 12) throw new RangeError(`month must be an integer 1–12 (got ${month})`);
+  // Hundredths of a point print as 分 do: two decimals, sign kept.
+  return formatFen(hundredths);
 }
 
 /** 序时进度 of months 1–m, in hundredths of a percent: m ÷ 12 (month-based, not day-based); October → 8333n. */
@@ -102,27 +74,6 @@ export function scheduleHundredths(month: number): bigint {
 /** 序时进度 as a percentage with two decimals: 83.33 for October, 75 for September. */
 export function scheduleRate(month: number): number {
   return hundredthsToNumber(scheduleHundredths(month));
-}
-
-// ---------------------------------------------------------------------------------------------------------------------
-// Months.
-
-/** '2026-10', the key of a monthly report. */
-export function monthKey(year: number, month: number): string {
-  assertMonth(month);
-  return `${year}-${String(month).padStart(2, '0')}`;
-}
-
-/** The last day of the month: what "by month m" means for a start, a completion or a registration. */
-export function monthEnd(year: number, month: number): CalendarDate {
-  assertMonth(month);
-  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return `${monthKey(year, month)}-${String(last).padStart(2, '0')}`;
-}
-
-/** Whole months from the month of `date` to month m of year Y (0 in the same month; negative when `date` is later). */
-export function monthsSince(date: CalendarDate, year: number, month: number): number {
-  return year * 12 + month - (Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)));
 }
 
 // ---------------------------------------------------------------------------------------------------------------------

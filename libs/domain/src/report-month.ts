@@ -35,21 +35,43 @@ export function yearOfMonth(month: ReportMonth): number {
   return Number(month.slice(0, 4));
 }
 
+/** Throws unless `month` is a month number, 1–12. */
+export function assertMonth(month: number): void {
+  if (!Number.isInteger(month) || month < 1 || month > 12) throw new RangeError(`month must be an integer 1–12 (got ${month})`);
+}
+
+/** Month m of year Y as `YYYY-MM`, the key of a monthly report: (2026, 10) → '2026-10'. */
+export function monthKey(year: number, month: number): ReportMonth {
+  assertMonth(month);
+  return `${year}-${String(month).padStart(2, '0')}`;
+}
+
+/** The last day of the month: what "by month m" means for a start, a completion or a registration. */
+export function monthEnd(year: number, month: number): CalendarDate {
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${monthKey(year, month)}-${String(last).padStart(2, '0')}`;
+}
+
+/** Whole months from the month of `date` to month m of year Y (0 in the same month; negative when `date` is later). */
+export function monthsSince(date: CalendarDate, year: number, month: number): number {
+  return year * 12 + month - (Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)));
+}
+
 /** The twelve months of a year, January first. */
 export function monthsOfYear(year: number): ReportMonth[] {
-  return Array.from({ length: 12 }, (_, index) => `${year}-${String(index + 1).padStart(2, '0')}`);
+  return Array.from({ length: 12 }, (_, index) => monthKey(year, index + 1));
 }
 
 /** 2027-12 → 2028-01. */
 export function nextMonth(month: ReportMonth): ReportMonth {
   const [year, m] = month.split('-').map(Number);
-  return m === 12 ? `${year + 1}-01` : `${year}-${String(m + 1).padStart(2, '0')}`;
+  return m === 12 ? monthKey(year + 1, 1) : monthKey(year, m + 1);
 }
 
 /** 2028-01 → 2027-12. */
 export function previousMonth(month: ReportMonth): ReportMonth {
   const [year, m] = month.split('-').map(Number);
-  return m === 1 ? `${year - 1}-12` : `${year}-${String(m - 1).padStart(2, '0')}`;
+  return m === 1 ? monthKey(year - 1, 12) : monthKey(year, m - 1);
 }
 
 /** The day a month's report is due: `dueDay` (1–28) of the next month. 2027-03 with 5 → 2027-04-05. */
