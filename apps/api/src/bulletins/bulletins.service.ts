@@ -4,7 +4,7 @@ import { ConfigService } from '@nestjs/config';
 import { Clock, type Env } from '@qj/config';
 import { monthOfDate, type InvestmentLightRules } from '@qj/domain';
 import { domainError, ValidationFailedException } from '@qj/http';
-import { BulletinRepository, InvestmentFiguresRepository, type BulletinRow } from '@qj/persistence';
+import { BulletinRepository, InvestmentFiguresRepository, UnitOfWork, type BulletinRow } from '@qj/persistence';
 import { BULLETIN_JOB_OPTIONS, bulletinJobId, CataloguedQueue, enqueue, QUEUES } from '@qj/queue';
 import { AuthUser, canReadEverything } from '../auth';
 
@@ -38,6 +38,7 @@ const view = (row: BulletinRow) => {
 export class BulletinsService {
   constructor(
     private readonly bulletins: BulletinRepository,
+    private readonly unitOfWork: UnitOfWork,
     private readonly figures: InvestmentFiguresRepository,
     private readonly clock: Clock,
     private readonly config: ConfigService<Env, true>,
@@ -67,7 +68,7 @@ export class BulletinsService {
    */
   async generate(user: AuthUser, month: string) {
     this.assertPast(month);
-    const requested = await this.bulletins.transaction(async (tx) => {
+    const requested = await this.unitOfWork.run(async (tx) => {
       await this.bulletins.lockMonth(tx, month);
       const existing = await this.bulletins.findByMonth(tx, month);
       if (existing?.status === 'published') throw domainError('bulletin_published', { month }, { extensions: { bulletinId: existing.id, month } });
@@ -126,7 +127,7 @@ export class BulletinsService {
    * `month_locked`. Publishing twice: 409 `bulletin_published`; nothing to publish yet: 409 `bulletin_not_ready`.
    */
   async publish(user: AuthUser, id: string) {
-    await this.bulletins.transaction(async (tx) => {
+    await this.unitOfWork.run(async (tx) => {
       const found = await this.bulletins.find(id, tx);
       if (!found) throw domainError('bulletin_not_found', { id });
       await this.bulletins.lockMonth(tx, found.month);

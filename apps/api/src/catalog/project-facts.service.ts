@@ -1,7 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '@qj/config';
 import { domainError, MAX_INT32, ValidationFailedException } from '@qj/http';
-import { isProjectCodeConflict, PROJECT_FACT_FIELDS, ProjectFacts, ProjectFactsRepository, ProjectFactsRow, AuditRepository } from '@qj/persistence';
+import {
+  isProjectCodeConflict,
+  PROJECT_FACT_FIELDS,
+  ProjectFacts,
+  ProjectFactsRepository,
+  ProjectFactsRow,
+  AuditRepository,
+  UnitOfWork,
+} from '@qj/persistence';
 import { domainEvent } from '@qj/queue';
 import { AuthUser } from '../auth';
 import type { UpdateProjectFactsDto } from './dto/project-facts.dto';
@@ -17,6 +25,7 @@ const projectNotFound = (id: string) => domainError('project_not_found', { id })
 export class ProjectFactsService {
   constructor(
     private readonly facts: ProjectFactsRepository,
+    private readonly unitOfWork: UnitOfWork,
     private readonly audit: AuditRepository,
     private readonly clock: Clock,
   ) {}
@@ -28,7 +37,7 @@ export class ProjectFactsService {
       throw new ValidationFailedException([{ field: 'statisticsRegisteredOn', message: `statisticsRegisteredOn 不能晚于今天（${today}）` }]);
     }
     try {
-      return await this.facts.transaction(async (tx) => {
+      return await this.unitOfWork.run(async (tx) => {
         const current = await this.facts.lock(tx, projectId);
         if (!current) throw projectNotFound(projectId);
         const next: ProjectFacts = { ...pick(current) };

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Clock } from '@qj/config';
 import { amountRefusalText, isPlanYear, parseAmount, PLAN_YEARS } from '@qj/domain';
 import { domainError, FieldError, ValidationFailedException, yearParam } from '@qj/http';
-import { InvestmentPlanRepository, InvestmentPlanRow, ProjectRef, UnitRepository } from '@qj/persistence';
+import { InvestmentPlanRepository, InvestmentPlanRow, ProjectRef, ProjectStateRepository, UnitOfWork, UnitRepository } from '@qj/persistence';
 import { AuthUser, readScopeOf } from '../auth';
 import { amountCell, EntryRow, monthOfYearCell, readEntrySheet } from '../import/entry-sheet';
 import { textOf, UnreadableSheetError } from '../import/milestone-sheet.reader';
@@ -39,6 +39,8 @@ const fileError = (reason: string) => domainError('invalid_file', { reason }, { 
 export class InvestmentPlanImportService {
   constructor(
     private readonly plans: InvestmentPlanRepository,
+    private readonly projects: ProjectStateRepository,
+    private readonly unitOfWork: UnitOfWork,
     private readonly units: UnitRepository,
     private readonly issuer: InvestmentPlansService,
     private readonly clock: Clock,
@@ -73,8 +75,8 @@ export class InvestmentPlanImportService {
 
     const parsed = sheetRows.map((row) => parseRow(row, fileYear));
     const ids = [...new Set(parsed.flatMap((row) => (row.projectId && UUID.test(row.projectId) ? [row.projectId] : [])))];
-    return this.plans.transaction(async (tx) => {
-      const projects = await this.plans.lockProjects(tx, ids);
+    return this.unitOfWork.run(async (tx) => {
+      const projects = await this.projects.lockRefs(tx, ids);
       const current = await this.plans.currentOf(ids, fileYear, tx);
       const rowsOf = new Map<string, number[]>();
       for (const row of parsed) if (row.projectId) rowsOf.set(row.projectId, [...(rowsOf.get(row.projectId) ?? []), row.row]);

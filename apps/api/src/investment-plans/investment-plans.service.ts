@@ -1,6 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { domainError, FieldError, ValidationFailedException } from '@qj/http';
-import { InvestmentPlanRepository, InvestmentPlanRow, ProjectRef, AuditRepository, type Transaction } from '@qj/persistence';
+import {
+  InvestmentPlanRepository,
+  InvestmentPlanRow,
+  ProjectRef,
+  ProjectStateRepository,
+  AuditRepository,
+  UnitOfWork,
+  type Transaction,
+} from '@qj/persistence';
 import { domainEvent } from '@qj/queue';
 import { AuthUser, canEditProject, canReadEverything, refuseOutsideUnit } from '../auth';
 
@@ -25,14 +33,16 @@ export const projectNotFound = (id: string) => domainError('project_not_found', 
 export class InvestmentPlansService {
   constructor(
     private readonly plans: InvestmentPlanRepository,
+    private readonly projects: ProjectStateRepository,
+    private readonly unitOfWork: UnitOfWork,
     private readonly audit: AuditRepository,
   ) {}
 
   async issue(user: AuthUser, projectId: string, year: number, input: PlanInput) {
     const shape = checkMonths(input);
     if (shape.length) throw new ValidationFailedException(shape);
-    return this.plans.transaction(async (tx) => {
-      const project = (await this.plans.lockProjects(tx, [projectId])).get(projectId);
+    return this.unitOfWork.run(async (tx) => {
+      const project = (await this.projects.lockRefs(tx, [projectId])).get(projectId);
       if (!project) throw projectNotFound(projectId);
       const current = await this.plans.current(projectId, year, tx);
       const errors = checkIssue(current, input);
@@ -116,11 +126,10 @@ export class InvestmentPlansService {
   }
 
   /** Reviewers and admins read every project; an owner their unit's (another unit's: 403, as for the project's history). */
-  private async readableProject(user: AuthUser, projectId: string, action: string): Promise<ProjectRef> {
-    const project = await this.plans.project(projectId);
+  private async readableProject(user: AuthUser, projectId: string, action: string): Promise<void> {
+    const project = await this.projects.find(projectId);
     if (!project) throw projectNotFound(projectId);
     if (!canReadEverything(user) && !canEditProject(user, project)) refuseOutsideUnit(projectId, action);
-    return project;
   }
 }
 

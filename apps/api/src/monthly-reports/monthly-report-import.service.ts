@@ -2,7 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { Clock } from '@qj/config';
 import { amountRefusalText, isPlanMonth, parseAmount, reportDueOn } from '@qj/domain';
 import { DomainException, domainError, FieldError, monthParam, ValidationFailedException } from '@qj/http';
-import { MonthlyReportContent, MonthlyReportRepository, MonthlyReportRow, ProjectRef, UnitRepository } from '@qj/persistence';
+import {
+  MonthlyReportContent,
+  MonthlyReportRepository,
+  MonthlyReportRow,
+  ProjectRef,
+  ProjectStateRepository,
+  UnitOfWork,
+  UnitRepository,
+} from '@qj/persistence';
 import { AuthUser, canEditProject, readScopeOf } from '../auth';
 import { amountCell, EntryRow, readEntrySheet } from '../import/entry-sheet';
 import { textOf, UnreadableSheetError } from '../import/milestone-sheet.reader';
@@ -43,6 +51,8 @@ const fileError = (reason: string) => domainError('invalid_file', { reason }, { 
 export class MonthlyReportImportService {
   constructor(
     private readonly reports: MonthlyReportRepository,
+    private readonly projects: ProjectStateRepository,
+    private readonly unitOfWork: UnitOfWork,
     private readonly units: UnitRepository,
     private readonly service: MonthlyReportsService,
     private readonly locks: MonthLockService,
@@ -86,8 +96,8 @@ export class MonthlyReportImportService {
     const ids = [...new Set(parsed.flatMap((row) => (row.projectId && UUID.test(row.projectId) ? [row.projectId] : [])))];
     const months = [...new Set(parsed.flatMap((row) => (row.month ? [row.month] : [])))];
 
-    return this.reports.transaction(async (tx) => {
-      const projects = await this.reports.lockProjects(tx, ids);
+    return this.unitOfWork.run(async (tx) => {
+      const projects = await this.projects.lockRefs(tx, ids);
       const locked = await this.locks.lockedMonths(months, tx);
       const current = new Map<string, MonthlyReportRow>();
       for (const month of months) {

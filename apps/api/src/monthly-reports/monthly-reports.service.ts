@@ -3,7 +3,16 @@ import { ConfigService } from '@nestjs/config';
 import { Clock, type Env } from '@qj/config';
 import { isLateSubmission, isReportOverdue, monthOfDate, monthsOfYear, reportDueOn } from '@qj/domain';
 import { DomainException, domainError, ValidationFailedException } from '@qj/http';
-import { MonthlyReportContent, MonthlyReportRepository, MonthlyReportRow, ProjectRef, AuditRepository, type Transaction } from '@qj/persistence';
+import {
+  MonthlyReportContent,
+  MonthlyReportRepository,
+  MonthlyReportRow,
+  ProjectRef,
+  ProjectStateRepository,
+  AuditRepository,
+  UnitOfWork,
+  type Transaction,
+} from '@qj/persistence';
 import { domainEvent } from '@qj/queue';
 import { assertCanEditProject, AuthUser, canEditProject, canReadEverything, readScopeOf, refuseOutsideUnit } from '../auth';
 import { MonthLockService } from './month-lock.service';
@@ -27,6 +36,8 @@ export class MonthlyReportsService {
 
   constructor(
     private readonly reports: MonthlyReportRepository,
+    private readonly projects: ProjectStateRepository,
+    private readonly unitOfWork: UnitOfWork,
     private readonly audit: AuditRepository,
     private readonly locks: MonthLockService,
     private readonly clock: Clock,
@@ -45,7 +56,7 @@ export class MonthlyReportsService {
 
   async save(user: AuthUser, projectId: string, month: string, content: MonthlyReportContent, expectedVersion?: number) {
     this.assertReportable(month);
-    return this.reports.transaction(async (tx) => {
+    return this.unitOfWork.run(async (tx) => {
       const project = await this.lockProject(tx, user, projectId, 'monthly-report.update');
       await this.locks.assertOpen(tx, [month]);
       const current = await this.reports.find(projectId, month, tx);
@@ -58,7 +69,7 @@ export class MonthlyReportsService {
 
   async submit(user: AuthUser, projectId: string, month: string, expectedVersion?: number) {
     this.assertReportable(month);
-    return this.reports.transaction(async (tx) => {
+    return this.unitOfWork.run(async (tx) => {
       const project = await this.lockProject(tx, user, projectId, 'monthly-report.submit');
       await this.locks.assertOpen(tx, [month]);
       const current = await this.reports.find(projectId, month, tx);
@@ -70,8 +81,8 @@ export class MonthlyReportsService {
   }
 
   async returnReport(user: AuthUser, projectId: string, month: string, comment: string) {
-    return this.reports.transaction(async (tx) => {
-      const project = (await this.reports.lockProjects(tx, [projectId])).get(projectId);
+    return this.unitOfWork.run(async (tx) => {
+      const project = (await this.projects.lockRefs(tx, [projectId])).get(projectId);
       if (!project) throw projectNotFound(projectId);
       await this.locks.assertOpen(tx, [month]);
       const current = await this.reports.find(projectId, month, tx);
@@ -101,7 +112,7 @@ export class MonthlyReportsService {
 
   /** The year's twelve months of a project: each with its report or `missing`, its due day, overdue, late and locked. */
   async year(user: AuthUser, projectId: string, year: number) {
-    const project = await this.reports.project(projectId);
+    const project = await this.projects.find(projectId);
     if (!project) throw projectNotFound(projectId);
     if (!canReadEverything(user) && !canEditProject(user, project)) refuseOutsideUnit(projectId, 'monthly-report.read');
     const months = monthsOfYear(year);
@@ -184,7 +195,7 @@ export class MonthlyReportsService {
 
   /** The project, locked; an owner of another unit is refused here too (the guard refused them first). */
   private async lockProject(tx: Transaction, user: AuthUser, projectId: string, action: string): Promise<ProjectRef> {
-    const project = (await this.reports.lockProjects(tx, [projectId])).get(projectId);
+    const project = (await this.projects.lockRefs(tx, [projectId])).get(projectId);
     if (!project) throw projectNotFound(projectId);
     assertCanEditProject(user, project, action);
     return project;

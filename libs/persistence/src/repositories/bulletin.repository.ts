@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { managerOf, Transaction, transactionOf } from './transaction';
+import { managerOf, Transaction } from './transaction';
 
 export type BulletinStatus = 'generating' | 'draft' | 'published' | 'failed';
 
@@ -57,10 +57,6 @@ const FROM = `bulletin b LEFT JOIN app_user ru ON ru.id = b.requested_by LEFT JO
 @Injectable()
 export class BulletinRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction((manager) => work(transactionOf(manager)));
-  }
 
   /** Serialises every write of one month's bulletin (request, publish) and the reports' lock check against publishing. */
   async lockMonth(tx: Transaction, month: string): Promise<void> {

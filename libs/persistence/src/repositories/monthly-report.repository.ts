@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { lockProjectRefs, ProjectRef } from './project-locks';
-import { managerOf, Transaction, transactionOf } from './transaction';
+import { managerOf, Transaction } from './transaction';
 import { UnitScope, unitOfScope } from './unit-scope';
 
 export type MonthlyReportStatus = 'draft' | 'submitted' | 'returned';
@@ -58,28 +57,6 @@ const REPORT_JOINS = `LEFT JOIN app_user su ON su.id = r.submitted_by LEFT JOIN 
 @Injectable()
 export class MonthlyReportRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction((manager) => work(transactionOf(manager)));
-  }
-
-  lockProjects(tx: Transaction, ids: readonly string[]): Promise<Map<string, ProjectRef>> {
-    return lockProjectRefs(tx, ids);
-  }
-
-  async project(id: string): Promise<ProjectRef | undefined> {
-    const [row] = await this.dataSource.query(`SELECT id, name, unit_id AS "unitId", project_code AS "projectCode" FROM project WHERE id = $1`, [id]);
-    return row;
-  }
-
-  /** Projects by id (not locked), for checking an import's rows before anything is written. */
-  async projects(ids: readonly string[]): Promise<Map<string, ProjectRef>> {
-    const rows: ProjectRef[] = await this.dataSource.query(
-      `SELECT id, name, unit_id AS "unitId", project_code AS "projectCode" FROM project WHERE id = ANY($1::uuid[])`,
-      [ids],
-    );
-    return new Map(rows.map((row) => [row.id, row]));
-  }
 
   async find(projectId: string, month: string, tx?: Transaction): Promise<MonthlyReportRow | undefined> {
     const [row] = await (tx ? managerOf(tx) : this.dataSource.manager).query(

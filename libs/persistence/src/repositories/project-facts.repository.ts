@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { managerOf, Transaction, transactionOf } from './transaction';
+import { managerOf, Transaction } from './transaction';
 
 /** A project's investment facts (项目代码, 总投资, type, period, 建设内容, 入库纳统), amounts as exact decimal strings. */
 export interface ProjectFacts {
@@ -50,10 +50,6 @@ export function isProjectCodeConflict(error: unknown): boolean {
 @Injectable()
 export class ProjectFactsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction((manager) => work(transactionOf(manager)));
-  }
 
   async lock(tx: Transaction, id: string): Promise<ProjectFactsRow | undefined> {
     const [row] = await managerOf(tx).query(`SELECT ${COLUMNS} FROM project p WHERE p.id = $1 FOR UPDATE`, [id]);

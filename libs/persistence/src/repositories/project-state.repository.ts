@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { lockProjectRefs, ProjectRef } from './project-locks';
 import { managerOf, Transaction } from './transaction';
 import { updateReturning } from './update-returning';
 
@@ -33,6 +34,11 @@ export class ProjectStateRepository {
 
   lock(tx: Transaction, id: string): Promise<ProjectState | undefined> {
     return lockProjectRow(tx, id);
+  }
+
+  /** Projects as the investment entry checks them, locked in id order (see lockProjectRefs); missing ids are absent. */
+  lockRefs(tx: Transaction, ids: readonly string[]): Promise<Map<string, ProjectRef>> {
+    return lockProjectRefs(tx, ids);
   }
 
   /** The same state without a lock, for reads. */
