@@ -24,6 +24,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { Pool, PoolClient } from 'pg';
 import { addDays, todayIn } from '@qj/domain';
+import { UUID_PATTERN } from '@qj/http';
 import { bootBenchApi } from './support/api';
 import { registerCleanup } from './support/cleanup';
 import { compareThroughput, Target } from './support/compare';
@@ -33,10 +34,9 @@ import type { WorkflowMixData, WorkflowProject } from './support/scenarios/workf
 import type { BenchContext, BenchResult, LoadResult } from './support/types';
 
 const TIME_ZONE = 'Asia/Shanghai';
-const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
-const MILESTONE_PATH = new RegExp(`^/api/milestones/(${UUID})$`);
-const REQUEST_PATH = new RegExp(`^/api/projects/(${UUID})/transition-requests$`);
-const APPROVE_PATH = new RegExp(`^/api/transition-requests/(${UUID})/approve$`);
+const MILESTONE_PATH = new RegExp(`^/api/milestones/(${UUID_PATTERN})$`);
+const REQUEST_PATH = new RegExp(`^/api/projects/(${UUID_PATTERN})/transition-requests$`);
+const APPROVE_PATH = new RegExp(`^/api/transition-requests/(${UUID_PATTERN})/approve$`);
 
 class Refused extends Error {
   constructor(readonly status: number) {

@@ -8,3 +8,4 @@ export * from './validation';
 export * from './calendar-date.validator';
 export * from './amount.validator';
 export * from './plan-period.pipes';
+export * from './uuid';

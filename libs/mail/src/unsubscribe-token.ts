@@ -1,10 +1,9 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { isUuid } from '@qj/http';
 
 /** The kinds of e-mail a user can turn off (退订). */
 export const MAIL_PREFERENCE_KINDS = ['alert', 'workflow', 'digest', 'report'] as const;
 export type MailPreferenceKind = (typeof MAIL_PREFERENCE_KINDS)[number];
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function signature(secret: string, userId: string, kind: string): string {
   return createHmac('sha256', secret).update(`unsubscribe\n${userId}\n${kind}`).digest('base64url');
@@ -19,7 +18,7 @@ export function unsubscribeToken(secret: string, userId: string, kind: MailPrefe
 export function verifyUnsubscribeToken(secret: string, token: unknown): { userId: string; kind: MailPreferenceKind } | undefined {
   if (typeof token !== 'string') return undefined;
   const [userId, kind, given, ...rest] = token.split('.');
-  if (rest.length || !userId || !UUID.test(userId) || !MAIL_PREFERENCE_KINDS.includes(kind as MailPreferenceKind) || !given) return undefined;
+  if (rest.length || !isUuid(userId) || !MAIL_PREFERENCE_KINDS.includes(kind as MailPreferenceKind) || !given) return undefined;
   const expected = Buffer.from(signature(secret, userId, kind));
   const actual = Buffer.from(given);
   if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) return undefined;

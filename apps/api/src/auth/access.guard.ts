@@ -2,13 +2,11 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AccessRepository } from '@qj/persistence';
 import type { Request } from 'express';
-import { domainError } from '@qj/http';
+import { domainError, isUuid } from '@qj/http';
 import { forbidden, PERMISSIONS, THE_PROJECT, unauthenticated } from './access';
 import type { Role } from './auth-user';
 import type { AuthenticatedRequest } from './current-user.decorator';
 import { REQUIRED_ACCESS, RequiredAccess } from './require-access.decorator';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Runs after AuthGuard and RolesGuard, before pipes and interceptors: a route marked @RequireAccess(permission, param)
@@ -33,7 +31,7 @@ export class AccessGuard implements CanActivate {
     if (user.role !== 'owner' || !policy.resource || !required.param) return true;
     const id = request.params[required.param];
     // Not an id at all: the route's own pipe answers 400 naming the parameter; an unknown id, the handler's 404.
-    if (typeof id !== 'string' || !UUID.test(id)) return true;
+    if (!isUuid(id)) return true;
     const unitId = await this.access.unitOf(policy.resource, id);
     if (unitId !== undefined && unitId !== user.unitId) {
       throw domainError('outside_unit', { subject: THE_PROJECT }, { extensions: { [`${policy.resource}Id`]: id, action: required.permission } });

@@ -8,6 +8,7 @@ import { unauthenticated } from './access';
 import type { AccessTokenPayload } from './auth-user';
 import type { AuthenticatedRequest } from './current-user.decorator';
 import { IS_PUBLIC } from './public.decorator';
+import { isUuid } from '@qj/http';
 
 /**
  * Probes that orchestrators call without credentials (/health, /health/ready, outside /api). Exempted by
@@ -20,7 +21,6 @@ const OPEN_CONTROLLERS: ReadonlySet<unknown> = new Set([HealthController]);
 export function isOpenRoute(reflector: Reflector, handler: Function, controller: Type): boolean {
   return OPEN_CONTROLLERS.has(controller) || reflector.getAllAndOverride<boolean>(IS_PUBLIC, [handler, controller]) === true;
 }
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The global guard: every route needs `Authorization: Bearer <token>` unless it is @Public(). The token's
@@ -59,7 +59,7 @@ export class AuthGuard implements CanActivate {
     } catch {
       return undefined;
     }
-    if (typeof payload.sub !== 'string' || !UUID.test(payload.sub) || !Number.isInteger(payload.gen)) return undefined;
+    if (!isUuid(payload.sub) || !Number.isInteger(payload.gen)) return undefined;
     const user = await this.users.findActiveSubject(payload.sub);
     // One primary-key read serves both checks: the user is active, and the token is of their current generation.
     return user?.tokenGeneration === payload.gen ? user : undefined;

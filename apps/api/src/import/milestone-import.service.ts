@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { Clock } from '@qj/config';
-import { DomainException, domainError, FieldError, flattenValidationErrors, ValidationFailedException } from '@qj/http';
+import { DomainException, domainError, FieldError, flattenValidationErrors, isUuid, ValidationFailedException } from '@qj/http';
 import { MilestoneRepository, MilestoneWithProject, ProjectStateRepository, UnitRepository } from '@qj/persistence';
 import { AuthUser, canEditProject, readScopeOf } from '../auth';
 import { UpdateMilestoneDto } from '../milestones/dto/update-milestone.dto';
@@ -31,7 +31,6 @@ export interface ImportResult {
 }
 
 const DATE_FIELDS: readonly DateField[] = ['baselineDate', 'forecastDate', 'actualDate'];
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const API_FIELD_WORDS = /\b(baselineDate|forecastDate|actualDate|comment)\b/g;
 
 /** An API field name in a message becomes the column's header, so the row's error reads in the sheet's words. */
@@ -96,7 +95,7 @@ export class MilestoneImportService {
     }
     if (!sheetRows.length) throw fileError('文件中没有需要导入的里程碑行');
 
-    const ids = [...new Set(sheetRows.map((row) => row.milestoneId).filter((id): id is string => id !== null && UUID.test(id)))];
+    const ids = [...new Set(sheetRows.map((row) => row.milestoneId).filter(isUuid))];
     const current = await this.milestoneRows.withProjects(undefined, ids, false);
     const today = this.clock.today();
     const rowsOf = new Map<string, number[]>();

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '@qj/config';
 import { amountRefusalText, isPlanYear, parseAmount, PLAN_YEARS } from '@qj/domain';
-import { domainError, FieldError, ValidationFailedException, yearParam } from '@qj/http';
+import { domainError, FieldError, isUuid, ValidationFailedException, yearParam } from '@qj/http';
 import { InvestmentPlanRepository, InvestmentPlanRow, ProjectRef, ProjectStateRepository, UnitOfWork, UnitRepository } from '@qj/persistence';
 import { AuthUser, readScopeOf } from '../auth';
 import { amountCell, EntryRow, monthOfYearCell, readEntrySheet } from '../import/entry-sheet';
@@ -27,7 +27,6 @@ export interface PlanImportResult {
   summary: Record<'total' | PlanImportStatus, number>;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const fileError = (reason: string) => domainError('invalid_file', { reason }, { errors: [{ field: 'file', message: reason }] });
 
 /**
@@ -74,7 +73,7 @@ export class InvestmentPlanImportService {
     const fileYear = year ?? yearOfSheet(sheetRows);
 
     const parsed = sheetRows.map((row) => parseRow(row, fileYear));
-    const ids = [...new Set(parsed.flatMap((row) => (row.projectId && UUID.test(row.projectId) ? [row.projectId] : [])))];
+    const ids = [...new Set(parsed.flatMap((row) => (row.projectId && isUuid(row.projectId) ? [row.projectId] : [])))];
     return this.unitOfWork.run(async (tx) => {
       const projects = await this.projects.lockRefs(tx, ids);
       const current = await this.plans.currentOf(ids, fileYear, tx);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '@qj/config';
 import { amountRefusalText, isPlanMonth, parseAmount, reportDueOn } from '@qj/domain';
-import { DomainException, domainError, FieldError, monthParam, ValidationFailedException } from '@qj/http';
+import { DomainException, domainError, FieldError, isUuid, monthParam, ValidationFailedException } from '@qj/http';
 import {
   MonthlyReportContent,
   MonthlyReportRepository,
@@ -39,7 +39,6 @@ export interface ReportImportResult {
   summary: { total: number; saved: number; unchanged: number; skipped: number; submitted: number; error: number };
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const fileError = (reason: string) => domainError('invalid_file', { reason }, { errors: [{ field: 'file', message: reason }] });
 
 /**
@@ -93,7 +92,7 @@ export class MonthlyReportImportService {
     }
     if (!sheetRows.length) throw fileError('文件中没有项目行');
     const parsed = sheetRows.map((row) => this.parseRow(row, defaultMonth));
-    const ids = [...new Set(parsed.flatMap((row) => (row.projectId && UUID.test(row.projectId) ? [row.projectId] : [])))];
+    const ids = [...new Set(parsed.flatMap((row) => (row.projectId && isUuid(row.projectId) ? [row.projectId] : [])))];
     const months = [...new Set(parsed.flatMap((row) => (row.month ? [row.month] : [])))];
 
     return this.unitOfWork.run(async (tx) => {

@@ -7,14 +7,13 @@ import type { Env } from '@qj/config';
 import { UserRepository } from '@qj/persistence';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { AuthUser, forbidden, unauthenticated } from '../auth';
+import { isUuid } from '@qj/http';
 
 /** Where the dashboard lives: outside /api, so a browser tab can open it (a navigation cannot send a Bearer header). */
 export const QUEUE_DASHBOARD_PATH = '/admin/queues';
 export const QUEUE_DASHBOARD_COOKIE = 'qj_queue_dashboard';
 /** Short, because the cookie is a bearer credential of its own; the admin clicks 队列看板 again to renew it. */
 export const QUEUE_DASHBOARD_SESSION_SECONDS = 30 * 60;
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Who a cookie or token speaks for, and of which of their token generations. */
 interface Claim {
@@ -85,7 +84,7 @@ export class QueueDashboardAccess implements OnModuleInit {
 
   private sessionClaim(token: string | undefined, now = Date.now()): Claim | undefined {
     const [userId, generation, expiresAt, signature, ...rest] = (token ?? '').split('.');
-    if (rest.length || !UUID.test(userId ?? '') || !/^\d{1,10}$/.test(generation ?? '') || !/^\d+$/.test(expiresAt ?? '') || !signature) return undefined;
+    if (rest.length || !isUuid(userId) || !/^\d{1,10}$/.test(generation ?? '') || !/^\d+$/.test(expiresAt ?? '') || !signature) return undefined;
     const expected = Buffer.from(this.sign(`${userId}.${generation}.${expiresAt}`));
     const given = Buffer.from(signature);
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined;
@@ -98,7 +97,7 @@ export class QueueDashboardAccess implements OnModuleInit {
     if (!token) return undefined;
     try {
       const payload = await this.jwt.verifyAsync<{ sub?: unknown; gen?: unknown }>(token);
-      const valid = typeof payload.sub === 'string' && UUID.test(payload.sub) && Number.isInteger(payload.gen);
+      const valid = isUuid(payload.sub) && Number.isInteger(payload.gen);
       return valid ? { userId: payload.sub as string, generation: payload.gen as number } : undefined;
     } catch {
       return undefined;

@@ -4,6 +4,7 @@ import type { BusinessDay } from '@qj/domain';
 import { DataSource } from 'typeorm';
 import { PROJECT_FACTS_SQL, ProjectFacts } from './project-facts.repository';
 import { overdueMilestoneSql, stageOrderSql, staleProjectSql, statusOrderSql } from '../rules.sql';
+import { isUuid } from '@qj/http';
 
 export const PROJECT_SORTS = ['plan', 'name', 'stage', 'target', 'sector', 'column', 'chapter', 'updatedAt'] as const;
 export type ProjectSort = (typeof PROJECT_SORTS)[number];
@@ -66,7 +67,6 @@ const ORDER_BY: Record<ProjectSort, string> = {
   chapter: 'p.chapter_no',
   updatedAt: 'p.updated_at',
 };
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Projects counted under more than one key of a dimension: the sums over parts, chapters or columns exceed the total by them. */
 export interface MultiCounted {
@@ -120,7 +120,7 @@ export class ProjectReadRepository {
     if (filter.sector !== undefined) where.push(`p.sector = ${bind(filter.sector)}`);
     if (filter.stage !== undefined) where.push(`p.stage = ${bind(filter.stage)}`);
     if (filter.target !== undefined) where.push(`p.target = ${bind(filter.target)}`);
-    if (filter.unit !== undefined) where.push(UUID.test(filter.unit) ? `p.unit_id = ${bind(filter.unit)}` : `u.code = ${bind(filter.unit)}`);
+    if (filter.unit !== undefined) where.push(isUuid(filter.unit) ? `p.unit_id = ${bind(filter.unit)}` : `u.code = ${bind(filter.unit)}`);
     if (filter.rag !== undefined) where.push(`p.rag = ${bind(filter.rag)}`);
     if (filter.overdue !== undefined) {
       where.push(
