@@ -1,6 +1,6 @@
-import { Controller, Get, HttpCode, Post, Query, Req, Res, StreamableFile, UseInterceptors } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import { Controller, Get, Post, Query, Res, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { AuthUser, CurrentUser, RequireAccess } from '../auth';
 import { XLSX_CONTENT_TYPE } from '../export/project-export.controller';
 import { ApiFileResponse } from '../openapi/file-response.decorator';
@@ -8,7 +8,7 @@ import { ApiProblems } from '../openapi/api-problems.decorator';
 import { MilestoneImportQueryDto, MilestoneTemplateQueryDto } from './dto/milestone-import.query.dto';
 import { MilestoneImportResultDto } from './dto/milestone-import.response.dto';
 import { MilestoneImportService } from './milestone-import.service';
-import { UPLOAD_FIELD, XlsxUploadInterceptor } from './xlsx-upload.interceptor';
+import { UploadedXlsx, XlsxImport, XlsxUpload } from './xlsx-upload.interceptor';
 
 /**
  * Excel import of milestone updates. ImportModule comes before MilestonesModule in ApiModule, so these fixed paths
@@ -38,22 +38,14 @@ export class MilestoneImportController {
   }
 
   @Post('import')
-  @HttpCode(200)
   @RequireAccess('milestone.import')
-  @UseInterceptors(XlsxUploadInterceptor)
-  @ApiOperation({
+  @XlsxImport({
     summary:
       'Import the filled-in template (multipart field `file`, .xlsx, ≤ 2 MB, ≤ 20 MB inflated, checked before parsing): every row validated; 422 with each row’s errors and nothing applied, else all updates in one transaction. dryRun=true only validates',
+    ok: MilestoneImportResultDto,
+    badRequest: 'not an .xlsx, or a malformed upload (problem naming `file`)',
   })
-  @ApiConsumes('multipart/form-data')
-  @ApiOkResponse({ type: MilestoneImportResultDto })
-  @ApiProblems(
-    [400, 'not an .xlsx, or a malformed upload (problem naming `file`)'],
-    [413, 'the upload is over 2 MB, or inflates past 20 MB'],
-    [422, 'import_rows_invalid: each row’s errors, with `rows` and `summary` as in the 200; nothing applied; or more than a template can hold'],
-  )
-  @ApiBody({ schema: { type: 'object', required: [UPLOAD_FIELD], properties: { [UPLOAD_FIELD]: { type: 'string', format: 'binary' } } } })
-  import(@CurrentUser() user: AuthUser, @Query() query: MilestoneImportQueryDto, @Req() request: Request) {
-    return this.imports.import(user, (request.file as Express.Multer.File).buffer, query.dryRun ?? false);
+  import(@CurrentUser() user: AuthUser, @Query() query: MilestoneImportQueryDto, @UploadedXlsx() upload: XlsxUpload) {
+    return this.imports.import(user, upload.buffer, query.dryRun ?? false);
   }
 }

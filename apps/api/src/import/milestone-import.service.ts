@@ -7,8 +7,9 @@ import { MilestoneRepository, MilestoneWithProject, ProjectStateRepository, Unit
 import { AuthUser, canEditProject, readScopeOf } from '../auth';
 import { UpdateMilestoneDto } from '../milestones/dto/update-milestone.dto';
 import { MilestonesService } from '../milestones/milestones.service';
-import { DateCell, readMilestoneSheet, SheetRow, UnreadableSheetError } from './milestone-sheet.reader';
+import { DateCell, readMilestoneSheet, SheetRow } from './milestone-sheet.reader';
 import { buildMilestoneTemplate, DateField, FIELD_LABELS, IMPORT_DATE_RANGE } from './milestone-template.workbook';
+import { readUploadedRows } from './xlsx-upload.interceptor';
 
 export type ImportRowStatus = 'update' | 'unchanged' | 'error';
 
@@ -37,8 +38,6 @@ const API_FIELD_WORDS = /\b(baselineDate|forecastDate|actualDate|comment)\b/g;
 function inSheetWords(message: string): string {
   return message.replace(API_FIELD_WORDS, (field) => FIELD_LABELS[field as DateField | 'comment']);
 }
-
-const fileError = (reason: string) => domainError('invalid_file', { reason }, { errors: [{ field: 'file', message: reason }] });
 
 /**
  * Excel import of milestone updates (里程碑批量导入): the template to fill in, and the upload checked row by row
@@ -86,14 +85,7 @@ export class MilestoneImportService {
 
   /** Validates every row; applies them (unless `dryRun`) only when none has an error, else 422 with each row's errors. */
   async import(user: AuthUser, file: Buffer, dryRun: boolean): Promise<ImportResult> {
-    let sheetRows: SheetRow[];
-    try {
-      sheetRows = await readMilestoneSheet(file);
-    } catch (error) {
-      if (error instanceof UnreadableSheetError) throw fileError(error.message);
-      throw error;
-    }
-    if (!sheetRows.length) throw fileError('文件中没有需要导入的里程碑行');
+    const sheetRows = await readUploadedRows(() => readMilestoneSheet(file), '文件中没有需要导入的里程碑行');
 
     const ids = [...new Set(sheetRows.map((row) => row.milestoneId).filter(isUuid))];
     const current = await this.milestoneRows.withProjects(undefined, ids, false);

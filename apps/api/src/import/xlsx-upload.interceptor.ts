@@ -1,8 +1,23 @@
-import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
-import { DomainException, domainError } from '@qj/http';
+import {
+  applyDecorators,
+  CallHandler,
+  createParamDecorator,
+  ExecutionContext,
+  HttpCode,
+  Injectable,
+  NestInterceptor,
+  PipeTransform,
+  Type,
+  UseInterceptors,
+} from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
+import { DomainException, domainError, ValidationFailedException } from '@qj/http';
 import type { Request, Response } from 'express';
 import multer from 'multer';
 import type { Observable } from 'rxjs';
+import { ApiProblems } from '../openapi/api-problems.decorator';
+import { UnreadableSheetError } from './milestone-sheet.reader';
 import { assertWithinXlsxLimits, XLSX_LIMITS, XlsxRefusal } from './xlsx-archive';
 
 export const UPLOAD_FIELD = 'file';
@@ -68,5 +83,66 @@ function refusalOf(error: unknown): DomainException {
   const reason = error instanceof multer.MulterError ? MULTER_REFUSALS[error.code] : undefined;
   return refusedWith(
     domainError('invalid_upload', { reason: reason ?? { zh: '上传的表单格式不正确', en: 'The upload form is malformed' }, field: UPLOAD_FIELD }),
+  );
+}
+
+/** An upload whose workbook is not the template, or holds no row to import: 400 naming `file`, in the user's words. */
+export const invalidFile = (reason: string) => fileRefused('invalid_file', reason);
+
+/** The rows `read` finds in an upload; 400 naming `file` when it is not the template or has no rows (`emptyReason`). */
+export async function readUploadedRows<T>(read: () => Promise<T[]>, emptyReason: string): Promise<T[]> {
+  let rows: T[];
+  try {
+    rows = await read();
+  } catch (error) {
+    if (error instanceof UnreadableSheetError) throw invalidFile(error.message);
+    throw error;
+  }
+  if (!rows.length) throw invalidFile(emptyReason);
+  return rows;
+}
+
+/**
+ * A value the client may give in the query or in the upload's form (`year`, `month`): the form's is checked with the
+ * query's pipe, and when both are given they must agree (400 naming the field).
+ */
+export function queryOrForm<T>(field: string, fromQuery: T | undefined, formValue: unknown, pipe: PipeTransform<unknown, T>): T | undefined {
+  const fromForm = formValue === undefined || formValue === '' ? undefined : pipe.transform(formValue, { type: 'body', data: field });
+  if (fromQuery !== undefined && fromForm !== undefined && fromQuery !== fromForm) {
+    throw new ValidationFailedException([{ field, message: `查询参数与表单中的 ${field} 不一致（${String(fromQuery)} / ${String(fromForm)}）` }]);
+  }
+  return fromQuery ?? fromForm;
+}
+
+/** The uploaded workbook and the other fields of its form, as XlsxUploadInterceptor left them on the request. */
+export interface XlsxUpload {
+  buffer: Buffer;
+  form: Record<string, unknown>;
+}
+
+export const UploadedXlsx = createParamDecorator((_: unknown, context: ExecutionContext): XlsxUpload => {
+  const request = context.switchToHttp().getRequest<Request>();
+  return { buffer: (request.file as Express.Multer.File).buffer, form: (request.body ?? {}) as Record<string, unknown> };
+});
+
+/**
+ * An Excel import route: the upload read and checked by XlsxUploadInterceptor, 200 with the result, and its OpenAPI
+ * entry (multipart with `file` and the route's own form fields; 400, 413 and 422 as every import answers them).
+ */
+export function XlsxImport(options: { summary: string; ok: Type<unknown>; badRequest: string; formFields?: Record<string, SchemaObject> }) {
+  return applyDecorators(
+    HttpCode(200),
+    UseInterceptors(XlsxUploadInterceptor),
+    ApiOperation({ summary: options.summary }),
+    ApiConsumes('multipart/form-data'),
+    ApiOkResponse({ type: options.ok }),
+    ApiProblems(
+      [400, options.badRequest],
+      [413, 'the upload is over 2 MB, or inflates past 20 MB'],
+      [422, 'import_rows_invalid: each row’s errors, with `rows` and `summary` as in the 200; nothing applied; or more than a template can hold'],
+    ),
+    ApiBody({
+      schema: { type: 'object', required: [UPLOAD_FIELD], properties: { [UPLOAD_FIELD]: { type: 'string', format: 'binary' }, ...options.formFields } },
+    }),
   );
 }

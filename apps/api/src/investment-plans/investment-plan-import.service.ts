@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '@qj/config';
 import { amountRefusalText, isPlanYear, parseAmount, PLAN_YEARS } from '@qj/domain';
-import { domainError, FieldError, isUuid, ValidationFailedException, yearParam } from '@qj/http';
+import { domainError, FieldError, isUuid, yearParam } from '@qj/http';
 import { InvestmentPlanRepository, InvestmentPlanRow, ProjectRef, ProjectStateRepository, UnitOfWork, UnitRepository } from '@qj/persistence';
 import { AuthUser, readScopeOf } from '../auth';
 import { amountCell, EntryRow, monthOfYearCell, readEntrySheet } from '../import/entry-sheet';
-import { textOf, UnreadableSheetError } from '../import/milestone-sheet.reader';
+import { textOf } from '../import/milestone-sheet.reader';
+import { queryOrForm, readUploadedRows } from '../import/xlsx-upload.interceptor';
 import { REASON_MAX } from './dto/investment-plan.dto';
 import { buildPlanTemplate, PLAN_COLUMNS, PLAN_LABELS, PLAN_SHEET, PlanField } from './investment-plan-sheet';
 import { checkIssue, InvestmentPlansService, PlanInput, PlanOutcome } from './investment-plans.service';
@@ -26,8 +27,6 @@ export interface PlanImportResult {
   rows: PlanImportRow[];
   summary: Record<'total' | PlanImportStatus, number>;
 }
-
-const fileError = (reason: string) => domainError('invalid_file', { reason }, { errors: [{ field: 'file', message: reason }] });
 
 /**
  * The district's annual plans from Excel (年度计划批量下达): the template of every project in scope with its current
@@ -57,19 +56,8 @@ export class InvestmentPlanImportService {
 
   /** The year from the query or the form field (they must agree), else the sheet's 年度 column (one year per file). */
   async import(user: AuthUser, file: Buffer, queryYear: number | undefined, formYear: unknown): Promise<PlanImportResult> {
-    const fromForm = formYear === undefined || formYear === '' ? undefined : yearParam().transform(formYear, { type: 'body', data: 'year' });
-    if (queryYear !== undefined && fromForm !== undefined && queryYear !== fromForm) {
-      throw new ValidationFailedException([{ field: 'year', message: `查询参数与表单中的 year 不一致（${queryYear} / ${fromForm}）` }]);
-    }
-    const year = queryYear ?? fromForm;
-    let sheetRows: Array<EntryRow<PlanField>>;
-    try {
-      sheetRows = await readEntrySheet(file, PLAN_SHEET, PLAN_COLUMNS);
-    } catch (error) {
-      if (error instanceof UnreadableSheetError) throw fileError(error.message);
-      throw error;
-    }
-    if (!sheetRows.length) throw fileError('文件中没有项目行');
+    const year = queryOrForm('year', queryYear, formYear, yearParam());
+    const sheetRows = await readUploadedRows(() => readEntrySheet(file, PLAN_SHEET, PLAN_COLUMNS), '文件中没有项目行');
     const fileYear = year ?? yearOfSheet(sheetRows);
 
     const parsed = sheetRows.map((row) => parseRow(row, fileYear));

@@ -1,11 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Req, Res, StreamableFile, UseInterceptors } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Param, Post, Put, Query, Res, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { PLAN_YEARS } from '@qj/domain';
 import { uuidParam, yearParam } from '@qj/http';
-import type { Request, Response } from 'express';
+import type { Response } from 'express';
 import { AuthUser, CurrentUser, RequireAccess } from '../auth';
 import { XLSX_CONTENT_TYPE } from '../export/project-export.controller';
-import { UPLOAD_FIELD, XlsxUploadInterceptor } from '../import/xlsx-upload.interceptor';
+import { UploadedXlsx, XlsxImport, XlsxUpload } from '../import/xlsx-upload.interceptor';
 import { ApiProblems } from '../openapi/api-problems.decorator';
 import { ApiFileResponse } from '../openapi/file-response.decorator';
 import { InvestmentPlanDto, InvestmentPlanVersionListDto, IssueInvestmentPlanDto } from './dto/investment-plan.dto';
@@ -81,32 +81,17 @@ export class InvestmentPlansController {
   }
 
   @Post('investment-plans/import')
-  @HttpCode(200)
   @RequireAccess('investment-plan.import')
-  @UseInterceptors(XlsxUploadInterceptor)
-  @ApiOperation({
+  @XlsxImport({
     summary:
       'Import the filled-in plan template (reviewers, admins; multipart field `file`, .xlsx ≤ 2 MB; the year as `year` in the query or the form, else the sheet’s 年度): every row checked like PUT; 422 with each row’s errors and nothing applied, else every issue and adjustment in one transaction',
-  })
-  @ApiConsumes('multipart/form-data')
-  @ApiOkResponse({ type: PlanImportResultDto })
-  @ApiProblems(
-    [400, 'not an .xlsx, a malformed upload (naming `file`), or no year (naming `year`)'],
-    [413, 'the upload is over 2 MB, or inflates past 20 MB'],
-    [422, 'import_rows_invalid: each row’s errors (rows, summary as in the 200); nothing applied; or more than a template can hold'],
-  )
-  @ApiBody({
-    schema: {
-      type: 'object',
-      required: [UPLOAD_FIELD],
-      properties: {
-        [UPLOAD_FIELD]: { type: 'string', format: 'binary' },
-        year: { type: 'integer', minimum: PLAN_YEARS.from, maximum: PLAN_YEARS.to, description: 'the plan year (or in the query, or the sheet’s 年度)' },
-      },
+    ok: PlanImportResultDto,
+    badRequest: 'not an .xlsx, a malformed upload (naming `file`), or no year (naming `year`)',
+    formFields: {
+      year: { type: 'integer', minimum: PLAN_YEARS.from, maximum: PLAN_YEARS.to, description: 'the plan year (or in the query, or the sheet’s 年度)' },
     },
   })
-  import(@CurrentUser() user: AuthUser, @Query() query: PlanImportQueryDto, @Req() request: Request) {
-    const form = (request.body ?? {}) as Record<string, unknown>;
-    return this.imports.import(user, (request.file as Express.Multer.File).buffer, query.year, form.year);
+  import(@CurrentUser() user: AuthUser, @Query() query: PlanImportQueryDto, @UploadedXlsx() upload: XlsxUpload) {
+    return this.imports.import(user, upload.buffer, query.year, upload.form.year);
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '@qj/config';
 import { amountRefusalText, isPlanMonth, parseAmount, reportDueOn } from '@qj/domain';
-import { DomainException, domainError, FieldError, isUuid, monthParam, ValidationFailedException } from '@qj/http';
+import { DomainException, domainError, FieldError, isUuid, monthParam } from '@qj/http';
 import {
   MonthlyReportContent,
   MonthlyReportRepository,
@@ -13,7 +13,8 @@ import {
 } from '@qj/persistence';
 import { AuthUser, canEditProject, readScopeOf } from '../auth';
 import { amountCell, EntryRow, readEntrySheet } from '../import/entry-sheet';
-import { textOf, UnreadableSheetError } from '../import/milestone-sheet.reader';
+import { textOf } from '../import/milestone-sheet.reader';
+import { queryOrForm, readUploadedRows } from '../import/xlsx-upload.interceptor';
 import { REPORT_TEXT_MAX } from './dto/monthly-report.dto';
 import { MonthLockService } from './month-lock.service';
 import { buildReportTemplate, REPORT_COLUMNS, REPORT_LABELS, REPORT_SHEET, ReportField } from './monthly-report-sheet';
@@ -38,8 +39,6 @@ export interface ReportImportResult {
   rows: ReportImportRow[];
   summary: { total: number; saved: number; unchanged: number; skipped: number; submitted: number; error: number };
 }
-
-const fileError = (reason: string) => domainError('invalid_file', { reason }, { errors: [{ field: 'file', message: reason }] });
 
 /**
  * Monthly reports from Excel (月报批量填报): the month's template of every project in the caller's scope with what is
@@ -75,22 +74,10 @@ export class MonthlyReportImportService {
 
   /** The month of rows whose 月份 is blank comes from the query or the form field `month` (they must agree). */
   async import(user: AuthUser, file: Buffer, options: { queryMonth?: string; formMonth?: unknown; submit: boolean }): Promise<ReportImportResult> {
-    const fromForm =
-      options.formMonth === undefined || options.formMonth === '' ? undefined : monthParam().transform(options.formMonth, { type: 'body', data: 'month' });
-    if (options.queryMonth !== undefined && fromForm !== undefined && options.queryMonth !== fromForm) {
-      throw new ValidationFailedException([{ field: 'month', message: `查询参数与表单中的 month 不一致（${options.queryMonth} / ${fromForm}）` }]);
-    }
-    const defaultMonth = options.queryMonth ?? fromForm;
+    const defaultMonth = queryOrForm('month', options.queryMonth, options.formMonth, monthParam());
     if (defaultMonth) this.service.assertReportable(defaultMonth);
 
-    let sheetRows: Array<EntryRow<ReportField>>;
-    try {
-      sheetRows = await readEntrySheet(file, REPORT_SHEET, REPORT_COLUMNS);
-    } catch (error) {
-      if (error instanceof UnreadableSheetError) throw fileError(error.message);
-      throw error;
-    }
-    if (!sheetRows.length) throw fileError('文件中没有项目行');
+    const sheetRows = await readUploadedRows(() => readEntrySheet(file, REPORT_SHEET, REPORT_COLUMNS), '文件中没有项目行');
     const parsed = sheetRows.map((row) => this.parseRow(row, defaultMonth));
     const ids = [...new Set(parsed.flatMap((row) => (row.projectId && isUuid(row.projectId) ? [row.projectId] : [])))];
     const months = [...new Set(parsed.flatMap((row) => (row.month ? [row.month] : [])))];

@@ -1,10 +1,10 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Req, Res, StreamableFile, UseInterceptors } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { monthParam, uuidParam } from '@qj/http';
-import type { Request, Response } from 'express';
+import type { Response } from 'express';
 import { AuthUser, CurrentUser, RequireAccess } from '../auth';
 import { XLSX_CONTENT_TYPE } from '../export/project-export.controller';
-import { UPLOAD_FIELD, XlsxUploadInterceptor } from '../import/xlsx-upload.interceptor';
+import { UploadedXlsx, XlsxImport, XlsxUpload } from '../import/xlsx-upload.interceptor';
 import { ApiProblems } from '../openapi/api-problems.decorator';
 import { ApiFileResponse } from '../openapi/file-response.decorator';
 import { ReportGridQueryDto, ReportImportQueryDto, ReportTemplateQueryDto, ReportYearQueryDto } from './dto/monthly-report.query.dto';
@@ -124,36 +124,17 @@ export class MonthlyReportsController {
   }
 
   @Post('monthly-reports/import')
-  @HttpCode(200)
   @RequireAccess('monthly-report.import')
-  @UseInterceptors(XlsxUploadInterceptor)
-  @ApiOperation({
+  @XlsxImport({
     summary:
       'Import the filled-in report template (owners: their unit’s projects; admins; multipart field `file`, .xlsx ≤ 2 MB): every row checked like PUT; 422 with each row’s errors and nothing applied, else saved as drafts in one transaction — and all submitted with submit=true',
-  })
-  @ApiConsumes('multipart/form-data')
-  @ApiOkResponse({ type: ReportImportResultDto })
-  @ApiProblems(
-    [400, 'not an .xlsx, a malformed upload (naming `file`), or a bad month (naming `month`)'],
-    [413, 'the upload is over 2 MB, or inflates past 20 MB'],
-    [422, 'import_rows_invalid: each row’s errors (rows, summary as in the 200); nothing applied; or more than a template can hold'],
-  )
-  @ApiBody({
-    schema: {
-      type: 'object',
-      required: [UPLOAD_FIELD],
-      properties: {
-        [UPLOAD_FIELD]: { type: 'string', format: 'binary' },
-        month: { type: 'string', pattern: '^\\d{4}-(0[1-9]|1[0-2])$', description: 'the month of rows whose 月份 is blank (or in the query)' },
-      },
+    ok: ReportImportResultDto,
+    badRequest: 'not an .xlsx, a malformed upload (naming `file`), or a bad month (naming `month`)',
+    formFields: {
+      month: { type: 'string', pattern: '^\\d{4}-(0[1-9]|1[0-2])$', description: 'the month of rows whose 月份 is blank (or in the query)' },
     },
   })
-  import(@CurrentUser() user: AuthUser, @Query() query: ReportImportQueryDto, @Req() request: Request) {
-    const form = (request.body ?? {}) as Record<string, unknown>;
-    return this.imports.import(user, (request.file as Express.Multer.File).buffer, {
-      queryMonth: query.month,
-      formMonth: form.month,
-      submit: query.submit ?? false,
-    });
+  import(@CurrentUser() user: AuthUser, @Query() query: ReportImportQueryDto, @UploadedXlsx() upload: XlsxUpload) {
+    return this.imports.import(user, upload.buffer, { queryMonth: query.month, formMonth: upload.form.month, submit: query.submit ?? false });
   }
 }

@@ -6268,7 +6268,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description import_rows_invalid: each row’s errors (rows, summary as in the 200); nothing applied; or more than a template can hold */
+            /** @description import_rows_invalid: each row’s errors, with `rows` and `summary` as in the 200; nothing applied; or more than a template can hold */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6796,7 +6796,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description import_rows_invalid: each row’s errors (rows, summary as in the 200); nothing applied; or more than a template can hold */
+            /** @description import_rows_invalid: each row’s errors, with `rows` and `summary` as in the 200; nothing applied; or more than a template can hold */
             422: {
                 headers: {
                     [name: string]: unknown;
