@@ -11,6 +11,23 @@ describe('the error catalogue', () => {
     expect(placeholders(entry.en)).toEqual(placeholders(entry.zh));
   });
 
+  describe('renders every code in both languages', () => {
+    const CJK = /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]/;
+    // Each placeholder filled with a localized sample, as throwers pass stage names and statuses.
+    const sampleParams = (code: ErrorCode) =>
+      Object.fromEntries(placeholders(ERRORS[code].zh).map((name) => [name, { zh: `示例${name}值`, en: `sample-${name}` }]));
+
+    it.each(Object.keys(ERRORS) as ErrorCode[])('%s', (code) => {
+      const en = renderError(code, sampleParams(code), 'en');
+      const zh = renderError(code, sampleParams(code), 'zh');
+      expect([code, en.match(CJK)?.[0] ?? null]).toEqual([code, null]);
+      expect(en).not.toMatch(/\{\w+\}/);
+      expect(zh).not.toMatch(/\{\w+\}/);
+      expect(zh).not.toMatch(/sample-/);
+      expect(en.trim()).not.toBe('');
+    });
+  });
+
   it('has one code for a version conflict (no stale_version beside version_conflict)', () => {
     expect(isErrorCode('version_conflict')).toBe(true);
     expect(isErrorCode('stale_version')).toBe(false);

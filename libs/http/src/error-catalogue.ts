@@ -153,7 +153,7 @@ export const ERRORS = {
   plan_year_missing: {
     status: 400,
     zh: '请用 year 字段指定年度，或使用模板中的「年度」列（整份文件同一年度）',
-    en: 'Give the year in the year field, or use the template’s 年度 column (one year for the whole file)',
+    en: 'Give the year in the year field, or fill the template’s year column (one year for the whole file)',
   },
   // 503: a backend is away.
   not_ready: { status: 503, zh: '未就绪：{failed} 无法访问', en: 'Not ready: {failed} cannot be reached' },
