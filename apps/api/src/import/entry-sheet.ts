@@ -86,14 +86,22 @@ export async function readEntrySheet<F extends string>(buffer: Buffer, name: str
   try {
     await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
   } catch {
-    throw new UnreadableSheetError('无法读取该文件：请上传用 Excel 保存的 .xlsx 文件');
+    throw new UnreadableSheetError({
+      zh: '无法读取该文件：请上传用 Excel 保存的 .xlsx 文件',
+      en: 'The file cannot be read: upload an .xlsx file saved by Excel',
+    });
   }
   const sheet = workbook.getWorksheet(name) ?? workbook.worksheets[0];
-  if (!sheet) throw new UnreadableSheetError('文件中没有工作表');
+  if (!sheet) throw new UnreadableSheetError({ zh: '文件中没有工作表', en: 'The file has no worksheet' });
   const found = new Map<string, number>();
   sheet.getRow(1).eachCell((cell, col) => found.set(textOf(cell.value) ?? '', col));
   const missing = columns.filter((column) => column.required && !found.has(column.header)).map((column) => column.header);
-  if (missing.length) throw new UnreadableSheetError(`缺少「${missing.join('」「')}」列：请使用本系统下载的「${name}」模板`);
+  if (missing.length) {
+    throw new UnreadableSheetError({
+      zh: `缺少「${missing.join('」「')}」列：请使用本系统下载的「${name}」模板`,
+      en: `${missing.length} columns of the template are missing: use the template this system gives`,
+    });
+  }
   const rows: Array<EntryRow<F>> = [];
   for (let number = 2; number <= sheet.rowCount; number += 1) {
     const row = sheet.getRow(number);

@@ -85,7 +85,10 @@ export class MilestoneImportService {
 
   /** Validates every row; applies them (unless `dryRun`) only when none has an error, else 422 with each row's errors. */
   async import(user: AuthUser, file: Buffer, dryRun: boolean): Promise<ImportResult> {
-    const sheetRows = await readUploadedRows(() => readMilestoneSheet(file), '文件中没有需要导入的里程碑行');
+    const sheetRows = await readUploadedRows(() => readMilestoneSheet(file), {
+      zh: '文件中没有需要导入的里程碑行',
+      en: 'The file has no milestone rows to import',
+    });
 
     const ids = [...new Set(sheetRows.map((row) => row.milestoneId).filter(isUuid))];
     const current = await this.milestoneRows.withProjects(undefined, ids, false);

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { addDays, isCalendarDate } from '@qj/domain';
+import type { LocalizedText } from '@qj/http';
 import { MILESTONE_SHEET, SHEET_COLUMNS, SheetField } from './milestone-template.workbook';
 
 /** What one cell of a date column says: nothing, a calendar date, or something that is not a date. */
@@ -17,7 +18,12 @@ export interface SheetRow {
 }
 
 /** The file is not a milestone template at all (as opposed to a row in it being wrong). */
-export class UnreadableSheetError extends Error {}
+/** A workbook that is not the template: why, in each language (the upload's 400 names `file` with it). */
+export class UnreadableSheetError extends Error {
+  constructor(readonly reason: LocalizedText) {
+    super(reason.zh);
+  }
+}
 
 const REQUIRED: readonly SheetField[] = ['milestoneId', 'version', 'baselineDate', 'forecastDate', 'actualDate'];
 // Excel's day 0 is 1899-12-30 (it counts the non-existent 1900-02-29).
@@ -29,15 +35,22 @@ export async function readMilestoneSheet(buffer: Buffer): Promise<SheetRow[]> {
   try {
     await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
   } catch {
-    throw new UnreadableSheetError('无法读取该文件：请上传用 Excel 保存的 .xlsx 文件');
+    throw new UnreadableSheetError({
+      zh: '无法读取该文件：请上传用 Excel 保存的 .xlsx 文件',
+      en: 'The file cannot be read: upload an .xlsx file saved by Excel',
+    });
   }
   const sheet = workbook.getWorksheet(MILESTONE_SHEET) ?? workbook.worksheets[0];
-  if (!sheet) throw new UnreadableSheetError('文件中没有工作表');
+  if (!sheet) throw new UnreadableSheetError({ zh: '文件中没有工作表', en: 'The file has no worksheet' });
   const columns = new Map<string, number>();
   sheet.getRow(1).eachCell((cell, col) => columns.set(textOf(cell.value) ?? '', col));
   const columnOf = new Map(SHEET_COLUMNS.map((column) => [column.field, columns.get(column.header)]));
   const missing = REQUIRED.filter((field) => columnOf.get(field) === undefined).map((field) => SHEET_COLUMNS.find((c) => c.field === field)?.header);
-  if (missing.length) throw new UnreadableSheetError(`缺少「${missing.join('」「')}」列：请使用本系统下载的里程碑更新模板`);
+  if (missing.length)
+    throw new UnreadableSheetError({
+      zh: `缺少「${missing.join('」「')}」列：请使用本系统下载的里程碑更新模板`,
+      en: `${missing.length} columns of the template are missing: use the milestone template this system gives`,
+    });
 
   const rows: SheetRow[] = [];
   for (let number = 2; number <= sheet.rowCount; number += 1) {

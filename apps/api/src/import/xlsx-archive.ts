@@ -1,4 +1,5 @@
 import type { Readable } from 'node:stream';
+import type { LocalizedText } from '@qj/http';
 import yauzl, { Entry, ZipFile } from 'yauzl';
 
 /**
@@ -22,9 +23,9 @@ export const XLSX_LIMITS = {
 export class XlsxRefusal extends Error {
   constructor(
     readonly status: 400 | 413 | 422,
-    message: string,
+    readonly reason: LocalizedText,
   ) {
-    super(message);
+    super(reason.zh);
   }
 }
 
@@ -44,7 +45,10 @@ export async function assertWithinXlsxLimits(buffer: Buffer): Promise<void> {
   const zip = await openZip(buffer);
   try {
     if (zip.entryCount > XLSX_LIMITS.entries) {
-      throw new XlsxRefusal(422, `文件包含 ${zip.entryCount} 个压缩条目，超过模板可能的数量（${XLSX_LIMITS.entries}）：请上传本系统下载的模板`);
+      throw new XlsxRefusal(422, {
+        zh: `文件包含 ${zip.entryCount} 个压缩条目，超过模板可能的数量（${XLSX_LIMITS.entries}）：请上传本系统下载的模板`,
+        en: `The file holds ${zip.entryCount} archive entries, more than a template can (${XLSX_LIMITS.entries}): upload the template this system gives`,
+      });
     }
     const entries = await centralDirectory(zip);
     const declared = entries.reduce((sum, entry) => sum + entry.uncompressedSize, 0);
@@ -56,8 +60,13 @@ export async function assertWithinXlsxLimits(buffer: Buffer): Promise<void> {
   }
 }
 
-const tooLarge = () => new XlsxRefusal(413, `文件解压后不能超过 ${XLSX_LIMITS.uncompressedBytes / MB} MB：请上传本系统下载的模板`);
-const notAZip = () => new XlsxRefusal(400, '无法读取该文件：请上传用 Excel 保存的 .xlsx 文件');
+const tooLarge = () =>
+  new XlsxRefusal(413, {
+    zh: `文件解压后不能超过 ${XLSX_LIMITS.uncompressedBytes / MB} MB：请上传本系统下载的模板`,
+    en: `Unzipped, the file may not exceed ${XLSX_LIMITS.uncompressedBytes / MB} MB: upload the template this system gives`,
+  });
+const notAZip = () =>
+  new XlsxRefusal(400, { zh: '无法读取该文件：请上传用 Excel 保存的 .xlsx 文件', en: 'The file cannot be read: upload an .xlsx file saved by Excel' });
 
 function openZip(buffer: Buffer): Promise<ZipFile> {
   return new Promise((resolve, reject) =>
@@ -99,10 +108,10 @@ async function inflate(zip: ZipFile, entry: Entry, counts: { inflated: number; r
       counts.cells += occurrences(text, CELL) - occurrences(tail, CELL);
       tail = text.slice(-4);
       if (counts.rows > XLSX_LIMITS.rows || counts.cells > XLSX_LIMITS.cells) {
-        throw new XlsxRefusal(
-          422,
-          `文件的行数或单元格数超过模板可能的数量（至多 ${XLSX_LIMITS.rows} 行、${XLSX_LIMITS.cells} 个单元格）：请上传本系统下载的模板`,
-        );
+        throw new XlsxRefusal(422, {
+          zh: `文件的行数或单元格数超过模板可能的数量（至多 ${XLSX_LIMITS.rows} 行、${XLSX_LIMITS.cells} 个单元格）：请上传本系统下载的模板`,
+          en: `The file has more rows or cells than a template can (at most ${XLSX_LIMITS.rows} rows, ${XLSX_LIMITS.cells} cells): upload the template this system gives`,
+        });
       }
     }
   } catch (error) {

@@ -12,7 +12,7 @@ import {
 } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
-import { DomainException, domainError, ValidationFailedException } from '@qj/http';
+import { DomainException, domainError, type LocalizedText, ValidationFailedException } from '@qj/http';
 import type { Request, Response } from 'express';
 import multer from 'multer';
 import type { Observable } from 'rxjs';
@@ -26,7 +26,7 @@ export const MAX_UPLOAD_BYTES = 2 * 1024 * 1024;
 const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10 } }).single(UPLOAD_FIELD);
 
 /** A refused upload names the form field; `reason` is already in the user's words (Chinese: the template is). */
-const fileRefused = (code: 'file_not_xlsx' | 'file_not_template' | 'invalid_file', reason: string) =>
+const fileRefused = (code: 'file_not_xlsx' | 'file_not_template' | 'invalid_file', reason: LocalizedText) =>
   domainError(code, { reason }, { errors: [{ field: UPLOAD_FIELD, message: reason }] });
 const fieldParams = { field: UPLOAD_FIELD };
 const refusedWith = (refusal: DomainException) =>
@@ -49,14 +49,17 @@ export class XlsxUploadInterceptor implements NestInterceptor {
     if (!file) throw refusedWith(domainError('file_missing', fieldParams));
     // An .xlsx is a zip archive: the name says what the user meant, the first bytes what the file is.
     if (!/\.xlsx$/i.test(file.originalname) || file.buffer.subarray(0, 2).toString('latin1') !== 'PK') {
-      throw fileRefused('file_not_xlsx', '只支持 .xlsx 格式的 Excel 文件（请用 Excel 另存为 .xlsx）');
+      throw fileRefused('file_not_xlsx', {
+        zh: '只支持 .xlsx 格式的 Excel 文件（请用 Excel 另存为 .xlsx）',
+        en: 'Only .xlsx Excel files are accepted (save the file as .xlsx in Excel)',
+      });
     }
     try {
       await assertWithinXlsxLimits(file.buffer);
     } catch (error) {
       if (!(error instanceof XlsxRefusal)) throw error;
       if (error.status === 413) throw refusedWith(domainError('file_inflates_too_large', { megabytes: XLSX_LIMITS.uncompressedBytes / 1024 / 1024 }));
-      throw fileRefused(error.status === 400 ? 'file_not_xlsx' : 'file_not_template', error.message);
+      throw fileRefused(error.status === 400 ? 'file_not_xlsx' : 'file_not_template', error.reason);
     }
     return next.handle();
   }
@@ -87,15 +90,15 @@ function refusalOf(error: unknown): DomainException {
 }
 
 /** An upload whose workbook is not the template, or holds no row to import: 400 naming `file`, in the user's words. */
-export const invalidFile = (reason: string) => fileRefused('invalid_file', reason);
+export const invalidFile = (reason: LocalizedText) => fileRefused('invalid_file', reason);
 
 /** The rows `read` finds in an upload; 400 naming `file` when it is not the template or has no rows (`emptyReason`). */
-export async function readUploadedRows<T>(read: () => Promise<T[]>, emptyReason: string): Promise<T[]> {
+export async function readUploadedRows<T>(read: () => Promise<T[]>, emptyReason: LocalizedText): Promise<T[]> {
   let rows: T[];
   try {
     rows = await read();
   } catch (error) {
-    if (error instanceof UnreadableSheetError) throw invalidFile(error.message);
+    if (error instanceof UnreadableSheetError) throw invalidFile(error.reason);
     throw error;
   }
   if (!rows.length) throw invalidFile(emptyReason);

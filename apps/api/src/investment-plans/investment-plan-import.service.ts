@@ -57,7 +57,10 @@ export class InvestmentPlanImportService {
   /** The year from the query or the form field (they must agree), else the sheet's 年度 column (one year per file). */
   async import(user: AuthUser, file: Buffer, queryYear: number | undefined, formYear: unknown): Promise<PlanImportResult> {
     const year = queryOrForm('year', queryYear, formYear, yearParam());
-    const sheetRows = await readUploadedRows(() => readEntrySheet(file, PLAN_SHEET, PLAN_COLUMNS), '文件中没有项目行');
+    const sheetRows = await readUploadedRows(() => readEntrySheet(file, PLAN_SHEET, PLAN_COLUMNS), {
+      zh: '文件中没有项目行',
+      en: 'The file has no project rows',
+    });
     const fileYear = year ?? yearOfSheet(sheetRows);
 
     const parsed = sheetRows.map((row) => parseRow(row, fileYear));
@@ -183,7 +186,7 @@ function yearOfSheet(rows: ReadonlyArray<EntryRow<PlanField>>): number {
             field: 'year',
             message: {
               zh: `请指定 ${PLAN_YEARS.from}–${PLAN_YEARS.to} 之间的一个年度（year 字段或模板的「年度」列）`,
-              en: `Give one year from ${PLAN_YEARS.from} to ${PLAN_YEARS.to} (the year field or the template's 年度 column)`,
+              en: `Give one year from ${PLAN_YEARS.from} to ${PLAN_YEARS.to} (the year field or the template's year column)`,
             },
           },
         ],

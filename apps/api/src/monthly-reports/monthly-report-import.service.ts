@@ -77,7 +77,10 @@ export class MonthlyReportImportService {
     const defaultMonth = queryOrForm('month', options.queryMonth, options.formMonth, monthParam());
     if (defaultMonth) this.service.assertReportable(defaultMonth);
 
-    const sheetRows = await readUploadedRows(() => readEntrySheet(file, REPORT_SHEET, REPORT_COLUMNS), '文件中没有项目行');
+    const sheetRows = await readUploadedRows(() => readEntrySheet(file, REPORT_SHEET, REPORT_COLUMNS), {
+      zh: '文件中没有项目行',
+      en: 'The file has no project rows',
+    });
     const parsed = sheetRows.map((row) => this.parseRow(row, defaultMonth));
     const ids = [...new Set(parsed.flatMap((row) => (row.projectId && isUuid(row.projectId) ? [row.projectId] : [])))];
     const months = [...new Set(parsed.flatMap((row) => (row.month ? [row.month] : [])))];
