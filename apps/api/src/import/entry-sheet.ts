@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { DomainException, domainError } from '@qj/http';
 import { textOf, UnreadableSheetError } from './milestone-sheet.reader';
 
 /**
@@ -131,4 +132,28 @@ export function monthOfYearCell(value: ExcelJS.CellValue | undefined): { ok: tru
   const match = /^(\d{1,2})(?:\.0+)?\s*月?$/.exec(text);
   const month = match ? Number(match[1]) : NaN;
   return month >= 1 && month <= 12 ? { ok: true, value: month } : { ok: false, text };
+}
+
+/**
+ * 422 import_rows_invalid for an upload whose rows have errors: each error named `rows[n].field`, its message saying
+ * the row and the column by its header; `extensions` carry the rows and summary the 200 would have.
+ */
+export function rowsRefused<F extends string>(
+  invalid: ReadonlyArray<{ row: number; errors: ReadonlyArray<{ field: string; message: string }> }>,
+  labels: Readonly<Record<F, string>>,
+  extensions: Record<string, unknown>,
+): DomainException {
+  return domainError(
+    'import_rows_invalid',
+    { count: invalid.length },
+    {
+      extensions,
+      errors: invalid.flatMap((row) =>
+        row.errors.map((error) => ({
+          field: `rows[${row.row}].${error.field}`,
+          message: `第 ${row.row} 行「${labels[error.field as F] ?? error.field}」：${error.message}`,
+        })),
+      ),
+    },
+  );
 }

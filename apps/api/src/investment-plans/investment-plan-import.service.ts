@@ -4,7 +4,7 @@ import { amountRefusalText, isPlanYear, parseAmount, PLAN_YEARS } from '@qj/doma
 import { domainError, FieldError, isUuid, yearParam } from '@qj/http';
 import { InvestmentPlanRepository, InvestmentPlanRow, ProjectRef, ProjectStateRepository, UnitOfWork, UnitRepository } from '@qj/persistence';
 import { AuthUser, readScopeOf } from '../auth';
-import { amountCell, EntryRow, monthOfYearCell, readEntrySheet } from '../import/entry-sheet';
+import { amountCell, EntryRow, monthOfYearCell, readEntrySheet, rowsRefused } from '../import/entry-sheet';
 import { textOf } from '../import/milestone-sheet.reader';
 import { queryOrForm, readUploadedRows } from '../import/xlsx-upload.interceptor';
 import { REASON_MAX } from './dto/investment-plan.dto';
@@ -109,21 +109,7 @@ export class InvestmentPlanImportService {
 
       const rows = checked.map((c) => c.result);
       const invalid = rows.filter((row) => row.status === 'error');
-      if (invalid.length) {
-        throw domainError(
-          'import_rows_invalid',
-          { count: invalid.length },
-          {
-            extensions: { applied: false, year: fileYear, rows, summary: summarise(rows) },
-            errors: invalid.flatMap((row) =>
-              row.errors.map((error) => ({
-                field: `rows[${row.row}].${error.field}`,
-                message: `第 ${row.row} 行「${PLAN_LABELS[error.field as PlanField] ?? error.field}」：${error.message}`,
-              })),
-            ),
-          },
-        );
-      }
+      if (invalid.length) throw rowsRefused(invalid, PLAN_LABELS, { applied: false, year: fileYear, rows, summary: summarise(rows) });
       for (const { apply } of checked) {
         if (apply) await this.issuer.applyIssue(tx, user, apply.project, fileYear, apply.input, apply.plan);
       }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '@qj/config';
 import { amountRefusalText, isPlanMonth, parseAmount, reportDueOn } from '@qj/domain';
-import { DomainException, domainError, FieldError, isUuid, monthParam } from '@qj/http';
+import { DomainException, FieldError, isUuid, monthParam } from '@qj/http';
 import {
   MonthlyReportContent,
   MonthlyReportRepository,
@@ -12,7 +12,7 @@ import {
   UnitRepository,
 } from '@qj/persistence';
 import { AuthUser, canEditProject, readScopeOf } from '../auth';
-import { amountCell, EntryRow, readEntrySheet } from '../import/entry-sheet';
+import { amountCell, EntryRow, readEntrySheet, rowsRefused } from '../import/entry-sheet';
 import { textOf } from '../import/milestone-sheet.reader';
 import { queryOrForm, readUploadedRows } from '../import/xlsx-upload.interceptor';
 import { REPORT_TEXT_MAX } from './dto/monthly-report.dto';
@@ -139,21 +139,7 @@ export class MonthlyReportImportService {
 
       const rows = checked.map((c) => c.result);
       const invalid = rows.filter((row) => row.status === 'error');
-      if (invalid.length) {
-        throw domainError(
-          'import_rows_invalid',
-          { count: invalid.length },
-          {
-            extensions: { applied: false, submitted: false, rows, summary: summarise(rows) },
-            errors: invalid.flatMap((row) =>
-              row.errors.map((error) => ({
-                field: `rows[${row.row}].${error.field}`,
-                message: `第 ${row.row} 行「${REPORT_LABELS[error.field as ReportField] ?? error.field}」：${error.message}`,
-              })),
-            ),
-          },
-        );
-      }
+      if (invalid.length) throw rowsRefused(invalid, REPORT_LABELS, { applied: false, submitted: false, rows, summary: summarise(rows) });
       for (const c of checked) {
         if (!c.apply) continue;
         const { report } = await this.service.applySave(tx, user, c.apply.project, c.apply.month, c.apply.content, c.apply.current);
