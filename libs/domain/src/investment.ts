@@ -13,10 +13,6 @@ import type { ProjectStatus } from './stage';
  * 7327n and the comparisons behind the lights are exact.
  */
 
-/** The plan's years (十五五): figures are asked for these only. */
-export const INVESTMENT_FIRST_YEAR = 2026;
-export const INVESTMENT_LAST_YEAR = 2030;
-
 export const LIGHTS = ['green', 'yellow', 'red'] as const;
 /** 红黄绿灯 of the monthly 调度 (the milestone RAG says amber; DOMAIN's investment lights say yellow). */
 export type Light = (typeof LIGHTS)[number];

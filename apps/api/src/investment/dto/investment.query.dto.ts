@@ -1,6 +1,6 @@
 import { say } from '@qj/http';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { INVESTMENT_FIRST_YEAR, INVESTMENT_LAST_YEAR } from '@qj/domain';
+import { PLAN_YEARS } from '@qj/domain';
 import { INVESTMENT_DIMENSIONS, type InvestmentDimension } from '@qj/persistence';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
@@ -12,11 +12,11 @@ const intIn = (field: string, min: number, max: number) =>
 
 /** The period of the figures: months 1–m of year Y (the month must not be after the current one). */
 export class InvestmentPeriodQueryDto {
-  @ApiProperty({ type: 'integer', minimum: INVESTMENT_FIRST_YEAR, maximum: INVESTMENT_LAST_YEAR, example: 2026, description: 'the plan year (2026–2030)' })
+  @ApiProperty({ type: 'integer', minimum: PLAN_YEARS.from, maximum: PLAN_YEARS.to, example: 2026, description: 'the plan year (2026–2030)' })
   @Type(() => Number)
-  @IsInt(intIn('year', INVESTMENT_FIRST_YEAR, INVESTMENT_LAST_YEAR))
-  @Min(INVESTMENT_FIRST_YEAR, intIn('year', INVESTMENT_FIRST_YEAR, INVESTMENT_LAST_YEAR))
-  @Max(INVESTMENT_LAST_YEAR, intIn('year', INVESTMENT_FIRST_YEAR, INVESTMENT_LAST_YEAR))
+  @IsInt(intIn('year', PLAN_YEARS.from, PLAN_YEARS.to))
+  @Min(PLAN_YEARS.from, intIn('year', PLAN_YEARS.from, PLAN_YEARS.to))
+  @Max(PLAN_YEARS.to, intIn('year', PLAN_YEARS.from, PLAN_YEARS.to))
   year: number;
 
   @ApiProperty({ type: 'integer', minimum: 1, maximum: 12, example: 10, description: 'figures for months 1–m of the year; not after the current month' })
