@@ -35,4 +35,5 @@ export * from './repositories/investment-plan.repository';
 export * from './repositories/monthly-report.repository';
 export * from './repositories/investment-figures.repository';
 export * from './repositories/bulletin.repository';
+export * from './repositories/problem.repository';
 export * from './investment.sql';

@@ -52,6 +52,14 @@ export const PERMISSIONS = {
   // The month's 调度通报 is the DRC's: reviewers (and admins) generate and publish it; publishing locks the month.
   'bulletin.generate': { roles: ['reviewer', 'admin'] },
   'bulletin.publish': { roles: ['reviewer', 'admin'] },
+  // The problem list (问题清单): a project's owners raise what blocks it (admins may act for them); the DRC assigns it to the
+  // unit that can solve it, closes it (销号) and reopens it.
+  'problem.raise': { roles: ['owner', 'admin'], resource: 'project' },
+  'problem.assign': { roles: ['reviewer', 'admin'] },
+  'problem.close': { roles: ['reviewer', 'admin'] },
+  'problem.reopen': { roles: ['reviewer', 'admin'] },
+  // The thread: owners of the project's unit and of the unit it is assigned to, and the DRC.
+  'problem.reply': { roles: ['owner', 'reviewer', 'admin'], resource: 'problem' },
   'user.create': { roles: ['admin'] },
   'user.update': { roles: ['admin'] },
   'digest.preview': { roles: ['admin'] },
