@@ -12,8 +12,8 @@ import { fill, fingerprint, MUTATING_METHODS, Operation, servedOperations } from
  * not classified below fails the suite, so a new one cannot slip in unprotected.
  */
 
-type Role = 'anonymous' | 'owner' | 'reviewer' | 'admin';
-const SIGNED_IN: Record<Exclude<Role, 'anonymous'>, string> = { owner: 'owner_transport', reviewer: 'reviewer', admin: 'admin' };
+type Role = 'anonymous' | 'owner' | 'reviewer' | 'leader' | 'admin';
+const SIGNED_IN: Record<Exclude<Role, 'anonymous'>, string> = { owner: 'owner_transport', reviewer: 'reviewer', leader: 'leader', admin: 'admin' };
 /** The owner of another unit, acting on the transport unit's resources. */
 const OTHER_UNIT_OWNER = 'owner_water';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -256,7 +256,7 @@ const RULES: Record<string, Rule> = {
     attempts: async (f) => [{ body: { unitId: f.waterUnitId, dueDate: addDays(today(), 10) } }],
   },
   'POST /api/problems/{id}/replies': {
-    allowed: ['owner', 'reviewer', 'admin'],
+    allowed: ['owner', 'reviewer', 'leader', 'admin'],
     unitScoped: true,
     params: (f) => ({ id: f.problemId }),
     attempts: async () => [{ body: { text: '已协调' } }, { body: { text: '' } }],
@@ -373,7 +373,7 @@ describe('authorization on every write (cross-unit and by role), from the OpenAP
   beforeAll(async () => {
     t = await bootTestApp();
     // A first sign-in records on app_user whether the password meets the policy: sign everyone in before any fingerprint.
-    await Promise.all(['owner_transport', 'owner_water', 'reviewer', 'admin'].map((username) => t.token(username)));
+    await Promise.all(['owner_transport', 'owner_water', 'reviewer', 'leader', 'admin'].map((username) => t.token(username)));
     ({ operations } = await servedOperations(t));
     const unit = async (code: string) => (await t.db.query(`SELECT id FROM unit WHERE code = $1`, [code])).rows[0].id as string;
     const transportUnitId = await unit('transport');
@@ -469,11 +469,11 @@ describe('authorization on every write (cross-unit and by role), from the OpenAP
     }
   });
 
-  it('each role the permission does not admit gets 403 (even an owner on their own unit), and nothing changes', async () => {
+  it('each role the permission does not admit gets 403 (even an owner on their own unit; a leader on every write but a problem reply), and nothing changes', async () => {
     let tried = 0;
     for (const operation of operations.filter((o) => RULES[o.key])) {
       const rule = RULES[operation.key];
-      for (const role of (['owner', 'reviewer', 'admin'] as const).filter((r) => !rule.allowed.includes(r))) {
+      for (const role of (['owner', 'reviewer', 'leader', 'admin'] as const).filter((r) => !rule.allowed.includes(r))) {
         for (const attempt of await rule.attempts(f, t)) {
           await refused(role, operation, attempt, [403]);
           tried += 1;

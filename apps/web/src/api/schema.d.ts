@@ -1690,7 +1690,7 @@ export interface components {
             password: string;
         };
         /** @enum {string} */
-        Role: "owner" | "reviewer" | "admin";
+        Role: "owner" | "reviewer" | "leader" | "admin";
         ProfileDto: {
             /** Format: uuid */
             id: string;
@@ -3069,7 +3069,7 @@ export interface components {
              * @description owner (项目责任单位) | reviewer (区发展改革委审核) | admin (管理员)
              * @enum {string}
              */
-            role: "owner" | "reviewer" | "admin";
+            role: "owner" | "reviewer" | "leader" | "admin";
             /**
              * Format: uuid
              * @description the unit (责任单位); required for owners
@@ -3087,7 +3087,7 @@ export interface components {
             /** @example 张三 */
             displayName?: string;
             /** @enum {string} */
-            role?: "owner" | "reviewer" | "admin";
+            role?: "owner" | "reviewer" | "leader" | "admin";
             /** Format: uuid */
             unitId?: Record<string, never> | null;
             /** @description false deactivates: the user can no longer sign in, and their tokens stop working at once */
@@ -6026,7 +6026,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description 无权执行此操作 (owners and reviewers only: they are the digest’s recipients) */
+            /** @description 无权执行此操作 (owners, reviewers and leaders only: they are the digest’s recipients) */
             403: {
                 headers: {
                     [name: string]: unknown;
