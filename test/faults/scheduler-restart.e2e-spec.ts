@@ -9,6 +9,7 @@ const CRON = '*/15 * * * * *';
 /** The scheduled jobs and their queues: each registered by every worker at start. */
 const SCHEDULED: Array<[JobName, string]> = [
   ['alerts.scan', QUEUES.alerts],
+  ['alerts.scan-problems', QUEUES.alerts],
   ['rollups.reconcile', QUEUES.rollups],
   ['rollups.snapshot', QUEUES.rollups],
   ['digest.fanout', QUEUES.digest],

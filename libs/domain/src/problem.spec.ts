@@ -1,5 +1,5 @@
 import { describeChange } from './change-text';
-import { isProblemCategory, PROBLEM_CATEGORIES, PROBLEM_CATEGORY_LABELS, reopenedStatus } from './problem';
+import { isProblemCategory, PROBLEM_CATEGORIES, PROBLEM_CATEGORY_LABELS, problemEscalationLevels, reopenedStatus, supervisionNoticeNumber } from './problem';
 import { isProblemOverdue, problemOverdueDays } from './rules';
 
 describe('problems (问题清单)', () => {
@@ -41,5 +41,19 @@ describe('problems (问题清单)', () => {
     expect(describeChange({ action: 'problem.closed', after: { title: '用地指标' }, comment: '指标已下达' })).toBe(
       '问题「用地指标」已销号（说明：指标已下达）',
     );
+  });
+});
+
+describe('problem escalation (督办)', () => {
+  it('is told the day after the due date, and becomes a 督办单 after SUPERVISION_AFTER_DAYS', () => {
+    expect(problemEscalationLevels(0, 3)).toEqual([]);
+    expect(problemEscalationLevels(1, 3)).toEqual(['overdue']);
+    expect(problemEscalationLevels(2, 3)).toEqual(['overdue']);
+    expect(problemEscalationLevels(3, 3)).toEqual(['overdue', 'supervision']);
+    expect(problemEscalationLevels(1, 1)).toEqual(['overdue', 'supervision']);
+  });
+
+  it('numbers a 督办单 the district’s way', () => {
+    expect(supervisionNoticeNumber(2027, 3)).toBe('督办〔2027〕3号');
   });
 });

@@ -30,3 +30,22 @@ export function isProblemCategory(value: unknown): value is ProblemCategory {
 export function reopenedStatus(problem: { assignedUnitId: string | null }): ProblemStatus {
   return problem.assignedUnitId ? 'assigned' : 'open';
 }
+
+/**
+ * An overdue problem escalates, each level once per due date: `overdue` the day after it (its unit and the reviewers
+ * are told), `supervision` once it is `supervisionAfterDays` overdue (a numbered 督办单 to its unit and the leaders).
+ */
+export type ProblemEscalationLevel = 'overdue' | 'supervision';
+
+export function problemEscalationLevels(overdueDays: number, supervisionAfterDays: number): ProblemEscalationLevel[] {
+  if (overdueDays < 1) return [];
+  return overdueDays >= supervisionAfterDays ? ['overdue', 'supervision'] : ['overdue'];
+}
+
+/** Calendar days a 督办单 gives its unit to answer in writing. */
+export const SUPERVISION_REPLY_DAYS = 5;
+
+/** A 督办单's number as the district writes it: 督办〔2027〕3号 (numbered from 1 each year). */
+export function supervisionNoticeNumber(year: number, sequence: number): string {
+  return `督办〔${year}〕${sequence}号`;
+}

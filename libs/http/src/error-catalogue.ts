@@ -158,6 +158,7 @@ export const ERRORS = {
   // The problem list (问题清单).
   problem_not_found: { status: 404, zh: '没有编号为 {id} 的问题', en: 'No problem with id {id}' },
   problem_closed: { status: 409, zh: '该问题已销号，请先重新打开', en: 'This problem is closed: reopen it first' },
+  supervision_notice_not_found: { status: 404, zh: '没有编号为 {id} 的督办单', en: 'No supervision notice with id {id}' },
   problem_not_closed: { status: 409, zh: '该问题尚未销号，无需重新打开', en: 'This problem is not closed: there is nothing to reopen' },
   // 503: a backend is away.
   not_ready: { status: 503, zh: '未就绪：{failed} 无法访问', en: 'Not ready: {failed} cannot be reached' },

@@ -36,4 +36,5 @@ export * from './repositories/monthly-report.repository';
 export * from './repositories/investment-figures.repository';
 export * from './repositories/bulletin.repository';
 export * from './repositories/problem.repository';
+export * from './repositories/supervision.repository';
 export * from './investment.sql';

@@ -28,6 +28,7 @@ import { InvestmentFiguresRepository } from './repositories/investment-figures.r
 import { BulletinRepository } from './repositories/bulletin.repository';
 import { ReportReminderRepository } from './repositories/report-reminder.repository';
 import { ProblemRepository } from './repositories/problem.repository';
+import { SupervisionRepository } from './repositories/supervision.repository';
 
 /** Every repository, provided and exported alike: the only classes that speak SQL (with the unit of work that opens their transactions). */
 const REPOSITORIES = [
@@ -57,6 +58,7 @@ const REPOSITORIES = [
   BulletinRepository,
   ReportReminderRepository,
   ProblemRepository,
+  SupervisionRepository,
 ];
 
 /** The TypeORM connection for either application. Migrations run before the modules start (see runMigrationsWithLock). */

@@ -1199,6 +1199,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/supervision-notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 督办单, newest first (reviewers, leaders, admins: all; an owner: those sent to their unit or about their unit’s projects) */
+        get: operations["SupervisionNoticesController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/supervision-notices/{id}/document.docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The 督办单 as a Word document (.docx): the problem, the reply demanded and by when, and its history */
+        get: operations["SupervisionNoticesController_document"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/users": {
         parameters: {
             query?: never;
@@ -3037,6 +3071,52 @@ export interface components {
             /** @description 销号说明 (how it was solved) or why it is reopened */
             note: string;
         };
+        SupervisionNoticeDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example 督办〔2027〕3号 */
+            number: string;
+            year: number;
+            /** @description its number within the year, from 1 without gaps */
+            sequence: number;
+            /** Format: uuid */
+            problemId: string;
+            problemTitle: string;
+            /** Format: uuid */
+            projectId: string;
+            projectName: string;
+            /**
+             * Format: uuid
+             * @description the unit it is sent to (the problem’s assigned unit)
+             */
+            unitId: string;
+            unitName: string;
+            /**
+             * Format: date
+             * @description the due date the problem missed
+             * @example 2027-06-30
+             */
+            dueDate: string;
+            /**
+             * Format: date
+             * @description the written reply demanded by
+             * @example 2027-06-30
+             */
+            replyBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description the unit’s first reply in the problem’s thread since the notice
+             */
+            answeredAt: string | null;
+            /** @example /api/supervision-notices/…/document.docx */
+            documentUrl: string;
+        };
+        SupervisionNoticeListDto: {
+            /** @description newest first */
+            items: components["schemas"]["SupervisionNoticeDto"][];
+        };
         AdminUserDto: {
             /** Format: uuid */
             id: string;
@@ -3181,7 +3261,7 @@ export interface components {
          * @description machine-readable code of the refusal (the error catalogue: each code has one HTTP status and a message per language)
          * @enum {string}
          */
-        ErrorCode: "validation_failed" | "malformed_json" | "body_too_deep" | "body_too_large" | "unsupported_charset" | "unsupported_encoding" | "body_incomplete" | "undecodable_path" | "body_unprocessable" | "route_not_found" | "file_missing" | "file_not_xlsx" | "file_too_large" | "file_inflates_too_large" | "file_not_template" | "invalid_upload" | "invalid_file" | "import_rows_invalid" | "unauthenticated" | "metrics_unauthenticated" | "invalid_credentials" | "login_locked" | "forbidden" | "no_unit" | "outside_unit" | "own_request" | "not_requester" | "reviewer_rebaseline_only" | "rebaseline_needs_reviewer" | "project_not_found" | "milestone_not_found" | "request_not_found" | "user_not_found" | "digest_not_found" | "notification_not_found" | "job_not_found" | "version_conflict" | "username_taken" | "last_admin" | "pending_request_exists" | "request_already_decided" | "workflow_version_retired" | "milestone_done" | "milestone_not_pending" | "milestone_not_marked" | "job_not_failed" | "unknown_state" | "terminal_state" | "transition_not_allowed" | "unknown_transition" | "approval_not_required" | "approval_required" | "reason_required" | "evidence_missing" | "guard_failed" | "target_milestone" | "project_code_taken" | "plan_not_found" | "month_locked" | "bulletin_not_found" | "bulletin_published" | "bulletin_not_ready" | "report_not_found" | "report_not_submitted" | "report_submitted" | "report_already_submitted" | "plan_year_missing" | "problem_not_found" | "problem_closed" | "problem_not_closed" | "not_ready" | "backend_unavailable" | "internal";
+        ErrorCode: "validation_failed" | "malformed_json" | "body_too_deep" | "body_too_large" | "unsupported_charset" | "unsupported_encoding" | "body_incomplete" | "undecodable_path" | "body_unprocessable" | "route_not_found" | "file_missing" | "file_not_xlsx" | "file_too_large" | "file_inflates_too_large" | "file_not_template" | "invalid_upload" | "invalid_file" | "import_rows_invalid" | "unauthenticated" | "metrics_unauthenticated" | "invalid_credentials" | "login_locked" | "forbidden" | "no_unit" | "outside_unit" | "own_request" | "not_requester" | "reviewer_rebaseline_only" | "rebaseline_needs_reviewer" | "project_not_found" | "milestone_not_found" | "request_not_found" | "user_not_found" | "digest_not_found" | "notification_not_found" | "job_not_found" | "version_conflict" | "username_taken" | "last_admin" | "pending_request_exists" | "request_already_decided" | "workflow_version_retired" | "milestone_done" | "milestone_not_pending" | "milestone_not_marked" | "job_not_failed" | "unknown_state" | "terminal_state" | "transition_not_allowed" | "unknown_transition" | "approval_not_required" | "approval_required" | "reason_required" | "evidence_missing" | "guard_failed" | "target_milestone" | "project_code_taken" | "plan_not_found" | "month_locked" | "bulletin_not_found" | "bulletin_published" | "bulletin_not_ready" | "report_not_found" | "report_not_submitted" | "report_submitted" | "report_already_submitted" | "plan_year_missing" | "problem_not_found" | "problem_closed" | "supervision_notice_not_found" | "problem_not_closed" | "not_ready" | "backend_unavailable" | "internal";
         AllowedNowDto: {
             /** @example begin_construction */
             transitionId: string;
@@ -8221,6 +8301,105 @@ export interface operations {
             };
             /** @description 请求内容过大 */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    SupervisionNoticesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupervisionNoticeListDto"];
+                };
+            };
+            /** @description 未登录或登录已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    SupervisionNoticesController_document: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 督办单-<年>-<号>.docx */
+            200: {
+                headers: {
+                    /** @description attachment; the Chinese file name as filename* (RFC 5987) */
+                    "Content-Disposition"?: string;
+                    /** @description rows in the file */
+                    "X-Total-Count"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                };
+            };
+            /** @description 请求无效 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 未登录或登录已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 未找到 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -20,6 +20,7 @@ import { InvestmentSnapshotEntity } from './investment-snapshot.entity';
 import { BulletinEntity } from './bulletin.entity';
 import { ReportReminderEntity } from './report-reminder.entity';
 import { ProblemEntity, ProblemReplyEntity } from './problem.entity';
+import { ProblemEscalationEntity, SupervisionNoticeEntity, SupervisionSequenceEntity } from './supervision.entity';
 
 export * from './audit-event.entity';
 export * from './indicator.entity';
@@ -43,6 +44,7 @@ export * from './investment-snapshot.entity';
 export * from './bulletin.entity';
 export * from './report-reminder.entity';
 export * from './problem.entity';
+export * from './supervision.entity';
 
 export const ENTITIES = [
   PlanPartEntity,
@@ -75,4 +77,7 @@ export const ENTITIES = [
   ReportReminderEntity,
   ProblemEntity,
   ProblemReplyEntity,
+  ProblemEscalationEntity,
+  SupervisionNoticeEntity,
+  SupervisionSequenceEntity,
 ];
