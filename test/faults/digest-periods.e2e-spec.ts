@@ -37,7 +37,7 @@ describe('digest periods with three workers', () => {
     await t.db.query(
       `UPDATE app_user SET active = false WHERE role = 'owner' AND username NOT IN ('owner_transport', 'owner_water', 'owner_drc', 'owner_housing')`,
     );
-    recipients = (await t.db.query(`SELECT username FROM app_user WHERE active AND role IN ('owner', 'reviewer') ORDER BY username`)).rows.map(
+    recipients = (await t.db.query(`SELECT username FROM app_user WHERE active AND role IN ('owner', 'reviewer', 'leader') ORDER BY username`)).rows.map(
       (row) => row.username,
     );
     digestQueue = new Queue(QUEUES.digest, { connection: redisConnection(t.env.REDIS_URL), prefix: t.env.QUEUE_PREFIX });

@@ -74,7 +74,7 @@ describe('digest fan-out with its worker killed twice', () => {
       [EXTRA_OWNERS],
     );
     await t.db.query(`UPDATE app_user SET email = username || '@example.test'`);
-    addresses = (await t.db.query(`SELECT email FROM app_user WHERE active AND role IN ('owner', 'reviewer')`)).rows.map((row) => row.email).sort();
+    addresses = (await t.db.query(`SELECT email FROM app_user WHERE active AND role IN ('owner', 'reviewer', 'leader')`)).rows.map((row) => row.email).sort();
   });
   afterAll(async () => {
     for (const worker of workers) worker.child.kill('SIGKILL');

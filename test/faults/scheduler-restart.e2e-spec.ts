@@ -9,6 +9,7 @@ const CRON = '*/15 * * * * *';
 /** The scheduled jobs and their queues: each registered by every worker at start. */
 const SCHEDULED: Array<[JobName, string]> = [
   ['alerts.scan', QUEUES.alerts],
+  ['alerts.scan-problems', QUEUES.alerts],
   ['rollups.reconcile', QUEUES.rollups],
   ['rollups.snapshot', QUEUES.rollups],
   ['digest.fanout', QUEUES.digest],
@@ -45,7 +46,7 @@ describe('a worker restarted as its schedules fall due', () => {
   beforeAll(async () => {
     t = await bootTestApp();
     // No digest recipients: the fan-out runs and counts nobody, so only its scheduling is under test.
-    await t.db.query(`UPDATE app_user SET active = false WHERE role IN ('owner', 'reviewer')`);
+    await t.db.query(`UPDATE app_user SET active = false WHERE role IN ('owner', 'reviewer', 'leader')`);
     for (const [, name] of SCHEDULED) {
       if (!queues.has(name)) queues.set(name, new Queue(name, { connection: redisConnection(t.env.REDIS_URL), prefix: t.env.QUEUE_PREFIX }));
     }

@@ -27,7 +27,8 @@ describe('weekly digest', () => {
     await t.db.query(`UPDATE milestone SET forecast_date = $1 WHERE status = 'pending'`, [addDays(today, 400)]);
     await t.db.query(`UPDATE project SET last_activity_at = now()`);
     await t.db.query(`UPDATE app_user SET email = username || '@example.test'`);
-    recipients = (await t.db.query(`SELECT count(*)::int AS n FROM app_user WHERE active AND role IN ('owner', 'reviewer')`)).rows[0].n;
+    // Leaders (区领导) read the reviewers' digest.
+    recipients = (await t.db.query(`SELECT count(*)::int AS n FROM app_user WHERE active AND role IN ('owner', 'reviewer', 'leader')`)).rows[0].n;
     unitName = (await t.db.query(`SELECT name FROM unit WHERE code = 'transport'`)).rows[0].name;
 
     // Transport: one milestone overdue since last week, one long overdue, one due in three days, one project quiet for 40 days.
@@ -78,6 +79,7 @@ describe('weekly digest', () => {
     const [reviewer] = smtp.to('reviewer@example.test');
     expect(reviewer.subject).toMatch(new RegExp(`^【每周简报】全区重大项目 ${week}：`));
     expect(reviewer.decoded).toContain('分章节进展');
+    expect(smtp.to('leader@example.test')[0].decoded).toContain('分章节进展');
     expect(reviewer.decoded).toContain('逾期里程碑最多的单位');
     expect(reviewer.decoded).toContain(`${unitName}：2 个`);
   });

@@ -91,7 +91,7 @@ describe('mail without SMTP: .eml files', () => {
     await t.db.query(`UPDATE milestone SET forecast_date = $2 WHERE id = $1`, [drc[1].id, addDays(monday, 3)]);
     const { rows: recipients } = await t.db.query(
       `SELECT au.username, au.display_name AS "displayName", au.role, un.name AS "unitName" FROM app_user au LEFT JOIN unit un ON un.id = au.unit_id
-       WHERE au.active AND au.role IN ('owner', 'reviewer')`,
+       WHERE au.active AND au.role IN ('owner', 'reviewer', 'leader')`,
     );
     const digestFiles = () => emlFiles().filter((name) => name.endsWith('-digest.eml'));
 

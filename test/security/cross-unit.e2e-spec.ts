@@ -12,8 +12,8 @@ import { fill, fingerprint, MUTATING_METHODS, Operation, servedOperations } from
  * not classified below fails the suite, so a new one cannot slip in unprotected.
  */
 
-type Role = 'anonymous' | 'owner' | 'reviewer' | 'admin';
-const SIGNED_IN: Record<Exclude<Role, 'anonymous'>, string> = { owner: 'owner_transport', reviewer: 'reviewer', admin: 'admin' };
+type Role = 'anonymous' | 'owner' | 'reviewer' | 'leader' | 'admin';
+const SIGNED_IN: Record<Exclude<Role, 'anonymous'>, string> = { owner: 'owner_transport', reviewer: 'reviewer', leader: 'leader', admin: 'admin' };
 /** The owner of another unit, acting on the transport unit's resources. */
 const OTHER_UNIT_OWNER = 'owner_water';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -57,6 +57,10 @@ interface Fixture {
   submittedMonth: string;
   /** A draft bulletin (of 2026-02), ready to publish. */
   bulletinId: string;
+  /** An open problem raised on `projectId` (not assigned to the water unit, so its owner is a stranger to it). */
+  problemId: string;
+  /** A closed problem of `projectId`, to reopen. */
+  closedProblemId: string;
 }
 
 interface Attempt {
@@ -236,6 +240,39 @@ const RULES: Record<string, Rule> = {
     params: (f) => ({ id: f.bulletinId }),
     attempts: async () => [{}],
   },
+  'POST /api/projects/{id}/problems': {
+    allowed: ['owner', 'admin'],
+    unitScoped: true,
+    params: (f) => ({ id: f.projectId }),
+    attempts: async () => [
+      { body: { title: '用地指标未落实', description: '影响开工', category: 'land', neededBy: addDays(today(), 30) } },
+      { body: { title: '', category: 'weather', neededBy: 'soon' } },
+    ],
+  },
+  'POST /api/problems/{id}/assign': {
+    allowed: ['reviewer', 'admin'],
+    unitScoped: false,
+    params: (f) => ({ id: f.problemId }),
+    attempts: async (f) => [{ body: { unitId: f.waterUnitId, dueDate: addDays(today(), 10) } }],
+  },
+  'POST /api/problems/{id}/replies': {
+    allowed: ['owner', 'reviewer', 'leader', 'admin'],
+    unitScoped: true,
+    params: (f) => ({ id: f.problemId }),
+    attempts: async () => [{ body: { text: '已协调' } }, { body: { text: '' } }],
+  },
+  'POST /api/problems/{id}/close': {
+    allowed: ['reviewer', 'admin'],
+    unitScoped: false,
+    params: (f) => ({ id: f.problemId }),
+    attempts: async () => [{ body: { note: '已解决' } }],
+  },
+  'POST /api/problems/{id}/reopen': {
+    allowed: ['reviewer', 'admin'],
+    unitScoped: false,
+    params: (f) => ({ id: f.closedProblemId }),
+    attempts: async () => [{ body: { note: '仍未解决' } }],
+  },
   'POST /api/admin/users': {
     allowed: ['admin'],
     unitScoped: false,
@@ -336,7 +373,7 @@ describe('authorization on every write (cross-unit and by role), from the OpenAP
   beforeAll(async () => {
     t = await bootTestApp();
     // A first sign-in records on app_user whether the password meets the policy: sign everyone in before any fingerprint.
-    await Promise.all(['owner_transport', 'owner_water', 'reviewer', 'admin'].map((username) => t.token(username)));
+    await Promise.all(['owner_transport', 'owner_water', 'reviewer', 'leader', 'admin'].map((username) => t.token(username)));
     ({ operations } = await servedOperations(t));
     const unit = async (code: string) => (await t.db.query(`SELECT id FROM unit WHERE code = $1`, [code])).rows[0].id as string;
     const transportUnitId = await unit('transport');
@@ -379,7 +416,20 @@ describe('authorization on every write (cross-unit and by role), from the OpenAP
     const bulletin = await t.db.query(
       `INSERT INTO bulletin (month, status, document, annex, figures, generated_at) VALUES ('2026-02', 'draft', '\\x00', '\\x00', '{}', now()) RETURNING id`,
     );
+    const problem = async (title: string) =>
+      (
+        await t
+          .as('owner_transport')
+          .post(`/api/projects/${projects[0]}/problems`)
+          .send({ title, description: '待协调', category: 'funding', neededBy: addDays(today(), 20) })
+          .expect(201)
+      ).body.id as string;
+    const problemId = await problem('资金未到位');
+    const closedProblemId = await problem('电力接入');
+    await t.as('reviewer').post(`/api/problems/${closedProblemId}/close`).send({ note: '已接入' }).expect(200);
     f = {
+      problemId,
+      closedProblemId,
       bulletinId: bulletin.rows[0].id,
       planTemplate,
       reportTemplate,
@@ -419,11 +469,11 @@ describe('authorization on every write (cross-unit and by role), from the OpenAP
     }
   });
 
-  it('each role the permission does not admit gets 403 (even an owner on their own unit), and nothing changes', async () => {
+  it('each role the permission does not admit gets 403 (even an owner on their own unit; a leader on every write but a problem reply), and nothing changes', async () => {
     let tried = 0;
     for (const operation of operations.filter((o) => RULES[o.key])) {
       const rule = RULES[operation.key];
-      for (const role of (['owner', 'reviewer', 'admin'] as const).filter((r) => !rule.allowed.includes(r))) {
+      for (const role of (['owner', 'reviewer', 'leader', 'admin'] as const).filter((r) => !rule.allowed.includes(r))) {
         for (const attempt of await rule.attempts(f, t)) {
           await refused(role, operation, attempt, [403]);
           tried += 1;

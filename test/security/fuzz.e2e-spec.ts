@@ -13,7 +13,7 @@ import { JsonSchema, Operation, servedOperations } from './openapi';
  * change state (users, jobs): the suite runs on its own schema and only asks for no 5xx.
  */
 
-const ROLES = ['anonymous', 'owner_transport', 'reviewer', 'admin'] as const;
+const ROLES = ['anonymous', 'owner_transport', 'reviewer', 'leader', 'admin'] as const;
 type Role = (typeof ROLES)[number];
 const RUNS_PER_OPERATION = Number(process.env.FUZZ_RUNS ?? 60);
 const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 2_147_483_647);

@@ -115,6 +115,11 @@ const FINGERPRINTED_TABLES = [
   'monthly_report',
   'bulletin',
   'investment_snapshot',
+  'problem',
+  'problem_reply',
+  'problem_escalation',
+  'supervision_notice',
+  'supervision_sequence',
 ];
 
 /** Each table's row count and a hash of every row: equal before and after means nothing at all changed. */

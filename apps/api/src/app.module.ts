@@ -22,6 +22,8 @@ import { InvestmentPlansModule } from './investment-plans/investment-plans.modul
 import { MonthlyReportsModule } from './monthly-reports/monthly-reports.module';
 import { InvestmentModule } from './investment/investment.module';
 import { BulletinsModule } from './bulletins/bulletins.module';
+import { ProblemsModule } from './problems/problems.module';
+import { SupervisionNoticesModule } from './supervision-notices/supervision-notices.module';
 
 /** The HTTP application. Built from an already validated configuration, so each test suite can boot its own. */
 @Module({})
@@ -51,6 +53,8 @@ export class ApiModule {
         MonthlyReportsModule,
         InvestmentModule,
         BulletinsModule,
+        ProblemsModule,
+        SupervisionNoticesModule,
         AdminModule,
         // Registers /metrics and the /admin/queues dashboard outside /api, ahead of WebModule's console fallback.
         OperationsModule,

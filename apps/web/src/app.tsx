@@ -80,7 +80,7 @@ export function App() {
         <Route
           path="dashboard"
           element={
-            <RoleGate roles={['reviewer', 'admin']}>
+            <RoleGate roles={['reviewer', 'leader', 'admin']}>
               <DashboardPage />
             </RoleGate>
           }
@@ -107,7 +107,7 @@ export function App() {
         <Route
           path="investment"
           element={
-            <RoleGate roles={['reviewer', 'admin']}>
+            <RoleGate roles={['reviewer', 'leader', 'admin']}>
               <InvestmentPage />
             </RoleGate>
           }

@@ -6,6 +6,7 @@ import { OutboxRelayProcessor } from './outbox/outbox-relay.processor';
 import { RollupsProcessor } from './rollups/rollups.processor';
 import { AlertsProcessor } from './alerts/alerts.processor';
 import { AlertsService } from './alerts/alerts.service';
+import { SupervisionService } from './supervision/supervision.service';
 import { MailProcessor } from './mail/mail.processor';
 import { MailTransport } from './mail/mail-transport';
 import { DigestProcessor } from './digest/digest.processor';
@@ -27,6 +28,7 @@ import { ReportRemindersService } from './report-reminders/report-reminders.serv
     RollupsProcessor,
     AlertsProcessor,
     AlertsService,
+    SupervisionService,
     MailProcessor,
     MailTransport,
     DigestProcessor,

@@ -110,6 +110,12 @@ export class Env {
   @Min(1)
   ALERT_SUPERVISE_DAYS: number = 30;
 
+  /** Days past its due date at which an open problem (问题清单) gets a 督办单 (the day after the due date its unit and the reviewers are told). */
+  @Transform(({ value }: { value: unknown }) => (value === undefined || value === '' ? 3 : Number(value)))
+  @IsInt({ message: 'must be a whole number of days' })
+  @Min(1)
+  SUPERVISION_AFTER_DAYS: number = 3;
+
   /** When the daily overdue scan runs, a cron pattern in APP_TIMEZONE. */
   @IsString()
   @Transform(orDefault('30 8 * * *'))
@@ -208,6 +214,7 @@ const SETTINGS = [
   'DEMO_PASSWORD',
   'ALERT_ESCALATE_DAYS',
   'ALERT_SUPERVISE_DAYS',
+  'SUPERVISION_AFTER_DAYS',
   'ALERT_SCAN_CRON',
   'ROLLUP_RECONCILE_CRON',
   'ROLLUP_SNAPSHOT_CRON',

@@ -1,4 +1,5 @@
 import { PROJECT_STATUS_LABELS } from './stage';
+import { isProblemCategory, PROBLEM_CATEGORY_LABELS } from './problem';
 
 /** An audit row as people read it: what was done, to what, by whom. */
 export interface AuditChange {
@@ -38,6 +39,7 @@ export function milestoneFieldChanges(before: Record<string, unknown> | null | u
   );
 }
 
+const problemCategoryText = (value: unknown): string => (isProblemCategory(value) ? PROBLEM_CATEGORY_LABELS[value] : '其他');
 const wanyuan = (value: unknown): string => (str(value) ? `${str(value)} 万元` : '未填');
 /** A scalar as text (a year, a month); anything else as nothing. */
 const scalar = (value: unknown): string => (typeof value === 'string' || typeof value === 'number' ? String(value) : '');
@@ -135,6 +137,16 @@ export function describeChange(change: AuditChange): string {
       return `报送 ${scalar(change.after?.month)} 月报：本月完成投资 ${wanyuan(change.after?.completedInvestment)}${change.after?.late ? '（逾期报送）' : ''}`;
     case 'monthly_report.returned':
       return withComment(`${scalar(change.after?.month)} 月报已退回`, change.comment);
+    case 'problem.raised':
+      return `提出问题「${scalar(change.after?.title)}」（${problemCategoryText(change.after?.category)}），希望 ${dateText(change.after?.neededBy)} 前解决`;
+    case 'problem.assigned':
+      return `问题「${scalar(change.after?.title)}」交办${str(change.after?.assignedUnitName) ?? '责任单位'}，办结时限 ${dateText(change.after?.dueDate)}`;
+    case 'problem.replied':
+      return withComment(`回复问题「${scalar(change.after?.title)}」`, change.comment, '内容');
+    case 'problem.closed':
+      return withComment(`问题「${scalar(change.after?.title)}」已销号`, change.comment, '说明');
+    case 'problem.reopened':
+      return withComment(`问题「${scalar(change.after?.title)}」重新打开`, change.comment, '原因');
     default:
       return '项目信息已更新';
   }

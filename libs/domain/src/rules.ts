@@ -75,3 +75,16 @@ export interface BusinessDay {
 export function businessDay(timeZone: string, now: Date = new Date()): BusinessDay {
   return { today: todayIn(timeZone, now), timeZone };
 }
+
+/**
+ * Days a problem (问题清单) is overdue on `today` (0 when it is not): not closed, and its due date (the one the DRC
+ * set when assigning it) before today. A problem due today is not yet overdue; one without a due date never is.
+ */
+export function problemOverdueDays(problem: { status: string; dueDate: CalendarDate | null }, today: CalendarDate): number {
+  if (problem.status === 'closed' || !problem.dueDate) return 0;
+  return Math.max(0, diffDays(today, problem.dueDate));
+}
+
+export function isProblemOverdue(problem: { status: string; dueDate: CalendarDate | null }, today: CalendarDate): boolean {
+  return problemOverdueDays(problem, today) > 0;
+}

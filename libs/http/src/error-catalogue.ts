@@ -155,6 +155,11 @@ export const ERRORS = {
     zh: '请用 year 字段指定年度，或使用模板中的「年度」列（整份文件同一年度）',
     en: 'Give the year in the year field, or fill the template’s year column (one year for the whole file)',
   },
+  // The problem list (问题清单).
+  problem_not_found: { status: 404, zh: '没有编号为 {id} 的问题', en: 'No problem with id {id}' },
+  problem_closed: { status: 409, zh: '该问题已销号，请先重新打开', en: 'This problem is closed: reopen it first' },
+  supervision_notice_not_found: { status: 404, zh: '没有编号为 {id} 的督办单', en: 'No supervision notice with id {id}' },
+  problem_not_closed: { status: 409, zh: '该问题尚未销号，无需重新打开', en: 'This problem is not closed: there is nothing to reopen' },
   // 503: a backend is away.
   not_ready: { status: 503, zh: '未就绪：{failed} 无法访问', en: 'Not ready: {failed} cannot be reached' },
   backend_unavailable: {

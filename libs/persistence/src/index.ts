@@ -35,4 +35,6 @@ export * from './repositories/investment-plan.repository';
 export * from './repositories/monthly-report.repository';
 export * from './repositories/investment-figures.repository';
 export * from './repositories/bulletin.repository';
+export * from './repositories/problem.repository';
+export * from './repositories/supervision.repository';
 export * from './investment.sql';

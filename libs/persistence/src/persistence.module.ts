@@ -27,6 +27,8 @@ import { MonthlyReportRepository } from './repositories/monthly-report.repositor
 import { InvestmentFiguresRepository } from './repositories/investment-figures.repository';
 import { BulletinRepository } from './repositories/bulletin.repository';
 import { ReportReminderRepository } from './repositories/report-reminder.repository';
+import { ProblemRepository } from './repositories/problem.repository';
+import { SupervisionRepository } from './repositories/supervision.repository';
 
 /** Every repository, provided and exported alike: the only classes that speak SQL (with the unit of work that opens their transactions). */
 const REPOSITORIES = [
@@ -55,6 +57,8 @@ const REPOSITORIES = [
   InvestmentFiguresRepository,
   BulletinRepository,
   ReportReminderRepository,
+  ProblemRepository,
+  SupervisionRepository,
 ];
 
 /** The TypeORM connection for either application. Migrations run before the modules start (see runMigrationsWithLock). */

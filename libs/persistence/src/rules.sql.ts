@@ -56,3 +56,13 @@ export function targetReachedSql(p: string): string {
      WHEN ${index(`${p}.stage`)} <> ${index(`${p}.target`)} THEN ${index(`${p}.stage`)} > ${index(`${p}.target`)}
      ELSE ${p}.target <> 'study' OR EXISTS (SELECT 1 FROM milestone tm WHERE tm.project_id = ${p}.id AND tm.realises_target AND tm.status = 'done') END)`;
 }
+
+/** Problem `pr` (问题清单) is overdue on `today` (see `isProblemOverdue`): not closed, due before today. */
+export function overdueProblemSql(pr: string, today: string): string {
+  return `(${pr}.status <> 'closed' AND ${pr}.due_date < ${today})`;
+}
+
+/** Days problem `pr` is past due on `today`; meaningful where `overdueProblemSql` holds. */
+export function problemOverdueDaysSql(pr: string, today: string): string {
+  return `(${today} - ${pr}.due_date)`;
+}

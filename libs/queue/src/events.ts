@@ -110,6 +110,16 @@ export class MonthlyReportEventData {
   @IsOptional() @IsString() comment?: string | null;
 }
 
+/** A problem of the 问题清单 raised, assigned, answered, closed (销号) or reopened; its facts are read from the tables by `problemId`. */
+export class ProblemEventData {
+  @IsUUID() problemId: string;
+  @IsString() status: string;
+  @IsOptional() @IsUUID() assignedUnitId: string | null;
+  @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/) dueDate: string | null;
+  /** problem.replied: the reply written. */
+  @IsOptional() @IsUUID() replyId?: string;
+}
+
 /** The catalogue: each event's name and the class of its data. */
 export const DOMAIN_EVENTS = {
   'project.transition_requested': TransitionEventData,
@@ -132,6 +142,11 @@ export const DOMAIN_EVENTS = {
   'investment_plan.issued': InvestmentPlanIssuedData,
   'monthly_report.submitted': MonthlyReportEventData,
   'monthly_report.returned': MonthlyReportEventData,
+  'problem.raised': ProblemEventData,
+  'problem.assigned': ProblemEventData,
+  'problem.replied': ProblemEventData,
+  'problem.closed': ProblemEventData,
+  'problem.reopened': ProblemEventData,
 } as const;
 
 export type EventName = keyof typeof DOMAIN_EVENTS;

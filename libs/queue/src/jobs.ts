@@ -61,6 +61,8 @@ export interface JobPayloads {
   'alerts.scan': NoPayload;
   /** One project's milestones, after a change (jobId `alerts-scan-<projectId>-<minute>`, delayed to the minute's end). */
   'alerts.scan-project': ScanProjectPayload;
+  /** Fired by a job scheduler (ALERT_SCAN_CRON in APP_TIMEZONE): overdue problems (问题清单) escalated, 督办单 issued. */
+  'alerts.scan-problems': NoPayload;
   /** Sends one mail_outbox row; does nothing when it is no longer pending. */
   'mail.send': MailSendPayload;
   /** Every minute: re-enqueues pending mail older than a minute (SMTP or Redis was away, a worker died). */
@@ -88,6 +90,7 @@ export const JOB_PAYLOAD_CLASSES: { [J in JobName]: new () => J extends 'domain.
   'rollups.snapshot': RollupsSnapshotPayload,
   'alerts.scan': NoPayload,
   'alerts.scan-project': ScanProjectPayload,
+  'alerts.scan-problems': NoPayload,
   'mail.send': MailSendPayload,
   'mail.sweep': NoPayload,
   'digest.fanout': DigestFanoutPayload,
@@ -106,6 +109,7 @@ export const JOB_QUEUE = {
   'rollups.snapshot': QUEUES.rollups,
   'alerts.scan': QUEUES.alerts,
   'alerts.scan-project': QUEUES.alerts,
+  'alerts.scan-problems': QUEUES.alerts,
   'mail.send': QUEUES.mail,
   'mail.sweep': QUEUES.mail,
   'digest.fanout': QUEUES.digest,

@@ -26,14 +26,14 @@ export class AccessGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<Request & AuthenticatedRequest>();
     const user = request.user;
     if (!user) throw unauthenticated();
-    const policy: { roles: readonly Role[]; resource?: Parameters<AccessRepository['unitOf']>[0] } = PERMISSIONS[required.permission];
+    const policy: { roles: readonly Role[]; resource?: Parameters<AccessRepository['unitsOf']>[0] } = PERMISSIONS[required.permission];
     if (!policy.roles.includes(user.role)) throw forbidden();
     if (user.role !== 'owner' || !policy.resource || !required.param) return true;
     const id = request.params[required.param];
     // Not an id at all: the route's own pipe answers 400 naming the parameter; an unknown id, the handler's 404.
     if (!isUuid(id)) return true;
-    const unitId = await this.access.unitOf(policy.resource, id);
-    if (unitId !== undefined && unitId !== user.unitId) {
+    const unitIds = await this.access.unitsOf(policy.resource, id);
+    if (unitIds !== undefined && !unitIds.includes(user.unitId ?? '')) {
       throw domainError('outside_unit', { subject: THE_PROJECT }, { extensions: { [`${policy.resource}Id`]: id, action: required.permission } });
     }
     return true;

@@ -65,13 +65,14 @@ describe('access rules', () => {
     expect(() => unitOfScope({ kind: 'unit', unitId: '' })).toThrow(/unit scope/);
   });
 
-  it('admin-only permissions list admins alone; only milestone updates, imports, transition requests and their withdrawal, and project facts admit reviewers and owners both', () => {
+  it('admin-only permissions list admins alone; only milestone updates, imports, transition requests and their withdrawal, project facts and problem replies admit reviewers and owners both', () => {
     const both = Object.entries(PERMISSIONS).filter(
       ([, rule]) => (rule.roles as readonly string[]).includes('owner') && (rule.roles as readonly string[]).includes('reviewer'),
     );
     expect(both.map(([name]) => name).sort()).toEqual([
       'milestone.import',
       'milestone.update',
+      'problem.reply',
       'project.facts.update',
       'project.transition.request',
       'transition.withdraw',
@@ -82,6 +83,9 @@ describe('access rules', () => {
     for (const name of ['monthly-report.update', 'monthly-report.submit', 'monthly-report.import'] as const)
       expect(PERMISSIONS[name].roles).toEqual(['owner', 'admin']);
     expect(PERMISSIONS['monthly-report.return'].roles).toEqual(['reviewer', 'admin']);
+    // Problems: the project's owners raise them; assigning, closing (销号) and reopening are the DRC's.
+    expect(PERMISSIONS['problem.raise'].roles).toEqual(['owner', 'admin']);
+    for (const name of ['problem.assign', 'problem.close', 'problem.reopen'] as const) expect(PERMISSIONS[name].roles).toEqual(['reviewer', 'admin']);
     for (const name of ['user.create', 'user.update', 'digest.preview', 'job.retry', 'job.discard', 'queue-dashboard.session', 'project.override'] as const) {
       expect(PERMISSIONS[name].roles).toEqual(['admin']);
     }

@@ -52,6 +52,15 @@ export const PERMISSIONS = {
   // The month's 调度通报 is the DRC's: reviewers (and admins) generate and publish it; publishing locks the month.
   'bulletin.generate': { roles: ['reviewer', 'admin'] },
   'bulletin.publish': { roles: ['reviewer', 'admin'] },
+  // The problem list (问题清单): a project's owners raise what blocks it (admins may act for them); the DRC assigns it to the
+  // unit that can solve it, closes it (销号) and reopens it.
+  'problem.raise': { roles: ['owner', 'admin'], resource: 'project' },
+  'problem.assign': { roles: ['reviewer', 'admin'] },
+  'problem.close': { roles: ['reviewer', 'admin'] },
+  'problem.reopen': { roles: ['reviewer', 'admin'] },
+  // The thread: owners of the project's unit and of the unit it is assigned to, the DRC, and the district's leaders (区领导:
+  // their comment is the only write a leader has).
+  'problem.reply': { roles: ['owner', 'reviewer', 'leader', 'admin'], resource: 'problem' },
   'user.create': { roles: ['admin'] },
   'user.update': { roles: ['admin'] },
   'digest.preview': { roles: ['admin'] },
@@ -62,12 +71,12 @@ export const PERMISSIONS = {
 
 export type Permission = keyof typeof PERMISSIONS;
 
-/** Reviewers (区发展改革委) and admins read every unit's projects; an owner's reads may be scoped to their unit. */
+/** Reviewers (区发展改革委), leaders (区领导) and admins read every unit's projects; an owner's reads may be scoped to their unit. */
 export function canReadEverything(user: AuthUser): boolean {
-  return user.role === 'reviewer' || user.role === 'admin';
+  return user.role === 'reviewer' || user.role === 'leader' || user.role === 'admin';
 }
 
-/** The scope of a user's scoped reads: every unit for reviewers and admins, their own for an owner; an owner with no unit sees nothing. */
+/** The scope of a user's scoped reads: every unit for reviewers, leaders and admins, their own for an owner; an owner with no unit sees nothing. */
 export function readScopeOf(user: AuthUser): UnitScope {
   if (canReadEverything(user)) return ALL_UNITS;
   if (user.role === 'owner' && user.unitId) return oneUnit(user.unitId);

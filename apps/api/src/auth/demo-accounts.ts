@@ -12,11 +12,12 @@ export interface DemoAccount {
   unitId: string | null;
 }
 
-/** admin, reviewer (区发展改革委), and one owner per unit named after its code: owner_transport, owner_water, … */
+/** admin, reviewer (区发展改革委), leader (区领导), and one owner per unit named after its code: owner_transport, owner_water, … */
 export function demoAccounts(units: UnitRef[]): DemoAccount[] {
   return [
     { username: 'admin', displayName: '平台管理员', role: 'admin', unitId: null },
     { username: 'reviewer', displayName: '区发展改革委审核员', role: 'reviewer', unitId: null },
+    { username: 'leader', displayName: '区领导', role: 'leader', unitId: null },
     ...units.map((unit) => ({ username: `owner_${unit.code}`.toLowerCase(), displayName: `${unit.name}项目负责人`, role: 'owner' as const, unitId: unit.id })),
   ];
 }

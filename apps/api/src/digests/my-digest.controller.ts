@@ -9,8 +9,8 @@ import { ApiProblems } from '../openapi/api-problems.decorator';
 /** "What this week's e-mail would say": the signed-in recipient's own digest (周报) as of today; nothing is sent. */
 @ApiTags('notifications')
 @ApiBearerAuth()
-@ApiProblems([403, '无权执行此操作 (owners and reviewers only: they are the digest’s recipients)'])
-@Roles('owner', 'reviewer')
+@ApiProblems([403, '无权执行此操作 (owners, reviewers and leaders only: they are the digest’s recipients)'])
+@Roles('owner', 'reviewer', 'leader')
 @Controller('me/digest-preview')
 export class MyDigestController {
   constructor(private readonly digests: DigestsService) {}

@@ -1080,6 +1080,159 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/projects/{id}/problems": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Raise a problem that blocks the project (its owners; admins): open until a reviewer assigns it; the reviewers are notified */
+        post: operations["ProblemsController_raise"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/problems": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The problem list of the caller’s scope (reviewers, admins: all; an owner: their unit’s projects’ problems and those assigned to their unit), overdue first */
+        get: operations["ProblemsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/problems/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One problem with its thread (404 outside the caller’s scope) */
+        get: operations["ProblemsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/problems/{id}/assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Assign (交办) the problem to the unit that can solve it, with the date it must answer by (reviewers, admins); again to reassign */
+        post: operations["ProblemsController_assign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/problems/{id}/replies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Write in the thread (owners of the project’s unit and of the assigned unit, reviewers, admins); the others concerned are notified */
+        post: operations["ProblemsController_reply"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/problems/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close (销号) the problem with a note (reviewers, admins) */
+        post: operations["ProblemsController_close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/problems/{id}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reopen a closed problem with a note (reviewers, admins): assigned again when it had a unit, else open */
+        post: operations["ProblemsController_reopen"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/supervision-notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 督办单, newest first (reviewers, leaders, admins: all; an owner: those sent to their unit or about their unit’s projects) */
+        get: operations["SupervisionNoticesController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/supervision-notices/{id}/document.docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The 督办单 as a Word document (.docx): the problem, the reply demanded and by when, and its history */
+        get: operations["SupervisionNoticesController_document"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/users": {
         parameters: {
             query?: never;
@@ -1571,7 +1724,7 @@ export interface components {
             password: string;
         };
         /** @enum {string} */
-        Role: "owner" | "reviewer" | "admin";
+        Role: "owner" | "reviewer" | "leader" | "admin";
         ProfileDto: {
             /** Format: uuid */
             id: string;
@@ -2731,6 +2884,239 @@ export interface components {
             /** @description newest month first; owners see published bulletins only */
             items: components["schemas"]["BulletinDto"][];
         };
+        /**
+         * @description 用地 land, 征地拆迁 demolition, 资金 funding, 审批 approval, 水电气等要素 utilities, 规划 planning, 其他 other
+         * @enum {string}
+         */
+        ProblemCategory: "land" | "demolition" | "funding" | "approval" | "utilities" | "planning" | "other";
+        RaiseProblemDto: {
+            /** @example 渝贵高铁綦江段用地指标未落实 */
+            title: string;
+            /** @description what blocks the project, and what is needed */
+            description: string;
+            /** @description 用地 land, 征地拆迁 demolition, 资金 funding, 审批 approval, 水电气等要素 utilities, 规划 planning, 其他 other */
+            category: components["schemas"]["ProblemCategory"];
+            /**
+             * Format: date
+             * @description by when the project needs it solved: today or later (APP_TIMEZONE)
+             * @example 2027-06-30
+             */
+            neededBy: string;
+        };
+        /**
+         * @description open (待交办), assigned (已交办), closed (已销号)
+         * @enum {string}
+         */
+        ProblemStatus: "open" | "assigned" | "closed";
+        ProblemReplyDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            authorId: string | null;
+            authorName: string;
+            /** Format: uuid */
+            authorUnitId: string | null;
+            /** @description the author's unit (null for the DRC's reviewers) */
+            authorUnitName: string | null;
+            text: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        ProblemDetailDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            projectId: string;
+            projectName: string;
+            /** @description 项目代码 */
+            projectCode: string | null;
+            /**
+             * Format: uuid
+             * @description the project's unit (who raised it)
+             */
+            projectUnitId: string;
+            projectUnitName: string;
+            title: string;
+            description: string;
+            category: components["schemas"]["ProblemCategory"];
+            /**
+             * @description the category as the district names it
+             * @example 用地
+             */
+            categoryLabel: string;
+            /**
+             * Format: date
+             * @example 2027-06-30
+             */
+            neededBy: string;
+            /** @description open (待交办), assigned (已交办), closed (已销号) */
+            status: components["schemas"]["ProblemStatus"];
+            /** Format: uuid */
+            assignedUnitId: string | null;
+            assignedUnitName: string | null;
+            /**
+             * Format: date
+             * @description 办结时限
+             * @example 2027-06-30
+             */
+            dueDate: string | null;
+            /** @description past its due date and not closed (APP_TIMEZONE) */
+            overdue: boolean;
+            /** @description days past the due date (0 when not overdue) */
+            overdueDays: number;
+            /** Format: uuid */
+            raisedBy: string | null;
+            raisedByName: string | null;
+            /** Format: date-time */
+            assignedAt: string | null;
+            assignedByName: string | null;
+            /** Format: date-time */
+            closedAt: string | null;
+            closedByName: string | null;
+            /** @description 销号说明 */
+            closeNote: string | null;
+            /** @description rises with each change of status or assignment */
+            version: number;
+            replyCount: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description oldest first */
+            replies: components["schemas"]["ProblemReplyDto"][];
+        };
+        ProblemDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            projectId: string;
+            projectName: string;
+            /** @description 项目代码 */
+            projectCode: string | null;
+            /**
+             * Format: uuid
+             * @description the project's unit (who raised it)
+             */
+            projectUnitId: string;
+            projectUnitName: string;
+            title: string;
+            description: string;
+            category: components["schemas"]["ProblemCategory"];
+            /**
+             * @description the category as the district names it
+             * @example 用地
+             */
+            categoryLabel: string;
+            /**
+             * Format: date
+             * @example 2027-06-30
+             */
+            neededBy: string;
+            /** @description open (待交办), assigned (已交办), closed (已销号) */
+            status: components["schemas"]["ProblemStatus"];
+            /** Format: uuid */
+            assignedUnitId: string | null;
+            assignedUnitName: string | null;
+            /**
+             * Format: date
+             * @description 办结时限
+             * @example 2027-06-30
+             */
+            dueDate: string | null;
+            /** @description past its due date and not closed (APP_TIMEZONE) */
+            overdue: boolean;
+            /** @description days past the due date (0 when not overdue) */
+            overdueDays: number;
+            /** Format: uuid */
+            raisedBy: string | null;
+            raisedByName: string | null;
+            /** Format: date-time */
+            assignedAt: string | null;
+            assignedByName: string | null;
+            /** Format: date-time */
+            closedAt: string | null;
+            closedByName: string | null;
+            /** @description 销号说明 */
+            closeNote: string | null;
+            /** @description rises with each change of status or assignment */
+            version: number;
+            replyCount: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        ProblemListDto: {
+            /** @description overdue first (most days first), then the newest */
+            items: components["schemas"]["ProblemDto"][];
+            total: number;
+        };
+        AssignProblemDto: {
+            /**
+             * Format: uuid
+             * @description the unit (责任单位) that can solve it
+             */
+            unitId: string;
+            /**
+             * Format: date
+             * @description the date it must be answered by (办结时限): today or later (APP_TIMEZONE); past it, the problem is overdue
+             * @example 2027-06-30
+             */
+            dueDate: string;
+        };
+        ReplyProblemDto: {
+            text: string;
+        };
+        ProblemNoteDto: {
+            /** @description 销号说明 (how it was solved) or why it is reopened */
+            note: string;
+        };
+        SupervisionNoticeDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example 督办〔2027〕3号 */
+            number: string;
+            year: number;
+            /** @description its number within the year, from 1 without gaps */
+            sequence: number;
+            /** Format: uuid */
+            problemId: string;
+            problemTitle: string;
+            /** Format: uuid */
+            projectId: string;
+            projectName: string;
+            /**
+             * Format: uuid
+             * @description the unit it is sent to (the problem’s assigned unit)
+             */
+            unitId: string;
+            unitName: string;
+            /**
+             * Format: date
+             * @description the due date the problem missed
+             * @example 2027-06-30
+             */
+            dueDate: string;
+            /**
+             * Format: date
+             * @description the written reply demanded by
+             * @example 2027-06-30
+             */
+            replyBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description the unit’s first reply in the problem’s thread since the notice
+             */
+            answeredAt: string | null;
+            /** @example /api/supervision-notices/…/document.docx */
+            documentUrl: string;
+        };
+        SupervisionNoticeListDto: {
+            /** @description newest first */
+            items: components["schemas"]["SupervisionNoticeDto"][];
+        };
         AdminUserDto: {
             /** Format: uuid */
             id: string;
@@ -2763,7 +3149,7 @@ export interface components {
              * @description owner (项目责任单位) | reviewer (区发展改革委审核) | admin (管理员)
              * @enum {string}
              */
-            role: "owner" | "reviewer" | "admin";
+            role: "owner" | "reviewer" | "leader" | "admin";
             /**
              * Format: uuid
              * @description the unit (责任单位); required for owners
@@ -2781,7 +3167,7 @@ export interface components {
             /** @example 张三 */
             displayName?: string;
             /** @enum {string} */
-            role?: "owner" | "reviewer" | "admin";
+            role?: "owner" | "reviewer" | "leader" | "admin";
             /** Format: uuid */
             unitId?: Record<string, never> | null;
             /** @description false deactivates: the user can no longer sign in, and their tokens stop working at once */
@@ -2875,7 +3261,7 @@ export interface components {
          * @description machine-readable code of the refusal (the error catalogue: each code has one HTTP status and a message per language)
          * @enum {string}
          */
-        ErrorCode: "validation_failed" | "malformed_json" | "body_too_deep" | "body_too_large" | "unsupported_charset" | "unsupported_encoding" | "body_incomplete" | "undecodable_path" | "body_unprocessable" | "route_not_found" | "file_missing" | "file_not_xlsx" | "file_too_large" | "file_inflates_too_large" | "file_not_template" | "invalid_upload" | "invalid_file" | "import_rows_invalid" | "unauthenticated" | "metrics_unauthenticated" | "invalid_credentials" | "login_locked" | "forbidden" | "no_unit" | "outside_unit" | "own_request" | "not_requester" | "reviewer_rebaseline_only" | "rebaseline_needs_reviewer" | "project_not_found" | "milestone_not_found" | "request_not_found" | "user_not_found" | "digest_not_found" | "notification_not_found" | "job_not_found" | "version_conflict" | "username_taken" | "last_admin" | "pending_request_exists" | "request_already_decided" | "workflow_version_retired" | "milestone_done" | "milestone_not_pending" | "milestone_not_marked" | "job_not_failed" | "unknown_state" | "terminal_state" | "transition_not_allowed" | "unknown_transition" | "approval_not_required" | "approval_required" | "reason_required" | "evidence_missing" | "guard_failed" | "target_milestone" | "project_code_taken" | "plan_not_found" | "month_locked" | "bulletin_not_found" | "bulletin_published" | "bulletin_not_ready" | "report_not_found" | "report_not_submitted" | "report_submitted" | "report_already_submitted" | "plan_year_missing" | "not_ready" | "backend_unavailable" | "internal";
+        ErrorCode: "validation_failed" | "malformed_json" | "body_too_deep" | "body_too_large" | "unsupported_charset" | "unsupported_encoding" | "body_incomplete" | "undecodable_path" | "body_unprocessable" | "route_not_found" | "file_missing" | "file_not_xlsx" | "file_too_large" | "file_inflates_too_large" | "file_not_template" | "invalid_upload" | "invalid_file" | "import_rows_invalid" | "unauthenticated" | "metrics_unauthenticated" | "invalid_credentials" | "login_locked" | "forbidden" | "no_unit" | "outside_unit" | "own_request" | "not_requester" | "reviewer_rebaseline_only" | "rebaseline_needs_reviewer" | "project_not_found" | "milestone_not_found" | "request_not_found" | "user_not_found" | "digest_not_found" | "notification_not_found" | "job_not_found" | "version_conflict" | "username_taken" | "last_admin" | "pending_request_exists" | "request_already_decided" | "workflow_version_retired" | "milestone_done" | "milestone_not_pending" | "milestone_not_marked" | "job_not_failed" | "unknown_state" | "terminal_state" | "transition_not_allowed" | "unknown_transition" | "approval_not_required" | "approval_required" | "reason_required" | "evidence_missing" | "guard_failed" | "target_milestone" | "project_code_taken" | "plan_not_found" | "month_locked" | "bulletin_not_found" | "bulletin_published" | "bulletin_not_ready" | "report_not_found" | "report_not_submitted" | "report_submitted" | "report_already_submitted" | "plan_year_missing" | "problem_not_found" | "problem_closed" | "supervision_notice_not_found" | "problem_not_closed" | "not_ready" | "backend_unavailable" | "internal";
         AllowedNowDto: {
             /** @example begin_construction */
             transitionId: string;
@@ -5720,7 +6106,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description 无权执行此操作 (owners and reviewers only: they are the digest’s recipients) */
+            /** @description 无权执行此操作 (owners, reviewers and leaders only: they are the digest’s recipients) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7382,6 +7768,638 @@ export interface operations {
             };
             /** @description bulletin_not_ready: generating or failed */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    ProblemsController_raise: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RaiseProblemDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailDto"];
+                };
+            };
+            /** @description 请求无效 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 未登录或登录已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 无权执行此操作 (role, or a resource of another unit) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 未找到 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 请求内容过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    ProblemsController_list: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["ProblemStatus"];
+                /** @description the unit the problems are assigned to (交办单位) */
+                unitId?: string;
+                /** @description one project's problems */
+                projectId?: string;
+                /** @description true: past its due date and not closed; false: not overdue */
+                overdue?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemListDto"];
+                };
+            };
+            /** @description 请求无效 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 未登录或登录已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    ProblemsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailDto"];
+                };
+            };
+            /** @description 请求无效 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 未登录或登录已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 未找到 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    ProblemsController_assign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssignProblemDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailDto"];
+                };
+            };
+            /** @description 请求无效 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 未登录或登录已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 无权执行此操作 (role, or a resource of another unit) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 未找到 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description problem_closed: reopen it first */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 请求内容过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    ProblemsController_reply: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReplyProblemDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailDto"];
+                };
+            };
+            /** @description 请求无效 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 未登录或登录已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 无权执行此操作 (role, or a resource of another unit) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 未找到 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 请求内容过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    ProblemsController_close: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProblemNoteDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailDto"];
+                };
+            };
+            /** @description 请求无效 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 未登录或登录已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 无权执行此操作 (role, or a resource of another unit) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 未找到 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description problem_closed: closed already */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 请求内容过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    ProblemsController_reopen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProblemNoteDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailDto"];
+                };
+            };
+            /** @description 请求无效 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 未登录或登录已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 无权执行此操作 (role, or a resource of another unit) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 未找到 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description problem_not_closed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 请求内容过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    SupervisionNoticesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupervisionNoticeListDto"];
+                };
+            };
+            /** @description 未登录或登录已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    SupervisionNoticesController_document: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 督办单-<年>-<号>.docx */
+            200: {
+                headers: {
+                    /** @description attachment; the Chinese file name as filename* (RFC 5987) */
+                    "Content-Disposition"?: string;
+                    /** @description rows in the file */
+                    "X-Total-Count"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                };
+            };
+            /** @description 请求无效 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 未登录或登录已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 未找到 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -26,6 +26,7 @@ import { useAuth, useUser } from '../auth/auth';
 import { useI18n } from '../i18n';
 import { ChangePasswordModal } from './change-password-modal';
 import { NotificationBell, useUnreadCount } from './notification-bell';
+import { ROLE_COLORS } from '../lib/role-colors';
 import { PageLoading } from './page-loading';
 
 interface NavItem {
@@ -65,16 +66,16 @@ export function AppLayout() {
   const unread = useUnreadCount();
 
   const all: NavItem[] = [
-    { path: '/dashboard', label: t('nav.dashboard'), icon: <DashboardOutlined />, roles: ['reviewer', 'admin'] },
-    { path: '/projects', label: t('nav.projects'), icon: <UnorderedListOutlined />, roles: ['owner', 'reviewer', 'admin'] },
+    { path: '/dashboard', label: t('nav.dashboard'), icon: <DashboardOutlined />, roles: ['reviewer', 'leader', 'admin'] },
+    { path: '/projects', label: t('nav.projects'), icon: <UnorderedListOutlined />, roles: ['owner', 'reviewer', 'leader', 'admin'] },
     { path: '/mine', label: t('nav.mine'), icon: <ProjectOutlined />, roles: ['owner'] },
-    { path: '/monthly-reports', label: t('nav.monthlyReports'), icon: <CalendarOutlined />, roles: ['owner', 'reviewer', 'admin'] },
-    { path: '/investment', label: t('nav.investment'), icon: <FundOutlined />, roles: ['reviewer', 'admin'] },
-    { path: '/bulletins', label: t('nav.bulletins'), icon: <FileWordOutlined />, roles: ['owner', 'reviewer', 'admin'] },
+    { path: '/monthly-reports', label: t('nav.monthlyReports'), icon: <CalendarOutlined />, roles: ['owner', 'reviewer', 'leader', 'admin'] },
+    { path: '/investment', label: t('nav.investment'), icon: <FundOutlined />, roles: ['reviewer', 'leader', 'admin'] },
+    { path: '/bulletins', label: t('nav.bulletins'), icon: <FileWordOutlined />, roles: ['owner', 'reviewer', 'leader', 'admin'] },
     { path: '/approvals', label: t('nav.approvals'), icon: <AuditOutlined />, roles: ['reviewer', 'admin'], badge: pending },
-    { path: '/plan', label: t('nav.plan'), icon: <ApartmentOutlined />, roles: ['owner', 'reviewer', 'admin'] },
-    { path: '/notifications', label: t('nav.notifications'), icon: <BellOutlined />, roles: ['owner', 'reviewer', 'admin'], badge: unread },
-    { path: '/digest-preview', label: t('nav.digest'), icon: <MailOutlined />, roles: ['owner', 'reviewer', 'admin'] },
+    { path: '/plan', label: t('nav.plan'), icon: <ApartmentOutlined />, roles: ['owner', 'reviewer', 'leader', 'admin'] },
+    { path: '/notifications', label: t('nav.notifications'), icon: <BellOutlined />, roles: ['owner', 'reviewer', 'leader', 'admin'], badge: unread },
+    { path: '/digest-preview', label: t('nav.digest'), icon: <MailOutlined />, roles: ['owner', 'reviewer', 'leader', 'admin'] },
     { path: '/admin', label: t('nav.admin'), icon: <TeamOutlined />, roles: ['admin'] },
     { path: '/operations', label: t('nav.operations'), icon: <ToolOutlined />, roles: ['admin'] },
   ];
@@ -135,7 +136,7 @@ export function AppLayout() {
               <UserOutlined />
               <span className="whoami-name">{user.displayName}</span>
               {!compact && user.unit ? <Typography.Text type="secondary">{user.unit.name}</Typography.Text> : null}
-              {!compact ? <Tag color={user.role === 'owner' ? 'blue' : user.role === 'reviewer' ? 'gold' : 'magenta'}>{t(`role.${user.role}`)}</Tag> : null}
+              {!compact ? <Tag color={ROLE_COLORS[user.role]}>{t(`role.${user.role}`)}</Tag> : null}
             </span>
             <Tooltip title={t('app.languageSwitch')}>
               <Button

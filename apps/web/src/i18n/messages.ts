@@ -53,6 +53,7 @@ export const zh = {
 
   'role.owner': '项目责任单位',
   'role.reviewer': '审核人（区发展改革委）',
+  'role.leader': '区领导',
   'role.admin': '管理员',
 
   'auth.signIn': '登录',
@@ -686,6 +687,7 @@ export const en: Record<MessageKey, string> = {
 
   'role.owner': 'Responsible unit',
   'role.reviewer': 'Reviewer (DRC)',
+  'role.leader': 'District leader',
   'role.admin': 'Administrator',
 
   'auth.signIn': 'Sign in',

@@ -6,10 +6,9 @@ import type { AdminUser, UnitWithCount } from '../api/types';
 import { PageError } from '../components/problem-alert';
 import { useI18n } from '../i18n';
 import { formatDateTime } from '../lib/dates';
+import { ROLE_COLORS } from '../lib/role-colors';
 import { projectListLink } from '../lib/project-filters';
 import { useAsync } from '../lib/use-async';
-
-const ROLE_COLORS = { owner: 'blue', reviewer: 'gold', admin: 'magenta' } as const;
 
 /** 用户与单位: who may sign in with which role and unit, and the units with their projects. */
 export default function AdminPage() {

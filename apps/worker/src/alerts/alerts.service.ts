@@ -59,16 +59,23 @@ export class AlertsService {
 
       const owners = await this.alerts.unitOwners(manager, [...new Set(raised.map((alert) => alert.unitId))]);
       const reviewers = raised.some((alert) => alert.level === 'escalated_14' || alert.level === 'supervision_30') ? await this.alerts.reviewers(manager) : [];
+      // 督办 goes up to the district's leaders too.
+      const leaders = raised.some((alert) => alert.level === 'supervision_30') ? await this.alerts.leaders(manager) : [];
       const optedOut = await this.preferences.optedOut(
         manager,
-        [...owners, ...reviewers].map((user) => user.id),
+        [...owners, ...reviewers, ...leaders].map((user) => user.id),
         'alert',
       );
 
       const notifications: NewNotification[] = [];
       const mails: NewMail[] = [];
       for (const alert of raised) {
-        const recipients = alert.level === 'overdue' || alert.level === 'stale' ? owners.filter((user) => user.unitId === alert.unitId) : reviewers;
+        const recipients =
+          alert.level === 'overdue' || alert.level === 'stale'
+            ? owners.filter((user) => user.unitId === alert.unitId)
+            : alert.level === 'supervision_30'
+              ? [...reviewers, ...leaders]
+              : reviewers;
         const message = alertMessage(alert);
         for (const user of recipients) {
           notifications.push({

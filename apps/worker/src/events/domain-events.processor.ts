@@ -21,6 +21,8 @@ export class DomainEventsProcessor extends LoggedWorkerHost<'events'> {
   }
 
   private async consume(event: DomainEventJob): Promise<void> {
+    // A problem (问题清单) changes no roll-up and no milestone: its notifications travel on their own queue.
+    if (event.name.startsWith('problem.')) return;
     // Every project and milestone event carries the project id as its aggregate: its roll-ups are what changed.
     const formerUnitId = event.name === 'project.unit_reassigned' ? event.data.previousUnitId : undefined;
     await enqueue(this.rollups, 'rollups.refresh', { projectId: event.aggregateId, formerUnitId }, { jobId: rollupsRefreshJobId(event.outboxId) });

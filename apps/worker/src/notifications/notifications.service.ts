@@ -14,6 +14,7 @@ import {
 import { CataloguedQueue, DomainEventJob, enqueueBulk, mailJobId, QUEUES } from '@qj/queue';
 import { MailTransport } from '../mail/mail-transport';
 import * as entryMessages from './entry-messages';
+import * as problemMessages from './problem-messages';
 import * as messages from './workflow-messages';
 
 /** Who hears what: one message for a set of people, once per person and `dedupeKey`. */
@@ -180,11 +181,52 @@ export class NotificationsService {
           kind: 'report',
         };
       }
+      case 'problem.raised':
+      case 'problem.assigned':
+      case 'problem.replied':
+      case 'problem.closed':
+      case 'problem.reopened':
+        return this.problemNotice(event);
       case 'project.unit_reassigned':
       case 'milestone.updated':
       case 'project.facts_updated':
       case 'monthly_report.submitted':
         return undefined;
+    }
+  }
+
+  /**
+   * The problem list (问题清单): a raised problem reaches the reviewers; an assignment, a closing or a reopening both
+   * units' owners; a reply everyone concerned (both units' owners and the reviewers) but its author.
+   */
+  private async problemNotice(event: Extract<DomainEventJob, { name: `problem.${string}` }>): Promise<Notice | undefined> {
+    const problem = await this.source.problem(event.data.problemId);
+    const audit = problem && (await this.source.auditOfEvent(event.outboxId, problem.projectId, [event.name], problem.id));
+    if (!problem || !audit) return undefined;
+    const units = [problem.projectUnitId, problem.assignedUnitId];
+    const base = { dedupeKey: `event-${event.outboxId}`, projectId: problem.projectId, milestoneId: null };
+    switch (event.name) {
+      case 'problem.raised':
+        return { ...base, recipients: await this.source.reviewers(), message: problemMessages.problemRaised(problem, audit.actorName) };
+      case 'problem.assigned':
+        return { ...base, recipients: await this.source.owners(units), message: problemMessages.problemAssigned(problem, audit.actorName) };
+      case 'problem.replied': {
+        const reply = event.data.replyId && (await this.source.problemReply(event.data.replyId));
+        if (!reply) return undefined;
+        const everyone = [...(await this.source.owners(units)), ...(await this.source.reviewers())];
+        return {
+          ...base,
+          recipients: everyone.filter((user) => user.id !== reply.authorId),
+          message: problemMessages.problemReplied(problem, reply.authorName, reply.text),
+        };
+      }
+      case 'problem.closed':
+      case 'problem.reopened':
+        return {
+          ...base,
+          recipients: await this.source.owners(units),
+          message: problemMessages.problemClosedOrReopened(problem, event.name === 'problem.closed', audit.actorName, audit.comment),
+        };
     }
   }
 

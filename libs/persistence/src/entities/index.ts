@@ -19,6 +19,8 @@ import { InvestmentPlanEntity, InvestmentPlanVersionEntity, MonthlyReportEntity 
 import { InvestmentSnapshotEntity } from './investment-snapshot.entity';
 import { BulletinEntity } from './bulletin.entity';
 import { ReportReminderEntity } from './report-reminder.entity';
+import { ProblemEntity, ProblemReplyEntity } from './problem.entity';
+import { ProblemEscalationEntity, SupervisionNoticeEntity, SupervisionSequenceEntity } from './supervision.entity';
 
 export * from './audit-event.entity';
 export * from './indicator.entity';
@@ -41,6 +43,8 @@ export * from './investment.entity';
 export * from './investment-snapshot.entity';
 export * from './bulletin.entity';
 export * from './report-reminder.entity';
+export * from './problem.entity';
+export * from './supervision.entity';
 
 export const ENTITIES = [
   PlanPartEntity,
@@ -71,4 +75,9 @@ export const ENTITIES = [
   InvestmentSnapshotEntity,
   BulletinEntity,
   ReportReminderEntity,
+  ProblemEntity,
+  ProblemReplyEntity,
+  ProblemEscalationEntity,
+  SupervisionNoticeEntity,
+  SupervisionSequenceEntity,
 ];

@@ -1,15 +1,18 @@
 import { Check, Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { UnitEntity } from './unit.entity';
 
-/** owner (项目责任单位) edits its unit's projects; reviewer (区发展改革委) reads all and approves; admin runs the platform. */
-export const USER_ROLES = ['owner', 'reviewer', 'admin'] as const;
+/**
+ * owner (项目责任单位) edits its unit's projects; reviewer (区发展改革委) reads all and approves; leader (区领导, the DRC's
+ * director) reads all, hears escalations and the reviewers' digest, and may only write in problem threads; admin runs the platform.
+ */
+export const USER_ROLES = ['owner', 'reviewer', 'leader', 'admin'] as const;
 export type UserRole = (typeof USER_ROLES)[number];
 
 /** A person who signs in. `app_user`, because `user` is a reserved word in PostgreSQL. */
 @Entity('app_user')
 // The last line behind the API's validation: names are compared lower-case, and an owner always has a unit.
 @Check('app_user_username_lower_ck', `"username" = lower("username")`)
-@Check('app_user_role_ck', `"role" IN ('owner', 'reviewer', 'admin')`)
+@Check('app_user_role_ck', `"role" IN ('owner', 'reviewer', 'leader', 'admin')`)
 @Check('app_user_owner_unit_ck', `"role" <> 'owner' OR "unit_id" IS NOT NULL`)
 export class UserEntity {
   @PrimaryGeneratedColumn('uuid')

@@ -138,4 +138,12 @@ export class AlertRepository {
        FROM app_user WHERE active AND role = 'reviewer' ORDER BY username`,
     );
   }
+
+  /** Active district leaders (区领导): they hear what reaches 督办. */
+  async leaders(manager: EntityManager): Promise<AlertRecipient[]> {
+    return manager.query(
+      `SELECT id, username, display_name AS "displayName", role, unit_id AS "unitId", email
+       FROM app_user WHERE active AND role = 'leader' ORDER BY username`,
+    );
+  }
 }

@@ -94,10 +94,10 @@ export class DigestRepository {
     return this.dataSource.transaction(work);
   }
 
-  /** One page of recipients (active owners and reviewers) after `afterId`, by id: the fan-out never holds the whole list. */
+  /** One page of recipients (active owners, reviewers and leaders) after `afterId`, by id: the fan-out never holds the whole list. */
   async recipientPage(afterId: string | null, limit: number): Promise<string[]> {
     const rows: Array<{ id: string }> = await this.dataSource.query(
-      `SELECT id FROM app_user WHERE active AND role IN ('owner', 'reviewer') AND ($1::uuid IS NULL OR id > $1::uuid) ORDER BY id LIMIT $2`,
+      `SELECT id FROM app_user WHERE active AND role IN ('owner', 'reviewer', 'leader') AND ($1::uuid IS NULL OR id > $1::uuid) ORDER BY id LIMIT $2`,
       [afterId, limit],
     );
     return rows.map((row) => row.id);

@@ -46,6 +46,23 @@ export interface MilestoneFacts {
   unitId: string;
 }
 
+/** A problem of the 问题清单 as a notification tells it. */
+export interface ProblemFacts {
+  id: string;
+  projectId: string;
+  projectName: string;
+  projectUnitId: string;
+  projectUnitName: string;
+  title: string;
+  description: string;
+  category: string;
+  neededBy: string;
+  status: string;
+  assignedUnitId: string | null;
+  assignedUnitName: string | null;
+  dueDate: string | null;
+}
+
 /** One audit row, for the sentence (describeChange) a notification quotes. */
 export interface AuditFacts {
   id: string;
@@ -125,6 +142,30 @@ export class NotificationSourceRepository {
       [outboxId, projectId, actions, entityId ?? null],
     );
     return row;
+  }
+
+  async problem(problemId: string): Promise<ProblemFacts | undefined> {
+    const [row] = await this.dataSource.query(
+      `SELECT pr.id, pr.project_id AS "projectId", p.name AS "projectName", p.unit_id AS "projectUnitId", pu.name AS "projectUnitName",
+              pr.title, pr.description, pr.category, pr.needed_by::text AS "neededBy", pr.status, pr.assigned_unit_id AS "assignedUnitId",
+              au.name AS "assignedUnitName", pr.due_date::text AS "dueDate"
+       FROM problem pr JOIN project p ON p.id = pr.project_id JOIN unit pu ON pu.id = p.unit_id LEFT JOIN unit au ON au.id = pr.assigned_unit_id
+       WHERE pr.id = $1`,
+      [problemId],
+    );
+    return row;
+  }
+
+  async problemReply(replyId: string): Promise<{ text: string; authorName: string; authorId: string | null } | undefined> {
+    const [row] = await this.dataSource.query(`SELECT text, author_name AS "authorName", author_id AS "authorId" FROM problem_reply WHERE id = $1`, [replyId]);
+    return row;
+  }
+
+  /** The active owners of the units, once each. */
+  owners(unitIds: readonly (string | null)[]): Promise<AlertRecipient[]> {
+    return this.dataSource.query(`SELECT ${USER} FROM app_user WHERE active AND role = 'owner' AND unit_id = ANY($1::uuid[]) ORDER BY username`, [
+      unitIds.filter((id): id is string => id !== null),
+    ]);
   }
 
   /** Active DRC reviewers (区发展改革委). */

@@ -122,7 +122,7 @@ export class UserRepository {
 
   /** Admins first, then reviewers, then owners, each by username. */
   async list(): Promise<UserView[]> {
-    return this.db.query(`${USER_VIEW} ORDER BY array_position(ARRAY['admin','reviewer','owner']::text[], au.role), au.username`);
+    return this.db.query(`${USER_VIEW} ORDER BY array_position(ARRAY['admin','reviewer','leader','owner']::text[], au.role), au.username`);
   }
 
   /** Creates the user; undefined when the username is taken (the unique constraint decides, so two requests cannot both win). */

@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { ProblemsController } from './problems.controller';
+import { ProblemsService } from './problems.service';
+
+/** The problem list (问题清单). Its notifications are the worker's (apps/worker/src/notifications). */
+@Module({ controllers: [ProblemsController], providers: [ProblemsService] })
+export class ProblemsModule {}

@@ -1,0 +1,158 @@
+import { Injectable } from '@nestjs/common';
+import { Clock } from '@qj/config';
+import { PROBLEM_CATEGORY_LABELS, ProblemCategory, problemOverdueDays, reopenedStatus } from '@qj/domain';
+import { domainError, ValidationFailedException } from '@qj/http';
+import { AuditRepository, ProblemFilter, ProblemRepository, ProblemRow, ProblemState, UnitOfWork, type Transaction } from '@qj/persistence';
+import { domainEvent, EventName } from '@qj/queue';
+import { AuthUser, readScopeOf } from '../auth';
+
+const problemNotFound = (id: string) => domainError('problem_not_found', { id });
+
+/**
+ * The problem list (问题清单): a project's owners raise what blocks it; a reviewer assigns it to the unit that can
+ * solve it with a due date; the two units and the DRC write in its thread; a reviewer closes it (销号) or reopens it.
+ * Each change is audited on the project's history and leaves a `problem.*` event in the outbox for the notifications.
+ * An owner reads the problems of their unit's projects and those assigned to their unit, and of the latter's project
+ * only its name and code.
+ */
+@Injectable()
+export class ProblemsService {
+  constructor(
+    private readonly problems: ProblemRepository,
+    private readonly audit: AuditRepository,
+    private readonly unitOfWork: UnitOfWork,
+    private readonly clock: Clock,
+  ) {}
+
+  async raise(user: AuthUser, projectId: string, input: { title: string; description: string; category: string; neededBy: string }) {
+    this.assertNotPast('neededBy', input.neededBy);
+    const id = await this.unitOfWork.run(async (tx) => {
+      const project = await this.problems.lockProject(tx, projectId);
+      if (!project) throw domainError('project_not_found', { id: projectId });
+      const problem = await this.problems.insert(tx, { ...input, projectId, raisedBy: user.id });
+      await this.record(tx, user, 'problem.raised', null, problem);
+      return problem.id;
+    });
+    return this.get(user, id);
+  }
+
+  async assign(user: AuthUser, id: string, unitId: string, dueDate: string) {
+    this.assertNotPast('dueDate', dueDate);
+    const unit = await this.problems.unit(unitId);
+    if (!unit) throw new ValidationFailedException([{ field: 'unitId', message: { zh: `没有编号为 ${unitId} 的单位`, en: `No unit with id ${unitId}` } }]);
+    await this.change(id, async (tx, current) => {
+      if (current.status === 'closed') throw domainError('problem_closed');
+      const assigned = await this.problems.assign(tx, id, unitId, dueDate, user.id);
+      await this.record(tx, user, 'problem.assigned', current, assigned, null, { assignedUnitName: unit.name });
+    });
+    return this.get(user, id);
+  }
+
+  async reply(user: AuthUser, id: string, text: string) {
+    await this.change(id, async (tx, current) => {
+      const reply = await this.problems.addReply(tx, { problemId: id, authorId: user.id, authorName: user.displayName, authorUnitId: user.unitId, text });
+      await this.record(tx, user, 'problem.replied', null, current, text, undefined, reply.id);
+    });
+    return this.get(user, id);
+  }
+
+  async close(user: AuthUser, id: string, note: string) {
+    await this.change(id, async (tx, current) => {
+      if (current.status === 'closed') throw domainError('problem_closed');
+      const closed = await this.problems.close(tx, id, note, user.id);
+      await this.record(tx, user, 'problem.closed', current, closed, note);
+    });
+    return this.get(user, id);
+  }
+
+  async reopen(user: AuthUser, id: string, note: string) {
+    await this.change(id, async (tx, current) => {
+      if (current.status !== 'closed') throw domainError('problem_not_closed');
+      const reopened = await this.problems.reopen(tx, id, reopenedStatus(current));
+      await this.record(tx, user, 'problem.reopened', current, reopened, note);
+    });
+    return this.get(user, id);
+  }
+
+  /** One problem with its thread: 404 when there is none or the caller's scope does not reach it. */
+  async get(user: AuthUser, id: string) {
+    const today = this.clock.today();
+    const row = await this.problems.find(readScopeOf(user), id, today);
+    if (!row) throw problemNotFound(id);
+    return { ...view(row, today), replies: await this.problems.replies(id) };
+  }
+
+  async list(user: AuthUser, filter: ProblemFilter) {
+    const today = this.clock.today();
+    const items = (await this.problems.list(readScopeOf(user), filter, today)).map((row) => view(row, today));
+    return { items, total: items.length };
+  }
+
+  /** The problem locked for a change; 404 when there is none. */
+  private change(id: string, work: (tx: Transaction, current: ProblemState) => Promise<void>): Promise<void> {
+    return this.unitOfWork.run(async (tx) => {
+      const current = await this.problems.lock(tx, id);
+      if (!current) throw problemNotFound(id);
+      await work(tx, current);
+    });
+  }
+
+  /** A date the caller sets must not lie in the past (APP_TIMEZONE): 400 naming the field. */
+  private assertNotPast(field: 'neededBy' | 'dueDate', date: string): void {
+    const today = this.clock.today();
+    if (date < today) {
+      throw new ValidationFailedException([{ field, message: { zh: `${field} 不能早于今天（${today}）`, en: `${field} may not be before today (${today})` } }]);
+    }
+  }
+
+  private async record(
+    tx: Transaction,
+    user: AuthUser,
+    action: Extract<EventName, `problem.${string}`>,
+    before: ProblemState | null,
+    after: ProblemState,
+    comment: string | null = null,
+    extra: Record<string, unknown> = {},
+    replyId?: string,
+  ): Promise<void> {
+    await this.audit.record(
+      tx,
+      [
+        {
+          projectId: after.projectId,
+          entityType: 'problem',
+          entityId: after.id,
+          action,
+          actorId: user.id,
+          actorName: user.displayName,
+          before: before && fields(before),
+          after: { ...fields(after), ...extra },
+          comment,
+        },
+      ],
+      [
+        domainEvent(action, {
+          aggregateId: after.projectId,
+          actorId: user.id,
+          data: { problemId: after.id, status: after.status, assignedUnitId: after.assignedUnitId, dueDate: after.dueDate, ...(replyId ? { replyId } : {}) },
+        }),
+      ],
+    );
+  }
+}
+
+const fields = (problem: ProblemState) => ({
+  title: problem.title,
+  category: problem.category,
+  neededBy: problem.neededBy,
+  status: problem.status,
+  assignedUnitId: problem.assignedUnitId,
+  dueDate: problem.dueDate,
+  version: problem.version,
+});
+
+/** The answer's overdue days come from the domain rule; the list's filter and order from its SQL twin (the e2e suite checks they agree). */
+function view(row: ProblemRow, today: string) {
+  const overdueDays = problemOverdueDays(row, today);
+  return { ...row, categoryLabel: PROBLEM_CATEGORY_LABELS[row.category as ProblemCategory], overdueDays, overdue: overdueDays > 0 };
+}

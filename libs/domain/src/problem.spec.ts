@@ -1,0 +1,59 @@
+import { describeChange } from './change-text';
+import { isProblemCategory, PROBLEM_CATEGORIES, PROBLEM_CATEGORY_LABELS, problemEscalationLevels, reopenedStatus, supervisionNoticeNumber } from './problem';
+import { isProblemOverdue, problemOverdueDays } from './rules';
+
+describe('problems (问题清单)', () => {
+  it('names every category in Chinese, the district’s seven', () => {
+    expect(PROBLEM_CATEGORIES.map((category) => PROBLEM_CATEGORY_LABELS[category])).toEqual([
+      '用地',
+      '征地拆迁',
+      '资金',
+      '审批',
+      '水电气等要素',
+      '规划',
+      '其他',
+    ]);
+    expect(isProblemCategory('land')).toBe(true);
+    expect(isProblemCategory('用地')).toBe(false);
+  });
+
+  it('is overdue from the day after its due date until it is closed; without a due date never', () => {
+    const assigned = { status: 'assigned', dueDate: '2027-03-31' };
+    expect(isProblemOverdue(assigned, '2027-03-31')).toBe(false);
+    expect(problemOverdueDays(assigned, '2027-04-01')).toBe(1);
+    expect(problemOverdueDays(assigned, '2027-04-10')).toBe(10);
+    expect(isProblemOverdue({ ...assigned, status: 'closed' }, '2027-04-10')).toBe(false);
+    expect(isProblemOverdue({ status: 'open', dueDate: null }, '2030-12-31')).toBe(false);
+  });
+
+  it('reopens to its unit when it had one, else to the DRC', () => {
+    expect(reopenedStatus({ assignedUnitId: 'u' })).toBe('assigned');
+    expect(reopenedStatus({ assignedUnitId: null })).toBe('open');
+  });
+
+  it('tells each change in Chinese for the history', () => {
+    expect(describeChange({ action: 'problem.raised', after: { title: '用地指标', category: 'land', neededBy: '2027-03-31' } })).toBe(
+      '提出问题「用地指标」（用地），希望 2027-03-31 前解决',
+    );
+    expect(describeChange({ action: 'problem.assigned', after: { title: '用地指标', assignedUnitName: '区规划自然资源局', dueDate: '2027-02-28' } })).toBe(
+      '问题「用地指标」交办区规划自然资源局，办结时限 2027-02-28',
+    );
+    expect(describeChange({ action: 'problem.closed', after: { title: '用地指标' }, comment: '指标已下达' })).toBe(
+      '问题「用地指标」已销号（说明：指标已下达）',
+    );
+  });
+});
+
+describe('problem escalation (督办)', () => {
+  it('is told the day after the due date, and becomes a 督办单 after SUPERVISION_AFTER_DAYS', () => {
+    expect(problemEscalationLevels(0, 3)).toEqual([]);
+    expect(problemEscalationLevels(1, 3)).toEqual(['overdue']);
+    expect(problemEscalationLevels(2, 3)).toEqual(['overdue']);
+    expect(problemEscalationLevels(3, 3)).toEqual(['overdue', 'supervision']);
+    expect(problemEscalationLevels(1, 1)).toEqual(['overdue', 'supervision']);
+  });
+
+  it('numbers a 督办单 the district’s way', () => {
+    expect(supervisionNoticeNumber(2027, 3)).toBe('督办〔2027〕3号');
+  });
+});

@@ -1,0 +1,51 @@
+/**
+ * The problem list (问题清单): what blocks a project, raised by its owners, assigned by the DRC to the unit that can
+ * solve it with a due date, answered there and closed (销号) by the DRC.
+ */
+export const PROBLEM_CATEGORIES = ['land', 'demolition', 'funding', 'approval', 'utilities', 'planning', 'other'] as const;
+export type ProblemCategory = (typeof PROBLEM_CATEGORIES)[number];
+
+/** The categories as the district names them. */
+export const PROBLEM_CATEGORY_LABELS: Readonly<Record<ProblemCategory, string>> = {
+  land: '用地',
+  demolition: '征地拆迁',
+  funding: '资金',
+  approval: '审批',
+  utilities: '水电气等要素',
+  planning: '规划',
+  other: '其他',
+};
+
+/** open: raised, not yet assigned; assigned: a unit answers it by its due date; closed: 销号 by a reviewer (reopening goes back). */
+export const PROBLEM_STATUSES = ['open', 'assigned', 'closed'] as const;
+export type ProblemStatus = (typeof PROBLEM_STATUSES)[number];
+
+export const PROBLEM_STATUS_LABELS: Readonly<Record<ProblemStatus, string>> = { open: '待交办', assigned: '已交办', closed: '已销号' };
+
+export function isProblemCategory(value: unknown): value is ProblemCategory {
+  return typeof value === 'string' && (PROBLEM_CATEGORIES as readonly string[]).includes(value);
+}
+
+/** Where a reopened problem goes back to: to its unit when it had one, else to the DRC's desk. */
+export function reopenedStatus(problem: { assignedUnitId: string | null }): ProblemStatus {
+  return problem.assignedUnitId ? 'assigned' : 'open';
+}
+
+/**
+ * An overdue problem escalates, each level once per due date: `overdue` the day after it (its unit and the reviewers
+ * are told), `supervision` once it is `supervisionAfterDays` overdue (a numbered 督办单 to its unit and the leaders).
+ */
+export type ProblemEscalationLevel = 'overdue' | 'supervision';
+
+export function problemEscalationLevels(overdueDays: number, supervisionAfterDays: number): ProblemEscalationLevel[] {
+  if (overdueDays < 1) return [];
+  return overdueDays >= supervisionAfterDays ? ['overdue', 'supervision'] : ['overdue'];
+}
+
+/** Calendar days a 督办单 gives its unit to answer in writing. */
+export const SUPERVISION_REPLY_DAYS = 5;
+
+/** A 督办单's number as the district writes it: 督办〔2027〕3号 (numbered from 1 each year). */
+export function supervisionNoticeNumber(year: number, sequence: number): string {
+  return `督办〔${year}〕${sequence}号`;
+}
