@@ -25,6 +25,26 @@ describe('catalog reading API', () => {
       expect(res.body.items.map((item: { name: string }) => item.name)).toContain('渝贵高铁');
     });
 
+    it('ranks a pinyin search: whole-name initials, then an initials prefix, then the name, then initials within a name', async () => {
+      const names = async (query: Record<string, string>) =>
+        (
+          await t
+            .as('reviewer')
+            .get('/api/projects')
+            .query({ pageSize: 200, ...query })
+            .expect(200)
+        ).body.items.map((item: { name: string }) => item.name);
+      // 沙溪公园公共停车场 is s-x-g-y-g-g-t-c-c: yggt sits inside its initials, and it comes first in the plan.
+      const yggt = await names({ q: 'yggt' });
+      expect(yggt[0]).toBe('渝贵高铁');
+      expect(yggt).toContain('沙溪公园公共停车场');
+      const plan = await names({ q: 'yggt', sort: 'plan' });
+      expect(plan.indexOf('沙溪公园公共停车场')).toBeLessThan(plan.indexOf('渝贵高铁'));
+      // A prefix of the initials ranks above a match inside the name's initials.
+      const ygg = await names({ q: 'ygg' });
+      expect(ygg.indexOf('渝贵高铁')).toBeLessThan(ygg.indexOf('沙溪公园公共停车场'));
+    });
+
     it('filters by column, sector and target, and the total agrees with the catalog', async () => {
       const expected = catalog.projects.filter((p) => p.sources.some((s) => s.column === 14) && p.target === 'start');
       const res = await t.as('reviewer').get('/api/projects').query({ column: 14, target: 'start', pageSize: 200 }).expect(200);

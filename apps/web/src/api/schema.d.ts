@@ -3042,7 +3042,7 @@ export interface operations {
                 overdue?: boolean;
                 /** @description true: stale (no update for 30 days, not completed or cancelled); false: not stale */
                 stale?: boolean;
-                /** @description sort key; a leading "-" sorts descending */
+                /** @description sort key; a leading "-" sorts descending. Unset: plan order, or with q the best matches first (whole-name pinyin initials, then an initials prefix, then the name or its pinyin, then initials within) */
                 sort?: "plan" | "-plan" | "name" | "-name" | "stage" | "-stage" | "target" | "-target" | "sector" | "-sector" | "column" | "-column" | "chapter" | "-chapter" | "updatedAt" | "-updatedAt";
                 page?: number;
                 pageSize?: number;
@@ -3193,7 +3193,7 @@ export interface operations {
                 overdue?: boolean;
                 /** @description true: stale (no update for 30 days, not completed or cancelled); false: not stale */
                 stale?: boolean;
-                /** @description sort key; a leading "-" sorts descending */
+                /** @description sort key; a leading "-" sorts descending. Unset: plan order, or with q the best matches first (whole-name pinyin initials, then an initials prefix, then the name or its pinyin, then initials within) */
                 sort?: "plan" | "-plan" | "name" | "-name" | "stage" | "-stage" | "target" | "-target" | "sector" | "-sector" | "column" | "-column" | "chapter" | "-chapter" | "updatedAt" | "-updatedAt";
                 page?: number;
                 pageSize?: number;
