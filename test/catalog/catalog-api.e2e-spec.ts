@@ -1,4 +1,6 @@
 import { loadCatalog } from '@qj/catalog';
+import { addDays, todayIn } from '@qj/domain';
+import { projectOf } from '../support/factories';
 import { bootTestApp, TestApp } from '../support/test-app';
 
 const catalog = loadCatalog();
@@ -112,6 +114,19 @@ describe('catalog reading API', () => {
   });
 
   describe('GET /api/projects/:id', () => {
+    it('最近更新 (lastChangedAt) follows a change to one of the project’s milestones, not only to the project row', async () => {
+      const project = await projectOf(t, 'transport', 9);
+      const before = (await t.as('reviewer').get(`/api/projects/${project.id}`).expect(200)).body;
+      const [milestone] = (await t.as('owner_transport').get(`/api/projects/${project.id}/milestones`).expect(200)).body.items;
+      const forecastDate = addDays(todayIn('Asia/Shanghai'), 300);
+      await t.as('owner_transport').patch(`/api/milestones/${milestone.id}`).send({ version: milestone.version, forecastDate }).expect(200);
+      const { rows } = await t.db.query(`SELECT updated_at FROM milestone WHERE id = $1`, [milestone.id]);
+      const after = (await t.as('reviewer').get(`/api/projects/${project.id}`).expect(200)).body;
+      expect(new Date(after.lastChangedAt).getTime()).toBe((rows[0].updated_at as Date).getTime());
+      expect(new Date(after.lastChangedAt).getTime()).toBeGreaterThan(new Date(before.lastChangedAt).getTime());
+      expect(new Date(after.lastChangedAt).getTime()).toBeGreaterThanOrEqual(new Date(after.updatedAt).getTime());
+    });
+
     it('returns the project with every clause that names it', async () => {
       const twice = catalog.projects.find((p) => p.sources.length > 1)!;
       const list = await t.as('reviewer').get('/api/projects').query({ q: twice.name }).expect(200);

@@ -1464,6 +1464,11 @@ export interface components {
              * @description last update by a person
              */
             lastActivityAt: string | null;
+            /**
+             * Format: date-time
+             * @description 最近更新: the latest change to the project or any of its milestones
+             */
+            lastChangedAt: string;
             column: number;
             item: number | null;
             chapter: number;

@@ -207,7 +207,7 @@ export default function ProjectDetailPage() {
               items={[
                 { key: 'verb', label: t('detail.verb'), children: `${project.targetVerb}${project.targetAmbiguous ? ' ?' : ''}` },
                 { key: 'baseline', label: t('detail.baselineStage'), children: tv('stage', project.baselineStage) },
-                { key: 'updated', label: t('list.updatedAt'), children: formatDateTime(project.updatedAt) },
+                { key: 'updated', label: t('list.updatedAt'), children: formatDateTime(project.lastChangedAt) },
               ]}
             />
           </Col>

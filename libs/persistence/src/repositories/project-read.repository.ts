@@ -194,6 +194,7 @@ export class ProjectReadRepository {
               p.previous_stage AS "previousStage", p.rag, p.rag_reasons AS "ragReasons", p.rag_on AS "ragOn", p.last_activity_at AS "lastActivityAt",
               p.column_no AS "column", p.item_no AS item, p.chapter_no AS chapter, p.part_no AS part, p.version,
               p.created_at AS "createdAt", p.updated_at AS "updatedAt", ${PROJECT_FACTS_SQL},
+              GREATEST(p.updated_at, p.last_activity_at, (SELECT max(m.updated_at) FROM milestone m WHERE m.project_id = p.id)) AS "lastChangedAt",
               json_build_object('id', u.id, 'code', u.code, 'name', u.name) AS unit,
               COALESCE((
                 SELECT json_agg(json_build_object(
