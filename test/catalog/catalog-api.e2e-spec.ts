@@ -1,4 +1,6 @@
 import { loadCatalog } from '@qj/catalog';
+import { addDays, todayIn } from '@qj/domain';
+import { projectOf } from '../support/factories';
 import { bootTestApp, TestApp } from '../support/test-app';
 
 const catalog = loadCatalog();
@@ -23,6 +25,26 @@ describe('catalog reading API', () => {
     it.each(['渝贵', 'yuguigaotie', 'yggt', 'YGGT', 'yu gui'])('q=%s finds 渝贵高铁', async (q) => {
       const res = await t.as('reviewer').get('/api/projects').query({ q }).expect(200);
       expect(res.body.items.map((item: { name: string }) => item.name)).toContain('渝贵高铁');
+    });
+
+    it('ranks a pinyin search: whole-name initials, then an initials prefix, then the name, then initials within a name', async () => {
+      const names = async (query: Record<string, string>) =>
+        (
+          await t
+            .as('reviewer')
+            .get('/api/projects')
+            .query({ pageSize: 200, ...query })
+            .expect(200)
+        ).body.items.map((item: { name: string }) => item.name);
+      // 沙溪公园公共停车场 is s-x-g-y-g-g-t-c-c: yggt sits inside its initials, and it comes first in the plan.
+      const yggt = await names({ q: 'yggt' });
+      expect(yggt[0]).toBe('渝贵高铁');
+      expect(yggt).toContain('沙溪公园公共停车场');
+      const plan = await names({ q: 'yggt', sort: 'plan' });
+      expect(plan.indexOf('沙溪公园公共停车场')).toBeLessThan(plan.indexOf('渝贵高铁'));
+      // A prefix of the initials ranks above a match inside the name's initials.
+      const ygg = await names({ q: 'ygg' });
+      expect(ygg.indexOf('渝贵高铁')).toBeLessThan(ygg.indexOf('沙溪公园公共停车场'));
     });
 
     it('filters by column, sector and target, and the total agrees with the catalog', async () => {
@@ -92,6 +114,19 @@ describe('catalog reading API', () => {
   });
 
   describe('GET /api/projects/:id', () => {
+    it('最近更新 (lastChangedAt) follows a change to one of the project’s milestones, not only to the project row', async () => {
+      const project = await projectOf(t, 'transport', 9);
+      const before = (await t.as('reviewer').get(`/api/projects/${project.id}`).expect(200)).body;
+      const [milestone] = (await t.as('owner_transport').get(`/api/projects/${project.id}/milestones`).expect(200)).body.items;
+      const forecastDate = addDays(todayIn('Asia/Shanghai'), 300);
+      await t.as('owner_transport').patch(`/api/milestones/${milestone.id}`).send({ version: milestone.version, forecastDate }).expect(200);
+      const { rows } = await t.db.query(`SELECT updated_at FROM milestone WHERE id = $1`, [milestone.id]);
+      const after = (await t.as('reviewer').get(`/api/projects/${project.id}`).expect(200)).body;
+      expect(new Date(after.lastChangedAt).getTime()).toBe((rows[0].updated_at as Date).getTime());
+      expect(new Date(after.lastChangedAt).getTime()).toBeGreaterThan(new Date(before.lastChangedAt).getTime());
+      expect(new Date(after.lastChangedAt).getTime()).toBeGreaterThanOrEqual(new Date(after.updatedAt).getTime());
+    });
+
     it('returns the project with every clause that names it', async () => {
       const twice = catalog.projects.find((p) => p.sources.length > 1)!;
       const list = await t.as('reviewer').get('/api/projects').query({ q: twice.name }).expect(200);

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { DEFAULT_CATALOG_DIR, loadCatalog } from '@qj/catalog';
+import { isoWeekOf, todayIn } from '@qj/domain';
 import { dataSourceOptions, importCatalog } from '@qj/persistence';
 import { DataSource } from 'typeorm';
 import { bootTestApp, TestApp } from '../support/test-app';
@@ -39,6 +40,16 @@ describe('catalog import', () => {
     const { rows } = await t.db.query(`SELECT count(*)::int AS projects, (SELECT count(*)::int FROM project_source) AS sources FROM project`);
     expect(rows[0].projects).toBe(catalog.projects.length);
     expect(rows[0].sources).toBe(catalog.projects.reduce((sum, p) => sum + p.sources.length, 0));
+  });
+
+  it('the first start took this week’s roll-up snapshot, so the weekly trend has a starting point', async () => {
+    const week = isoWeekOf(todayIn('Asia/Shanghai')).key;
+    const { rows } = await t.db.query(`SELECT week, count(*)::int AS n FROM rollup_snapshot GROUP BY week`);
+    const { rows: rollups } = await t.db.query(`SELECT count(*)::int AS n FROM rollup`);
+    expect(rows).toEqual([{ week, n: rollups[0].n }]);
+    const trend = await t.as('reviewer').get('/api/rollups/trend').expect(200);
+    expect(trend.body.items).toHaveLength(1);
+    expect(trend.body.items[0]).toMatchObject({ week, total: loadCatalog().projects.length });
   });
 
   it('`npm run catalog:import` a second time changes nothing', async () => {

@@ -172,7 +172,7 @@ describe('errors in English', () => {
     expectEnglish(
       await upload('reviewer', url, Buffer.from('not a workbook'), 'plan.txt').expect(400),
       'file_not_xlsx',
-      'Only .xlsx Excel files are accepted (save the file as .xlsx in Excel)',
+      'Only .xlsx Excel files are accepted (save the file as .xlsx in Excel or WPS)',
     );
     expectEnglish(
       await upload('reviewer', url, Buffer.concat([Buffer.from('PK'), Buffer.alloc(2 * 1024 * 1024)])).expect(413),

@@ -106,6 +106,14 @@ describe('the embedded default (`npm start` with DATABASE_URL unset)', () => {
     first.child.kill('SIGTERM');
     expect((await first.exited).code).toBe(0);
     expect(existsSync(join(varDir, 'postgres/postmaster.pid'))).toBe(false);
+    // A quiet start: the banner and what matters (the true health path, the first import), not Nest's narration
+    // of every module and route, nor its warning about the logger's '*' route.
+    const started = first.output();
+    expect(started).toContain(`is running: http://localhost:${port}`);
+    expect(started).toContain(`health: http://localhost:${port}/health`);
+    expect(started).toMatch(/plan catalog imported \(first start\): \d+ projects/);
+    for (const noise of ['Unsupported route path', '/api/health', 'InstanceLoader', 'RouterExplorer', 'Mapped {']) expect(started).not.toContain(noise);
+    expect(started.trim().split('\n').length).toBeLessThan(20);
 
     const second = launch(EMBEDDED, env());
     await waitReady(port, second);

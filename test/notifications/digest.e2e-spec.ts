@@ -1,5 +1,5 @@
 import { freePort } from '@qj/config';
-import { addDays, isoWeekOf, mondayOf, todayIn } from '@qj/domain';
+import { addDays, isoWeekOf, mondayOf, todayIn, weekLabel } from '@qj/domain';
 import { DigestProcessor } from '../../apps/worker/src/digest/digest.processor';
 import { ProcessorsModule } from '../../apps/worker/src/processors.module';
 import { drainQueues } from '../support/queues';
@@ -69,7 +69,11 @@ describe('weekly digest', () => {
     expect(smtp.to('owner_water@example.test')).toHaveLength(0);
 
     const [owner] = smtp.to('owner_transport@example.test');
-    expect(owner.subject).toBe(`【每周简报】${unitName} ${week}：逾期 2 项，14 天内到期 1 项`);
+    expect(owner.subject).toBe(`【每周简报】${unitName} ${weekLabel(week)}：逾期 2 项，14 天内到期 1 项`);
+    // The week as people read it (第48周（11月23日—29日）), never the ISO key.
+    expect(owner.subject).toMatch(/ 第\d+周（\d+月\d+日—(\d+月)?\d+日）：/);
+    expect(owner.subject).not.toContain(week);
+    expect(owner.decoded).toContain(`以下是本单位项目${weekLabel(week)}的进展摘要`);
     expect(owner.decoded).toContain('本周新增逾期（1）');
     expect(owner.decoded).toContain('持续逾期（1）');
     expect(owner.decoded).toContain('长期未更新的项目（1）');
@@ -77,7 +81,7 @@ describe('weekly digest', () => {
     expect(owner.header('List-Unsubscribe')).toMatch(/unsubscribe\?token=.*\.digest\./);
 
     const [reviewer] = smtp.to('reviewer@example.test');
-    expect(reviewer.subject).toMatch(new RegExp(`^【每周简报】全区重大项目 ${week}：`));
+    expect(reviewer.subject).toMatch(new RegExp(`^【每周简报】全区重大项目 ${weekLabel(week)}：`));
     expect(reviewer.decoded).toContain('分章节进展');
     expect(smtp.to('leader@example.test')[0].decoded).toContain('分章节进展');
     expect(reviewer.decoded).toContain('逾期里程碑最多的单位');
@@ -88,7 +92,7 @@ describe('weekly digest', () => {
     const before = smtp.received.length;
     const userId = (await t.db.query(`SELECT id FROM app_user WHERE username = 'owner_transport'`)).rows[0].id;
     const res = await t.as('admin').post('/api/admin/digests/preview').query({ userId }).expect(200);
-    expect(res.body.subject).toBe(`【每周简报】${unitName} ${week}：逾期 2 项，14 天内到期 1 项`);
+    expect(res.body.subject).toBe(`【每周简报】${unitName} ${weekLabel(week)}：逾期 2 项，14 天内到期 1 项`);
     expect(res.body.html).toContain('<html');
     expect(res.body.text).toContain('未来 14 天内到期（1）');
     await t.as('admin').post('/api/admin/digests/preview').query({ userId: '00000000-0000-0000-0000-000000000000' }).expect(404);

@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { addDays, isoWeekOf, mondayOf, todayIn } from '@qj/domain';
+import { addDays, isoWeekOf, mondayOf, todayIn, weekLabel } from '@qj/domain';
 import { AlertsService } from '../../apps/worker/src/alerts/alerts.service';
 import { DigestProcessor } from '../../apps/worker/src/digest/digest.processor';
 import { ProcessorsModule } from '../../apps/worker/src/processors.module';
@@ -105,7 +105,7 @@ describe('mail without SMTP: .eml files', () => {
     expect(mails.map((mail) => mail.header('To')).sort()).toEqual(recipients.map((user) => `${user.username}@qijiang.local`).sort());
     for (const user of recipients) {
       const mail = mails.find((each) => each.header('To') === `${user.username}@qijiang.local`);
-      const heading = user.role === 'owner' ? `【每周简报】${user.unitName} ${week}：` : `【每周简报】全区重大项目 ${week}：`;
+      const heading = user.role === 'owner' ? `【每周简报】${user.unitName} ${weekLabel(week)}：` : `【每周简报】全区重大项目 ${weekLabel(week)}：`;
       expect(mail?.subject.startsWith(heading)).toBe(true);
       expect(mail?.header('Content-Type')).toMatch(/^multipart\/alternative;/);
       expect(mail?.decoded).toMatch(/Content-Type: text\/plain; charset=utf-8/i);
@@ -125,7 +125,7 @@ describe('mail without SMTP: .eml files', () => {
       ).toEqual([]);
     }
     const owner = mails.find((mail) => mail.header('To') === 'owner_drc@qijiang.local');
-    expect(owner?.subject).toBe(`【每周简报】${drc[0].unitName} ${week}：逾期 1 项，14 天内到期 1 项`);
+    expect(owner?.subject).toBe(`【每周简报】${drc[0].unitName} ${weekLabel(week)}：逾期 1 项，14 天内到期 1 项`);
     expect(owner?.decoded).toContain('持续逾期（1）');
     expect(owner?.decoded).toContain('未来 14 天内到期（1）');
     expect(owner?.decoded).toContain(drc[0].projectName);

@@ -11,6 +11,7 @@ import {
   MAX_JSON_BYTES,
   namedBodyErrors,
   ProblemDetailsFilter,
+  QuietFrameworkLogger,
   refuseDeepJson,
   requestIdOf,
   UnsafeTextPipe,
@@ -26,7 +27,7 @@ import { SqlStatementsInterceptor } from './sql-statements.interceptor';
 /** Builds the HTTP application the same way for production, the embedded mode and the end-to-end tests. */
 export async function createApiApp(env: Env, extraModules: DynamicModule['imports'] = []): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(env, extraModules), { bufferLogs: true, bodyParser: false });
-  app.useLogger(app.get(Logger));
+  app.useLogger(new QuietFrameworkLogger(app.get(Logger)));
   // First, so every response carries them (helmet also removes X-Powered-By).
   app.use(securityHeaders());
   // A debugging aid for counting queries per request; off by default, as it tells an outsider about the queries.

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { assertDatabaseAnswers, assertRedisAnswers, exitGracefullyOnSignal, requireProductionSettings, runMain, validateEnv } from '@qj/config';
+import { QuietFrameworkLogger } from '@qj/http';
 import { migrateDatabase } from '@qj/persistence';
 import { Logger } from 'nestjs-pino';
 import { WorkerModule } from './worker.module';
@@ -12,6 +13,6 @@ runMain(async () => {
   await assertRedisAnswers(env.REDIS_URL);
   await migrateDatabase({ url: env.DATABASE_URL, schema: env.DATABASE_SCHEMA });
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(env), { bufferLogs: true });
-  app.useLogger(app.get(Logger));
+  app.useLogger(new QuietFrameworkLogger(app.get(Logger)));
   exitGracefullyOnSignal(() => app.close(), env.SHUTDOWN_TIMEOUT_MS);
 });

@@ -66,7 +66,8 @@ describe('DigestComposer data reads', () => {
     await composer.compose(owner('u1', 'unit-a'), '2026-W48', '2026-11-25');
     const second = await composer.compose(owner('u1', 'unit-a'), '2026-W48', '2026-11-25');
     expect(reads).toEqual(['unit-a', 'unit-a']);
-    expect(second.subject).toContain('2026-W48');
+    expect(second.subject).toContain('第48周（11月23日—29日）');
+    expect(second.subject).not.toContain('2026-W48');
     expect(second.text).toContain('本周变更（2）');
   });
 

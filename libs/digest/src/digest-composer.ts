@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { Env } from '@qj/config';
-import { addDays, describeChange, isoWeekOf, isPlanMonth, lastDueMonth, mondayOfIsoWeek, reportDueOn, stageText } from '@qj/domain';
+import { addDays, describeChange, isoWeekOf, isPlanMonth, lastDueMonth, mondayOfIsoWeek, reportDueOn, stageText, weekLabel } from '@qj/domain';
 import {
   DigestRecipient,
   DigestRepository,
@@ -108,10 +108,10 @@ export function ownerDigest(input: {
   const { recipient, week, data, publicUrl } = input;
   const link = (projectId: string) => `${publicUrl}/projects/${projectId}`;
   const overdueCount = data.newlyOverdue.length + data.stillOverdue.length;
-  const title = `【每周简报】${recipient.unitName ?? ''} ${week}：逾期 ${overdueCount} 项，14 天内到期 ${data.dueSoon.length} 项`;
+  const title = `【每周简报】${recipient.unitName ?? ''} ${weekLabel(week)}：逾期 ${overdueCount} 项，14 天内到期 ${data.dueSoon.length} 项`;
   return render(
     title,
-    `${recipient.displayName}，您好：以下是本单位项目本周（${week}）的进展摘要。`,
+    `${recipient.displayName}，您好：以下是本单位项目${weekLabel(week)}的进展摘要。`,
     [
       {
         title: `本周新增逾期（${data.newlyOverdue.length}）`,
@@ -163,10 +163,10 @@ export function reviewerDigest(input: {
 }): ComposedMail {
   const { week, chapters, lastWeek, data, publicUrl } = input;
   const overdue = chapters.reduce((sum, row) => sum + row.overdueMilestones, 0);
-  const title = `【每周简报】全区重大项目 ${week}：红灯项目 ${data.turnedRed.length} 个新增，待审批 ${data.approvalsWaiting.total} 件`;
+  const title = `【每周简报】全区重大项目 ${weekLabel(week)}：红灯项目 ${data.turnedRed.length} 个新增，待审批 ${data.approvalsWaiting.total} 件`;
   return render(
     title,
-    `${input.recipient.displayName}，您好：以下是“十五五”重大项目本周（${week}）调度摘要，括号内为与上周相比的变化。逾期里程碑合计 ${overdue} 个（按章节计，跨章节项目重复计入）。`,
+    `${input.recipient.displayName}，您好：以下是“十五五”重大项目${weekLabel(week)}调度摘要，括号内为与上周相比的变化。逾期里程碑合计 ${overdue} 个（按章节计，跨章节项目重复计入）。`,
     [
       {
         title: '分章节进展',

@@ -14,6 +14,7 @@ import {
   parseCalendarDate,
   todayIn,
   toEpochDay,
+  weekLabel,
 } from './calendar-date';
 
 // Dates 1900–2100 as epoch days, the range the reference implementations below are trusted on.
@@ -190,6 +191,31 @@ describe('instantAt and the weekly slot', () => {
         expect(next - ms).toBeLessThanOrEqual(7 * 86_400_000);
         const local = new Date(next + 8 * 3_600_000);
         expect([local.getUTCDay(), local.getUTCHours(), local.getUTCMinutes(), local.getUTCSeconds()]).toEqual([1, 9, 0, 0]);
+      }),
+    );
+  });
+});
+
+describe('week labels (what mails and pages say instead of 2026-W48)', () => {
+  it('names the week by its number and its Monday to Sunday, in Chinese and in English', () => {
+    expect(weekLabel('2026-W48')).toBe('第48周（11月23日—29日）');
+    expect(weekLabel('2026-W48', 'en')).toBe('Week 48 (23–29 Nov)');
+  });
+
+  it('repeats the month when the week crosses one, including the turn of the year', () => {
+    expect(weekLabel('2026-W49')).toBe('第49周（11月30日—12月6日）');
+    expect(weekLabel('2026-W49', 'en')).toBe('Week 49 (30 Nov–6 Dec)');
+    expect(weekLabel('2026-W53')).toBe('第53周（12月28日—1月3日）');
+    expect(weekLabel('2027-W01', 'en')).toBe('Week 1 (4–10 Jan)');
+  });
+
+  it('every week of 2026–2030 covers the seven days from its Monday', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: toEpochDay('2026-01-01'), max: toEpochDay('2030-12-31') }), (day) => {
+        const date = fromEpochDay(day);
+        const { key, week } = isoWeekOf(date);
+        const [, month, dayOfMonth] = mondayOf(date).split('-').map(Number);
+        expect(weekLabel(key)).toMatch(new RegExp(`^第${week}周（${month}月${dayOfMonth}日—`));
       }),
     );
   });

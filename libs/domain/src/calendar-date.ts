@@ -131,6 +131,26 @@ export function mondayOfIsoWeek(key: string): CalendarDate {
   return monday;
 }
 
+const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/**
+ * An ISO week as people outside IT read it: `第48周（11月23日—29日）`, in English `Week 48 (23–29 Nov)`; the month is
+ * repeated when the week crosses one (`第49周（11月30日—12月6日）`, `Week 49 (30 Nov–6 Dec)`). For mail subjects, the
+ * digest and pages; `key` (`2026-W48`) stays what sorts and names jobs.
+ */
+export function weekLabel(key: string, language: 'zh' | 'en' = 'zh'): string {
+  const monday = mondayOfIsoWeek(key);
+  const sunday = addDays(monday, 6);
+  const week = Number(key.slice(6));
+  const [, m1, d1] = monday.split('-').map(Number);
+  const [, m2, d2] = sunday.split('-').map(Number);
+  if (language === 'en') {
+    const start = m1 === m2 ? `${d1}` : `${d1} ${MONTHS_EN[m1 - 1]}`;
+    return `Week ${week} (${start}–${d2} ${MONTHS_EN[m2 - 1]})`;
+  }
+  return `第${week}周（${m1}月${d1}日—${m1 === m2 ? '' : `${m2}月`}${d2}日）`;
+}
+
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 /** Intl formatters are costly to build and immutable, so one per zone is kept. */

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { CatalogImportSummary, importCatalog } from './catalog/catalog-import';
 import { DatabaseTarget, dataSourceOptions } from './data-source.options';
 import { RollupRepository } from './repositories/rollup.repository';
-import { businessDay } from '@qj/domain';
+import { businessDay, isoWeekOf } from '@qj/domain';
 
 /** Arbitrary but fixed: every process of this application contends on the same key. */
 const MIGRATION_LOCK_KEY = 20262030;
@@ -45,7 +45,7 @@ export interface PreparedDatabase {
 /**
  * What every process does before it serves: bring the schema up to date and, on an empty database,
  * import the shipped catalog — both under the start-up lock, each in its own transaction. The catalog's
- * dates and first roll-ups are as of today in `timeZone` (APP_TIMEZONE).
+ * dates, first roll-ups and first weekly snapshot are as of today in `timeZone` (APP_TIMEZONE).
  */
 export async function prepareDatabase(target: DatabaseTarget, options?: { importCatalogIfEmpty: boolean; timeZone: string }): Promise<PreparedDatabase> {
   const dataSource = new DataSource(dataSourceOptions(target));
@@ -58,8 +58,12 @@ export async function prepareDatabase(target: DatabaseTarget, options?: { import
       const [{ empty }] = await dataSource.query('SELECT NOT EXISTS (SELECT 1 FROM project) AS empty');
       if (!empty) return undefined;
       const summary = await dataSource.transaction((manager) => importCatalog(manager, loadCatalog(), timeZone));
-      // Roll-ups are there from the first page view; the workers keep them current afterwards.
-      await new RollupRepository(dataSource).recomputeAll(businessDay(timeZone));
+      // Roll-ups are there from the first page view; the workers keep them current afterwards. This week's snapshot
+      // is the trend's starting point: without it the dashboard's 每周趋势 stays empty until the Monday job runs.
+      const day = businessDay(timeZone);
+      const rollups = new RollupRepository(dataSource);
+      await rollups.recomputeAll(day);
+      await rollups.snapshot(isoWeekOf(day.today).key);
       return summary;
     });
     return { migrations, catalogImport };

@@ -14,9 +14,15 @@ export class CatalogService {
 
   /** A page of projects; `sort` with a leading "-" sorts descending; overdue and stale count as of today in APP_TIMEZONE. */
   async list(query: ListProjectsQueryDto) {
-    const { sort = 'plan', ...filter } = query;
+    // No sort given: plan order, or with `q` the best matches first (the repository ranks them).
+    const { sort, ...filter } = query;
     const day = this.clock.businessDay();
-    const result = await this.projects.list({ ...filter, day, sort: sort.replace(/^-/, '') as ProjectSort, descending: sort.startsWith('-') });
+    const result = await this.projects.list({
+      ...filter,
+      day,
+      sort: sort?.replace(/^-/, '') as ProjectSort | undefined,
+      descending: sort?.startsWith('-') ?? false,
+    });
     return { ...result, page: query.page, pageSize: query.pageSize };
   }
 

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { DomainException, domainError } from '@qj/http';
-import { textOf, UnreadableSheetError } from './milestone-sheet.reader';
+import { textOf } from './milestone-sheet.reader';
+import { loadWorkbook, UnreadableSheetError } from './xlsx-workbook';
 
 /**
  * The investment entry's Excel sheets (年度计划, 月报): one row per project, columns found by their Chinese header
@@ -83,15 +84,7 @@ export async function buildEntryWorkbook<F extends string>(options: {
 
 /** The data rows of the sheet `name` (else the first), blank rows left out; UnreadableSheetError when it is not the template. */
 export async function readEntrySheet<F extends string>(buffer: Buffer, name: string, columns: ReadonlyArray<EntryColumn<F>>): Promise<Array<EntryRow<F>>> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
-  } catch {
-    throw new UnreadableSheetError({
-      zh: '无法读取该文件：请上传用 Excel 保存的 .xlsx 文件',
-      en: 'The file cannot be read: upload an .xlsx file saved by Excel',
-    });
-  }
+  const workbook = await loadWorkbook(buffer);
   const sheet = workbook.getWorksheet(name) ?? workbook.worksheets[0];
   if (!sheet) throw new UnreadableSheetError({ zh: '文件中没有工作表', en: 'The file has no worksheet' });
   const found = new Map<string, number>();

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { addDays, isCalendarDate } from '@qj/domain';
-import type { LocalizedText } from '@qj/http';
 import { MILESTONE_SHEET, SHEET_COLUMNS, SheetField } from './milestone-template.workbook';
+import { loadWorkbook, UnreadableSheetError } from './xlsx-workbook';
 
 /** What one cell of a date column says: nothing, a calendar date, or something that is not a date. */
 export type DateCell = { kind: 'blank' } | { kind: 'date'; value: string } | { kind: 'invalid'; text: string };
@@ -17,13 +17,7 @@ export interface SheetRow {
   comment: string | null;
 }
 
-/** The file is not a milestone template at all (as opposed to a row in it being wrong). */
-/** A workbook that is not the template: why, in each language (the upload's 400 names `file` with it). */
-export class UnreadableSheetError extends Error {
-  constructor(readonly reason: LocalizedText) {
-    super(reason.zh);
-  }
-}
+export { UnreadableSheetError } from './xlsx-workbook';
 
 const REQUIRED: readonly SheetField[] = ['milestoneId', 'version', 'baselineDate', 'forecastDate', 'actualDate'];
 // Excel's day 0 is 1899-12-30 (it counts the non-existent 1900-02-29).
@@ -31,15 +25,7 @@ const EXCEL_EPOCH = '1899-12-30';
 
 /** Reads the template's data rows; blank rows are left out. Throws UnreadableSheetError naming what is missing. */
 export async function readMilestoneSheet(buffer: Buffer): Promise<SheetRow[]> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
-  } catch {
-    throw new UnreadableSheetError({
-      zh: '无法读取该文件：请上传用 Excel 保存的 .xlsx 文件',
-      en: 'The file cannot be read: upload an .xlsx file saved by Excel',
-    });
-  }
+  const workbook = await loadWorkbook(buffer);
   const sheet = workbook.getWorksheet(MILESTONE_SHEET) ?? workbook.worksheets[0];
   if (!sheet) throw new UnreadableSheetError({ zh: '文件中没有工作表', en: 'The file has no worksheet' });
   const columns = new Map<string, number>();

@@ -38,6 +38,8 @@ const refusedWith = (refusal: DomainException) =>
  * (as uploaded or inflated), 422 for more entries, rows or cells than a template has, 400 for a missing file,
  * another field or a file that is not an .xlsx workbook.
  */
+const OLE_SIGNATURE = Buffer.from('d0cf11e0a1b11ae1', 'hex');
+
 @Injectable()
 export class XlsxUploadInterceptor implements NestInterceptor {
   async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
@@ -49,9 +51,16 @@ export class XlsxUploadInterceptor implements NestInterceptor {
     if (!file) throw refusedWith(domainError('file_missing', fieldParams));
     // An .xlsx is a zip archive: the name says what the user meant, the first bytes what the file is.
     if (!/\.xlsx$/i.test(file.originalname) || file.buffer.subarray(0, 2).toString('latin1') !== 'PK') {
+      // An OLE compound file is either the old .xls format or an .xlsx with an opening password (Office encrypts the whole package).
+      if (file.buffer.subarray(0, 8).equals(OLE_SIGNATURE)) {
+        throw fileRefused('file_not_xlsx', {
+          zh: '该文件是旧版 .xls 格式或设置了打开密码：请在 Excel 或 WPS 中取消密码并「另存为」Excel 工作簿（.xlsx）',
+          en: 'The file is in the old .xls format or has an opening password: remove the password in Excel or WPS and save it as an Excel workbook (.xlsx)',
+        });
+      }
       throw fileRefused('file_not_xlsx', {
-        zh: '只支持 .xlsx 格式的 Excel 文件（请用 Excel 另存为 .xlsx）',
-        en: 'Only .xlsx Excel files are accepted (save the file as .xlsx in Excel)',
+        zh: '只支持 .xlsx 格式的 Excel 文件（请用 Excel 或 WPS 另存为 .xlsx）',
+        en: 'Only .xlsx Excel files are accepted (save the file as .xlsx in Excel or WPS)',
       });
     }
     try {

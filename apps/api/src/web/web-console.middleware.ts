@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, extname, join } from 'node:path';
-import express, { NextFunction, Request, RequestHandler, Response } from 'express';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import expressStaticGzip from 'express-static-gzip';
 
 /** Paths the console never answers: the API's own 404s stay problem+json. Express matches case-insensitively, so do we. */
 const API_PATH = /^\/(api|health)(\/|$)/i;
@@ -35,15 +36,25 @@ const NOT_BUILT_PAGE = `<!doctype html>
  * so a shared link to /projects?sector=transport opens in the browser's router. A missing asset
  * (a path with an extension) falls through to the API's problem+json 404. Until the console is built,
  * pages answer a short note saying how to build it.
+ *
+ * Files come compressed as the browser accepts (brotli, else gzip, else as they are: `Vary: Accept-Encoding`), from
+ * the .br and .gz copies `npm run web:build` writes beside them (apps/web/precompress.mjs); the copies are found when
+ * the middleware is created, so a console built while the API runs is served uncompressed until it restarts.
  */
 export function webConsoleMiddleware(distDir: string = webDistDir()): RequestHandler {
   const indexFile = join(distDir, 'index.html');
-  const files = express.static(distDir, {
+  const assetsDir = join(distDir, 'assets');
+  const files = expressStaticGzip(distDir, {
+    enableBrotli: true,
+    orderPreference: ['br', 'gzip'],
     index: false,
-    fallthrough: true,
-    setHeaders: (res, path) => {
-      // Vite names every asset by its content hash: it may be cached for good. index.html must be revalidated.
-      res.setHeader('Cache-Control', path.includes(`${join(distDir, 'assets')}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
+    serveStatic: {
+      index: false,
+      fallthrough: true,
+      setHeaders: (res, path) => {
+        // Vite names every asset by its content hash: it may be cached for good. index.html must be revalidated.
+        res.setHeader('Cache-Control', path.startsWith(assetsDir) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
     },
   });
 
@@ -57,7 +68,13 @@ export function webConsoleMiddleware(distDir: string = webDistDir()): RequestHan
         res.status(200).type('html').send(NOT_BUILT_PAGE);
         return;
       }
-      res.sendFile(indexFile, (error) => error && next(error));
+      // The console's routes are index.html, compressed and revalidated like the file itself.
+      const url = req.url;
+      req.url = '/index.html';
+      files(req, res, (error?: unknown) => {
+        req.url = url;
+        next(error);
+      });
     });
   };
 }

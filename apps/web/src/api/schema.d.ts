@@ -1617,6 +1617,11 @@ export interface components {
              * @description last update by a person
              */
             lastActivityAt: string | null;
+            /**
+             * Format: date-time
+             * @description 最近更新: the latest change to the project or any of its milestones
+             */
+            lastChangedAt: string;
             column: number;
             item: number | null;
             chapter: number;
@@ -3428,7 +3433,7 @@ export interface operations {
                 overdue?: boolean;
                 /** @description true: stale (no update for 30 days, not completed or cancelled); false: not stale */
                 stale?: boolean;
-                /** @description sort key; a leading "-" sorts descending */
+                /** @description sort key; a leading "-" sorts descending. Unset: plan order, or with q the best matches first (whole-name pinyin initials, then an initials prefix, then the name or its pinyin, then initials within) */
                 sort?: "plan" | "-plan" | "name" | "-name" | "stage" | "-stage" | "target" | "-target" | "sector" | "-sector" | "column" | "-column" | "chapter" | "-chapter" | "updatedAt" | "-updatedAt";
                 page?: number;
                 pageSize?: number;
@@ -3579,7 +3584,7 @@ export interface operations {
                 overdue?: boolean;
                 /** @description true: stale (no update for 30 days, not completed or cancelled); false: not stale */
                 stale?: boolean;
-                /** @description sort key; a leading "-" sorts descending */
+                /** @description sort key; a leading "-" sorts descending. Unset: plan order, or with q the best matches first (whole-name pinyin initials, then an initials prefix, then the name or its pinyin, then initials within) */
                 sort?: "plan" | "-plan" | "name" | "-name" | "stage" | "-stage" | "target" | "-target" | "sector" | "-sector" | "column" | "-column" | "chapter" | "-chapter" | "updatedAt" | "-updatedAt";
                 page?: number;
                 pageSize?: number;

@@ -57,7 +57,7 @@ export function HistoryTimeline({ events, milestones }: { events: HistoryEvent[]
               {event.comment ? <Typography.Text type="secondary">“{event.comment}”</Typography.Text> : null}
               <div>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {event.actorName} · {formatDateTime(event.at, language)}
+                  {event.actorName} · {formatDateTime(event.at)}
                 </Typography.Text>
               </div>
             </div>

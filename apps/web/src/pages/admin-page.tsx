@@ -12,7 +12,7 @@ import { useAsync } from '../lib/use-async';
 
 /** 用户与单位: who may sign in with which role and unit, and the units with their projects. */
 export default function AdminPage() {
-  const { t, tv, language } = useI18n();
+  const { t, tv } = useI18n();
   const users = useAsync((signal) => api.get<{ items: AdminUser[] }>('/api/admin/users', undefined, signal), []);
   const units = useAsync((signal) => api.get<{ items: UnitWithCount[] }>('/api/units', undefined, signal), []);
 
@@ -51,7 +51,7 @@ export default function AdminPage() {
       key: 'createdAt',
       width: 160,
       responsive: ['xxl'],
-      render: (v: string) => formatDateTime(v, language),
+      render: (v: string) => formatDateTime(v),
     },
   ];
   const unitColumns: TableProps<UnitWithCount>['columns'] = [

@@ -18,7 +18,7 @@ type Status = 'pending' | 'approved' | 'rejected';
 
 /** 审批: the reviewers' inbox of stage-change requests, and what was decided. */
 export default function ApprovalsPage() {
-  const { t, tv, language } = useI18n();
+  const { t, tv } = useI18n();
   const user = useUser();
   const [params, setParams] = useSearchParams();
   const status = (['pending', 'approved', 'rejected'].includes(params.get('status') ?? '') ? params.get('status') : 'pending') as Status;
@@ -62,7 +62,7 @@ export default function ApprovalsPage() {
         <Space direction="vertical" size={0}>
           <span>{r.requestedByName}</span>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {formatDateTime(r.requestedAt, language)}
+            {formatDateTime(r.requestedAt)}
           </Typography.Text>
         </Space>
       ),
@@ -97,7 +97,7 @@ export default function ApprovalsPage() {
         <Space direction="vertical" size={0}>
           <span>{r.decidedByName}</span>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {formatDateTime(r.decidedAt, language)}
+            {formatDateTime(r.decidedAt)}
           </Typography.Text>
           {r.decisionComment ? <Typography.Text>“{r.decisionComment}”</Typography.Text> : null}
         </Space>

@@ -22,7 +22,7 @@ const POLL_MS = 2000;
  * published ones. A notification's link opens /bulletins/:id, which highlights that bulletin.
  */
 export default function BulletinsPage() {
-  const { t, language } = useI18n();
+  const { t } = useI18n();
   const { hasRole } = useAuth();
   const { message } = App.useApp();
   const { id: highlighted } = useParams();
@@ -69,11 +69,11 @@ export default function BulletinsPage() {
         </Space>
       ),
     },
-    { title: t('bulletins.generatedAt'), dataIndex: 'generatedAt', render: (value: string | null) => formatDateTime(value, language) },
+    { title: t('bulletins.generatedAt'), dataIndex: 'generatedAt', render: (value: string | null) => formatDateTime(value) },
     {
       title: t('bulletins.publishedAt'),
       dataIndex: 'publishedAt',
-      render: (value: string | null, bulletin) => (value ? `${formatDateTime(value, language)} ${bulletin.publishedByName ?? ''}` : '—'),
+      render: (value: string | null, bulletin) => (value ? `${formatDateTime(value)} ${bulletin.publishedByName ?? ''}` : '—'),
     },
     {
       title: t('bulletins.actions'),

@@ -41,7 +41,7 @@ function Kpi({ label, value, sub, color, to }: { label: string; value: ReactNode
 
 /** 领导驾驶舱: the pipeline at a glance, for the DRC's wall. Every chart opens the matching project list. */
 export default function DashboardPage() {
-  const { t, tv, language } = useI18n();
+  const { t, tv } = useI18n();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const by = (DIMENSIONS.includes(params.get('by') as RollupDimension) ? params.get('by') : 'chapter') as RollupDimension;
@@ -211,7 +211,7 @@ export default function DashboardPage() {
           <div>
             <h1>{t('dash.title')}</h1>
             <div className="wall-meta">
-              {data.data ? t('dash.asOf', { time: formatDateTime(data.data.asOf, language) }) : t('common.loading')}
+              {data.data ? t('dash.asOf', { time: formatDateTime(data.data.asOf) }) : t('common.loading')}
               {data.data ? ` · ${t('dash.sourceRollups')}` : ''} · {t('dash.clickHint')}
             </div>
           </div>

@@ -86,8 +86,9 @@ export default function MyProjectsPage() {
             <Link to={projectListLink({ unit: user.unit?.code, rag: 'red' })}>
               <Statistic
                 title={`${t('rag.red')} / ${t('rag.amber')}`}
-                value={rag === 'all' ? `${count('red')} / ${count('amber')}` : '—'}
-                valueStyle={{ color: RAG_COLORS.red }}
+                // Red only when something is: an owner whose projects are all green reads 全部绿灯, not a red 0 / 0.
+                value={rag !== 'all' ? '—' : count('red') + count('amber') ? `${count('red')} / ${count('amber')}` : t('mine.allGreen')}
+                valueStyle={{ color: count('red') ? RAG_COLORS.red : count('amber') ? RAG_COLORS.amber : RAG_COLORS.green }}
               />
             </Link>
           </Card>

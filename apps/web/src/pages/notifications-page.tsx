@@ -81,7 +81,7 @@ function Preferences() {
 
 /** 通知: the signed-in user's alerts and digests, unread first, with their e-mail preferences beside them. */
 export default function NotificationsPage() {
-  const { t, tv, language } = useI18n();
+  const { t, tv } = useI18n();
   const user = useUser();
   const [filter, setFilter] = useState<'all' | 'unread'>('all');
   const [error, setError] = useState<unknown>(null);
@@ -225,7 +225,7 @@ export default function NotificationsPage() {
                       <>
                         <div className="notification-body">{n.body}</div>
                         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                          {formatDateTime(n.createdAt, language)}
+                          {formatDateTime(n.createdAt)}
                         </Typography.Text>
                       </>
                     }

@@ -85,7 +85,7 @@ function QueueDashboardButton() {
 }
 
 function OutboxTab({ emlDirectory }: { emlDirectory: string | null }) {
-  const { t, language } = useI18n();
+  const { t } = useI18n();
   const [status, setStatus] = useState<MailStatus | 'all'>('all');
   const outbox = useAsync(
     (signal) =>
@@ -144,14 +144,14 @@ function OutboxTab({ emlDirectory }: { emlDirectory: string | null }) {
           '—'
         ),
     },
-    { title: t('ops.mail.createdAt'), dataIndex: 'createdAt', key: 'createdAt', width: 150, render: (v: string) => formatDateTime(v, language) },
+    { title: t('ops.mail.createdAt'), dataIndex: 'createdAt', key: 'createdAt', width: 150, render: (v: string) => formatDateTime(v) },
     {
       title: t('ops.mail.sentAt'),
       dataIndex: 'sentAt',
       key: 'sentAt',
       width: 150,
       responsive: ['xl'],
-      render: (v: string | null) => formatDateTime(v, language),
+      render: (v: string | null) => formatDateTime(v),
     },
   ];
 
@@ -192,7 +192,7 @@ function OutboxTab({ emlDirectory }: { emlDirectory: string | null }) {
 }
 
 function FailedJobsTab() {
-  const { t, language } = useI18n();
+  const { t } = useI18n();
   const { message } = App.useApp();
   const [queue, setQueue] = useState<string | undefined>(undefined);
   const [page, setPage] = useState(1);
@@ -244,7 +244,7 @@ function FailedJobsTab() {
       render: (reason: string) => <Typography.Text type="danger">{reason}</Typography.Text>,
     },
     { title: t('ops.jobs.attempts'), key: 'attempts', width: 90, align: 'right', render: (_, job) => `${job.attemptsMade}/${job.attempts}` },
-    { title: t('ops.jobs.failedAt'), dataIndex: 'failedAt', key: 'failedAt', width: 150, render: (v: string | null) => formatDateTime(v, language) },
+    { title: t('ops.jobs.failedAt'), dataIndex: 'failedAt', key: 'failedAt', width: 150, render: (v: string | null) => formatDateTime(v) },
     {
       title: t('ops.jobs.actions'),
       key: 'actions',

@@ -127,7 +127,7 @@ export default function ProjectDetailPage() {
             <span>
               {t('detail.pendingText', {
                 who: pending.requestedByName,
-                when: formatDateTime(pending.requestedAt, language),
+                when: formatDateTime(pending.requestedAt),
                 name: tv('transition', pending.transitionId),
                 from: tv('stage', pending.fromStage),
                 to: tv('stage', pending.toStage),
@@ -207,7 +207,7 @@ export default function ProjectDetailPage() {
               items={[
                 { key: 'verb', label: t('detail.verb'), children: `${project.targetVerb}${project.targetAmbiguous ? ' ?' : ''}` },
                 { key: 'baseline', label: t('detail.baselineStage'), children: tv('stage', project.baselineStage) },
-                { key: 'updated', label: t('list.updatedAt'), children: formatDateTime(project.updatedAt, language) },
+                { key: 'updated', label: t('list.updatedAt'), children: formatDateTime(project.lastChangedAt) },
               ]}
             />
           </Col>

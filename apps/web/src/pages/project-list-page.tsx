@@ -17,7 +17,7 @@ import { useAsync } from '../lib/use-async';
 type SortKey = 'name' | 'stage' | 'target' | 'sector' | 'column' | 'chapter' | 'updatedAt';
 
 export default function ProjectListPage() {
-  const { t, tv, language } = useI18n();
+  const { t, tv } = useI18n();
   const { message } = App.useApp();
   const [params, setParams] = useSearchParams();
   const filters = useMemo(() => filtersFromParams(params), [params]);
@@ -154,7 +154,7 @@ export default function ProjectListPage() {
       sortOrder: sortOrder('updatedAt'),
       width: 150,
       responsive: ['xxl'],
-      render: (value: string) => formatDateTime(value, language),
+      render: (value: string) => formatDateTime(value),
     },
   ];
 

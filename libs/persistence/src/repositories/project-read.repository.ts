@@ -100,6 +100,21 @@ export function likeContains(q: string): string {
   return `%${q.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
 }
 
+function likePrefix(q: string): string {
+  return `${q.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+}
+
+/**
+ * How well `search_text` (名称, pinyin, initials, space-separated) matches a search, best first: 0 the whole name's
+ * initials (yggt → 渝贵高铁), 1 a prefix of the initials, 2 within the name or its pinyin, 3 only within the initials
+ * (yggt inside 沙溪公园公共停车场's s-x-g-y-g-g-t-c-c).
+ */
+function searchRankSql(searchText: string, exact: string, prefix: string, contains: string): string {
+  const [name, pinyin, initials] = [1, 2, 3].map((n) => `split_part(${searchText}, ' ', ${n})`);
+  return `CASE WHEN ${initials} = ${exact} THEN 0 WHEN ${initials} LIKE ${prefix} THEN 1
+               WHEN ${name} LIKE ${contains} OR ${pinyin} LIKE ${contains} THEN 2 ELSE 3 END`;
+}
+
 /** Lower case without spaces, as `search_text` is stored (名称, pinyin, initials). */
 export function normaliseQuery(q: string): string {
   return q.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
@@ -131,14 +146,19 @@ export class ProjectReadRepository {
       where.push(`${filter.stale ? '' : 'NOT '}${staleProjectSql('p', `${bind(filter.day.today)}::date`, `${bind(filter.day.timeZone)}::text`)}`);
     }
     const q = filter.q === undefined ? '' : normaliseQuery(filter.q);
+    let matchRank = '0';
     if (q) {
       // Two characters have no trigram: the bigram index narrows the rows, LIKE keeps the match exact.
       if ([...q].length === 2) where.push(`search_bigrams(p.search_text) @> ARRAY[${bind(q)}::text]`);
-      where.push(`p.search_text LIKE ${bind(likeContains(q))}`);
+      const contains = bind(likeContains(q));
+      where.push(`p.search_text LIKE ${contains}`);
+      matchRank = searchRankSql('p.search_text', bind(q), bind(likePrefix(q)), contains);
     }
     const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const direction = filter.descending ? 'DESC' : 'ASC';
-    const orderSql = `${ORDER_BY[filter.sort ?? 'plan']} ${direction}, p.plan_order ${direction}, p.id`;
+    // Without a sort asked for, a search lists its best matches first, then in plan order.
+    const rankFirst = q && filter.sort === undefined ? 'p.match_rank, ' : '';
+    const orderSql = `${rankFirst}${ORDER_BY[filter.sort ?? 'plan']} ${direction}, p.plan_order ${direction}, p.id`;
     const from = `FROM project p JOIN unit u ON u.id = p.unit_id ${whereSql}`;
 
     // The matching rows are computed first (MATERIALIZED): otherwise, with the window count and a LIMIT, the
@@ -147,7 +167,7 @@ export class ProjectReadRepository {
       `WITH matched AS MATERIALIZED (
          SELECT p.id, p.catalog_key, p.name, p.pinyin, p.column_no, p.item_no, p.chapter_no, p.part_no, p.column_nos, p.sector, p.stage,
                 p.target, p.target_ambiguous, p.target_verb, p.baseline_stage, p.unit_id, u.code AS unit_code, u.name AS unit_name, p.rag,
-                p.version, p.updated_at, p.plan_order, ${PROJECT_FACTS_SQL}
+                p.version, p.updated_at, p.plan_order, ${matchRank} AS match_rank, ${PROJECT_FACTS_SQL}
          ${from}
        )
        SELECT p.id, p.catalog_key AS key, p.name, p.column_no AS "column", p.item_no AS item, p.chapter_no AS chapter, p.part_no AS part,
@@ -174,6 +194,7 @@ export class ProjectReadRepository {
               p.previous_stage AS "previousStage", p.rag, p.rag_reasons AS "ragReasons", p.rag_on AS "ragOn", p.last_activity_at AS "lastActivityAt",
               p.column_no AS "column", p.item_no AS item, p.chapter_no AS chapter, p.part_no AS part, p.version,
               p.created_at AS "createdAt", p.updated_at AS "updatedAt", ${PROJECT_FACTS_SQL},
+              GREATEST(p.updated_at, p.last_activity_at, (SELECT max(m.updated_at) FROM milestone m WHERE m.project_id = p.id)) AS "lastChangedAt",
               json_build_object('id', u.id, 'code', u.code, 'name', u.name) AS unit,
               COALESCE((
                 SELECT json_agg(json_build_object(

@@ -80,7 +80,12 @@ export class ListProjectsQueryDto {
   @IsBoolean(say('stale 必须是 true 或 false', 'stale must be true or false'))
   stale?: boolean;
 
-  @ApiPropertyOptional({ enum: SORT_VALUES, description: 'sort key; a leading "-" sorts descending', default: 'plan' })
+  @ApiPropertyOptional({
+    enum: SORT_VALUES,
+    description:
+      'sort key; a leading "-" sorts descending. Unset: plan order, or with q the best matches first (whole-name pinyin initials, then an initials prefix, then the name or its pinyin, then initials within)',
+    default: 'plan',
+  })
   @IsOptional()
   @IsIn(SORT_VALUES, oneOf('sort', SORT_VALUES))
   sort?: string;

@@ -97,6 +97,7 @@ export class ProjectDetailDto {
   @ApiProperty({ type: [RagReasonDto], nullable: true }) ragReasons: RagReasonDto[] | null;
   @ApiProperty({ ...calendarDate, nullable: true, description: 'the day the light was computed for' }) ragOn: string | null;
   @ApiProperty({ ...dateTime, nullable: true, description: 'last update by a person' }) lastActivityAt: string | null;
+  @ApiProperty({ ...dateTime, description: '最近更新: the latest change to the project or any of its milestones' }) lastChangedAt: string;
   @ApiProperty(int) column: number;
   @ApiProperty({ ...int, nullable: true }) item: number | null;
   @ApiProperty(int) chapter: number;
