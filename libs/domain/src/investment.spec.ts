@@ -3,6 +3,7 @@ import {
   completedYtdFen,
   countRate,
   DEFAULT_INVESTMENT_LIGHT_RULES,
+  figuresMonthOf,
   formatFen,
   investmentLight,
   monthEnd,
@@ -80,6 +81,16 @@ describe('rates (DOMAIN.md examples)', () => {
     expect(scheduleRate(8)).toBe(66.67);
     expect(scheduleRate(12)).toBe(100);
     expect(() => scheduleHundredths(13)).toThrow(RangeError);
+  });
+});
+
+describe('the month figures are shown for by default', () => {
+  it('is last month, the one being reported, kept within 2026–2030', () => {
+    expect(figuresMonthOf('2026-11-28')).toEqual({ year: 2026, month: 10 });
+    expect(figuresMonthOf('2027-01-03')).toEqual({ year: 2026, month: 12 });
+    expect(figuresMonthOf('2026-01-15')).toEqual({ year: 2026, month: 1 });
+    expect(figuresMonthOf('2025-06-01')).toEqual({ year: 2026, month: 1 });
+    expect(figuresMonthOf('2031-03-01')).toEqual({ year: 2030, month: 12 });
   });
 });
 

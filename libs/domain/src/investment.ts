@@ -125,6 +125,17 @@ export function monthsSince(date: CalendarDate, year: number, month: number): nu
   return year * 12 + month - (Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)));
 }
 
+/**
+ * The month figures are shown for unless one is asked: the current report month (last month, whose reports are due now),
+ * kept within the plan's years. 2026-11-28 → November's figures are not in yet, so October 2026.
+ */
+export function figuresMonthOf(today: CalendarDate): { year: number; month: number } {
+  const [year, month] = [Number(today.slice(0, 4)), Number(today.slice(5, 7))];
+  const last = year * 12 + month - 2; // months since year 0 of the previous month, 0-based
+  const clamped = Math.min(Math.max(last, INVESTMENT_FIRST_YEAR * 12), INVESTMENT_LAST_YEAR * 12 + 11);
+  return { year: Math.floor(clamped / 12), month: (clamped % 12) + 1 };
+}
+
 // ---------------------------------------------------------------------------------------------------------------------
 // Monthly reports: only submitted ones count.
 

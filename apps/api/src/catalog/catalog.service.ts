@@ -1,8 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '@qj/config';
 import { domainError } from '@qj/http';
-import { ProjectReadRepository, ProjectSort } from '@qj/persistence';
+import { ALL_UNITS, oneUnit, ProjectReadRepository, ProjectSort, type ProjectListFilter, type UnitScope } from '@qj/persistence';
+import { AuthUser, canReadEverything } from '../auth';
+import { InvestmentPeriod } from '../investment/investment-period';
 import type { ListProjectsQueryDto } from './dto/list-projects.query.dto';
+
+/**
+ * Whose investment figures a reader sees in the list: every project's (reviewers, admins) or their own unit's (an owner,
+ * as `GET /api/projects/:id/investment` answers); none for an owner without a unit. The list itself is open to everyone.
+ */
+export function figuresScopeOf(user: AuthUser): UnitScope | null {
+  if (canReadEverything(user)) return ALL_UNITS;
+  return user.role === 'owner' && user.unitId ? oneUnit(user.unitId) : null;
+}
 
 /** Reading the plan catalog: the project list and detail, the plan tree, the indicators. */
 @Injectable()
@@ -10,14 +21,30 @@ export class CatalogService {
   constructor(
     private readonly projects: ProjectReadRepository,
     private readonly clock: Clock,
+    private readonly period: InvestmentPeriod,
   ) {}
 
-  /** A page of projects; `sort` with a leading "-" sorts descending; overdue and stale count as of today in APP_TIMEZONE. */
-  async list(query: ListProjectsQueryDto) {
-    const { sort = 'plan', ...filter } = query;
-    const day = this.clock.businessDay();
-    const result = await this.projects.list({ ...filter, day, sort: sort.replace(/^-/, '') as ProjectSort, descending: sort.startsWith('-') });
-    return { ...result, page: query.page, pageSize: query.pageSize };
+  /** The list's filter from its query: sort direction, today for overdue and stale, the figures' period and scope. */
+  listFilter(user: AuthUser, query: ListProjectsQueryDto): ProjectListFilter {
+    const { sort = 'plan', year, month, ...filter } = query;
+    const period = this.period.resolve(year, month);
+    return {
+      ...filter,
+      day: this.clock.businessDay(),
+      sort: sort.replace(/^-/, '') as ProjectSort,
+      descending: sort.startsWith('-'),
+      figures: { ...period, rules: this.period.rules(), scope: figuresScopeOf(user) },
+    };
+  }
+
+  /**
+   * A page of projects; `sort` with a leading "-" sorts descending; overdue and stale count as of today in APP_TIMEZONE;
+   * each row with its investment figures of months 1–m (the period is in the answer).
+   */
+  async list(user: AuthUser, query: ListProjectsQueryDto) {
+    const filter = this.listFilter(user, query);
+    const result = await this.projects.list(filter);
+    return { ...result, page: query.page, pageSize: query.pageSize, year: filter.figures.year, month: filter.figures.month };
   }
 
   async project(id: string) {

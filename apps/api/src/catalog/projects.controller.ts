@@ -19,11 +19,12 @@ export class ProjectsController {
 
   @Get()
   @ApiOperation({
-    summary: '项目清单: filter by part, chapter, column, sector, stage, target, unit, rag, overdue, stale, q (Chinese or pinyin); sort; paginate',
+    summary:
+      '项目清单: filter by part, chapter, column, sector, stage, target, unit, rag, overdue, stale, q (Chinese or pinyin); sort; paginate. Each row has its 年度计划, 累计完成 and 完成率 for months 1–m of `year` (default: the current report month), the same figures as GET /api/projects/:id/investment; an owner sees them for their own unit’s projects only (null elsewhere)',
   })
   @ApiOkResponse({ type: ProjectPageDto })
-  list(@Query() query: ListProjectsQueryDto) {
-    return this.catalog.list(query);
+  list(@CurrentUser() user: AuthUser, @Query() query: ListProjectsQueryDto) {
+    return this.catalog.list(user, query);
   }
 
   @Get(':id')

@@ -1,39 +1,25 @@
 import { Injectable } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
-import { Clock, type Env } from '@qj/config';
 import { projectInvestmentFigures, rankByValue, rankingDefinition, rateHundredths, type InvestmentLightRules } from '@qj/domain';
-import { domainError, ValidationFailedException } from '@qj/http';
+import { domainError } from '@qj/http';
 import { ALL_UNITS, InvestmentFiguresRepository, type InvestmentDimension } from '@qj/persistence';
 import { AuthUser, canReadEverything, forbidden, readScopeOf, refuseOutsideUnit } from '../auth';
 import type { RankingMetric } from './dto/investment.query.dto';
+import { InvestmentPeriod } from './investment-period';
 
 /** The investment figures of the monthly 调度: one project's, the summaries, the unit rankings. Rules: libs/domain/src/investment.ts. */
 @Injectable()
 export class InvestmentService {
   constructor(
     private readonly figures: InvestmentFiguresRepository,
-    private readonly clock: Clock,
-    private readonly config: ConfigService<Env, true>,
+    private readonly period: InvestmentPeriod,
   ) {}
 
   private rules(): InvestmentLightRules {
-    return { yellowPoints: this.config.get('INVESTMENT_YELLOW_POINTS', { infer: true }), redPoints: this.config.get('INVESTMENT_RED_POINTS', { infer: true }) };
+    return this.period.rules();
   }
 
-  /** Figures exist up to the current month (in APP_TIMEZONE), not for months still to come. */
   private assertPast(year: number, month: number): void {
-    const today = this.clock.today();
-    const [currentYear, currentMonth] = [Number(today.slice(0, 4)), Number(today.slice(5, 7))];
-    if (year * 12 + month <= currentYear * 12 + currentMonth) return;
-    throw new ValidationFailedException([
-      {
-        field: 'month',
-        message: {
-          zh: `month 不能晚于当前月份（${currentYear} 年 ${currentMonth} 月）`,
-          en: `month may not be after the current month (${currentYear}-${currentMonth})`,
-        },
-      },
-    ]);
+    this.period.assertPast(year, month);
   }
 
   /** One project's figures. Owners read their own unit's projects only (403 outside_unit), like every scoped read. */

@@ -45,7 +45,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 导出 Excel: the project list as a 台账 (.xlsx), same filters and sort as GET /api/projects (page and pageSize are ignored: every row) */
+        /** 导出 Excel: the project list as a 台账 (.xlsx), same filters, sort and investment figures (年度计划, 累计完成, 完成率 of `year`/`month`) as GET /api/projects (page and pageSize are ignored: every row) */
         get: operations["ProjectExportController_export"];
         put?: never;
         post?: never;
@@ -96,7 +96,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 项目清单: filter by part, chapter, column, sector, stage, target, unit, rag, overdue, stale, q (Chinese or pinyin); sort; paginate */
+        /** 项目清单: filter by part, chapter, column, sector, stage, target, unit, rag, overdue, stale, q (Chinese or pinyin); sort; paginate. Each row has its 年度计划, 累计完成 and 完成率 for months 1–m of `year` (default: the current report month), the same figures as GET /api/projects/:id/investment; an owner sees them for their own unit’s projects only (null elsewhere) */
         get: operations["ProjectsController_list"];
         put?: never;
         post?: never;
@@ -1395,6 +1395,21 @@ export interface components {
              * @example 2027-06-30
              */
             statisticsRegisteredOn: string | null;
+            /**
+             * @description 年度计划 (万元) of the page’s year; null without a plan, or outside the reader’s unit
+             * @example 1234.50
+             */
+            plannedInvestment: string | null;
+            /**
+             * @description 本年累计完成 (万元, submitted reports of months 1–m); null outside the reader’s unit
+             * @example 1234.50
+             */
+            completedYtd: string | null;
+            /**
+             * @description 投资完成率 (%); null without a plan (or of 0), or outside the reader’s unit
+             * @example 73.27
+             */
+            completionRate: number | null;
         };
         ProjectPageDto: {
             items: components["schemas"]["ProjectListItemDto"][];
@@ -1402,6 +1417,10 @@ export interface components {
             total: number;
             page: number;
             pageSize: number;
+            /** @description the year of the rows’ investment figures */
+            year: number;
+            /** @description the figures are of months 1–month */
+            month: number;
         };
         RagReasonDto: {
             /** @enum {string} */
@@ -3043,7 +3062,11 @@ export interface operations {
                 /** @description true: stale (no update for 30 days, not completed or cancelled); false: not stale */
                 stale?: boolean;
                 /** @description sort key; a leading "-" sorts descending */
-                sort?: "plan" | "-plan" | "name" | "-name" | "stage" | "-stage" | "target" | "-target" | "sector" | "-sector" | "column" | "-column" | "chapter" | "-chapter" | "updatedAt" | "-updatedAt";
+                sort?: "plan" | "-plan" | "name" | "-name" | "stage" | "-stage" | "target" | "-target" | "sector" | "-sector" | "column" | "-column" | "chapter" | "-chapter" | "updatedAt" | "-updatedAt" | "plannedInvestment" | "-plannedInvestment" | "completedYtd" | "-completedYtd" | "completionRate" | "-completionRate";
+                /** @description year of the investment figures (年度计划, 累计完成, 完成率); default: the current report month’s (last month) */
+                year?: number;
+                /** @description figures for months 1–m of the year, not after the current month; default: the current report month (December of a past year) */
+                month?: number;
                 page?: number;
                 pageSize?: number;
             };
@@ -3194,7 +3217,11 @@ export interface operations {
                 /** @description true: stale (no update for 30 days, not completed or cancelled); false: not stale */
                 stale?: boolean;
                 /** @description sort key; a leading "-" sorts descending */
-                sort?: "plan" | "-plan" | "name" | "-name" | "stage" | "-stage" | "target" | "-target" | "sector" | "-sector" | "column" | "-column" | "chapter" | "-chapter" | "updatedAt" | "-updatedAt";
+                sort?: "plan" | "-plan" | "name" | "-name" | "stage" | "-stage" | "target" | "-target" | "sector" | "-sector" | "column" | "-column" | "chapter" | "-chapter" | "updatedAt" | "-updatedAt" | "plannedInvestment" | "-plannedInvestment" | "completedYtd" | "-completedYtd" | "completionRate" | "-completionRate";
+                /** @description year of the investment figures (年度计划, 累计完成, 完成率); default: the current report month’s (last month) */
+                year?: number;
+                /** @description figures for months 1–m of the year, not after the current month; default: the current report month (December of a past year) */
+                month?: number;
                 page?: number;
                 pageSize?: number;
             };

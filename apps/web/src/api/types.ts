@@ -41,7 +41,19 @@ export const SECTORS = every<Sector>()(
   'digital',
   'other',
 );
-export const PROJECT_SORTS = every<ProjectSort>()('plan', 'name', 'stage', 'target', 'sector', 'column', 'chapter', 'updatedAt');
+export const PROJECT_SORTS = every<ProjectSort>()(
+  'plan',
+  'name',
+  'stage',
+  'target',
+  'sector',
+  'column',
+  'chapter',
+  'updatedAt',
+  'plannedInvestment',
+  'completedYtd',
+  'completionRate',
+);
 
 export type FieldError = Schemas['FieldErrorDto'];
 export type UnitRef = Schemas['UnitRefDto'];

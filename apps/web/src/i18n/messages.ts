@@ -631,6 +631,10 @@ export const zh = {
 
   'list.projectCode': '项目代码',
   'list.totalInvestment': '总投资（万元）',
+  'list.plannedInvestment': '{year} 年度计划（万元）',
+  'list.completedYtd': '累计完成（万元）',
+  'list.completionRate': '完成率',
+  'list.figuresPeriod': '投资数据：{year} 年 1—{month} 月',
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -1272,6 +1276,10 @@ export const en: Record<MessageKey, string> = {
 
   'list.projectCode': 'Project code',
   'list.totalInvestment': 'Total investment (10k yuan)',
+  'list.plannedInvestment': '{year} plan (10k yuan)',
+  'list.completedYtd': 'Completed (10k yuan)',
+  'list.completionRate': 'Completion rate',
+  'list.figuresPeriod': 'Investment figures: {year}, months 1–{month}',
 };
 
 export const catalogues = { zh, en } as const;

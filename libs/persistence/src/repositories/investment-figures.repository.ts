@@ -17,19 +17,7 @@ import {
   type ReportAmount,
 } from '@qj/domain';
 import { DataSource, EntityManager } from 'typeorm';
-import {
-  completedOnSql,
-  happenedBySql,
-  investmentLightSql,
-  plannedBySql,
-  rateHundredthsSql,
-  registrationLightSql,
-  scheduleHundredthsSql,
-  startedOnSql,
-  startLightSql,
-  submittedThroughSql,
-  worstLightSql,
-} from '../investment.sql';
+import { happenedBySql, plannedBySql, projectFiguresSql, rateHundredthsSql, scheduleHundredthsSql } from '../investment.sql';
 import { managerOf, Transaction } from './transaction';
 import { ALL_UNITS, UnitScope, unitOfScope } from './unit-scope';
 
@@ -180,7 +168,6 @@ export class InvestmentFiguresRepository {
     const y = '$1::int';
     const m = '$2::int';
     const end = '$4::date';
-    const rateH = rateHundredthsSql('f.ytd', 'f.planned');
     const counted = (column: string, prefix: string) =>
       (['green', 'yellow', 'red'] as const).map((light) => `count(*) FILTER (WHERE ${column} = '${light}')::int AS ${prefix}_${light}`).join(', ');
     const tally = (plannedMonth: string, done: string, name: string) =>
@@ -194,33 +181,15 @@ export class InvestmentFiguresRepository {
     const multi = MULTI[by];
     const rows: Array<Record<string, string | number | null>> = await db.query(
       `WITH params AS (SELECT $6::jsonb AS sector_labels, $7::text[] AS sector_order),
-       reports AS (
-         SELECT r.project_id, sum(r.completed_investment) AS ytd FROM monthly_report r
-         WHERE ${submittedThroughSql('r', y, '$3::text')} GROUP BY r.project_id
-       ), milestones AS (
-         -- One pass over the three milestones that date a start and a completion, hash-joined (not a subquery per project).
-         SELECT m.project_id, max(m.actual_date) FILTER (WHERE m.code = 'groundbreaking') AS groundbreaking_on,
-                max(m.actual_date) FILTER (WHERE m.code = 'acceptance') AS acceptance_on, max(m.actual_date) FILTER (WHERE m.code = 'in_service') AS in_service_on
-         FROM milestone m WHERE m.code IN ('groundbreaking', 'acceptance', 'in_service') AND m.status = 'done' GROUP BY m.project_id
-       ), f AS (
-         SELECT p.id, u.code AS unit_code, p.sector, p.investment_type, p.part_nos, p.chapter_nos, p.column_nos,
-                ip.planned_investment AS planned, ip.original_investment AS original,
-                ip.planned_start_month AS psm, ip.planned_completion_month AS pcm, COALESCE(r.ytd, 0) AS ytd,
-                ${startedOnSql('p', 'ms.groundbreaking_on')} AS started_on,
-                ${completedOnSql('p', 'COALESCE(ms.acceptance_on, ms.in_service_on)')} AS completed_on,
-                p.statistics_registered_on AS registered_on
-         FROM investment_plan ip
-         JOIN project p ON p.id = ip.project_id
-         JOIN unit u ON u.id = p.unit_id
-         LEFT JOIN reports r ON r.project_id = ip.project_id
-         LEFT JOIN milestones ms ON ms.project_id = ip.project_id
-         WHERE ip.year = $1 AND ($5::uuid IS NULL OR p.unit_id = $5::uuid)
-       ), lit AS MATERIALIZED (
+       lit AS MATERIALIZED (
          -- Materialised: each project's lights are computed once, not once per count that reads them.
-         SELECT f.*, x.inv, x.st, x.reg, ${worstLightSql('x.inv', 'x.st', 'x.reg')} AS light
-         FROM f, LATERAL (SELECT ${investmentLightSql(rateH, scheduleHundredthsSql(m), '$8::numeric', '$9::numeric')} AS inv,
-                                 ${startLightSql('f.psm', 'f.started_on', m, end)} AS st,
-                                 ${registrationLightSql('f.started_on', 'f.registered_on', y, m, end)} AS reg) x
+         ${projectFiguresSql(
+           { year: y, month: m, monthKey: '$3::text', monthEnd: end, yellow: '$8::numeric', red: '$9::numeric' },
+           {
+             columns: 'u.code AS unit_code, p.sector, p.investment_type, p.part_nos, p.chapter_nos, p.column_nos',
+             where: 'ip.project_id IS NOT NULL AND ($5::uuid IS NULL OR p.unit_id = $5::uuid)',
+           },
+         )}
        ), keyed AS (
          SELECT ${KEY_OF[by]} AS key, lit.* FROM lit
        ), a AS (

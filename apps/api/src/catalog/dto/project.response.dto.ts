@@ -47,6 +47,12 @@ export class ProjectListItemDto {
   @ApiProperty({ ...int, nullable: true, description: '建设结束年' }) constructionEndYear: number | null;
   @ApiProperty({ type: String, nullable: true, description: '建设内容' }) constructionScope: string | null;
   @ApiProperty({ ...calendarDate, nullable: true, description: '入库纳统日期; null while not registered' }) statisticsRegisteredOn: string | null;
+  @ApiProperty({ ...amount, nullable: true, description: '年度计划 (万元) of the page’s year; null without a plan, or outside the reader’s unit' })
+  plannedInvestment: string | null;
+  @ApiProperty({ ...amount, nullable: true, description: '本年累计完成 (万元, submitted reports of months 1–m); null outside the reader’s unit' })
+  completedYtd: string | null;
+  @ApiProperty({ type: Number, nullable: true, example: 73.27, description: '投资完成率 (%); null without a plan (or of 0), or outside the reader’s unit' })
+  completionRate: number | null;
 }
 
 export class ProjectPageDto {
@@ -54,6 +60,8 @@ export class ProjectPageDto {
   @ApiProperty({ ...int, description: 'projects matching the filters' }) total: number;
   @ApiProperty(int) page: number;
   @ApiProperty(int) pageSize: number;
+  @ApiProperty({ ...int, description: 'the year of the rows’ investment figures' }) year: number;
+  @ApiProperty({ ...int, description: 'the figures are of months 1–month' }) month: number;
 }
 
 /** A place in the plan: 篇, 章, 节, 专栏 or a column's item. */
