@@ -325,15 +325,35 @@ export function projectRates(plan: AnnualPlan | null, ytdFen: bigint, month: num
   return { rate, schedule, gap: rate === null ? null : rate - schedule };
 }
 
+/** What a project's three lights are decided from at month m: its rate and 序时进度 (hundredths), planned start, start and registration. */
+export interface LightFacts {
+  readonly rate: bigint | null;
+  readonly schedule: bigint;
+  readonly plannedStartMonth: number | null;
+  readonly startedOn: CalendarDate | null;
+  readonly registeredOn: CalendarDate | null;
+}
+
+/** The three lights at month m of Y from their facts, and the project light (the worst) with every reason, worst first. */
+export function lightsOf(facts: LightFacts, year: number, month: number, rules: InvestmentLightRules) {
+  const investment = investmentLight(facts.rate, facts.schedule, rules);
+  const start = startLight(facts.plannedStartMonth, facts.startedOn, year, month);
+  const registration = registrationLight(facts.startedOn, facts.registeredOn, year, month);
+  const reasons = [...investment.reasons, ...start.reasons, ...registration.reasons].sort((a, b) => LIGHT_RANK[b.level] - LIGHT_RANK[a.level]);
+  return { investment, start, registration, light: worstLight(investment.light, start.light, registration.light), reasons };
+}
+
 /** The three lights of a project at month m of Y. */
 export function projectLights(input: ProjectInvestmentInput, year: number, month: number, rules: InvestmentLightRules) {
   const { rate, schedule } = projectRates(input.plan, completedYtdFen(input.reports, year, month), month);
-  const started = startedOn(input);
-  const investment = investmentLight(rate, schedule, rules);
-  const start = startLight(input.plan?.plannedStartMonth ?? null, started, year, month);
-  const registration = registrationLight(started, input.statisticsRegisteredOn, year, month);
-  const reasons = [...investment.reasons, ...start.reasons, ...registration.reasons].sort((a, b) => LIGHT_RANK[b.level] - LIGHT_RANK[a.level]);
-  return { investment, start, registration, light: worstLight(investment.light, start.light, registration.light), reasons };
+  const facts = {
+    rate,
+    schedule,
+    plannedStartMonth: input.plan?.plannedStartMonth ?? null,
+    startedOn: startedOn(input),
+    registeredOn: input.statisticsRegisteredOn,
+  };
+  return lightsOf(facts, year, month, rules);
 }
 
 export function projectInvestmentFigures(input: ProjectInvestmentInput, year: number, month: number, rules: InvestmentLightRules): ProjectInvestmentFigures {

@@ -3,8 +3,8 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import { uuidParam } from '@qj/http';
 import { AuthUser, CurrentUser } from '../auth';
 import { ApiProblems } from '../openapi/api-problems.decorator';
-import { InvestmentPeriodQueryDto, InvestmentSummaryQueryDto, RankingsQueryDto } from './dto/investment.query.dto';
-import { InvestmentSummaryDto, ProjectInvestmentDto, RankingsDto } from './dto/investment.response.dto';
+import { InvestmentPeriodQueryDto, InvestmentSummaryQueryDto, ProjectFiguresQueryDto, RankingsQueryDto } from './dto/investment.query.dto';
+import { InvestmentSummaryDto, ProjectFiguresPageDto, ProjectInvestmentDto, RankingsDto } from './dto/investment.response.dto';
 import { InvestmentService } from './investment.service';
 
 @ApiTags('investment')
@@ -33,6 +33,17 @@ export class InvestmentController {
   @ApiProblems([403, 'by=district asked by an owner'])
   summary(@CurrentUser() user: AuthUser, @Query() query: InvestmentSummaryQueryDto) {
     return this.investment.summary(user, query.year, query.month, query.by);
+  }
+
+  @Get('investment/projects')
+  @ApiOperation({
+    summary:
+      'The projects with a plan for the year by light (the red list: light=red), each with its figures for months 1–m and every reason of its lights, worst first; filter by unitId and chapter; paged. `kind` says which light: the project light (default) or investment, start, registration. The members are those whose GET /api/projects/:id/investment light is that light. Owners: their own unit’s projects',
+  })
+  @ApiOkResponse({ type: ProjectFiguresPageDto })
+  @ApiProblems([403, 'outside_unit: an owner naming another unit'])
+  projects(@CurrentUser() user: AuthUser, @Query() query: ProjectFiguresQueryDto) {
+    return this.investment.projects(user, query);
   }
 
   @Get('rankings')

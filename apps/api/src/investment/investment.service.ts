@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { projectInvestmentFigures, rankByValue, rankingDefinition, rateHundredths, type InvestmentLightRules } from '@qj/domain';
+import { hundredthsToNumber, lightsOf, projectInvestmentFigures, rankByValue, rankingDefinition, rateHundredths, type InvestmentLightRules } from '@qj/domain';
 import { domainError } from '@qj/http';
 import { ALL_UNITS, InvestmentFiguresRepository, type InvestmentDimension } from '@qj/persistence';
 import { AuthUser, canReadEverything, forbidden, readScopeOf, refuseOutsideUnit } from '../auth';
-import type { RankingMetric } from './dto/investment.query.dto';
+import type { ProjectFiguresQueryDto, RankingMetric } from './dto/investment.query.dto';
 import { InvestmentPeriod } from './investment-period';
 
 /** The investment figures of the monthly 调度: one project's, the summaries, the unit rankings. Rules: libs/domain/src/investment.ts. */
@@ -38,6 +38,57 @@ export class InvestmentService {
       plannedStartMonth: facts.plan?.plannedStartMonth ?? null,
       plannedCompletionMonth: facts.plan?.plannedCompletionMonth ?? null,
       statisticsRegisteredOn: facts.statisticsRegisteredOn,
+    };
+  }
+
+  /**
+   * The projects of the year's 调度 by light (the red list), with their figures and every reason of their lights: the
+   * SQL rendering decides the lights and the page, the domain's `lightsOf` words the reasons from the same facts.
+   * Owners: their own unit's projects (another unit named: 403 outside_unit).
+   */
+  async projects(user: AuthUser, query: ProjectFiguresQueryDto) {
+    const scope = readScopeOf(user);
+    if (scope.kind === 'unit' && query.unitId !== undefined && query.unitId !== scope.unitId) {
+      throw domainError('outside_unit', { subject: { zh: '该单位', en: 'the unit' } }, { extensions: { unitId: query.unitId, action: 'investment.read' } });
+    }
+    this.assertPast(query.year, query.month);
+    const { year, month, kind, light, unitId, chapter, page, pageSize } = query;
+    const rules = this.rules();
+    const { items, total } = await this.figures.projectFigures({ year, month, rules, scope, kind, light, unitId, chapter, page, pageSize });
+    return {
+      year,
+      month,
+      kind,
+      light: light ?? null,
+      total,
+      page,
+      pageSize,
+      items: items.map((row) => {
+        const rate = row.rateHundredths === null ? null : BigInt(row.rateHundredths);
+        const schedule = BigInt(row.scheduleHundredths);
+        const facts = { rate, schedule, plannedStartMonth: row.plannedStartMonth, startedOn: row.startedOn, registeredOn: row.registeredOn };
+        const lights = lightsOf(facts, year, month, rules);
+        return {
+          projectId: row.projectId,
+          name: row.name,
+          unitId: row.unitId,
+          unitName: row.unitName,
+          plannedInvestment: row.plannedInvestment,
+          originalInvestment: row.originalInvestment,
+          planVersion: row.planVersion,
+          completedYtd: row.completedYtd,
+          completionRate: rate === null ? null : hundredthsToNumber(rate),
+          scheduleRate: hundredthsToNumber(schedule),
+          gapPoints: rate === null ? null : hundredthsToNumber(rate - schedule),
+          light: row.lights.investment,
+          lights: row.lights,
+          projectLight: row.light,
+          projectLightReasons: lights.reasons,
+          plannedStartMonth: row.plannedStartMonth,
+          startedOn: row.startedOn,
+          statisticsRegisteredOn: row.registeredOn,
+        };
+      }),
     };
   }
 

@@ -977,6 +977,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/investment/projects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The projects with a plan for the year by light (the red list: light=red), each with its figures for months 1–m and every reason of its lights, worst first; filter by unitId and chapter; paged. `kind` says which light: the project light (default) or investment, start, registration. The members are those whose GET /api/projects/:id/investment light is that light. Owners: their own unit’s projects */
+        get: operations["InvestmentController_projects"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/rankings": {
         parameters: {
             query?: never;
@@ -2653,6 +2670,76 @@ export interface components {
             /** @description projects counted under more than one key (part, chapter, column), so the items add up to more */
             multiCounted: number;
             items: components["schemas"]["InvestmentSummaryItemDto"][];
+        };
+        /** @enum {string} */
+        LightKind: "project" | "investment" | "start" | "registration";
+        ProjectFiguresItemDto: {
+            /** Format: uuid */
+            projectId: string;
+            name: string;
+            /** Format: uuid */
+            unitId: string;
+            /** @example 区交通局 */
+            unitName: string;
+            /**
+             * @description 年度计划投资 (current plan)
+             * @example 405.34
+             */
+            plannedInvestment: string;
+            /**
+             * @description the original plan
+             * @example 405.34
+             */
+            originalInvestment: string;
+            planVersion: number;
+            /**
+             * @description 本年累计完成投资: submitted reports of months 1–m
+             * @example 405.34
+             */
+            completedYtd: string;
+            /**
+             * @description null with a plan of 0
+             * @example 73.27
+             */
+            completionRate: number | null;
+            /**
+             * @description %, two decimals
+             * @example 83.33
+             */
+            scheduleRate: number;
+            /** @example -43.33 */
+            gapPoints: number | null;
+            /** @description the investment light */
+            light: components["schemas"]["InvestmentLight"];
+            lights: components["schemas"]["ProjectLightsDto"];
+            /** @description the project light: the worst of investment, start and registration */
+            projectLight: components["schemas"]["InvestmentLight"];
+            /** @description every reason of the three lights, worst first */
+            projectLightReasons: components["schemas"]["LightReasonDto"][];
+            plannedStartMonth: number | null;
+            /**
+             * Format: date
+             * @example 2027-06-30
+             */
+            startedOn: string | null;
+            /**
+             * Format: date
+             * @example 2027-06-30
+             */
+            statisticsRegisteredOn: string | null;
+        };
+        ProjectFiguresPageDto: {
+            year: number;
+            month: number;
+            kind: components["schemas"]["LightKind"];
+            /** @description the light filtered on; null: every project */
+            light: components["schemas"]["InvestmentLight"] | null;
+            /** @description projects matching (0 past the last page) */
+            total: number;
+            page: number;
+            pageSize: number;
+            /** @description worst first: by the light, then the furthest behind */
+            items: components["schemas"]["ProjectFiguresItemDto"][];
         };
         /** @enum {string} */
         RankingMetric: "completion_rate" | "start_rate";
@@ -6956,6 +7043,76 @@ export interface operations {
                 };
             };
             /** @description by=district asked by an owner */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    InvestmentController_projects: {
+        parameters: {
+            query: {
+                /** @description the plan year (2026–2030) */
+                year: number;
+                /** @description figures for months 1–m of the year; not after the current month */
+                month: number;
+                /** @description only projects whose light (of `kind`) is this one */
+                light?: components["schemas"]["InvestmentLight"];
+                /** @description which light `light` filters on and the list is ordered by: the project light (worst of the three) or one of them */
+                kind?: components["schemas"]["LightKind"];
+                /** @description one unit’s projects (an owner: their own unit only) */
+                unitId?: string;
+                /** @description 章 number: the projects it names */
+                chapter?: number;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectFiguresPageDto"];
+                };
+            };
+            /** @description 请求无效 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 未登录或登录已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description outside_unit: an owner naming another unit */
             403: {
                 headers: {
                     [name: string]: unknown;

@@ -94,6 +94,44 @@ export interface ProjectInvestmentFacts {
   reports: ReportAmount[];
 }
 
+/** A page of projects by their figures (the red list): filters, and the page. */
+export interface ProjectFiguresQuery {
+  year: number;
+  month: number;
+  rules: InvestmentLightRules;
+  scope: UnitScope;
+  /** Which light `light` filters on: the project light (worst of the three) or one of them. */
+  kind: 'project' | 'investment' | 'start' | 'registration';
+  light?: Light;
+  unitId?: string;
+  chapter?: number;
+  page: number;
+  pageSize: number;
+}
+
+/** One project's figures as projectFiguresSql renders them (hundredths as strings, dates as YYYY-MM-DD). */
+export interface ProjectFiguresRow {
+  projectId: string;
+  name: string;
+  unitId: string;
+  unitName: string;
+  plannedInvestment: string | null;
+  originalInvestment: string | null;
+  planVersion: number | null;
+  plannedStartMonth: number | null;
+  plannedCompletionMonth: number | null;
+  completedYtd: string;
+  rateHundredths: string | null;
+  scheduleHundredths: string;
+  startedOn: string | null;
+  completedOn: string | null;
+  registeredOn: string | null;
+  lights: { investment: Light; start: Light; registration: Light };
+  light: Light;
+}
+
+const LIGHT_COLUMN: Record<ProjectFiguresQuery['kind'], string> = { project: 'light', investment: 'inv', start: 'st', registration: 'reg' };
+
 export interface SummaryQuery {
   year: number;
   month: number;
@@ -206,6 +244,39 @@ export class InvestmentFiguresRepository {
       [year, month, monthKey(year, month), monthEnd(year, month), unitId, JSON.stringify(SECTOR_LABELS), [...SECTORS], yellow.toString(), red.toString()],
     );
     return { items: rows.map((row) => toSummaryRow(row, year, month)), multiCounted: Number(rows[0]?.multi_counted ?? 0) };
+  }
+
+  /**
+   * The projects with a plan for year Y whose light (of `kind`) is `light`, with their figures at month m, from the same
+   * rendering as the summary (whose light counts they add up to) and the per-project figures: worst first (light, then
+   * the gap), one statement per page.
+   */
+  async projectFigures(query: ProjectFiguresQuery): Promise<{ items: ProjectFiguresRow[]; total: number }> {
+    const { year, month, rules } = query;
+    const { yellow, red } = thresholdsInHundredths(rules);
+    const params: unknown[] = [year, month, monthKey(year, month), monthEnd(year, month), yellow.toString(), red.toString(), unitOfScope(query.scope)];
+    const bind = (value: unknown) => `$${params.push(value)}`;
+    const where = ['ip.project_id IS NOT NULL', '($7::uuid IS NULL OR p.unit_id = $7::uuid)'];
+    if (query.unitId !== undefined) where.push(`p.unit_id = ${bind(query.unitId)}::uuid`);
+    if (query.chapter !== undefined) where.push(`p.chapter_nos @> ARRAY[${bind(query.chapter)}::smallint]`);
+    const lightColumn = LIGHT_COLUMN[query.kind];
+    const filter = query.light === undefined ? '' : `WHERE f.${lightColumn} = ${bind(query.light)}`;
+    const rows: Array<ProjectFiguresRow & { total: string }> = await this.dataSource.query(
+      `SELECT f.project_id AS "projectId", f.name, f.unit_id AS "unitId", f.unit_name AS "unitName",
+              f.planned::numeric(20, 2)::text AS "plannedInvestment", f.original::numeric(20, 2)::text AS "originalInvestment", f.plan_version AS "planVersion",
+              f.psm AS "plannedStartMonth", f.pcm AS "plannedCompletionMonth", f.ytd::numeric(20, 2)::text AS "completedYtd",
+              f.rate_h::text AS "rateHundredths", f.schedule_h::text AS "scheduleHundredths", f.started_on::text AS "startedOn",
+              f.completed_on::text AS "completedOn", f.registered_on::text AS "registeredOn",
+              json_build_object('investment', f.inv, 'start', f.st, 'registration', f.reg) AS lights, f.light, count(*) OVER () AS total
+       FROM (${projectFiguresSql(
+         { year: '$1::int', month: '$2::int', monthKey: '$3::text', monthEnd: '$4::date', yellow: '$5::numeric', red: '$6::numeric' },
+         { columns: 'p.name, u.name AS unit_name, p.plan_order', where: where.join(' AND ') },
+       )}) f ${filter}
+       ORDER BY array_position(ARRAY['red', 'yellow', 'green']::text[], f.${lightColumn}), f.rate_h - f.schedule_h NULLS LAST, f.plan_order, f.project_id
+       LIMIT ${bind(query.pageSize)} OFFSET ${bind((query.page - 1) * query.pageSize)}`,
+      params,
+    );
+    return { items: rows.map(({ total: _total, ...row }) => row), total: Number(rows[0]?.total ?? 0) };
   }
 
   /** Every unit (code and name) the scope lets the user see: rankings list the units without figures apart. */
