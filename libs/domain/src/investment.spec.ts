@@ -109,7 +109,14 @@ describe('investment light', () => {
   it('is yellow from exactly 10 points behind to exactly 30', () => {
     expect(at(6500n)).toEqual({
       light: 'yellow',
-      reasons: [{ code: 'investment_behind', level: 'yellow', text: '投资完成率 65.00%，低于序时进度 10.00 个百分点' }],
+      reasons: [
+        {
+          code: 'investment_behind',
+          level: 'yellow',
+          text: '投资完成率 65.00%，低于序时进度 10.00 个百分点',
+          en: 'Completion rate 65.00%, 10.00 points behind schedule',
+        },
+      ],
     });
     expect(at(4500n).light).toBe('yellow'); // 30.00 behind
   });
@@ -118,7 +125,14 @@ describe('investment light', () => {
     expect(at(4499n).light).toBe('red'); // 30.01 behind
     expect(investmentLight(4000n, scheduleHundredths(10), rules)).toEqual({
       light: 'red',
-      reasons: [{ code: 'investment_behind', level: 'red', text: '投资完成率 40.00%，低于序时进度 43.33 个百分点' }],
+      reasons: [
+        {
+          code: 'investment_behind',
+          level: 'red',
+          text: '投资完成率 40.00%，低于序时进度 43.33 个百分点',
+          en: 'Completion rate 40.00%, 43.33 points behind schedule',
+        },
+      ],
     });
   });
 

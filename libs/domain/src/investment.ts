@@ -176,11 +176,12 @@ export function monthlySeries(reports: readonly ReportAmount[], year: number, mo
 
 export type InvestmentReasonCode = 'investment_behind' | 'start_overdue' | 'not_registered';
 
-/** Why a light is not green: a code for programs, the level it sets, and one sentence in Chinese for people. */
+/** Why a light is not green: a code for programs, the level it sets, and one sentence for people in Chinese (`text`) and English (`en`). */
 export interface LightReason {
   readonly code: InvestmentReasonCode;
   readonly level: Exclude<Light, 'green'>;
   readonly text: string;
+  readonly en: string;
 }
 
 export interface LightResult {
@@ -209,6 +210,7 @@ export function investmentLight(completionHundredths: bigint | null, scheduleH: 
         code: 'investment_behind',
         level: light,
         text: `投资完成率 ${formatHundredths(completionHundredths)}%，低于序时进度 ${formatHundredths(behind)} 个百分点`,
+        en: `Completion rate ${formatHundredths(completionHundredths)}%, ${formatHundredths(behind)} points behind schedule`,
       },
     ],
   };
@@ -262,7 +264,14 @@ export function startLight(plannedStartMonth: number | null, started: CalendarDa
   const light: Light = late >= START_RED_AFTER_MONTHS ? 'red' : 'yellow';
   return {
     light,
-    reasons: [{ code: 'start_overdue', level: light, text: `计划 ${plannedStartMonth} 月开工，截至 ${month} 月末仍未开工（已过 ${late} 个月）` }],
+    reasons: [
+      {
+        code: 'start_overdue',
+        level: light,
+        text: `计划 ${plannedStartMonth} 月开工，截至 ${month} 月末仍未开工（已过 ${late} 个月）`,
+        en: `Planned to start in month ${plannedStartMonth}, not started by the end of month ${month} (${late} ${late === 1 ? 'month' : 'months'} late)`,
+      },
+    ],
   };
 }
 
@@ -275,7 +284,17 @@ export function registrationLight(started: CalendarDate | null, registeredOn: Ca
   const since = monthsSince(started as CalendarDate, year, month);
   const light: Light | null = since >= REGISTRATION_RED_AFTER_MONTHS ? 'red' : since >= REGISTRATION_YELLOW_AFTER_MONTHS ? 'yellow' : null;
   if (!light) return GREEN;
-  return { light, reasons: [{ code: 'not_registered', level: light, text: `已于 ${started} 开工，${since} 个月仍未入库纳统` }] };
+  return {
+    light,
+    reasons: [
+      {
+        code: 'not_registered',
+        level: light,
+        text: `已于 ${started} 开工，${since} 个月仍未入库纳统`,
+        en: `Started on ${started as CalendarDate}, not registered for statistics ${since} ${since === 1 ? 'month' : 'months'} later`,
+      },
+    ],
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------------------------

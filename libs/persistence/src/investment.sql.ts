@@ -128,3 +128,8 @@ export function projectFiguresSql(period: FiguresPeriodSql, options: { columns?:
                          ${startLightSql('f.psm', 'f.started_on', month, monthEnd)} AS st,
                          ${registrationLightSql('f.started_on', 'f.registered_on', year, month, monthEnd)} AS reg) x`;
 }
+
+/** The project light's level (`combineProjectLight` of libs/domain): the worst of the milestone RAG (amber is yellow) and the 调度's light. */
+export function combinedLightSql(rag: string, light: string): string {
+  return worstLightSql(`(CASE ${rag} WHEN 'amber' THEN 'yellow' ELSE ${rag} END)`, light);
+}

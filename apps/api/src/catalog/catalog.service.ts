@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '@qj/config';
 import { domainError } from '@qj/http';
-import { ALL_UNITS, oneUnit, ProjectReadRepository, ProjectSort, type ProjectListFilter, type UnitScope } from '@qj/persistence';
+import { combineProjectLight, projectInvestmentFigures, type RagLevel, type RagReason } from '@qj/domain';
+import { type Language } from '@qj/http';
+import { ALL_UNITS, InvestmentFiguresRepository, oneUnit, ProjectReadRepository, ProjectSort, type ProjectListFilter, type UnitScope } from '@qj/persistence';
 import { AuthUser, canReadEverything } from '../auth';
 import { InvestmentPeriod } from '../investment/investment-period';
 import type { ListProjectsQueryDto } from './dto/list-projects.query.dto';
@@ -20,6 +22,7 @@ export function figuresScopeOf(user: AuthUser): UnitScope | null {
 export class CatalogService {
   constructor(
     private readonly projects: ProjectReadRepository,
+    private readonly figures: InvestmentFiguresRepository,
     private readonly clock: Clock,
     private readonly period: InvestmentPeriod,
   ) {}
@@ -47,10 +50,33 @@ export class CatalogService {
     return { ...result, page: query.page, pageSize: query.pageSize, year: filter.figures.year, month: filter.figures.month };
   }
 
-  async project(id: string) {
+  /**
+   * A project with its project light (`combineProjectLight`: the milestone RAG and the 调度's lights of the current
+   * report month, every reason in the request's language); the light is null for an owner of another unit, who may not
+   * read the project's figures.
+   */
+  async project(user: AuthUser, id: string, language: Language) {
     const project = await this.projects.findById(id);
     if (!project) throw domainError('project_not_found', { id });
-    return project;
+    const scope = figuresScopeOf(user);
+    const unitId = (project.unit as { id: string }).id;
+    if (scope === null || (scope.kind === 'unit' && scope.unitId !== unitId)) return { ...project, light: null };
+    const { year, month } = this.period.resolve();
+    const facts = await this.figures.projectFacts(id, year);
+    const investment = projectInvestmentFigures(facts!, year, month, this.period.rules());
+    const combined = combineProjectLight(
+      { rag: project.rag as RagLevel, reasons: (project.ragReasons as RagReason[] | null) ?? [] },
+      { light: investment.projectLight, reasons: investment.projectLightReasons },
+    );
+    return {
+      ...project,
+      light: {
+        level: combined.light,
+        year,
+        month,
+        reasons: combined.reasons.map((reason) => ({ source: reason.source, code: reason.code, level: reason.level, text: reason.text[language] })),
+      },
+    };
   }
 
   planTree() {

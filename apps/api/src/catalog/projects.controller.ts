@@ -1,6 +1,6 @@
-import { Body, Controller, Get, Headers, Param, Patch, Query } from '@nestjs/common';
+import { Body, Controller, Get, Header, Headers, Param, Patch, Query } from '@nestjs/common';
 import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { uuidParam } from '@qj/http';
+import { languageOf, uuidParam } from '@qj/http';
 import { AuthUser, CurrentUser, RequireAccess } from '../auth';
 import { ApiProblems } from '../openapi/api-problems.decorator';
 import { CatalogService } from './catalog.service';
@@ -28,11 +28,15 @@ export class ProjectsController {
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'A project with the plan clauses that name it (column, item, chapter, part)' })
+  @ApiOperation({
+    summary:
+      'A project with the plan clauses that name it (column, item, chapter, part), and its project light: the milestone RAG combined with the investment, start and registration lights of the current report month, each reason with its source, in the language Accept-Language asks for (null for an owner of another unit)',
+  })
   @ApiOkResponse({ type: ProjectDetailDto })
   @ApiProblems([404, 'no project with this id'])
-  detail(@Param('id', uuidParam('id', '项目编号')) id: string) {
-    return this.catalog.project(id);
+  @Header('Vary', 'Accept-Language')
+  detail(@CurrentUser() user: AuthUser, @Param('id', uuidParam('id', '项目编号')) id: string, @Headers('accept-language') acceptLanguage?: string) {
+    return this.catalog.project(user, id, languageOf(acceptLanguage));
   }
 
   @Patch(':id')

@@ -1,6 +1,6 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, Header, Headers, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { uuidParam } from '@qj/http';
+import { languageOf, uuidParam } from '@qj/http';
 import { AuthUser, CurrentUser } from '../auth';
 import { ApiProblems } from '../openapi/api-problems.decorator';
 import { InvestmentPeriodQueryDto, InvestmentSummaryQueryDto, ProjectFiguresQueryDto, RankingsQueryDto } from './dto/investment.query.dto';
@@ -20,8 +20,14 @@ export class InvestmentController {
   })
   @ApiOkResponse({ type: ProjectInvestmentDto })
   @ApiProblems([403, 'outside_unit: an owner of another unit'], [404, 'no project with this id'])
-  project(@CurrentUser() user: AuthUser, @Param('id', uuidParam('id', '项目编号')) id: string, @Query() query: InvestmentPeriodQueryDto) {
-    return this.investment.project(user, id, query.year, query.month);
+  @Header('Vary', 'Accept-Language')
+  project(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuidParam('id', '项目编号')) id: string,
+    @Query() query: InvestmentPeriodQueryDto,
+    @Headers('accept-language') acceptLanguage?: string,
+  ) {
+    return this.investment.project(user, id, query.year, query.month, languageOf(acceptLanguage));
   }
 
   @Get('investment/summary')
@@ -42,8 +48,9 @@ export class InvestmentController {
   })
   @ApiOkResponse({ type: ProjectFiguresPageDto })
   @ApiProblems([403, 'outside_unit: an owner naming another unit'])
-  projects(@CurrentUser() user: AuthUser, @Query() query: ProjectFiguresQueryDto) {
-    return this.investment.projects(user, query);
+  @Header('Vary', 'Accept-Language')
+  projects(@CurrentUser() user: AuthUser, @Query() query: ProjectFiguresQueryDto, @Headers('accept-language') acceptLanguage?: string) {
+    return this.investment.projects(user, query, languageOf(acceptLanguage));
   }
 
   @Get('rankings')

@@ -1,10 +1,24 @@
 import { Injectable } from '@nestjs/common';
-import { hundredthsToNumber, lightsOf, projectInvestmentFigures, rankByValue, rankingDefinition, rateHundredths, type InvestmentLightRules } from '@qj/domain';
-import { domainError } from '@qj/http';
+import {
+  hundredthsToNumber,
+  lightsOf,
+  projectInvestmentFigures,
+  rankByValue,
+  rankingDefinition,
+  rateHundredths,
+  type InvestmentLightRules,
+  type LightReason,
+} from '@qj/domain';
+import { domainError, type Language } from '@qj/http';
 import { ALL_UNITS, InvestmentFiguresRepository, type InvestmentDimension } from '@qj/persistence';
 import { AuthUser, canReadEverything, forbidden, readScopeOf, refuseOutsideUnit } from '../auth';
 import type { ProjectFiguresQueryDto, RankingMetric } from './dto/investment.query.dto';
 import { InvestmentPeriod } from './investment-period';
+
+/** Reasons in the language the request asks for (the domain words each in Chinese and English). */
+function reasonsIn(reasons: readonly LightReason[], language: Language) {
+  return reasons.map((reason) => ({ code: reason.code, level: reason.level, text: language === 'en' ? reason.en : reason.text }));
+}
 
 /** The investment figures of the monthly 调度: one project's, the summaries, the unit rankings. Rules: libs/domain/src/investment.ts. */
 @Injectable()
@@ -23,7 +37,7 @@ export class InvestmentService {
   }
 
   /** One project's figures. Owners read their own unit's projects only (403 outside_unit), like every scoped read. */
-  async project(user: AuthUser, projectId: string, year: number, month: number) {
+  async project(user: AuthUser, projectId: string, year: number, month: number, language: Language) {
     this.assertPast(year, month);
     const facts = await this.figures.projectFacts(projectId, year);
     if (!facts) throw domainError('project_not_found', { id: projectId });
@@ -35,6 +49,8 @@ export class InvestmentService {
       year,
       month,
       ...figures,
+      lightReasons: reasonsIn(figures.lightReasons, language),
+      projectLightReasons: reasonsIn(figures.projectLightReasons, language),
       plannedStartMonth: facts.plan?.plannedStartMonth ?? null,
       plannedCompletionMonth: facts.plan?.plannedCompletionMonth ?? null,
       statisticsRegisteredOn: facts.statisticsRegisteredOn,
@@ -46,7 +62,7 @@ export class InvestmentService {
    * SQL rendering decides the lights and the page, the domain's `lightsOf` words the reasons from the same facts.
    * Owners: their own unit's projects (another unit named: 403 outside_unit).
    */
-  async projects(user: AuthUser, query: ProjectFiguresQueryDto) {
+  async projects(user: AuthUser, query: ProjectFiguresQueryDto, language: Language) {
     const scope = readScopeOf(user);
     if (scope.kind === 'unit' && query.unitId !== undefined && query.unitId !== scope.unitId) {
       throw domainError('outside_unit', { subject: { zh: '该单位', en: 'the unit' } }, { extensions: { unitId: query.unitId, action: 'investment.read' } });
@@ -83,7 +99,7 @@ export class InvestmentService {
           light: row.lights.investment,
           lights: row.lights,
           projectLight: row.light,
-          projectLightReasons: lights.reasons,
+          projectLightReasons: reasonsIn(lights.reasons, language),
           plannedStartMonth: row.plannedStartMonth,
           startedOn: row.startedOn,
           statisticsRegisteredOn: row.registeredOn,

@@ -113,7 +113,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A project with the plan clauses that name it (column, item, chapter, part) */
+        /** A project with the plan clauses that name it (column, item, chapter, part), and its project light: the milestone RAG combined with the investment, start and registration lights of the current report month, each reason with its source, in the language Accept-Language asks for (null for an owner of another unit) */
         get: operations["ProjectsController_detail"];
         put?: never;
         post?: never;
@@ -1352,6 +1352,11 @@ export interface components {
         Stage: "study" | "start" | "complete";
         /** @enum {string} */
         RagLevel: "green" | "amber" | "red";
+        /**
+         * @description the project light: the worst of the milestone RAG (amber is yellow) and the investment, start and registration lights; null outside the reader’s unit
+         * @enum {string}
+         */
+        InvestmentLight: "green" | "yellow" | "red";
         ProjectListItemDto: {
             /** Format: uuid */
             id: string;
@@ -1427,6 +1432,8 @@ export interface components {
              * @example 73.27
              */
             completionRate: number | null;
+            /** @description the project light: the worst of the milestone RAG (amber is yellow) and the investment, start and registration lights; null outside the reader’s unit */
+            light: components["schemas"]["InvestmentLight"] | null;
         };
         ProjectPageDto: {
             items: components["schemas"]["ProjectListItemDto"][];
@@ -1469,6 +1476,32 @@ export interface components {
             item: components["schemas"]["PlanRefDto"] | null;
             chapter: components["schemas"]["PlanRefDto"];
             part: components["schemas"]["PlanRefDto"];
+        };
+        /**
+         * @description milestones: the milestone RAG; else a light of the monthly 调度
+         * @enum {string}
+         */
+        LightSource: "milestones" | "investment" | "start" | "registration";
+        ProjectLightReasonDto: {
+            /** @description milestones: the milestone RAG; else a light of the monthly 调度 */
+            source: components["schemas"]["LightSource"];
+            /** @description the rule: milestone_overdue, forecast_slip, target_out_of_reach, investment_behind, start_overdue, not_registered */
+            code: string;
+            /** @enum {string} */
+            level: "yellow" | "red";
+            /**
+             * @description in the language Accept-Language asks for (en, else Chinese)
+             * @example 「施工许可」已逾期 12 天
+             */
+            text: string;
+        };
+        ProjectLightDto: {
+            level: components["schemas"]["InvestmentLight"];
+            /** @description the 调度 lights are of months 1–month of this year (the current report month) */
+            year: number;
+            month: number;
+            /** @description every reason, worst first */
+            reasons: components["schemas"]["ProjectLightReasonDto"][];
         };
         ProjectDetailDto: {
             /** Format: uuid */
@@ -1535,6 +1568,8 @@ export interface components {
             statisticsRegisteredOn: string | null;
             unit: components["schemas"]["UnitRefDto"];
             sources: components["schemas"]["ProjectSourceDto"][];
+            /** @description null for an owner of another unit (the 调度 figures are theirs to read) */
+            light: components["schemas"]["ProjectLightDto"] | null;
         };
         UpdateProjectFactsDto: {
             /** @description the project version the client saw (or send If-Match) */
@@ -2489,18 +2524,16 @@ export interface components {
             rows: components["schemas"]["ReportImportRowDto"][];
             summary: components["schemas"]["ReportImportSummaryDto"];
         };
-        /**
-         * @description the investment light
-         * @enum {string}
-         */
-        InvestmentLight: "green" | "yellow" | "red";
         /** @enum {string} */
         InvestmentReasonCode: "investment_behind" | "start_overdue" | "not_registered";
         LightReasonDto: {
             code: components["schemas"]["InvestmentReasonCode"];
             /** @enum {string} */
             level: "yellow" | "red";
-            /** @example 投资完成率 40.00%，低于序时进度 43.33 个百分点 */
+            /**
+             * @description in the language Accept-Language asks for (en, else Chinese)
+             * @example 投资完成率 40.00%，低于序时进度 43.33 个百分点
+             */
             text: string;
         };
         ProjectLightsDto: {
@@ -3358,7 +3391,9 @@ export interface operations {
     ProjectsController_detail: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                "accept-language": string;
+            };
             path: {
                 id: string;
             };
@@ -6938,7 +6973,9 @@ export interface operations {
                 /** @description figures for months 1–m of the year; not after the current month */
                 month: number;
             };
-            header?: never;
+            header: {
+                "accept-language": string;
+            };
             path: {
                 id: string;
             };
@@ -7080,7 +7117,9 @@ export interface operations {
                 page?: number;
                 pageSize?: number;
             };
-            header?: never;
+            header: {
+                "accept-language": string;
+            };
             path?: never;
             cookie?: never;
         };

@@ -5,6 +5,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { api } from '../api/client';
 import { PROJECT_STATUSES, ProjectListItem, ProjectPage, RAG_LEVELS, SECTORS, STAGES } from '../api/types';
+import { LightTag } from '../components/investment-tags';
 import { PageError, ProblemAlert } from '../components/problem-alert';
 import { RagLight, StageTag, TargetTag } from '../components/tags';
 import { useI18n } from '../i18n';
@@ -178,6 +179,14 @@ export default function ProjectListPage() {
       render: (_: string, p) => <TargetTag target={p.target} ambiguous={p.targetAmbiguous} verb={p.targetVerb} />,
     },
     { title: t('list.rag'), dataIndex: 'rag', key: 'rag', width: 84, render: (_, project) => <RagLight rag={project.rag} /> },
+    // The project light (milestones and the 调度's lights; its reasons are on the project page); '—' outside an owner's unit.
+    {
+      title: t('list.light'),
+      dataIndex: 'light',
+      key: 'light',
+      width: 84,
+      render: (_, project) => (project.light ? <LightTag light={project.light} /> : '—'),
+    },
     {
       title: t('list.updatedAt'),
       dataIndex: 'updatedAt',

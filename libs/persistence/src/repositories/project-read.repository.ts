@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { monthEnd, monthKey, thresholdsInHundredths, type BusinessDay, type InvestmentLightRules } from '@qj/domain';
 import { DataSource } from 'typeorm';
 import { PROJECT_FACTS_SQL, ProjectFacts } from './project-facts.repository';
-import { projectFiguresSql } from '../investment.sql';
+import { combinedLightSql, projectFiguresSql } from '../investment.sql';
 import { overdueMilestoneSql, stageOrderSql, staleProjectSql, statusOrderSql } from '../rules.sql';
 import { UnitScope, unitOfScope } from './unit-scope';
 
@@ -77,6 +77,8 @@ export interface ProjectListItem extends ProjectFacts {
   completedYtd: string | null;
   /** 投资完成率 (%); null without a plan (or a plan of 0) or outside the reader's scope. */
   completionRate: number | null;
+  /** The project light (milestone RAG and the 调度's lights, `combineProjectLight`); null outside the reader's scope. */
+  light: string | null;
 }
 
 const STAGE_ORDER = statusOrderSql('p.stage');
@@ -174,7 +176,8 @@ export class ProjectReadRepository {
     const whereParams = params.length;
     // The page's figures come from the same rendering as the summary and the per-project figures, in this one statement.
     const { figures } = filter;
-    let figuresJoin = 'LEFT JOIN (SELECT NULL::uuid AS project_id, NULL::numeric AS planned, NULL::numeric AS ytd, NULL::numeric AS rate_h) f ON false';
+    let figuresJoin =
+      'LEFT JOIN (SELECT NULL::uuid AS project_id, NULL::numeric AS planned, NULL::numeric AS ytd, NULL::numeric AS rate_h, NULL::text AS light) f ON false';
     if (figures.scope !== null) {
       const { yellow, red } = thresholdsInHundredths(figures.rules);
       const scope = bind(unitOfScope(figures.scope));
@@ -199,7 +202,8 @@ export class ProjectReadRepository {
          SELECT p.id, p.catalog_key, p.name, p.pinyin, p.column_no, p.item_no, p.chapter_no, p.part_no, p.column_nos, p.sector, p.stage,
                 p.target, p.target_ambiguous, p.target_verb, p.baseline_stage, p.unit_id, u.code AS unit_code, u.name AS unit_name, p.rag,
                 p.version, p.updated_at, p.plan_order, ${PROJECT_FACTS_SQL},
-                f.planned AS planned_investment, f.ytd AS completed_ytd, f.rate_h
+                f.planned AS planned_investment, f.ytd AS completed_ytd, f.rate_h,
+                CASE WHEN f.project_id IS NOT NULL THEN ${combinedLightSql('p.rag', 'f.light')} END AS light
          FROM project p JOIN unit u ON u.id = p.unit_id ${figuresJoin} ${whereSql}
        )
        SELECT p.id, p.catalog_key AS key, p.name, p.column_no AS "column", p.item_no AS item, p.chapter_no AS chapter, p.part_no AS part,
@@ -208,7 +212,7 @@ export class ProjectReadRepository {
               p.updated_at AS "updatedAt", p."projectCode", p."totalInvestment", p."investmentType", p."constructionStartYear",
               p."constructionEndYear", p."constructionScope", p."statisticsRegisteredOn",
               p.planned_investment::numeric(20, 2)::text AS "plannedInvestment", p.completed_ytd::numeric(20, 2)::text AS "completedYtd",
-              p.rate_h::float8 / 100 AS "completionRate", count(*) OVER () AS total
+              p.rate_h::float8 / 100 AS "completionRate", p.light, count(*) OVER () AS total
        FROM matched p ORDER BY ${orderSql} LIMIT ${bind(filter.pageSize)} OFFSET ${bind((filter.page - 1) * filter.pageSize)}`,
       params,
     );

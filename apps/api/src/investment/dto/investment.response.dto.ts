@@ -12,7 +12,8 @@ const rate = { type: Number, example: 73.27, description: '%, two decimals' } as
 export class LightReasonDto {
   @ApiProperty({ enum: ['investment_behind', 'start_overdue', 'not_registered'], enumName: 'InvestmentReasonCode' }) code: string;
   @ApiProperty({ enum: ['yellow', 'red'] }) level: string;
-  @ApiProperty({ example: '投资完成率 40.00%，低于序时进度 43.33 个百分点' }) text: string;
+  @ApiProperty({ example: '投资完成率 40.00%，低于序时进度 43.33 个百分点', description: 'in the language Accept-Language asks for (en, else Chinese)' })
+  text: string;
 }
 
 export class ProjectLightsDto {
