@@ -127,6 +127,8 @@ export type ReportGrid = Schemas['ReportGridDto'];
 export type ReportGridRow = Schemas['ReportGridRowDto'];
 export type ReportGridStatus = ReportGridRow['status'];
 export type ReportImportResult = Schemas['ReportImportResultDto'];
+export type PlanImportResult = Schemas['PlanImportResultDto'];
+export type PlanImportRow = Schemas['PlanImportRowDto'];
 export type ReportImportRow = Schemas['ReportImportRowDto'];
 
 /** 投资调度 figures (GET /api/projects/:id/investment, /api/investment/summary, /api/rankings). */

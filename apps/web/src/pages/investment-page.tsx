@@ -18,6 +18,7 @@ import type {
 import { DistrictCurveChart } from '../charts/investment-charts';
 import { LightReasons, LIGHT_COLORS, ReportStatusTag, useGapText } from '../components/investment-tags';
 import { MonthPicker } from '../components/month-picker';
+import { PlanImport } from '../components/plan-import';
 import { PageError, ProblemAlert } from '../components/problem-alert';
 import { useI18n } from '../i18n';
 import { currentMonth, defaultReportMonth, formatAmount, formatRate, yearMonthOf } from '../lib/investment';
@@ -286,6 +287,7 @@ export default function InvestmentPage() {
               </Card>
             </Col>
           </Row>
+          <PlanImport year={year} />
         </>
       )}
     </>
