@@ -24,8 +24,8 @@ import { isDeepStrictEqual } from 'node:util';
 import { join } from 'node:path';
 import { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
-import { businessDay } from '@qj/domain';
-import { ProjectListFilter, ProjectReadRepository, ProjectSort } from '@qj/persistence';
+import { businessDay, DEFAULT_INVESTMENT_LIGHT_RULES, figuresMonthOf } from '@qj/domain';
+import { ALL_UNITS, ProjectListFilter, ProjectReadRepository, ProjectSort } from '@qj/persistence';
 import { bootBenchApi } from './support/api';
 import { registerCleanup } from './support/cleanup';
 import { compareThroughput, Target } from './support/compare';
@@ -67,6 +67,7 @@ function filterOf(search: URLSearchParams): ProjectListFilter {
     descending: sort.startsWith('-'),
     page: int('page') ?? 1,
     pageSize: int('pageSize') ?? 20,
+    figures: { ...figuresMonthOf(businessDay(TIME_ZONE).today), rules: DEFAULT_INVESTMENT_LIGHT_RULES, scope: ALL_UNITS },
   };
 }
 

@@ -19,6 +19,13 @@ const HEADER = [
   '项目代码',
   '总投资（万元）',
 ];
+/** The investment figures' columns, named for the list's period (test/investment/project-list-figures checks their values). */
+const headerOf = (period: { year: number; month: number }) => [
+  ...HEADER,
+  `${period.year}年度计划（万元）`,
+  `1—${period.month}月累计完成（万元）`,
+  '完成率（%）',
+];
 
 /** supertest buffers JSON and text; an .xlsx must be collected as bytes. */
 function binary(res: Response, callback: (error: Error | null, body: Buffer) => void): void {
@@ -62,7 +69,7 @@ describe('导出 Excel: GET /api/projects/export.xlsx', () => {
     expect(title).toBe('綦江区“十五五”规划重大项目台账');
     expect(subtitle).toContain('行业领域：交通');
     expect(subtitle).toContain(`共 ${list.body.total} 项`);
-    expect(header).toEqual(HEADER);
+    expect(header).toEqual(headerOf(list.body));
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 3 });
     expect(sheet.autoFilter).toBeTruthy();
     expect(sheet.getColumn(2).width).toBeGreaterThan(20);
@@ -112,8 +119,8 @@ describe('导出 Excel: GET /api/projects/export.xlsx', () => {
     const byQ = await readSheet((await exportOf({ q: 'yggt' }).expect(200)).body);
     expect(byQ.rows.map((row) => row[1])).toContain('渝贵高铁');
     expect(byQ.subtitle).toContain('关键词：yggt');
-    const none = await readSheet((await exportOf({ stage: 'cancelled' }).expect(200)).body);
-    expect(none.header).toEqual(HEADER);
+    const none = await readSheet((await exportOf({ stage: 'cancelled', year: 2026, month: 3 }).expect(200)).body);
+    expect(none.header).toEqual(headerOf({ year: 2026, month: 3 }));
     expect(none.rows).toHaveLength(0);
   });
 

@@ -111,7 +111,9 @@ describe('investment console in Chromium', () => {
     await page.getByTestId('district-gap').getByText(gap).waitFor();
     await page.locator('[data-testid=chart-district-curve][data-rendered=true]').waitFor();
     await page.getByTestId('ranking-definition').waitFor();
-    await page.getByTestId('red-list').getByText(behind.name).waitFor();
+    // The red list is the server's: the project with every reason of its light.
+    const redRow = page.locator('[data-testid=red-list] tbody tr', { hasText: behind.name });
+    await redRow.locator('[data-code=investment_behind]').getByText(behindFigures.lightReasons[0].text).waitFor();
     const { body: grid } = await t.as('reviewer').get('/api/monthly-reports').query({ month }).expect(200);
     const notSubmitted = grid.items.filter((row: { status: string }) => row.status !== 'submitted').length;
     await page.getByTestId('not-reported').getByText(`${month} 未报送（${notSubmitted} 个）`).waitFor();
@@ -119,9 +121,19 @@ describe('investment console in Chromium', () => {
     await page.getByTestId('not-reported').locator('tbody tr', { hasText: behind.name }).waitFor();
     await page.screenshot({ path: join(ARTIFACTS, 'investment-dispatch.png'), fullPage: true });
 
-    // A unit in the ranking opens the list filtered by that unit.
+    // A unit in the ranking opens the list filtered by that unit, with each project's figures of the month.
     await page.locator('[data-testid=rankings] tbody tr', { hasText: '区交通局' }).click();
     await page.waitForURL((url) => url.pathname === '/projects' && url.searchParams.get('unit') === 'transport');
+    const listed = page.locator('[data-testid=project-table] tbody tr', { hasText: onTrack.name });
+    await listed.getByTestId('completion-rate').getByText(rate(figures.completionRate)).waitFor();
+    await page.getByTestId('list-figures-period').getByText(`投资数据：${year} 年 1—${m} 月`).waitFor();
+    await page.locator('[data-testid=project-table] tbody tr', { hasText: behind.name }).locator('[data-light=red]').waitFor();
+
+    // The project page's header: the project light with every reason and its source.
+    await page.goto(`${web.base}/projects/${behind.id}`);
+    const light = page.locator('[data-testid=project-light][data-light=red]');
+    await light.locator('[data-code=investment_behind]').getByText(behindFigures.lightReasons[0].text).waitFor();
+    await light.locator('[data-code=investment_behind]').getByText('投资').waitFor();
 
     // The project card: the same rate, the gap, the plan's versions, the bars.
     await page.goto(`${web.base}/projects/${onTrack.id}`);
@@ -139,6 +151,11 @@ describe('investment console in Chromium', () => {
     await page
       .getByTestId('district-gap')
       .getByText(`${(-district.gapPoints).toFixed(2)} points behind schedule`)
+      .waitFor();
+    await page
+      .locator('[data-testid=red-list] [data-code=investment_behind]')
+      .getByText(/^Completion rate [\d.]+%, [\d.]+ points behind schedule$/)
+      .first()
       .waitFor();
   });
 

@@ -9,3 +9,4 @@ export * from './amount';
 export * from './report-month';
 export * from './investment';
 export * from './problem';
+export * from './project-light';

@@ -3,6 +3,7 @@ import {
   completedYtdFen,
   countRate,
   DEFAULT_INVESTMENT_LIGHT_RULES,
+  figuresMonthOf,
   investmentLight,
   monthlySeries,
   projectInvestmentFigures,
@@ -82,6 +83,16 @@ describe('rates (DOMAIN.md examples)', () => {
   });
 });
 
+describe('the month figures are shown for by default', () => {
+  it('is last month, the one being reported, kept within 2026–2030', () => {
+    expect(figuresMonthOf('2026-11-28')).toEqual({ year: 2026, month: 10 });
+    expect(figuresMonthOf('2027-01-03')).toEqual({ year: 2026, month: 12 });
+    expect(figuresMonthOf('2026-01-15')).toEqual({ year: 2026, month: 1 });
+    expect(figuresMonthOf('2025-06-01')).toEqual({ year: 2026, month: 1 });
+    expect(figuresMonthOf('2031-03-01')).toEqual({ year: 2030, month: 12 });
+  });
+});
+
 describe('investment light', () => {
   const at = (rate: bigint, month = 9) => investmentLight(rate, scheduleHundredths(month), rules);
 
@@ -97,7 +108,14 @@ describe('investment light', () => {
   it('is yellow from exactly 10 points behind to exactly 30', () => {
     expect(at(6500n)).toEqual({
       light: 'yellow',
-      reasons: [{ code: 'investment_behind', level: 'yellow', text: '投资完成率 65.00%，低于序时进度 10.00 个百分点' }],
+      reasons: [
+        {
+          code: 'investment_behind',
+          level: 'yellow',
+          text: '投资完成率 65.00%，低于序时进度 10.00 个百分点',
+          en: 'Completion rate 65.00%, 10.00 points behind schedule',
+        },
+      ],
     });
     expect(at(4500n).light).toBe('yellow'); // 30.00 behind
   });
@@ -106,7 +124,14 @@ describe('investment light', () => {
     expect(at(4499n).light).toBe('red'); // 30.01 behind
     expect(investmentLight(4000n, scheduleHundredths(10), rules)).toEqual({
       light: 'red',
-      reasons: [{ code: 'investment_behind', level: 'red', text: '投资完成率 40.00%，低于序时进度 43.33 个百分点' }],
+      reasons: [
+        {
+          code: 'investment_behind',
+          level: 'red',
+          text: '投资完成率 40.00%，低于序时进度 43.33 个百分点',
+          en: 'Completion rate 40.00%, 43.33 points behind schedule',
+        },
+      ],
     });
   });
 

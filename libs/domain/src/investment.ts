@@ -1,6 +1,6 @@
 import { formatFen, toFen } from './amount';
 import type { CalendarDate } from './calendar-date';
-import { assertMonth, monthEnd, monthKey, monthsSince } from './report-month';
+import { assertMonth, monthEnd, monthKey, monthsSince, PLAN_YEARS } from './report-month';
 import type { ProjectStatus } from './stage';
 
 /**
@@ -73,6 +73,17 @@ export function scheduleRate(month: number): number {
 }
 
 // ---------------------------------------------------------------------------------------------------------------------
+/**
+ * The month figures are shown for unless one is asked: the current report month (last month, whose reports are due now),
+ * kept within the plan's years. 2026-11-28 → November's figures are not in yet, so October 2026.
+ */
+export function figuresMonthOf(today: CalendarDate): { year: number; month: number } {
+  const [year, month] = [Number(today.slice(0, 4)), Number(today.slice(5, 7))];
+  const last = year * 12 + month - 2; // months since year 0 of the previous month, 0-based
+  const clamped = Math.min(Math.max(last, PLAN_YEARS.from * 12), PLAN_YEARS.to * 12 + 11);
+  return { year: Math.floor(clamped / 12), month: (clamped % 12) + 1 };
+}
+
 // Monthly reports: only submitted ones count.
 
 export interface ReportAmount {
@@ -112,11 +123,12 @@ export function monthlySeries(reports: readonly ReportAmount[], year: number, mo
 
 export type InvestmentReasonCode = 'investment_behind' | 'start_overdue' | 'not_registered';
 
-/** Why a light is not green: a code for programs, the level it sets, and one sentence in Chinese for people. */
+/** Why a light is not green: a code for programs, the level it sets, and one sentence for people in Chinese (`text`) and English (`en`). */
 export interface LightReason {
   readonly code: InvestmentReasonCode;
   readonly level: Exclude<Light, 'green'>;
   readonly text: string;
+  readonly en: string;
 }
 
 export interface LightResult {
@@ -145,6 +157,7 @@ export function investmentLight(completionHundredths: bigint | null, scheduleH: 
         code: 'investment_behind',
         level: light,
         text: `投资完成率 ${formatHundredths(completionHundredths)}%，低于序时进度 ${formatHundredths(behind)} 个百分点`,
+        en: `Completion rate ${formatHundredths(completionHundredths)}%, ${formatHundredths(behind)} points behind schedule`,
       },
     ],
   };
@@ -198,7 +211,14 @@ export function startLight(plannedStartMonth: number | null, started: CalendarDa
   const light: Light = late >= START_RED_AFTER_MONTHS ? 'red' : 'yellow';
   return {
     light,
-    reasons: [{ code: 'start_overdue', level: light, text: `计划 ${plannedStartMonth} 月开工，截至 ${month} 月末仍未开工（已过 ${late} 个月）` }],
+    reasons: [
+      {
+        code: 'start_overdue',
+        level: light,
+        text: `计划 ${plannedStartMonth} 月开工，截至 ${month} 月末仍未开工（已过 ${late} 个月）`,
+        en: `Planned to start in month ${plannedStartMonth}, not started by the end of month ${month} (${late} ${late === 1 ? 'month' : 'months'} late)`,
+      },
+    ],
   };
 }
 
@@ -211,7 +231,17 @@ export function registrationLight(started: CalendarDate | null, registeredOn: Ca
   const since = monthsSince(started as CalendarDate, year, month);
   const light: Light | null = since >= REGISTRATION_RED_AFTER_MONTHS ? 'red' : since >= REGISTRATION_YELLOW_AFTER_MONTHS ? 'yellow' : null;
   if (!light) return GREEN;
-  return { light, reasons: [{ code: 'not_registered', level: light, text: `已于 ${started} 开工，${since} 个月仍未入库纳统` }] };
+  return {
+    light,
+    reasons: [
+      {
+        code: 'not_registered',
+        level: light,
+        text: `已于 ${started} 开工，${since} 个月仍未入库纳统`,
+        en: `Started on ${started as CalendarDate}, not registered for statistics ${since} ${since === 1 ? 'month' : 'months'} later`,
+      },
+    ],
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------------------------
@@ -261,15 +291,35 @@ export function projectRates(plan: AnnualPlan | null, ytdFen: bigint, month: num
   return { rate, schedule, gap: rate === null ? null : rate - schedule };
 }
 
+/** What a project's three lights are decided from at month m: its rate and 序时进度 (hundredths), planned start, start and registration. */
+export interface LightFacts {
+  readonly rate: bigint | null;
+  readonly schedule: bigint;
+  readonly plannedStartMonth: number | null;
+  readonly startedOn: CalendarDate | null;
+  readonly registeredOn: CalendarDate | null;
+}
+
+/** The three lights at month m of Y from their facts, and the project light (the worst) with every reason, worst first. */
+export function lightsOf(facts: LightFacts, year: number, month: number, rules: InvestmentLightRules) {
+  const investment = investmentLight(facts.rate, facts.schedule, rules);
+  const start = startLight(facts.plannedStartMonth, facts.startedOn, year, month);
+  const registration = registrationLight(facts.startedOn, facts.registeredOn, year, month);
+  const reasons = [...investment.reasons, ...start.reasons, ...registration.reasons].sort((a, b) => LIGHT_RANK[b.level] - LIGHT_RANK[a.level]);
+  return { investment, start, registration, light: worstLight(investment.light, start.light, registration.light), reasons };
+}
+
 /** The three lights of a project at month m of Y. */
 export function projectLights(input: ProjectInvestmentInput, year: number, month: number, rules: InvestmentLightRules) {
   const { rate, schedule } = projectRates(input.plan, completedYtdFen(input.reports, year, month), month);
-  const started = startedOn(input);
-  const investment = investmentLight(rate, schedule, rules);
-  const start = startLight(input.plan?.plannedStartMonth ?? null, started, year, month);
-  const registration = registrationLight(started, input.statisticsRegisteredOn, year, month);
-  const reasons = [...investment.reasons, ...start.reasons, ...registration.reasons].sort((a, b) => LIGHT_RANK[b.level] - LIGHT_RANK[a.level]);
-  return { investment, start, registration, light: worstLight(investment.light, start.light, registration.light), reasons };
+  const facts = {
+    rate,
+    schedule,
+    plannedStartMonth: input.plan?.plannedStartMonth ?? null,
+    startedOn: startedOn(input),
+    registeredOn: input.statisticsRegisteredOn,
+  };
+  return lightsOf(facts, year, month, rules);
 }
 
 export function projectInvestmentFigures(input: ProjectInvestmentInput, year: number, month: number, rules: InvestmentLightRules): ProjectInvestmentFigures {

@@ -81,3 +81,55 @@ export function worstLightSql(...lights: string[]): string {
 export function plannedBySql(plannedMonth: string, basis: 'to_date' | 'year', month: string): string {
   return basis === 'year' ? `(${plannedMonth} IS NOT NULL)` : `COALESCE(${plannedMonth} <= ${month}, false)`;
 }
+
+/** Already-bound placeholders of a figures period: year Y, month m, 'YYYY-MM' of m, the last day of m, the light thresholds in hundredths. */
+export interface FiguresPeriodSql {
+  readonly year: string;
+  readonly month: string;
+  readonly monthKey: string;
+  readonly monthEnd: string;
+  readonly yellow: string;
+  readonly red: string;
+}
+
+/**
+ * Every project's figures of year Y at month m, one row per project (the SQL twin of `projectInvestmentFigures` without
+ * the reasons' text and the months): `planned`, `original`, `plan_version`, `psm`, `pcm` (null without a plan for Y),
+ * `ytd` (submitted reports of months 1–m), `rate_h` and `schedule_h` (hundredths), `started_on`, `completed_on`,
+ * `registered_on`, the lights `inv`, `st`, `reg` and their worst `light`. `p` (project), `u` (its unit) and `ip` (its plan
+ * for Y) are in scope for `columns` and `where`, so the summary, the project list and the red list read the same figures.
+ */
+export function projectFiguresSql(period: FiguresPeriodSql, options: { columns?: string; where?: string } = {}): string {
+  const { year, month, monthKey, monthEnd, yellow, red } = period;
+  const rateH = rateHundredthsSql('f.ytd', 'f.planned');
+  return `SELECT f.*, ${rateH} AS rate_h, ${scheduleHundredthsSql(month)} AS schedule_h, x.inv, x.st, x.reg, ${worstLightSql('x.inv', 'x.st', 'x.reg')} AS light
+    FROM (
+      SELECT p.id AS project_id, p.unit_id, ${options.columns ? `${options.columns},` : ''}
+             ip.planned_investment AS planned, ip.original_investment AS original, ip.version AS plan_version,
+             ip.planned_start_month AS psm, ip.planned_completion_month AS pcm, COALESCE(r.ytd, 0) AS ytd,
+             ${startedOnSql('p', 'ms.groundbreaking_on')} AS started_on,
+             ${completedOnSql('p', 'COALESCE(ms.acceptance_on, ms.in_service_on)')} AS completed_on,
+             p.statistics_registered_on AS registered_on
+      FROM project p
+      JOIN unit u ON u.id = p.unit_id
+      LEFT JOIN investment_plan ip ON ip.project_id = p.id AND ip.year = ${year}
+      LEFT JOIN (
+        SELECT r.project_id, sum(r.completed_investment) AS ytd FROM monthly_report r
+        WHERE ${submittedThroughSql('r', year, monthKey)} GROUP BY r.project_id
+      ) r ON r.project_id = p.id
+      LEFT JOIN (
+        -- One pass over the three milestones that date a start and a completion, hash-joined (not a subquery per project).
+        SELECT m.project_id, max(m.actual_date) FILTER (WHERE m.code = 'groundbreaking') AS groundbreaking_on,
+               max(m.actual_date) FILTER (WHERE m.code = 'acceptance') AS acceptance_on, max(m.actual_date) FILTER (WHERE m.code = 'in_service') AS in_service_on
+        FROM milestone m WHERE m.code IN ('groundbreaking', 'acceptance', 'in_service') AND m.status = 'done' GROUP BY m.project_id
+      ) ms ON ms.project_id = p.id
+      WHERE ${options.where ?? 'true'}
+    ) f, LATERAL (SELECT ${investmentLightSql(rateH, scheduleHundredthsSql(month), yellow, red)} AS inv,
+                         ${startLightSql('f.psm', 'f.started_on', month, monthEnd)} AS st,
+                         ${registrationLightSql('f.started_on', 'f.registered_on', year, month, monthEnd)} AS reg) x`;
+}
+
+/** The project light's level (`combineProjectLight` of libs/domain): the worst of the milestone RAG (amber is yellow) and the 调度's light. */
+export function combinedLightSql(rag: string, light: string): string {
+  return worstLightSql(`(CASE ${rag} WHEN 'amber' THEN 'yellow' ELSE ${rag} END)`, light);
+}

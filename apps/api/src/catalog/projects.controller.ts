@@ -1,6 +1,6 @@
-import { Body, Controller, Get, Headers, Param, Patch, Query } from '@nestjs/common';
+import { Body, Controller, Get, Header, Headers, Param, Patch, Query } from '@nestjs/common';
 import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { uuidParam } from '@qj/http';
+import { languageOf, uuidParam } from '@qj/http';
 import { AuthUser, CurrentUser, RequireAccess } from '../auth';
 import { ApiProblems } from '../openapi/api-problems.decorator';
 import { CatalogService } from './catalog.service';
@@ -19,19 +19,24 @@ export class ProjectsController {
 
   @Get()
   @ApiOperation({
-    summary: '项目清单: filter by part, chapter, column, sector, stage, target, unit, rag, overdue, stale, q (Chinese or pinyin); sort; paginate',
+    summary:
+      '项目清单: filter by part, chapter, column, sector, stage, target, unit, rag, overdue, stale, q (Chinese or pinyin); sort; paginate. Each row has its 年度计划, 累计完成 and 完成率 for months 1–m of `year` (default: the current report month), the same figures as GET /api/projects/:id/investment; an owner sees them for their own unit’s projects only (null elsewhere)',
   })
   @ApiOkResponse({ type: ProjectPageDto })
-  list(@Query() query: ListProjectsQueryDto) {
-    return this.catalog.list(query);
+  list(@CurrentUser() user: AuthUser, @Query() query: ListProjectsQueryDto) {
+    return this.catalog.list(user, query);
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'A project with the plan clauses that name it (column, item, chapter, part)' })
+  @ApiOperation({
+    summary:
+      'A project with the plan clauses that name it (column, item, chapter, part), and its project light: the milestone RAG combined with the investment, start and registration lights of the current report month, each reason with its source, in the language Accept-Language asks for (null for an owner of another unit)',
+  })
   @ApiOkResponse({ type: ProjectDetailDto })
   @ApiProblems([404, 'no project with this id'])
-  detail(@Param('id', uuidParam('id', '项目编号')) id: string) {
-    return this.catalog.project(id);
+  @Header('Vary', 'Accept-Language')
+  detail(@CurrentUser() user: AuthUser, @Param('id', uuidParam('id', '项目编号')) id: string, @Headers('accept-language') acceptLanguage?: string) {
+    return this.catalog.project(user, id, languageOf(acceptLanguage));
   }
 
   @Patch(':id')

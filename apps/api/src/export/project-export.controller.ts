@@ -1,6 +1,7 @@
 import { Controller, Get, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { AuthUser, CurrentUser } from '../auth';
 import { ListProjectsQueryDto } from '../catalog/dto/list-projects.query.dto';
 import { ApiFileResponse } from '../openapi/file-response.decorator';
 import { ProjectExportService } from './project-export.service';
@@ -19,14 +20,15 @@ export class ProjectExportController {
 
   @Get('export.xlsx')
   @ApiOperation({
-    summary: '导出 Excel: the project list as a 台账 (.xlsx), same filters and sort as GET /api/projects (page and pageSize are ignored: every row)',
+    summary:
+      '导出 Excel: the project list as a 台账 (.xlsx), same filters, sort and investment figures (年度计划, 累计完成, 完成率 of `year`/`month`) as GET /api/projects (page and pageSize are ignored: every row)',
   })
   @ApiFileResponse(
     XLSX_CONTENT_TYPE,
     'title row, a subtitle naming the filters, a frozen header with autofilter, one row per project; X-Total-Count says how many',
   )
-  async export(@Query() query: ListProjectsQueryDto, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
-    const { buffer, count, fileName } = await this.exports.ledger(query);
+  async export(@CurrentUser() user: AuthUser, @Query() query: ListProjectsQueryDto, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+    const { buffer, count, fileName } = await this.exports.ledger(user, query);
     res.setHeader('X-Total-Count', String(count));
     res.setHeader('Cache-Control', 'no-store');
     return new StreamableFile(buffer, {

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '@qj/config';
-import { ProjectListItem, ProjectReadRepository, ProjectSort } from '@qj/persistence';
+import { ProjectListItem, ProjectReadRepository } from '@qj/persistence';
+import type { AuthUser } from '../auth';
+import { CatalogService } from '../catalog/catalog.service';
 import type { ListProjectsQueryDto } from '../catalog/dto/list-projects.query.dto';
 import { describeFilters } from './ledger-labels';
 import { buildLedgerWorkbook, PlanNames } from './project-ledger.workbook';
@@ -22,15 +24,15 @@ interface PlanTree {
 export class ProjectExportService {
   constructor(
     private readonly projects: ProjectReadRepository,
+    private readonly catalog: CatalogService,
     private readonly clock: Clock,
   ) {}
 
-  async ledger(query: ListProjectsQueryDto): Promise<{ buffer: Buffer; count: number; fileName: string }> {
-    const { sort = 'plan', page: _page, pageSize: _pageSize, ...filter } = query;
-    const day = this.clock.businessDay();
-    const timeZone = day.timeZone;
-    const today = day.today;
-    const listFilter = { ...filter, day, sort: sort.replace(/^-/, '') as ProjectSort, descending: sort.startsWith('-') };
+  async ledger(user: AuthUser, query: ListProjectsQueryDto): Promise<{ buffer: Buffer; count: number; fileName: string }> {
+    const { page: _page, pageSize: _pageSize, ...filter } = query;
+    // The list's own filter (sort, figures' period and scope), so the sheet's figures are the list's.
+    const listFilter = this.catalog.listFilter(user, query);
+    const { timeZone, today } = listFilter.day;
 
     const rows: ProjectListItem[] = [];
     for (let page = 1; ; page += 1) {
@@ -44,6 +46,7 @@ export class ProjectExportService {
     const workbook = buildLedgerWorkbook(rows, {
       names,
       filterText: describeFilters({ ...filter, unit: unitName }, names),
+      figures: listFilter.figures,
       exportedAt: this.clock.now(),
       timeZone,
     });

@@ -15,14 +15,23 @@ export interface PlanNames {
 interface LedgerColumn {
   header: string;
   width: number;
-  value: (project: ProjectListItem, index: number) => string | number;
+  /** null: an empty cell (a blank the sheet's sums and filters skip). */
+  value: (project: ProjectListItem, index: number) => string | number | null;
 }
 
 const dateTime = (timeZone: string) =>
   new Intl.DateTimeFormat('zh-CN', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false });
 
+/** The period of the sheet's investment figures: months 1–m of year Y. */
+export interface LedgerFigures {
+  year: number;
+  month: number;
+}
+
+const amountCell = (value: string | null) => (value === null ? null : Number(value));
+
 /** The columns of the 台账, in the order the DRC reads them. */
-export function ledgerColumns(names: PlanNames, timeZone: string): LedgerColumn[] {
+export function ledgerColumns(names: PlanNames, timeZone: string, figures: LedgerFigures): LedgerColumn[] {
   const format = dateTime(timeZone);
   return [
     { header: '序号', width: 7, value: (_p, i) => i + 1 },
@@ -40,6 +49,10 @@ export function ledgerColumns(names: PlanNames, timeZone: string): LedgerColumn[
     // The project's facts (PATCH /api/projects/:id); 总投资 as a number of 万元, so the sheet can add it up.
     { header: '项目代码', width: 26, value: (p) => p.projectCode ?? '' },
     { header: '总投资（万元）', width: 14, value: (p) => (p.totalInvestment === null ? '' : Number(p.totalInvestment)) },
+    // The list's figures of months 1–m (GET /api/projects/:id/investment's); blank without a plan or outside the reader's unit.
+    { header: `${figures.year}年度计划（万元）`, width: 14, value: (p) => amountCell(p.plannedInvestment) },
+    { header: `1—${figures.month}月累计完成（万元）`, width: 14, value: (p) => amountCell(p.completedYtd) },
+    { header: '完成率（%）', width: 10, value: (p) => p.completionRate },
   ];
 }
 
@@ -49,7 +62,7 @@ export function ledgerColumns(names: PlanNames, timeZone: string): LedgerColumn[
  */
 export function buildLedgerWorkbook(
   projects: readonly ProjectListItem[],
-  options: { names: PlanNames; filterText: string; exportedAt: Date; timeZone: string },
+  options: { names: PlanNames; filterText: string; exportedAt: Date; timeZone: string; figures: LedgerFigures },
 ): ExcelJS.Workbook {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = '綦江区“十五五”重大项目调度平台';
@@ -58,7 +71,7 @@ export function buildLedgerWorkbook(
     views: [{ state: 'frozen', ySplit: 3, xSplit: 2 }],
     pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '3:3' },
   });
-  const columns = ledgerColumns(options.names, options.timeZone);
+  const columns = ledgerColumns(options.names, options.timeZone, options.figures);
   sheet.columns = columns.map((column) => ({ width: column.width }));
   const lastColumn = sheet.getColumn(columns.length).letter;
 
@@ -71,7 +84,7 @@ export function buildLedgerWorkbook(
 
   sheet.mergeCells(`A2:${lastColumn}2`);
   const subtitle = sheet.getCell('A2');
-  subtitle.value = `筛选条件：${options.filterText}    共 ${projects.length} 项    导出时间：${dateTime(options.timeZone).format(options.exportedAt).replace(/\//g, '-')}`;
+  subtitle.value = `筛选条件：${options.filterText}    共 ${projects.length} 项    投资数据：${options.figures.year} 年 1—${options.figures.month} 月    导出时间：${dateTime(options.timeZone).format(options.exportedAt).replace(/\//g, '-')}`;
   subtitle.font = { size: 10, color: { argb: 'FF595959' } };
   subtitle.alignment = { horizontal: 'left', vertical: 'middle' };
 

@@ -1,10 +1,10 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, Header, Headers, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { uuidParam } from '@qj/http';
+import { languageOf, uuidParam } from '@qj/http';
 import { AuthUser, CurrentUser } from '../auth';
 import { ApiProblems } from '../openapi/api-problems.decorator';
-import { InvestmentPeriodQueryDto, InvestmentSummaryQueryDto, RankingsQueryDto } from './dto/investment.query.dto';
-import { InvestmentSummaryDto, ProjectInvestmentDto, RankingsDto } from './dto/investment.response.dto';
+import { InvestmentPeriodQueryDto, InvestmentSummaryQueryDto, ProjectFiguresQueryDto, RankingsQueryDto } from './dto/investment.query.dto';
+import { InvestmentSummaryDto, ProjectFiguresPageDto, ProjectInvestmentDto, RankingsDto } from './dto/investment.response.dto';
 import { InvestmentService } from './investment.service';
 
 @ApiTags('investment')
@@ -20,8 +20,14 @@ export class InvestmentController {
   })
   @ApiOkResponse({ type: ProjectInvestmentDto })
   @ApiProblems([403, 'outside_unit: an owner of another unit'], [404, 'no project with this id'])
-  project(@CurrentUser() user: AuthUser, @Param('id', uuidParam('id', '项目编号')) id: string, @Query() query: InvestmentPeriodQueryDto) {
-    return this.investment.project(user, id, query.year, query.month);
+  @Header('Vary', 'Accept-Language')
+  project(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuidParam('id', '项目编号')) id: string,
+    @Query() query: InvestmentPeriodQueryDto,
+    @Headers('accept-language') acceptLanguage?: string,
+  ) {
+    return this.investment.project(user, id, query.year, query.month, languageOf(acceptLanguage));
   }
 
   @Get('investment/summary')
@@ -33,6 +39,18 @@ export class InvestmentController {
   @ApiProblems([403, 'by=district asked by an owner'])
   summary(@CurrentUser() user: AuthUser, @Query() query: InvestmentSummaryQueryDto) {
     return this.investment.summary(user, query.year, query.month, query.by);
+  }
+
+  @Get('investment/projects')
+  @ApiOperation({
+    summary:
+      'The projects with a plan for the year by light (the red list: light=red), each with its figures for months 1–m and every reason of its lights, worst first; filter by unitId and chapter; paged. `kind` says which light: the project light (default) or investment, start, registration. The members are those whose GET /api/projects/:id/investment light is that light. Owners: their own unit’s projects',
+  })
+  @ApiOkResponse({ type: ProjectFiguresPageDto })
+  @ApiProblems([403, 'outside_unit: an owner naming another unit'])
+  @Header('Vary', 'Accept-Language')
+  projects(@CurrentUser() user: AuthUser, @Query() query: ProjectFiguresQueryDto, @Headers('accept-language') acceptLanguage?: string) {
+    return this.investment.projects(user, query, languageOf(acceptLanguage));
   }
 
   @Get('rankings')

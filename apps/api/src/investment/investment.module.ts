@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { InvestmentController } from './investment.controller';
+import { InvestmentPeriodModule } from './investment-period';
 import { InvestmentService } from './investment.service';
 
-@Module({ controllers: [InvestmentController], providers: [InvestmentService] })
+@Module({ imports: [InvestmentPeriodModule], controllers: [InvestmentController], providers: [InvestmentService] })
 export class InvestmentModule {}

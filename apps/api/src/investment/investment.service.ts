@@ -1,43 +1,43 @@
 import { Injectable } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
-import { Clock, type Env } from '@qj/config';
-import { projectInvestmentFigures, rankByValue, rankingDefinition, rateHundredths, type InvestmentLightRules } from '@qj/domain';
-import { domainError, ValidationFailedException } from '@qj/http';
+import {
+  hundredthsToNumber,
+  lightsOf,
+  projectInvestmentFigures,
+  rankByValue,
+  rankingDefinition,
+  rateHundredths,
+  type InvestmentLightRules,
+  type LightReason,
+} from '@qj/domain';
+import { domainError, type Language } from '@qj/http';
 import { ALL_UNITS, InvestmentFiguresRepository, type InvestmentDimension } from '@qj/persistence';
 import { AuthUser, canReadEverything, forbidden, readScopeOf, refuseOutsideUnit } from '../auth';
-import type { RankingMetric } from './dto/investment.query.dto';
+import type { ProjectFiguresQueryDto, RankingMetric } from './dto/investment.query.dto';
+import { InvestmentPeriod } from './investment-period';
+
+/** Reasons in the language the request asks for (the domain words each in Chinese and English). */
+function reasonsIn(reasons: readonly LightReason[], language: Language) {
+  return reasons.map((reason) => ({ code: reason.code, level: reason.level, text: language === 'en' ? reason.en : reason.text }));
+}
 
 /** The investment figures of the monthly 调度: one project's, the summaries, the unit rankings. Rules: libs/domain/src/investment.ts. */
 @Injectable()
 export class InvestmentService {
   constructor(
     private readonly figures: InvestmentFiguresRepository,
-    private readonly clock: Clock,
-    private readonly config: ConfigService<Env, true>,
+    private readonly period: InvestmentPeriod,
   ) {}
 
   private rules(): InvestmentLightRules {
-    return { yellowPoints: this.config.get('INVESTMENT_YELLOW_POINTS', { infer: true }), redPoints: this.config.get('INVESTMENT_RED_POINTS', { infer: true }) };
+    return this.period.rules();
   }
 
-  /** Figures exist up to the current month (in APP_TIMEZONE), not for months still to come. */
   private assertPast(year: number, month: number): void {
-    const today = this.clock.today();
-    const [currentYear, currentMonth] = [Number(today.slice(0, 4)), Number(today.slice(5, 7))];
-    if (year * 12 + month <= currentYear * 12 + currentMonth) return;
-    throw new ValidationFailedException([
-      {
-        field: 'month',
-        message: {
-          zh: `month 不能晚于当前月份（${currentYear} 年 ${currentMonth} 月）`,
-          en: `month may not be after the current month (${currentYear}-${currentMonth})`,
-        },
-      },
-    ]);
+    this.period.assertPast(year, month);
   }
 
   /** One project's figures. Owners read their own unit's projects only (403 outside_unit), like every scoped read. */
-  async project(user: AuthUser, projectId: string, year: number, month: number) {
+  async project(user: AuthUser, projectId: string, year: number, month: number, language: Language) {
     this.assertPast(year, month);
     const facts = await this.figures.projectFacts(projectId, year);
     if (!facts) throw domainError('project_not_found', { id: projectId });
@@ -49,9 +49,62 @@ export class InvestmentService {
       year,
       month,
       ...figures,
+      lightReasons: reasonsIn(figures.lightReasons, language),
+      projectLightReasons: reasonsIn(figures.projectLightReasons, language),
       plannedStartMonth: facts.plan?.plannedStartMonth ?? null,
       plannedCompletionMonth: facts.plan?.plannedCompletionMonth ?? null,
       statisticsRegisteredOn: facts.statisticsRegisteredOn,
+    };
+  }
+
+  /**
+   * The projects of the year's 调度 by light (the red list), with their figures and every reason of their lights: the
+   * SQL rendering decides the lights and the page, the domain's `lightsOf` words the reasons from the same facts.
+   * Owners: their own unit's projects (another unit named: 403 outside_unit).
+   */
+  async projects(user: AuthUser, query: ProjectFiguresQueryDto, language: Language) {
+    const scope = readScopeOf(user);
+    if (scope.kind === 'unit' && query.unitId !== undefined && query.unitId !== scope.unitId) {
+      throw domainError('outside_unit', { subject: { zh: '该单位', en: 'the unit' } }, { extensions: { unitId: query.unitId, action: 'investment.read' } });
+    }
+    this.assertPast(query.year, query.month);
+    const { year, month, kind, light, unitId, chapter, page, pageSize } = query;
+    const rules = this.rules();
+    const { items, total } = await this.figures.projectFigures({ year, month, rules, scope, kind, light, unitId, chapter, page, pageSize });
+    return {
+      year,
+      month,
+      kind,
+      light: light ?? null,
+      total,
+      page,
+      pageSize,
+      items: items.map((row) => {
+        const rate = row.rateHundredths === null ? null : BigInt(row.rateHundredths);
+        const schedule = BigInt(row.scheduleHundredths);
+        const facts = { rate, schedule, plannedStartMonth: row.plannedStartMonth, startedOn: row.startedOn, registeredOn: row.registeredOn };
+        const lights = lightsOf(facts, year, month, rules);
+        return {
+          projectId: row.projectId,
+          name: row.name,
+          unitId: row.unitId,
+          unitName: row.unitName,
+          plannedInvestment: row.plannedInvestment,
+          originalInvestment: row.originalInvestment,
+          planVersion: row.planVersion,
+          completedYtd: row.completedYtd,
+          completionRate: rate === null ? null : hundredthsToNumber(rate),
+          scheduleRate: hundredthsToNumber(schedule),
+          gapPoints: rate === null ? null : hundredthsToNumber(rate - schedule),
+          light: row.lights.investment,
+          lights: row.lights,
+          projectLight: row.light,
+          projectLightReasons: reasonsIn(lights.reasons, language),
+          plannedStartMonth: row.plannedStartMonth,
+          startedOn: row.startedOn,
+          statisticsRegisteredOn: row.registeredOn,
+        };
+      }),
     };
   }
 

@@ -41,7 +41,19 @@ export const SECTORS = every<Sector>()(
   'digital',
   'other',
 );
-export const PROJECT_SORTS = every<ProjectSort>()('plan', 'name', 'stage', 'target', 'sector', 'column', 'chapter', 'updatedAt');
+export const PROJECT_SORTS = every<ProjectSort>()(
+  'plan',
+  'name',
+  'stage',
+  'target',
+  'sector',
+  'column',
+  'chapter',
+  'updatedAt',
+  'plannedInvestment',
+  'completedYtd',
+  'completionRate',
+);
 
 export type FieldError = Schemas['FieldErrorDto'];
 export type UnitRef = Schemas['UnitRefDto'];
@@ -115,12 +127,18 @@ export type ReportGrid = Schemas['ReportGridDto'];
 export type ReportGridRow = Schemas['ReportGridRowDto'];
 export type ReportGridStatus = ReportGridRow['status'];
 export type ReportImportResult = Schemas['ReportImportResultDto'];
+export type PlanImportResult = Schemas['PlanImportResultDto'];
+export type PlanImportRow = Schemas['PlanImportRowDto'];
 export type ReportImportRow = Schemas['ReportImportRowDto'];
 
 /** 投资调度 figures (GET /api/projects/:id/investment, /api/investment/summary, /api/rankings). */
 export type InvestmentLight = Schemas['InvestmentLight'];
 export type LightReason = Schemas['LightReasonDto'];
 export type ProjectInvestment = Schemas['ProjectInvestmentDto'];
+export type ProjectFiguresPage = Schemas['ProjectFiguresPageDto'];
+export type ProjectLight = Schemas['ProjectLightDto'];
+export type ProjectLightReason = Schemas['ProjectLightReasonDto'];
+export type ProjectFiguresItem = Schemas['ProjectFiguresItemDto'];
 export type InvestmentDimension = Schemas['InvestmentDimension'];
 export type InvestmentSummary = Schemas['InvestmentSummaryDto'];
 export type InvestmentSummaryItem = Schemas['InvestmentSummaryItemDto'];

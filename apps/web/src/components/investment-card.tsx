@@ -47,7 +47,7 @@ interface Loaded {
  * bars. Owners of the unit and reviewers edit the facts; reviewers issue or adjust the plan.
  */
 export function InvestmentCard({ project, onFactsChanged }: { project: ProjectDetail; onFactsChanged: () => void }) {
-  const { t, tv } = useI18n();
+  const { t, tv, language } = useI18n();
   const user = useUser();
   const gapText = useGapText();
   const [month, setMonth] = useState(defaultReportMonth);
@@ -75,7 +75,8 @@ export function InvestmentCard({ project, onFactsChanged }: { project: ProjectDe
         : null;
       return { figures: figures.value, figuresError: figures.error, plan, versions };
     },
-    [project.id, project.version, year, m],
+    // The reasons come in the console's language: asked again when it changes.
+    [project.id, project.version, year, m, language],
   );
   const data = state.data;
   const figures = data?.figures ?? null;

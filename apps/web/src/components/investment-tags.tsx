@@ -1,5 +1,5 @@
 import { Tag, Typography } from 'antd';
-import type { InvestmentLight, LightReason, ReportGridStatus } from '../api/types';
+import type { InvestmentLight, LightReason, ProjectLightReason, ReportGridStatus } from '../api/types';
 import { useI18n } from '../i18n';
 
 export const LIGHT_COLORS: Record<InvestmentLight, string> = { green: '#52c41a', yellow: '#faad14', red: '#f5222d' };
@@ -42,15 +42,23 @@ export function useGapText(): (gapPoints: number | null | undefined) => string {
   };
 }
 
-/** A light's reasons: the server's words in Chinese; in English, the reason named by its code. */
-export function LightReasons({ reasons }: { reasons: LightReason[] }) {
-  const { t, tv, language } = useI18n();
+/**
+ * A light's reasons, each as the server words it in the language the console asked for; with `source`, the light it came
+ * from (the project light combines the milestone RAG and the 调度's lights).
+ */
+export function LightReasons({ reasons }: { reasons: Array<LightReason | ProjectLightReason> }) {
+  const { t, tv } = useI18n();
   if (!reasons.length) return <Typography.Text type="secondary">{t('invest.noReasons')}</Typography.Text>;
   return (
     <ul style={{ margin: 0, paddingLeft: 20 }} data-testid="light-reasons">
       {reasons.map((reason, i) => (
-        <li key={i} style={{ color: reason.level === 'red' ? '#cf1322' : '#ad6800' }} title={reason.text}>
-          {language === 'zh' ? reason.text : tv('invest.reason', reason.code)}
+        <li key={i} style={{ color: reason.level === 'red' ? '#cf1322' : '#ad6800' }} data-code={reason.code}>
+          {'source' in reason ? (
+            <Tag bordered={false} style={{ marginRight: 4 }}>
+              {tv('lightSource', reason.source)}
+            </Tag>
+          ) : null}
+          {reason.text}
         </li>
       ))}
     </ul>

@@ -6,7 +6,8 @@ import { api } from '../api/client';
 import type {
   InvestmentSummary,
   InvestmentSummaryItem,
-  ProjectInvestment,
+  ProjectFiguresItem,
+  ProjectFiguresPage,
   RankedUnit,
   RankingMetric,
   Rankings,
@@ -15,8 +16,9 @@ import type {
   UnrankedUnit,
 } from '../api/types';
 import { DistrictCurveChart } from '../charts/investment-charts';
-import { LightTag, LIGHT_COLORS, ReportStatusTag, useGapText } from '../components/investment-tags';
+import { LightReasons, LIGHT_COLORS, ReportStatusTag, useGapText } from '../components/investment-tags';
 import { MonthPicker } from '../components/month-picker';
+import { PlanImport } from '../components/plan-import';
 import { PageError, ProblemAlert } from '../components/problem-alert';
 import { useI18n } from '../i18n';
 import { currentMonth, defaultReportMonth, formatAmount, formatRate, yearMonthOf } from '../lib/investment';
@@ -31,44 +33,10 @@ interface Loaded {
   grid: ReportGrid;
 }
 
-interface RedProject {
-  row: ReportGridRow;
-  figures: ProjectInvestment;
-}
+const RED_PAGE_SIZE = 10;
 
 const summaryOf = (year: number, month: number, by: string, signal: AbortSignal) =>
   api.get<InvestmentSummary>('/api/investment/summary', { year, month, by }, signal);
-
-/**
- * The red list. The API has no list of projects by investment light, so this asks the project figures only of the
- * units whose summary counts red investment lights, unit by unit, and stops in each once it has found that many.
- */
-async function loadRedList(units: InvestmentSummary, grid: ReportGrid, year: number, month: number, signal: AbortSignal): Promise<RedProject[]> {
-  const found: RedProject[] = [];
-  const wanted = units.items.filter((unit) => unit.lightsBy.investment.red > 0);
-  await Promise.all(
-    wanted.map(async (unit) => {
-      const rows = grid.items.filter((row) => row.unitName === unit.label);
-      let left = unit.lightsBy.investment.red;
-      for (let i = 0; i < rows.length && left > 0; i += 4) {
-        const batch = await Promise.all(
-          rows
-            .slice(i, i + 4)
-            .map((row) =>
-              api.get<ProjectInvestment>(`/api/projects/${row.projectId}/investment`, { year, month }, signal).then((figures) => ({ row, figures })),
-            ),
-        );
-        for (const item of batch) {
-          if (item.figures.light === 'red' && left > 0) {
-            found.push(item);
-            left -= 1;
-          }
-        }
-      }
-    }),
-  );
-  return found.sort((a, b) => (a.figures.gapPoints ?? 0) - (b.figures.gapPoints ?? 0));
-}
 
 /**
  * 投资调度 (reviewers, admins): the district's 完成率 against 序时进度 for a month, its cumulative curve, units ranked,
@@ -84,6 +52,9 @@ export default function InvestmentPage() {
   const { year, month } = yearMonthOf(selected);
   const [metric, setMetric] = useState<RankingMetric>('completion_rate');
   const [missingQuery, setMissingQuery] = useState('');
+  // The red list's page, back to the first when the month changes.
+  const [redPaging, setRedPaging] = useState({ month: selected, page: 1 });
+  const redPage = redPaging.month === selected ? redPaging.page : 1;
 
   const state = useAsync<Loaded>(
     async (signal) => {
@@ -99,7 +70,11 @@ export default function InvestmentPage() {
   );
   const rankings = useAsync((signal) => api.get<Rankings>('/api/rankings', { year, month, metric }, signal), [year, month, metric]);
   const data = state.data;
-  const red = useAsync<RedProject[]>((signal) => (data ? loadRedList(data.units, data.grid, year, month, signal) : Promise.resolve([])), [data, year, month]);
+  // The red list is the server's (projects whose project light is red, worst first, a page at a time).
+  const red = useAsync(
+    (signal) => api.get<ProjectFiguresPage>('/api/investment/projects', { year, month, light: 'red', page: redPage, pageSize: RED_PAGE_SIZE }, signal),
+    [year, month, redPage],
+  );
 
   if (state.error && !data) return <PageError error={state.error} onRetry={state.reload} />;
 
@@ -144,12 +119,12 @@ export default function InvestmentPage() {
     },
   ];
 
-  const redColumns: TableProps<RedProject>['columns'] = [
-    { title: t('list.name'), key: 'name', render: (_, item) => item.row.projectName },
-    { title: t('list.unit'), key: 'unit', render: (_, item) => item.row.unitName },
-    { title: t('invest.completionRate'), key: 'rate', align: 'right', render: (_, item) => formatRate(item.figures.completionRate) },
-    { title: t('invest.gap'), key: 'gap', render: (_, item) => gapText(item.figures.gapPoints) },
-    { title: t('invest.light'), key: 'light', render: (_, item) => <LightTag light={item.figures.light} /> },
+  const redColumns: TableProps<ProjectFiguresItem>['columns'] = [
+    { title: t('list.name'), dataIndex: 'name', key: 'name' },
+    { title: t('list.unit'), dataIndex: 'unitName', key: 'unit' },
+    { title: t('invest.completionRate'), key: 'rate', align: 'right', render: (_, item) => formatRate(item.completionRate) },
+    { title: t('invest.gap'), key: 'gap', render: (_, item) => gapText(item.gapPoints) },
+    { title: t('invest.reasons'), key: 'reasons', render: (_, item) => <LightReasons reasons={item.projectLightReasons} /> },
   ];
 
   const missingColumns: TableProps<ReportGridRow>['columns'] = [
@@ -275,18 +250,19 @@ export default function InvestmentPage() {
           </Card>
           <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
             <Col xs={24} xl={12}>
-              <Card size="small" title={t('invest.redList', { n: district.lightsBy.investment.red })} data-testid="red-list">
+              <Card size="small" title={t('invest.redList', { n: district.lights.red })} data-testid="red-list">
                 <Typography.Paragraph type="secondary">{t('invest.redListHint')}</Typography.Paragraph>
                 <ProblemAlert error={red.error} />
-                <Table<RedProject>
-                  rowKey={(item) => item.row.projectId}
+                <Table<ProjectFiguresItem>
+                  rowKey="projectId"
                   size="small"
                   loading={red.loading}
                   columns={redColumns}
-                  dataSource={red.data ?? []}
-                  pagination={{ pageSize: 10, hideOnSinglePage: true }}
+                  dataSource={red.data?.items ?? []}
+                  pagination={{ current: redPage, pageSize: RED_PAGE_SIZE, total: red.data?.total ?? 0, hideOnSinglePage: true, showSizeChanger: false }}
+                  onChange={(pagination) => setRedPaging({ month: selected, page: pagination.current ?? 1 })}
                   locale={{ emptyText: t('invest.redNone') }}
-                  onRow={(item) => ({ onClick: () => void navigate(`/projects/${item.row.projectId}`), style: { cursor: 'pointer' } })}
+                  onRow={(item) => ({ onClick: () => void navigate(`/projects/${item.projectId}`), style: { cursor: 'pointer' } })}
                 />
               </Card>
             </Col>
@@ -311,6 +287,7 @@ export default function InvestmentPage() {
               </Card>
             </Col>
           </Row>
+          <PlanImport year={year} />
         </>
       )}
     </>

@@ -20,6 +20,7 @@ import { DecisionModal } from '../components/decision-modal';
 import { EvidenceList } from '../components/evidence-list';
 import { HistoryTimeline } from '../components/history-timeline';
 import { InvestmentCard } from '../components/investment-card';
+import { LIGHT_COLORS, LightReasons, LightTag } from '../components/investment-tags';
 import { MilestoneGantt } from '../components/milestone-gantt';
 import { MilestoneTable, milestoneName } from '../components/milestone-table';
 import { PageError, ProblemAlert } from '../components/problem-alert';
@@ -73,7 +74,8 @@ export default function ProjectDetailPage() {
       const history = mayReadHistory ? await api.get<{ items: HistoryEvent[] }>(`/api/projects/${id}/history`, undefined, signal).then((a) => a.items) : null;
       return { project, milestones, transitions, pending: pending.items[0] ?? null, history };
     },
-    [id],
+    // The project light's reasons come in the console's language: asked again when it changes.
+    [id, language],
   );
 
   const withdraw = async (request: TransitionRequest) => {
@@ -212,27 +214,46 @@ export default function ProjectDetailPage() {
             />
           </Col>
           <Col xs={24} lg={9}>
-            <div data-testid="rag-panel" style={{ background: `${RAG_COLORS[project.rag]}14`, borderRadius: 8, padding: 16 }}>
-              <Space align="center" style={{ marginBottom: 8, display: 'flex' }}>
-                <RagLight rag={project.rag} size={18} showLabel={false} />
-                <Typography.Text strong style={{ fontSize: 16 }}>
-                  {t('detail.ragTitle')}
-                  {t('common.colon')}
-                  {tv('rag', project.rag)}
-                </Typography.Text>
-              </Space>
-              {reasons.length ? (
-                <ul style={{ margin: 0, paddingLeft: 20 }}>
-                  {reasons.map((reason, i) => (
-                    <li key={i} style={{ color: reason.level === 'red' ? '#cf1322' : '#ad6800' }}>
-                      {reasonText(reason)}
-                    </li>
-                  ))}
-                </ul>
-              ) : (
-                <Typography.Text type="secondary">{t('ragReason.none')}</Typography.Text>
-              )}
-            </div>
+            {project.light ? (
+              <div
+                data-testid="project-light"
+                data-light={project.light.level}
+                style={{ background: `${LIGHT_COLORS[project.light.level]}14`, borderRadius: 8, padding: 16 }}
+              >
+                <Space align="center" style={{ marginBottom: 4, display: 'flex' }}>
+                  <LightTag light={project.light.level} />
+                  <Typography.Text strong style={{ fontSize: 16 }}>
+                    {t('detail.projectLight')}
+                  </Typography.Text>
+                </Space>
+                <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginBottom: 8 }}>
+                  {t('detail.projectLightMonth', { year: project.light.year, month: project.light.month })}
+                </Typography.Paragraph>
+                <LightReasons reasons={project.light.reasons} />
+              </div>
+            ) : (
+              <div data-testid="rag-panel" style={{ background: `${RAG_COLORS[project.rag]}14`, borderRadius: 8, padding: 16 }}>
+                <Space align="center" style={{ marginBottom: 8, display: 'flex' }}>
+                  <RagLight rag={project.rag} size={18} showLabel={false} />
+                  <Typography.Text strong style={{ fontSize: 16 }}>
+                    {t('detail.ragTitle')}
+                    {t('common.colon')}
+                    {tv('rag', project.rag)}
+                  </Typography.Text>
+                </Space>
+                {reasons.length ? (
+                  <ul style={{ margin: 0, paddingLeft: 20 }}>
+                    {reasons.map((reason, i) => (
+                      <li key={i} style={{ color: reason.level === 'red' ? '#cf1322' : '#ad6800' }}>
+                        {reasonText(reason)}
+                      </li>
+                    ))}
+                  </ul>
+                ) : (
+                  <Typography.Text type="secondary">{t('ragReason.none')}</Typography.Text>
+                )}
+              </div>
+            )}
           </Col>
         </Row>
       </Card>

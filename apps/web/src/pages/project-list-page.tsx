@@ -5,16 +5,17 @@ import { useEffect, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { api } from '../api/client';
 import { PROJECT_STATUSES, ProjectListItem, ProjectPage, RAG_LEVELS, SECTORS, STAGES } from '../api/types';
+import { LightTag } from '../components/investment-tags';
 import { PageError, ProblemAlert } from '../components/problem-alert';
 import { RagLight, StageTag, TargetTag } from '../components/tags';
 import { useI18n } from '../i18n';
 import { formatDateTime } from '../lib/dates';
 import { activeFilterCount, filtersFromParams, filtersQuery, PAGE_SIZES, paramsFromFilters, ProjectFilters } from '../lib/project-filters';
 import { indexPlan, usePlanTree, useUnits } from '../lib/reference-data';
-import { formatAmount } from '../lib/investment';
+import { formatAmount, formatRate } from '../lib/investment';
 import { useAsync } from '../lib/use-async';
 
-type SortKey = 'name' | 'stage' | 'target' | 'sector' | 'column' | 'chapter' | 'updatedAt';
+type SortKey = 'name' | 'stage' | 'target' | 'sector' | 'column' | 'chapter' | 'updatedAt' | 'plannedInvestment' | 'completedYtd' | 'completionRate';
 
 export default function ProjectListPage() {
   const { t, tv } = useI18n();
@@ -109,7 +110,6 @@ export default function ProjectListPage() {
       render: (s: string) => tv('sector', s),
     },
     { title: t('list.unit'), dataIndex: 'unitName', key: 'unit', width: 116, responsive: ['sm'] },
-    // 项目代码 and 总投资 are in the list's answer; 年度计划, 累计完成 and 完成率 are not (GET /api/projects has no figures): they are on the project page.
     {
       title: t('list.projectCode'),
       dataIndex: 'projectCode',
@@ -126,6 +126,39 @@ export default function ProjectListPage() {
       align: 'right',
       responsive: ['xl'],
       render: (amount: string | null) => formatAmount(amount),
+    },
+    // The page's investment figures (months 1–m of the answer's year; '—' without a plan, or outside an owner's unit).
+    {
+      title: t('list.plannedInvestment', { year: list.data?.year ?? '' }),
+      dataIndex: 'plannedInvestment',
+      key: 'plannedInvestment',
+      sorter: true,
+      sortOrder: sortOrder('plannedInvestment'),
+      width: 130,
+      align: 'right',
+      responsive: ['lg'],
+      render: (amount: string | null) => formatAmount(amount),
+    },
+    {
+      title: t('list.completedYtd'),
+      dataIndex: 'completedYtd',
+      key: 'completedYtd',
+      sorter: true,
+      sortOrder: sortOrder('completedYtd'),
+      width: 120,
+      align: 'right',
+      responsive: ['lg'],
+      render: (amount: string | null) => formatAmount(amount),
+    },
+    {
+      title: t('list.completionRate'),
+      dataIndex: 'completionRate',
+      key: 'completionRate',
+      sorter: true,
+      sortOrder: sortOrder('completionRate'),
+      width: 96,
+      align: 'right',
+      render: (rate: number | null) => <span data-testid="completion-rate">{formatRate(rate)}</span>,
     },
     {
       title: t('list.stage'),
@@ -146,6 +179,14 @@ export default function ProjectListPage() {
       render: (_: string, p) => <TargetTag target={p.target} ambiguous={p.targetAmbiguous} verb={p.targetVerb} />,
     },
     { title: t('list.rag'), dataIndex: 'rag', key: 'rag', width: 84, render: (_, project) => <RagLight rag={project.rag} /> },
+    // The project light (milestones and the 调度's lights; its reasons are on the project page); '—' outside an owner's unit.
+    {
+      title: t('list.light'),
+      dataIndex: 'light',
+      key: 'light',
+      width: 84,
+      render: (_, project) => (project.light ? <LightTag light={project.light} /> : '—'),
+    },
     {
       title: t('list.updatedAt'),
       dataIndex: 'updatedAt',
@@ -197,6 +238,11 @@ export default function ProjectListPage() {
           {list.data ? (
             <Typography.Text type="secondary" data-testid="list-total">
               {t('common.total', { n: list.data.total })}
+            </Typography.Text>
+          ) : null}
+          {list.data ? (
+            <Typography.Text type="secondary" data-testid="list-figures-period">
+              {t('list.figuresPeriod', { year: list.data.year, month: list.data.month })}
             </Typography.Text>
           ) : null}
           {activeCount ? <Tag color="blue">{`${t('list.filtersActive')} · ${activeCount}`}</Tag> : null}

@@ -17,19 +17,7 @@ import {
   type ReportAmount,
 } from '@qj/domain';
 import { DataSource, EntityManager } from 'typeorm';
-import {
-  completedOnSql,
-  happenedBySql,
-  investmentLightSql,
-  plannedBySql,
-  rateHundredthsSql,
-  registrationLightSql,
-  scheduleHundredthsSql,
-  startedOnSql,
-  startLightSql,
-  submittedThroughSql,
-  worstLightSql,
-} from '../investment.sql';
+import { happenedBySql, plannedBySql, projectFiguresSql, rateHundredthsSql, scheduleHundredthsSql } from '../investment.sql';
 import { managerOf, Transaction } from './transaction';
 import { ALL_UNITS, UnitScope, unitOfScope } from './unit-scope';
 
@@ -106,6 +94,44 @@ export interface ProjectInvestmentFacts {
   reports: ReportAmount[];
 }
 
+/** A page of projects by their figures (the red list): filters, and the page. */
+export interface ProjectFiguresQuery {
+  year: number;
+  month: number;
+  rules: InvestmentLightRules;
+  scope: UnitScope;
+  /** Which light `light` filters on: the project light (worst of the three) or one of them. */
+  kind: 'project' | 'investment' | 'start' | 'registration';
+  light?: Light;
+  unitId?: string;
+  chapter?: number;
+  page: number;
+  pageSize: number;
+}
+
+/** One project's figures as projectFiguresSql renders them (hundredths as strings, dates as YYYY-MM-DD). */
+export interface ProjectFiguresRow {
+  projectId: string;
+  name: string;
+  unitId: string;
+  unitName: string;
+  plannedInvestment: string | null;
+  originalInvestment: string | null;
+  planVersion: number | null;
+  plannedStartMonth: number | null;
+  plannedCompletionMonth: number | null;
+  completedYtd: string;
+  rateHundredths: string | null;
+  scheduleHundredths: string;
+  startedOn: string | null;
+  completedOn: string | null;
+  registeredOn: string | null;
+  lights: { investment: Light; start: Light; registration: Light };
+  light: Light;
+}
+
+const LIGHT_COLUMN: Record<ProjectFiguresQuery['kind'], string> = { project: 'light', investment: 'inv', start: 'st', registration: 'reg' };
+
 export interface SummaryQuery {
   year: number;
   month: number;
@@ -180,7 +206,6 @@ export class InvestmentFiguresRepository {
     const y = '$1::int';
     const m = '$2::int';
     const end = '$4::date';
-    const rateH = rateHundredthsSql('f.ytd', 'f.planned');
     const counted = (column: string, prefix: string) =>
       (['green', 'yellow', 'red'] as const).map((light) => `count(*) FILTER (WHERE ${column} = '${light}')::int AS ${prefix}_${light}`).join(', ');
     const tally = (plannedMonth: string, done: string, name: string) =>
@@ -194,33 +219,15 @@ export class InvestmentFiguresRepository {
     const multi = MULTI[by];
     const rows: Array<Record<string, string | number | null>> = await db.query(
       `WITH params AS (SELECT $6::jsonb AS sector_labels, $7::text[] AS sector_order),
-       reports AS (
-         SELECT r.project_id, sum(r.completed_investment) AS ytd FROM monthly_report r
-         WHERE ${submittedThroughSql('r', y, '$3::text')} GROUP BY r.project_id
-       ), milestones AS (
-         -- One pass over the three milestones that date a start and a completion, hash-joined (not a subquery per project).
-         SELECT m.project_id, max(m.actual_date) FILTER (WHERE m.code = 'groundbreaking') AS groundbreaking_on,
-                max(m.actual_date) FILTER (WHERE m.code = 'acceptance') AS acceptance_on, max(m.actual_date) FILTER (WHERE m.code = 'in_service') AS in_service_on
-         FROM milestone m WHERE m.code IN ('groundbreaking', 'acceptance', 'in_service') AND m.status = 'done' GROUP BY m.project_id
-       ), f AS (
-         SELECT p.id, u.code AS unit_code, p.sector, p.investment_type, p.part_nos, p.chapter_nos, p.column_nos,
-                ip.planned_investment AS planned, ip.original_investment AS original,
-                ip.planned_start_month AS psm, ip.planned_completion_month AS pcm, COALESCE(r.ytd, 0) AS ytd,
-                ${startedOnSql('p', 'ms.groundbreaking_on')} AS started_on,
-                ${completedOnSql('p', 'COALESCE(ms.acceptance_on, ms.in_service_on)')} AS completed_on,
-                p.statistics_registered_on AS registered_on
-         FROM investment_plan ip
-         JOIN project p ON p.id = ip.project_id
-         JOIN unit u ON u.id = p.unit_id
-         LEFT JOIN reports r ON r.project_id = ip.project_id
-         LEFT JOIN milestones ms ON ms.project_id = ip.project_id
-         WHERE ip.year = $1 AND ($5::uuid IS NULL OR p.unit_id = $5::uuid)
-       ), lit AS MATERIALIZED (
+       lit AS MATERIALIZED (
          -- Materialised: each project's lights are computed once, not once per count that reads them.
-         SELECT f.*, x.inv, x.st, x.reg, ${worstLightSql('x.inv', 'x.st', 'x.reg')} AS light
-         FROM f, LATERAL (SELECT ${investmentLightSql(rateH, scheduleHundredthsSql(m), '$8::numeric', '$9::numeric')} AS inv,
-                                 ${startLightSql('f.psm', 'f.started_on', m, end)} AS st,
-                                 ${registrationLightSql('f.started_on', 'f.registered_on', y, m, end)} AS reg) x
+         ${projectFiguresSql(
+           { year: y, month: m, monthKey: '$3::text', monthEnd: end, yellow: '$8::numeric', red: '$9::numeric' },
+           {
+             columns: 'u.code AS unit_code, p.sector, p.investment_type, p.part_nos, p.chapter_nos, p.column_nos',
+             where: 'ip.project_id IS NOT NULL AND ($5::uuid IS NULL OR p.unit_id = $5::uuid)',
+           },
+         )}
        ), keyed AS (
          SELECT ${KEY_OF[by]} AS key, lit.* FROM lit
        ), a AS (
@@ -237,6 +244,39 @@ export class InvestmentFiguresRepository {
       [year, month, monthKey(year, month), monthEnd(year, month), unitId, JSON.stringify(SECTOR_LABELS), [...SECTORS], yellow.toString(), red.toString()],
     );
     return { items: rows.map((row) => toSummaryRow(row, year, month)), multiCounted: Number(rows[0]?.multi_counted ?? 0) };
+  }
+
+  /**
+   * The projects with a plan for year Y whose light (of `kind`) is `light`, with their figures at month m, from the same
+   * rendering as the summary (whose light counts they add up to) and the per-project figures: worst first (light, then
+   * the gap), one statement per page.
+   */
+  async projectFigures(query: ProjectFiguresQuery): Promise<{ items: ProjectFiguresRow[]; total: number }> {
+    const { year, month, rules } = query;
+    const { yellow, red } = thresholdsInHundredths(rules);
+    const params: unknown[] = [year, month, monthKey(year, month), monthEnd(year, month), yellow.toString(), red.toString(), unitOfScope(query.scope)];
+    const bind = (value: unknown) => `$${params.push(value)}`;
+    const where = ['ip.project_id IS NOT NULL', '($7::uuid IS NULL OR p.unit_id = $7::uuid)'];
+    if (query.unitId !== undefined) where.push(`p.unit_id = ${bind(query.unitId)}::uuid`);
+    if (query.chapter !== undefined) where.push(`p.chapter_nos @> ARRAY[${bind(query.chapter)}::smallint]`);
+    const lightColumn = LIGHT_COLUMN[query.kind];
+    const filter = query.light === undefined ? '' : `WHERE f.${lightColumn} = ${bind(query.light)}`;
+    const rows: Array<ProjectFiguresRow & { total: string }> = await this.dataSource.query(
+      `SELECT f.project_id AS "projectId", f.name, f.unit_id AS "unitId", f.unit_name AS "unitName",
+              f.planned::numeric(20, 2)::text AS "plannedInvestment", f.original::numeric(20, 2)::text AS "originalInvestment", f.plan_version AS "planVersion",
+              f.psm AS "plannedStartMonth", f.pcm AS "plannedCompletionMonth", f.ytd::numeric(20, 2)::text AS "completedYtd",
+              f.rate_h::text AS "rateHundredths", f.schedule_h::text AS "scheduleHundredths", f.started_on::text AS "startedOn",
+              f.completed_on::text AS "completedOn", f.registered_on::text AS "registeredOn",
+              json_build_object('investment', f.inv, 'start', f.st, 'registration', f.reg) AS lights, f.light, count(*) OVER () AS total
+       FROM (${projectFiguresSql(
+         { year: '$1::int', month: '$2::int', monthKey: '$3::text', monthEnd: '$4::date', yellow: '$5::numeric', red: '$6::numeric' },
+         { columns: 'p.name, u.name AS unit_name, p.plan_order', where: where.join(' AND ') },
+       )}) f ${filter}
+       ORDER BY array_position(ARRAY['red', 'yellow', 'green']::text[], f.${lightColumn}), f.rate_h - f.schedule_h NULLS LAST, f.plan_order, f.project_id
+       LIMIT ${bind(query.pageSize)} OFFSET ${bind((query.page - 1) * query.pageSize)}`,
+      params,
+    );
+    return { items: rows.map(({ total: _total, ...row }) => row), total: Number(rows[0]?.total ?? 0) };
   }
 
   /** Every unit (code and name) the scope lets the user see: rankings list the units without figures apart. */

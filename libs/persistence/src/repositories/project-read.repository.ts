@@ -1,12 +1,26 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { BusinessDay } from '@qj/domain';
+import { monthEnd, monthKey, thresholdsInHundredths, type BusinessDay, type InvestmentLightRules } from '@qj/domain';
 import { DataSource } from 'typeorm';
 import { PROJECT_FACTS_SQL, ProjectFacts } from './project-facts.repository';
+import { combinedLightSql, projectFiguresSql } from '../investment.sql';
 import { overdueMilestoneSql, stageOrderSql, staleProjectSql, statusOrderSql } from '../rules.sql';
 import { isUuid } from '@qj/http';
+import { UnitScope, unitOfScope } from './unit-scope';
 
-export const PROJECT_SORTS = ['plan', 'name', 'stage', 'target', 'sector', 'column', 'chapter', 'updatedAt'] as const;
+export const PROJECT_SORTS = [
+  'plan',
+  'name',
+  'stage',
+  'target',
+  'sector',
+  'column',
+  'chapter',
+  'updatedAt',
+  'plannedInvestment',
+  'completedYtd',
+  'completionRate',
+] as const;
 export type ProjectSort = (typeof PROJECT_SORTS)[number];
 
 export interface ProjectListFilter {
@@ -30,6 +44,11 @@ export interface ProjectListFilter {
   descending?: boolean;
   page: number;
   pageSize: number;
+  /**
+   * The investment figures' period (months 1–m of year Y) and thresholds, and whose projects' figures the reader may
+   * see (`scope`; null: none). Outside it a row's figures are null, as the per-project figures answer 403.
+   */
+  figures: { year: number; month: number; rules: InvestmentLightRules; scope: UnitScope | null };
 }
 
 export interface ProjectListItem extends ProjectFacts {
@@ -53,6 +72,14 @@ export interface ProjectListItem extends ProjectFacts {
   rag: string;
   version: number;
   updatedAt: Date;
+  /** 年度计划投资 of the figures' year (万元); null without a plan or outside the reader's scope. */
+  plannedInvestment: string | null;
+  /** 本年累计完成投资 to the figures' month; null outside the reader's scope. */
+  completedYtd: string | null;
+  /** 投资完成率 (%); null without a plan (or a plan of 0) or outside the reader's scope. */
+  completionRate: number | null;
+  /** The project light (milestone RAG and the 调度's lights, `combineProjectLight`); null outside the reader's scope. */
+  light: string | null;
 }
 
 const STAGE_ORDER = statusOrderSql('p.stage');
@@ -66,7 +93,12 @@ const ORDER_BY: Record<ProjectSort, string> = {
   column: 'p.column_no',
   chapter: 'p.chapter_no',
   updatedAt: 'p.updated_at',
+  // Projects without the figure sort after those with it, whichever the direction.
+  plannedInvestment: 'p.planned_investment',
+  completedYtd: 'p.completed_ytd',
+  completionRate: 'p.rate_h',
 };
+const NULLS_LAST = new Set<ProjectSort>(['plannedInvestment', 'completedYtd', 'completionRate']);
 
 /** Projects counted under more than one key of a dimension: the sums over parts, chapters or columns exceed the total by them. */
 export interface MultiCounted {
@@ -146,20 +178,43 @@ export class ProjectReadRepository {
       where.push(`${filter.stale ? '' : 'NOT '}${staleProjectSql('p', `${bind(filter.day.today)}::date`, `${bind(filter.day.timeZone)}::text`)}`);
     }
     const q = filter.q === undefined ? '' : normaliseQuery(filter.q);
-    let matchRank = '0';
+    let contains = '';
     if (q) {
       // Two characters have no trigram: the bigram index narrows the rows, LIKE keeps the match exact.
       if ([...q].length === 2) where.push(`search_bigrams(p.search_text) @> ARRAY[${bind(q)}::text]`);
-      const contains = bind(likeContains(q));
+      contains = bind(likeContains(q));
       where.push(`p.search_text LIKE ${contains}`);
-      matchRank = searchRankSql('p.search_text', bind(q), bind(likePrefix(q)), contains);
     }
     const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const direction = filter.descending ? 'DESC' : 'ASC';
     // Without a sort asked for, a search lists its best matches first, then in plan order.
     const rankFirst = q && filter.sort === undefined ? 'p.match_rank, ' : '';
-    const orderSql = `${rankFirst}${ORDER_BY[filter.sort ?? 'plan']} ${direction}, p.plan_order ${direction}, p.id`;
+    const sort = filter.sort ?? 'plan';
+    const orderSql = `${rankFirst}${ORDER_BY[sort]} ${direction}${NULLS_LAST.has(sort) ? ' NULLS LAST' : ''}, p.plan_order ${direction}, p.id`;
     const from = `FROM project p JOIN unit u ON u.id = p.unit_id ${whereSql}`;
+    const whereParams = params.length;
+    // Bound after the filter's parameters: the separate count below takes only those.
+    const matchRank = q ? searchRankSql('p.search_text', bind(q), bind(likePrefix(q)), contains) : '0';
+    // The page's figures come from the same rendering as the summary and the per-project figures, in this one statement.
+    const { figures } = filter;
+    let figuresJoin =
+      'LEFT JOIN (SELECT NULL::uuid AS project_id, NULL::numeric AS planned, NULL::numeric AS ytd, NULL::numeric AS rate_h, NULL::text AS light) f ON false';
+    if (figures.scope !== null) {
+      const { yellow, red } = thresholdsInHundredths(figures.rules);
+      const scope = bind(unitOfScope(figures.scope));
+      const figuresSql = projectFiguresSql(
+        {
+          year: `${bind(figures.year)}::int`,
+          month: `${bind(figures.month)}::int`,
+          monthKey: `${bind(monthKey(figures.year, figures.month))}::text`,
+          monthEnd: `${bind(monthEnd(figures.year, figures.month))}::date`,
+          yellow: `${bind(yellow.toString())}::numeric`,
+          red: `${bind(red.toString())}::numeric`,
+        },
+        { where: `(${scope}::uuid IS NULL OR p.unit_id = ${scope}::uuid)` },
+      );
+      figuresJoin = `LEFT JOIN (${figuresSql}) f ON f.project_id = p.id`;
+    }
 
     // The matching rows are computed first (MATERIALIZED): otherwise, with the window count and a LIMIT, the
     // planner may walk the sort index and filter the whole table to find the first page.
@@ -167,14 +222,18 @@ export class ProjectReadRepository {
       `WITH matched AS MATERIALIZED (
          SELECT p.id, p.catalog_key, p.name, p.pinyin, p.column_no, p.item_no, p.chapter_no, p.part_no, p.column_nos, p.sector, p.stage,
                 p.target, p.target_ambiguous, p.target_verb, p.baseline_stage, p.unit_id, u.code AS unit_code, u.name AS unit_name, p.rag,
-                p.version, p.updated_at, p.plan_order, ${matchRank} AS match_rank, ${PROJECT_FACTS_SQL}
-         ${from}
+                p.version, p.updated_at, p.plan_order, ${matchRank} AS match_rank, ${PROJECT_FACTS_SQL},
+                f.planned AS planned_investment, f.ytd AS completed_ytd, f.rate_h,
+                CASE WHEN f.project_id IS NOT NULL THEN ${combinedLightSql('p.rag', 'f.light')} END AS light
+         FROM project p JOIN unit u ON u.id = p.unit_id ${figuresJoin} ${whereSql}
        )
        SELECT p.id, p.catalog_key AS key, p.name, p.column_no AS "column", p.item_no AS item, p.chapter_no AS chapter, p.part_no AS part,
               p.column_nos AS columns, p.sector, p.stage, p.target, p.target_ambiguous AS "targetAmbiguous", p.target_verb AS "targetVerb",
               p.baseline_stage AS "baselineStage", p.unit_id AS "unitId", p.unit_code AS "unitCode", p.unit_name AS "unitName", p.rag, p.version,
               p.updated_at AS "updatedAt", p."projectCode", p."totalInvestment", p."investmentType", p."constructionStartYear",
-              p."constructionEndYear", p."constructionScope", p."statisticsRegisteredOn", count(*) OVER () AS total
+              p."constructionEndYear", p."constructionScope", p."statisticsRegisteredOn",
+              p.planned_investment::numeric(20, 2)::text AS "plannedInvestment", p.completed_ytd::numeric(20, 2)::text AS "completedYtd",
+              p.rate_h::float8 / 100 AS "completionRate", p.light, count(*) OVER () AS total
        FROM matched p ORDER BY ${orderSql} LIMIT ${bind(filter.pageSize)} OFFSET ${bind((filter.page - 1) * filter.pageSize)}`,
       params,
     );
@@ -182,7 +241,7 @@ export class ProjectReadRepository {
     const total = rows.length
       ? Number(rows[0].total)
       : filter.page > 1
-        ? Number((await this.dataSource.query(`SELECT count(*) AS total ${from}`, params.slice(0, -2)))[0].total)
+        ? Number((await this.dataSource.query(`SELECT count(*) AS total ${from}`, params.slice(0, whereParams)))[0].total)
         : 0;
     return { items: rows.map(({ total: _total, ...item }) => item as unknown as ProjectListItem), total };
   }

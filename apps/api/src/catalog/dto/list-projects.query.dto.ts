@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { SECTORS, STAGES } from '@qj/catalog';
-import { PROJECT_STATUSES } from '@qj/domain';
+import { PLAN_YEARS, PROJECT_STATUSES } from '@qj/domain';
 import { PROJECT_SORTS } from '@qj/persistence';
 import { Trim, say } from '@qj/http';
 import { Transform, Type } from 'class-transformer';
@@ -89,6 +89,28 @@ export class ListProjectsQueryDto {
   @IsOptional()
   @IsIn(SORT_VALUES, oneOf('sort', SORT_VALUES))
   sort?: string;
+
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: PLAN_YEARS.from,
+    maximum: PLAN_YEARS.to,
+    description: 'year of the investment figures (年度计划, 累计完成, 完成率); default: the current report month’s (last month)',
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IntIn('year', PLAN_YEARS.from, PLAN_YEARS.to)
+  year?: number;
+
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 1,
+    maximum: 12,
+    description: 'figures for months 1–m of the year, not after the current month; default: the current report month (December of a past year)',
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IntIn('month', 1, 12)
+  month?: number;
 
   @ApiPropertyOptional({ type: 'integer', default: 1, minimum: 1, maximum: 1_000_000 })
   @IsOptional()

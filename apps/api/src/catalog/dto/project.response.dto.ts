@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { SECTORS, STAGES } from '@qj/catalog';
-import { PROJECT_STATUSES } from '@qj/domain';
+import { LIGHT_SOURCES, LIGHTS, PROJECT_STATUSES } from '@qj/domain';
 import { UnitRefDto } from '../../auth/dto/auth-responses.dto';
 
 /** Named enums: a client generated from the document gets one type per set (ProjectStatus, Stage, …), not a copy per field. */
@@ -8,6 +8,7 @@ export const RAG_LEVELS = ['green', 'amber', 'red'] as const;
 export const projectStatus = { enum: PROJECT_STATUSES, enumName: 'ProjectStatus' } as const;
 export const stage = { enum: STAGES, enumName: 'Stage' } as const;
 export const ragLevel = { enum: RAG_LEVELS, enumName: 'RagLevel' } as const;
+export const projectLightLevel = { enum: LIGHTS, enumName: 'InvestmentLight' } as const;
 export const sector = { enum: SECTORS, enumName: 'Sector' } as const;
 export const int = { type: 'integer' } as const;
 export const dateTime = { type: String, format: 'date-time' } as const;
@@ -47,6 +48,19 @@ export class ProjectListItemDto {
   @ApiProperty({ ...int, nullable: true, description: '建设结束年' }) constructionEndYear: number | null;
   @ApiProperty({ type: String, nullable: true, description: '建设内容' }) constructionScope: string | null;
   @ApiProperty({ ...calendarDate, nullable: true, description: '入库纳统日期; null while not registered' }) statisticsRegisteredOn: string | null;
+  @ApiProperty({ ...amount, nullable: true, description: '年度计划 (万元) of the page’s year; null without a plan, or outside the reader’s unit' })
+  plannedInvestment: string | null;
+  @ApiProperty({ ...amount, nullable: true, description: '本年累计完成 (万元, submitted reports of months 1–m); null outside the reader’s unit' })
+  completedYtd: string | null;
+  @ApiProperty({ type: Number, nullable: true, example: 73.27, description: '投资完成率 (%); null without a plan (or of 0), or outside the reader’s unit' })
+  completionRate: number | null;
+  @ApiProperty({
+    ...projectLightLevel,
+    nullable: true,
+    description:
+      'the project light: the worst of the milestone RAG (amber is yellow) and the investment, start and registration lights; null outside the reader’s unit',
+  })
+  light: string | null;
 }
 
 export class ProjectPageDto {
@@ -54,6 +68,8 @@ export class ProjectPageDto {
   @ApiProperty({ ...int, description: 'projects matching the filters' }) total: number;
   @ApiProperty(int) page: number;
   @ApiProperty(int) pageSize: number;
+  @ApiProperty({ ...int, description: 'the year of the rows’ investment figures' }) year: number;
+  @ApiProperty({ ...int, description: 'the figures are of months 1–month' }) month: number;
 }
 
 /** A place in the plan: 篇, 章, 节, 专栏 or a column's item. */
@@ -79,6 +95,23 @@ export class RagReasonDto {
   @ApiProperty({ enum: ['amber', 'red'] }) level: string;
   @ApiProperty({ description: 'milestone code' }) milestone: string;
   @ApiProperty(int) days: number;
+}
+
+/** A reason of the project light, with the light it came from. */
+export class ProjectLightReasonDto {
+  @ApiProperty({ enum: LIGHT_SOURCES, enumName: 'LightSource', description: 'milestones: the milestone RAG; else a light of the monthly 调度' }) source: string;
+  @ApiProperty({ description: 'the rule: milestone_overdue, forecast_slip, target_out_of_reach, investment_behind, start_overdue, not_registered' })
+  code: string;
+  @ApiProperty({ enum: ['yellow', 'red'] }) level: string;
+  @ApiProperty({ example: '「施工许可」已逾期 12 天', description: 'in the language Accept-Language asks for (en, else Chinese)' }) text: string;
+}
+
+/** The project light the console shows (`combineProjectLight` in libs/domain). */
+export class ProjectLightDto {
+  @ApiProperty(projectLightLevel) level: string;
+  @ApiProperty({ ...int, description: 'the 调度 lights are of months 1–month of this year (the current report month)' }) year: number;
+  @ApiProperty(int) month: number;
+  @ApiProperty({ type: [ProjectLightReasonDto], description: 'every reason, worst first' }) reasons: ProjectLightReasonDto[];
 }
 
 export class ProjectDetailDto {
@@ -114,4 +147,6 @@ export class ProjectDetailDto {
   @ApiProperty({ ...calendarDate, nullable: true, description: '入库纳统日期; null while not registered' }) statisticsRegisteredOn: string | null;
   @ApiProperty({ type: UnitRefDto }) unit: UnitRefDto;
   @ApiProperty({ type: [ProjectSourceDto] }) sources: ProjectSourceDto[];
+  @ApiProperty({ type: ProjectLightDto, nullable: true, description: 'null for an owner of another unit (the 调度 figures are theirs to read)' })
+  light: ProjectLightDto | null;
 }

@@ -1,9 +1,9 @@
 import { say } from '@qj/http';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { PLAN_YEARS } from '@qj/domain';
+import { LIGHTS, PLAN_YEARS, type Light } from '@qj/domain';
 import { INVESTMENT_DIMENSIONS, type InvestmentDimension } from '@qj/persistence';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 
 const oneOf = (field: string, values: readonly string[]) =>
   say(`${field} 必须是以下之一：${values.join('、')}`, `${field} must be one of: ${values.join(', ')}`);
@@ -52,4 +52,53 @@ export class RankingsQueryDto extends InvestmentPeriodQueryDto {
   @IsOptional()
   @IsIn(RATE_BASES, oneOf('basis', RATE_BASES))
   basis: (typeof RATE_BASES)[number] = 'to_date';
+}
+
+export const LIGHT_KINDS = ['project', 'investment', 'start', 'registration'] as const;
+
+/** GET /api/investment/projects: the projects of the year's 调度 by light (the red list), scoped like every figure. */
+export class ProjectFiguresQueryDto extends InvestmentPeriodQueryDto {
+  @ApiPropertyOptional({ enum: LIGHTS, enumName: 'InvestmentLight', description: 'only projects whose light (of `kind`) is this one' })
+  @IsOptional()
+  @IsIn(LIGHTS, oneOf('light', LIGHTS))
+  light?: Light;
+
+  @ApiPropertyOptional({
+    enum: LIGHT_KINDS,
+    enumName: 'LightKind',
+    default: 'project',
+    description: 'which light `light` filters on and the list is ordered by: the project light (worst of the three) or one of them',
+  })
+  @IsOptional()
+  @IsIn(LIGHT_KINDS, oneOf('kind', LIGHT_KINDS))
+  kind: (typeof LIGHT_KINDS)[number] = 'project';
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'one unit’s projects (an owner: their own unit only)' })
+  @IsOptional()
+  @IsUUID('all', say('unitId 必须是单位编号（UUID）', 'unitId must be a unit id (UUID)'))
+  unitId?: string;
+
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 36, description: '章 number: the projects it names' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt(intIn('chapter', 1, 36))
+  @Min(1, intIn('chapter', 1, 36))
+  @Max(36, intIn('chapter', 1, 36))
+  chapter?: number;
+
+  @ApiPropertyOptional({ type: 'integer', default: 1, minimum: 1, maximum: 1_000_000 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt(intIn('page', 1, 1_000_000))
+  @Min(1, intIn('page', 1, 1_000_000))
+  @Max(1_000_000, intIn('page', 1, 1_000_000))
+  page = 1;
+
+  @ApiPropertyOptional({ type: 'integer', default: 20, minimum: 1, maximum: 200 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt(intIn('pageSize', 1, 200))
+  @Min(1, intIn('pageSize', 1, 200))
+  @Max(200, intIn('pageSize', 1, 200))
+  pageSize = 20;
 }

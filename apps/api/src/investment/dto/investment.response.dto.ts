@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { LIGHTS } from '@qj/domain';
 import { INVESTMENT_DIMENSIONS } from '@qj/persistence';
 import { calendarDate, int } from '../../catalog/dto/project.response.dto';
-import { RANKING_METRICS, RATE_BASES } from './investment.query.dto';
+import { LIGHT_KINDS, RANKING_METRICS, RATE_BASES } from './investment.query.dto';
 
 const light = { enum: LIGHTS, enumName: 'InvestmentLight' } as const;
 const amount = { type: String, pattern: '^\\d+\\.\\d{2}$', example: '405.34', description: '万元, exact, two decimals' } as const;
@@ -12,7 +12,8 @@ const rate = { type: Number, example: 73.27, description: '%, two decimals' } as
 export class LightReasonDto {
   @ApiProperty({ enum: ['investment_behind', 'start_overdue', 'not_registered'], enumName: 'InvestmentReasonCode' }) code: string;
   @ApiProperty({ enum: ['yellow', 'red'] }) level: string;
-  @ApiProperty({ example: '投资完成率 40.00%，低于序时进度 43.33 个百分点' }) text: string;
+  @ApiProperty({ example: '投资完成率 40.00%，低于序时进度 43.33 个百分点', description: 'in the language Accept-Language asks for (en, else Chinese)' })
+  text: string;
 }
 
 export class ProjectLightsDto {
@@ -128,4 +129,37 @@ export class RankingsDto {
   @ApiProperty({ type: [RankedUnitDto], description: 'highest first' }) items: RankedUnitDto[];
   @ApiProperty({ type: [UnrankedUnitDto], description: 'units with nothing to be measured against: listed apart, not ranked last' })
   unranked: UnrankedUnitDto[];
+}
+
+/** One project of GET /api/investment/projects: its figures and lights, as GET /api/projects/:id/investment gives them. */
+export class ProjectFiguresItemDto {
+  @ApiProperty({ format: 'uuid' }) projectId: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ format: 'uuid' }) unitId: string;
+  @ApiProperty({ example: '区交通局' }) unitName: string;
+  @ApiProperty({ ...amount, description: '年度计划投资 (current plan)' }) plannedInvestment: string;
+  @ApiProperty({ ...amount, description: 'the original plan' }) originalInvestment: string;
+  @ApiProperty(int) planVersion: number;
+  @ApiProperty({ ...amount, description: '本年累计完成投资: submitted reports of months 1–m' }) completedYtd: string;
+  @ApiProperty({ ...rate, nullable: true, description: 'null with a plan of 0' }) completionRate: number | null;
+  @ApiProperty({ ...rate, example: 83.33 }) scheduleRate: number;
+  @ApiProperty({ type: Number, nullable: true, example: -43.33 }) gapPoints: number | null;
+  @ApiProperty({ ...light, description: 'the investment light' }) light: string;
+  @ApiProperty({ type: ProjectLightsDto }) lights: ProjectLightsDto;
+  @ApiProperty({ ...light, description: 'the project light: the worst of investment, start and registration' }) projectLight: string;
+  @ApiProperty({ type: [LightReasonDto], description: 'every reason of the three lights, worst first' }) projectLightReasons: LightReasonDto[];
+  @ApiProperty({ ...int, nullable: true }) plannedStartMonth: number | null;
+  @ApiProperty({ ...calendarDate, nullable: true }) startedOn: string | null;
+  @ApiProperty({ ...calendarDate, nullable: true }) statisticsRegisteredOn: string | null;
+}
+
+export class ProjectFiguresPageDto {
+  @ApiProperty(int) year: number;
+  @ApiProperty(int) month: number;
+  @ApiProperty({ enum: LIGHT_KINDS, enumName: 'LightKind' }) kind: string;
+  @ApiProperty({ ...light, nullable: true, description: 'the light filtered on; null: every project' }) light: string | null;
+  @ApiProperty({ ...int, description: 'projects matching (0 past the last page)' }) total: number;
+  @ApiProperty(int) page: number;
+  @ApiProperty(int) pageSize: number;
+  @ApiProperty({ type: [ProjectFiguresItemDto], description: 'worst first: by the light, then the furthest behind' }) items: ProjectFiguresItemDto[];
 }
