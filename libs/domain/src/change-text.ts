@@ -135,6 +135,8 @@ export function describeChange(change: AuditChange): string {
       return `报送 ${scalar(change.after?.month)} 月报：本月完成投资 ${wanyuan(change.after?.completedInvestment)}${change.after?.late ? '（逾期报送）' : ''}`;
     case 'monthly_report.returned':
       return withComment(`${scalar(change.after?.month)} 月报已退回`, change.comment);
+    case 'file.removed':
+      return withComment(`附件「${scalar(change.before?.name)}」已由管理员删除`, change.comment, '原因');
     default:
       return '项目信息已更新';
   }

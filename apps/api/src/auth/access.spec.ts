@@ -65,11 +65,12 @@ describe('access rules', () => {
     expect(() => unitOfScope({ kind: 'unit', unitId: '' })).toThrow(/unit scope/);
   });
 
-  it('admin-only permissions list admins alone; only milestone updates, imports, transition requests and their withdrawal, and project facts admit reviewers and owners both', () => {
+  it('admin-only permissions list admins alone; only milestone updates, imports, transition requests and their withdrawal, project facts and evidence uploads admit reviewers and owners both', () => {
     const both = Object.entries(PERMISSIONS).filter(
       ([, rule]) => (rule.roles as readonly string[]).includes('owner') && (rule.roles as readonly string[]).includes('reviewer'),
     );
     expect(both.map(([name]) => name).sort()).toEqual([
+      'file.upload',
       'milestone.import',
       'milestone.update',
       'project.facts.update',
@@ -82,7 +83,16 @@ describe('access rules', () => {
     for (const name of ['monthly-report.update', 'monthly-report.submit', 'monthly-report.import'] as const)
       expect(PERMISSIONS[name].roles).toEqual(['owner', 'admin']);
     expect(PERMISSIONS['monthly-report.return'].roles).toEqual(['reviewer', 'admin']);
-    for (const name of ['user.create', 'user.update', 'digest.preview', 'job.retry', 'job.discard', 'queue-dashboard.session', 'project.override'] as const) {
+    for (const name of [
+      'user.create',
+      'user.update',
+      'digest.preview',
+      'job.retry',
+      'job.discard',
+      'queue-dashboard.session',
+      'project.override',
+      'file.remove',
+    ] as const) {
       expect(PERMISSIONS[name].roles).toEqual(['admin']);
     }
   });

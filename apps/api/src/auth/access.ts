@@ -52,6 +52,9 @@ export const PERMISSIONS = {
   // The month's 调度通报 is the DRC's: reviewers (and admins) generate and publish it; publishing locks the month.
   'bulletin.generate': { roles: ['reviewer', 'admin'] },
   'bulletin.publish': { roles: ['reviewer', 'admin'] },
+  // Evidence files: anyone who files or reports uploads (what they may attach it to is checked there); only admins remove.
+  'file.upload': { roles: ['owner', 'reviewer', 'admin'] },
+  'file.remove': { roles: ['admin'] },
   'user.create': { roles: ['admin'] },
   'user.update': { roles: ['admin'] },
   'digest.preview': { roles: ['admin'] },
