@@ -83,7 +83,7 @@ export default tseslint.config(
     rules: restrict({ group: ['**/apps/worker/**'], message: 'apps never import another app.' }, NO_TYPEORM, NO_REPOSITORY_IN_CONTROLLER),
   },
   { files: ['libs/domain/**/*.ts', 'libs/workflow/**/*.ts'], rules: restrict(NO_NEST) },
-  { files: ['libs/{config,http,queue,mail,digest,catalog}/**/*.ts'], ignores: ['**/*.spec.ts'], rules: restrict(NO_TYPEORM) },
+  { files: ['libs/{config,http,queue,mail,digest,catalog,files}/**/*.ts'], ignores: ['**/*.spec.ts'], rules: restrict(NO_TYPEORM) },
   {
     files: ['apps/web/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },

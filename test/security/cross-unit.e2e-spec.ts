@@ -61,6 +61,8 @@ interface Fixture {
   problemId: string;
   /** A closed problem of `projectId`, to reopen. */
   closedProblemId: string;
+  /** An evidence file of owner_transport, attached to `projectId`'s report of `month`. */
+  fileId: string;
 }
 
 interface Attempt {
@@ -273,6 +275,18 @@ const RULES: Record<string, Rule> = {
     params: (f) => ({ id: f.closedProblemId }),
     attempts: async () => [{ body: { note: '仍未解决' } }],
   },
+  'POST /api/files': {
+    allowed: ['owner', 'reviewer', 'admin'],
+    unitScoped: false,
+    params: () => ({}),
+    attempts: async () => [{ file: Buffer.from('%PDF-1.4\n%%EOF\n') }],
+  },
+  'DELETE /api/files/{id}': {
+    allowed: ['admin'],
+    unitScoped: false,
+    params: (f) => ({ id: f.fileId }),
+    attempts: async () => [{}],
+  },
   'POST /api/admin/users': {
     allowed: ['admin'],
     unitScoped: false,
@@ -406,7 +420,12 @@ describe('authorization on every write (cross-unit and by role), from the OpenAP
     ).body as Buffer;
     const month = today().slice(0, 7);
     const submittedMonth = '2026-01';
-    await t.as('owner_transport').put(`/api/projects/${projects[0]}/monthly-reports/${month}`).send({ completedInvestment: 1 }).expect(200);
+    const file = await t.as('owner_transport').post('/api/files').attach('file', Buffer.from('%PDF-1.4\n%%EOF\n'), '形象进度.pdf').expect(201);
+    await t
+      .as('owner_transport')
+      .put(`/api/projects/${projects[0]}/monthly-reports/${month}`)
+      .send({ completedInvestment: 1, fileIds: [file.body.id] })
+      .expect(200);
     await t.as('owner_transport').put(`/api/projects/${projects[0]}/monthly-reports/${submittedMonth}`).send({ completedInvestment: 2 }).expect(200);
     await t.as('owner_transport').post(`/api/projects/${projects[0]}/monthly-reports/${submittedMonth}/submit`).expect(200);
     const planTemplate = (await t.as('reviewer').get('/api/investment-plans/template.xlsx').query({ year: 2027 }).buffer(true).parse(binary).expect(200))
@@ -431,6 +450,7 @@ describe('authorization on every write (cross-unit and by role), from the OpenAP
       problemId,
       closedProblemId,
       bulletinId: bulletin.rows[0].id,
+      fileId: file.body.id,
       planTemplate,
       reportTemplate,
       month,

@@ -29,6 +29,8 @@ export interface StartRequestOptions {
   notApplicable?: string[];
   approvalDocNo?: string;
   comment?: string;
+  /** Evidence files (uploaded with POST /api/files) attached to the request. */
+  fileIds?: string[];
 }
 
 /**
@@ -61,7 +63,7 @@ export async function startRequest(t: Suite, owner: string, projectId: string, o
   const filed = await t
     .as(owner)
     .post(`/api/projects/${projectId}/transition-requests`)
-    .send({ to: 'start', evidence, comment: options.comment ?? '已取得施工许可，申请开工' })
+    .send({ to: 'start', evidence, comment: options.comment ?? '已取得施工许可，申请开工', ...(options.fileIds && { fileIds: options.fileIds }) })
     .expect(201);
   return filed.body;
 }

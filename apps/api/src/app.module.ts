@@ -24,6 +24,7 @@ import { InvestmentModule } from './investment/investment.module';
 import { BulletinsModule } from './bulletins/bulletins.module';
 import { ProblemsModule } from './problems/problems.module';
 import { SupervisionNoticesModule } from './supervision-notices/supervision-notices.module';
+import { FilesModule } from './files/files.module';
 
 /** The HTTP application. Built from an already validated configuration, so each test suite can boot its own. */
 @Module({})
@@ -55,6 +56,7 @@ export class ApiModule {
         BulletinsModule,
         ProblemsModule,
         SupervisionNoticesModule,
+        FilesModule,
         AdminModule,
         // Registers /metrics and the /admin/queues dashboard outside /api, ahead of WebModule's console fallback.
         OperationsModule,

@@ -86,6 +86,16 @@ export class Env {
   @Transform(orDefault('var'))
   VAR_DIR: string = 'var';
 
+  /**
+   * Where evidence files are kept: `s3://bucket?endpoint=http://minio:9000&region=us-east-1` (credentials from
+   * AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY), `file:///srv/files`, or unset: the folder `<VAR_DIR>/files`.
+   */
+  @IsOptional()
+  @Matches(/^(s3:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]\/?(\?\S*)?|file:\/\/\/\S+)$/, {
+    message: 'must be s3://<bucket>?endpoint=<url>&region=<region> or file:///<absolute folder>',
+  })
+  FILE_STORAGE_URL?: string;
+
   /** Create the demo accounts (admin, reviewer, one owner per unit) when missing: on by default in `npm start`, off for `start:api`. */
   @IsOptional()
   @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value === '' ? undefined : value))
@@ -210,6 +220,7 @@ const SETTINGS = [
   'LOG_PRETTY',
   'SHUTDOWN_TIMEOUT_MS',
   'VAR_DIR',
+  'FILE_STORAGE_URL',
   'DEMO_ACCOUNTS',
   'DEMO_PASSWORD',
   'ALERT_ESCALATE_DAYS',

@@ -48,6 +48,13 @@ export const ERRORS = {
   file_not_template: { status: 422, zh: '{reason}', en: '{reason}' },
   invalid_upload: { status: 400, zh: '{reason}：请用表单字段 {field} 上传一个 .xlsx 文件', en: '{reason}: upload one .xlsx file in the form field {field}' },
   invalid_file: { status: 400, zh: '{reason}', en: '{reason}' },
+  evidence_missing_file: { status: 400, zh: '请用表单字段 {field} 上传一个文件（{types}）', en: 'Upload one file ({types}) in the form field {field}' },
+  evidence_upload_invalid: { status: 400, zh: '{reason}：请用表单字段 {field} 上传一个文件', en: '{reason}: upload one file in the form field {field}' },
+  file_type_unsupported: {
+    status: 415,
+    zh: '文件内容不是支持的格式（只支持 {types}，按文件内容而非扩展名判断）',
+    en: 'The file’s content is not a supported type (only {types}, judged by the content, not the name)',
+  },
   import_rows_invalid: {
     status: 422,
     zh: '有 {count} 行有错误，未导入任何数据；请修改后重新上传',
@@ -80,6 +87,8 @@ export const ERRORS = {
   user_not_found: { status: 404, zh: '没有编号为 {id} 的用户', en: 'No user with id {id}' },
   digest_not_found: { status: 404, zh: '没有 {week} 的周报', en: 'No digest for {week}' },
   notification_not_found: { status: 404, zh: '通知不存在', en: 'No such notification' },
+  file_not_found: { status: 404, zh: '没有编号为 {id} 的文件', en: 'No file with id {id}' },
+  file_no_thumbnail: { status: 404, zh: '文件 {id} 不是图片，没有缩略图', en: 'File {id} is not an image and has no thumbnail' },
   job_not_found: { status: 404, zh: '未找到任务：队列 {queue} 中没有编号为 {jobId} 的任务', en: 'No job {jobId} in queue {queue}' },
   // 409: the state does not allow it now.
   version_conflict: { status: 409, zh: '{subject}已被他人修改，请刷新后重试', en: 'Someone else changed this {subject} meanwhile; reload and try again' },

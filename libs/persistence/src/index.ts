@@ -38,3 +38,4 @@ export * from './repositories/bulletin.repository';
 export * from './repositories/problem.repository';
 export * from './repositories/supervision.repository';
 export * from './investment.sql';
+export * from './repositories/file.repository';

@@ -29,6 +29,7 @@ import { BulletinRepository } from './repositories/bulletin.repository';
 import { ReportReminderRepository } from './repositories/report-reminder.repository';
 import { ProblemRepository } from './repositories/problem.repository';
 import { SupervisionRepository } from './repositories/supervision.repository';
+import { FileRepository } from './repositories/file.repository';
 
 /** Every repository, provided and exported alike: the only classes that speak SQL (with the unit of work that opens their transactions). */
 const REPOSITORIES = [
@@ -59,6 +60,7 @@ const REPOSITORIES = [
   ReportReminderRepository,
   ProblemRepository,
   SupervisionRepository,
+  FileRepository,
 ];
 
 /** The TypeORM connection for either application. Migrations run before the modules start (see runMigrationsWithLock). */

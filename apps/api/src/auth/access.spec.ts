@@ -65,11 +65,12 @@ describe('access rules', () => {
     expect(() => unitOfScope({ kind: 'unit', unitId: '' })).toThrow(/unit scope/);
   });
 
-  it('admin-only permissions list admins alone; only milestone updates, imports, transition requests and their withdrawal, project facts and problem replies admit reviewers and owners both', () => {
+  it('admin-only permissions list admins alone; only milestone updates, imports, transition requests and their withdrawal, project facts, problem replies and evidence uploads admit reviewers and owners both', () => {
     const both = Object.entries(PERMISSIONS).filter(
       ([, rule]) => (rule.roles as readonly string[]).includes('owner') && (rule.roles as readonly string[]).includes('reviewer'),
     );
     expect(both.map(([name]) => name).sort()).toEqual([
+      'file.upload',
       'milestone.import',
       'milestone.update',
       'problem.reply',
@@ -86,7 +87,16 @@ describe('access rules', () => {
     // Problems: the project's owners raise them; assigning, closing (销号) and reopening are the DRC's.
     expect(PERMISSIONS['problem.raise'].roles).toEqual(['owner', 'admin']);
     for (const name of ['problem.assign', 'problem.close', 'problem.reopen'] as const) expect(PERMISSIONS[name].roles).toEqual(['reviewer', 'admin']);
-    for (const name of ['user.create', 'user.update', 'digest.preview', 'job.retry', 'job.discard', 'queue-dashboard.session', 'project.override'] as const) {
+    for (const name of [
+      'user.create',
+      'user.update',
+      'digest.preview',
+      'job.retry',
+      'job.discard',
+      'queue-dashboard.session',
+      'project.override',
+      'file.remove',
+    ] as const) {
       expect(PERMISSIONS[name].roles).toEqual(['admin']);
     }
   });

@@ -61,6 +61,9 @@ export const PERMISSIONS = {
   // The thread: owners of the project's unit and of the unit it is assigned to, the DRC, and the district's leaders (区领导:
   // their comment is the only write a leader has).
   'problem.reply': { roles: ['owner', 'reviewer', 'leader', 'admin'], resource: 'problem' },
+  // Evidence files: anyone who files or reports uploads (what they may attach it to is checked there); only admins remove.
+  'file.upload': { roles: ['owner', 'reviewer', 'admin'] },
+  'file.remove': { roles: ['admin'] },
   'user.create': { roles: ['admin'] },
   'user.update': { roles: ['admin'] },
   'digest.preview': { roles: ['admin'] },

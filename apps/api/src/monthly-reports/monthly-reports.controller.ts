@@ -57,6 +57,7 @@ export class MonthlyReportsController {
       month,
       { completedInvestment: dto.completedInvestment, progress: dto.progress ?? '', problems: dto.problems ?? '' },
       dto.version,
+      dto.fileIds,
     );
   }
 

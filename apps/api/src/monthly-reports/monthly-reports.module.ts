@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
+import { FilesModule } from '../files/files.module';
 import { MonthLockService } from './month-lock.service';
 import { MonthlyReportImportService } from './monthly-report-import.service';
 import { MonthlyReportsController } from './monthly-reports.controller';
 import { MonthlyReportsService } from './monthly-reports.service';
 
 /** Monthly reports (月报): per project and month, the unit's month grid, and the Excel template and import. */
-@Module({ controllers: [MonthlyReportsController], providers: [MonthlyReportsService, MonthlyReportImportService, MonthLockService] })
+@Module({ imports: [FilesModule], controllers: [MonthlyReportsController], providers: [MonthlyReportsService, MonthlyReportImportService, MonthLockService] })
 export class MonthlyReportsModule {}

@@ -16,6 +16,7 @@ import {
 import { domainEvent } from '@qj/queue';
 import { assertCanEditProject, AuthUser, canEditProject, canReadEverything, readScopeOf, refuseOutsideUnit } from '../auth';
 import { MonthLockService } from './month-lock.service';
+import { Attachments } from '../files/files.service';
 
 export type SaveOutcome = 'saved' | 'unchanged';
 
@@ -41,6 +42,7 @@ export class MonthlyReportsService {
     private readonly audit: AuditRepository,
     private readonly locks: MonthLockService,
     private readonly clock: Clock,
+    private readonly attachments: Attachments,
     config: ConfigService<Env, true>,
   ) {
     this.dueDay = config.get('REPORT_DUE_DAY', { infer: true });
@@ -54,15 +56,23 @@ export class MonthlyReportsService {
     }
   }
 
-  async save(user: AuthUser, projectId: string, month: string, content: MonthlyReportContent, expectedVersion?: number) {
+  /** `fileIds`, when given, is the whole list of the report's files (形象进度 photos): files left out are detached. */
+  async save(user: AuthUser, projectId: string, month: string, content: MonthlyReportContent, expectedVersion?: number, fileIds?: readonly string[]) {
     this.assertReportable(month);
     return this.unitOfWork.run(async (tx) => {
       const project = await this.lockProject(tx, user, projectId, 'monthly-report.update');
       await this.locks.assertOpen(tx, [month]);
       const current = await this.reports.find(projectId, month, tx);
-      const refusal = checkSave(current, content, expectedVersion);
+      const files = fileIds && { before: current?.files.map((file) => file.id) ?? [], after: [...fileIds] };
+      const refusal = checkSave(current, content, expectedVersion, files && filesChanged(files));
       if (refusal) throw refusal;
-      const { report } = await this.applySave(tx, user, project, month, content, current);
+      if (files)
+        await this.attachments.assertAttachable(
+          tx,
+          user,
+          files.after.filter((id) => !files.before.includes(id)),
+        );
+      const { report } = await this.applySave(tx, user, project, month, content, current, files);
       return this.view(report);
     });
   }
@@ -164,9 +174,15 @@ export class MonthlyReportsService {
     month: string,
     content: MonthlyReportContent,
     current: MonthlyReportRow | undefined,
+    files?: AttachedFilesChange,
   ): Promise<{ report: MonthlyReportRow; outcome: SaveOutcome }> {
-    if (current && sameContent(current, content)) return { report: current, outcome: 'unchanged' };
-    const report = await this.reports.save(tx, project.id, month, content, user.id);
+    const changesFiles = files !== undefined && filesChanged(files);
+    if (current && sameContent(current, content) && !changesFiles) return { report: current, outcome: 'unchanged' };
+    let report = await this.reports.save(tx, project.id, month, content, user.id);
+    if (changesFiles) {
+      await this.attachments.set(tx, user, { kind: 'monthly_report', ownerId: month, projectId: project.id }, files.after);
+      report = (await this.reports.find(project.id, month, tx)) as MonthlyReportRow;
+    }
     await this.audit.record(tx, [auditEntry(user, project, 'monthly_report.saved', current, report, null)]);
     return { report, outcome: 'saved' };
   }
@@ -203,13 +219,28 @@ export class MonthlyReportsService {
 }
 
 /** Why a save is refused against the report as it is, or undefined: a submitted report is closed until returned. */
-export function checkSave(current: MonthlyReportRow | undefined, content: MonthlyReportContent, expectedVersion?: number): DomainException | undefined {
+export function checkSave(
+  current: MonthlyReportRow | undefined,
+  content: MonthlyReportContent,
+  expectedVersion?: number,
+  changesFiles = false,
+): DomainException | undefined {
   if (current?.status === 'submitted') {
-    if (sameContent(current, content)) return undefined;
+    if (sameContent(current, content) && !changesFiles) return undefined;
     return domainError('report_submitted', { month: current.month }, { extensions: { status: current.status } });
   }
   if (current && expectedVersion !== undefined && current.version !== expectedVersion) return versionConflict(current);
   return undefined;
+}
+
+/** The report's files before a save and the list the save gives. */
+export interface AttachedFilesChange {
+  before: readonly string[];
+  after: readonly string[];
+}
+
+function filesChanged(files: AttachedFilesChange): boolean {
+  return files.before.length !== files.after.length || files.after.some((id) => !files.before.includes(id));
 }
 
 export function sameContent(current: MonthlyReportRow, content: MonthlyReportContent): boolean {
@@ -238,6 +269,7 @@ function auditEntry(
     status: row.status,
     late: row.late,
     version: row.version,
+    fileIds: row.files.map((file) => file.id),
   });
   return {
     projectId: project.id,

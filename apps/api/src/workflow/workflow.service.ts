@@ -20,6 +20,7 @@ import type { CreateTransitionRequestDto, OverrideDto, ReassignUnitDto } from '.
 import { milestoneFields } from '../milestones/milestone-fields';
 import { approvalRefusal, refusalToException } from './refusal.mapper';
 import { assertPending } from './request-status';
+import { Attachments } from '../files/files.service';
 
 /** The roles a user holds on one project: `owner` only for their own unit's projects. */
 export function actorFor(user: AuthUser, project: { unitId: string }): Actor {
@@ -85,6 +86,7 @@ export class WorkflowService {
     private readonly audit: AuditRepository,
     private readonly lights: StatusLightRepository,
     private readonly clock: Clock,
+    private readonly attachments: Attachments,
   ) {}
 
   async requestTransition(user: AuthUser, projectId: string, dto: CreateTransitionRequestDto) {
@@ -92,6 +94,8 @@ export class WorkflowService {
       const project = await this.projects.lock(manager, projectId);
       if (!project) throw projectNotFound(projectId);
       if (user.role === 'owner' && !canEditProject(user, project)) refuseOutsideUnit(projectId, 'transition.request');
+      const fileIds = dto.fileIds ?? [];
+      await this.attachments.assertAttachable(manager, user, fileIds);
       if (await this.transitionRequests.pendingOf(manager, projectId)) {
         throw domainError('pending_request_exists', { subject: { zh: '该项目', en: 'project' } }, { extensions: { currentStage: project.stage } });
       }
@@ -119,11 +123,12 @@ export class WorkflowService {
         comment: dto.comment ?? null,
         requestedBy: user.id,
       });
+      await this.attachments.set(manager, user, { kind: 'transition_request', ownerId: requestId, projectId }, fileIds);
       await this.record(manager, user, project.id, decision.events, requestId, {
         entityType: 'transition_request',
         entityId: requestId,
         action: 'transition.requested',
-        after: { to: dto.to, evidence: dto.evidence ?? {}, reason: dto.reason ?? null },
+        after: { to: dto.to, evidence: dto.evidence ?? {}, reason: dto.reason ?? null, fileIds },
         comment: dto.comment ?? null,
       });
       await this.projects.touchActivity(manager, projectId);

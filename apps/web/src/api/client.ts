@@ -104,6 +104,10 @@ export const api = {
   patch: <T>(path: string, body?: unknown) => json<T>('PATCH', path, { body: body ?? {} }),
   put: <T>(path: string, body?: unknown) => json<T>('PUT', path, { body: body ?? {} }),
   delete: <T>(path: string) => json<T>('DELETE', path),
+  /** A file's bytes from the API (with the bearer token), for an object URL: images shown inline, PDFs opened in a tab. */
+  async blob(path: string, signal?: AbortSignal): Promise<Blob> {
+    return (await send('GET', path, { signal })).blob();
+  },
   /** A file from the API (with the bearer token), saved under the name the server gives, else `fallbackName`. */
   async download(path: string, query: Query | undefined, fallbackName: string): Promise<{ fileName: string; count: number | null }> {
     const response = await send('GET', path, { query });

@@ -74,6 +74,8 @@ export type ChecklistItem = Schemas['ChecklistItemDto'];
 export type GuardState = Schemas['GuardStateDto'];
 export type TransitionsAnswer = Schemas['TransitionsDto'];
 export type TransitionRequest = Schemas['TransitionRequestViewDto'];
+export type FileRef = Schemas['FileRefDto'];
+export type UploadedFile = Schemas['FileDto'];
 export type TransitionRequestPage = Schemas['TransitionRequestPageDto'];
 export type HistoryEvent = Schemas['HistoryEventDto'];
 /** A 422's failed guard (problem details' `failedGuards`). */

@@ -6,6 +6,17 @@ import { LANGUAGE_STORAGE_KEY } from '../i18n';
  * answer — every row with its errors, nothing applied — and resolves like a 200; any other refusal rejects as an ApiError.
  */
 export function postWorkbook<T>(path: string, file: File, query?: Query, fields: Record<string, string> = {}): Promise<T> {
+  return postFile<T>(path, file, query, fields, (status, body) => status === 422 && Array.isArray(body.rows));
+}
+
+/** POSTs one file as multipart field `file`; 200/201 (and what `accepted` admits) resolve, any other answer rejects as an ApiError. */
+export function postFile<T>(
+  path: string,
+  file: File,
+  query?: Query,
+  fields: Record<string, string> = {},
+  accepted: (status: number, body: Record<string, unknown>) => boolean = () => false,
+): Promise<T> {
   return new Promise((resolve, reject) => {
     const request = new XMLHttpRequest();
     request.open('POST', `${path}${queryString(query)}`);
@@ -21,7 +32,7 @@ export function postWorkbook<T>(path: string, file: File, query?: Query, fields:
       } catch {
         body = {};
       }
-      if (request.status === 200 || request.status === 201 || (request.status === 422 && Array.isArray(body.rows))) resolve(body as T);
+      if (request.status === 200 || request.status === 201 || accepted(request.status, body)) resolve(body as T);
       else reject(new ApiError(request.status, body, `${request.status} ${request.statusText}`.trim()));
     };
     const form = new FormData();

@@ -3,9 +3,10 @@ import { Alert, DatePicker, Form, Input, List, Modal, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { api } from '../api/client';
-import type { AllowedTransition, ChecklistItem, ProjectStatus, TransitionRequest } from '../api/types';
+import type { AllowedTransition, ChecklistItem, FileRef, ProjectStatus, TransitionRequest } from '../api/types';
 import { useI18n } from '../i18n';
 import { trackerToday } from '../lib/dates';
+import { EvidenceUpload } from './evidence-files';
 import { formFieldErrors, ProblemAlert } from './problem-alert';
 import { StageTag } from './tags';
 
@@ -23,7 +24,7 @@ const ITEM_ICONS: Record<ChecklistItem['state'], JSX.Element> = {
 /**
  * One transition's request: first its checklist (which earlier milestones are settled, which block), then — only
  * when nothing blocks — the evidence form: the fields its `requiredEvidence` names plus the dates that complete an
- * open milestone (施工许可日期), a reason when it needs one, a comment.
+ * open milestone (施工许可日期), a reason when it needs one, evidence files (scans, photos), a comment.
  */
 export function TransitionRequestModal({
   projectId,
@@ -44,6 +45,7 @@ export function TransitionRequestModal({
   const [form] = Form.useForm();
   const [error, setError] = useState<unknown>(null);
   const [submitting, setSubmitting] = useState(false);
+  const [files, setFiles] = useState<FileRef[]>([]);
   const name = language === 'zh' ? transition.name.zh : transition.name.en;
   const today = trackerToday();
   const checklist = transition.guards.flatMap((guard) => guard.checklist).filter((item) => item.state !== 'untracked');
@@ -68,6 +70,7 @@ export function TransitionRequestModal({
         ...(fields.length ? { evidence } : {}),
         ...(typeof values.reason === 'string' && values.reason.trim() ? { reason: values.reason.trim() } : {}),
         ...(typeof values.comment === 'string' && values.comment.trim() ? { comment: values.comment.trim() } : {}),
+        ...(files.length ? { fileIds: files.map((file) => file.id) } : {}),
         version: projectVersion,
       });
       onSubmitted(request);
@@ -134,6 +137,9 @@ export function TransitionRequestModal({
               <Input.TextArea rows={3} maxLength={2000} showCount />
             </Form.Item>
           ) : null}
+          <Form.Item label={t('files.title')}>
+            <EvidenceUpload value={files} onChange={setFiles} />
+          </Form.Item>
           <Form.Item label={t('common.comment')} name="comment">
             <Input.TextArea rows={2} maxLength={2000} placeholder={t('common.commentPlaceholder')} />
           </Form.Item>

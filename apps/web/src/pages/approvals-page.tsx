@@ -7,6 +7,7 @@ import { api } from '../api/client';
 import type { TransitionRequest, TransitionRequestPage } from '../api/types';
 import { useUser } from '../auth/auth';
 import { DecisionModal } from '../components/decision-modal';
+import { EvidenceFiles } from '../components/evidence-files';
 import { EvidenceList } from '../components/evidence-list';
 import { PageError } from '../components/problem-alert';
 import { StageTag } from '../components/tags';
@@ -52,7 +53,12 @@ export default function ApprovalsPage() {
       title: t('approvals.evidence'),
       key: 'evidence',
       width: 300,
-      render: (_, r) => <EvidenceList evidence={r.evidence} reason={r.reason} comment={r.comment} />,
+      render: (_, r) => (
+        <>
+          <EvidenceList evidence={r.evidence} reason={r.reason} comment={r.comment} />
+          <EvidenceFiles files={r.files} />
+        </>
+      ),
     },
     {
       title: t('approvals.requestedBy'),

@@ -1,11 +1,12 @@
-import { DownloadOutlined, RollbackOutlined, SaveOutlined, SendOutlined, UploadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PictureOutlined, RollbackOutlined, SaveOutlined, SendOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Checkbox, Form, Input, Modal, Space, Table, Tag, Typography, Upload } from 'antd';
 import type { TableProps } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { api, isApiError } from '../api/client';
-import type { MonthlyReport, ReportGrid, ReportGridRow, ReportImportResult, ReportImportRow } from '../api/types';
+import type { FileRef, MonthlyReport, ReportGrid, ReportGridRow, ReportImportResult, ReportImportRow } from '../api/types';
 import { useUser } from '../auth/auth';
+import { EvidenceFiles, EvidenceUpload } from '../components/evidence-files';
 import { postWorkbook } from '../components/excel-upload';
 import { ReportStatusTag } from '../components/investment-tags';
 import { MonthPicker } from '../components/month-picker';
@@ -48,6 +49,7 @@ export default function MonthlyReportsPage() {
   const [errors, setErrors] = useState<Record<string, RowErrors>>({});
   const [busy, setBusy] = useState<string | null>(null);
   const [returning, setReturning] = useState<ReportGridRow | null>(null);
+  const [photos, setPhotos] = useState<ReportGridRow | null>(null);
   const [onlyOpen, setOnlyOpen] = useState(false);
 
   const state = useAsync((signal) => api.get<ReportGrid>('/api/monthly-reports', { month }, signal), [month]);
@@ -289,6 +291,11 @@ export default function MonthlyReportsPage() {
               </Button>
             </>
           ) : null}
+          {row.report && (row.report.files.length || editable(row)) ? (
+            <Button size="small" icon={<PictureOutlined />} onClick={() => setPhotos(row)} data-testid="report-photos">
+              {row.report.files.length ? `${t('files.photos')} (${row.report.files.length})` : t('files.photos')}
+            </Button>
+          ) : null}
           {canReturn && row.status === 'submitted' && !grid?.locked ? (
             <Button size="small" danger icon={<RollbackOutlined />} onClick={() => setReturning(row)} data-testid="report-return">
               {t('report.return')}
@@ -366,6 +373,20 @@ export default function MonthlyReportsPage() {
           onRow={(row) => ({ 'data-project-id': row.projectId, 'data-status': row.status }) as React.HTMLAttributes<HTMLElement>}
         />
       </Card>
+      {photos?.report ? (
+        <PhotosModal
+          row={photos}
+          report={photos.report}
+          month={month}
+          editable={editable(photos)}
+          onClose={() => setPhotos(null)}
+          onSaved={() => {
+            setPhotos(null);
+            message.success(t('report.saved'));
+            state.reload();
+          }}
+        />
+      ) : null}
       {returning ? (
         <ReturnModal
           row={returning}
@@ -379,6 +400,64 @@ export default function MonthlyReportsPage() {
         />
       ) : null}
     </>
+  );
+}
+
+/**
+ * 形象进度照片: the saved report's files, with thumbnails and capture time and place; its owners add photos (from the
+ * phone's camera too) or PDFs and remove them, saved with the report as it was saved (the whole list as `fileIds`).
+ */
+function PhotosModal({
+  row,
+  report,
+  month,
+  editable,
+  onClose,
+  onSaved,
+}: {
+  row: ReportGridRow;
+  report: MonthlyReport;
+  month: string;
+  editable: boolean;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
+  const { t } = useI18n();
+  const [files, setFiles] = useState<FileRef[]>(report.files);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const save = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await api.put<MonthlyReport>(`/api/projects/${row.projectId}/monthly-reports/${month}`, {
+        completedInvestment: report.completedInvestment,
+        progress: report.progress,
+        problems: report.problems,
+        version: report.version,
+        fileIds: files.map((file) => file.id),
+      });
+      onSaved();
+    } catch (reason) {
+      setError(reason);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Modal
+      open
+      title={`${t('files.photos')} · ${row.projectName} · ${month}`}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      okButtonProps={{ loading: busy, disabled: !editable, 'data-testid': 'report-photos-save' }}
+      onOk={() => void save()}
+      onCancel={onClose}
+      width={640}
+    >
+      <ProblemAlert error={error} />
+      {editable ? <EvidenceUpload value={files} onChange={setFiles} /> : <EvidenceFiles files={files} />}
+    </Modal>
   );
 }
 

@@ -17,6 +17,7 @@ import type {
 import { STAGES } from '../api/types';
 import { useUser } from '../auth/auth';
 import { DecisionModal } from '../components/decision-modal';
+import { EvidenceFiles } from '../components/evidence-files';
 import { EvidenceList } from '../components/evidence-list';
 import { HistoryTimeline } from '../components/history-timeline';
 import { InvestmentCard } from '../components/investment-card';
@@ -136,6 +137,7 @@ export default function ProjectDetailPage() {
               })}
             </span>
             <EvidenceList evidence={pending.evidence} reason={pending.reason} comment={pending.comment} />
+            <EvidenceFiles files={pending.files} />
             {isReviewer && !own ? (
               <Space wrap>
                 <Button type="primary" icon={<CheckCircleOutlined />} onClick={() => setDeciding({ request: pending, verdict: 'approve' })}>

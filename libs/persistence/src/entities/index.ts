@@ -21,6 +21,7 @@ import { BulletinEntity } from './bulletin.entity';
 import { ReportReminderEntity } from './report-reminder.entity';
 import { ProblemEntity, ProblemReplyEntity } from './problem.entity';
 import { ProblemEscalationEntity, SupervisionNoticeEntity, SupervisionSequenceEntity } from './supervision.entity';
+import { FileAttachmentEntity, FileEntity } from './file.entity';
 
 export * from './audit-event.entity';
 export * from './indicator.entity';
@@ -45,6 +46,7 @@ export * from './bulletin.entity';
 export * from './report-reminder.entity';
 export * from './problem.entity';
 export * from './supervision.entity';
+export * from './file.entity';
 
 export const ENTITIES = [
   PlanPartEntity,
@@ -80,4 +82,6 @@ export const ENTITIES = [
   ProblemEscalationEntity,
   SupervisionNoticeEntity,
   SupervisionSequenceEntity,
+  FileEntity,
+  FileAttachmentEntity,
 ];

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { managerOf, Transaction } from './transaction';
+import { attachedFilesSql, FileRef } from './file.repository';
 import { UnitScope, unitOfScope } from './unit-scope';
 
 export type MonthlyReportStatus = 'draft' | 'submitted' | 'returned';
@@ -26,6 +27,8 @@ export interface MonthlyReportRow {
   version: number;
   updatedBy: string | null;
   updatedAt: Date;
+  /** Photos of the month's progress (形象进度) and other files attached. */
+  files: FileRef[];
 }
 
 export interface MonthlyReportContent {
@@ -44,10 +47,11 @@ export interface MonthlyReportGridRow {
   report: MonthlyReportRow | null;
 }
 
+const REPORT_FILES = attachedFilesSql('monthly_report', 'r.month', 'r.project_id');
 const REPORT_COLUMNS = `r.project_id AS "projectId", r.month, r.year, r.completed_investment AS "completedInvestment", r.progress, r.problems,
   r.status, r.late, r.submitted_at AS "submittedAt", r.submitted_by AS "submittedBy", su.display_name AS "submittedByName",
   r.returned_at AS "returnedAt", r.returned_by AS "returnedBy", ru.display_name AS "returnedByName", r.return_comment AS "returnComment",
-  r.version, r.updated_by AS "updatedBy", r.updated_at AS "updatedAt"`;
+  r.version, r.updated_by AS "updatedBy", r.updated_at AS "updatedAt", ${REPORT_FILES} AS files`;
 const REPORT_JOINS = `LEFT JOIN app_user su ON su.id = r.submitted_by LEFT JOIN app_user ru ON ru.id = r.returned_by`;
 
 /**
@@ -124,7 +128,7 @@ export class MonthlyReportRepository {
                 'progress', r.progress, 'problems', r.problems, 'status', r.status, 'late', r.late, 'submittedAt', r.submitted_at,
                 'submittedBy', r.submitted_by, 'submittedByName', su.display_name, 'returnedAt', r.returned_at, 'returnedBy', r.returned_by,
                 'returnedByName', ru.display_name, 'returnComment', r.return_comment, 'version', r.version, 'updatedBy', r.updated_by,
-                'updatedAt', r.updated_at) END AS report
+                'updatedAt', r.updated_at, 'files', ${REPORT_FILES}) END AS report
        FROM project p JOIN unit u ON u.id = p.unit_id
        LEFT JOIN monthly_report r ON r.project_id = p.id AND r.month = $2
        ${REPORT_JOINS}

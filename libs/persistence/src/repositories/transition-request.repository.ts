@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { attachedFilesSql, FileRef } from './file.repository';
 import { newestFirst, RequestFilter, RequestStatus } from './request-page';
 import { managerOf, Transaction } from './transaction';
 import { UnitScope } from './unit-scope';
@@ -26,12 +27,14 @@ export interface TransitionRequestRow {
   decidedByName: string | null;
   decidedAt: Date | null;
   decisionComment: string | null;
+  /** Evidence files attached (the scanned 批复, the permit). */
+  files: FileRef[];
 }
 
 const REQUEST_COLUMNS = `r.id, r.project_id AS "projectId", p.name AS "projectName", p.unit_id AS "unitId", r.transition_id AS "transitionId",
   r.workflow_version AS "workflowVersion", r.from_stage AS "fromStage", r.to_stage AS "toStage", r.evidence, r.reason, r.comment, r.status, r.requested_by AS "requestedBy",
   ru.display_name AS "requestedByName", r.requested_at AS "requestedAt", r.decided_by AS "decidedBy", du.display_name AS "decidedByName",
-  r.decided_at AS "decidedAt", r.decision_comment AS "decisionComment"`;
+  r.decided_at AS "decidedAt", r.decision_comment AS "decisionComment", ${attachedFilesSql('transition_request', 'r.id::text', 'r.project_id')} AS files`;
 const REQUEST_FROM = `transition_request r JOIN project p ON p.id = r.project_id
   JOIN app_user ru ON ru.id = r.requested_by LEFT JOIN app_user du ON du.id = r.decided_by`;
 

@@ -3,6 +3,8 @@ import { Amount, MAX_INT32, Trim, say } from '@qj/http';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { amount, calendarDate, dateTime, int } from '../../catalog/dto/project.response.dto';
 import { FieldErrorDto } from '../../openapi/problem-details.dto';
+import { FileIds } from '../../files/dto/file-ids.dto';
+import { FileRefDto } from '../../files/dto/file.response.dto';
 
 export const REPORT_TEXT_MAX = 2000;
 export const REPORT_STATUSES = ['draft', 'submitted', 'returned'] as const;
@@ -31,6 +33,9 @@ export class SaveMonthlyReportDto {
   @IsString(say('problems 必须是文字', 'problems must be text'))
   @MaxLength(REPORT_TEXT_MAX, say(`problems 不能超过 ${REPORT_TEXT_MAX} 个字符`, `problems may not exceed ${REPORT_TEXT_MAX} characters`))
   problems?: string;
+
+  @FileIds('the report’s files (形象进度 photos), the whole list: files left out are detached; omitted: the files stay as they are')
+  fileIds?: string[];
 
   @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_INT32, description: 'the report version you saw: 409 if it changed since' })
   @IsOptional()
@@ -78,6 +83,8 @@ export class MonthlyReportDto {
   @ApiProperty(int) version: number;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) updatedBy: string | null;
   @ApiProperty(dateTime) updatedAt: string;
+  @ApiProperty({ type: [FileRefDto], description: 'files attached (形象进度 photos with their capture time and place when their EXIF has them)' })
+  files: FileRefDto[];
   @ApiProperty({ ...calendarDate, description: 'the day the report is due (REPORT_DUE_DAY of the next month)' }) dueOn: string;
 }
 

@@ -3,6 +3,7 @@ import { PROJECT_STATUSES } from '@qj/domain';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { IsCalendarDate, MAX_INT32, Trim, say } from '@qj/http';
+import { FileIds } from '../../files/dto/file-ids.dto';
 
 /** Evidence filed with a stage change (dates are Asia/Shanghai calendar dates). Which fields are required depends on the transition. */
 export class EvidenceDto {
@@ -76,6 +77,9 @@ export class CreateTransitionRequestDto {
   @IsString(say('comment 必须是文字', 'comment must be text'))
   @MaxLength(2000, say('comment 不能超过 2000 个字符', 'comment may not exceed 2000 characters'))
   comment?: string;
+
+  @FileIds('evidence files (the scanned 批复, the permit) uploaded with POST /api/files')
+  fileIds?: string[];
 
   @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_INT32, description: 'the project version the owner saw; a newer one gives 409' })
   @IsOptional()

@@ -1,3 +1,4 @@
+import { FileRefDto } from '../../files/dto/file.response.dto';
 import { ApiProperty } from '@nestjs/swagger';
 import { PROJECT_STATUSES } from '@qj/domain';
 import { USER_ROLES } from '@qj/persistence';
@@ -26,6 +27,7 @@ export class TransitionRequestViewDto {
   @ApiProperty({ type: String, nullable: true }) decidedByName: string | null;
   @ApiProperty({ ...dateTime, nullable: true }) decidedAt: string | null;
   @ApiProperty({ type: String, nullable: true }) decisionComment: string | null;
+  @ApiProperty({ type: [FileRefDto], description: 'evidence files attached, in upload order' }) files: FileRefDto[];
 }
 
 export class TransitionRequestPageDto {
