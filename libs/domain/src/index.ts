@@ -8,3 +8,4 @@ export * from './change-text';
 export * from './amount';
 export * from './report-month';
 export * from './investment';
+export * from './prework';
