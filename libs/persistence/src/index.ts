@@ -15,6 +15,7 @@ export * from './repositories/rebaseline-request.repository';
 export type { RequestFilter, RequestStatus } from './repositories/request-page';
 export * from './repositories/audit.repository';
 export * from './catalog/milestone-seeding';
+export * from './catalog/approval-seeding';
 export * from './repositories/outbox.repository';
 export * from './repositories/rollup.repository';
 export * from './sql-statement-counter';
