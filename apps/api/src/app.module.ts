@@ -22,6 +22,7 @@ import { InvestmentPlansModule } from './investment-plans/investment-plans.modul
 import { MonthlyReportsModule } from './monthly-reports/monthly-reports.module';
 import { InvestmentModule } from './investment/investment.module';
 import { BulletinsModule } from './bulletins/bulletins.module';
+import { PreworkModule } from './prework/prework.module';
 
 /** The HTTP application. Built from an already validated configuration, so each test suite can boot its own. */
 @Module({})
@@ -51,6 +52,7 @@ export class ApiModule {
         MonthlyReportsModule,
         InvestmentModule,
         BulletinsModule,
+        PreworkModule,
         AdminModule,
         // Registers /metrics and the /admin/queues dashboard outside /api, ahead of WebModule's console fallback.
         OperationsModule,

@@ -71,3 +71,11 @@ export function countApprovals(statuses: Iterable<ApprovalStatus>): ApprovalCoun
   }
   return { required, done, notApplicable };
 }
+
+/**
+ * Which projects the district's 前期手续办结率 counts: those in preparation (前期研究) now. A started project's approvals
+ * are behind it, a held or cancelled one is not being prepared.
+ */
+export function isInPreparation(status: string): boolean {
+  return status === 'study';
+}

@@ -37,3 +37,5 @@ export * from './repositories/monthly-report.repository';
 export * from './repositories/investment-figures.repository';
 export * from './repositories/bulletin.repository';
 export * from './investment.sql';
+export * from './repositories/approval.repository';
+export * from './prework.sql';
