@@ -12,14 +12,13 @@ import { updateReturning } from './update-returning';
 
 /** An approval (要件): a milestone of kind `approval` with what the checklist shows of it. */
 export interface ApprovalRow extends MilestoneRow {
-  kind: string;
   department: string | null;
   parallelGroup: string | null;
   documentNo: string | null;
   inProgress: boolean;
 }
 
-const APPROVAL_COLUMNS = `${MILESTONE_COLUMNS}, m.kind, m.department, m.parallel_group AS "parallelGroup", m.document_no AS "documentNo",
+const APPROVAL_COLUMNS = `${MILESTONE_COLUMNS}, m.department, m.parallel_group AS "parallelGroup", m.document_no AS "documentNo",
   m.in_progress AS "inProgress"`;
 
 /** The groupings of GET /api/prework/summary: the district, or as the investment summary does (units by code). */
