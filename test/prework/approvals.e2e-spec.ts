@@ -1,6 +1,6 @@
 import { APPROVALS_CATALOGUES, approvalsCatalogue, approvalsOfType, type ApprovalsCatalogue } from '@qj/catalog';
-import { addDays, preworkRate, todayIn } from '@qj/domain';
-import { backfillApprovals } from '@qj/persistence';
+import { addDays, businessDay, preworkRate, todayIn } from '@qj/domain';
+import { backfillApprovals, RollupRepository } from '@qj/persistence';
 import { DataSource } from 'typeorm';
 import { projectOf } from '../support/factories';
 import { bootTestApp, TestApp } from '../support/test-app';
@@ -196,6 +196,17 @@ describe('approvals (前期手续)', () => {
         Object.fromEntries(rows.map((r) => [r.key, r.required])),
       );
       expect(items[0].label).toMatch(/^第/);
+    });
+
+    it('the roll-ups carry the same figures', async () => {
+      await t.app.get(RollupRepository).recomputeAll(businessDay(t.env.APP_TIMEZONE));
+      const summary = (await t.as('reviewer').get('/api/prework/summary?by=sector').expect(200)).body.items;
+      const rollups = (await t.as('reviewer').get('/api/rollups?by=sector').expect(200)).body.items;
+      for (const item of summary) {
+        const rollup = rollups.find((r: { key: string }) => r.key === item.key);
+        expect(rollup.prework).toEqual({ required: item.required, done: item.done, notApplicable: item.notApplicable, rate: item.rate });
+      }
+      expect(summary.some((item: { done: number }) => item.done > 0)).toBe(true);
     });
 
     it('scopes owners to their unit and refuses them the district; refuses an unknown dimension', async () => {

@@ -1704,6 +1704,11 @@ export interface components {
          * @enum {string}
          */
         MilestoneStatus: "pending" | "done" | "not_applicable";
+        /**
+         * @description approval: a 前期手续 (GET /api/projects/:id/approvals shows its document)
+         * @enum {string}
+         */
+        MilestoneKind: "milestone" | "approval";
         ListedMilestoneDto: {
             /** Format: uuid */
             id: string;
@@ -1735,6 +1740,8 @@ export interface components {
             /** @description not_applicable: 不适用, settled by its owner with a reason */
             status: components["schemas"]["MilestoneStatus"];
             notApplicableReason: string | null;
+            /** @description approval: a 前期手续 (GET /api/projects/:id/approvals shows its document) */
+            kind: components["schemas"]["MilestoneKind"];
             version: number;
             /** Format: date-time */
             updatedAt: string;
@@ -1786,6 +1793,8 @@ export interface components {
             /** @description not_applicable: 不适用, settled by its owner with a reason */
             status: components["schemas"]["MilestoneStatus"];
             notApplicableReason: string | null;
+            /** @description approval: a 前期手续 (GET /api/projects/:id/approvals shows its document) */
+            kind: components["schemas"]["MilestoneKind"];
             version: number;
             /** Format: date-time */
             updatedAt: string;
@@ -1828,6 +1837,8 @@ export interface components {
             /** @description not_applicable: 不适用, settled by its owner with a reason */
             status: components["schemas"]["MilestoneStatus"];
             notApplicableReason: string | null;
+            /** @description approval: a 前期手续 (GET /api/projects/:id/approvals shows its document) */
+            kind: components["schemas"]["MilestoneKind"];
             version: number;
             /** Format: date-time */
             updatedAt: string;
@@ -2189,6 +2200,16 @@ export interface components {
             amber: number;
             red: number;
         };
+        RollupPreworkDto: {
+            required: number;
+            done: number;
+            notApplicable: number;
+            /**
+             * @description 前期手续办结率 = done ÷ (required − notApplicable) × 100; null when nothing is left to require
+             * @example 66.67
+             */
+            rate: number | null;
+        };
         RollupSnapshotDataDto: {
             label: string;
             total: number;
@@ -2199,6 +2220,8 @@ export interface components {
             overdueMilestones: number;
             staleProjects: number;
             pendingRequests: number;
+            /** @description absent from snapshots taken before 前期手续 were tracked */
+            prework?: components["schemas"]["RollupPreworkDto"];
             /** Format: date-time */
             computedAt: string;
         };
@@ -2217,6 +2240,7 @@ export interface components {
             overdueMilestones: number;
             staleProjects: number;
             pendingRequests: number;
+            prework: components["schemas"]["RollupPreworkDto"];
             /** Format: date-time */
             computedAt: string;
             /** @description last week’s snapshot of this key, if any */
