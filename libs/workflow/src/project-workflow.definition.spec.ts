@@ -74,7 +74,12 @@ describe('project workflow: the happy path', () => {
     const applied = accepted(engine.decide(snap, command('apply', 'start', reviewer, { evidence: startEvidence, requestedBy: owner.id })));
     expect(applied).toMatchObject({ from: 'study', state: 'start', previousState: null, version: 4, changed: true });
     expect(applied.events.map((e) => e.name)).toEqual(['project.stage_changed']);
-    expect(applied.events[0].payload).toMatchObject({ workflowId: 'project', workflowVersion: engine.definition.version, requestedBy: 'u-owner', kind: 'apply' });
+    expect(applied.events[0].payload).toMatchObject({
+      workflowId: 'project',
+      workflowVersion: engine.definition.version,
+      requestedBy: 'u-owner',
+      kind: 'apply',
+    });
     // The evidence's start date is 开工's actual date; 施工许可 was already done, so it keeps its own.
     expect(applied.completions).toEqual([{ milestone: 'groundbreaking', date: '2026-11-20', evidenceField: 'actualStartDate' }]);
     // A request completes nothing: only the approval does.
