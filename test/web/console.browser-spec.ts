@@ -156,7 +156,9 @@ describe('web console in Chromium', () => {
     await approvals.getByTestId('parallel-assessments').getByText('环评批复').waitFor();
     expect(await approvals.getByTestId('approval-eia').getAttribute('data-status')).toBe('not_started');
     await approvals.getByTestId('edit-approval-eia').click();
-    await page.getByRole('dialog').getByLabel('办理状态').click();
+    await page.getByRole('dialog').getByTestId('approval-form').waitFor();
+    // The modal is still opening (animated): click the select once it is there rather than wait for it to stand still.
+    await page.getByRole('dialog').getByLabel('办理状态').click({ force: true });
     await page.locator('.ant-select-item-option', { hasText: '已办结' }).click();
     await page.getByRole('dialog').getByLabel('批复文号').fill('渝环准〔2026〕12号');
     await page.getByRole('dialog').getByLabel('批复日期').fill(todayIn('Asia/Shanghai'));
@@ -168,7 +170,9 @@ describe('web console in Chromium', () => {
       .getByText(/渝环准〔2026〕12号/)
       .waitFor();
     await approvals.getByTestId('edit-approval-social_risk').click();
-    await page.getByRole('dialog').getByLabel('办理状态').click();
+    await page.getByRole('dialog').getByTestId('approval-form').waitFor();
+    // The modal is still opening (animated): click the select once it is there rather than wait for it to stand still.
+    await page.getByRole('dialog').getByLabel('办理状态').click({ force: true });
     await page.locator('.ant-select-item-option', { hasText: '不适用' }).click();
     await page.getByRole('dialog').getByLabel('不适用原因').fill('线性工程，已纳入省级评估');
     await page.getByRole('dialog').getByRole('button', { name: '保存' }).click();
