@@ -63,7 +63,7 @@ describe('Excel import of milestone updates: GET /api/milestones/import-template
 
       const expected = await t.db.query(
         `SELECT m.id, m.name, m.baseline_date::text AS baseline, m.forecast_date::text AS forecast, m.version, p.catalog_key, p.name AS project
-         FROM milestone m JOIN project p ON p.id = m.project_id WHERE p.unit_id = $1 AND m.status <> 'done' ORDER BY p.plan_order, p.id, m.sort_order`,
+         FROM milestone m JOIN project p ON p.id = m.project_id WHERE p.unit_id = $1 AND m.status = 'pending' ORDER BY p.plan_order, p.id, m.sort_order`,
         [transportUnitId],
       );
       const rows = await templateRows(res.body);
@@ -114,7 +114,7 @@ describe('Excel import of milestone updates: GET /api/milestones/import-template
 
     it('a reviewer gets every unit (or one unit, or one project) and may change the baseline, not the forecast', async () => {
       const all = await template('reviewer').expect(200);
-      const open = await t.db.query(`SELECT count(*)::int AS n FROM milestone WHERE status <> 'done'`);
+      const open = await t.db.query(`SELECT count(*)::int AS n FROM milestone WHERE status = 'pending'`);
       expect(all.headers['x-total-count']).toBe(String(open.rows[0].n));
       // The whole district's template must itself fit under the upload limit.
       expect((all.body as Buffer).length).toBeLessThan(2 * 1024 * 1024);

@@ -36,6 +36,8 @@ interface Fixture {
   waterUnitId: string;
   /** A pending milestone of a transport project, for updates. */
   milestoneId: string;
+  /** An open approval (前期手续) of the same project. */
+  approvalId: string;
   /** A transport project in study, without pending requests (transition requests, override, unit). */
   projectId: string;
   /** A pending transition request on another transport project. */
@@ -104,6 +106,21 @@ const RULES: Record<string, Rule> = {
         { body: { version, baselineDate: '2029-06-30', comment: '调整基线' } },
         // Refused before the body is validated: a stranger learns nothing from 400s.
         { body: { version: -1, forecastDate: 'not-a-date', colour: 'red' } },
+      ];
+    },
+  },
+  'PATCH /api/approvals/{id}': {
+    allowed: ['owner', 'admin'],
+    unitScoped: true,
+    params: (f) => ({ id: f.approvalId }),
+    attempts: async (f, t) => {
+      const version = await milestoneVersion(t, f.approvalId);
+      return [
+        { body: { version, status: 'in_progress' } },
+        { body: { version, status: 'done', documentNo: '綦发改〔2026〕1号', documentDate: today() } },
+        { body: { version, status: 'not_applicable', reason: '本项目不需要' } },
+        // Refused before the body is validated.
+        { body: { version, status: 'finished' } },
       ];
     },
   },
@@ -399,6 +416,11 @@ describe('authorization on every write (cross-unit and by role), from the OpenAP
         (row) => row.id as string,
       );
     const [milestoneId] = await pendingOf(projects[0]);
+    const approvalId = (
+      await t.db.query(`SELECT id FROM milestone WHERE project_id = $1 AND kind = 'approval' AND status = 'pending' ORDER BY sort_order DESC LIMIT 1`, [
+        projects[0],
+      ])
+    ).rows[0].id as string;
     const [rebaselined] = await pendingOf(projects[1]);
 
     const transition = await t
@@ -458,6 +480,7 @@ describe('authorization on every write (cross-unit and by role), from the OpenAP
       transportUnitId,
       waterUnitId: await unit('water'),
       milestoneId,
+      approvalId,
       projectId: projects[0],
       transitionRequestId: transition.body.id,
       rebaselineRequestId: rebaseline.body.id,

@@ -15,6 +15,8 @@ import { bootTestApp, TestApp } from '../support/test-app';
 const INITIAL_JS_BUDGET = 800 * 1024;
 /** Marked done by hand before 开工; 初步设计批复 is marked 不适用 and 施工许可 completed by the request's permit date. */
 const MILESTONES_BEFORE_START = ['项目建议书', '可行性研究报告批复'];
+/** The other approvals of 渝贵高铁's type, entered through the API; 环评 and 社稳 are entered in the checklist. */
+const OTHER_APPROVALS = ['land_site', 'energy_review', 'planning_permit', 'drawing_review'];
 
 jest.setTimeout(180_000);
 
@@ -148,6 +150,44 @@ describe('web console in Chromium', () => {
     await page.getByText('「初步设计批复」已标记为不适用').waitFor();
     await milestoneRow(page, '初步设计批复').getByTestId('not-applicable').waitFor();
 
+    // 前期手续 of its type (政府投资基础设施): the checklist in order, the parallel assessments grouped. 环评 is obtained,
+    // entered in the owner's form with its document; 社会稳定风险评估 does not apply; the others were entered elsewhere.
+    const approvals = page.getByTestId('approval-checklist');
+    await approvals.getByTestId('parallel-assessments').getByText('环评批复').waitFor();
+    expect(await approvals.getByTestId('approval-eia').getAttribute('data-status')).toBe('not_started');
+    await approvals.getByTestId('edit-approval-eia').click();
+    await page.getByRole('dialog').getByTestId('approval-form').waitFor();
+    // The modal is still opening (animated): click the select once it is there rather than wait for it to stand still.
+    await page.getByRole('dialog').getByLabel('办理状态').click({ force: true });
+    await page.locator('.ant-select-item-option', { hasText: '已办结' }).click();
+    await page.getByRole('dialog').getByLabel('批复文号').fill('渝环准〔2026〕12号');
+    await page.getByRole('dialog').getByLabel('批复日期').fill(todayIn('Asia/Shanghai'));
+    await page.getByRole('dialog').getByLabel('批复日期').press('Enter');
+    await page.getByRole('dialog').getByRole('button', { name: '保存' }).click();
+    await page.getByText('前期手续已更新').waitFor();
+    await approvals
+      .locator('[data-testid=approval-eia][data-status=done]')
+      .getByText(/渝环准〔2026〕12号/)
+      .waitFor();
+    await approvals.getByTestId('edit-approval-social_risk').click();
+    await page.getByRole('dialog').getByTestId('approval-form').waitFor();
+    // The modal is still opening (animated): click the select once it is there rather than wait for it to stand still.
+    await page.getByRole('dialog').getByLabel('办理状态').click({ force: true });
+    await page.locator('.ant-select-item-option', { hasText: '不适用' }).click();
+    await page.getByRole('dialog').getByLabel('不适用原因').fill('线性工程，已纳入省级评估');
+    await page.getByRole('dialog').getByRole('button', { name: '保存' }).click();
+    await approvals.locator('[data-testid=approval-social_risk][data-status=not_applicable]').waitFor();
+    const { items: others } = (await t.as('owner_transport').get(`/api/projects/${yggtId}/approvals`).expect(200)).body;
+    for (const code of OTHER_APPROVALS) {
+      const approval = others.find((a: { code: string }) => a.code === code);
+      await t
+        .as('owner_transport')
+        .patch(`/api/approvals/${approval.id}`)
+        .send({ version: approval.version, status: 'done', documentNo: `綦〔2026〕${code}`, documentDate: todayIn('Asia/Shanghai') })
+        .expect(200);
+    }
+    await page.reload();
+
     await page.getByTestId('request-begin_construction').click();
     await page.getByRole('dialog').getByText('前置里程碑均已办结').waitFor();
     await fillStartEvidence(page);
@@ -161,8 +201,8 @@ describe('web console in Chromium', () => {
 
     const history = await t.as('reviewer').get(`/api/projects/${yggtId}/history`).expect(200);
     const actions = history.body.items.map((e: { action: string }) => e.action);
-    expect(actions.filter((a: string) => a === 'milestone.updated')).toHaveLength(2 + MILESTONES_BEFORE_START.length);
-    expect(actions.filter((a: string) => a === 'milestone.marked_not_applicable')).toHaveLength(1);
+    expect(actions.filter((a: string) => a === 'milestone.updated')).toHaveLength(2 + MILESTONES_BEFORE_START.length + 1 + OTHER_APPROVALS.length);
+    expect(actions.filter((a: string) => a === 'milestone.marked_not_applicable')).toHaveLength(2);
     expect(actions).toContain('transition.requested');
     const milestones = await t.as('reviewer').get(`/api/projects/${yggtId}/milestones`).expect(200);
     expect(milestones.body.items.find((m: { code: string }) => m.code === 'feasibility_approval')).toMatchObject({

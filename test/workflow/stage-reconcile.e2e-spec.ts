@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { isImpliedByStage, stageOfStatus } from '@qj/domain';
+import { isImpliedByStage, isMilestoneCode, stageOfStatus } from '@qj/domain';
 import { validateEnv } from '@qj/config';
 import { dataSourceOptions, prepareDatabase } from '@qj/persistence';
 
@@ -52,11 +52,17 @@ describe('the stage–milestone reconcile of existing data', () => {
     const milestones = async (projectId: string) =>
       (
         await db.query(
-          `SELECT id, code, status, actual_date::text AS "actualDate", not_applicable_reason AS reason FROM milestone WHERE project_id = $1 ORDER BY sort_order`,
+          `SELECT id, code, kind, status, actual_date::text AS "actualDate", not_applicable_reason AS reason FROM milestone WHERE project_id = $1 ORDER BY sort_order`,
           [projectId],
         )
       ).rows;
-    const startMilestones = await milestones(started);
+    // The template's milestones are this reconcile's; the approvals a later release adds are that release's (补录).
+    const [startMilestones, addedApprovals] = await milestones(started).then((all) => [
+      all.filter((m) => isMilestoneCode(m.code)),
+      all.filter((m) => !isMilestoneCode(m.code)),
+    ]);
+    expect(addedApprovals.length).toBeGreaterThan(0);
+    for (const m of addedApprovals) expect(m).toMatchObject({ kind: 'approval', status: 'not_applicable', reason: expect.stringContaining('补录') });
     expect(startMilestones.find((m) => m.code === 'groundbreaking')).toMatchObject({ status: 'done', actualDate: '2026-11-25', reason: null });
     for (const m of startMilestones.filter((m) => m.code !== 'groundbreaking')) {
       expect(m).toMatchObject({ status: 'not_applicable', actualDate: null, reason: '数据校正：项目已处于「开工建设」阶段，此前未记录该里程碑' });
@@ -66,7 +72,7 @@ describe('the stage–milestone reconcile of existing data', () => {
       [completed, 'complete'],
     ] as const) {
       for (const m of await milestones(projectId)) {
-        if (isImpliedByStage(m.code, stageOfStatus(stage))) expect(['done', 'not_applicable']).toContain(m.status);
+        if (isImpliedByStage(m.code, stageOfStatus(stage), m.kind)) expect(['done', 'not_applicable']).toContain(m.status);
       }
     }
     expect((await milestones(untouched)).every((m) => m.status === 'pending')).toBe(true);

@@ -8,6 +8,7 @@ interface Milestone {
   id: string;
   overdueDays?: number;
   code: string;
+  kind: string;
   version: number;
   status: string;
   baselineDate: string | null;
@@ -38,11 +39,24 @@ describe('workflow: owners request, the DRC approves, every step audited', () =>
   });
   afterAll(() => t.close());
 
-  it('every project starts with milestones from the templates, baselines consistent with its 2030 target', async () => {
+  it('every project starts with milestones from the templates and its type’s approvals, baselines consistent with its 2030 target', async () => {
     const res = await t.as('owner_transport').get(`/api/projects/${projectId}/milestones`).expect(200);
     const codes = res.body.items.map((m: Milestone) => m.code);
-    expect(codes).toEqual(['proposal', 'feasibility_approval', 'preliminary_design_approval', 'construction_permit', 'groundbreaking']);
-    for (const m of res.body.items) expect(m.baselineDate <= '2030-12-31').toBe(true);
+    expect(codes).toEqual([
+      'proposal',
+      'land_site',
+      'eia',
+      'energy_review',
+      'social_risk',
+      'feasibility_approval',
+      'preliminary_design_approval',
+      'planning_permit',
+      'drawing_review',
+      'construction_permit',
+      'groundbreaking',
+    ]);
+    // Approvals the catalogue added have no baseline until their owner gives a forecast.
+    for (const m of res.body.items) expect(m.baselineDate === null || m.baselineDate <= '2030-12-31').toBe(true);
     const { rows } = await t.db.query(`SELECT count(*)::int AS bare FROM project p WHERE NOT EXISTS (SELECT 1 FROM milestone m WHERE m.project_id = p.id)`);
     expect(rows[0].bare).toBe(0);
   });
@@ -52,7 +66,7 @@ describe('workflow: owners request, the DRC approves, every step audited', () =>
     const project = (await t.as('reviewer').get(`/api/projects/${projectId}`).expect(200)).body;
     const items: Milestone[] = (await t.as('reviewer').get(`/api/projects/${projectId}/milestones`).expect(200)).body.items;
     for (const m of items) {
-      const implied = isImpliedByStage(m.code, stageOfStatus(project.stage, project.previousStage));
+      const implied = isImpliedByStage(m.code, stageOfStatus(project.stage, project.previousStage), m.kind);
       if (implied) expect(['done', 'not_applicable']).toContain(m.status);
       if (m.status === 'done') expect(m.actualDate).toBeTruthy();
     }
@@ -72,10 +86,17 @@ describe('workflow: owners request, the DRC approves, every step audited', () =>
     const begin = transitions.body.transitions.find((tr: { transitionId: string }) => tr.transitionId === 'begin_construction');
     const checklist = begin.guards.find((g: { guard: string }) => g.guard === 'milestonesSettled');
     expect(checklist.ok).toBe(false);
+    // Workflow v3: every approval of the project's type (政府投资基础设施), in path order.
     expect(checklist.checklist.map((i: { milestone: string; state: string }) => [i.milestone, i.state])).toEqual([
       ['proposal', 'pending'],
+      ['land_site', 'pending'],
+      ['eia', 'pending'],
+      ['energy_review', 'pending'],
+      ['social_risk', 'pending'],
       ['feasibility_approval', 'pending'],
       ['preliminary_design_approval', 'pending'],
+      ['planning_permit', 'pending'],
+      ['drawing_review', 'pending'],
       ['construction_permit', 'needs_evidence'],
     ]);
 
@@ -86,6 +107,14 @@ describe('workflow: owners request, the DRC approves, every step audited', () =>
 
     await done('proposal');
     await done('feasibility_approval');
+    for (const code of ['land_site', 'eia', 'energy_review', 'social_risk', 'planning_permit', 'drawing_review']) {
+      const approval = await milestone(code);
+      await t
+        .as('owner_transport')
+        .patch(`/api/approvals/${approval.id}`)
+        .send({ version: approval.version, status: 'done', documentNo: `綦〔2026〕${code}`, documentDate: today() })
+        .expect(200);
+    }
     // 初步设计 is not needed for this project: its owner says so, with a reason.
     const design = await milestone('preliminary_design_approval');
     const marked = await t
@@ -113,7 +142,7 @@ describe('workflow: owners request, the DRC approves, every step audited', () =>
         comment: '已取得施工许可，申请开工',
       });
     expect(requested.status).toBe(201);
-    expect(requested.body).toMatchObject({ status: 'pending', fromStage: 'study', toStage: 'start', workflowVersion: 2 });
+    expect(requested.body).toMatchObject({ status: 'pending', fromStage: 'study', toStage: 'start', workflowVersion: 3 });
     await expectAgreement();
 
     const inbox = await t.as('reviewer').get('/api/transition-requests').query({ status: 'pending' }).expect(200);
@@ -163,8 +192,8 @@ describe('workflow: owners request, the DRC approves, every step audited', () =>
 
     const history = await t.as('reviewer').get(`/api/projects/${projectId}/history`).expect(200);
     const actions = history.body.items.map((e: { action: string }) => e.action);
-    // 3 by hand, 2 with the start approval, 2 with the completion approval.
-    expect(actions.filter((a: string) => a === 'milestone.updated')).toHaveLength(7);
+    // 3 by hand, 6 approvals of its type done with their documents, 2 with the start approval, 2 with the completion approval.
+    expect(actions.filter((a: string) => a === 'milestone.updated')).toHaveLength(13);
     expect(actions.filter((a: string) => a === 'milestone.marked_not_applicable')).toHaveLength(1);
     expect(actions.filter((a: string) => a === 'transition.requested')).toHaveLength(2);
     expect(actions.filter((a: string) => a === 'transition.approved')).toHaveLength(2);
@@ -312,7 +341,7 @@ describe('workflow: owners request, the DRC approves, every step audited', () =>
 
     it('a request filed under workflow version 1 is approved by version 1; one whose version is gone can still be rejected', async () => {
       const filed = await t.as('owner_water').post(`/api/projects/${waterProject}/transition-requests`).send({ to: 'on_hold', reason: '汛期停工' }).expect(201);
-      expect(filed.body.workflowVersion).toBe(2);
+      expect(filed.body.workflowVersion).toBe(3);
       await t.db.query(`UPDATE transition_request SET workflow_version = 1 WHERE id = $1`, [filed.body.id]);
       const approved = await t.as('reviewer').post(`/api/transition-requests/${filed.body.id}/approve`).send({}).expect(200);
       expect(approved.body.workflowVersion).toBe(1);
@@ -472,7 +501,8 @@ describe('workflow: owners request, the DRC approves, every step audited', () =>
     expect(same.body).toMatchObject({ overdue: true, version: m.version });
     // A real change to the project (another milestone's forecast) refreshes its status.
     const [other] = res.body.items
-      .filter((x: Milestone) => x.status === 'pending' && x.id !== m.id)
+      // Approvals the catalogue added have no baseline yet: only a scheduled milestone can be brought forward.
+      .filter((x: Milestone) => x.status === 'pending' && x.id !== m.id && x.baselineDate)
       .sort((a: Milestone, b: Milestone) => String(b.baselineDate).localeCompare(String(a.baselineDate)));
     await t
       .as('owner_health')

@@ -25,6 +25,7 @@ import { BulletinsModule } from './bulletins/bulletins.module';
 import { ProblemsModule } from './problems/problems.module';
 import { SupervisionNoticesModule } from './supervision-notices/supervision-notices.module';
 import { FilesModule } from './files/files.module';
+import { PreworkModule } from './prework/prework.module';
 
 /** The HTTP application. Built from an already validated configuration, so each test suite can boot its own. */
 @Module({})
@@ -57,6 +58,7 @@ export class ApiModule {
         ProblemsModule,
         SupervisionNoticesModule,
         FilesModule,
+        PreworkModule,
         AdminModule,
         // Registers /metrics and the /admin/queues dashboard outside /api, ahead of WebModule's console fallback.
         OperationsModule,

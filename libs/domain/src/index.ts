@@ -10,3 +10,4 @@ export * from './report-month';
 export * from './investment';
 export * from './problem';
 export * from './project-light';
+export * from './prework';

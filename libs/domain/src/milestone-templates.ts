@@ -65,10 +65,14 @@ export function milestoneTemplate(code: MilestoneCode): MilestoneTemplate {
   return template;
 }
 
-/** Whether a project at `stage` must have this milestone behind it (done or 不适用): its `doneOnceAt` is reached. */
-export function isImpliedByStage(code: string, stage: Stage | null): boolean {
+/**
+ * Whether a project at `stage` must have this milestone behind it (done or 不适用): its `doneOnceAt` is reached. Every
+ * approval (前期手续, kind `approval`, from the approvals catalogue) is behind a project that has started.
+ */
+export function isImpliedByStage(code: string, stage: Stage | null, kind: string = 'milestone'): boolean {
   const template = MILESTONE_TEMPLATES.find((t) => t.code === code);
-  return Boolean(template && stage && stageIndex(stage) >= stageIndex(template.doneOnceAt));
+  const doneOnceAt = kind === 'approval' ? 'start' : template?.doneOnceAt;
+  return Boolean(doneOnceAt && stage && stageIndex(stage) >= stageIndex(doneOnceAt));
 }
 
 export function milestoneTemplatesOf(stage: Stage): readonly MilestoneTemplate[] {

@@ -83,6 +83,7 @@ export const ERRORS = {
   // 404: what is not there.
   project_not_found: { status: 404, zh: '没有编号为 {id} 的项目', en: 'No project with id {id}' },
   milestone_not_found: { status: 404, zh: '没有编号为 {id} 的里程碑', en: 'No milestone with id {id}' },
+  approval_not_found: { status: 404, zh: '没有编号为 {id} 的前期手续', en: 'No approval with id {id}' },
   request_not_found: { status: 404, zh: '没有编号为 {id} 的申请', en: 'No request with id {id}' },
   user_not_found: { status: 404, zh: '没有编号为 {id} 的用户', en: 'No user with id {id}' },
   digest_not_found: { status: 404, zh: '没有 {week} 的周报', en: 'No digest for {week}' },

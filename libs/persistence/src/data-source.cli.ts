@@ -1,4 +1,6 @@
 import 'reflect-metadata';
+// Migrations may use the libraries (the approvals backfill does): resolve @qj/* from tsconfig.json under the CLI too.
+import 'tsconfig-paths/register';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from './data-source.options';
 

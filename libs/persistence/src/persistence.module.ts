@@ -30,6 +30,7 @@ import { ReportReminderRepository } from './repositories/report-reminder.reposit
 import { ProblemRepository } from './repositories/problem.repository';
 import { SupervisionRepository } from './repositories/supervision.repository';
 import { FileRepository } from './repositories/file.repository';
+import { ApprovalRepository } from './repositories/approval.repository';
 
 /** Every repository, provided and exported alike: the only classes that speak SQL (with the unit of work that opens their transactions). */
 const REPOSITORIES = [
@@ -61,6 +62,7 @@ const REPOSITORIES = [
   ProblemRepository,
   SupervisionRepository,
   FileRepository,
+  ApprovalRepository,
 ];
 
 /** The TypeORM connection for either application. Migrations run before the modules start (see runMigrationsWithLock). */

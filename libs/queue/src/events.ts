@@ -15,6 +15,9 @@ export class MilestoneFields {
   @IsString() status: string;
   @IsOptional() @IsString() notApplicableReason: string | null;
   @IsInt() version: number;
+  /** An approval's 批复文号 and 办理中 flag (absent for other milestones). */
+  @IsOptional() @IsString() documentNo?: string | null;
+  @IsOptional() @IsBoolean() inProgress?: boolean;
 }
 
 /** A decision of the project workflow (`libs/workflow`): its facts, and the transition request it concerns. */

@@ -26,13 +26,22 @@ export const milestonesDone: GuardFn<{ milestones: readonly string[] }> = (param
 };
 
 /**
- * Every listed milestone the project tracks is settled: done, marked 不适用, or marked done by this transition's own
+ * The milestones a `milestonesSettled` guard requires: the listed ones, or with `approvalsOfType` the approvals the
+ * project's type requires, in path order — the listed ones only when the project tracks no approval (fails closed).
+ */
+function requiredRefs(params: { milestones?: readonly string[]; approvalsOfType?: boolean } | undefined, milestones: readonly MilestoneFact[]): string[] {
+  const approvals = params?.approvalsOfType ? milestones.filter((m) => m.approval && m.code).map((m) => m.code as string) : [];
+  return approvals.length ? approvals : asStringList(params?.milestones);
+}
+
+/**
+ * Every required milestone the project tracks is settled: done, marked 不适用, or marked done by this transition's own
  * evidence (`completesMilestones`, the date present). A milestone the project does not track is not required: its
  * path (seeded from its 2030 target) never had it. The checklist says where each one stands.
  */
-export const milestonesSettled: GuardFn<{ milestones: readonly string[] }> = (params, { snapshot, transition, command }) => {
+export const milestonesSettled: GuardFn<{ milestones: readonly string[]; approvalsOfType?: boolean }> = (params, { snapshot, transition, command }) => {
   const evidence = (command.evidence ?? {}) as Record<string, unknown>;
-  const checklist: ChecklistItem[] = asStringList(params?.milestones).map((ref) => {
+  const checklist: ChecklistItem[] = requiredRefs(params, snapshot.milestones).map((ref) => {
     const milestone = findMilestone(snapshot.milestones, ref);
     if (!milestone) return { milestone: ref, name: ref, state: 'untracked' };
     const item = { milestone: milestone.code ?? ref, name: milestone.name ?? ref };

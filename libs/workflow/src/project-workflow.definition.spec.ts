@@ -74,7 +74,12 @@ describe('project workflow: the happy path', () => {
     const applied = accepted(engine.decide(snap, command('apply', 'start', reviewer, { evidence: startEvidence, requestedBy: owner.id })));
     expect(applied).toMatchObject({ from: 'study', state: 'start', previousState: null, version: 4, changed: true });
     expect(applied.events.map((e) => e.name)).toEqual(['project.stage_changed']);
-    expect(applied.events[0].payload).toMatchObject({ workflowId: 'project', workflowVersion: 2, requestedBy: 'u-owner', kind: 'apply' });
+    expect(applied.events[0].payload).toMatchObject({
+      workflowId: 'project',
+      workflowVersion: engine.definition.version,
+      requestedBy: 'u-owner',
+      kind: 'apply',
+    });
     // The evidence's start date is 开工's actual date; 施工许可 was already done, so it keeps its own.
     expect(applied.completions).toEqual([{ milestone: 'groundbreaking', date: '2026-11-20', evidenceField: 'actualStartDate' }]);
     // A request completes nothing: only the approval does.
@@ -354,5 +359,47 @@ describe('project workflow: admin override', () => {
 
   it('refuses a no-op override', () => {
     expect(refused(engine.decide(snapshot('start'), command('override', 'start', admin, { reason: 'x' }))).code).toBe('transition_not_allowed');
+  });
+});
+
+describe('project workflow v3: 开工 needs the approvals of the project’s type (前期手续 as data)', () => {
+  /** An enterprise project's path: 备案 and the permits are its approvals; 项目建议书 and 可研批复 are plain milestones. */
+  const enterprise = (done: string[], notApplicable: string[] = []) =>
+    [
+      ...milestones(done, notApplicable),
+      ...['enterprise_filing', 'eia', 'energy_review'].map((code) => ({
+        code,
+        name: code,
+        done: done.includes(code),
+        notApplicable: notApplicable.includes(code),
+      })),
+    ].map((m) => ({ ...m, approval: ['enterprise_filing', 'eia', 'energy_review', 'construction_permit'].includes(m.code) }));
+  const evidence = { ...startEvidence, constructionPermitDate: '2026-11-10' };
+
+  it('is the current version; versions 1 and 2 stay for requests filed under them', () => {
+    expect(engine.definition.version).toBe(3);
+    expect([1, 2].map((v) => projectWorkflowEngineFor(v)?.definition.version)).toEqual([1, 2]);
+  });
+
+  it('refuses with the missing approvals named, and ignores what the type does not require', () => {
+    const refusal = refused(
+      engine.decide(snapshot('study', { milestones: enterprise(['enterprise_filing']) }), command('request', 'start', owner, { evidence })),
+    );
+    expect(refusal.failedGuards[0]).toMatchObject({ guard: 'milestonesSettled', missing: ['eia', 'energy_review'] });
+    expect(refusal.failedGuards[0].detail).toBe('前置里程碑未办结：eia（未完成，也未标记不适用）、energy_review（未完成，也未标记不适用）');
+    // 施工许可 is completed by the evidence's permit date; 项目建议书 and 可研批复 are not asked of an enterprise project.
+    const [begin] = engine.allowedTransitions(snapshot('study', { milestones: enterprise(['enterprise_filing']) }), owner);
+    const required = begin.guards.find((g) => g.guard === 'milestonesSettled')?.checklist?.map((i) => i.milestone);
+    expect(required?.sort()).toEqual(['construction_permit', 'eia', 'energy_review', 'enterprise_filing']);
+  });
+
+  it('accepts when each is done or 不适用', () => {
+    const snap = snapshot('study', { milestones: enterprise(['enterprise_filing', 'eia'], ['energy_review']) });
+    expect(accepted(engine.decide(snap, command('apply', 'start', reviewer, { evidence, requestedBy: owner.id }))).state).toBe('start');
+  });
+
+  it('fails closed: a project that tracks no approval needs version 2’s four', () => {
+    const refusal = refused(engine.decide(snapshot('study'), command('request', 'start', owner, { evidence })));
+    expect(refusal.failedGuards[0]).toMatchObject({ missing: ['proposal', 'feasibility_approval', 'preliminary_design_approval'] });
   });
 });

@@ -139,10 +139,11 @@ const projectWorkflowV1: ProjectWorkflowDefinition = {
  * - 建成投用: 主体完工 and 竣工验收 must be settled; approval marks 竣工验收 done on the acceptance date and 投入使用
  *   on its own date (the acceptance date when not given).
  */
+const v2BeginSettled: MilestoneCode[] = ['proposal', 'feasibility_approval', 'preliminary_design_approval', 'construction_permit'];
 const v2Changes: Partial<Record<string, Partial<TransitionDefinition<ProjectStatus, ProjectEvidence>>>> = {
   begin_construction: {
     guards: {
-      milestonesSettled: { milestones: ['proposal', 'feasibility_approval', 'preliminary_design_approval', 'construction_permit'] },
+      milestonesSettled: { milestones: v2BeginSettled },
       evidenceDates: { fields: ['approvalDate', 'constructionPermitDate', 'actualStartDate'], notAfterToday: true },
     },
     completesMilestones: [
@@ -173,8 +174,23 @@ const projectWorkflowV2: ProjectWorkflowDefinition = {
   },
 };
 
+/**
+ * Version 3 (前期手续 as data): 开工 needs every approval the project's type requires (the approvals catalogue,
+ * `libs/catalog/data/approvals.v<N>.json`) done or 不适用 — for 企业投资 that is 备案, not 项目建议书 or 可研批复. A project
+ * that tracks no approval falls back to version 2's four, so the guard fails closed. Everything else is version 2's.
+ */
+const projectWorkflowV3: ProjectWorkflowDefinition = {
+  ...projectWorkflowV2,
+  version: 3,
+  transitions: projectWorkflowV2.transitions.map((t) =>
+    t.id === 'begin_construction' ? { ...t, guards: { ...t.guards, milestonesSettled: { milestones: v2BeginSettled, approvalsOfType: true } } } : t,
+  ),
+};
+
 /** Every released version, oldest first; the last is the one new requests are filed under. */
-export const projectWorkflowDefinitions = [projectWorkflowV1, projectWorkflowV2].map((definition) => defineWorkflow(definition, projectGuards));
+export const projectWorkflowDefinitions = [projectWorkflowV1, projectWorkflowV2, projectWorkflowV3].map((definition) =>
+  defineWorkflow(definition, projectGuards),
+);
 
 /** The current project workflow. */
 export const projectWorkflow = projectWorkflowDefinitions[projectWorkflowDefinitions.length - 1];

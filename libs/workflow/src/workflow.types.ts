@@ -110,6 +110,8 @@ export interface MilestoneFact {
   readonly done: boolean;
   /** Marked 不适用 by its owner, with a reason: settled without being done. */
   readonly notApplicable?: boolean;
+  /** One of the approvals (前期手续) the project's type requires. */
+  readonly approval?: boolean;
 }
 
 export interface WorkflowSnapshot<State extends string> {

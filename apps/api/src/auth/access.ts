@@ -27,6 +27,8 @@ export const PERMISSIONS = {
   'milestone.rebaseline.request': { roles: ['owner', 'admin'], resource: 'milestone' },
   // 不适用 and back: the project's owners (and admins), never a reviewer.
   'milestone.settle': { roles: ['owner', 'admin'], resource: 'milestone' },
+  // 前期手续: an approval is a milestone; its state and document are the project's owners' to set (and admins').
+  'approval.update': { roles: ['owner', 'admin'], resource: 'milestone' },
   // Withdrawing: only the requester, which the service checks; the role and unit are checked here first.
   'rebaseline.withdraw': { roles: ['owner', 'admin'], resource: 'rebaselineRequest' },
   // Rows name their milestones in the file: each is checked against the same rules as milestone.update.

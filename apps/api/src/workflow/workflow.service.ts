@@ -34,7 +34,13 @@ function snapshotOf(project: ProjectState, milestones: readonly MilestoneRow[]):
     state: project.stage as ProjectStatus,
     previousState: project.previousStage as ProjectStatus | null,
     version: project.version,
-    milestones: milestones.map((m) => ({ code: m.code, name: m.name, done: m.status === 'done', notApplicable: m.status === 'not_applicable' })),
+    milestones: milestones.map((m) => ({
+      code: m.code,
+      name: m.name,
+      done: m.status === 'done',
+      notApplicable: m.status === 'not_applicable',
+      approval: m.kind === 'approval',
+    })),
   };
 }
 
@@ -66,7 +72,7 @@ function settlementOf(decision: Accepted<ProjectStatus>, milestones: readonly Mi
     if (completion) {
       settlement.changes.push({ id: m.id, status: 'done', actualDate: completion.date, notApplicableReason: null });
       settlement.comments.set(m.id, `${why}，按${evidenceLabel(completion.evidenceField)}标记完成`);
-    } else if (isImpliedByStage(m.code, stage)) {
+    } else if (isImpliedByStage(m.code, stage, m.kind)) {
       const reason = `${why}，此前未办结，标记为不适用`;
       settlement.changes.push({ id: m.id, status: 'not_applicable', actualDate: null, notApplicableReason: reason });
       settlement.comments.set(m.id, reason);

@@ -153,3 +153,12 @@ export type Bulletin = Schemas['BulletinDto'];
 export type BulletinList = Schemas['BulletinListDto'];
 export type BulletinAccepted = Schemas['BulletinAcceptedDto'];
 export type BulletinStatus = Schemas['BulletinStatus'];
+
+/** 前期手续 (GET /api/projects/:id/approvals, PATCH /api/approvals/:id, GET /api/prework/summary). */
+export type Approval = Schemas['ApprovalDto'];
+export type ApprovalStatus = Schemas['ApprovalStatus'];
+export type ProjectApprovals = Schemas['ProjectApprovalsDto'];
+export type UpdateApproval = Schemas['UpdateApprovalDto'];
+export const APPROVAL_STATUSES = every<ApprovalStatus>()('not_started', 'in_progress', 'done', 'not_applicable');
+export type PreworkSummary = Schemas['PreworkSummaryDto'];
+export type PreworkSummaryItem = Schemas['PreworkSummaryItemDto'];

@@ -5,10 +5,11 @@ import { ReactNode, useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { api } from '../api/client';
 import { DashboardData, loadDashboard, RollupDimension, RollupRow } from '../api/rollups';
-import type { ProjectPage, ProjectStatus } from '../api/types';
+import type { PreworkSummary, ProjectPage, ProjectStatus } from '../api/types';
 import { PROJECT_STATUSES, STAGES } from '../api/types';
 import { ChartClick, EChart, loadECharts } from '../charts/echart';
 import { OverdueByUnitChart } from '../charts/overdue-by-unit-chart';
+import { PreworkByUnitChart } from '../charts/prework-by-unit-chart';
 import { WALL_AXIS as AXIS, WALL_SPLIT as SPLIT } from '../charts/wall-theme';
 import { loadWeeklyTrend, WeeklyTrendChart } from '../charts/weekly-trend-chart';
 import { PageError, ProblemAlert } from '../components/problem-alert';
@@ -54,6 +55,7 @@ export default function DashboardPage() {
   const red = useAsync((signal) => api.get<ProjectPage>('/api/projects', { rag: 'red', pageSize: 8, sort: '-updatedAt' }, signal), [fresh]);
   const units = useAsync<DashboardData>((signal) => loadDashboard('unit', signal), [fresh]);
   const trend = useAsync((signal) => loadWeeklyTrend(signal), [fresh]);
+  const prework = useAsync((signal) => api.get<PreworkSummary>('/api/prework/summary', { by: 'unit' }, signal), [fresh]);
 
   // Fetch ECharts alongside the data instead of after it: the charts mount only once the numbers are in.
   useEffect(() => void loadECharts(), []);
@@ -394,6 +396,20 @@ export default function DashboardPage() {
                     <OverdueByUnitChart rows={units.data.rows} />
                   ) : units.error ? (
                     <ProblemAlert error={units.error} onRetry={units.reload} />
+                  ) : (
+                    <Skeleton active paragraph={{ rows: 5 }} />
+                  )}
+                </div>
+              </Col>
+              <Col xs={24} xl={10} xxl={6}>
+                <div className="wall-panel">
+                  <h3>
+                    <span>{t('dash.preworkByUnit')}</span>
+                  </h3>
+                  {prework.data ? (
+                    <PreworkByUnitChart items={prework.data.items} />
+                  ) : prework.error ? (
+                    <ProblemAlert error={prework.error} onRetry={prework.reload} />
                   ) : (
                     <Skeleton active paragraph={{ rows: 5 }} />
                   )}

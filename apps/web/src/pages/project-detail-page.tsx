@@ -16,6 +16,7 @@ import type {
 } from '../api/types';
 import { STAGES } from '../api/types';
 import { useUser } from '../auth/auth';
+import { ApprovalChecklist } from '../components/approval-checklist';
 import { DecisionModal } from '../components/decision-modal';
 import { EvidenceFiles } from '../components/evidence-files';
 import { EvidenceList } from '../components/evidence-list';
@@ -326,6 +327,7 @@ export default function ProjectDetailPage() {
         </Col>
       </Row>
       <InvestmentCard project={project} onFactsChanged={state.reload} />
+      <ApprovalChecklist project={project} canEdit={canEdit} onChanged={state.reload} />
       <Card title={t('detail.milestones')} size="small" style={{ marginTop: 16 }}>
         {milestones.length ? <MilestoneGantt milestones={milestones} /> : <Empty description={t('ms.empty')} />}
         <div style={{ marginTop: 12 }}>

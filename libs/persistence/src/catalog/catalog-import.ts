@@ -1,6 +1,7 @@
-import { Catalog, ProjectRecord } from '@qj/catalog';
+import { approvalsCatalogue, Catalog, ProjectRecord } from '@qj/catalog';
 import { pinyin } from 'pinyin-pro';
 import type { EntityManager } from 'typeorm';
+import { backfillApprovals } from './approval-seeding';
 import { seedMilestones } from './milestone-seeding';
 
 export interface CatalogImportSummary {
@@ -153,6 +154,8 @@ export async function importCatalog(manager: EntityManager, catalog: Catalog, ti
   );
 
   const milestonesSeeded = await seedMilestones(manager, timeZone);
+  // New projects get their type's approvals from the latest catalogue; existing ones already have them (idempotent).
+  await backfillApprovals(manager, approvalsCatalogue);
 
   return {
     structure: {

@@ -39,6 +39,10 @@ export class ProjectEntity {
   @Column({ type: 'text' })
   sector: string;
 
+  /** The approvals catalogue's project type (政府投资基础设施, 企业投资产业项目…), from the sector when first given approvals. */
+  @Column({ name: 'project_type', type: 'text', nullable: true })
+  projectType: string | null;
+
   /** What the plan wants by 2030: study | start | complete. */
   @Column({ type: 'text' })
   target: string;

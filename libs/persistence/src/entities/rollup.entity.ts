@@ -3,6 +3,13 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 export type StageCounts = Record<'study' | 'start' | 'complete' | 'on_hold' | 'cancelled', number>;
 export type TargetCounts = Record<'study' | 'start' | 'complete', number>;
 export type RagCounts = Record<'green' | 'amber' | 'red', number>;
+/** 前期手续 of the projects in preparation under a key: approvals required, done, 不适用, and 前期手续办结率 (%, or null). */
+export interface PreworkCounts {
+  required: number;
+  done: number;
+  notApplicable: number;
+  rate: number | null;
+}
 
 /** Status of the projects under one part, chapter, column, sector or unit: kept current by the workers. */
 @Entity('rollup')
@@ -46,6 +53,9 @@ export class RollupEntity {
 
   @Column({ name: 'pending_requests', type: 'integer' })
   pendingRequests: number;
+
+  @Column({ type: 'jsonb' })
+  prework: PreworkCounts;
 
   @Column({ name: 'computed_at', type: 'timestamptz' })
   computedAt: Date;

@@ -15,13 +15,15 @@ export interface MilestoneRow {
   actualDate: string | null;
   status: MilestoneStatus;
   notApplicableReason: string | null;
+  /** approval: a 前期手续 of the project's type (see ApprovalRepository); milestone: any other step. */
+  kind: 'milestone' | 'approval';
   version: number;
   updatedAt: Date;
 }
 
 export const MILESTONE_COLUMNS = `m.id, m.project_id AS "projectId", m.code, m.name, m.stage, m.sort_order AS "sortOrder",
   m.realises_target AS "realisesTarget", m.baseline_date AS "baselineDate", m.forecast_date AS "forecastDate",
-  m.actual_date AS "actualDate", m.status, m.not_applicable_reason AS "notApplicableReason", m.version, m.updated_at AS "updatedAt"`;
+  m.actual_date AS "actualDate", m.status, m.not_applicable_reason AS "notApplicableReason", m.kind, m.version, m.updated_at AS "updatedAt"`;
 
 export function ragOf(
   project: { target: string; stage: string },

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { SECTORS } from '@qj/catalog';
 import { PROJECT_STATUSES, SECTOR_LABELS, type BusinessDay } from '@qj/domain';
+import { approvalCountsSql, inPreparationSql, isApprovalSql, preworkRateHundredthsSql } from '../prework.sql';
 import { overdueMilestoneSql, staleProjectSql, targetReachedSql } from '../rules.sql';
 import { DataSource, EntityManager } from 'typeorm';
 
@@ -66,11 +67,12 @@ export interface RollupRow {
   overdueMilestones: number;
   staleProjects: number;
   pendingRequests: number;
+  prework: { required: number; done: number; notApplicable: number; rate: number | null };
   computedAt: Date;
 }
 
 const ROW_COLUMNS = `dimension, key, label, sort_order AS "sortOrder", total, by_stage AS "byStage", targets, reached, rag,
-  overdue_milestones AS "overdueMilestones", stale_projects AS "staleProjects", pending_requests AS "pendingRequests", computed_at AS "computedAt"`;
+  overdue_milestones AS "overdueMilestones", stale_projects AS "staleProjects", pending_requests AS "pendingRequests", prework, computed_at AS "computedAt"`;
 
 /**
  * Roll-ups per part, chapter, column, sector and unit, computed from the projects themselves, so a
@@ -90,8 +92,13 @@ export class RollupRepository {
            ${targetReachedSql('p')} AS reached,
            (SELECT count(*) FROM milestone m WHERE m.project_id = p.id AND ${overdueMilestoneSql('m', 'p', '$2::date')}) AS overdue,
            ${staleProjectSql('p', '$2::date', '$6::text')} AS stale,
-           EXISTS (SELECT 1 FROM transition_request r WHERE r.project_id = p.id AND r.status = 'pending') AS pending
-         FROM project p WHERE $5::text[] IS NULL OR ${PROJECTS_UNDER[dimension]}
+           EXISTS (SELECT 1 FROM transition_request r WHERE r.project_id = p.id AND r.status = 'pending') AS pending,
+           ap.required AS ap_required, ap.done AS ap_done, ap.not_applicable AS ap_na
+         FROM project p
+         -- 前期手续 count for the projects in preparation only (the rule of prework.sql.ts).
+         CROSS JOIN LATERAL (SELECT ${approvalCountsSql('am')} FROM milestone am
+                             WHERE am.project_id = p.id AND ${isApprovalSql('am')} AND ${inPreparationSql('p')}) ap
+         WHERE $5::text[] IS NULL OR ${PROJECTS_UNDER[dimension]}
        ), a AS (
          SELECT key, count(*)::int AS total,
            jsonb_build_object('study', count(*) FILTER (WHERE stage = 'study'), 'start', count(*) FILTER (WHERE stage = 'start'),
@@ -105,17 +112,22 @@ export class RollupRepository {
              'red', count(*) FILTER (WHERE rag = 'red')) AS rag,
            COALESCE(sum(overdue), 0)::int AS overdue_milestones,
            count(*) FILTER (WHERE stale)::int AS stale_projects,
-           count(*) FILTER (WHERE pending)::int AS pending_requests
+           count(*) FILTER (WHERE pending)::int AS pending_requests,
+           sum(ap_required)::int AS ap_required, sum(ap_done)::int AS ap_done, sum(ap_na)::int AS ap_na
          FROM keyed WHERE ($5::text[] IS NULL OR key = ANY($5::text[])) GROUP BY key
        ), upserted AS (
-         INSERT INTO rollup (dimension, key, label, sort_order, total, by_stage, targets, reached, rag, overdue_milestones, stale_projects, pending_requests, computed_at)
+         INSERT INTO rollup (dimension, key, label, sort_order, total, by_stage, targets, reached, rag, overdue_milestones, stale_projects, pending_requests,
+                             prework, computed_at)
          SELECT $1, a.key, COALESCE(${LABEL_OF[dimension]}, a.key), ${SORT_OF[dimension]}, a.total, a.by_stage, a.targets, a.reached, a.rag,
-                a.overdue_milestones, a.stale_projects, a.pending_requests, now()
+                a.overdue_milestones, a.stale_projects, a.pending_requests,
+                jsonb_build_object('required', a.ap_required, 'done', a.ap_done, 'notApplicable', a.ap_na,
+                  'rate', ${preworkRateHundredthsSql('a.ap_required', 'a.ap_done', 'a.ap_na')} / 100.0),
+                now()
          FROM a
          ON CONFLICT (dimension, key) DO UPDATE SET label = EXCLUDED.label, sort_order = EXCLUDED.sort_order, total = EXCLUDED.total,
            by_stage = EXCLUDED.by_stage, targets = EXCLUDED.targets, reached = EXCLUDED.reached, rag = EXCLUDED.rag,
            overdue_milestones = EXCLUDED.overdue_milestones, stale_projects = EXCLUDED.stale_projects,
-           pending_requests = EXCLUDED.pending_requests, computed_at = EXCLUDED.computed_at
+           pending_requests = EXCLUDED.pending_requests, prework = EXCLUDED.prework, computed_at = EXCLUDED.computed_at
          RETURNING key
        )
        DELETE FROM rollup r WHERE r.dimension = $1 AND ($5::text[] IS NULL OR r.key = ANY($5::text[]))
@@ -160,7 +172,7 @@ export class RollupRepository {
       `INSERT INTO rollup_snapshot (week, dimension, key, data)
        SELECT $1, dimension, key, jsonb_build_object('label', label, 'total', total, 'byStage', by_stage, 'targets', targets,
               'reached', reached, 'rag', rag, 'overdueMilestones', overdue_milestones, 'staleProjects', stale_projects,
-              'pendingRequests', pending_requests, 'computedAt', computed_at)
+              'pendingRequests', pending_requests, 'prework', prework, 'computedAt', computed_at)
        FROM rollup r
        ON CONFLICT (week, dimension, key) DO NOTHING RETURNING key`,
       [week],

@@ -18,6 +18,12 @@ export class MilestoneDto {
   @ApiProperty({ enum: MILESTONE_STATUSES, enumName: 'MilestoneStatus', description: 'not_applicable: 不适用, settled by its owner with a reason' })
   status: string;
   @ApiProperty({ type: String, nullable: true }) notApplicableReason: string | null;
+  @ApiProperty({
+    enum: ['milestone', 'approval'],
+    enumName: 'MilestoneKind',
+    description: 'approval: a 前期手续 (GET /api/projects/:id/approvals shows its document)',
+  })
+  kind: string;
   @ApiProperty(int) version: number;
   @ApiProperty(dateTime) updatedAt: string;
 }

@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ROLLUP_DIMENSIONS } from '@qj/persistence';
 import { dateTime, int } from '../../catalog/dto/project.response.dto';
 
@@ -26,6 +26,20 @@ export class RagCountsDto {
   @ApiProperty(int) red: number;
 }
 
+/** 前期手续 of the projects in preparation under the key. */
+export class RollupPreworkDto {
+  @ApiProperty(int) required: number;
+  @ApiProperty(int) done: number;
+  @ApiProperty(int) notApplicable: number;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    example: 66.67,
+    description: '前期手续办结率 = done ÷ (required − notApplicable) × 100; null when nothing is left to require',
+  })
+  rate: number | null;
+}
+
 /** A roll-up's numbers as the weekly snapshot kept them. */
 export class RollupSnapshotDataDto {
   @ApiProperty() label: string;
@@ -37,6 +51,7 @@ export class RollupSnapshotDataDto {
   @ApiProperty(int) overdueMilestones: number;
   @ApiProperty(int) staleProjects: number;
   @ApiProperty(int) pendingRequests: number;
+  @ApiPropertyOptional({ type: RollupPreworkDto, description: 'absent from snapshots taken before 前期手续 were tracked' }) prework?: RollupPreworkDto;
   @ApiProperty(dateTime) computedAt: string;
 }
 
@@ -54,6 +69,7 @@ export class RollupRowDto {
   @ApiProperty(int) overdueMilestones: number;
   @ApiProperty(int) staleProjects: number;
   @ApiProperty(int) pendingRequests: number;
+  @ApiProperty({ type: RollupPreworkDto }) prework: RollupPreworkDto;
   @ApiProperty(dateTime) computedAt: string;
   @ApiProperty({ type: RollupSnapshotDataDto, nullable: true, description: 'last week’s snapshot of this key, if any' }) lastWeek: RollupSnapshotDataDto | null;
 }
