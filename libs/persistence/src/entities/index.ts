@@ -19,6 +19,7 @@ import { InvestmentPlanEntity, InvestmentPlanVersionEntity, MonthlyReportEntity 
 import { InvestmentSnapshotEntity } from './investment-snapshot.entity';
 import { BulletinEntity } from './bulletin.entity';
 import { ReportReminderEntity } from './report-reminder.entity';
+import { DemoRunEntity } from './demo-run.entity';
 
 export * from './audit-event.entity';
 export * from './indicator.entity';
@@ -41,6 +42,7 @@ export * from './investment.entity';
 export * from './investment-snapshot.entity';
 export * from './bulletin.entity';
 export * from './report-reminder.entity';
+export * from './demo-run.entity';
 
 export const ENTITIES = [
   PlanPartEntity,
@@ -71,4 +73,5 @@ export const ENTITIES = [
   InvestmentSnapshotEntity,
   BulletinEntity,
   ReportReminderEntity,
+  DemoRunEntity,
 ];
