@@ -22,6 +22,7 @@ import { InvestmentPlansModule } from './investment-plans/investment-plans.modul
 import { MonthlyReportsModule } from './monthly-reports/monthly-reports.module';
 import { InvestmentModule } from './investment/investment.module';
 import { BulletinsModule } from './bulletins/bulletins.module';
+import { DemoModule } from './demo/demo.module';
 
 /** The HTTP application. Built from an already validated configuration, so each test suite can boot its own. */
 @Module({})
@@ -52,6 +53,7 @@ export class ApiModule {
         InvestmentModule,
         BulletinsModule,
         AdminModule,
+        DemoModule.forRoot(env),
         // Registers /metrics and the /admin/queues dashboard outside /api, ahead of WebModule's console fallback.
         OperationsModule,
         WebModule,

@@ -155,6 +155,14 @@ export const ERRORS = {
     zh: '请用 year 字段指定年度，或使用模板中的「年度」列（整份文件同一年度）',
     en: 'Give the year in the year field, or use the template’s 年度 column (one year for the whole file)',
   },
+  // The demo history (演示数据): loaded on a tracker with no activity only, cleared only when loaded.
+  demo_tracker_active: {
+    status: 409,
+    zh: '平台已有使用记录（{activity}），不能载入演示数据：演示数据只能载入到尚无任何活动的平台',
+    en: 'The tracker is already in use ({activity}), so the demo history cannot be loaded: it goes only on a tracker with no activity',
+  },
+  demo_loaded: { status: 409, zh: '演示数据已载入；如需重新载入，请先清除', en: 'The demo history is already loaded; clear it first to load it again' },
+  demo_not_loaded: { status: 409, zh: '当前没有载入演示数据', en: 'No demo history is loaded' },
   // 503: a backend is away.
   not_ready: { status: 503, zh: '未就绪：{failed} 无法访问', en: 'Not ready: {failed} cannot be reached' },
   backend_unavailable: {

@@ -36,3 +36,4 @@ export * from './repositories/monthly-report.repository';
 export * from './repositories/investment-figures.repository';
 export * from './repositories/bulletin.repository';
 export * from './investment.sql';
+export * from './repositories/demo.repository';

@@ -27,6 +27,7 @@ import { MonthlyReportRepository } from './repositories/monthly-report.repositor
 import { InvestmentFiguresRepository } from './repositories/investment-figures.repository';
 import { BulletinRepository } from './repositories/bulletin.repository';
 import { ReportReminderRepository } from './repositories/report-reminder.repository';
+import { DemoRepository } from './repositories/demo.repository';
 
 /** Every repository, provided and exported alike: the only classes that speak SQL (with the unit of work that opens their transactions). */
 const REPOSITORIES = [
@@ -55,6 +56,7 @@ const REPOSITORIES = [
   InvestmentFiguresRepository,
   BulletinRepository,
   ReportReminderRepository,
+  DemoRepository,
 ];
 
 /** The TypeORM connection for either application. Migrations run before the modules start (see runMigrationsWithLock). */
