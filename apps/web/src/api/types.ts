@@ -133,3 +133,6 @@ export type Bulletin = Schemas['BulletinDto'];
 export type BulletinList = Schemas['BulletinListDto'];
 export type BulletinAccepted = Schemas['BulletinAcceptedDto'];
 export type BulletinStatus = Schemas['BulletinStatus'];
+export type DemoStatus = Schemas['DemoStatusDto'];
+export type DemoLoaded = Schemas['DemoLoadedDto'];
+export type DemoCleared = Schemas['DemoClearedDto'];
