@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { Clock } from '@qj/config';
 import type { Client } from 'pg';
 import { demoScenario } from '../../apps/api/src/demo/demo-scenario';
@@ -5,7 +7,8 @@ import { bootTestApp, TestApp } from '../support/test-app';
 
 /**
  * The demo history (演示数据): loaded through the services on an unused tracker, it looks like a district in its
- * eleventh month; cleared, it leaves every table as it was, row for row. Loading on a tracker in use is refused.
+ * eleventh month; cleared, it leaves every table as it was, row for row. Loading on a tracker in use is refused, by
+ * the API and by the command.
  */
 
 /** Columns a recomputation stamps with its own time: the roll-ups are counted again after a clear, to the same figures. */
@@ -141,5 +144,27 @@ describe('demo history (演示数据)', () => {
     expect(refused.body).toMatchObject({ code: 'demo_tracker_active', activity: { auditRows: 1 } });
     expect(refused.body.detail).toContain('already in use');
     expect(await dump(t.db)).toEqual(before);
-  });
+
+    // The command says the same and exits with 1.
+    const root = join(__dirname, '../..');
+    const cli = spawnSync(
+      process.execPath,
+      ['-r', 'ts-node/register', '-r', 'tsconfig-paths/register', join(root, 'apps/api/src/demo/demo.command.ts'), 'load'],
+      {
+        cwd: root,
+        encoding: 'utf8',
+        timeout: 150_000,
+        env: {
+          PATH: process.env.PATH,
+          TS_NODE_TRANSPILE_ONLY: '1',
+          DATABASE_URL: t.env.DATABASE_URL,
+          DATABASE_SCHEMA: t.env.DATABASE_SCHEMA,
+          LOG_LEVEL: 'silent',
+        },
+      },
+    );
+    expect(cli.stderr).toContain('平台已有使用记录（审计记录 1）');
+    expect(cli.status).toBe(1);
+    expect(await dump(t.db)).toEqual(before);
+  }, 200_000);
 });
