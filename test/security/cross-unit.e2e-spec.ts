@@ -340,6 +340,19 @@ const RULES: Record<string, Rule> = {
     params: () => ({}),
     attempts: async () => [{}],
   },
+  // The demo history: an admin's alone (refused here before the tracker's activity is even looked at).
+  'POST /api/admin/demo': {
+    allowed: ['admin'],
+    unitScoped: false,
+    params: () => ({}),
+    attempts: async () => [{}],
+  },
+  'DELETE /api/admin/demo': {
+    allowed: ['admin'],
+    unitScoped: false,
+    params: () => ({}),
+    attempts: async () => [{}],
+  },
 };
 
 /** The template with one row's forecast changed (and its version as now), as an owner would fill it in. */

@@ -26,6 +26,7 @@ import { ProblemsModule } from './problems/problems.module';
 import { SupervisionNoticesModule } from './supervision-notices/supervision-notices.module';
 import { FilesModule } from './files/files.module';
 import { PreworkModule } from './prework/prework.module';
+import { DemoModule } from './demo/demo.module';
 
 /** The HTTP application. Built from an already validated configuration, so each test suite can boot its own. */
 @Module({})
@@ -60,6 +61,7 @@ export class ApiModule {
         FilesModule,
         PreworkModule,
         AdminModule,
+        DemoModule.forRoot(env),
         // Registers /metrics and the /admin/queues dashboard outside /api, ahead of WebModule's console fallback.
         OperationsModule,
         WebModule,

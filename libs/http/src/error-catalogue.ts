@@ -170,6 +170,14 @@ export const ERRORS = {
   problem_closed: { status: 409, zh: '该问题已销号，请先重新打开', en: 'This problem is closed: reopen it first' },
   supervision_notice_not_found: { status: 404, zh: '没有编号为 {id} 的督办单', en: 'No supervision notice with id {id}' },
   problem_not_closed: { status: 409, zh: '该问题尚未销号，无需重新打开', en: 'This problem is not closed: there is nothing to reopen' },
+  // The demo history (演示数据): loaded on a tracker with no activity only, cleared only when loaded.
+  demo_tracker_active: {
+    status: 409,
+    zh: '平台已有使用记录（{activity}），不能载入演示数据：演示数据只能载入到尚无任何活动的平台',
+    en: 'The tracker is already in use ({activity}), so the demo history cannot be loaded: it goes only on a tracker with no activity',
+  },
+  demo_loaded: { status: 409, zh: '演示数据已载入；如需重新载入，请先清除', en: 'The demo history is already loaded; clear it first to load it again' },
+  demo_not_loaded: { status: 409, zh: '当前没有载入演示数据', en: 'No demo history is loaded' },
   // 503: a backend is away.
   not_ready: { status: 503, zh: '未就绪：{failed} 无法访问', en: 'Not ready: {failed} cannot be reached' },
   backend_unavailable: {

@@ -42,3 +42,4 @@ export * from './investment.sql';
 export * from './repositories/file.repository';
 export * from './repositories/approval.repository';
 export * from './prework.sql';
+export * from './repositories/demo.repository';

@@ -31,6 +31,7 @@ import { ProblemRepository } from './repositories/problem.repository';
 import { SupervisionRepository } from './repositories/supervision.repository';
 import { FileRepository } from './repositories/file.repository';
 import { ApprovalRepository } from './repositories/approval.repository';
+import { DemoRepository } from './repositories/demo.repository';
 
 /** Every repository, provided and exported alike: the only classes that speak SQL (with the unit of work that opens their transactions). */
 const REPOSITORIES = [
@@ -63,6 +64,7 @@ const REPOSITORIES = [
   SupervisionRepository,
   FileRepository,
   ApprovalRepository,
+  DemoRepository,
 ];
 
 /** The TypeORM connection for either application. Migrations run before the modules start (see runMigrationsWithLock). */

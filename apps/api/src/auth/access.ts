@@ -72,6 +72,9 @@ export const PERMISSIONS = {
   'job.retry': { roles: ['admin'] },
   'job.discard': { roles: ['admin'] },
   'queue-dashboard.session': { roles: ['admin'] },
+  // The demo history (演示数据): loading and clearing it are an administrator's.
+  'demo.load': { roles: ['admin'] },
+  'demo.clear': { roles: ['admin'] },
 } as const satisfies Record<string, { roles: readonly Role[]; resource?: UnitResource }>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -6,5 +6,10 @@ import { ProjectFactsService } from './project-facts.service';
 import { ProjectsController } from './projects.controller';
 
 /** Reading the plan catalog: the tree, the projects and the indicators; and editing a project's investment facts. */
-@Module({ imports: [InvestmentPeriodModule], controllers: [PlanController, ProjectsController], providers: [CatalogService, ProjectFactsService] })
+@Module({
+  imports: [InvestmentPeriodModule],
+  controllers: [PlanController, ProjectsController],
+  providers: [CatalogService, ProjectFactsService],
+  exports: [ProjectFactsService],
+})
 export class CatalogModule {}

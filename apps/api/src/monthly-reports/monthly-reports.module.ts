@@ -6,5 +6,10 @@ import { MonthlyReportsController } from './monthly-reports.controller';
 import { MonthlyReportsService } from './monthly-reports.service';
 
 /** Monthly reports (月报): per project and month, the unit's month grid, and the Excel template and import. */
-@Module({ imports: [FilesModule], controllers: [MonthlyReportsController], providers: [MonthlyReportsService, MonthlyReportImportService, MonthLockService] })
+@Module({
+  imports: [FilesModule],
+  controllers: [MonthlyReportsController],
+  providers: [MonthlyReportsService, MonthlyReportImportService, MonthLockService],
+  exports: [MonthlyReportsService, MonthLockService],
+})
 export class MonthlyReportsModule {}

@@ -1080,57 +1080,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/projects/{id}/approvals": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** A project’s approvals (前期手续) in order, the parallel ones sharing a group, each with its department, status (未启动/办理中/已办结/不适用), document number and date; the project type and its 前期手续办结率. Owners: their own unit’s projects */
-        get: operations["PreworkController_ofProject"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/approvals/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        /** Set an approval’s status (owners of the unit, admins): done needs documentNo and documentDate (not after today), not_applicable a reason; not_started and in_progress clear them. Send the version you saw: 409 if it changed */
-        patch: operations["PreworkController_update"];
-        trace?: never;
-    };
-    "/api/prework/summary": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 前期手续办结率 of the projects in preparation (前期研究), for the district or per part, chapter, column, sector or unit (key: the unit code): approvals required, done, 不适用 and the rate = done ÷ (required − 不适用). A project named in several chapters counts in each. Owners: their own unit’s projects, never by=district */
-        get: operations["PreworkController_summary"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/admin/users": {
         parameters: {
             query?: never;
@@ -1178,6 +1127,41 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/demo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether the demo history is loaded (every page shows 演示数据 while it is), and whether an admin may load it now */
+        get: operations["DemoController_status"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/demo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Load the demo history (admins): January to last month of plans, monthly reports, milestone updates and approved stage changes, made by demo users through the services (`npm run demo:load` does the same) */
+        post: operations["DemoController_load"];
+        /** Remove the demo history and nothing else (admins; `npm run demo:clear` does the same) */
+        delete: operations["DemoController_clear"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1704,11 +1688,6 @@ export interface components {
          * @enum {string}
          */
         MilestoneStatus: "pending" | "done" | "not_applicable";
-        /**
-         * @description approval: a 前期手续 (GET /api/projects/:id/approvals shows its document)
-         * @enum {string}
-         */
-        MilestoneKind: "milestone" | "approval";
         ListedMilestoneDto: {
             /** Format: uuid */
             id: string;
@@ -1740,8 +1719,6 @@ export interface components {
             /** @description not_applicable: 不适用, settled by its owner with a reason */
             status: components["schemas"]["MilestoneStatus"];
             notApplicableReason: string | null;
-            /** @description approval: a 前期手续 (GET /api/projects/:id/approvals shows its document) */
-            kind: components["schemas"]["MilestoneKind"];
             version: number;
             /** Format: date-time */
             updatedAt: string;
@@ -1793,8 +1770,6 @@ export interface components {
             /** @description not_applicable: 不适用, settled by its owner with a reason */
             status: components["schemas"]["MilestoneStatus"];
             notApplicableReason: string | null;
-            /** @description approval: a 前期手续 (GET /api/projects/:id/approvals shows its document) */
-            kind: components["schemas"]["MilestoneKind"];
             version: number;
             /** Format: date-time */
             updatedAt: string;
@@ -1837,8 +1812,6 @@ export interface components {
             /** @description not_applicable: 不适用, settled by its owner with a reason */
             status: components["schemas"]["MilestoneStatus"];
             notApplicableReason: string | null;
-            /** @description approval: a 前期手续 (GET /api/projects/:id/approvals shows its document) */
-            kind: components["schemas"]["MilestoneKind"];
             version: number;
             /** Format: date-time */
             updatedAt: string;
@@ -2200,16 +2173,6 @@ export interface components {
             amber: number;
             red: number;
         };
-        RollupPreworkDto: {
-            required: number;
-            done: number;
-            notApplicable: number;
-            /**
-             * @description 前期手续办结率 = done ÷ (required − notApplicable) × 100; null when nothing is left to require
-             * @example 66.67
-             */
-            rate: number | null;
-        };
         RollupSnapshotDataDto: {
             label: string;
             total: number;
@@ -2220,8 +2183,6 @@ export interface components {
             overdueMilestones: number;
             staleProjects: number;
             pendingRequests: number;
-            /** @description absent from snapshots taken before 前期手续 were tracked */
-            prework?: components["schemas"]["RollupPreworkDto"];
             /** Format: date-time */
             computedAt: string;
         };
@@ -2240,7 +2201,6 @@ export interface components {
             overdueMilestones: number;
             staleProjects: number;
             pendingRequests: number;
-            prework: components["schemas"]["RollupPreworkDto"];
             /** Format: date-time */
             computedAt: string;
             /** @description last week’s snapshot of this key, if any */
@@ -2806,131 +2766,6 @@ export interface components {
             /** @description newest month first; owners see published bulletins only */
             items: components["schemas"]["BulletinDto"][];
         };
-        ProjectTypeDto: {
-            /** @example government_infrastructure */
-            code: string;
-            /** @example 政府投资基础设施 */
-            label: string;
-        };
-        ApprovalCountsDto: {
-            required: number;
-            done: number;
-            notApplicable: number;
-            /**
-             * @description 前期手续办结率 = done ÷ (required − notApplicable) × 100, two decimals; null when nothing is left to require
-             * @example 66.67
-             */
-            rate: number | null;
-        };
-        /** @enum {string} */
-        ApprovalStatus: "not_started" | "in_progress" | "done" | "not_applicable";
-        ApprovalDto: {
-            /**
-             * Format: uuid
-             * @description the milestone id: the milestone routes (dates, re-baselining) serve it too
-             */
-            id: string;
-            /** Format: uuid */
-            projectId: string;
-            /** @example eia */
-            code: string;
-            /** @example 环评批复 */
-            name: string;
-            /**
-             * @description 审批部门
-             * @example 区生态环境局
-             */
-            department: string | null;
-            /** @description the stage the approval serves */
-            stage: components["schemas"]["Stage"];
-            sortOrder: number;
-            /**
-             * @description approvals sharing a group may run in parallel (并联审批)
-             * @example assessments
-             */
-            parallelGroup: string | null;
-            status: components["schemas"]["ApprovalStatus"];
-            /** @description 批复文号 */
-            documentNo: string | null;
-            /**
-             * Format: date
-             * @description 批复日期 (the milestone’s actual date)
-             * @example 2027-06-30
-             */
-            documentDate: string | null;
-            notApplicableReason: string | null;
-            /**
-             * Format: date
-             * @example 2027-06-30
-             */
-            baselineDate: string | null;
-            /**
-             * Format: date
-             * @example 2027-06-30
-             */
-            forecastDate: string | null;
-            /** @description realises the 2030 target (never 不适用) */
-            realisesTarget: boolean;
-            version: number;
-            /** Format: date-time */
-            updatedAt: string;
-        };
-        ProjectApprovalsDto: {
-            /** Format: uuid */
-            projectId: string;
-            projectType: components["schemas"]["ProjectTypeDto"] | null;
-            counts: components["schemas"]["ApprovalCountsDto"];
-            items: components["schemas"]["ApprovalDto"][];
-        };
-        UpdateApprovalDto: {
-            /** @description the approval version the client saw */
-            version: number;
-            /** @description not_started 未启动, in_progress 办理中, done 已办结, not_applicable 不适用 */
-            status: components["schemas"]["ApprovalStatus"];
-            /**
-             * @description 批复文号 (required for done)
-             * @example 綦江发改投〔2026〕12号
-             */
-            documentNo?: string;
-            /**
-             * Format: date
-             * @description 批复日期 YYYY-MM-DD, not after today (required for done)
-             * @example 2027-06-30
-             */
-            documentDate?: string;
-            /** @description 不适用的原因 (required for not_applicable) */
-            reason?: string;
-        };
-        /** @enum {string} */
-        PreworkDimension: "district" | "part" | "chapter" | "column" | "sector" | "unit";
-        PreworkSummaryItemDto: {
-            required: number;
-            done: number;
-            notApplicable: number;
-            /**
-             * @description 前期手续办结率 = done ÷ (required − notApplicable) × 100, two decimals; null when nothing is left to require
-             * @example 66.67
-             */
-            rate: number | null;
-            /**
-             * @description part/chapter/column number, sector code, unit code; district
-             * @example district
-             */
-            key: string;
-            /** @example 全区 */
-            label: string;
-            /** @description projects in preparation counted */
-            projects: number;
-        };
-        PreworkSummaryDto: {
-            by: components["schemas"]["PreworkDimension"];
-            /**
-             * @description district: every unit’s projects; unit: an owner’s own
-             * @enum {string}
-             */
-            scope: "district" | "unit";
-            items: components["schemas"]["PreworkSummaryItemDto"][];
-        };
         AdminUserDto: {
             /** Format: uuid */
             id: string;
@@ -3006,6 +2841,55 @@ export interface components {
         UnitListDto: {
             items: components["schemas"]["UnitSummaryDto"][];
         };
+        DemoStatusDto: {
+            /** @description the demo history is loaded (or being loaded): every page shows 演示数据 */
+            loaded: boolean;
+            /** @enum {string|null} */
+            status: "loading" | "loaded" | null;
+            /** Format: date-time */
+            loadedAt: string | null;
+            /** @description the seed of its random choices */
+            seed: number | null;
+            /** @description it may be loaded now: nothing loaded and no activity on the tracker (an admin’s to do) */
+            canLoad: boolean;
+        };
+        DemoActionCountsDto: {
+            /** @description annual plans issued and adjusted */
+            plan: number;
+            /** @description project facts (总投资, 入库纳统) */
+            facts: number;
+            /** @description milestone updates */
+            milestone: number;
+            /** @description 开工 requests approved */
+            start: number;
+            /** @description 建成投用 requests approved */
+            complete: number;
+            /** @description monthly reports saved and submitted */
+            report: number;
+        };
+        DemoLoadedDto: {
+            seed: number;
+            /** @example 2026 */
+            year: number;
+            /** @description the last month reported (the one before today’s) */
+            lastMonth: number;
+            actions: components["schemas"]["DemoActionCountsDto"];
+            /** @description how long the load took */
+            milliseconds: number;
+        };
+        DemoClearedDto: {
+            /**
+             * @example {
+             *       "monthly_report": 2760,
+             *       "audit_event": 9000
+             *     }
+             */
+            removed: {
+                [key: string]: number;
+            };
+            /** @description how long the clear took */
+            milliseconds: number;
+        };
         QueueDashboardSessionDto: {
             /** @example /admin/queues */
             url: string;
@@ -3075,7 +2959,7 @@ export interface components {
          * @description machine-readable code of the refusal (the error catalogue: each code has one HTTP status and a message per language)
          * @enum {string}
          */
-        ErrorCode: "validation_failed" | "malformed_json" | "body_too_deep" | "body_too_large" | "unsupported_charset" | "unsupported_encoding" | "body_incomplete" | "undecodable_path" | "body_unprocessable" | "route_not_found" | "file_missing" | "file_not_xlsx" | "file_too_large" | "file_inflates_too_large" | "file_not_template" | "invalid_upload" | "invalid_file" | "import_rows_invalid" | "unauthenticated" | "metrics_unauthenticated" | "invalid_credentials" | "login_locked" | "forbidden" | "no_unit" | "outside_unit" | "own_request" | "not_requester" | "reviewer_rebaseline_only" | "rebaseline_needs_reviewer" | "project_not_found" | "milestone_not_found" | "approval_not_found" | "request_not_found" | "user_not_found" | "digest_not_found" | "notification_not_found" | "job_not_found" | "version_conflict" | "username_taken" | "last_admin" | "pending_request_exists" | "request_already_decided" | "workflow_version_retired" | "milestone_done" | "milestone_not_pending" | "milestone_not_marked" | "job_not_failed" | "unknown_state" | "terminal_state" | "transition_not_allowed" | "unknown_transition" | "approval_not_required" | "approval_required" | "reason_required" | "evidence_missing" | "guard_failed" | "target_milestone" | "project_code_taken" | "plan_not_found" | "month_locked" | "bulletin_not_found" | "bulletin_published" | "bulletin_not_ready" | "report_not_found" | "report_not_submitted" | "report_submitted" | "report_already_submitted" | "plan_year_missing" | "not_ready" | "backend_unavailable" | "internal";
+        ErrorCode: "validation_failed" | "malformed_json" | "body_too_deep" | "body_too_large" | "unsupported_charset" | "unsupported_encoding" | "body_incomplete" | "undecodable_path" | "body_unprocessable" | "route_not_found" | "file_missing" | "file_not_xlsx" | "file_too_large" | "file_inflates_too_large" | "file_not_template" | "invalid_upload" | "invalid_file" | "import_rows_invalid" | "unauthenticated" | "metrics_unauthenticated" | "invalid_credentials" | "login_locked" | "forbidden" | "no_unit" | "outside_unit" | "own_request" | "not_requester" | "reviewer_rebaseline_only" | "rebaseline_needs_reviewer" | "project_not_found" | "milestone_not_found" | "request_not_found" | "user_not_found" | "digest_not_found" | "notification_not_found" | "job_not_found" | "version_conflict" | "username_taken" | "last_admin" | "pending_request_exists" | "request_already_decided" | "workflow_version_retired" | "milestone_done" | "milestone_not_pending" | "milestone_not_marked" | "job_not_failed" | "unknown_state" | "terminal_state" | "transition_not_allowed" | "unknown_transition" | "approval_not_required" | "approval_required" | "reason_required" | "evidence_missing" | "guard_failed" | "target_milestone" | "project_code_taken" | "plan_not_found" | "month_locked" | "bulletin_not_found" | "bulletin_published" | "bulletin_not_ready" | "report_not_found" | "report_not_submitted" | "report_submitted" | "report_already_submitted" | "plan_year_missing" | "demo_tracker_active" | "demo_loaded" | "demo_not_loaded" | "not_ready" | "backend_unavailable" | "internal";
         AllowedNowDto: {
             /** @example begin_construction */
             transitionId: string;
@@ -7600,230 +7484,6 @@ export interface operations {
             };
         };
     };
-    PreworkController_ofProject: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProjectApprovalsDto"];
-                };
-            };
-            /** @description 请求无效 */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description 未登录或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description outside_unit: an owner of another unit */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description no project with this id */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description 服务暂时不可用 */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-        };
-    };
-    PreworkController_update: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdateApprovalDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ApprovalDto"];
-                };
-            };
-            /** @description 请求无效 */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description 未登录或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /**
-             * @description outside_unit: another unit’s project
-             *
-             *     无权执行此操作 (role, or a resource of another unit)
-             */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description approval_not_found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description version_conflict (the body carries the approval as it is now) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description 请求内容过大 */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description target_milestone: it realises the 2030 target and cannot be 不适用 */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description 服务暂时不可用 */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-        };
-    };
-    PreworkController_summary: {
-        parameters: {
-            query?: {
-                by?: components["schemas"]["PreworkDimension"];
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PreworkSummaryDto"];
-                };
-            };
-            /** @description 请求无效 */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description 未登录或登录已过期 */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description by=district asked by an owner */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description 服务暂时不可用 */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-        };
-    };
     AdminUsersController_list: {
         parameters: {
             query?: never;
@@ -8055,6 +7715,153 @@ export interface operations {
             };
             /** @description 未登录或登录已过期 */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    DemoController_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DemoStatusDto"];
+                };
+            };
+            /** @description 未登录或登录已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    DemoController_load: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DemoLoadedDto"];
+                };
+            };
+            /** @description 未登录或登录已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 无权执行此操作 (role, or a resource of another unit) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description demo_tracker_active: the tracker has activity (named with counts), or demo_loaded: it is loaded already */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    DemoController_clear: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DemoClearedDto"];
+                };
+            };
+            /** @description 未登录或登录已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 无权执行此操作 (role, or a resource of another unit) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description demo_not_loaded: no demo history is loaded */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

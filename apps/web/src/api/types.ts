@@ -162,3 +162,6 @@ export type UpdateApproval = Schemas['UpdateApprovalDto'];
 export const APPROVAL_STATUSES = every<ApprovalStatus>()('not_started', 'in_progress', 'done', 'not_applicable');
 export type PreworkSummary = Schemas['PreworkSummaryDto'];
 export type PreworkSummaryItem = Schemas['PreworkSummaryItemDto'];
+export type DemoStatus = Schemas['DemoStatusDto'];
+export type DemoLoaded = Schemas['DemoLoadedDto'];
+export type DemoCleared = Schemas['DemoClearedDto'];

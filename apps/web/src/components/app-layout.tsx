@@ -25,6 +25,7 @@ import type { Role, TransitionRequestPage } from '../api/types';
 import { useAuth, useUser } from '../auth/auth';
 import { useI18n } from '../i18n';
 import { ChangePasswordModal } from './change-password-modal';
+import { DemoBanner } from './demo-data';
 import { NotificationBell, useUnreadCount } from './notification-bell';
 import { ROLE_COLORS } from '../lib/role-colors';
 import { PageLoading } from './page-loading';
@@ -129,6 +130,7 @@ export function AppLayout() {
             <Typography.Text strong ellipsis style={{ fontSize: compact ? 14 : 16, maxWidth: compact ? 150 : 520 }}>
               {compact ? t('app.shortTitle') : t('app.title')}
             </Typography.Text>
+            <DemoBanner pathname={location.pathname} />
           </Space>
           <Space size={compact ? 4 : 12} wrap={false}>
             <NotificationBell />

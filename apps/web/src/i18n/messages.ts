@@ -679,6 +679,16 @@ export const zh = {
   'list.completedYtd': '累计完成（万元）',
   'list.completionRate': '完成率',
   'list.figuresPeriod': '投资数据：{year} 年 1—{month} 月',
+  'demo.banner': '演示数据',
+  'demo.bannerHint': '平台当前载入的是演示数据（2026 年 1 月至今的模拟调度记录），不是真实数据',
+  'demo.clear': '清除演示数据',
+  'demo.clearConfirm': '清除全部演示数据？平台将恢复到载入前的状态。',
+  'demo.cleared': '演示数据已清除（用时 {seconds} 秒）',
+  'demo.emptyTitle': '平台尚无任何调度记录',
+  'demo.emptyHint': '可载入一份演示数据：今年 1 月至今的年度计划、月报、里程碑更新和审批，由演示账号经平台自身流程生成；随时可一键清除。',
+  'demo.load': '载入演示数据',
+  'demo.loadConfirm': '载入演示数据？约需一分钟，载入期间各页面显示“演示数据”。',
+  'demo.loaded': '演示数据已载入：{reports} 份月报（用时 {seconds} 秒）',
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -1370,6 +1380,17 @@ export const en: Record<MessageKey, string> = {
   'list.completedYtd': 'Completed (10k yuan)',
   'list.completionRate': 'Completion rate',
   'list.figuresPeriod': 'Investment figures: {year}, months 1–{month}',
+  'demo.banner': 'Demo data',
+  'demo.bannerHint': 'The tracker holds demo data (a simulated history from January 2026 to today), not real records',
+  'demo.clear': 'Clear demo data',
+  'demo.clearConfirm': 'Clear all demo data? The tracker returns to how it was before loading.',
+  'demo.cleared': 'Demo data cleared ({seconds} s)',
+  'demo.emptyTitle': 'The tracker has no activity yet',
+  'demo.emptyHint':
+    'Load demo data: this year’s plans, monthly reports, milestone updates and approvals since January, made by demo accounts through the tracker’s own workflow; clear it with one click.',
+  'demo.load': 'Load demo data',
+  'demo.loadConfirm': 'Load demo data? It takes about a minute; every page shows “Demo data” meanwhile.',
+  'demo.loaded': 'Demo data loaded: {reports} monthly reports ({seconds} s)',
 };
 
 export const catalogues = { zh, en } as const;

@@ -12,6 +12,7 @@ import { OverdueByUnitChart } from '../charts/overdue-by-unit-chart';
 import { PreworkByUnitChart } from '../charts/prework-by-unit-chart';
 import { WALL_AXIS as AXIS, WALL_SPLIT as SPLIT } from '../charts/wall-theme';
 import { loadWeeklyTrend, WeeklyTrendChart } from '../charts/weekly-trend-chart';
+import { DemoLoadPrompt } from '../components/demo-data';
 import { PageError, ProblemAlert } from '../components/problem-alert';
 import { RAG_COLORS, STAGE_COLORS } from '../components/tags';
 import { useI18n } from '../i18n';
@@ -227,6 +228,7 @@ export default function DashboardPage() {
           </Space>
         </div>
 
+        <DemoLoadPrompt />
         {!totals ? (
           <Skeleton active paragraph={{ rows: 10 }} />
         ) : (

@@ -22,6 +22,7 @@ import { ReportReminderEntity } from './report-reminder.entity';
 import { ProblemEntity, ProblemReplyEntity } from './problem.entity';
 import { ProblemEscalationEntity, SupervisionNoticeEntity, SupervisionSequenceEntity } from './supervision.entity';
 import { FileAttachmentEntity, FileEntity } from './file.entity';
+import { DemoRunEntity } from './demo-run.entity';
 
 export * from './audit-event.entity';
 export * from './indicator.entity';
@@ -47,6 +48,7 @@ export * from './report-reminder.entity';
 export * from './problem.entity';
 export * from './supervision.entity';
 export * from './file.entity';
+export * from './demo-run.entity';
 
 export const ENTITIES = [
   PlanPartEntity,
@@ -84,4 +86,5 @@ export const ENTITIES = [
   SupervisionSequenceEntity,
   FileEntity,
   FileAttachmentEntity,
+  DemoRunEntity,
 ];
