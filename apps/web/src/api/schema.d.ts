@@ -45,7 +45,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 导出 Excel: the project list as a 台账 (.xlsx), same filters and sort as GET /api/projects (page and pageSize are ignored: every row) */
+        /** 导出 Excel: the project list as a 台账 (.xlsx), same filters, sort and investment figures (年度计划, 累计完成, 完成率 of `year`/`month`) as GET /api/projects (page and pageSize are ignored: every row) */
         get: operations["ProjectExportController_export"];
         put?: never;
         post?: never;
@@ -96,7 +96,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 项目清单: filter by part, chapter, column, sector, stage, target, unit, rag, overdue, stale, q (Chinese or pinyin); sort; paginate */
+        /** 项目清单: filter by part, chapter, column, sector, stage, target, unit, rag, overdue, stale, q (Chinese or pinyin); sort; paginate. Each row has its 年度计划, 累计完成 and 完成率 for months 1–m of `year` (default: the current report month), the same figures as GET /api/projects/:id/investment; an owner sees them for their own unit’s projects only (null elsewhere) */
         get: operations["ProjectsController_list"];
         put?: never;
         post?: never;
@@ -113,7 +113,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A project with the plan clauses that name it (column, item, chapter, part) */
+        /** A project with the plan clauses that name it (column, item, chapter, part), and its project light: the milestone RAG combined with the investment, start and registration lights of the current report month, each reason with its source, in the language Accept-Language asks for (null for an owner of another unit) */
         get: operations["ProjectsController_detail"];
         put?: never;
         post?: never;
@@ -977,6 +977,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/investment/projects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The projects with a plan for the year by light (the red list: light=red), each with its figures for months 1–m and every reason of its lights, worst first; filter by unitId and chapter; paged. `kind` says which light: the project light (default) or investment, start, registration. The members are those whose GET /api/projects/:id/investment light is that light. Owners: their own unit’s projects */
+        get: operations["InvestmentController_projects"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/rankings": {
         parameters: {
             query?: never;
@@ -1072,6 +1089,262 @@ export interface paths {
         };
         /** The bulletin’s Excel annex (.xlsx): its tables, one sheet each, the district total (全区合计) closing each figure sheet */
         get: operations["BulletinsController_annex"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/problems": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Raise a problem that blocks the project (its owners; admins): open until a reviewer assigns it; the reviewers are notified */
+        post: operations["ProblemsController_raise"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/problems": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The problem list of the caller’s scope (reviewers, admins: all; an owner: their unit’s projects’ problems and those assigned to their unit), overdue first */
+        get: operations["ProblemsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/problems/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One problem with its thread (404 outside the caller’s scope) */
+        get: operations["ProblemsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/problems/{id}/assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Assign (交办) the problem to the unit that can solve it, with the date it must answer by (reviewers, admins); again to reassign */
+        post: operations["ProblemsController_assign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/problems/{id}/replies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Write in the thread (owners of the project’s unit and of the assigned unit, reviewers, admins); the others concerned are notified */
+        post: operations["ProblemsController_reply"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/problems/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close (销号) the problem with a note (reviewers, admins) */
+        post: operations["ProblemsController_close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/problems/{id}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reopen a closed problem with a note (reviewers, admins): assigned again when it had a unit, else open */
+        post: operations["ProblemsController_reopen"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/supervision-notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 督办单, newest first (reviewers, leaders, admins: all; an owner: those sent to their unit or about their unit’s projects) */
+        get: operations["SupervisionNoticesController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/supervision-notices/{id}/document.docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The 督办单 as a Word document (.docx): the problem, the reply demanded and by when, and its history */
+        get: operations["SupervisionNoticesController_document"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Upload one evidence file (multipart field `file`; PDF, JPEG, PNG or WebP by its content, ≤ 20 MB). Attach it by its id (`fileIds`) to a transition request or a monthly report; until then only its uploader sees it. The same bytes are stored once */
+        post: operations["FilesController_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/files/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The file’s content, inline (its uploader while unattached; else whoever may read what it is attached to; others 404) */
+        get: operations["FilesController_content"];
+        put?: never;
+        post?: never;
+        /** Admin: remove a file wherever it is attached (audited on each project); its content goes when no other file holds it */
+        delete: operations["FilesController_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/files/{id}/thumbnail": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An image’s thumbnail: WebP, at most 320 px on its longer side (same access as the file; not an image: 404) */
+        get: operations["FilesController_thumbnail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/approvals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A project’s approvals (前期手续) in order, the parallel ones sharing a group, each with its department, status (未启动/办理中/已办结/不适用), document number and date; the project type and its 前期手续办结率. Owners: their own unit’s projects */
+        get: operations["PreworkController_ofProject"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/approvals/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Set an approval’s status (owners of the unit, admins): done needs documentNo and documentDate (not after today), not_applicable a reason; not_started and in_progress clear them. Send the version you saw: 409 if it changed */
+        patch: operations["PreworkController_update"];
+        trace?: never;
+    };
+    "/api/prework/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 前期手续办结率 of the projects in preparation (前期研究), for the district or per part, chapter, column, sector or unit (key: the unit code): approvals required, done, 不适用 and the rate = done ÷ (required − 不适用). A project named in several chapters counts in each. Owners: their own unit’s projects, never by=district */
+        get: operations["PreworkController_summary"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1370,6 +1643,11 @@ export interface components {
         Stage: "study" | "start" | "complete";
         /** @enum {string} */
         RagLevel: "green" | "amber" | "red";
+        /**
+         * @description the project light: the worst of the milestone RAG (amber is yellow) and the investment, start and registration lights; null outside the reader’s unit
+         * @enum {string}
+         */
+        InvestmentLight: "green" | "yellow" | "red";
         ProjectListItemDto: {
             /** Format: uuid */
             id: string;
@@ -1430,6 +1708,23 @@ export interface components {
              * @example 2027-06-30
              */
             statisticsRegisteredOn: string | null;
+            /**
+             * @description 年度计划 (万元) of the page’s year; null without a plan, or outside the reader’s unit
+             * @example 1234.50
+             */
+            plannedInvestment: string | null;
+            /**
+             * @description 本年累计完成 (万元, submitted reports of months 1–m); null outside the reader’s unit
+             * @example 1234.50
+             */
+            completedYtd: string | null;
+            /**
+             * @description 投资完成率 (%); null without a plan (or of 0), or outside the reader’s unit
+             * @example 73.27
+             */
+            completionRate: number | null;
+            /** @description the project light: the worst of the milestone RAG (amber is yellow) and the investment, start and registration lights; null outside the reader’s unit */
+            light: components["schemas"]["InvestmentLight"] | null;
         };
         ProjectPageDto: {
             items: components["schemas"]["ProjectListItemDto"][];
@@ -1437,6 +1732,10 @@ export interface components {
             total: number;
             page: number;
             pageSize: number;
+            /** @description the year of the rows’ investment figures */
+            year: number;
+            /** @description the figures are of months 1–month */
+            month: number;
         };
         RagReasonDto: {
             /** @enum {string} */
@@ -1469,6 +1768,32 @@ export interface components {
             chapter: components["schemas"]["PlanRefDto"];
             part: components["schemas"]["PlanRefDto"];
         };
+        /**
+         * @description milestones: the milestone RAG; else a light of the monthly 调度
+         * @enum {string}
+         */
+        LightSource: "milestones" | "investment" | "start" | "registration";
+        ProjectLightReasonDto: {
+            /** @description milestones: the milestone RAG; else a light of the monthly 调度 */
+            source: components["schemas"]["LightSource"];
+            /** @description the rule: milestone_overdue, forecast_slip, target_out_of_reach, investment_behind, start_overdue, not_registered */
+            code: string;
+            /** @enum {string} */
+            level: "yellow" | "red";
+            /**
+             * @description in the language Accept-Language asks for (en, else Chinese)
+             * @example 「施工许可」已逾期 12 天
+             */
+            text: string;
+        };
+        ProjectLightDto: {
+            level: components["schemas"]["InvestmentLight"];
+            /** @description the 调度 lights are of months 1–month of this year (the current report month) */
+            year: number;
+            month: number;
+            /** @description every reason, worst first */
+            reasons: components["schemas"]["ProjectLightReasonDto"][];
+        };
         ProjectDetailDto: {
             /** Format: uuid */
             id: string;
@@ -1499,6 +1824,11 @@ export interface components {
              * @description last update by a person
              */
             lastActivityAt: string | null;
+            /**
+             * Format: date-time
+             * @description 最近更新: the latest change to the project or any of its milestones
+             */
+            lastChangedAt: string;
             column: number;
             item: number | null;
             chapter: number;
@@ -1534,6 +1864,8 @@ export interface components {
             statisticsRegisteredOn: string | null;
             unit: components["schemas"]["UnitRefDto"];
             sources: components["schemas"]["ProjectSourceDto"][];
+            /** @description null for an owner of another unit (the 调度 figures are theirs to read) */
+            light: components["schemas"]["ProjectLightDto"] | null;
         };
         UpdateProjectFactsDto: {
             /** @description the project version the client saw (or send If-Match) */
@@ -1606,7 +1938,7 @@ export interface components {
             password: string;
         };
         /** @enum {string} */
-        Role: "owner" | "reviewer" | "admin";
+        Role: "owner" | "reviewer" | "leader" | "admin";
         ProfileDto: {
             /** Format: uuid */
             id: string;
@@ -1688,6 +2020,11 @@ export interface components {
          * @enum {string}
          */
         MilestoneStatus: "pending" | "done" | "not_applicable";
+        /**
+         * @description approval: a 前期手续 (GET /api/projects/:id/approvals shows its document)
+         * @enum {string}
+         */
+        MilestoneKind: "milestone" | "approval";
         ListedMilestoneDto: {
             /** Format: uuid */
             id: string;
@@ -1719,6 +2056,8 @@ export interface components {
             /** @description not_applicable: 不适用, settled by its owner with a reason */
             status: components["schemas"]["MilestoneStatus"];
             notApplicableReason: string | null;
+            /** @description approval: a 前期手续 (GET /api/projects/:id/approvals shows its document) */
+            kind: components["schemas"]["MilestoneKind"];
             version: number;
             /** Format: date-time */
             updatedAt: string;
@@ -1770,6 +2109,8 @@ export interface components {
             /** @description not_applicable: 不适用, settled by its owner with a reason */
             status: components["schemas"]["MilestoneStatus"];
             notApplicableReason: string | null;
+            /** @description approval: a 前期手续 (GET /api/projects/:id/approvals shows its document) */
+            kind: components["schemas"]["MilestoneKind"];
             version: number;
             /** Format: date-time */
             updatedAt: string;
@@ -1812,6 +2153,8 @@ export interface components {
             /** @description not_applicable: 不适用, settled by its owner with a reason */
             status: components["schemas"]["MilestoneStatus"];
             notApplicableReason: string | null;
+            /** @description approval: a 前期手续 (GET /api/projects/:id/approvals shows its document) */
+            kind: components["schemas"]["MilestoneKind"];
             version: number;
             /** Format: date-time */
             updatedAt: string;
@@ -1948,8 +2291,36 @@ export interface components {
             /** @description required for on_hold and cancelled */
             reason?: string;
             comment?: string;
+            /** @description evidence files (the scanned 批复, the permit) uploaded with POST /api/files */
+            fileIds?: string[];
             /** @description the project version the owner saw; a newer one gives 409 */
             version?: number;
+        };
+        /**
+         * @description sniffed from the content, never from the name
+         * @enum {string}
+         */
+        EvidenceContentType: "application/pdf" | "image/jpeg" | "image/png" | "image/webp";
+        FileLocationDto: {
+            latitude: number;
+            longitude: number;
+        };
+        FileRefDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description the name it was uploaded with */
+            name: string;
+            /** @description bytes */
+            size: number;
+            /** @description sniffed from the content, never from the name */
+            contentType: components["schemas"]["EvidenceContentType"];
+            /**
+             * Format: date-time
+             * @description a photo’s capture time (EXIF), when it has one
+             */
+            takenAt: string | null;
+            /** @description a photo’s capture place (EXIF GPS), when it has one */
+            location: components["schemas"]["FileLocationDto"] | null;
         };
         TransitionRequestViewDto: {
             /** Format: uuid */
@@ -1983,6 +2354,8 @@ export interface components {
             /** Format: date-time */
             decidedAt: string | null;
             decisionComment: string | null;
+            /** @description evidence files attached, in upload order */
+            files: components["schemas"]["FileRefDto"][];
         };
         TransitionRequestPageDto: {
             items: components["schemas"]["TransitionRequestViewDto"][];
@@ -2173,6 +2546,16 @@ export interface components {
             amber: number;
             red: number;
         };
+        RollupPreworkDto: {
+            required: number;
+            done: number;
+            notApplicable: number;
+            /**
+             * @description 前期手续办结率 = done ÷ (required − notApplicable) × 100; null when nothing is left to require
+             * @example 66.67
+             */
+            rate: number | null;
+        };
         RollupSnapshotDataDto: {
             label: string;
             total: number;
@@ -2183,6 +2566,8 @@ export interface components {
             overdueMilestones: number;
             staleProjects: number;
             pendingRequests: number;
+            /** @description absent from snapshots taken before 前期手续 were tracked */
+            prework?: components["schemas"]["RollupPreworkDto"];
             /** Format: date-time */
             computedAt: string;
         };
@@ -2201,6 +2586,7 @@ export interface components {
             overdueMilestones: number;
             staleProjects: number;
             pendingRequests: number;
+            prework: components["schemas"]["RollupPreworkDto"];
             /** Format: date-time */
             computedAt: string;
             /** @description last week’s snapshot of this key, if any */
@@ -2341,6 +2727,8 @@ export interface components {
             progress?: string;
             /** @description 存在问题 */
             problems?: string;
+            /** @description the report’s files (形象进度 photos), the whole list: files left out are detached; omitted: the files stay as they are */
+            fileIds?: string[];
             /** @description the report version you saw: 409 if it changed since */
             version?: number;
         };
@@ -2385,6 +2773,8 @@ export interface components {
             updatedBy: string | null;
             /** Format: date-time */
             updatedAt: string;
+            /** @description files attached (形象进度 photos with their capture time and place when their EXIF has them) */
+            files: components["schemas"]["FileRefDto"][];
             /**
              * Format: date
              * @description the day the report is due (REPORT_DUE_DAY of the next month)
@@ -2488,18 +2878,16 @@ export interface components {
             rows: components["schemas"]["ReportImportRowDto"][];
             summary: components["schemas"]["ReportImportSummaryDto"];
         };
-        /**
-         * @description the investment light
-         * @enum {string}
-         */
-        InvestmentLight: "green" | "yellow" | "red";
         /** @enum {string} */
         InvestmentReasonCode: "investment_behind" | "start_overdue" | "not_registered";
         LightReasonDto: {
             code: components["schemas"]["InvestmentReasonCode"];
             /** @enum {string} */
             level: "yellow" | "red";
-            /** @example 投资完成率 40.00%，低于序时进度 43.33 个百分点 */
+            /**
+             * @description in the language Accept-Language asks for (en, else Chinese)
+             * @example 投资完成率 40.00%，低于序时进度 43.33 个百分点
+             */
             text: string;
         };
         ProjectLightsDto: {
@@ -2671,6 +3059,76 @@ export interface components {
             items: components["schemas"]["InvestmentSummaryItemDto"][];
         };
         /** @enum {string} */
+        LightKind: "project" | "investment" | "start" | "registration";
+        ProjectFiguresItemDto: {
+            /** Format: uuid */
+            projectId: string;
+            name: string;
+            /** Format: uuid */
+            unitId: string;
+            /** @example 区交通局 */
+            unitName: string;
+            /**
+             * @description 年度计划投资 (current plan)
+             * @example 405.34
+             */
+            plannedInvestment: string;
+            /**
+             * @description the original plan
+             * @example 405.34
+             */
+            originalInvestment: string;
+            planVersion: number;
+            /**
+             * @description 本年累计完成投资: submitted reports of months 1–m
+             * @example 405.34
+             */
+            completedYtd: string;
+            /**
+             * @description null with a plan of 0
+             * @example 73.27
+             */
+            completionRate: number | null;
+            /**
+             * @description %, two decimals
+             * @example 83.33
+             */
+            scheduleRate: number;
+            /** @example -43.33 */
+            gapPoints: number | null;
+            /** @description the investment light */
+            light: components["schemas"]["InvestmentLight"];
+            lights: components["schemas"]["ProjectLightsDto"];
+            /** @description the project light: the worst of investment, start and registration */
+            projectLight: components["schemas"]["InvestmentLight"];
+            /** @description every reason of the three lights, worst first */
+            projectLightReasons: components["schemas"]["LightReasonDto"][];
+            plannedStartMonth: number | null;
+            /**
+             * Format: date
+             * @example 2027-06-30
+             */
+            startedOn: string | null;
+            /**
+             * Format: date
+             * @example 2027-06-30
+             */
+            statisticsRegisteredOn: string | null;
+        };
+        ProjectFiguresPageDto: {
+            year: number;
+            month: number;
+            kind: components["schemas"]["LightKind"];
+            /** @description the light filtered on; null: every project */
+            light: components["schemas"]["InvestmentLight"] | null;
+            /** @description projects matching (0 past the last page) */
+            total: number;
+            page: number;
+            pageSize: number;
+            /** @description worst first: by the light, then the furthest behind */
+            items: components["schemas"]["ProjectFiguresItemDto"][];
+        };
+        /** @enum {string} */
         RankingMetric: "completion_rate" | "start_rate";
         /** @enum {string} */
         RateBasis: "to_date" | "year";
@@ -2766,6 +3224,387 @@ export interface components {
             /** @description newest month first; owners see published bulletins only */
             items: components["schemas"]["BulletinDto"][];
         };
+        /**
+         * @description 用地 land, 征地拆迁 demolition, 资金 funding, 审批 approval, 水电气等要素 utilities, 规划 planning, 其他 other
+         * @enum {string}
+         */
+        ProblemCategory: "land" | "demolition" | "funding" | "approval" | "utilities" | "planning" | "other";
+        RaiseProblemDto: {
+            /** @example 渝贵高铁綦江段用地指标未落实 */
+            title: string;
+            /** @description what blocks the project, and what is needed */
+            description: string;
+            /** @description 用地 land, 征地拆迁 demolition, 资金 funding, 审批 approval, 水电气等要素 utilities, 规划 planning, 其他 other */
+            category: components["schemas"]["ProblemCategory"];
+            /**
+             * Format: date
+             * @description by when the project needs it solved: today or later (APP_TIMEZONE)
+             * @example 2027-06-30
+             */
+            neededBy: string;
+        };
+        /**
+         * @description open (待交办), assigned (已交办), closed (已销号)
+         * @enum {string}
+         */
+        ProblemStatus: "open" | "assigned" | "closed";
+        ProblemReplyDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            authorId: string | null;
+            authorName: string;
+            /** Format: uuid */
+            authorUnitId: string | null;
+            /** @description the author's unit (null for the DRC's reviewers) */
+            authorUnitName: string | null;
+            text: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        ProblemDetailDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            projectId: string;
+            projectName: string;
+            /** @description 项目代码 */
+            projectCode: string | null;
+            /**
+             * Format: uuid
+             * @description the project's unit (who raised it)
+             */
+            projectUnitId: string;
+            projectUnitName: string;
+            title: string;
+            description: string;
+            category: components["schemas"]["ProblemCategory"];
+            /**
+             * @description the category as the district names it
+             * @example 用地
+             */
+            categoryLabel: string;
+            /**
+             * Format: date
+             * @example 2027-06-30
+             */
+            neededBy: string;
+            /** @description open (待交办), assigned (已交办), closed (已销号) */
+            status: components["schemas"]["ProblemStatus"];
+            /** Format: uuid */
+            assignedUnitId: string | null;
+            assignedUnitName: string | null;
+            /**
+             * Format: date
+             * @description 办结时限
+             * @example 2027-06-30
+             */
+            dueDate: string | null;
+            /** @description past its due date and not closed (APP_TIMEZONE) */
+            overdue: boolean;
+            /** @description days past the due date (0 when not overdue) */
+            overdueDays: number;
+            /** Format: uuid */
+            raisedBy: string | null;
+            raisedByName: string | null;
+            /** Format: date-time */
+            assignedAt: string | null;
+            assignedByName: string | null;
+            /** Format: date-time */
+            closedAt: string | null;
+            closedByName: string | null;
+            /** @description 销号说明 */
+            closeNote: string | null;
+            /** @description rises with each change of status or assignment */
+            version: number;
+            replyCount: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description oldest first */
+            replies: components["schemas"]["ProblemReplyDto"][];
+        };
+        ProblemDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            projectId: string;
+            projectName: string;
+            /** @description 项目代码 */
+            projectCode: string | null;
+            /**
+             * Format: uuid
+             * @description the project's unit (who raised it)
+             */
+            projectUnitId: string;
+            projectUnitName: string;
+            title: string;
+            description: string;
+            category: components["schemas"]["ProblemCategory"];
+            /**
+             * @description the category as the district names it
+             * @example 用地
+             */
+            categoryLabel: string;
+            /**
+             * Format: date
+             * @example 2027-06-30
+             */
+            neededBy: string;
+            /** @description open (待交办), assigned (已交办), closed (已销号) */
+            status: components["schemas"]["ProblemStatus"];
+            /** Format: uuid */
+            assignedUnitId: string | null;
+            assignedUnitName: string | null;
+            /**
+             * Format: date
+             * @description 办结时限
+             * @example 2027-06-30
+             */
+            dueDate: string | null;
+            /** @description past its due date and not closed (APP_TIMEZONE) */
+            overdue: boolean;
+            /** @description days past the due date (0 when not overdue) */
+            overdueDays: number;
+            /** Format: uuid */
+            raisedBy: string | null;
+            raisedByName: string | null;
+            /** Format: date-time */
+            assignedAt: string | null;
+            assignedByName: string | null;
+            /** Format: date-time */
+            closedAt: string | null;
+            closedByName: string | null;
+            /** @description 销号说明 */
+            closeNote: string | null;
+            /** @description rises with each change of status or assignment */
+            version: number;
+            replyCount: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        ProblemListDto: {
+            /** @description overdue first (most days first), then the newest */
+            items: components["schemas"]["ProblemDto"][];
+            total: number;
+        };
+        AssignProblemDto: {
+            /**
+             * Format: uuid
+             * @description the unit (责任单位) that can solve it
+             */
+            unitId: string;
+            /**
+             * Format: date
+             * @description the date it must be answered by (办结时限): today or later (APP_TIMEZONE); past it, the problem is overdue
+             * @example 2027-06-30
+             */
+            dueDate: string;
+        };
+        ReplyProblemDto: {
+            text: string;
+        };
+        ProblemNoteDto: {
+            /** @description 销号说明 (how it was solved) or why it is reopened */
+            note: string;
+        };
+        SupervisionNoticeDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example 督办〔2027〕3号 */
+            number: string;
+            year: number;
+            /** @description its number within the year, from 1 without gaps */
+            sequence: number;
+            /** Format: uuid */
+            problemId: string;
+            problemTitle: string;
+            /** Format: uuid */
+            projectId: string;
+            projectName: string;
+            /**
+             * Format: uuid
+             * @description the unit it is sent to (the problem’s assigned unit)
+             */
+            unitId: string;
+            unitName: string;
+            /**
+             * Format: date
+             * @description the due date the problem missed
+             * @example 2027-06-30
+             */
+            dueDate: string;
+            /**
+             * Format: date
+             * @description the written reply demanded by
+             * @example 2027-06-30
+             */
+            replyBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description the unit’s first reply in the problem’s thread since the notice
+             */
+            answeredAt: string | null;
+            /** @example /api/supervision-notices/…/document.docx */
+            documentUrl: string;
+        };
+        SupervisionNoticeListDto: {
+            /** @description newest first */
+            items: components["schemas"]["SupervisionNoticeDto"][];
+        };
+        FileDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description the name it was uploaded with */
+            name: string;
+            /** @description bytes */
+            size: number;
+            /** @description sniffed from the content, never from the name */
+            contentType: components["schemas"]["EvidenceContentType"];
+            /**
+             * Format: date-time
+             * @description a photo’s capture time (EXIF), when it has one
+             */
+            takenAt: string | null;
+            /** @description a photo’s capture place (EXIF GPS), when it has one */
+            location: components["schemas"]["FileLocationDto"] | null;
+            /** @description SHA-256 of the content, hex */
+            sha256: string;
+            /** Format: uuid */
+            uploadedBy: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        ProjectTypeDto: {
+            /** @example government_infrastructure */
+            code: string;
+            /** @example 政府投资基础设施 */
+            label: string;
+        };
+        ApprovalCountsDto: {
+            required: number;
+            done: number;
+            notApplicable: number;
+            /**
+             * @description 前期手续办结率 = done ÷ (required − notApplicable) × 100, two decimals; null when nothing is left to require
+             * @example 66.67
+             */
+            rate: number | null;
+        };
+        /** @enum {string} */
+        ApprovalStatus: "not_started" | "in_progress" | "done" | "not_applicable";
+        ApprovalDto: {
+            /**
+             * Format: uuid
+             * @description the milestone id: the milestone routes (dates, re-baselining) serve it too
+             */
+            id: string;
+            /** Format: uuid */
+            projectId: string;
+            /** @example eia */
+            code: string;
+            /** @example 环评批复 */
+            name: string;
+            /**
+             * @description 审批部门
+             * @example 区生态环境局
+             */
+            department: string | null;
+            /** @description the stage the approval serves */
+            stage: components["schemas"]["Stage"];
+            sortOrder: number;
+            /**
+             * @description approvals sharing a group may run in parallel (并联审批)
+             * @example assessments
+             */
+            parallelGroup: string | null;
+            status: components["schemas"]["ApprovalStatus"];
+            /** @description 批复文号 */
+            documentNo: string | null;
+            /**
+             * Format: date
+             * @description 批复日期 (the milestone’s actual date)
+             * @example 2027-06-30
+             */
+            documentDate: string | null;
+            notApplicableReason: string | null;
+            /**
+             * Format: date
+             * @example 2027-06-30
+             */
+            baselineDate: string | null;
+            /**
+             * Format: date
+             * @example 2027-06-30
+             */
+            forecastDate: string | null;
+            /** @description realises the 2030 target (never 不适用) */
+            realisesTarget: boolean;
+            version: number;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        ProjectApprovalsDto: {
+            /** Format: uuid */
+            projectId: string;
+            projectType: components["schemas"]["ProjectTypeDto"] | null;
+            counts: components["schemas"]["ApprovalCountsDto"];
+            items: components["schemas"]["ApprovalDto"][];
+        };
+        UpdateApprovalDto: {
+            /** @description the approval version the client saw */
+            version: number;
+            /** @description not_started 未启动, in_progress 办理中, done 已办结, not_applicable 不适用 */
+            status: components["schemas"]["ApprovalStatus"];
+            /**
+             * @description 批复文号 (required for done)
+             * @example 綦江发改投〔2026〕12号
+             */
+            documentNo?: string;
+            /**
+             * Format: date
+             * @description 批复日期 YYYY-MM-DD, not after today (required for done)
+             * @example 2027-06-30
+             */
+            documentDate?: string;
+            /** @description 不适用的原因 (required for not_applicable) */
+            reason?: string;
+        };
+        /** @enum {string} */
+        PreworkDimension: "district" | "part" | "chapter" | "column" | "sector" | "unit";
+        PreworkSummaryItemDto: {
+            required: number;
+            done: number;
+            notApplicable: number;
+            /**
+             * @description 前期手续办结率 = done ÷ (required − notApplicable) × 100, two decimals; null when nothing is left to require
+             * @example 66.67
+             */
+            rate: number | null;
+            /**
+             * @description part/chapter/column number, sector code, unit code; district
+             * @example district
+             */
+            key: string;
+            /** @example 全区 */
+            label: string;
+            /** @description projects in preparation counted */
+            projects: number;
+        };
+        PreworkSummaryDto: {
+            by: components["schemas"]["PreworkDimension"];
+            /**
+             * @description district: every unit’s projects; unit: an owner’s own
+             * @enum {string}
+             */
+            scope: "district" | "unit";
+            items: components["schemas"]["PreworkSummaryItemDto"][];
+        };
         AdminUserDto: {
             /** Format: uuid */
             id: string;
@@ -2798,7 +3637,7 @@ export interface components {
              * @description owner (项目责任单位) | reviewer (区发展改革委审核) | admin (管理员)
              * @enum {string}
              */
-            role: "owner" | "reviewer" | "admin";
+            role: "owner" | "reviewer" | "leader" | "admin";
             /**
              * Format: uuid
              * @description the unit (责任单位); required for owners
@@ -2816,7 +3655,7 @@ export interface components {
             /** @example 张三 */
             displayName?: string;
             /** @enum {string} */
-            role?: "owner" | "reviewer" | "admin";
+            role?: "owner" | "reviewer" | "leader" | "admin";
             /** Format: uuid */
             unitId?: Record<string, never> | null;
             /** @description false deactivates: the user can no longer sign in, and their tokens stop working at once */
@@ -2959,7 +3798,7 @@ export interface components {
          * @description machine-readable code of the refusal (the error catalogue: each code has one HTTP status and a message per language)
          * @enum {string}
          */
-        ErrorCode: "validation_failed" | "malformed_json" | "body_too_deep" | "body_too_large" | "unsupported_charset" | "unsupported_encoding" | "body_incomplete" | "undecodable_path" | "body_unprocessable" | "route_not_found" | "file_missing" | "file_not_xlsx" | "file_too_large" | "file_inflates_too_large" | "file_not_template" | "invalid_upload" | "invalid_file" | "import_rows_invalid" | "unauthenticated" | "metrics_unauthenticated" | "invalid_credentials" | "login_locked" | "forbidden" | "no_unit" | "outside_unit" | "own_request" | "not_requester" | "reviewer_rebaseline_only" | "rebaseline_needs_reviewer" | "project_not_found" | "milestone_not_found" | "request_not_found" | "user_not_found" | "digest_not_found" | "notification_not_found" | "job_not_found" | "version_conflict" | "username_taken" | "last_admin" | "pending_request_exists" | "request_already_decided" | "workflow_version_retired" | "milestone_done" | "milestone_not_pending" | "milestone_not_marked" | "job_not_failed" | "unknown_state" | "terminal_state" | "transition_not_allowed" | "unknown_transition" | "approval_not_required" | "approval_required" | "reason_required" | "evidence_missing" | "guard_failed" | "target_milestone" | "project_code_taken" | "plan_not_found" | "month_locked" | "bulletin_not_found" | "bulletin_published" | "bulletin_not_ready" | "report_not_found" | "report_not_submitted" | "report_submitted" | "report_already_submitted" | "plan_year_missing" | "demo_tracker_active" | "demo_loaded" | "demo_not_loaded" | "not_ready" | "backend_unavailable" | "internal";
+        ErrorCode: "validation_failed" | "malformed_json" | "body_too_deep" | "body_too_large" | "unsupported_charset" | "unsupported_encoding" | "body_incomplete" | "undecodable_path" | "body_unprocessable" | "route_not_found" | "file_missing" | "file_not_xlsx" | "file_too_large" | "file_inflates_too_large" | "file_not_template" | "invalid_upload" | "invalid_file" | "evidence_missing_file" | "evidence_upload_invalid" | "file_type_unsupported" | "import_rows_invalid" | "unauthenticated" | "metrics_unauthenticated" | "invalid_credentials" | "login_locked" | "forbidden" | "no_unit" | "outside_unit" | "own_request" | "not_requester" | "reviewer_rebaseline_only" | "rebaseline_needs_reviewer" | "project_not_found" | "milestone_not_found" | "approval_not_found" | "request_not_found" | "user_not_found" | "digest_not_found" | "notification_not_found" | "file_not_found" | "file_no_thumbnail" | "job_not_found" | "version_conflict" | "username_taken" | "last_admin" | "pending_request_exists" | "request_already_decided" | "workflow_version_retired" | "milestone_done" | "milestone_not_pending" | "milestone_not_marked" | "job_not_failed" | "unknown_state" | "terminal_state" | "transition_not_allowed" | "unknown_transition" | "approval_not_required" | "approval_required" | "reason_required" | "evidence_missing" | "guard_failed" | "target_milestone" | "project_code_taken" | "plan_not_found" | "month_locked" | "bulletin_not_found" | "bulletin_published" | "bulletin_not_ready" | "report_not_found" | "report_not_submitted" | "report_submitted" | "report_already_submitted" | "plan_year_missing" | "problem_not_found" | "problem_closed" | "supervision_notice_not_found" | "problem_not_closed" | "demo_tracker_active" | "demo_loaded" | "demo_not_loaded" | "not_ready" | "backend_unavailable" | "internal";
         AllowedNowDto: {
             /** @example begin_construction */
             transitionId: string;
@@ -3126,8 +3965,12 @@ export interface operations {
                 overdue?: boolean;
                 /** @description true: stale (no update for 30 days, not completed or cancelled); false: not stale */
                 stale?: boolean;
-                /** @description sort key; a leading "-" sorts descending */
-                sort?: "plan" | "-plan" | "name" | "-name" | "stage" | "-stage" | "target" | "-target" | "sector" | "-sector" | "column" | "-column" | "chapter" | "-chapter" | "updatedAt" | "-updatedAt";
+                /** @description sort key; a leading "-" sorts descending. Unset: plan order, or with q the best matches first (whole-name pinyin initials, then an initials prefix, then the name or its pinyin, then initials within) */
+                sort?: "plan" | "-plan" | "name" | "-name" | "stage" | "-stage" | "target" | "-target" | "sector" | "-sector" | "column" | "-column" | "chapter" | "-chapter" | "updatedAt" | "-updatedAt" | "plannedInvestment" | "-plannedInvestment" | "completedYtd" | "-completedYtd" | "completionRate" | "-completionRate";
+                /** @description year of the investment figures (年度计划, 累计完成, 完成率); default: the current report month’s (last month) */
+                year?: number;
+                /** @description figures for months 1–m of the year, not after the current month; default: the current report month (December of a past year) */
+                month?: number;
                 page?: number;
                 pageSize?: number;
             };
@@ -3277,8 +4120,12 @@ export interface operations {
                 overdue?: boolean;
                 /** @description true: stale (no update for 30 days, not completed or cancelled); false: not stale */
                 stale?: boolean;
-                /** @description sort key; a leading "-" sorts descending */
-                sort?: "plan" | "-plan" | "name" | "-name" | "stage" | "-stage" | "target" | "-target" | "sector" | "-sector" | "column" | "-column" | "chapter" | "-chapter" | "updatedAt" | "-updatedAt";
+                /** @description sort key; a leading "-" sorts descending. Unset: plan order, or with q the best matches first (whole-name pinyin initials, then an initials prefix, then the name or its pinyin, then initials within) */
+                sort?: "plan" | "-plan" | "name" | "-name" | "stage" | "-stage" | "target" | "-target" | "sector" | "-sector" | "column" | "-column" | "chapter" | "-chapter" | "updatedAt" | "-updatedAt" | "plannedInvestment" | "-plannedInvestment" | "completedYtd" | "-completedYtd" | "completionRate" | "-completionRate";
+                /** @description year of the investment figures (年度计划, 累计完成, 完成率); default: the current report month’s (last month) */
+                year?: number;
+                /** @description figures for months 1–m of the year, not after the current month; default: the current report month (December of a past year) */
+                month?: number;
                 page?: number;
                 pageSize?: number;
             };
@@ -3328,7 +4175,9 @@ export interface operations {
     ProjectsController_detail: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                "accept-language": string;
+            };
             path: {
                 id: string;
             };
@@ -5804,7 +6653,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description 无权执行此操作 (owners and reviewers only: they are the digest’s recipients) */
+            /** @description 无权执行此操作 (owners, reviewers and leaders only: they are the digest’s recipients) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6352,7 +7201,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description import_rows_invalid: each row’s errors (rows, summary as in the 200); nothing applied; or more than a template can hold */
+            /** @description import_rows_invalid: each row’s errors, with `rows` and `summary` as in the 200; nothing applied; or more than a template can hold */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6880,7 +7729,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description import_rows_invalid: each row’s errors (rows, summary as in the 200); nothing applied; or more than a template can hold */
+            /** @description import_rows_invalid: each row’s errors, with `rows` and `summary` as in the 200; nothing applied; or more than a template can hold */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6908,7 +7757,9 @@ export interface operations {
                 /** @description figures for months 1–m of the year; not after the current month */
                 month: number;
             };
-            header?: never;
+            header: {
+                "accept-language": string;
+            };
             path: {
                 id: string;
             };
@@ -7013,6 +7864,78 @@ export interface operations {
                 };
             };
             /** @description by=district asked by an owner */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    InvestmentController_projects: {
+        parameters: {
+            query: {
+                /** @description the plan year (2026–2030) */
+                year: number;
+                /** @description figures for months 1–m of the year; not after the current month */
+                month: number;
+                /** @description only projects whose light (of `kind`) is this one */
+                light?: components["schemas"]["InvestmentLight"];
+                /** @description which light `light` filters on and the list is ordered by: the project light (worst of the three) or one of them */
+                kind?: components["schemas"]["LightKind"];
+                /** @description one unit’s projects (an owner: their own unit only) */
+                unitId?: string;
+                /** @description 章 number: the projects it names */
+                chapter?: number;
+                page?: number;
+                pageSize?: number;
+            };
+            header: {
+                "accept-language": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectFiguresPageDto"];
+                };
+            };
+            /** @description 请求无效 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 未登录或登录已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description outside_unit: an owner naming another unit */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7466,6 +8389,1126 @@ export interface operations {
             };
             /** @description bulletin_not_ready: generating or failed */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    ProblemsController_raise: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RaiseProblemDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailDto"];
+                };
+            };
+            /** @description 请求无效 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 未登录或登录已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 无权执行此操作 (role, or a resource of another unit) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 未找到 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 请求内容过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    ProblemsController_list: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["ProblemStatus"];
+                /** @description the unit the problems are assigned to (交办单位) */
+                unitId?: string;
+                /** @description one project's problems */
+                projectId?: string;
+                /** @description true: past its due date and not closed; false: not overdue */
+                overdue?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemListDto"];
+                };
+            };
+            /** @description 请求无效 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 未登录或登录已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    ProblemsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailDto"];
+                };
+            };
+            /** @description 请求无效 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 未登录或登录已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 未找到 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    ProblemsController_assign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssignProblemDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailDto"];
+                };
+            };
+            /** @description 请求无效 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 未登录或登录已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 无权执行此操作 (role, or a resource of another unit) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 未找到 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description problem_closed: reopen it first */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 请求内容过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    ProblemsController_reply: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReplyProblemDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailDto"];
+                };
+            };
+            /** @description 请求无效 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 未登录或登录已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 无权执行此操作 (role, or a resource of another unit) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 未找到 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 请求内容过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    ProblemsController_close: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProblemNoteDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailDto"];
+                };
+            };
+            /** @description 请求无效 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 未登录或登录已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 无权执行此操作 (role, or a resource of another unit) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 未找到 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description problem_closed: closed already */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 请求内容过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    ProblemsController_reopen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProblemNoteDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailDto"];
+                };
+            };
+            /** @description 请求无效 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 未登录或登录已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 无权执行此操作 (role, or a resource of another unit) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 未找到 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description problem_not_closed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 请求内容过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    SupervisionNoticesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupervisionNoticeListDto"];
+                };
+            };
+            /** @description 未登录或登录已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    SupervisionNoticesController_document: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 督办单-<年>-<号>.docx */
+            200: {
+                headers: {
+                    /** @description attachment; the Chinese file name as filename* (RFC 5987) */
+                    "Content-Disposition"?: string;
+                    /** @description rows in the file */
+                    "X-Total-Count"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                };
+            };
+            /** @description 请求无效 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 未登录或登录已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 未找到 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    FilesController_upload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FileDto"];
+                };
+            };
+            /** @description 请求无效 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 未登录或登录已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 无权执行此操作 (role, or a resource of another unit) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description over 20 MB (nothing stored) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description file_type_unsupported: the content is none of PDF, JPEG, PNG, WebP (problem naming `file`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    FilesController_content: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the content, of its sniffed type */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "image/jpeg": string;
+                    "image/png": string;
+                    "image/webp": string;
+                };
+            };
+            /** @description 请求无效 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 未登录或登录已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 未找到 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    FilesController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 请求无效 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 未登录或登录已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 无权执行此操作 (role, or a resource of another unit) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 未找到 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    FilesController_thumbnail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the thumbnail */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/webp": string;
+                };
+            };
+            /** @description 请求无效 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 未登录或登录已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description file_not_found, or file_no_thumbnail (a PDF) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    PreworkController_ofProject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectApprovalsDto"];
+                };
+            };
+            /** @description 请求无效 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 未登录或登录已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description outside_unit: an owner of another unit */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description no project with this id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    PreworkController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateApprovalDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalDto"];
+                };
+            };
+            /** @description 请求无效 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 未登录或登录已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description outside_unit: another unit’s project
+             *
+             *     无权执行此操作 (role, or a resource of another unit)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description approval_not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description version_conflict (the body carries the approval as it is now) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 请求内容过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description target_milestone: it realises the 2030 target and cannot be 不适用 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    PreworkController_summary: {
+        parameters: {
+            query?: {
+                by?: components["schemas"]["PreworkDimension"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PreworkSummaryDto"];
+                };
+            };
+            /** @description 请求无效 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 未登录或登录已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description by=district asked by an owner */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

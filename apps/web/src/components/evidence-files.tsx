@@ -52,7 +52,7 @@ function Thumbnail({ file }: { file: FileRef }) {
 
 /** Files with previews: images as thumbnails (click: full size), PDFs as links that open in the browser; capture time and place when known. */
 export function EvidenceFiles({ files, onRemove }: { files: readonly FileRef[]; onRemove?: (id: string) => void }) {
-  const { t, language } = useI18n();
+  const { t } = useI18n();
   if (!files.length) return null;
   return (
     <Space wrap align="start" size={12} data-testid="evidence-files">
@@ -72,7 +72,7 @@ export function EvidenceFiles({ files, onRemove }: { files: readonly FileRef[]; 
           )}
           {file.takenAt ? (
             <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block' }}>
-              {t('files.takenAt', { time: formatDateTime(file.takenAt, language) })}
+              {t('files.takenAt', { time: formatDateTime(file.takenAt) })}
             </Typography.Text>
           ) : null}
           {file.location ? (
