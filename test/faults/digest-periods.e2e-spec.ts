@@ -132,7 +132,9 @@ describe('digest periods with three workers', () => {
     expect(alertMails.filter((row) => row.username === 'owner_transport')).toHaveLength(3);
     expect(alertMails.filter((row) => row.username === 'owner_water')).toHaveLength(1);
     expect(alertMails.filter((row) => row.username === 'reviewer')).toHaveLength(3);
-    expect(alertMails).toHaveLength(7);
+    // The district's leaders (区领导) receive 督办 only: c's supervision_30.
+    expect(alertMails.filter((row) => row.username === 'leader')).toHaveLength(1);
+    expect(alertMails).toHaveLength(8);
     const { rows: twice } = await t.db.query(`SELECT user_id, alert_id FROM notification WHERE alert_id IS NOT NULL GROUP BY 1, 2 HAVING count(*) > 1`);
     expect(twice).toEqual([]);
     // Each period's digest also appears in the app, once per recipient.

@@ -68,14 +68,14 @@ describe('one error shape', () => {
         { field: 'unknown', message: 'Field unknown is not allowed (property unknown should not exist)' },
         { field: 'username', message: 'username must be 3–64 lower-case letters, digits, underscores, dots or hyphens, starting with a letter or digit' },
         { field: 'displayName', message: 'displayName may not exceed 64 characters; displayName must be text' },
-        { field: 'role', message: 'role must be one of: owner, reviewer, admin' },
+        { field: 'role', message: 'role must be one of: owner, reviewer, leader, admin' },
       ]);
       for (const chinese of [await send(), await send('zh-CN')]) {
         expect(chinese.body.errors).toEqual([
           { field: 'unknown', message: '不允许的字段 unknown（property unknown should not exist）' },
           { field: 'username', message: 'username 须为 3–64 位小写字母、数字、下划线、点或连字符，并以字母或数字开头' },
           { field: 'displayName', message: 'displayName 不能超过 64 个字符；displayName 必须是文字' },
-          { field: 'role', message: 'role 必须是以下之一：owner、reviewer、admin' },
+          { field: 'role', message: 'role 必须是以下之一：owner、reviewer、leader、admin' },
         ]);
       }
     });

@@ -68,10 +68,12 @@ describe('alerts with three worker processes', () => {
 
     expect(smtp.to('owner_transport@example.test')).toHaveLength(10);
     expect(smtp.to('reviewer@example.test')).toHaveLength(10);
-    expect(smtp.received).toHaveLength(20);
-    expect(new Set(smtp.received.map((mail) => mail.mailId)).size).toBe(20);
+    // The district's leaders (区领导) receive the 督办 level only.
+    expect(smtp.to('leader@example.test').map((mail) => mail.subject.slice(0, 4))).toEqual(['【督办】', '【督办】', '【督办】']);
+    expect(smtp.received).toHaveLength(23);
+    expect(new Set(smtp.received.map((mail) => mail.mailId)).size).toBe(23);
     expect(smtp.to('reviewer@example.test').filter((mail) => mail.subject.startsWith('【督办】'))).toHaveLength(3);
     const { rows: outbox } = await t.db.query(`SELECT status, count(*)::int AS n FROM mail_outbox GROUP BY status`);
-    expect(outbox).toEqual([{ status: 'sent', n: 20 }]);
+    expect(outbox).toEqual([{ status: 'sent', n: 23 }]);
   }, 120_000);
 });

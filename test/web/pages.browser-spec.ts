@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { Page } from 'playwright-core';
-import { addDays, isoWeekOf, todayIn } from '@qj/domain';
+import { addDays, isoWeekOf, todayIn, weekLabel } from '@qj/domain';
 import { RollupRepository } from '@qj/persistence';
 import { AlertsService } from '../../apps/worker/src/alerts/alerts.service';
 import { DigestProcessor } from '../../apps/worker/src/digest/digest.processor';
@@ -32,6 +32,8 @@ describe('notifications, digest preview and dashboard pages', () => {
   const today = todayIn('Asia/Shanghai');
   const thisWeek = isoWeekOf(today).key;
   const lastWeek = isoWeekOf(addDays(today, -7)).key;
+  // What subjects and titles say of the week (第48周（11月23日—29日）); links and keys keep the ISO code.
+  const thisWeekLabel = weekLabel(thisWeek);
   const rollups = () => t.app.get(RollupRepository);
 
   beforeAll(async () => {
@@ -76,13 +78,13 @@ describe('notifications, digest preview and dashboard pages', () => {
     const mailsBefore = (await t.db.query(`SELECT count(*)::int AS n FROM mail_outbox WHERE kind = 'digest'`)).rows[0].n;
     const owner = await t.as('owner_transport').get('/api/me/digest-preview').expect(200);
     expect(Object.keys(owner.body).sort()).toEqual(['html', 'subject', 'text']);
-    expect(owner.body.subject).toBe(`【每周简报】${overdue.unitName} ${thisWeek}：逾期 1 项，14 天内到期 0 项`);
+    expect(owner.body.subject).toBe(`【每周简报】${overdue.unitName} ${thisWeekLabel}：逾期 1 项，14 天内到期 0 项`);
     expect(owner.body.text).toContain(`${overdue.projectName}`);
     expect(owner.body.text).toContain(overdue.milestoneName);
     expect(owner.body.html).toContain('<html');
 
     const reviewer = await t.as('reviewer').get('/api/me/digest-preview').expect(200);
-    expect(reviewer.body.subject).toMatch(new RegExp(`^【每周简报】全区重大项目 ${thisWeek}：`));
+    expect(reviewer.body.subject).toMatch(new RegExp(`^【每周简报】全区重大项目 ${thisWeekLabel}：`));
     expect(reviewer.body.text).toContain(`${overdue.unitName}：1 个`);
 
     // Admins receive no digest: they preview anyone's through the admin route instead.
@@ -145,7 +147,7 @@ describe('notifications, digest preview and dashboard pages', () => {
     await page.goto(`${web.base}/notifications`);
     await page.getByRole('link', { name: '预览本周简报' }).click();
     await page.waitForURL(`${web.base}/digest-preview`);
-    await page.getByTestId('digest-subject').getByText(`【每周简报】${overdue.unitName} ${thisWeek}：逾期 1 项`).waitFor();
+    await page.getByTestId('digest-subject').getByText(`【每周简报】${overdue.unitName} ${thisWeekLabel}：逾期 1 项`).waitFor();
     const frame = page.getByTestId('digest-html');
     // An empty sandbox: no scripts, an opaque origin.
     await expect(frame.getAttribute('sandbox')).resolves.toBe('');
@@ -163,7 +165,7 @@ describe('notifications, digest preview and dashboard pages', () => {
     await page.getByTestId('digest-user').click();
     await page.keyboard.type('owner_transport');
     await page.locator('.ant-select-item-option').filter({ hasText: 'owner_transport' }).click();
-    await page.getByTestId('digest-subject').getByText(`【每周简报】${overdue.unitName} ${thisWeek}：逾期 1 项`).waitFor();
+    await page.getByTestId('digest-subject').getByText(`【每周简报】${overdue.unitName} ${thisWeekLabel}：逾期 1 项`).waitFor();
   });
 
   it('the dashboard shows overdue milestones by unit (a bar opens that unit’s overdue projects) and the weekly trend', async () => {
@@ -217,14 +219,14 @@ describe('notifications, digest preview and dashboard pages', () => {
     const page = await web.open();
     await web.signIn(page, 'owner_transport');
     await page.goto(`${web.base}/notifications`);
-    const item = page.getByTestId('notification').filter({ hasText: `【每周简报】${overdue.unitName} ${thisWeek}` });
+    const item = page.getByTestId('notification').filter({ hasText: `【每周简报】${overdue.unitName} ${thisWeekLabel}` });
     await item.getByText('周报', { exact: true }).waitFor();
     await expect(item.getByRole('link').getAttribute('href')).resolves.toBe(`/digests/${thisWeek}`);
     await item.getByRole('link').click();
     await page.waitForURL(`${web.base}/digests/${thisWeek}`);
     // As composed for the week's Monday (which may precede the milestone's lateness): the stored subject, whatever it counts.
     const subject = (await t.db.query(`SELECT subject FROM digest WHERE user_id = $1 AND week = $2`, [userId, thisWeek])).rows[0].subject;
-    expect(subject).toMatch(new RegExp(`^【每周简报】${overdue.unitName} ${thisWeek}：`));
+    expect(subject).toMatch(new RegExp(`^【每周简报】${overdue.unitName} ${thisWeekLabel}：`));
     await page.getByTestId('digest-subject').getByText(subject).waitFor();
     await page.frameLocator('[data-testid=digest-html]').getByText(overdue.milestoneName).first().waitFor();
     await page.screenshot({ path: join(ARTIFACTS, 'pages-digest-week.png'), fullPage: true });

@@ -108,8 +108,9 @@ export function demoScenario(projects: readonly DemoProject[], today: CalendarDa
       if (month <= lastMonth && notAfterToday(on)) startedOn = on;
     }
     if (startedOn) {
-      // The approvals come first, months before the start; the permit is the request's evidence.
-      const codes = ['proposal', 'feasibility_approval', 'preliminary_design_approval'].filter(has);
+      // The approvals of the project's type come first (开工 needs them all), months before the start, in their order;
+      // the permit is the request's evidence.
+      const codes = project.milestones.filter((m) => m.kind === 'approval' && m.status === 'pending' && m.code !== 'construction_permit').map((m) => m.code);
       const start: CalendarDate = startedOn;
       codes.forEach((code, index) => {
         const on = addDays(start, -between(25, 40) * (codes.length - index));

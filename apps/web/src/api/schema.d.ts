@@ -1643,11 +1643,6 @@ export interface components {
         Stage: "study" | "start" | "complete";
         /** @enum {string} */
         RagLevel: "green" | "amber" | "red";
-        /**
-         * @description the project light: the worst of the milestone RAG (amber is yellow) and the investment, start and registration lights; null outside the reader’s unit
-         * @enum {string}
-         */
-        InvestmentLight: "green" | "yellow" | "red";
         ProjectListItemDto: {
             /** Format: uuid */
             id: string;
@@ -1723,8 +1718,11 @@ export interface components {
              * @example 73.27
              */
             completionRate: number | null;
-            /** @description the project light: the worst of the milestone RAG (amber is yellow) and the investment, start and registration lights; null outside the reader’s unit */
-            light: components["schemas"]["InvestmentLight"] | null;
+            /**
+             * @description the project light: the worst of the milestone RAG (amber is yellow) and the investment, start and registration lights; null outside the reader’s unit
+             * @enum {string|null}
+             */
+            light: "green" | "yellow" | "red" | null;
         };
         ProjectPageDto: {
             items: components["schemas"]["ProjectListItemDto"][];
@@ -1768,6 +1766,8 @@ export interface components {
             chapter: components["schemas"]["PlanRefDto"];
             part: components["schemas"]["PlanRefDto"];
         };
+        /** @enum {string} */
+        InvestmentLight: "green" | "yellow" | "red";
         /**
          * @description milestones: the milestone RAG; else a light of the monthly 调度
          * @enum {string}

@@ -44,7 +44,7 @@ export interface DemoProject {
   stage: string;
   target: string;
   planOrder: number;
-  milestones: Array<{ id: string; code: string; status: string; version: number; baselineDate: string | null }>;
+  milestones: Array<{ id: string; code: string; kind: string; status: string; version: number; baselineDate: string | null }>;
 }
 
 export type DemoBegin =
@@ -133,7 +133,7 @@ export class DemoRepository {
   async projects(): Promise<DemoProject[]> {
     return this.dataSource.query(
       `SELECT p.id, p.name, p.unit_id AS "unitId", p.stage, p.target, p.plan_order AS "planOrder",
-              (SELECT jsonb_agg(jsonb_build_object('id', m.id, 'code', m.code, 'status', m.status, 'version', m.version,
+              (SELECT jsonb_agg(jsonb_build_object('id', m.id, 'code', m.code, 'kind', m.kind, 'status', m.status, 'version', m.version,
                                                    'baselineDate', m.baseline_date::text) ORDER BY m.sort_order)
                FROM milestone m WHERE m.project_id = p.id) AS milestones
        FROM project p ORDER BY p.plan_order, p.id`,

@@ -55,6 +55,7 @@ export class ProjectListItemDto {
   @ApiProperty({ type: Number, nullable: true, example: 73.27, description: '投资完成率 (%); null without a plan (or of 0), or outside the reader’s unit' })
   completionRate: number | null;
   @ApiProperty({
+    type: String,
     ...projectLightLevel,
     nullable: true,
     description:
