@@ -20,6 +20,24 @@ const OTHER_APPROVALS = ['land_site', 'energy_review', 'planning_permit', 'drawi
 
 jest.setTimeout(180_000);
 
+/**
+ * Picks an option of a select in the open dialog. The dialog zooms in as it opens, so a click may land where the select
+ * is not yet; it is clicked again until its list shows.
+ */
+async function chooseInDialog(page: Page, field: string, option: string): Promise<void> {
+  const item = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option });
+  for (let attempt = 1; ; attempt += 1) {
+    await page.getByRole('dialog').getByLabel(field).click({ force: true });
+    try {
+      await item.waitFor({ timeout: 2_000 });
+      break;
+    } catch (error) {
+      if (attempt === 5) throw error;
+    }
+  }
+  await item.click();
+}
+
 /** The scripts the first page load fetches: the entry and its modulepreloads (the lazy chunks are not among them). */
 function initialScripts(): string[] {
   const html = readFileSync(join(WEB_DIST, 'index.html'), 'utf8');
@@ -157,9 +175,7 @@ describe('web console in Chromium', () => {
     expect(await approvals.getByTestId('approval-eia').getAttribute('data-status')).toBe('not_started');
     await approvals.getByTestId('edit-approval-eia').click();
     await page.getByRole('dialog').getByTestId('approval-form').waitFor();
-    // The modal is still opening (animated): click the select once it is there rather than wait for it to stand still.
-    await page.getByRole('dialog').getByLabel('办理状态').click({ force: true });
-    await page.locator('.ant-select-item-option', { hasText: '已办结' }).click();
+    await chooseInDialog(page, '办理状态', '已办结');
     await page.getByRole('dialog').getByLabel('批复文号').fill('渝环准〔2026〕12号');
     await page.getByRole('dialog').getByLabel('批复日期').fill(todayIn('Asia/Shanghai'));
     await page.getByRole('dialog').getByLabel('批复日期').press('Enter');
@@ -171,9 +187,7 @@ describe('web console in Chromium', () => {
       .waitFor();
     await approvals.getByTestId('edit-approval-social_risk').click();
     await page.getByRole('dialog').getByTestId('approval-form').waitFor();
-    // The modal is still opening (animated): click the select once it is there rather than wait for it to stand still.
-    await page.getByRole('dialog').getByLabel('办理状态').click({ force: true });
-    await page.locator('.ant-select-item-option', { hasText: '不适用' }).click();
+    await chooseInDialog(page, '办理状态', '不适用');
     await page.getByRole('dialog').getByLabel('不适用原因').fill('线性工程，已纳入省级评估');
     await page.getByRole('dialog').getByRole('button', { name: '保存' }).click();
     await approvals.locator('[data-testid=approval-social_risk][data-status=not_applicable]').waitFor();

@@ -1,11 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '@qj/config';
 import { isoWeekOf } from '@qj/domain';
-import { domainError } from '@qj/http';
+import { domainError, isUuid } from '@qj/http';
 import { DigestComposer } from '@qj/digest';
 import { DigestRepository } from '@qj/persistence';
-
-const UUID = /^[0-9a-f-]{36}$/i;
 
 /** The weekly digest as it would read today (previews) and as it was composed for a past period. */
 @Injectable()
@@ -18,7 +16,7 @@ export class DigestsService {
 
   /** What this week's digest of an active user says as of today; nothing is sent. 404 for an unknown or inactive user. */
   async preview(userId: string | undefined) {
-    const recipient = UUID.test(userId ?? '') ? await this.digests.recipient(userId as string) : undefined;
+    const recipient = isUuid(userId) ? await this.digests.recipient(userId) : undefined;
     if (!recipient) throw domainError('user_not_found', { id: userId ?? '' });
     const today = this.clock.today();
     return this.composer.compose(recipient, isoWeekOf(today).key, today);
