@@ -113,7 +113,9 @@ describe('the embedded default (`npm start` with DATABASE_URL unset)', () => {
     expect(started).toContain(`health: http://localhost:${port}/health`);
     expect(started).toMatch(/plan catalog imported \(first start\): \d+ projects/);
     for (const noise of ['Unsupported route path', '/api/health', 'InstanceLoader', 'RouterExplorer', 'Mapped {']) expect(started).not.toContain(noise);
-    expect(started.trim().split('\n').length).toBeLessThan(20);
+    // Nest narrates every module and route before it listens: the start is quiet when little precedes the banner. What
+    // the running workers log afterwards is the application's own (a loaded machine gives them time to say more).
+    expect(started.slice(0, started.indexOf('is running')).trim().split('\n').length).toBeLessThan(10);
 
     const second = launch(EMBEDDED, env());
     await waitReady(port, second);
