@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import { Browser, BrowserContext, chromium, Page, Request } from 'playwright-core';
 import { ROOT } from './processes';
 import { DEMO_PASSWORD, TestApp } from './test-app';
 
@@ -39,6 +39,8 @@ async function launchChromium(): Promise<Browser> {
 /** The suite's API on a real port serving the built console, and Chromium to open it in. */
 export class ConsoleBrowser {
   private readonly contexts: BrowserContext[] = [];
+  /** Requests each page has sent and not yet seen answered (or failed), for `settled`. */
+  private readonly inFlight = new WeakMap<Page, Set<Request>>();
   /** Every CSP violation any page of this browser reported (Chromium's own console line or the event above). */
   readonly cspViolations: string[] = [];
 
@@ -69,7 +71,29 @@ export class ConsoleBrowser {
     });
     const page = await context.newPage();
     page.setDefaultTimeout(20_000);
+    const pending = new Set<Request>();
+    this.inFlight.set(page, pending);
+    page.on('request', (request) => pending.add(request));
+    page.on('requestfinished', (request) => pending.delete(request));
+    page.on('requestfailed', (request) => pending.delete(request));
     return page;
+  }
+
+  /**
+   * Waits until the page has had no request in flight for `quietMs`. Chromium's own 'networkidle' wants 500 ms without
+   * any connection and, on a loaded machine with the console's periodic fetches, may not see one within the timeout.
+   */
+  async settled(page: Page, quietMs = 300, timeoutMs = 30_000): Promise<void> {
+    const pending = this.inFlight.get(page);
+    if (!pending) throw new Error('settled() needs a page opened by ConsoleBrowser.open()');
+    const deadline = Date.now() + timeoutMs;
+    let quietSince = pending.size === 0 ? Date.now() : Infinity;
+    while (Date.now() - quietSince < quietMs) {
+      if (Date.now() > deadline) throw new Error(`requests still in flight after ${timeoutMs} ms: ${[...pending].map((r) => r.url()).join(', ')}`);
+      await page.waitForTimeout(50);
+      if (pending.size > 0) quietSince = Infinity;
+      else if (quietSince === Infinity) quietSince = Date.now();
+    }
   }
 
   /** Signs in through the login form with the demo password and waits to leave /login. */

@@ -22,20 +22,24 @@ jest.setTimeout(180_000);
 
 /**
  * Picks an option of a select in the open dialog. The dialog zooms in as it opens, so a click may land where the select
- * is not yet; it is clicked again until its list shows.
+ * is not yet, and a click on an option still sliding in may land on nothing: it is tried again until the select shows
+ * the option as chosen.
  */
 async function chooseInDialog(page: Page, field: string, option: string): Promise<void> {
+  const dialog = page.getByRole('dialog');
   const item = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option });
+  const chosen = dialog.locator('.ant-select-selection-item', { hasText: option });
   for (let attempt = 1; ; attempt += 1) {
-    await page.getByRole('dialog').getByLabel(field).click({ force: true });
     try {
+      await dialog.getByLabel(field).click({ force: true });
       await item.waitFor({ timeout: 2_000 });
-      break;
+      await item.click({ timeout: 2_000 });
+      await chosen.waitFor({ timeout: 2_000 });
+      return;
     } catch (error) {
       if (attempt === 5) throw error;
     }
   }
-  await item.click();
 }
 
 /** The scripts the first page load fetches: the entry and its modulepreloads (the lazy chunks are not among them). */

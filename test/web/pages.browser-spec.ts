@@ -249,7 +249,7 @@ describe('notifications, digest preview and dashboard pages', () => {
         .first()
         .waitFor({ state: 'detached' })
         .catch(() => undefined);
-      await page.waitForLoadState('networkidle');
+      await web.settled(page);
       for (const frame of page.frames()) await frame.waitForLoadState('load');
       await page.screenshot({ path: join(ARTIFACTS, `pages-phone-${username}${path.replace(/[/:]+/g, '-')}.png`), fullPage: true });
       // On overflow, name the innermost elements sticking out, so a failure says what to fix.
