@@ -8,6 +8,7 @@ import { AlertsProcessor } from './alerts/alerts.processor';
 import { AlertsService } from './alerts/alerts.service';
 import { SupervisionService } from './supervision/supervision.service';
 import { MailProcessor } from './mail/mail.processor';
+import { MailRows } from './mail/mail-rows';
 import { MailTransport } from './mail/mail-transport';
 import { DigestProcessor } from './digest/digest.processor';
 import { DigestComposer } from '@qj/digest';
@@ -31,6 +32,7 @@ import { ReportRemindersService } from './report-reminders/report-reminders.serv
     SupervisionService,
     MailProcessor,
     MailTransport,
+    MailRows,
     DigestProcessor,
     DigestComposer,
     NotificationsProcessor,

@@ -1,8 +1,6 @@
-import { InjectQueue } from '@nestjs/bullmq';
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { Clock, type Env } from '@qj/config';
-import { unsubscribeUrl } from '@qj/mail';
 import {
   AlertRecipient,
   AlertRepository,
@@ -13,8 +11,7 @@ import {
   NotificationRepository,
   RaisedAlert,
 } from '@qj/persistence';
-import { CataloguedQueue, enqueueBulk, mailJobId, QUEUES } from '@qj/queue';
-import { MailTransport } from '../mail/mail-transport';
+import { MailRows } from '../mail/mail-rows';
 import { alertMail, alertMessage } from './alert-messages';
 
 export interface ScanResult {
@@ -30,17 +27,14 @@ export interface ScanResult {
  */
 @Injectable()
 export class AlertsService {
-  private readonly logger = new Logger(AlertsService.name);
-
   constructor(
     private readonly alerts: AlertRepository,
     private readonly notifications: NotificationRepository,
     private readonly preferences: NotificationPreferenceRepository,
     private readonly outbox: MailOutboxRepository,
-    private readonly transport: MailTransport,
+    private readonly mail: MailRows,
     private readonly config: ConfigService<Env, true>,
     private readonly clock: Clock,
-    @InjectQueue(QUEUES.mail) private readonly mailQueue: CataloguedQueue<'mail'>,
   ) {}
 
   /** Every project (the daily scan, stale projects included), or one project's milestones after a change. */
@@ -95,30 +89,13 @@ export class AlertsService {
       const mailIds = await this.outbox.enqueue(manager, mails);
       return { result: { alerts: raised.length, notifications: notifications.length, mails: mails.length }, mailIds };
     });
-    if (mailIds.length) {
-      await enqueueBulk(
-        this.mailQueue,
-        'mail.send',
-        mailIds.map((mailId) => ({ data: { mailId }, opts: { jobId: mailJobId(mailId) } })),
-      ).catch((error: Error) => this.logger.warn(`mail jobs not enqueued (the sweeper will send them): ${error.message}`));
-    }
+    await this.mail.send(mailIds);
     return result;
   }
 
   private mailFor(alert: RaisedAlert, user: AlertRecipient, message: { title: string; body: string }): NewMail {
-    const publicUrl = this.config.get('PUBLIC_URL', { infer: true });
-    const secret = this.config.get('JWT_SECRET', { infer: true }) ?? '';
-    const { html, text } = alertMail(message, `${publicUrl}/projects/${alert.projectId}`, unsubscribeUrl(publicUrl, secret, user.id, 'alert'));
-    const toAddress = user.email ?? this.transport.fallbackAddress(user.username);
-    return {
-      userId: user.id,
-      toAddress,
-      kind: alert.level === 'stale' ? 'stale' : 'alert',
-      dedupeKey: `alert-${alert.id}-${user.id}`,
-      subject: message.title,
-      html,
-      text,
-      skipReason: toAddress ? undefined : '用户未设置邮箱',
-    };
+    const { html, text } = alertMail(message, `${this.mail.publicUrl}/projects/${alert.projectId}`, this.mail.unsubscribeUrl(user.id, 'alert'));
+    const kind = alert.level === 'stale' ? 'stale' : 'alert';
+    return this.mail.forUser(user, { kind, dedupeKey: `alert-${alert.id}-${user.id}`, subject: message.title, html, text });
   }
 }

@@ -4,9 +4,9 @@ import { ConfigService } from '@nestjs/config';
 import type { Env } from '@qj/config';
 import { DigestComposer } from '@qj/digest';
 import { DigestRepository, MailOutboxRepository, NotificationPreferenceRepository, NotificationRepository } from '@qj/persistence';
-import { CataloguedQueue, digestJobId, enqueue, enqueueBulk, ensureJobScheduler, JobHandlers, JobOf, mailJobId, QUEUES } from '@qj/queue';
+import { CataloguedQueue, digestJobId, enqueueBulk, ensureJobScheduler, JobHandlers, JobOf, QUEUES } from '@qj/queue';
 import { LoggedWorkerHost, RECOVER_FROM_CRASHES } from '../logged-worker-host';
-import { MailTransport } from '../mail/mail-transport';
+import { MailRows } from '../mail/mail-rows';
 import { digestPeriodOf, weekOfPeriod } from './digest-period';
 
 const PAGE = 500;
@@ -33,10 +33,9 @@ export class DigestProcessor extends LoggedWorkerHost<'digest'> implements OnApp
     private readonly preferences: NotificationPreferenceRepository,
     private readonly notifications: NotificationRepository,
     private readonly outbox: MailOutboxRepository,
-    private readonly transport: MailTransport,
+    private readonly mail: MailRows,
     private readonly config: ConfigService<Env, true>,
     @InjectQueue(QUEUES.digest) private readonly queue: CataloguedQueue<'digest'>,
-    @InjectQueue(QUEUES.mail) private readonly mailQueue: CataloguedQueue<'mail'>,
   ) {
     super();
   }
@@ -99,18 +98,11 @@ export class DigestProcessor extends LoggedWorkerHost<'digest'> implements OnApp
         await this.digests.settle(manager, userId, period, { status: 'skipped', composed: mail });
         return { outcome: 'skipped', mailIds: [] as string[] };
       }
-      const toAddress = recipient.email ?? this.transport.fallbackAddress(recipient.username);
-      const ids = await this.outbox.enqueue(manager, [
-        { userId, toAddress, kind: 'digest', dedupeKey: digestJobId(userId, period), ...mail, skipReason: toAddress ? undefined : '用户未设置邮箱' },
-      ]);
+      const ids = await this.outbox.enqueue(manager, [this.mail.forUser(recipient, { kind: 'digest', dedupeKey: digestJobId(userId, period), ...mail })]);
       await this.digests.settle(manager, userId, period, { status: 'queued', mailId: ids[0] ?? null, composed: mail });
       return { outcome: 'queued', mailIds: ids };
     });
-    for (const mailId of mailIds) {
-      await enqueue(this.mailQueue, 'mail.send', { mailId }, { jobId: mailJobId(mailId) }).catch((error: Error) =>
-        this.logger.warn(`mail job not enqueued (the sweeper will send it): ${error.message}`),
-      );
-    }
+    await this.mail.send(mailIds);
     return outcome;
   }
 }

@@ -1,8 +1,5 @@
-import { InjectQueue } from '@nestjs/bullmq';
-import { Injectable, Logger } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
-import type { Env } from '@qj/config';
-import { noticeMail, unsubscribeUrl } from '@qj/mail';
+import { Injectable } from '@nestjs/common';
+import { noticeMail } from '@qj/mail';
 import {
   AlertRecipient,
   MailOutboxRepository,
@@ -11,8 +8,8 @@ import {
   NotificationRepository,
   NotificationSourceRepository,
 } from '@qj/persistence';
-import { CataloguedQueue, DomainEventJob, enqueueBulk, mailJobId, QUEUES } from '@qj/queue';
-import { MailTransport } from '../mail/mail-transport';
+import { DomainEventJob } from '@qj/queue';
+import { MailRows } from '../mail/mail-rows';
 import * as entryMessages from './entry-messages';
 import * as problemMessages from './problem-messages';
 import * as messages from './workflow-messages';
@@ -43,16 +40,12 @@ const text = (value: unknown): string | null => (typeof value === 'string' && va
  */
 @Injectable()
 export class NotificationsService {
-  private readonly logger = new Logger(NotificationsService.name);
-
   constructor(
     private readonly source: NotificationSourceRepository,
     private readonly notifications: NotificationRepository,
     private readonly preferences: NotificationPreferenceRepository,
     private readonly outbox: MailOutboxRepository,
-    private readonly transport: MailTransport,
-    private readonly config: ConfigService<Env, true>,
-    @InjectQueue(QUEUES.mail) private readonly mailQueue: CataloguedQueue<'mail'>,
+    private readonly mail: MailRows,
   ) {}
 
   /** Returns how many people were notified now (0 when the event concerns nobody or was seen before). */
@@ -252,36 +245,19 @@ export class NotificationsService {
       const mails = notice.recipients.filter((user) => notified.has(user.id) && !optedOut.has(user.id)).map((user) => this.mailFor(notice, user));
       return { notified, mailIds: await this.outbox.enqueue(manager, mails) };
     });
-    if (mailIds.length) {
-      await enqueueBulk(
-        this.mailQueue,
-        'mail.send',
-        mailIds.map((mailId) => ({ data: { mailId }, opts: { jobId: mailJobId(mailId) } })),
-      ).catch((error: Error) => this.logger.warn(`mail jobs not enqueued (the sweeper will send them): ${error.message}`));
-    }
+    await this.mail.send(mailIds);
     return notified.size;
   }
 
   private mailFor(notice: Notice, user: AlertRecipient): NewMail {
-    const publicUrl = this.config.get('PUBLIC_URL', { infer: true });
-    const secret = this.config.get('JWT_SECRET', { infer: true }) ?? '';
+    const publicUrl = this.mail.publicUrl;
     const { html, text } = noticeMail(
       notice.message,
       notice.link
         ? { href: `${publicUrl}${notice.link.path}`, label: notice.link.label }
         : { href: `${publicUrl}/projects/${notice.projectId}`, label: '查看项目' },
-      unsubscribeUrl(publicUrl, secret, user.id, notice.kind ?? 'workflow'),
+      this.mail.unsubscribeUrl(user.id, notice.kind ?? 'workflow'),
     );
-    const toAddress = user.email ?? this.transport.fallbackAddress(user.username);
-    return {
-      userId: user.id,
-      toAddress,
-      kind: notice.kind ?? 'workflow',
-      dedupeKey: `${notice.dedupeKey}-${user.id}`,
-      subject: notice.message.title,
-      html,
-      text,
-      skipReason: toAddress ? undefined : '用户未设置邮箱',
-    };
+    return this.mail.forUser(user, { kind: notice.kind ?? 'workflow', dedupeKey: `${notice.dedupeKey}-${user.id}`, subject: notice.message.title, html, text });
   }
 }

@@ -1,9 +1,7 @@
-import { InjectQueue } from '@nestjs/bullmq';
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { Clock, type Env } from '@qj/config';
 import { reportDueOn, reportNoticesDue } from '@qj/domain';
-import { unsubscribeUrl } from '@qj/mail';
 import {
   AlertRecipient,
   AlertRepository,
@@ -16,8 +14,7 @@ import {
   ReportReminderLevel,
   ReportReminderRepository,
 } from '@qj/persistence';
-import { CataloguedQueue, enqueueBulk, mailJobId, QUEUES } from '@qj/queue';
-import { MailTransport } from '../mail/mail-transport';
+import { MailRows } from '../mail/mail-rows';
 import { ReportMessage, reportMail, reviewersLate, unitLate, unitReminder } from './report-messages';
 
 export interface ReportScanResult {
@@ -48,18 +45,15 @@ interface ReportNotice {
  */
 @Injectable()
 export class ReportRemindersService {
-  private readonly logger = new Logger(ReportRemindersService.name);
-
   constructor(
     private readonly reminders: ReportReminderRepository,
     private readonly people: AlertRepository,
     private readonly notifications: NotificationRepository,
     private readonly preferences: NotificationPreferenceRepository,
     private readonly outbox: MailOutboxRepository,
-    private readonly transport: MailTransport,
+    private readonly mail: MailRows,
     private readonly config: ConfigService<Env, true>,
     private readonly clock: Clock,
-    @InjectQueue(QUEUES.mail) private readonly mailQueue: CataloguedQueue<'mail'>,
   ) {}
 
   /** The scan as of `today` (the Clock's day by default). */
@@ -129,31 +123,13 @@ export class ReportRemindersService {
       const mailIds = await this.outbox.enqueue(manager, mails);
       return { result: { reminders: reminded.length, late: late.length, notifications: rows.length, mails: mails.length }, mailIds };
     });
-    if (mailIds.length) {
-      await enqueueBulk(
-        this.mailQueue,
-        'mail.send',
-        mailIds.map((mailId) => ({ data: { mailId }, opts: { jobId: mailJobId(mailId) } })),
-      ).catch((error: Error) => this.logger.warn(`mail jobs not enqueued (the sweeper will send them): ${error.message}`));
-    }
+    await this.mail.send(mailIds);
     return result;
   }
 
   private mailFor(notice: ReportNotice, user: AlertRecipient): NewMail {
-    const publicUrl = this.config.get('PUBLIC_URL', { infer: true });
-    const secret = this.config.get('JWT_SECRET', { infer: true }) ?? '';
-    const { html, text } = reportMail(notice.message, notice.projects, publicUrl, unsubscribeUrl(publicUrl, secret, user.id, 'report'));
-    const toAddress = user.email ?? this.transport.fallbackAddress(user.username);
-    return {
-      userId: user.id,
-      toAddress,
-      kind: 'report',
-      dedupeKey: `${notice.dedupeKey}-${user.id}`,
-      subject: notice.message.title,
-      html,
-      text,
-      skipReason: toAddress ? undefined : '用户未设置邮箱',
-    };
+    const { html, text } = reportMail(notice.message, notice.projects, this.mail.publicUrl, this.mail.unsubscribeUrl(user.id, 'report'));
+    return this.mail.forUser(user, { kind: 'report', dedupeKey: `${notice.dedupeKey}-${user.id}`, subject: notice.message.title, html, text });
   }
 }
 

@@ -1,9 +1,8 @@
-import { InjectQueue } from '@nestjs/bullmq';
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { Clock, type Env } from '@qj/config';
 import { addDays, problemEscalationLevels, SUPERVISION_REPLY_DAYS, supervisionNoticeNumber } from '@qj/domain';
-import { noticeMail, unsubscribeUrl } from '@qj/mail';
+import { noticeMail } from '@qj/mail';
 import {
   MailOutboxRepository,
   NewMail,
@@ -12,8 +11,7 @@ import {
   OverdueProblem,
   SupervisionRepository,
 } from '@qj/persistence';
-import { CataloguedQueue, enqueueBulk, mailJobId, QUEUES } from '@qj/queue';
-import { MailTransport } from '../mail/mail-transport';
+import { MailRows, MailUser } from '../mail/mail-rows';
 import { renderSupervisionNotice } from './supervision-document';
 import { problemOverdue, supervisionIssued } from './supervision-messages';
 
@@ -30,17 +28,14 @@ export interface SupervisionScanResult {
  */
 @Injectable()
 export class SupervisionService {
-  private readonly logger = new Logger(SupervisionService.name);
-
   constructor(
     private readonly supervision: SupervisionRepository,
     private readonly notifications: NotificationRepository,
     private readonly preferences: NotificationPreferenceRepository,
     private readonly outbox: MailOutboxRepository,
-    private readonly transport: MailTransport,
+    private readonly mail: MailRows,
     private readonly config: ConfigService<Env, true>,
     private readonly clock: Clock,
-    @InjectQueue(QUEUES.mail) private readonly mailQueue: CataloguedQueue<'mail'>,
   ) {}
 
   async scan(): Promise<SupervisionScanResult> {
@@ -92,39 +87,16 @@ export class SupervisionService {
       return this.outbox.enqueue(manager, mails);
     });
     if (!mailIds) return false;
-    if (mailIds.length) {
-      await enqueueBulk(
-        this.mailQueue,
-        'mail.send',
-        mailIds.map((mailId) => ({ data: { mailId }, opts: { jobId: mailJobId(mailId) } })),
-      ).catch((error: Error) => this.logger.warn(`mail jobs not enqueued (the sweeper will send them): ${error.message}`));
-    }
+    await this.mail.send(mailIds);
     return true;
   }
 
-  private mailFor(
-    problem: OverdueProblem,
-    user: { id: string; username: string; email: string | null },
-    message: { title: string; body: string },
-    dedupeKey: string,
-  ): NewMail {
-    const publicUrl = this.config.get('PUBLIC_URL', { infer: true });
-    const secret = this.config.get('JWT_SECRET', { infer: true }) ?? '';
+  private mailFor(problem: OverdueProblem, user: MailUser, message: { title: string; body: string }, dedupeKey: string): NewMail {
     const { html, text } = noticeMail(
       message,
-      { href: `${publicUrl}/projects/${problem.projectId}`, label: '查看项目' },
-      unsubscribeUrl(publicUrl, secret, user.id, 'alert'),
+      { href: `${this.mail.publicUrl}/projects/${problem.projectId}`, label: '查看项目' },
+      this.mail.unsubscribeUrl(user.id, 'alert'),
     );
-    const toAddress = user.email ?? this.transport.fallbackAddress(user.username);
-    return {
-      userId: user.id,
-      toAddress,
-      kind: 'alert',
-      dedupeKey: `${dedupeKey}-${user.id}`,
-      subject: message.title,
-      html,
-      text,
-      skipReason: toAddress ? undefined : '用户未设置邮箱',
-    };
+    return this.mail.forUser(user, { kind: 'alert', dedupeKey: `${dedupeKey}-${user.id}`, subject: message.title, html, text });
   }
 }
