@@ -105,6 +105,13 @@ export class ConsoleBrowser {
     await page.waitForURL((url) => !url.pathname.startsWith('/login'));
   }
 
+  /** A fresh page already signed in as `username`, by default on a wide desktop screen. */
+  async signedInPage(username: string, width = 1440, height = 900): Promise<Page> {
+    const page = await this.open(width, height);
+    await this.signIn(page, username);
+    return page;
+  }
+
   async close(): Promise<void> {
     for (const context of this.contexts) await context.close().catch(() => undefined);
     await this.browser.close();

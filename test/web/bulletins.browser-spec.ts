@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Page } from 'playwright-core';
 import { ProcessorsModule } from '../../apps/worker/src/processors.module';
 import { ARTIFACTS, ConsoleBrowser } from '../support/browser';
 import { freshProjectsOf, seedPlan, seedReports } from '../support/investment';
@@ -42,14 +41,8 @@ describe('bulletins in Chromium', () => {
     await t?.close();
   });
 
-  async function signedInPage(username: string): Promise<Page> {
-    const page = await web.open(1440, 900);
-    await web.signIn(page, username);
-    return page;
-  }
-
   it('a reviewer generates last month’s bulletin, downloads the Word document of the draft and publishes it; an owner reads it', async () => {
-    const reviewer = await signedInPage('reviewer');
+    const reviewer = await web.signedInPage('reviewer');
     await reviewer.getByRole('menuitem', { name: '调度通报' }).click();
     await reviewer.waitForURL((url) => url.pathname === '/bulletins');
     await reviewer.getByRole('button', { name: '生成通报' }).click();
@@ -70,7 +63,7 @@ describe('bulletins in Chromium', () => {
     expect(published.status).toBe('published');
 
     // The notification's link opens the bulletin's row; an owner sees published ones, without generating.
-    const owner = await signedInPage('owner_transport');
+    const owner = await web.signedInPage('owner_transport');
     await owner.goto(`${web.base}/bulletins/${published.id}`);
     const ownersRow = owner.locator('tbody tr.row-highlighted', { hasText: month });
     await ownersRow.getByText('已发布').waitFor();

@@ -1,5 +1,4 @@
 import { join } from 'node:path';
-import { Page } from 'playwright-core';
 import { projectsOf } from '../investment/support';
 import { ARTIFACTS, ConsoleBrowser } from '../support/browser';
 import { bootTestApp, TestApp } from '../support/test-app';
@@ -61,14 +60,8 @@ describe('investment console in Chromium', () => {
     await t?.close();
   });
 
-  async function signedInPage(username: string): Promise<Page> {
-    const page = await web.open(1440, 900);
-    await web.signIn(page, username);
-    return page;
-  }
-
   it('the owner fills in and submits the month in the grid; an amount with three decimals is refused before sending', async () => {
-    const page = await signedInPage('owner_transport');
+    const page = await web.signedInPage('owner_transport');
     await page.getByRole('menuitem', { name: '月报填报' }).click();
     await page.waitForURL((url) => url.pathname === '/monthly-reports');
     await page.getByTestId('report-grid-summary').getByText(`${month} 月报`).waitFor();
@@ -103,7 +96,7 @@ describe('investment console in Chromium', () => {
     expect(district.gapPoints).toBeLessThan(0);
     expect(behindFigures.light).toBe('red');
 
-    const page = await signedInPage('reviewer');
+    const page = await web.signedInPage('reviewer');
     await page.getByRole('menuitem', { name: '投资调度' }).click();
     await page.waitForURL((url) => url.pathname === '/investment');
     await page.getByTestId('district-rate').getByText(rate(district.completionRate)).waitFor();
@@ -160,7 +153,7 @@ describe('investment console in Chromium', () => {
   });
 
   it('a reviewer adjusts the plan with a reason; without one the form refuses', async () => {
-    const page = await signedInPage('reviewer');
+    const page = await web.signedInPage('reviewer');
     await page.goto(`${web.base}/projects/${behind.id}`);
     const card = page.getByTestId('investment-card');
     await card.getByTestId('issue-plan').click();

@@ -1,6 +1,5 @@
 import { join } from 'node:path';
 import { QUEUES } from '@qj/queue';
-import { Page } from 'playwright-core';
 import { apiQueue, FAILURE_REASON, failForGood } from '../operations/dead-letters';
 import { ARTIFACTS, ConsoleBrowser } from '../support/browser';
 import { bootTestApp, TestApp } from '../support/test-app';
@@ -40,14 +39,8 @@ describe('运维 page in Chromium', () => {
     await t?.close();
   });
 
-  async function signedInPage(username: string): Promise<Page> {
-    const page = await web.open(1440, 900);
-    await web.signIn(page, username);
-    return page;
-  }
-
   it('an admin reads the outbox, retries a failed job and opens the queue dashboard in a new tab', async () => {
-    const page = await signedInPage('admin');
+    const page = await web.signedInPage('admin');
     await page.getByRole('menuitem', { name: '运维' }).click();
     await page.waitForURL((url) => url.pathname === '/operations');
 
@@ -79,7 +72,7 @@ describe('运维 page in Chromium', () => {
   });
 
   it('is not offered to a reviewer, and the dashboard refuses them', async () => {
-    const page = await signedInPage('reviewer');
+    const page = await web.signedInPage('reviewer');
     await page.getByRole('menuitem', { name: '项目清单' }).waitFor();
     expect(await page.getByRole('menuitem', { name: '运维' }).count()).toBe(0);
     await page.goto(`${web.base}/operations`);
