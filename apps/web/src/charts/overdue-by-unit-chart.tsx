@@ -6,7 +6,7 @@ import type { RollupRow } from '../api/rollups';
 import { useI18n } from '../i18n';
 import { projectListLink } from '../lib/project-filters';
 import { EChart } from './echart';
-import { WALL_AXIS, WALL_SPLIT } from './wall-theme';
+import { WALL_AXIS, WALL_SPLIT, wallCategoryAxis } from './wall-theme';
 
 /** On the wall the units most behind matter; the rest are one click away in the list. */
 const SHOWN_UNITS = 8;
@@ -25,14 +25,7 @@ export function OverdueByUnitChart({ rows }: { rows: RollupRow[] }) {
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
       grid: { left: 8, right: 40, top: 8, bottom: 8, containLabel: true },
       xAxis: { type: 'value', minInterval: 1, axisLabel: { color: WALL_AXIS }, splitLine: { lineStyle: { color: WALL_SPLIT } } },
-      yAxis: {
-        type: 'category',
-        inverse: true,
-        data: overdue.map((row) => row.label),
-        axisLabel: { color: WALL_AXIS, width: 130, overflow: 'truncate', interval: 0 },
-        axisLine: { lineStyle: { color: WALL_SPLIT } },
-        axisTick: { show: false },
-      },
+      yAxis: wallCategoryAxis(overdue.map((row) => row.label)),
       series: [
         {
           name,

@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import type { PreworkSummaryItem } from '../api/types';
 import { useI18n } from '../i18n';
 import { EChart } from './echart';
-import { WALL_AXIS, WALL_SPLIT } from './wall-theme';
+import { WALL_AXIS, WALL_SPLIT, wallCategoryAxis } from './wall-theme';
 
 /**
  * 各单位前期手续办结率: the server's rate per unit (GET /api/prework/summary?by=unit), lowest first — the units whose
@@ -23,14 +23,7 @@ export function PreworkByUnitChart({ items }: { items: PreworkSummaryItem[] }) {
       },
       grid: { left: 8, right: 48, top: 8, bottom: 8, containLabel: true },
       xAxis: { type: 'value', max: 100, axisLabel: { color: WALL_AXIS, formatter: '{value}%' }, splitLine: { lineStyle: { color: WALL_SPLIT } } },
-      yAxis: {
-        type: 'category',
-        inverse: true,
-        data: rated.map((item) => item.label),
-        axisLabel: { color: WALL_AXIS, width: 130, overflow: 'truncate', interval: 0 },
-        axisLine: { lineStyle: { color: WALL_SPLIT } },
-        axisTick: { show: false },
-      },
+      yAxis: wallCategoryAxis(rated.map((item) => item.label)),
       series: [
         {
           name,
