@@ -1,16 +1,16 @@
-import { DownloadOutlined, PictureOutlined, RollbackOutlined, SaveOutlined, SendOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Checkbox, Form, Input, Modal, Space, Table, Tag, Typography, Upload } from 'antd';
+import { PictureOutlined, RollbackOutlined, SaveOutlined, SendOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Checkbox, Form, Input, Modal, Space, Table, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { api, isApiError } from '../api/client';
-import type { FileRef, MonthlyReport, ReportGrid, ReportGridRow, ReportImportResult, ReportImportRow } from '../api/types';
+import type { FileRef, MonthlyReport, ReportGrid, ReportGridRow, ReportImportResult } from '../api/types';
 import { useUser } from '../auth/auth';
 import { EvidenceFiles, EvidenceUpload } from '../components/evidence-files';
-import { postWorkbook } from '../components/excel-upload';
 import { ReportStatusTag } from '../components/investment-tags';
 import { MonthPicker } from '../components/month-picker';
 import { PageError, ProblemAlert } from '../components/problem-alert';
+import { WorkbookImport } from '../components/workbook-import';
 import { useI18n } from '../i18n';
 import { formatDate } from '../lib/dates';
 import { amountProblem, currentMonth, defaultReportMonth } from '../lib/investment';
@@ -507,110 +507,22 @@ function ReturnModal({ row, month, onClose, onReturned }: { row: ReportGridRow; 
 /** The month's Excel template, and the upload (saved as drafts, or submitted too); a 422 lists each row's errors. */
 function ReportImport({ month, onApplied }: { month: string; onApplied: () => void }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
   const [submitToo, setSubmitToo] = useState(false);
-  const [busy, setBusy] = useState<'download' | 'upload' | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [result, setResult] = useState<ReportImportResult | null>(null);
-
-  const download = async () => {
-    setBusy('download');
-    setError(null);
-    try {
-      const { fileName } = await api.download('/api/monthly-reports/template.xlsx', { month }, `monthly-reports-${month}.xlsx`);
-      message.success(t('import.downloaded', { file: fileName }));
-    } catch (reason) {
-      setError(reason);
-    } finally {
-      setBusy(null);
-    }
-  };
-
-  const upload = async (file: File) => {
-    if (!/\.xlsx$/i.test(file.name)) {
-      setError(new Error(t('import.notXlsx')));
-      return;
-    }
-    setBusy('upload');
-    setError(null);
-    setResult(null);
-    try {
-      const answer = await postWorkbook<ReportImportResult>('/api/monthly-reports/import', file, { month, submit: submitToo ? 'true' : undefined });
-      setResult(answer);
-      if (answer.applied) {
-        message.success(t('report.importApplied', { saved: answer.summary.saved, submitted: answer.summary.submitted, unchanged: answer.summary.unchanged }));
-        onApplied();
-      }
-    } catch (reason) {
-      setError(reason);
-    } finally {
-      setBusy(null);
-    }
-  };
-
-  const bad = (result?.rows ?? []).filter((row) => row.errors.length);
-  const columns: TableProps<ReportImportRow>['columns'] = [
-    { title: t('import.row'), dataIndex: 'row', key: 'row', width: 70 },
-    { title: t('import.project'), key: 'project', render: (_, row) => row.projectName ?? '—' },
-    {
-      title: t('import.errors'),
-      key: 'errors',
-      render: (_, row) => (
-        <ul style={{ margin: 0, paddingLeft: 18 }}>
-          {row.errors.map((e, i) => (
-            <li key={`${e.field}-${i}`}>
-              <Typography.Text type="danger">{e.message}</Typography.Text>
-            </li>
-          ))}
-        </ul>
-      ),
-    },
-  ];
-
   return (
-    <Card
-      size="small"
+    <WorkbookImport<ReportImportResult>
+      testId="report"
       title={t('report.importTitle')}
-      style={{ marginBottom: 12 }}
-      data-testid="report-import"
-      extra={
-        <Button icon={<DownloadOutlined />} onClick={() => void download()} loading={busy === 'download'} data-testid="report-template-download">
-          {t('import.download')}
-        </Button>
-      }
-    >
-      <Space wrap>
-        <Upload
-          accept=".xlsx"
-          multiple={false}
-          showUploadList={false}
-          disabled={busy !== null}
-          beforeUpload={(file) => {
-            void upload(file);
-            return Upload.LIST_IGNORE;
-          }}
-        >
-          <Button icon={<UploadOutlined />} loading={busy === 'upload'} data-testid="report-upload">
-            {t('report.upload')}
-          </Button>
-        </Upload>
+      template={{ path: '/api/monthly-reports/template.xlsx', query: { month }, fileName: `monthly-reports-${month}.xlsx` }}
+      upload={{ path: '/api/monthly-reports/import', query: { month, submit: submitToo ? 'true' : undefined }, label: t('report.upload') }}
+      hint={t('report.importHint')}
+      options={
         <Checkbox checked={submitToo} onChange={(e) => setSubmitToo(e.target.checked)}>
           {t('report.uploadSubmit')}
         </Checkbox>
-        <Typography.Text type="secondary">{t('report.importHint')}</Typography.Text>
-      </Space>
-      <ProblemAlert error={error} onClose={() => setError(null)} style={{ marginTop: 12 }} />
-      {result && !result.applied ? (
-        <div style={{ marginTop: 12 }} data-testid="report-import-errors">
-          <Alert type="error" showIcon role="alert" message={t('import.hasErrors', { n: bad.length })} style={{ marginBottom: 8 }} />
-          <Table<ReportImportRow> rowKey="row" size="small" columns={columns} dataSource={bad} pagination={{ pageSize: 20, hideOnSinglePage: true }} />
-        </div>
-      ) : null}
-      {result?.applied ? (
-        <Tag color="success" style={{ marginTop: 12 }}>
-          {t('report.importApplied', { saved: result.summary.saved, submitted: result.summary.submitted, unchanged: result.summary.unchanged })}
-        </Tag>
-      ) : null}
-    </Card>
+      }
+      applied={({ summary }) => t('report.importApplied', { saved: summary.saved, submitted: summary.submitted, unchanged: summary.unchanged })}
+      onApplied={onApplied}
+      style={{ marginBottom: 12 }}
+    />
   );
 }
