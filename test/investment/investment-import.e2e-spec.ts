@@ -1,7 +1,6 @@
 import { Clock } from '@qj/config';
-import ExcelJS from 'exceljs';
 import { bootTestApp, TestApp } from '../support/test-app';
-import { binary, fieldsOf, projectsOf, writeCounts, XLSX } from './support';
+import { binary, fieldsOf, openTemplate as open, projectsOf, writeCounts, XLSX } from './support';
 
 /** The district's annual plans and a unit's monthly reports through Excel: download, fill in, upload; all rows or none. */
 describe('investment entry from Excel (年度计划, 月报)', () => {
@@ -20,33 +19,6 @@ describe('investment entry from Excel (年度计划, 月报)', () => {
 
   const download = async (who: string, url: string, query: Record<string, string | number>) =>
     (await t.as(who).get(url).query(query).buffer(true).parse(binary).expect(200).expect('Content-Type', XLSX)).body as Buffer;
-
-  /** The sheet's rows by project id, with a setter by header. */
-  async function open(buffer: Buffer, sheetName: string) {
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
-    const sheet = workbook.getWorksheet(sheetName) as ExcelJS.Worksheet;
-    const headers = (sheet.getRow(1).values as unknown[]).map((value) => String(value ?? ''));
-    const col = (header: string) => {
-      const index = headers.indexOf(header);
-      if (index < 1) throw new Error(`no column ${header}`);
-      return index;
-    };
-    const rowOf = (projectId: string) => {
-      for (let n = 2; n <= sheet.rowCount; n += 1) if (sheet.getRow(n).getCell(col('项目ID')).value === projectId) return sheet.getRow(n);
-      throw new Error(`no row for ${projectId}`);
-    };
-    return {
-      sheet,
-      headers,
-      get: (projectId: string, header: string) => rowOf(projectId).getCell(col(header)).value,
-      set: (projectId: string, header: string, value: ExcelJS.CellValue) => {
-        rowOf(projectId).getCell(col(header)).value = value;
-      },
-      rowNumber: (projectId: string) => rowOf(projectId).number,
-      save: async () => Buffer.from(await workbook.xlsx.writeBuffer()),
-    };
-  }
 
   const upload = (who: string, url: string, file: Buffer, fields: Record<string, string> = {}, query: Record<string, string> = {}) => {
     let request = t.as(who).post(url).query(query);

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import type { Response } from 'supertest';
 import type { TestApp } from '../support/test-app';
 
@@ -40,4 +41,31 @@ export function binary(res: Response, callback: (error: Error | null, body: Buff
   const chunks: Buffer[] = [];
   res.on('data', (chunk: Buffer) => chunks.push(chunk));
   res.on('end', () => callback(null, Buffer.concat(chunks)));
+}
+
+/** An Excel template's sheet: its rows by project id (column 项目ID), with a getter and a setter by header. */
+export async function openTemplate(buffer: Buffer, sheetName: string) {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
+  const sheet = workbook.getWorksheet(sheetName) as ExcelJS.Worksheet;
+  const headers = (sheet.getRow(1).values as unknown[]).map((value) => String(value ?? ''));
+  const col = (header: string) => {
+    const index = headers.indexOf(header);
+    if (index < 1) throw new Error(`no column ${header}`);
+    return index;
+  };
+  const rowOf = (projectId: string) => {
+    for (let n = 2; n <= sheet.rowCount; n += 1) if (sheet.getRow(n).getCell(col('项目ID')).value === projectId) return sheet.getRow(n);
+    throw new Error(`no row for ${projectId}`);
+  };
+  return {
+    sheet,
+    headers,
+    get: (projectId: string, header: string) => rowOf(projectId).getCell(col(header)).value,
+    set: (projectId: string, header: string, value: ExcelJS.CellValue) => {
+      rowOf(projectId).getCell(col(header)).value = value;
+    },
+    rowNumber: (projectId: string) => rowOf(projectId).number,
+    save: async () => Buffer.from(await workbook.xlsx.writeBuffer()),
+  };
 }

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { projectsOf } from '../investment/support';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { openTemplate, projectsOf } from '../investment/support';
 import { ARTIFACTS, ConsoleBrowser } from '../support/browser';
 import { bootTestApp, TestApp } from '../support/test-app';
 
@@ -166,5 +167,32 @@ describe('investment console in Chromium', () => {
     await card.getByText('原因：征地滞后，中期调减').waitFor();
     const { body } = await t.as('reviewer').get(`/api/projects/${behind.id}/investment-plans/${year}`).expect(200);
     expect(body).toMatchObject({ plannedInvestment: '800.00', originalInvestment: '1000.00', adjusted: true });
+  });
+
+  it('a reviewer fills in the 年度计划 template: a row in error comes back with its message and nothing is issued; corrected, the file issues the plan', async () => {
+    const [fresh] = await projectsOf(t, 'economy', 1);
+    const page = await web.signedInPage('reviewer');
+    await page.goto(`${web.base}/investment`);
+    const card = page.getByTestId('plan-import');
+    const [download] = await Promise.all([page.waitForEvent('download'), card.getByTestId('plan-template-download').click()]);
+    expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+    const sheet = await openTemplate(readFileSync(await download.path()), '年度计划');
+    sheet.set(fresh.id, '计划投资（万元）', 640);
+    sheet.set(behind.id, '计划投资（万元）', 700);
+    const uploadFile = async (name: string, file: Buffer) => {
+      const path = join(ARTIFACTS, name);
+      writeFileSync(path, file);
+      await card.locator('input[type=file]').setInputFiles(path);
+    };
+    await uploadFile('plans-with-error.xlsx', await sheet.save());
+    const errors = card.getByTestId('plan-import-errors');
+    await errors.locator('tr', { hasText: behind.name }).getByText(/原因/).waitFor();
+    await t.as('reviewer').get(`/api/projects/${fresh.id}/investment-plans/${year}`).expect(404);
+
+    sheet.set(behind.id, '调整原因', '年中调度，压减至 700 万元');
+    await uploadFile('plans-corrected.xlsx', await sheet.save());
+    await card.getByTestId('plan-import-applied').waitFor();
+    expect((await t.as('reviewer').get(`/api/projects/${fresh.id}/investment-plans/${year}`).expect(200)).body).toMatchObject({ plannedInvestment: '640.00' });
+    expect((await t.as('reviewer').get(`/api/projects/${behind.id}/investment-plans/${year}`).expect(200)).body).toMatchObject({ plannedInvestment: '700.00' });
   });
 });
