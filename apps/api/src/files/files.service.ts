@@ -140,6 +140,17 @@ export class FilesService {
   }
 }
 
+/** A thing's files before a write and the whole list the write gives (monthly reports, approvals). */
+export interface AttachedFilesChange {
+  before: readonly string[];
+  after: readonly string[];
+}
+
+/** Whether the list differs as a set (the order files were given in is not a change). */
+export function filesChanged(files: AttachedFilesChange): boolean {
+  return files.before.length !== files.after.length || files.after.some((id) => !files.before.includes(id));
+}
+
 /**
  * Files named by a request body (`fileIds`) attached to one thing of a project: each must be a file the user may
  * see (their own upload, or one already attached where they read), else 400 naming `fileIds[i]` — an unknown id and

@@ -1309,7 +1309,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A project’s approvals (前期手续) in order, the parallel ones sharing a group, each with its department, status (未启动/办理中/已办结/不适用), document number and date; the project type and its 前期手续办结率. Owners: their own unit’s projects */
+        /** A project’s approvals (前期手续) in order, the parallel ones sharing a group, each with its department, status (未启动/办理中/已办结/不适用), document number and date, and files; the project type and its 前期手续办结率. Owners: their own unit’s projects */
         get: operations["PreworkController_ofProject"];
         put?: never;
         post?: never;
@@ -1332,7 +1332,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Set an approval’s status (owners of the unit, admins): done needs documentNo and documentDate (not after today), not_applicable a reason; not_started and in_progress clear them. Send the version you saw: 409 if it changed */
+        /** Set an approval’s status and files (owners of the unit, admins): done needs documentNo and documentDate (not after today), not_applicable a reason; not_started and in_progress clear them. fileIds, when sent, is the whole list of its files (the 批复 scan). Send the version you saw: 409 if it changed */
         patch: operations["PreworkController_update"];
         trace?: never;
     };
@@ -3556,6 +3556,8 @@ export interface components {
             version: number;
             /** Format: date-time */
             updatedAt: string;
+            /** @description files attached (the 批复 scan), in upload order */
+            files: components["schemas"]["FileRefDto"][];
         };
         ProjectApprovalsDto: {
             /** Format: uuid */
@@ -3582,6 +3584,8 @@ export interface components {
             documentDate?: string;
             /** @description 不适用的原因 (required for not_applicable) */
             reason?: string;
+            /** @description the approval’s files (the 批复 scan), the whole list: files left out are detached; omitted: the files stay as they are */
+            fileIds?: string[];
         };
         /** @enum {string} */
         PreworkDimension: "district" | "part" | "chapter" | "column" | "sector" | "unit";
