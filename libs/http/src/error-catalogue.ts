@@ -129,6 +129,11 @@ export const ERRORS = {
   reason_required: { status: 422, zh: '须填写原因', en: 'A reason is required' },
   evidence_missing: { status: 422, zh: '缺少材料：{fields}', en: 'Evidence missing: {fields}' },
   guard_failed: { status: 422, zh: '{details}', en: '{details}' },
+  approval_on_checklist: {
+    status: 422,
+    zh: '「{name}」是前期手续：办结须有批复文号和批复日期，请在前期手续中办理（PATCH /api/approvals/{id}）；里程碑只能修改其基准和预计日期',
+    en: '“{name}” is an approval (前期手续): done needs its document number and date, so record it on the approvals checklist (PATCH /api/approvals/{id}); the milestone routes change only its baseline and forecast dates',
+  },
   target_milestone: {
     status: 422,
     zh: '「{name}」是实现 2030 年目标的里程碑，不能标记为不适用',
