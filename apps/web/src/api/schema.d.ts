@@ -256,7 +256,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Update forecast / actual dates (owner of the unit) or re-baseline (reviewer); send the version you saw (or If-Match): 409 if it changed */
+        /** Update forecast / actual dates (owner of the unit) or re-baseline (reviewer); send the version you saw (or If-Match): 409 if it changed. An approval (kind approval) is done or reopened only by PATCH /api/approvals/:id, with its 批复文号 and date: here its actual date is refused (422 approval_on_checklist) */
         patch: operations["MilestonesController_updateMilestone"];
         trace?: never;
     };
@@ -3810,7 +3810,7 @@ export interface components {
          * @description machine-readable code of the refusal (the error catalogue: each code has one HTTP status and a message per language)
          * @enum {string}
          */
-        ErrorCode: "validation_failed" | "malformed_json" | "body_too_deep" | "body_too_large" | "unsupported_charset" | "unsupported_encoding" | "body_incomplete" | "undecodable_path" | "body_unprocessable" | "route_not_found" | "file_missing" | "file_not_xlsx" | "file_too_large" | "file_inflates_too_large" | "file_not_template" | "invalid_upload" | "invalid_file" | "evidence_missing_file" | "evidence_upload_invalid" | "file_type_unsupported" | "import_rows_invalid" | "unauthenticated" | "metrics_unauthenticated" | "invalid_credentials" | "login_locked" | "forbidden" | "no_unit" | "outside_unit" | "files_not_attachable" | "own_request" | "not_requester" | "reviewer_rebaseline_only" | "rebaseline_needs_reviewer" | "project_not_found" | "milestone_not_found" | "approval_not_found" | "request_not_found" | "user_not_found" | "digest_not_found" | "notification_not_found" | "file_not_found" | "file_no_thumbnail" | "job_not_found" | "version_conflict" | "username_taken" | "last_admin" | "pending_request_exists" | "request_already_decided" | "workflow_version_retired" | "milestone_done" | "milestone_not_pending" | "milestone_not_marked" | "job_not_failed" | "unknown_state" | "terminal_state" | "transition_not_allowed" | "unknown_transition" | "approval_not_required" | "approval_required" | "reason_required" | "evidence_missing" | "guard_failed" | "target_milestone" | "project_code_taken" | "plan_not_found" | "month_locked" | "bulletin_not_found" | "bulletin_published" | "bulletin_not_ready" | "report_not_found" | "report_not_submitted" | "report_submitted" | "report_already_submitted" | "plan_year_missing" | "problem_not_found" | "problem_closed" | "supervision_notice_not_found" | "problem_not_closed" | "demo_tracker_active" | "demo_loaded" | "demo_not_loaded" | "not_ready" | "backend_unavailable" | "internal";
+        ErrorCode: "validation_failed" | "malformed_json" | "body_too_deep" | "body_too_large" | "unsupported_charset" | "unsupported_encoding" | "body_incomplete" | "undecodable_path" | "body_unprocessable" | "route_not_found" | "file_missing" | "file_not_xlsx" | "file_too_large" | "file_inflates_too_large" | "file_not_template" | "invalid_upload" | "invalid_file" | "evidence_missing_file" | "evidence_upload_invalid" | "file_type_unsupported" | "import_rows_invalid" | "unauthenticated" | "metrics_unauthenticated" | "invalid_credentials" | "login_locked" | "forbidden" | "no_unit" | "outside_unit" | "files_not_attachable" | "own_request" | "not_requester" | "reviewer_rebaseline_only" | "rebaseline_needs_reviewer" | "project_not_found" | "milestone_not_found" | "approval_not_found" | "request_not_found" | "user_not_found" | "digest_not_found" | "notification_not_found" | "file_not_found" | "file_no_thumbnail" | "job_not_found" | "version_conflict" | "username_taken" | "last_admin" | "pending_request_exists" | "request_already_decided" | "workflow_version_retired" | "milestone_done" | "milestone_not_pending" | "milestone_not_marked" | "job_not_failed" | "unknown_state" | "terminal_state" | "transition_not_allowed" | "unknown_transition" | "approval_not_required" | "approval_required" | "reason_required" | "evidence_missing" | "guard_failed" | "approval_on_checklist" | "target_milestone" | "project_code_taken" | "plan_not_found" | "month_locked" | "bulletin_not_found" | "bulletin_published" | "bulletin_not_ready" | "report_not_found" | "report_not_submitted" | "report_submitted" | "report_already_submitted" | "plan_year_missing" | "problem_not_found" | "problem_closed" | "supervision_notice_not_found" | "problem_not_closed" | "demo_tracker_active" | "demo_loaded" | "demo_not_loaded" | "not_ready" | "backend_unavailable" | "internal";
         AllowedNowDto: {
             /** @example begin_construction */
             transitionId: string;
@@ -3894,6 +3894,11 @@ export interface components {
             projectName?: string;
             /** @description project_code_taken (409): the 项目代码 asked for */
             projectCode?: string;
+            /**
+             * @description approval_on_checklist (422): the route that records the approval
+             * @example /api/approvals/{id}
+             */
+            route?: string;
         } & {
             [key: string]: unknown;
         };
@@ -4821,7 +4826,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description 无法处理的请求 */
+            /** @description approval_on_checklist: an approval’s actual date, set or cleared here (naming actualDate and the route to use) */
             422: {
                 headers: {
                     [name: string]: unknown;
