@@ -132,7 +132,7 @@ export const ERRORS = {
   approval_on_checklist: {
     status: 422,
     zh: '「{name}」是前期手续：办结须有批复文号和批复日期，请在前期手续中办理（PATCH /api/approvals/{id}）；里程碑只能修改其基准和预计日期',
-    en: '“{name}” is an approval (前期手续): done needs its document number and date, so record it on the approvals checklist (PATCH /api/approvals/{id}); the milestone routes change only its baseline and forecast dates',
+    en: '“{name}” is an approval (a pre-construction permit): done needs its document number and date, so record it on the approvals checklist (PATCH /api/approvals/{id}); the milestone routes change only its baseline and forecast dates',
   },
   target_milestone: {
     status: 422,
