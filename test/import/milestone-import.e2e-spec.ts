@@ -1,7 +1,7 @@
 import { addDays, diffDays, todayIn } from '@qj/domain';
 import type { Response } from 'supertest';
 import { bootTestApp, TestApp } from '../support/test-app';
-import { editTemplate, headerOf, loadWorkbook, TEMPLATE_HEADER, templateRows } from './milestone-sheet';
+import { editTemplate, headerOf, loadWorkbook, TEMPLATE_HEADER, TemplateRow, templateRows } from './milestone-sheet';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const today = () => todayIn('Asia/Shanghai');
@@ -47,11 +47,20 @@ describe('Excel import of milestone updates: GET /api/milestones/import-template
       )
     ).rows[0];
 
+  /** Ids of the approvals (前期手续): their actual date is the approvals checklist's, so rows that set one pick others. */
+  const approvalIds = async () => new Set((await t.db.query(`SELECT id FROM milestone WHERE kind = 'approval'`)).rows.map((row) => row.id as string));
+
   /** Rows of the owner's template from `count` different projects. */
   async function rowsOfDistinctProjects(file: Buffer, count: number) {
     const rows = await templateRows(file);
     const seen = new Set<unknown>();
     return rows.filter((row) => !seen.has(row['项目编号']) && seen.add(row['项目编号'])).slice(0, count);
+  }
+
+  /** The first row of the same project as `row` that is not an approval (a row that sets an actual date needs one). */
+  async function plainRowBeside(file: Buffer, row: TemplateRow) {
+    const approvals = await approvalIds();
+    return (await templateRows(file)).find((other) => other['项目编号'] === row['项目编号'] && !approvals.has(other['里程碑ID'] as string)) as TemplateRow;
   }
 
   describe('the template', () => {
@@ -151,7 +160,8 @@ describe('Excel import of milestone updates: GET /api/milestones/import-template
   describe('the import', () => {
     it('a dry run previews every row and changes nothing; the real import applies all, with audit rows, outbox events and new versions', async () => {
       const file = await download('owner_transport');
-      const [a, b, c] = await rowsOfDistinctProjects(file, 3);
+      const [a, second, c] = await rowsOfDistinctProjects(file, 3);
+      const b = await plainRowBeside(file, second);
       const edited = await editTemplate(file, {
         [a['里程碑ID'] as string]: { 当前预计日期: '2028-03-15', 更新说明: '征地进度调整' },
         [b['里程碑ID'] as string]: { 实际完成日期: today() },
@@ -215,7 +225,8 @@ describe('Excel import of milestone updates: GET /api/milestones/import-template
 
     it('one bad row among good ones: 422 problem+json naming that row and field, and the database unchanged', async () => {
       const file = await download('owner_transport');
-      const [good1, bad, good2] = await rowsOfDistinctProjects(file, 3);
+      const [good1, second, good2] = await rowsOfDistinctProjects(file, 3);
+      const bad = await plainRowBeside(file, second);
       const edited = await editTemplate(file, {
         [good1['里程碑ID'] as string]: { 当前预计日期: '2028-05-01' },
         [bad['里程碑ID'] as string]: { 实际完成日期: addDays(today(), 3) },
@@ -271,6 +282,25 @@ describe('Excel import of milestone updates: GET /api/milestones/import-template
       expect(unknown.errors).toEqual([{ field: 'milestoneId', message: expect.stringContaining('找不到该里程碑') }]);
       expect(res.body.summary).toMatchObject({ total: rows.length - 1 + 2, error: 6 });
       expect(await snapshot()).toEqual(before);
+    });
+
+    it('an approval’s actual date is locked in the template and refused as a row error pointing to 前期手续; its forecast still imports', async () => {
+      const file = await download('owner_transport');
+      const approvals = await approvalIds();
+      const [approval] = (await templateRows(file)).filter((row) => approvals.has(row['里程碑ID'] as string));
+      const sheet = (await loadWorkbook(file)).getWorksheet('里程碑更新')!;
+      const cell = sheet.getRow(approval.rowNumber as number).getCell(TEMPLATE_HEADER.indexOf('实际完成日期') + 1);
+      expect(cell.protection?.locked).not.toBe(false);
+      expect(String(cell.note)).toContain('前期手续');
+      const id = approval['里程碑ID'] as string;
+      const before = await snapshot();
+      const res = await upload('owner_transport', await editTemplate(file, { [id]: { 实际完成日期: today() } })).expect(422);
+      expect(res.body.rows.find((r: ImportRow) => r.milestoneId === id).errors).toEqual([
+        { field: 'actualDate', message: expect.stringMatching(/前期手续.*批复文号/) },
+      ]);
+      expect(await snapshot()).toEqual(before);
+      await upload('owner_transport', await editTemplate(file, { [id]: { 当前预计日期: '2028-07-07' } })).expect(200);
+      expect((await t.db.query(`SELECT forecast_date::text AS f FROM milestone WHERE id = $1`, [id])).rows[0].f).toBe('2028-07-07');
     });
 
     it('a row changed by someone else since the download: "该里程碑已被他人更新，请重新下载模板", nothing applied', async () => {

@@ -140,6 +140,72 @@ describe('approvals (前期手续)', () => {
     });
   });
 
+  describe('the milestone routes leave an approval’s 办结 to the checklist', () => {
+    let projectId: string;
+    const eiaOf = async () =>
+      ((await t.as('owner_transport').get(`/api/projects/${projectId}/approvals`).expect(200)).body.items as Array<Record<string, unknown>>).find(
+        (item) => item.code === 'eia',
+      ) as { id: string; version: number; status: string };
+
+    beforeAll(async () => {
+      projectId = (await projectOf(t, 'transport', 22)).id;
+    });
+
+    it('PATCH /api/milestones/:id may not set or clear an approval’s actual date (422 naming actualDate and the route, in zh and en); its forecast it may', async () => {
+      const eia = await eiaOf();
+      const refused = await t.as('owner_transport').patch(`/api/milestones/${eia.id}`).send({ version: eia.version, actualDate: today() }).expect(422);
+      expect(refused.headers['content-type']).toContain('application/problem+json');
+      expect(refused.body).toMatchObject({ code: 'approval_on_checklist', route: `/api/approvals/${eia.id}` });
+      expect(refused.body.detail).toContain(`「环评批复」是前期手续`);
+      expect(refused.body.detail).toContain(`PATCH /api/approvals/${eia.id}`);
+      expect(refused.body.errors.map((e: { field: string }) => e.field)).toEqual(['actualDate']);
+      const english = await t
+        .as('owner_transport')
+        .patch(`/api/milestones/${eia.id}`)
+        .set('Accept-Language', 'en')
+        .send({ version: eia.version, actualDate: today() })
+        .expect(422);
+      expect(english.body.detail).toMatch(/^“环评批复” is an approval .*document number and date/);
+      // An admin is held to it too; nothing was written.
+      await t.as('admin').patch(`/api/milestones/${eia.id}`).send({ version: eia.version, actualDate: today() }).expect(422);
+      expect(await eiaOf()).toEqual(eia);
+      expect((await t.db.query(`SELECT count(*)::int AS n FROM audit_event WHERE entity_id = $1`, [eia.id])).rows[0].n).toBe(0);
+
+      const forecast = await t.as('owner_transport').patch(`/api/milestones/${eia.id}`).send({ version: eia.version, forecastDate: '2027-09-30' }).expect(200);
+      expect(forecast.body).toMatchObject({ forecastDate: '2027-09-30', status: 'pending' });
+
+      // Done on the checklist with its document: the milestone route may not clear it either.
+      const done = (
+        await t
+          .as('owner_transport')
+          .patch(`/api/approvals/${eia.id}`)
+          .send({ version: forecast.body.version, status: 'done', documentNo: '綦环审〔2026〕21号', documentDate: today() })
+          .expect(200)
+      ).body;
+      const reopen = await t.as('owner_transport').patch(`/api/milestones/${eia.id}`).send({ version: done.version, actualDate: null }).expect(422);
+      expect(reopen.body.code).toBe('approval_on_checklist');
+      expect(await eiaOf()).toMatchObject({ status: 'done', documentNo: '綦环审〔2026〕21号', documentDate: today() });
+    });
+
+    it('不适用 by the milestone route follows the checklist’s rules and leaves no 办理中 behind', async () => {
+      const approval = (
+        (await t.as('owner_transport').get(`/api/projects/${projectId}/approvals`).expect(200)).body.items as Array<Record<string, unknown>>
+      ).find((item) => item.code === 'energy_review') as { id: string; version: number };
+      const started = (
+        await t.as('owner_transport').patch(`/api/approvals/${approval.id}`).send({ version: approval.version, status: 'in_progress' }).expect(200)
+      ).body;
+      const marked = await t
+        .as('owner_transport')
+        .post(`/api/milestones/${approval.id}/not-applicable`)
+        .send({ version: started.version, reason: '能耗低于审查标准' })
+        .expect(200);
+      const back = await t.as('owner_transport').post(`/api/milestones/${approval.id}/applicable`).send({ version: marked.body.version }).expect(200);
+      expect(back.body.status).toBe('pending');
+      const { items } = (await t.as('owner_transport').get(`/api/projects/${projectId}/approvals`).expect(200)).body;
+      expect(items.find((item: { id: string }) => item.id === approval.id)).toMatchObject({ status: 'not_started', notApplicableReason: null });
+    });
+  });
+
   describe('前期手续办结率 (GET /api/prework/summary)', () => {
     /** The figures recounted from the rows: projects in preparation, their approvals by status. */
     const recount = async (keyOf: string) =>

@@ -9,7 +9,7 @@ describe('one clock', () => {
     t = await bootTestApp();
     const { rows } = await t.db.query(
       `SELECT m.id, m.version, m.project_id AS "projectId" FROM milestone m JOIN project p ON p.id = m.project_id JOIN unit u ON u.id = p.unit_id
-       WHERE u.code = 'water' AND m.status = 'pending' AND NOT m.realises_target AND p.stage = 'study' ORDER BY p.plan_order, m.sort_order LIMIT 1`,
+       WHERE u.code = 'water' AND m.status = 'pending' AND m.kind = 'milestone' AND NOT m.realises_target AND p.stage = 'study' ORDER BY p.plan_order, m.sort_order LIMIT 1`,
     );
     milestone = rows[0];
   });

@@ -35,7 +35,7 @@ export interface StartRequestOptions {
 
 /**
  * An owner's pending 开工 request, as the console files it: every earlier milestone still open is marked done today
- * (or 不适用, as asked), then the request goes in with evidence dated today, 施工许可's date included. Returns the request.
+ * (an approval on the 前期手续 checklist, with its document; or 不适用, as asked), then the request goes in with evidence dated today, 施工许可's date included. Returns the request.
  */
 export async function startRequest(t: Suite, owner: string, projectId: string, options: StartRequestOptions = {}): Promise<{ id: string }> {
   const today = todayIn(t.env.APP_TIMEZONE);
@@ -49,6 +49,13 @@ export async function startRequest(t: Suite, owner: string, projectId: string, o
     const m = milestones.find((item: { code: string }) => item.code === code);
     if (options.notApplicable?.includes(code)) {
       await t.as(owner).post(`/api/milestones/${m.id}/not-applicable`).send({ version: m.version, reason: '与可研合并审批' }).expect(200);
+    } else if (m.kind === 'approval') {
+      // An approval is done on the 前期手续 checklist, with its 批复文号 and date.
+      await t
+        .as(owner)
+        .patch(`/api/approvals/${m.id}`)
+        .send({ version: m.version, status: 'done', documentNo: `綦批〔2026〕${m.sortOrder}号`, documentDate: today })
+        .expect(200);
     } else {
       await t.as(owner).patch(`/api/milestones/${m.id}`).send({ version: m.version, actualDate: today }).expect(200);
     }

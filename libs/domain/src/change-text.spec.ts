@@ -18,6 +18,19 @@ describe('describeChange', () => {
         after: { actualDate: '2026-11-25', status: 'done' },
       }),
     ).toBe('开工 实际日期 未填 → 2026-11-25，状态 未完成 → 已完成');
+    // An approval's files, when the row records them: a change of the set, not of its order.
+    const approval = { actualDate: null, status: 'pending', fileIds: ['a'] };
+    expect(describeChange({ action: 'milestone.updated', milestoneName: '环评批复', before: approval, after: { ...approval, fileIds: ['a', 'b'] } })).toBe(
+      '环评批复 附件 1 个 → 2 个',
+    );
+    expect(
+      describeChange({
+        action: 'milestone.updated',
+        milestoneName: '环评批复',
+        before: { ...approval, fileIds: ['a', 'b'] },
+        after: { ...approval, fileIds: ['b', 'a'] },
+      }),
+    ).toBe('环评批复 已更新');
   });
 
   it('says a stage change and its decision', () => {

@@ -31,12 +31,20 @@ const dateText = (value: unknown): string => str(value) ?? '未填';
 const fieldText = (field: string, value: unknown): string => (field === 'status' ? (MILESTONE_STATUS[String(value)] ?? '未知') : dateText(value));
 const withComment = (sentence: string, comment: unknown, label = '意见'): string => (str(comment) ? `${sentence}（${label}：${str(comment)}）` : sentence);
 
-/** 「施工许可 预计日期 2027-03-31 → 2027-06-30，状态 未完成 → 已完成」; only the fields that changed. */
+/**
+ * 「施工许可 预计日期 2027-03-31 → 2027-06-30，状态 未完成 → 已完成」; only the fields that changed, and an approval's
+ * files when the row records them (「附件 1 个 → 2 个」).
+ */
 export function milestoneFieldChanges(before: Record<string, unknown> | null | undefined, after: Record<string, unknown> | null | undefined): string[] {
   if (!after) return [];
-  return MILESTONE_FIELDS.filter(([field]) => field in after && (before?.[field] ?? null) !== (after[field] ?? null)).map(
+  const fields = MILESTONE_FIELDS.filter(([field]) => field in after && (before?.[field] ?? null) !== (after[field] ?? null)).map(
     ([field, label]) => `${label} ${fieldText(field, before?.[field] ?? null)} → ${fieldText(field, after[field] ?? null)}`,
   );
+  const [was, is] = [before?.fileIds, after.fileIds];
+  if (Array.isArray(is) && Array.isArray(was) && (is.length !== was.length || is.some((id) => !was.includes(id)))) {
+    fields.push(`附件 ${was.length} 个 → ${is.length} 个`);
+  }
+  return fields;
 }
 
 const problemCategoryText = (value: unknown): string => (isProblemCategory(value) ? PROBLEM_CATEGORY_LABELS[value] : '其他');

@@ -72,6 +72,11 @@ export const ERRORS = {
   forbidden: { status: 403, zh: '无权执行此操作', en: 'You may not do this' },
   no_unit: { status: 403, zh: '您的账号未关联责任单位', en: 'Your account belongs to no responsible unit' },
   outside_unit: { status: 403, zh: '无权执行此操作：{subject}不属于您的单位', en: 'You may not do this: {subject} does not belong to your unit' },
+  files_not_attachable: {
+    status: 403,
+    zh: '您的角色不能附加文件（{field}）：只有能上传文件的角色（项目责任单位、区发展改革委审核人、管理员）可以附加',
+    en: 'Your role may not attach files ({field}): only the roles that upload them (project owners, the DRC’s reviewers, admins) may',
+  },
   own_request: { status: 403, zh: '不能审批本人提交的申请', en: 'You may not decide a request you filed yourself' },
   not_requester: { status: 403, zh: '只有申请人本人可以撤回申请', en: 'Only the requester may withdraw a request' },
   reviewer_rebaseline_only: {
@@ -124,6 +129,11 @@ export const ERRORS = {
   reason_required: { status: 422, zh: '须填写原因', en: 'A reason is required' },
   evidence_missing: { status: 422, zh: '缺少材料：{fields}', en: 'Evidence missing: {fields}' },
   guard_failed: { status: 422, zh: '{details}', en: '{details}' },
+  approval_on_checklist: {
+    status: 422,
+    zh: '「{name}」是前期手续：办结须有批复文号和批复日期，请在前期手续中办理（PATCH /api/approvals/{id}）；里程碑只能修改其基准和预计日期',
+    en: '“{name}” is an approval (a pre-construction permit): done needs its document number and date, so record it on the approvals checklist (PATCH /api/approvals/{id}); the milestone routes change only its baseline and forecast dates',
+  },
   target_milestone: {
     status: 422,
     zh: '「{name}」是实现 2030 年目标的里程碑，不能标记为不适用',

@@ -7,6 +7,7 @@ import { CatalogModule } from '../catalog/catalog.module';
 import { InvestmentPlansModule } from '../investment-plans/investment-plans.module';
 import { MilestonesModule } from '../milestones/milestones.module';
 import { MonthlyReportsModule } from '../monthly-reports/monthly-reports.module';
+import { PreworkModule } from '../prework/prework.module';
 import { WorkflowModule } from '../workflow/workflow.module';
 import { DemoLoaderService } from './demo-loader.service';
 
@@ -28,6 +29,7 @@ export class DemoContextModule {
         InvestmentPlansModule,
         MonthlyReportsModule,
         MilestonesModule,
+        PreworkModule,
         WorkflowModule,
       ],
       providers: [DemoLoaderService],

@@ -21,6 +21,7 @@ import { InvestmentPlansService } from '../investment-plans/investment-plans.ser
 import { MilestonesService } from '../milestones/milestones.service';
 import { MonthLockService } from '../monthly-reports/month-lock.service';
 import { MonthlyReportsService } from '../monthly-reports/monthly-reports.service';
+import { PreworkService } from '../prework/prework.service';
 import { WorkflowService } from '../workflow/workflow.service';
 import { type DemoAction, demoScenario } from './demo-scenario';
 
@@ -73,6 +74,7 @@ export class DemoLoaderService {
     private readonly reports: MonthlyReportsService,
     private readonly monthLocks: MonthLockService,
     private readonly milestones: MilestonesService,
+    private readonly prework: PreworkService,
     private readonly workflow: WorkflowService,
     private readonly facts: ProjectFactsService,
     private readonly projectStates: ProjectStateRepository,
@@ -117,7 +119,9 @@ export class DemoLoaderService {
     const ownerOf = new Map(units.map((unit) => [unit.id, actor(`demo_owner_${unit.code}`, 'owner', unit.id)]));
     const projects = await this.demo.projects();
     const scenario = demoScenario(projects, today, this.dueDay, seed);
-    const versions = new Map(projects.flatMap((project) => project.milestones.map((m) => [`${project.id}:${m.code}`, { id: m.id, version: m.version }])));
+    const versions = new Map(
+      projects.flatMap((project) => project.milestones.map((m) => [`${project.id}:${m.code}`, { id: m.id, version: m.version, kind: m.kind }])),
+    );
     try {
       // Consecutive actions of one kind on one day go in one batch, as the Excel imports write them.
       for (let i = 0; i < scenario.actions.length;) {
@@ -159,7 +163,7 @@ export class DemoLoaderService {
     year: number,
     reviewer: AuthUser,
     ownerOf: Map<string, AuthUser>,
-    versions: Map<string, { id: string; version: number }>,
+    versions: Map<string, { id: string; version: number; kind: string }>,
   ): Promise<void> {
     const kind = batch[0].kind;
     if (kind === 'plan') {
@@ -196,13 +200,29 @@ export class DemoLoaderService {
       );
     } else if (kind === 'milestone') {
       await byUnit(batch as Array<Extract<DemoAction, { kind: 'milestone' }>>, async (items) => {
-        const updates = items.map((item) => {
-          const milestone = versions.get(`${item.projectId}:${item.code}`) as { id: string; version: number };
-          const dto = item.forecastDate ? { forecastDate: item.forecastDate } : { actualDate: item.on };
-          return { milestoneId: milestone.id, version: milestone.version, dto };
-        });
-        const rows = await this.milestones.updateMany(ownerOf.get(items[0].unitId) as AuthUser, updates);
-        for (const row of rows) versions.set(`${row.projectId}:${row.code}`, { id: row.id, version: row.version });
+        const owner = ownerOf.get(items[0].unitId) as AuthUser;
+        const milestoneOf = (item: (typeof items)[number]) => versions.get(`${item.projectId}:${item.code}`) as { id: string; version: number; kind: string };
+        // An approval is done on the 前期手续 checklist with its 批复文号 and date, as its owner would enter it.
+        const approvals = items.filter((item) => !item.forecastDate && milestoneOf(item).kind === 'approval');
+        for (const [index, item] of approvals.entries()) {
+          const milestone = milestoneOf(item);
+          const done = await this.prework.update(owner, milestone.id, {
+            version: milestone.version,
+            status: 'done',
+            documentNo: `綦发改审〔${item.on.slice(0, 4)}〕${item.on.slice(5, 7)}${item.on.slice(8)}${index + 1}号`,
+            documentDate: item.on,
+          });
+          versions.set(`${item.projectId}:${item.code}`, { ...milestone, version: done.version });
+        }
+        const updates = items
+          .filter((item) => !approvals.includes(item))
+          .map((item) => {
+            const milestone = milestoneOf(item);
+            const dto = item.forecastDate ? { forecastDate: item.forecastDate } : { actualDate: item.on };
+            return { milestoneId: milestone.id, version: milestone.version, dto };
+          });
+        const rows = updates.length ? await this.milestones.updateMany(owner, updates) : [];
+        for (const row of rows) versions.set(`${row.projectId}:${row.code}`, { id: row.id, version: row.version, kind: row.kind });
       });
     } else {
       for (const item of batch as Array<Exclude<DemoAction, { kind: 'plan' | 'report' | 'milestone' }>>) {

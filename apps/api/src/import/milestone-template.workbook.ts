@@ -47,6 +47,8 @@ const EDITABLE_CELL_FILL = 'FFFFF2CC';
 const thin = { style: 'thin' as const, color: { argb: 'FFBFBFBF' } };
 const thinBorder = { top: thin, left: thin, bottom: thin, right: thin };
 
+const APPROVAL_ACTUAL_NOTE = '前期手续：请在系统「前期手续」中填写批复文号和批复日期办结，此处不能填写';
+
 /** `YYYY-MM-DD` as the Excel date of that day (exceljs writes a Date as its UTC day). */
 export function excelDate(date: string): Date {
   const [year, month, day] = date.split('-').map(Number);
@@ -109,6 +111,11 @@ export async function buildMilestoneTemplate(
       cell.border = thinBorder;
       if (column.field.endsWith('Date')) cell.numFmt = 'yyyy-mm-dd';
       if (!editable[index]) return;
+      // An approval's actual date is its 批复日期, entered with the 批复文号 on the approvals checklist.
+      if (column.field === 'actualDate' && milestone.kind === 'approval') {
+        cell.note = APPROVAL_ACTUAL_NOTE;
+        return;
+      }
       cell.protection = { locked: false };
       cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: EDITABLE_CELL_FILL } };
       if (column.field.endsWith('Date')) cell.dataValidation = dateValidation;
@@ -135,6 +142,7 @@ function addRulesSheet(workbook: ExcelJS.Workbook, options: { role: Role; scope:
     '3. 隐藏的「里程碑ID」「版本号」两列用于识别里程碑、判断下载后是否已被他人修改，请勿改动或删除。',
     `4. 日期请按 2027-06-30 的格式填写（或使用 Excel 日期），须在 ${IMPORT_DATE_RANGE.from} 至 ${IMPORT_DATE_RANGE.to} 之间；清空单元格即清除该日期。`,
     '5. 实际完成日期不能晚于今天；填写实际完成日期即表示该里程碑已完成。当前预计日期不能早于项目创建日期。',
+    '   前期手续（如环评批复、可行性研究报告批复）的实际完成日期已锁定：办结须有批复文号和批复日期，请在系统「前期手续」中办理；其预计日期仍可在此修改。',
     '6. 调整基准日期须由区发展改革委审核人办理，并在「更新说明」中写明原因；责任单位如需调整，请在系统中提交基线调整申请。',
     '7. 上传后系统逐行校验并显示预览：未修改的行标为“未变更”；只要有一行有错误，整份文件都不会导入。',
     '8. 全部行校验通过后点击「确认导入」，所有修改一次性生效，并与在页面上逐条修改一样留下操作记录。',

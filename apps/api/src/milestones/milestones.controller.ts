@@ -30,11 +30,16 @@ export class MilestonesController {
   @Patch('milestones/:id')
   @RequireAccess('milestone.update', 'id')
   @ApiOperation({
-    summary: 'Update forecast / actual dates (owner of the unit) or re-baseline (reviewer); send the version you saw (or If-Match): 409 if it changed',
+    summary:
+      'Update forecast / actual dates (owner of the unit) or re-baseline (reviewer); send the version you saw (or If-Match): 409 if it changed. An approval (kind approval) is done or reopened only by PATCH /api/approvals/:id, with its 批复文号 and date: here its actual date is refused (422 approval_on_checklist)',
   })
   @ApiHeader({ name: 'If-Match', required: false, description: 'the version you saw, instead of `version` in the body' })
   @ApiOkResponse({ type: UpdatedMilestoneDto })
-  @ApiProblems(404, [409, 'version_conflict: the milestone changed since (the body carries it as it is now)'], 422)
+  @ApiProblems(
+    404,
+    [409, 'version_conflict: the milestone changed since (the body carries it as it is now)'],
+    [422, 'approval_on_checklist: an approval’s actual date, set or cleared here (naming actualDate and the route to use)'],
+  )
   updateMilestone(
     @CurrentUser() user: AuthUser,
     @Param('id', uuidParam('id')) id: string,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '@qj/config';
 import { isMilestoneOverdue, overdueDays, ProjectStatus, todayIn } from '@qj/domain';
-import { domainError, type FieldErrorInput, MAX_INT32, ValidationFailedException } from '@qj/http';
+import { DomainException, domainError, type FieldErrorInput, MAX_INT32, ValidationFailedException } from '@qj/http';
 import {
   AuditRepository,
   MilestoneRepository,
@@ -170,6 +170,8 @@ export class MilestonesService {
   assertUpdateAllowed(user: AuthUser, current: MilestoneRow & { project: ProjectState }, dto: UpdateMilestoneDto, today: string): void {
     // Who first, whatever the body holds: an owner of another unit is refused even for a comment alone.
     if (user.role === 'owner') assertCanEditProject(user, current.project, 'milestone.update');
+    // An approval is done only with its 批复文号 and date (and its scan), which the approvals checklist records.
+    if (current.kind === 'approval' && dto.actualDate !== undefined && dto.actualDate !== current.actualDate) throw approvalOnChecklist(current, 'actualDate');
     const rebaseline = dto.baselineDate !== undefined && dto.baselineDate !== current.baselineDate;
     if (user.role === 'reviewer' && (!rebaseline || dto.forecastDate !== undefined || dto.actualDate !== undefined)) {
       throw domainError('reviewer_rebaseline_only');
@@ -258,6 +260,23 @@ export class MilestonesService {
 }
 
 export const milestoneNotFound = (id: string) => domainError('milestone_not_found', { id });
+
+/**
+ * 422: an approval (前期手续) is done or reopened only by PATCH /api/approvals/:id, whose rules ask for the 批复文号
+ * and date; the milestone routes keep its baseline and forecast dates, and 不适用 (the same rule on both routes: a
+ * reason, never the target milestone). Names the field when one was sent.
+ */
+export function approvalOnChecklist(milestone: { id: string; name: string }, field?: string): DomainException {
+  const message = {
+    zh: `「${milestone.name}」是前期手续，请在前期手续中填写批复文号和批复日期办结`,
+    en: `“${milestone.name}” is an approval: record it as done with its document number and date on the approvals checklist`,
+  };
+  return domainError(
+    'approval_on_checklist',
+    { name: milestone.name, id: milestone.id },
+    { extensions: { route: `/api/approvals/${milestone.id}` }, errors: field ? [{ field, message }] : undefined },
+  );
+}
 
 export const THE_MILESTONE = { zh: '该里程碑', en: 'milestone' } as const;
 

@@ -16,7 +16,7 @@ import {
 import { domainEvent } from '@qj/queue';
 import { assertCanEditProject, AuthUser, canEditProject, canReadEverything, readScopeOf, refuseOutsideUnit } from '../auth';
 import { MonthLockService } from './month-lock.service';
-import { Attachments } from '../files/files.service';
+import { AttachedFilesChange, Attachments, filesChanged } from '../files/files.service';
 
 export type SaveOutcome = 'saved' | 'unchanged';
 
@@ -231,16 +231,6 @@ export function checkSave(
   }
   if (current && expectedVersion !== undefined && current.version !== expectedVersion) return versionConflict(current);
   return undefined;
-}
-
-/** The report's files before a save and the list the save gives. */
-export interface AttachedFilesChange {
-  before: readonly string[];
-  after: readonly string[];
-}
-
-function filesChanged(files: AttachedFilesChange): boolean {
-  return files.before.length !== files.after.length || files.after.some((id) => !files.before.includes(id));
 }
 
 export function sameContent(current: MonthlyReportRow, content: MonthlyReportContent): boolean {

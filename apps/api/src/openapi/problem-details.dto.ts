@@ -59,4 +59,5 @@ export class ProblemDetailsDto {
   projectId?: string;
   @ApiPropertyOptional({ description: 'project_code_taken (409): the name of the project that has the code' }) projectName?: string;
   @ApiPropertyOptional({ description: 'project_code_taken (409): the 项目代码 asked for' }) projectCode?: string;
+  @ApiPropertyOptional({ description: 'approval_on_checklist (422): the route that records the approval', example: '/api/approvals/{id}' }) route?: string;
 }

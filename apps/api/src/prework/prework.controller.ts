@@ -16,7 +16,7 @@ export class PreworkController {
   @Get('projects/:id/approvals')
   @ApiOperation({
     summary:
-      'A project’s approvals (前期手续) in order, the parallel ones sharing a group, each with its department, status (未启动/办理中/已办结/不适用), document number and date; the project type and its 前期手续办结率. Owners: their own unit’s projects',
+      'A project’s approvals (前期手续) in order, the parallel ones sharing a group, each with its department, status (未启动/办理中/已办结/不适用), document number and date, and files; the project type and its 前期手续办结率. Owners: their own unit’s projects',
   })
   @ApiOkResponse({ type: ProjectApprovalsDto })
   @ApiProblems([403, 'outside_unit: an owner of another unit'], [404, 'no project with this id'])
@@ -28,7 +28,7 @@ export class PreworkController {
   @RequireAccess('approval.update', 'id')
   @ApiOperation({
     summary:
-      'Set an approval’s status (owners of the unit, admins): done needs documentNo and documentDate (not after today), not_applicable a reason; not_started and in_progress clear them. Send the version you saw: 409 if it changed',
+      'Set an approval’s status and files (owners of the unit, admins): done needs documentNo and documentDate (not after today), not_applicable a reason; not_started and in_progress clear them. fileIds, when sent, is the whole list of its files (the 批复 scan). Send the version you saw: 409 if it changed',
   })
   @ApiOkResponse({ type: ApprovalDto })
   @ApiProblems(

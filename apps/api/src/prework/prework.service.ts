@@ -6,6 +6,7 @@ import { domainError, ValidationFailedException } from '@qj/http';
 import { ApprovalRepository, ApprovalRow, AuditRepository, ProjectStateRepository, StatusLightRepository, UnitOfWork } from '@qj/persistence';
 import { domainEvent, NewDomainEvent } from '@qj/queue';
 import { assertCanEditProject, AuthUser, forbidden, readScopeOf, refuseOutsideUnit } from '../auth';
+import { Attachments, filesChanged } from '../files/files.service';
 import { milestoneFields } from '../milestones/milestone-fields';
 import { THE_MILESTONE } from '../milestones/milestones.service';
 import type { PreworkDimension } from '@qj/persistence';
@@ -31,12 +32,18 @@ export function approvalView(row: ApprovalRow) {
     realisesTarget: row.realisesTarget,
     version: row.version,
     updatedAt: row.updatedAt,
+    files: row.files,
   };
 }
 
 /** An approval's fields as audit rows and events record them: the milestone's, with its document number and 办理中. */
 function approvalFields(row: ApprovalRow) {
   return { ...milestoneFields(row), documentNo: row.documentNo, inProgress: row.inProgress };
+}
+
+/** As the audit row records it: with its files, as the other attachments are audited. */
+function auditedFields(row: ApprovalRow) {
+  return { ...approvalFields(row), fileIds: row.files.map((file) => file.id) };
 }
 
 /** 前期手续: a project's approvals, their owners' updates, and 前期手续办结率 by dimension. */
@@ -49,6 +56,7 @@ export class PreworkService {
     private readonly audit: AuditRepository,
     private readonly lights: StatusLightRepository,
     private readonly clock: Clock,
+    private readonly attachments: Attachments,
   ) {}
 
   /** A project's checklist. Owners read their own unit's projects only (403 outside_unit), like every scoped read. */
@@ -67,7 +75,9 @@ export class PreworkService {
   /**
    * An owner sets an approval's state. Who first (the guard has checked the unit), then the rules: 已办结 with its
    * document (the date not after today), 不适用 with a reason and never for the milestone that realises the 2030
-   * target, the version. A request that changes nothing writes nothing. Reviewers hear of 不适用 and of reopening.
+   * target, the version. `fileIds`, when given, is the whole list of its files (the 批复 scan): files left out are
+   * detached, and a change of files alone is a change (a version, an audit row). A request that changes nothing
+   * writes nothing. Reviewers hear of 不适用 and of reopening.
    */
   async update(user: AuthUser, approvalId: string, dto: UpdateApprovalDto) {
     const today = this.clock.today();
@@ -94,7 +104,17 @@ export class PreworkService {
         documentNo: dto.status === 'done' ? (dto.documentNo as string) : null,
         notApplicableReason: dto.status === 'not_applicable' ? (dto.reason as string) : null,
       };
-      if ((Object.keys(patch) as Array<keyof typeof patch>).every((key) => patch[key] === current[key])) return approvalView(now);
+      const files = dto.fileIds && { before: current.files.map((file) => file.id), after: [...dto.fileIds] };
+      const changesFiles = files !== undefined && filesChanged(files);
+      if (!changesFiles && (Object.keys(patch) as Array<keyof typeof patch>).every((key) => patch[key] === current[key])) return approvalView(now);
+      if (files && changesFiles) {
+        await this.attachments.assertAttachable(
+          tx,
+          user,
+          files.after.filter((id) => !files.before.includes(id)),
+        );
+        await this.attachments.set(tx, user, { kind: 'approval', ownerId: approvalId, projectId: current.projectId }, files.after);
+      }
       const updated = await this.approvals.update(tx, approvalId, dto.version, patch, user.id);
       if (!updated) throw domainError('version_conflict', { subject: THE_MILESTONE }, { extensions: { current: approvalView(now) } });
       const { action, event } = this.changeOf(user, current, updated, dto);
@@ -108,8 +128,8 @@ export class PreworkService {
             action,
             actorId: user.id,
             actorName: user.displayName,
-            before: approvalFields(current),
-            after: approvalFields(updated),
+            before: auditedFields(current),
+            after: auditedFields(updated),
             comment: dto.reason ?? null,
           },
         ],

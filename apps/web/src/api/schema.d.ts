@@ -256,7 +256,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Update forecast / actual dates (owner of the unit) or re-baseline (reviewer); send the version you saw (or If-Match): 409 if it changed */
+        /** Update forecast / actual dates (owner of the unit) or re-baseline (reviewer); send the version you saw (or If-Match): 409 if it changed. An approval (kind approval) is done or reopened only by PATCH /api/approvals/:id, with its 批复文号 and date: here its actual date is refused (422 approval_on_checklist) */
         patch: operations["MilestonesController_updateMilestone"];
         trace?: never;
     };
@@ -1106,7 +1106,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Raise a problem that blocks the project (its owners; admins): open until a reviewer assigns it; the reviewers are notified */
+        /** Raise a problem that blocks the project (its owners; admins), with its evidence files if any: open until a reviewer assigns it; the reviewers are notified */
         post: operations["ProblemsController_raise"];
         delete?: never;
         options?: never;
@@ -1138,7 +1138,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One problem with its thread (404 outside the caller’s scope) */
+        /** One problem with its files and its thread, each reply with its files (404 outside the caller’s scope). Whoever reads the problem reads its files (GET /api/files/:id), the assigned unit too */
         get: operations["ProblemsController_get"];
         put?: never;
         post?: never;
@@ -1174,7 +1174,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Write in the thread (owners of the project’s unit and of the assigned unit, reviewers, admins); the others concerned are notified */
+        /** Write in the thread, with files if any (owners of the project’s unit and of the assigned unit, reviewers, admins; leaders comment without files); the others concerned are notified */
         post: operations["ProblemsController_reply"];
         delete?: never;
         options?: never;
@@ -1259,7 +1259,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Upload one evidence file (multipart field `file`; PDF, JPEG, PNG or WebP by its content, ≤ 20 MB). Attach it by its id (`fileIds`) to a transition request or a monthly report; until then only its uploader sees it. The same bytes are stored once */
+        /** Upload one evidence file (multipart field `file`; PDF, JPEG, PNG or WebP by its content, ≤ 20 MB). Attach it by its id (`fileIds`) to a transition request, a monthly report, an approval, a problem or a reply; until then only its uploader sees it. The same bytes are stored once */
         post: operations["FilesController_upload"];
         delete?: never;
         options?: never;
@@ -1309,7 +1309,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A project’s approvals (前期手续) in order, the parallel ones sharing a group, each with its department, status (未启动/办理中/已办结/不适用), document number and date; the project type and its 前期手续办结率. Owners: their own unit’s projects */
+        /** A project’s approvals (前期手续) in order, the parallel ones sharing a group, each with its department, status (未启动/办理中/已办结/不适用), document number and date, and files; the project type and its 前期手续办结率. Owners: their own unit’s projects */
         get: operations["PreworkController_ofProject"];
         put?: never;
         post?: never;
@@ -1332,7 +1332,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Set an approval’s status (owners of the unit, admins): done needs documentNo and documentDate (not after today), not_applicable a reason; not_started and in_progress clear them. Send the version you saw: 409 if it changed */
+        /** Set an approval’s status and files (owners of the unit, admins): done needs documentNo and documentDate (not after today), not_applicable a reason; not_started and in_progress clear them. fileIds, when sent, is the whole list of its files (the 批复 scan). Send the version you saw: 409 if it changed */
         patch: operations["PreworkController_update"];
         trace?: never;
     };
@@ -3242,6 +3242,8 @@ export interface components {
              * @example 2027-06-30
              */
             neededBy: string;
+            /** @description evidence of the problem (site photos, letters), attached with it; omitted: none */
+            fileIds?: string[];
         };
         /**
          * @description open (待交办), assigned (已交办), closed (已销号)
@@ -3261,6 +3263,8 @@ export interface components {
             text: string;
             /** Format: date-time */
             createdAt: string;
+            /** @description files attached to the reply, in upload order */
+            files: components["schemas"]["FileRefDto"][];
         };
         ProblemDetailDto: {
             /** Format: uuid */
@@ -3322,6 +3326,8 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+            /** @description files attached when it was raised (photos with their capture time and place when their EXIF has them) */
+            files: components["schemas"]["FileRefDto"][];
             /** @description oldest first */
             replies: components["schemas"]["ProblemReplyDto"][];
         };
@@ -3406,6 +3412,8 @@ export interface components {
         };
         ReplyProblemDto: {
             text: string;
+            /** @description files answering it (a reply letter, a photo of the work done), attached to the reply; omitted: none. Leaders (区领导) comment without files */
+            fileIds?: string[];
         };
         ProblemNoteDto: {
             /** @description 销号说明 (how it was solved) or why it is reopened */
@@ -3548,6 +3556,8 @@ export interface components {
             version: number;
             /** Format: date-time */
             updatedAt: string;
+            /** @description files attached (the 批复 scan), in upload order */
+            files: components["schemas"]["FileRefDto"][];
         };
         ProjectApprovalsDto: {
             /** Format: uuid */
@@ -3574,6 +3584,8 @@ export interface components {
             documentDate?: string;
             /** @description 不适用的原因 (required for not_applicable) */
             reason?: string;
+            /** @description the approval’s files (the 批复 scan), the whole list: files left out are detached; omitted: the files stay as they are */
+            fileIds?: string[];
         };
         /** @enum {string} */
         PreworkDimension: "district" | "part" | "chapter" | "column" | "sector" | "unit";
@@ -3798,7 +3810,7 @@ export interface components {
          * @description machine-readable code of the refusal (the error catalogue: each code has one HTTP status and a message per language)
          * @enum {string}
          */
-        ErrorCode: "validation_failed" | "malformed_json" | "body_too_deep" | "body_too_large" | "unsupported_charset" | "unsupported_encoding" | "body_incomplete" | "undecodable_path" | "body_unprocessable" | "route_not_found" | "file_missing" | "file_not_xlsx" | "file_too_large" | "file_inflates_too_large" | "file_not_template" | "invalid_upload" | "invalid_file" | "evidence_missing_file" | "evidence_upload_invalid" | "file_type_unsupported" | "import_rows_invalid" | "unauthenticated" | "metrics_unauthenticated" | "invalid_credentials" | "login_locked" | "forbidden" | "no_unit" | "outside_unit" | "own_request" | "not_requester" | "reviewer_rebaseline_only" | "rebaseline_needs_reviewer" | "project_not_found" | "milestone_not_found" | "approval_not_found" | "request_not_found" | "user_not_found" | "digest_not_found" | "notification_not_found" | "file_not_found" | "file_no_thumbnail" | "job_not_found" | "version_conflict" | "username_taken" | "last_admin" | "pending_request_exists" | "request_already_decided" | "workflow_version_retired" | "milestone_done" | "milestone_not_pending" | "milestone_not_marked" | "job_not_failed" | "unknown_state" | "terminal_state" | "transition_not_allowed" | "unknown_transition" | "approval_not_required" | "approval_required" | "reason_required" | "evidence_missing" | "guard_failed" | "target_milestone" | "project_code_taken" | "plan_not_found" | "month_locked" | "bulletin_not_found" | "bulletin_published" | "bulletin_not_ready" | "report_not_found" | "report_not_submitted" | "report_submitted" | "report_already_submitted" | "plan_year_missing" | "problem_not_found" | "problem_closed" | "supervision_notice_not_found" | "problem_not_closed" | "demo_tracker_active" | "demo_loaded" | "demo_not_loaded" | "not_ready" | "backend_unavailable" | "internal";
+        ErrorCode: "validation_failed" | "malformed_json" | "body_too_deep" | "body_too_large" | "unsupported_charset" | "unsupported_encoding" | "body_incomplete" | "undecodable_path" | "body_unprocessable" | "route_not_found" | "file_missing" | "file_not_xlsx" | "file_too_large" | "file_inflates_too_large" | "file_not_template" | "invalid_upload" | "invalid_file" | "evidence_missing_file" | "evidence_upload_invalid" | "file_type_unsupported" | "import_rows_invalid" | "unauthenticated" | "metrics_unauthenticated" | "invalid_credentials" | "login_locked" | "forbidden" | "no_unit" | "outside_unit" | "files_not_attachable" | "own_request" | "not_requester" | "reviewer_rebaseline_only" | "rebaseline_needs_reviewer" | "project_not_found" | "milestone_not_found" | "approval_not_found" | "request_not_found" | "user_not_found" | "digest_not_found" | "notification_not_found" | "file_not_found" | "file_no_thumbnail" | "job_not_found" | "version_conflict" | "username_taken" | "last_admin" | "pending_request_exists" | "request_already_decided" | "workflow_version_retired" | "milestone_done" | "milestone_not_pending" | "milestone_not_marked" | "job_not_failed" | "unknown_state" | "terminal_state" | "transition_not_allowed" | "unknown_transition" | "approval_not_required" | "approval_required" | "reason_required" | "evidence_missing" | "guard_failed" | "approval_on_checklist" | "target_milestone" | "project_code_taken" | "plan_not_found" | "month_locked" | "bulletin_not_found" | "bulletin_published" | "bulletin_not_ready" | "report_not_found" | "report_not_submitted" | "report_submitted" | "report_already_submitted" | "plan_year_missing" | "problem_not_found" | "problem_closed" | "supervision_notice_not_found" | "problem_not_closed" | "demo_tracker_active" | "demo_loaded" | "demo_not_loaded" | "not_ready" | "backend_unavailable" | "internal";
         AllowedNowDto: {
             /** @example begin_construction */
             transitionId: string;
@@ -3882,6 +3894,11 @@ export interface components {
             projectName?: string;
             /** @description project_code_taken (409): the 项目代码 asked for */
             projectCode?: string;
+            /**
+             * @description approval_on_checklist (422): the route that records the approval
+             * @example /api/approvals/{id}
+             */
+            route?: string;
         } & {
             [key: string]: unknown;
         };
@@ -4809,7 +4826,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description 无法处理的请求 */
+            /** @description approval_on_checklist: an approval’s actual date, set or cleared here (naming actualDate and the route to use) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8726,7 +8743,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description 无权执行此操作 (role, or a resource of another unit) */
+            /**
+             * @description files_not_attachable: a leader’s reply with fileIds
+             *
+             *     无权执行此操作 (role, or a resource of another unit)
+             */
             403: {
                 headers: {
                     [name: string]: unknown;

@@ -4,6 +4,7 @@ import { SECTORS } from '@qj/catalog';
 import { SECTOR_LABELS } from '@qj/domain';
 import { DataSource } from 'typeorm';
 import { approvalCountsSql, inPreparationSql, isApprovalSql, preworkRateHundredthsSql } from '../prework.sql';
+import { attachedFilesSql, FileRef } from './file.repository';
 import { MILESTONE_COLUMNS, MilestoneRow } from './project-status';
 import { lockProjectRow, ProjectState } from './project-state.repository';
 import { managerOf, Transaction } from './transaction';
@@ -16,10 +17,12 @@ export interface ApprovalRow extends MilestoneRow {
   parallelGroup: string | null;
   documentNo: string | null;
   inProgress: boolean;
+  /** The 批复 scans and other files attached, in upload order. */
+  files: FileRef[];
 }
 
 const APPROVAL_COLUMNS = `${MILESTONE_COLUMNS}, m.department, m.parallel_group AS "parallelGroup", m.document_no AS "documentNo",
-  m.in_progress AS "inProgress"`;
+  m.in_progress AS "inProgress", ${attachedFilesSql('approval', 'm.id::text', 'm.project_id')} AS files`;
 
 /** The groupings of GET /api/prework/summary: the district, or as the investment summary does (units by code). */
 export const PREWORK_DIMENSIONS = ['district', 'part', 'chapter', 'column', 'sector', 'unit'] as const;
@@ -88,7 +91,10 @@ export class ApprovalRepository {
     return { ...row, project: (await lockProjectRow(tx, row.projectId)) as ProjectState };
   }
 
-  /** Writes an approval's state if it is still at `expectedVersion`; undefined when someone changed it first. */
+  /**
+   * Writes an approval's state if it is still at `expectedVersion`; undefined when someone changed it first. The row
+   * returned lists the files as the transaction has them (attach before, and it shows them).
+   */
   async update(
     tx: Transaction,
     id: string,

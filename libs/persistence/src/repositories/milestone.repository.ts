@@ -18,6 +18,8 @@ export interface OpenMilestoneRow {
   forecastDate: string | null;
   actualDate: string | null;
   version: number;
+  /** `approval`: a 前期手续, done only on the approvals checklist (its actual date is locked in the template). */
+  kind: string;
   projectKey: string;
   projectName: string;
   unitName: string;
@@ -70,7 +72,7 @@ export class MilestoneRepository {
   async open(scope: UnitScope, filter: { unitId?: string; projectId?: string }): Promise<OpenMilestoneRow[]> {
     const scopeUnitId = unitOfScope(scope);
     return this.dataSource.query(
-      `SELECT m.id, m.name, m.baseline_date AS "baselineDate", m.forecast_date AS "forecastDate", m.actual_date AS "actualDate", m.version,
+      `SELECT m.id, m.name, m.baseline_date AS "baselineDate", m.forecast_date AS "forecastDate", m.actual_date AS "actualDate", m.version, m.kind,
               p.catalog_key AS "projectKey", p.name AS "projectName", u.name AS "unitName"
        FROM milestone m JOIN project p ON p.id = m.project_id JOIN unit u ON u.id = p.unit_id
        WHERE m.status = 'pending' AND ($1::uuid IS NULL OR p.unit_id = $1) AND ($2::uuid IS NULL OR p.id = $2) AND ($3::uuid IS NULL OR p.unit_id = $3)
@@ -99,8 +101,9 @@ export class MilestoneRepository {
   }
 
   /**
-   * Settles milestones in one statement: each row's status, actual date and 不适用 reason as given, its version
-   * bumped. Returns the rows as they are now.
+   * Settles milestones in one statement: each row's status, actual date and 不适用 reason as given, an approval's
+   * 办理中 flag cleared (as PATCH /api/approvals/:id does for those states), its version bumped. Returns the rows as
+   * they are now.
    */
   async settle(
     tx: Transaction,
@@ -110,7 +113,7 @@ export class MilestoneRepository {
     if (!changes.length) return [];
     const result = await managerOf(tx).query(
       `UPDATE milestone m SET status = c.status, actual_date = c.actual_date, not_applicable_reason = c.reason, updated_by = $2,
-              version = m.version + 1, updated_at = now()
+              in_progress = false, version = m.version + 1, updated_at = now()
        FROM jsonb_to_recordset($1::jsonb) AS c(id uuid, status text, actual_date date, reason text)
        WHERE m.id = c.id
        RETURNING ${MILESTONE_COLUMNS}`,

@@ -4,6 +4,8 @@ import { IsCalendarDate, MAX_INT32, say, Trim } from '@qj/http';
 import { PREWORK_DIMENSIONS, type PreworkDimension } from '@qj/persistence';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
 import { calendarDate, dateTime, int, stage } from '../../catalog/dto/project.response.dto';
+import { FileIds } from '../../files/dto/file-ids.dto';
+import { FileRefDto } from '../../files/dto/file.response.dto';
 
 const approvalStatus = { enum: APPROVAL_STATUSES, enumName: 'ApprovalStatus' } as const;
 const rate = {
@@ -50,6 +52,9 @@ export class UpdateApprovalDto {
   @MinLength(1, say('标记不适用须说明原因（reason）', 'Marking an approval not applicable needs a reason'))
   @MaxLength(2000, say('reason 不能超过 2000 个字符', 'reason may not exceed 2000 characters'))
   reason?: string;
+
+  @FileIds('the approval’s files (the 批复 scan), the whole list: files left out are detached; omitted: the files stay as they are')
+  fileIds?: string[];
 }
 
 export class PreworkSummaryQueryDto {
@@ -79,6 +84,7 @@ export class ApprovalDto {
   @ApiProperty({ description: 'realises the 2030 target (never 不适用)' }) realisesTarget: boolean;
   @ApiProperty(int) version: number;
   @ApiProperty(dateTime) updatedAt: string;
+  @ApiProperty({ type: [FileRefDto], description: 'files attached (the 批复 scan), in upload order' }) files: FileRefDto[];
 }
 
 export class ProjectTypeDto {
