@@ -2,7 +2,9 @@ import { describeChange } from './change-text';
 import {
   countProblems,
   isProblemCategory,
-  PROBLEM_CATEGORIES, PROBLEM_CATEGORY_LABELS, problemEscalationLevels,
+  PROBLEM_CATEGORIES,
+  PROBLEM_CATEGORY_LABELS,
+  problemEscalationLevels,
   problemOverdueDaysOn,
   problemStatusOn,
   reopenedStatus,
