@@ -71,7 +71,7 @@ describe('the bulletin (调度通报)', () => {
     expect(planned.reduce((sum, value) => sum + value, 0)).toBeCloseTo(405.34, 2);
     expect(workbook.getWorksheet('单位排名')!.getRow(4).getCell(1).value).toBe('不参与排名');
     const problems = workbook.getWorksheet('问题清单')!;
-    const values = (sheet: ExcelJS.Worksheet) => sheet.getSheetValues().map((row) => (Array.isArray(row) ? row.slice(1) : []));
+    const values = (sheet: ExcelJS.Worksheet) => Array.from(sheet.getSheetValues(), (row) => (Array.isArray(row) ? row.slice(1) : []));
     expect(values(problems)).toContainEqual(['用地', 2, 0, 3, 2]);
     expect(values(problems)).toContainEqual(['未交办', 1, 1, 1, 0]);
     expect(values(problems).filter((row) => row[0] === '全区合计')).toEqual([
