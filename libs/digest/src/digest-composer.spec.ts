@@ -40,7 +40,9 @@ describe('DigestComposer data reads', () => {
         reads.push(unitId);
         return { ...empty, changes: { total: reads.length, latest: [] } };
       },
+      reviewerData: async () => ({ turnedRed: [], approvalsWaiting: { total: 0, oldest: [] }, topUnits: [], stageChanges: [] }),
     } as unknown as DigestRepository;
+    const rollups = { list: async () => [], snapshotOf: async () => new Map() } as unknown as RollupRepository;
     const settings: Record<string, string | number> = {
       PUBLIC_URL: 'http://tracker.test',
       JWT_SECRET: 'x'.repeat(32),
@@ -78,7 +80,7 @@ describe('DigestComposer data reads', () => {
       },
     } as unknown as ProblemRepository;
     const supervision = { issued: async () => [] } as unknown as SupervisionRepository;
-    composer = new DigestComposer(digests, {} as RollupRepository, reportReminders, problems, supervision, config);
+    composer = new DigestComposer(digests, rollups, reportReminders, problems, supervision, config);
   });
 
   it('sending the week shares one read per unit between its recipients, and each digest still greets its own', async () => {
@@ -125,5 +127,15 @@ describe('DigestComposer data reads', () => {
     expect(quiet.text).toContain('11月16日—22日没有新增或销号的问题，目前也没有逾期问题。');
     expect(quiet.html).toContain('11月16日—22日没有新增或销号的问题，目前也没有逾期问题。');
     expect(quiet.html).not.toContain('<ul></ul>');
+  });
+
+  it('an owner without a unit reads no one’s problems (the scope fails closed)', async () => {
+    const mail = await composer.compose({ ...owner('u9', 'unit-a'), unitId: null }, '2026-W48', '2026-11-23');
+    expect(problemReads).toEqual([]);
+    expect(mail.text).toContain('分章节进展');
+    expect(mail.text).not.toContain('问题清单');
+    const reviewer = await composer.compose({ ...owner('r1', 'unit-a'), role: 'reviewer', unitId: null }, '2026-W48', '2026-11-23');
+    expect(problemReads).toEqual(['all 2026-11-23']);
+    expect(reviewer.text).toContain('■ 问题清单（11月16日—22日）：新增 1 个');
   });
 });

@@ -319,7 +319,8 @@ export class DigestComposer {
       Promise.all([this.rollups.list('chapter'), this.rollups.snapshotOf('chapter', isoWeekOf(addDays(today, -7)).key), this.digests.reviewerData(today)]),
     );
     const reports = await read(`reports all ${today}`, () => this.reports(today, null));
-    const problems = await read(`problems all ${today}`, () => this.problems(today, ALL_UNITS));
+    // The district's problems are for reviewers and leaders; an owner without a unit reads none (as the list fails closed).
+    const problems = recipient.role === 'owner' ? undefined : await read(`problems all ${today}`, () => this.problems(today, ALL_UNITS));
     return reviewerDigest({ recipient, week, chapters, lastWeek, data, reports, problems, publicUrl, unsubscribeLink });
   }
 
