@@ -13,7 +13,7 @@
  */
 import { ConfigService } from '@nestjs/config';
 import { Clock } from '@qj/config';
-import { BulletinRepository, InvestmentFiguresRepository } from '@qj/persistence';
+import { ApprovalRepository, BulletinRepository, InvestmentFiguresRepository, ProblemRepository, SupervisionRepository } from '@qj/persistence';
 import { renderBulletinAnnex } from '../../apps/worker/src/bulletin/bulletin-annex';
 import { renderBulletinDocument } from '../../apps/worker/src/bulletin/bulletin-document';
 import { BulletinGatherer } from '../../apps/worker/src/bulletin/bulletin-gatherer';
@@ -70,6 +70,9 @@ export async function run(ctx: BenchContext): Promise<BenchResult[]> {
       const gatherer = new BulletinGatherer(
         api.app.get(InvestmentFiguresRepository),
         api.app.get(BulletinRepository),
+        api.app.get(ProblemRepository),
+        api.app.get(SupervisionRepository),
+        api.app.get(ApprovalRepository),
         api.app.get(Clock),
         api.app.get(ConfigService),
       );

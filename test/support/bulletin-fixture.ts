@@ -60,5 +60,46 @@ export function sampleBulletinData(): BulletinData {
       { name: '綦江港', unit: '区交通局', submittedOn: null },
     ],
     adjustments: [{ name: '渝贵高铁綦江段', unit: '区交通局', originalInvestment: '200.00', plannedInvestment: '105.34', reason: '征地拆迁滞后，年中调减' }],
+    problems: {
+      from: '2026-09-01',
+      asOf: '2026-09-30',
+      total: { key: 'district', label: '全区合计', opened: 3, closed: 1, openAtEnd: 4, overdueAtEnd: 2 },
+      byCategory: [
+        { key: 'land', label: '用地', opened: 2, closed: 0, openAtEnd: 3, overdueAtEnd: 2 },
+        { key: 'funding', label: '资金', opened: 1, closed: 1, openAtEnd: 1, overdueAtEnd: 0 },
+      ],
+      byUnit: [
+        { key: 'u-plan', label: '区规划自然资源局', opened: 2, closed: 0, openAtEnd: 3, overdueAtEnd: 2 },
+        { key: 'unassigned', label: '未交办', opened: 1, closed: 1, openAtEnd: 1, overdueAtEnd: 0 },
+      ],
+      overdue: [
+        { title: '綦江港用地指标未落实', projectName: '綦江港', category: '用地', unitName: '区规划自然资源局', dueDate: '2026-09-10', overdueDays: 20 },
+        {
+          title: '渝贵高铁綦江段红线调整',
+          projectName: '渝贵高铁綦江段',
+          category: '用地',
+          unitName: '区规划自然资源局',
+          dueDate: '2026-09-25',
+          overdueDays: 5,
+        },
+      ],
+      notices: [
+        {
+          number: '督办〔2026〕1号',
+          problemTitle: '綦江港用地指标未落实',
+          projectName: '綦江港',
+          unitName: '区规划自然资源局',
+          issuedOn: '2026-09-13',
+          replyBy: '2026-09-18',
+        },
+      ],
+    },
+    prework: {
+      district: { label: '全区', projects: 2, required: 20, done: 9, notApplicable: 2, rate: 50 },
+      byUnit: [
+        { label: '区交通局', projects: 1, required: 12, done: 6, notApplicable: 0, rate: 50 },
+        { label: '区水利局', projects: 1, required: 8, done: 3, notApplicable: 2, rate: 50 },
+      ],
+    },
   };
 }

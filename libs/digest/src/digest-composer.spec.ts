@@ -1,6 +1,16 @@
 import type { ConfigService } from '@nestjs/config';
 import type { Env } from '@qj/config';
-import type { DigestRecipient, DigestRepository, OwnerDigestData, ReportGap, ReportReminderRepository, RollupRepository } from '@qj/persistence';
+import type {
+  DigestRecipient,
+  DigestRepository,
+  OwnerDigestData,
+  ProblemRepository,
+  ReportGap,
+  ReportReminderRepository,
+  RollupRepository,
+  SupervisionRepository,
+  UnitScope,
+} from '@qj/persistence';
 import { DigestComposer } from './digest-composer';
 
 const empty: OwnerDigestData = {
@@ -18,17 +28,21 @@ const owner = (id: string, unitId: string): DigestRecipient => ({ id, username: 
 describe('DigestComposer data reads', () => {
   let reads: string[];
   let gapReads: string[];
+  let problemReads: string[];
   let composer: DigestComposer;
 
   beforeEach(() => {
     reads = [];
     gapReads = [];
+    problemReads = [];
     const digests = {
       ownerData: async (unitId: string) => {
         reads.push(unitId);
         return { ...empty, changes: { total: reads.length, latest: [] } };
       },
+      reviewerData: async () => ({ turnedRed: [], approvalsWaiting: { total: 0, oldest: [] }, topUnits: [], stageChanges: [] }),
     } as unknown as DigestRepository;
+    const rollups = { list: async () => [], snapshotOf: async () => new Map() } as unknown as RollupRepository;
     const settings: Record<string, string | number> = {
       PUBLIC_URL: 'http://tracker.test',
       JWT_SECRET: 'x'.repeat(32),
@@ -46,7 +60,27 @@ describe('DigestComposer data reads', () => {
         return gaps.filter((g) => unitId === null || g.unitId === unitId);
       },
     } as unknown as ReportReminderRepository;
-    composer = new DigestComposer(digests, {} as RollupRepository, reportReminders, config);
+    // unit-a has one problem overdue on 2026-11-23 (due 11-13) raised in the week; unit-b none.
+    const problems = {
+      list: async (scope: UnitScope, _filter: object, today: string) => {
+        problemReads.push(`${scope.kind === 'unit' ? scope.unitId : 'all'} ${today}`);
+        if (scope.kind === 'unit' && scope.unitId === 'unit-b') return [];
+        return [
+          {
+            projectId: 'p1',
+            projectName: '渝贵高铁',
+            title: '用地指标未落实',
+            assignedUnitName: '规划自然资源局',
+            status: 'assigned',
+            dueDate: '2026-11-13',
+            createdAt: new Date('2026-11-16T01:00:00Z'),
+            closedAt: null,
+          },
+        ];
+      },
+    } as unknown as ProblemRepository;
+    const supervision = { issued: async () => [] } as unknown as SupervisionRepository;
+    composer = new DigestComposer(digests, rollups, reportReminders, problems, supervision, config);
   });
 
   it('sending the week shares one read per unit between its recipients, and each digest still greets its own', async () => {
@@ -56,6 +90,7 @@ describe('DigestComposer data reads', () => {
       composer.compose(owner('u3', 'unit-b'), '2026-W48'),
     ]);
     expect(reads).toEqual(['unit-a', 'unit-b']);
+    expect(problemReads).toEqual(['unit-a 2026-11-23', 'unit-b 2026-11-23']);
     expect(gapReads).toEqual(['2026-10 unit-a', '2026-10 unit-b']);
     expect(a.text).toContain('u1，您好');
     expect(b.text).toContain('u2，您好');
@@ -79,5 +114,28 @@ describe('DigestComposer data reads', () => {
     expect(mail.text).toContain('  - 綦江大桥：迟报  http://tracker.test/projects/p2');
     const quiet = await composer.compose(owner('u3', 'unit-b'), '2026-W48', '2026-11-23');
     expect(quiet.text).toContain('■ 月报（2026年10月，2026-11-05 截止）：未报 0 个，迟报 0 个\n  均已按时报送');
+  });
+
+  it('the 问题清单 section counts the seven days before the digest’s day and lists the overdue ones; the subject names them only when there are', async () => {
+    const mail = await composer.compose(owner('u1', 'unit-a'), '2026-W48', '2026-11-23');
+    expect(mail.subject).toBe('【每周简报】交通局 第48周（11月23日—29日）：逾期 0 项，14 天内到期 0 项，逾期问题 1 个');
+    expect(mail.text).toContain('■ 问题清单（11月16日—22日）：新增 1 个，销号 0 个；目前未销号 1 个，其中逾期 1 个');
+    expect(mail.text).toContain('  - 用地指标未落实（渝贵高铁）：交办 规划自然资源局，逾期 10 天  http://tracker.test/projects/p1');
+    expect(mail.text).toContain('■ 督办单（11月16日—22日印发 0 份）\n  11月16日—22日未印发督办单。');
+    const quiet = await composer.compose(owner('u3', 'unit-b'), '2026-W48', '2026-11-23');
+    expect(quiet.subject).toBe('【每周简报】交通局 第48周（11月23日—29日）：逾期 0 项，14 天内到期 0 项');
+    expect(quiet.text).toContain('11月16日—22日没有新增或销号的问题，目前也没有逾期问题。');
+    expect(quiet.html).toContain('11月16日—22日没有新增或销号的问题，目前也没有逾期问题。');
+    expect(quiet.html).not.toContain('<ul></ul>');
+  });
+
+  it('an owner without a unit reads no one’s problems (the scope fails closed)', async () => {
+    const mail = await composer.compose({ ...owner('u9', 'unit-a'), unitId: null }, '2026-W48', '2026-11-23');
+    expect(problemReads).toEqual([]);
+    expect(mail.text).toContain('分章节进展');
+    expect(mail.text).not.toContain('问题清单');
+    const reviewer = await composer.compose({ ...owner('r1', 'unit-a'), role: 'reviewer', unitId: null }, '2026-W48', '2026-11-23');
+    expect(problemReads).toEqual(['all 2026-11-23']);
+    expect(reviewer.text).toContain('■ 问题清单（11月16日—22日）：新增 1 个');
   });
 });

@@ -1,16 +1,36 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { Env } from '@qj/config';
-import { addDays, describeChange, isoWeekOf, isPlanMonth, lastDueMonth, mondayOfIsoWeek, reportDueOn, stageText, weekLabel } from '@qj/domain';
 import {
+  addDays,
+  countProblems,
+  datedProblem,
+  describeChange,
+  isoWeekOf,
+  isPlanMonth,
+  lastDueMonth,
+  mondayOfIsoWeek,
+  problemOverdueDays,
+  reportDueOn,
+  stageText,
+  supervisionNoticeNumber,
+  weekLabel,
+  type ProblemPeriodCounts,
+} from '@qj/domain';
+import {
+  ALL_UNITS,
   DigestRecipient,
   DigestRepository,
+  oneUnit,
   OwnerDigestData,
+  ProblemRepository,
   ReportGap,
   ReportReminderRepository,
   ReviewerDigestData,
   RollupRepository,
   RollupRow,
+  SupervisionRepository,
+  type UnitScope,
 } from '@qj/persistence';
 import { escapeHtml, mailLayout, unsubscribeUrl } from '@qj/mail';
 
@@ -92,6 +112,50 @@ function reviewerReports(reports: DigestReports): Section {
   };
 }
 
+/**
+ * The 问题清单 of the digest's week (the seven days before its day, as every section counts "this week"): problems raised
+ * and closed (销号) in those days and those overdue on its day, with the 督办单 issued in them; within the reader's scope.
+ */
+export interface DigestProblems {
+  from: string;
+  to: string;
+  counts: ProblemPeriodCounts;
+  overdue: Array<{ projectId: string; projectName: string; title: string; unitName: string | null; days: number }>;
+  notices: Array<{ projectId: string; number: string; problemTitle: string; projectName: string; unitName: string; replyBy: string }>;
+}
+
+/** 11月16日—22日 (the days a section counts, as the week label writes them). */
+function daysText(from: string, to: string): string {
+  const [, m1, d1] = from.split('-').map(Number);
+  const [, m2, d2] = to.split('-').map(Number);
+  return `${m1}月${d1}日—${m1 === m2 ? '' : `${m2}月`}${d2}日`;
+}
+
+function problemSections(problems: DigestProblems, link: (projectId: string) => string): Section[] {
+  const { counts, overdue, notices } = problems;
+  const quiet = counts.opened === 0 && counts.closed === 0 && overdue.length === 0;
+  const days = daysText(problems.from, problems.to);
+  return [
+    {
+      title: `问题清单（${days}）：新增 ${counts.opened} 个，销号 ${counts.closed} 个；目前未销号 ${counts.openAtEnd} 个，其中逾期 ${counts.overdueAtEnd} 个`,
+      lines: overdue.map((p) => ({ text: `${p.title}（${p.projectName}）：交办 ${p.unitName ?? '未交办'}，逾期 ${p.days} 天`, link: link(p.projectId) })),
+      empty: quiet ? `${days}没有新增或销号的问题，目前也没有逾期问题。` : '目前没有逾期问题。',
+    },
+    {
+      title: `督办单（${days}印发 ${notices.length} 份）`,
+      lines: notices.map((n) => ({
+        text: `${n.number}：${n.problemTitle}（${n.projectName}），督办 ${n.unitName}，要求 ${n.replyBy} 前书面回复`,
+        link: link(n.projectId),
+      })),
+      empty: `${days}未印发督办单。`,
+    },
+  ];
+}
+
+/** The subject names overdue problems only when there are some. */
+const overdueProblemsText = (problems: DigestProblems | undefined): string =>
+  problems && problems.counts.overdueAtEnd > 0 ? `，逾期问题 ${problems.counts.overdueAtEnd} 个` : '';
+
 const delta = (now: number, before: number | undefined): string =>
   before === undefined ? '' : now === before ? '（持平）' : `（${now > before ? '+' : ''}${now - before}）`;
 
@@ -102,13 +166,14 @@ export function ownerDigest(input: {
   data: OwnerDigestData;
   /** The 月报 section; left out before the plan period's first due month. */
   reports?: DigestReports;
+  problems?: DigestProblems;
   publicUrl: string;
   unsubscribeLink: string;
 }): ComposedMail {
   const { recipient, week, data, publicUrl } = input;
   const link = (projectId: string) => `${publicUrl}/projects/${projectId}`;
   const overdueCount = data.newlyOverdue.length + data.stillOverdue.length;
-  const title = `【每周简报】${recipient.unitName ?? ''} ${weekLabel(week)}：逾期 ${overdueCount} 项，14 天内到期 ${data.dueSoon.length} 项`;
+  const title = `【每周简报】${recipient.unitName ?? ''} ${weekLabel(week)}：逾期 ${overdueCount} 项，14 天内到期 ${data.dueSoon.length} 项${overdueProblemsText(input.problems)}`;
   return render(
     title,
     `${recipient.displayName}，您好：以下是本单位项目${weekLabel(week)}的进展摘要。`,
@@ -145,6 +210,7 @@ export function ownerDigest(input: {
         lines: data.staleProjects.map((p) => ({ text: `${p.projectName}：已 ${p.days} 天未更新`, link: link(p.projectId) })),
       },
       ...(input.reports ? [ownerReports(input.reports, link)] : []),
+      ...(input.problems ? problemSections(input.problems, link) : []),
     ],
     input.unsubscribeLink,
   );
@@ -158,12 +224,13 @@ export function reviewerDigest(input: {
   lastWeek: Map<string, Record<string, unknown>>;
   data: ReviewerDigestData;
   reports?: DigestReports;
+  problems?: DigestProblems;
   publicUrl: string;
   unsubscribeLink: string;
 }): ComposedMail {
   const { week, chapters, lastWeek, data, publicUrl } = input;
   const overdue = chapters.reduce((sum, row) => sum + row.overdueMilestones, 0);
-  const title = `【每周简报】全区重大项目 ${weekLabel(week)}：红灯项目 ${data.turnedRed.length} 个新增，待审批 ${data.approvalsWaiting.total} 件`;
+  const title = `【每周简报】全区重大项目 ${weekLabel(week)}：红灯项目 ${data.turnedRed.length} 个新增，待审批 ${data.approvalsWaiting.total} 件${overdueProblemsText(input.problems)}`;
   return render(
     title,
     `${input.recipient.displayName}，您好：以下是“十五五”重大项目${weekLabel(week)}调度摘要，括号内为与上周相比的变化。逾期里程碑合计 ${overdue} 个（按章节计，跨章节项目重复计入）。`,
@@ -197,6 +264,7 @@ export function reviewerDigest(input: {
       },
       { title: '逾期里程碑最多的单位', lines: data.topUnits.map((u) => ({ text: `${u.unitName}：${u.overdueMilestones} 个` })) },
       ...(input.reports ? [reviewerReports(input.reports)] : []),
+      ...(input.problems ? problemSections(input.problems, (projectId) => `${publicUrl}/projects/${projectId}`) : []),
     ],
     input.unsubscribeLink,
   );
@@ -209,18 +277,24 @@ export function reviewerDigest(input: {
  */
 export const DIGEST_DATA_TTL_MS = 10_000;
 
+/** The longest list a digest section prints (its count says how many there are). */
+const LIST_LIMIT = 30;
+
 type ReviewerInputs = [RollupRow[], Map<string, Record<string, unknown>>, ReviewerDigestData];
+type SharedData = OwnerDigestData | ReviewerInputs | DigestReports | DigestProblems | undefined;
 
 /** Gathers a recipient's digest from the database and renders it; the worker sends it, the admin preview shows it. */
 @Injectable()
 export class DigestComposer {
   /** Data reads of the sending path, by unit (or reviewers) and day, for DIGEST_DATA_TTL_MS; a handful of entries. */
-  private readonly shared = new Map<string, { until: number; data: Promise<OwnerDigestData | ReviewerInputs | DigestReports | undefined> }>();
+  private readonly shared = new Map<string, { until: number; data: Promise<SharedData> }>();
 
   constructor(
     private readonly digests: DigestRepository,
     private readonly rollups: RollupRepository,
     private readonly reportReminders: ReportReminderRepository,
+    private readonly problemList: ProblemRepository,
+    private readonly supervision: SupervisionRepository,
     private readonly config: ConfigService<Env, true>,
   ) {}
 
@@ -238,13 +312,50 @@ export class DigestComposer {
       const unitId = recipient.unitId;
       const data = await read(`owner ${unitId} ${today}`, () => this.digests.ownerData(unitId, today, this.config.get('APP_TIMEZONE', { infer: true })));
       const reports = await read(`reports ${unitId} ${today}`, () => this.reports(today, unitId));
-      return ownerDigest({ recipient, week, data, reports, publicUrl, unsubscribeLink });
+      const problems = await read(`problems ${unitId} ${today}`, () => this.problems(today, oneUnit(unitId)));
+      return ownerDigest({ recipient, week, data, reports, problems, publicUrl, unsubscribeLink });
     }
     const [chapters, lastWeek, data] = await read(`reviewer ${today}`, () =>
       Promise.all([this.rollups.list('chapter'), this.rollups.snapshotOf('chapter', isoWeekOf(addDays(today, -7)).key), this.digests.reviewerData(today)]),
     );
     const reports = await read(`reports all ${today}`, () => this.reports(today, null));
-    return reviewerDigest({ recipient, week, chapters, lastWeek, data, reports, publicUrl, unsubscribeLink });
+    // The district's problems are for reviewers and leaders; an owner without a unit reads none (as the list fails closed).
+    const problems = recipient.role === 'owner' ? undefined : await read(`problems all ${today}`, () => this.problems(today, ALL_UNITS));
+    return reviewerDigest({ recipient, week, chapters, lastWeek, data, reports, problems, publicUrl, unsubscribeLink });
+  }
+
+  /**
+   * The week's 问题清单 in the reader's scope, read as GET /api/problems reads it (an owner: their unit's projects' problems
+   * and those assigned to their unit) and counted by the domain's rules: the seven days before `today`, overdue on `today`.
+   */
+  private async problems(today: string, scope: UnitScope): Promise<DigestProblems> {
+    const timeZone = this.config.get('APP_TIMEZONE', { infer: true });
+    const period = { from: addDays(today, -7), to: addDays(today, -1) };
+    const [rows, notices] = await Promise.all([this.problemList.list(scope, {}, today), this.supervision.issued(scope, period.from, period.to, timeZone)]);
+    const dated = rows.map((row) => datedProblem(row, timeZone));
+    const overdue = dated
+      .map((row) => ({ row, days: problemOverdueDays(row, today) }))
+      .filter(({ days }) => days > 0)
+      .sort((a, b) => b.days - a.days);
+    return {
+      ...period,
+      counts: countProblems(dated, period, today),
+      overdue: overdue.slice(0, LIST_LIMIT).map(({ row, days }) => ({
+        projectId: row.projectId,
+        projectName: row.projectName,
+        title: row.title,
+        unitName: row.assignedUnitName,
+        days,
+      })),
+      notices: notices.map((n) => ({
+        projectId: n.projectId,
+        number: supervisionNoticeNumber(n.year, n.sequence),
+        problemTitle: n.problemTitle,
+        projectName: n.projectName,
+        unitName: n.unitName,
+        replyBy: n.replyBy,
+      })),
+    };
   }
 
   /** The last month due as of `today` and its projects not reported on time (one unit's, or all); none before the plan period. */
@@ -255,7 +366,7 @@ export class DigestComposer {
     return { month, dueOn: reportDueOn(month, dueDay), gaps: await this.reportReminders.gaps(month, unitId) };
   }
 
-  private sharedRead<T extends OwnerDigestData | ReviewerInputs | DigestReports | undefined>(key: string, load: () => Promise<T>): Promise<T> {
+  private sharedRead<T extends SharedData>(key: string, load: () => Promise<T>): Promise<T> {
     const now = Date.now();
     const hit = this.shared.get(key);
     if (hit && hit.until > now) return hit.data as Promise<T>;

@@ -1,5 +1,15 @@
 import { describeChange } from './change-text';
-import { isProblemCategory, PROBLEM_CATEGORIES, PROBLEM_CATEGORY_LABELS, problemEscalationLevels, reopenedStatus, supervisionNoticeNumber } from './problem';
+import {
+  countProblems,
+  isProblemCategory,
+  PROBLEM_CATEGORIES,
+  PROBLEM_CATEGORY_LABELS,
+  problemEscalationLevels,
+  problemOverdueDaysOn,
+  problemStatusOn,
+  reopenedStatus,
+  supervisionNoticeNumber,
+} from './problem';
 import { isProblemOverdue, problemOverdueDays } from './rules';
 
 describe('problems (问题清单)', () => {
@@ -55,5 +65,41 @@ describe('problem escalation (督办)', () => {
 
   it('numbers a 督办单 the district’s way', () => {
     expect(supervisionNoticeNumber(2027, 3)).toBe('督办〔2027〕3号');
+  });
+
+  describe('over a period (the bulletin’s month, the digest’s week)', () => {
+    const september = { from: '2026-09-01', to: '2026-09-30' };
+    const problem = (raisedOn: string, closedOn: string | null, dueDate: string | null) => ({
+      status: closedOn ? 'closed' : dueDate ? 'assigned' : 'open',
+      dueDate,
+      raisedOn,
+      closedOn,
+    });
+
+    it('a problem closed after the period was open at its end, and overdue by the one rule on that day', () => {
+      const late = problem('2026-08-20', '2026-10-05', '2026-09-20');
+      expect(problemStatusOn(late, '2026-09-30')).toBe('open');
+      expect(problemStatusOn(late, '2026-10-05')).toBe('closed');
+      expect(problemStatusOn(late, '2026-08-19')).toBeNull();
+      expect(problemOverdueDaysOn(late, '2026-09-30')).toBe(10);
+      expect(problemOverdueDaysOn(late, '2026-10-06')).toBe(0);
+      // Due on the last day: not yet overdue on it.
+      expect(problemOverdueDaysOn(problem('2026-09-01', null, '2026-09-30'), '2026-09-30')).toBe(0);
+    });
+
+    it('counts raised and closed within the days, both ends included, and open and overdue as on the day given', () => {
+      const problems = [
+        problem('2026-08-31', null, '2026-09-10'), // before; open and overdue at the end
+        problem('2026-09-01', '2026-09-30', '2026-09-05'), // raised and closed in it
+        problem('2026-09-30', null, null), // raised on the last day, not assigned
+        problem('2026-10-01', null, '2026-10-02'), // after: nothing
+        problem('2026-07-01', '2026-08-31', '2026-08-01'), // closed before: nothing
+        problem('2026-08-01', '2026-10-03', '2026-09-29'), // closed after the end: open and overdue then
+      ];
+      expect(countProblems(problems, september, september.to)).toEqual({ opened: 2, closed: 1, openAtEnd: 3, overdueAtEnd: 2 });
+      // Mid-period (the month not over yet): as on that day.
+      expect(countProblems(problems, september, '2026-09-15')).toEqual({ opened: 2, closed: 1, openAtEnd: 3, overdueAtEnd: 2 });
+      expect(countProblems([], september, september.to)).toEqual({ opened: 0, closed: 0, openAtEnd: 0, overdueAtEnd: 0 });
+    });
   });
 });

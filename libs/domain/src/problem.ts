@@ -1,3 +1,6 @@
+import { todayIn, type CalendarDate } from './calendar-date';
+import { problemOverdueDays } from './rules';
+
 /**
  * The problem list (问题清单): what blocks a project, raised by its owners, assigned by the DRC to the unit that can
  * solve it with a due date, answered there and closed (销号) by the DRC.
@@ -48,4 +51,63 @@ export const SUPERVISION_REPLY_DAYS = 5;
 /** A 督办单's number as the district writes it: 督办〔2027〕3号 (numbered from 1 each year). */
 export function supervisionNoticeNumber(year: number, sequence: number): string {
   return `督办〔${year}〕${sequence}号`;
+}
+
+/**
+ * A problem as a report over a period reads it: its status and due date now, and the calendar days (APP_TIMEZONE) it
+ * was raised and closed (销号; null while not closed — reopening clears the closing).
+ */
+export interface DatedProblem {
+  status: string;
+  dueDate: CalendarDate | null;
+  raisedOn: CalendarDate;
+  closedOn: CalendarDate | null;
+}
+
+/**
+ * What a problem was on `day` (as the list would have answered that day): null before it was raised, closed from the
+ * day of its 销号, else open — a problem closed later was still open then. Its due date is the one it has now.
+ */
+export function problemStatusOn(problem: DatedProblem, day: CalendarDate): 'open' | 'closed' | null {
+  if (problem.raisedOn > day) return null;
+  return problem.closedOn !== null && problem.closedOn <= day ? 'closed' : 'open';
+}
+
+/** What a period's report says of problems: raised (新增) and closed (销号) in it, and not closed and overdue on `asOf`. */
+export interface ProblemPeriodCounts {
+  opened: number;
+  closed: number;
+  openAtEnd: number;
+  overdueAtEnd: number;
+}
+
+/**
+ * The counts of a period [from, to] (whole days, both included), open and overdue as on `asOf` (its last day, or
+ * today when it has not ended) by the one overdue rule (`problemOverdueDays`).
+ */
+export function countProblems(problems: readonly DatedProblem[], period: { from: CalendarDate; to: CalendarDate }, asOf: CalendarDate): ProblemPeriodCounts {
+  const counts: ProblemPeriodCounts = { opened: 0, closed: 0, openAtEnd: 0, overdueAtEnd: 0 };
+  for (const problem of problems) {
+    if (problem.raisedOn >= period.from && problem.raisedOn <= period.to) counts.opened += 1;
+    if (problem.closedOn !== null && problem.closedOn >= period.from && problem.closedOn <= period.to) counts.closed += 1;
+    if (problemStatusOn(problem, asOf) === 'open') {
+      counts.openAtEnd += 1;
+      if (problemOverdueDaysOn(problem, asOf) > 0) counts.overdueAtEnd += 1;
+    }
+  }
+  return counts;
+}
+
+/** Days the problem was overdue on `day` (0 when it was not, or did not exist yet): the rule applied to its status then. */
+export function problemOverdueDaysOn(problem: DatedProblem, day: CalendarDate): number {
+  const status = problemStatusOn(problem, day);
+  return status === null ? 0 : problemOverdueDays({ status, dueDate: problem.dueDate }, day);
+}
+
+/** A problem row read from the database (timestamps) as a report over days reads it, the days in `timeZone` (APP_TIMEZONE). */
+export function datedProblem<T extends { status: string; dueDate: CalendarDate | null; createdAt: Date; closedAt: Date | null }>(
+  row: T,
+  timeZone: string,
+): T & DatedProblem {
+  return { ...row, raisedOn: todayIn(timeZone, row.createdAt), closedOn: row.closedAt ? todayIn(timeZone, row.closedAt) : null };
 }

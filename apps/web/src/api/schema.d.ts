@@ -8507,6 +8507,8 @@ export interface operations {
         parameters: {
             query?: {
                 status?: components["schemas"]["ProblemStatus"];
+                /** @description one category (the bulletin counts by it) */
+                category?: components["schemas"]["ProblemCategory"];
                 /** @description the unit the problems are assigned to (交办单位) */
                 unitId?: string;
                 /** @description one project's problems */

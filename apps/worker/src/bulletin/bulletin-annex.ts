@@ -1,6 +1,15 @@
 import ExcelJS from 'exceljs';
-import type { BulletinData, BulletinRow } from './bulletin-data';
-import { overviewParagraphs, periodText } from './bulletin-text';
+import type { BulletinData, BulletinProblemRow, BulletinRow } from './bulletin-data';
+import {
+  NOTICE_HEADERS,
+  OVERDUE_PROBLEM_HEADERS,
+  overviewParagraphs,
+  periodText,
+  preworkParagraph,
+  PREWORK_HEADERS,
+  problemParagraphs,
+  PROBLEM_FIGURE_HEADERS,
+} from './bulletin-text';
 
 /** Amounts go into cells as numbers (staff sum them); the exact decimal strings have at most two decimals. */
 const amount = (value: string) => Number(value);
@@ -43,6 +52,50 @@ function figureSheet(workbook: ExcelJS.Workbook, name: string, rows: BulletinRow
   for (const row of rows) sheet.addRow(figureValues(row));
   const totalRow = sheet.addRow(figureValues(total));
   totalRow.font = { bold: true };
+}
+
+const problemCells = (row: BulletinProblemRow): (string | number)[] => [row.label, row.opened, row.closed, row.openAtEnd, row.overdueAtEnd];
+
+/**
+ * 问题清单: the month's figures by category, then by unit assigned (each table closed by 全区合计), then the overdue
+ * problems; 督办单: the notices issued in the month. Counts are numbers; a header row starts each table.
+ */
+function problemSheets(workbook: ExcelJS.Workbook, data: BulletinData): void {
+  const { problems } = data;
+  const sheet = workbook.addWorksheet('问题清单');
+  [32, 12, 12, 12, 12, 14].forEach((width, index) => (sheet.getColumn(index + 1).width = width));
+  const [summary] = problemParagraphs(data);
+  sheet.addRow([summary]);
+  const table = (header: string, rows: BulletinProblemRow[]) => {
+    sheet.addRow([]);
+    sheet.addRow([header, ...PROBLEM_FIGURE_HEADERS]).font = { bold: true };
+    for (const row of rows) sheet.addRow(problemCells(row));
+    sheet.addRow(problemCells(problems.total)).font = { bold: true };
+  };
+  table('问题类别', problems.byCategory);
+  table('交办单位', problems.byUnit);
+  sheet.addRow([]);
+  sheet.addRow(OVERDUE_PROBLEM_HEADERS).font = { bold: true };
+  for (const p of problems.overdue) sheet.addRow([p.title, p.projectName, p.category, p.unitName, p.dueDate, p.overdueDays]);
+  if (!problems.overdue.length) sheet.addRow(['无超过办结时限的未销号问题']);
+
+  const notices = workbook.addWorksheet('督办单', { views: [{ state: 'frozen', ySplit: 1 }] });
+  notices.columns = NOTICE_HEADERS.map((header, index) => ({ header, width: [18, 32, 28, 24, 12, 14][index] }));
+  notices.getRow(1).font = { bold: true };
+  for (const n of problems.notices) notices.addRow([n.number, n.problemTitle, n.projectName, n.unitName, n.issuedOn, n.replyBy]);
+  if (!problems.notices.length) notices.addRow([problemParagraphs(data).at(-1)]);
+}
+
+/** 前期手续: 前期手续办结率 by unit, the district's row closing it; rates as numbers (%), empty without a denominator. */
+function preworkSheet(workbook: ExcelJS.Workbook, data: BulletinData): void {
+  const sheet = workbook.addWorksheet('前期手续', { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = PREWORK_HEADERS.map((header, index) => ({ header: index === 5 ? '办结率（%）' : header, width: [28, 12, 12, 10, 10, 12][index] }));
+  sheet.getRow(1).font = { bold: true };
+  const cells = (r: BulletinData['prework']['district']) => [r.label, r.projects, r.required, r.notApplicable, r.done, r.rate];
+  for (const row of data.prework.byUnit) sheet.addRow(cells(row));
+  sheet.addRow(cells({ ...data.prework.district, label: '全区合计' })).font = { bold: true };
+  sheet.addRow([]);
+  sheet.addRow([preworkParagraph(data).replace(/各责任单位情况如下：$/, '')]);
 }
 
 /** The bulletin's Excel annex: its tables, one sheet each, figures as numbers; the district total closes each figure sheet. */
@@ -110,5 +163,7 @@ export async function renderBulletinAnnex(data: BulletinData): Promise<Buffer> {
   for (const adjustment of data.adjustments) {
     adjustments.addRow({ ...adjustment, originalInvestment: amount(adjustment.originalInvestment), plannedInvestment: amount(adjustment.plannedInvestment) });
   }
+  problemSheets(workbook, data);
+  preworkSheet(workbook, data);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -73,6 +73,68 @@ export interface BulletinAdjustment {
   reason: string | null;
 }
 
+/** A row of the month's 问题清单 figures: raised (新增) and closed (销号) in the month, not closed and overdue at its end. */
+export interface BulletinProblemRow {
+  key: string;
+  label: string;
+  opened: number;
+  closed: number;
+  openAtEnd: number;
+  overdueAtEnd: number;
+}
+
+export interface BulletinOverdueProblem {
+  title: string;
+  projectName: string;
+  category: string;
+  /** The unit it is assigned to (交办单位). */
+  unitName: string;
+  dueDate: string;
+  overdueDays: number;
+}
+
+export interface BulletinSupervisionNotice {
+  /** 督办〔2026〕3号 */
+  number: string;
+  problemTitle: string;
+  projectName: string;
+  unitName: string;
+  issuedOn: string;
+  replyBy: string;
+}
+
+/**
+ * The month's problems (问题清单) and 督办: counted as GET /api/problems reads them, open and overdue as on `asOf` (the
+ * month's last day, or the day it was generated while the month runs).
+ */
+export interface BulletinProblems {
+  from: string;
+  asOf: string;
+  total: BulletinProblemRow;
+  /** Every category, in the district's order. */
+  byCategory: BulletinProblemRow[];
+  /** Each unit problems are assigned to (and 未交办 for those not yet assigned) that has a figure this month. */
+  byUnit: BulletinProblemRow[];
+  /** Not closed and overdue at `asOf`, most days first. */
+  overdue: BulletinOverdueProblem[];
+  notices: BulletinSupervisionNotice[];
+}
+
+/** 前期手续办结率 of the projects in preparation, as GET /api/prework/summary counts them when the bulletin is generated. */
+export interface BulletinPreworkRow {
+  label: string;
+  projects: number;
+  required: number;
+  done: number;
+  notApplicable: number;
+  rate: number | null;
+}
+
+export interface BulletinPrework {
+  district: BulletinPreworkRow;
+  byUnit: BulletinPreworkRow[];
+}
+
 export interface BulletinData {
   /** YYYY-MM */
   month: string;
@@ -92,4 +154,6 @@ export interface BulletinData {
   behind: BulletinProjectBehind[];
   lateReports: BulletinLateReport[];
   adjustments: BulletinAdjustment[];
+  problems: BulletinProblems;
+  prework: BulletinPrework;
 }

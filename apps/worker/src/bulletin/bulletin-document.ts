@@ -1,6 +1,21 @@
 import { AlignmentType, BorderStyle, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
-import type { BulletinData, BulletinRow } from './bulletin-data';
-import { gapText, overviewParagraphs, percent, periodText, wan } from './bulletin-text';
+import type { BulletinData, BulletinProblemRow, BulletinRow } from './bulletin-data';
+import {
+  gapText,
+  noticeCells,
+  NOTICE_HEADERS,
+  overdueProblemCells,
+  OVERDUE_PROBLEM_HEADERS,
+  overviewParagraphs,
+  percent,
+  periodText,
+  preworkCells,
+  preworkParagraph,
+  PREWORK_HEADERS,
+  problemParagraphs,
+  PROBLEM_FIGURE_HEADERS,
+  wan,
+} from './bulletin-text';
 
 // The typefaces of Chinese government documents (公文): a song-style title, fang-song body, hei headings.
 const TITLE_FONT = '方正小标宋简体';
@@ -45,6 +60,33 @@ function figureRow(row: BulletinRow): string[] {
     percent(row.startRateToDate),
     `${row.lights.red}/${row.lights.yellow}/${row.lights.green}`,
   ];
+}
+
+const problemRow = (row: BulletinProblemRow, header: string = row.label): string[] => [
+  header,
+  String(row.opened),
+  String(row.closed),
+  String(row.openAtEnd),
+  String(row.overdueAtEnd),
+];
+
+/** 七、问题清单及督办: the month's figures by category and by unit, the overdue problems, the 督办单 issued. */
+function problemSection(data: BulletinData): (Paragraph | Table)[] {
+  const { problems } = data;
+  const [summary, ...rest] = problemParagraphs(data);
+  const sections: (Paragraph | Table)[] = [heading('七、问题清单及督办情况'), body(summary)];
+  if (problems.byUnit.length) {
+    sections.push(
+      body('按问题类别：'),
+      table(['问题类别', ...PROBLEM_FIGURE_HEADERS], [...problems.byCategory.map((row) => problemRow(row)), problemRow(problems.total)]),
+      body('按交办单位：'),
+      table(['交办单位', ...PROBLEM_FIGURE_HEADERS], [...problems.byUnit.map((row) => problemRow(row)), problemRow(problems.total)]),
+    );
+  }
+  if (problems.overdue.length) sections.push(body(rest[0]), table(OVERDUE_PROBLEM_HEADERS, problems.overdue.map(overdueProblemCells)));
+  sections.push(body(rest[rest.length - 1]));
+  if (problems.notices.length) sections.push(table(NOTICE_HEADERS, problems.notices.map(noticeCells)));
+  return sections;
 }
 
 /** The month's 调度通报 as a Word document (.docx), modelled on published district bulletins. */
@@ -115,6 +157,10 @@ export async function renderBulletinDocument(data: BulletinData): Promise<Buffer
           ),
         ]
       : [body('本年度计划未作调整。')]),
+    ...problemSection(data),
+    heading('八、前期手续办理情况'),
+    body(preworkParagraph(data)),
+    ...(data.prework.byUnit.length ? [table(PREWORK_HEADERS, data.prework.byUnit.map(preworkCells))] : []),
   ];
   const document = new Document({
     creator: '綦江区发展和改革委员会',

@@ -1,9 +1,45 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { Clock, type Env } from '@qj/config';
-import { hundredthsToNumber, projectInvestmentFigures, rankByValue, rankingDefinition, rateHundredths, toFen, type InvestmentLightRules } from '@qj/domain';
-import { ALL_UNITS, BulletinRepository, InvestmentFiguresRepository, type InvestmentSummaryRow } from '@qj/persistence';
-import type { BulletinData, BulletinFigures, BulletinProjectBehind, BulletinRow } from './bulletin-data';
+import {
+  countProblems,
+  datedProblem,
+  hundredthsToNumber,
+  monthEnd,
+  PROBLEM_CATEGORIES,
+  PROBLEM_CATEGORY_LABELS,
+  problemOverdueDaysOn,
+  projectInvestmentFigures,
+  rankByValue,
+  rankingDefinition,
+  rateHundredths,
+  supervisionNoticeNumber,
+  todayIn,
+  toFen,
+  type DatedProblem,
+  type InvestmentLightRules,
+  type ProblemCategory,
+} from '@qj/domain';
+import {
+  ALL_UNITS,
+  ApprovalRepository,
+  BulletinRepository,
+  InvestmentFiguresRepository,
+  ProblemRepository,
+  SupervisionRepository,
+  type InvestmentSummaryRow,
+  type PreworkSummaryRow,
+  type ProblemRow,
+} from '@qj/persistence';
+import type {
+  BulletinData,
+  BulletinFigures,
+  BulletinPreworkRow,
+  BulletinProblemRow,
+  BulletinProblems,
+  BulletinProjectBehind,
+  BulletinRow,
+} from './bulletin-data';
 
 /** A summary row as the bulletin prints it; lights are the investment lights (投资进度), like the projects listed behind. */
 export function bulletinFigures(row: InvestmentSummaryRow | undefined, month: number): BulletinFigures {
@@ -54,6 +90,73 @@ export function bulletinFigures(row: InvestmentSummaryRow | undefined, month: nu
   };
 }
 
+/** The label of the 按交办单位 row of problems not yet assigned (待交办). */
+export const UNASSIGNED_LABEL = '未交办';
+
+const preworkRowOf = (row: PreworkSummaryRow | undefined, label: string): BulletinPreworkRow => ({
+  label,
+  projects: row?.projects ?? 0,
+  required: row?.required ?? 0,
+  done: row?.done ?? 0,
+  notApplicable: row?.notApplicable ?? 0,
+  rate: row && row.rateHundredths !== null ? hundredthsToNumber(BigInt(row.rateHundredths)) : null,
+});
+
+type DatedRow = ProblemRow & DatedProblem;
+
+/**
+ * The month's 问题清单 figures: the problems as GET /api/problems reads them for the district, counted by the domain's
+ * period rule (raised and closed in the month; open and overdue as on `asOf`), by category and by the unit assigned.
+ */
+export function problemFigures(rows: DatedRow[], from: string, asOf: string): Omit<BulletinProblems, 'notices'> {
+  const period = { from, to: asOf };
+  const row = (key: string, label: string, of: DatedRow[]): BulletinProblemRow => ({ key, label, ...countProblems(of, period, asOf) });
+  const units = new Map<string, { label: string; rows: DatedRow[] }>();
+  for (const problem of rows) {
+    const key = problem.assignedUnitId ?? 'unassigned';
+    const unit = units.get(key) ?? { label: problem.assignedUnitName ?? UNASSIGNED_LABEL, rows: [] };
+    unit.rows.push(problem);
+    units.set(key, unit);
+  }
+  const active = (figures: BulletinProblemRow) => figures.opened + figures.closed + figures.openAtEnd > 0;
+  const byUnit = [...units]
+    .map(([key, unit]) => row(key, unit.label, unit.rows))
+    .filter(active)
+    .sort((a, b) =>
+      a.key === 'unassigned'
+        ? 1
+        : b.key === 'unassigned'
+          ? -1
+          : b.overdueAtEnd - a.overdueAtEnd || b.openAtEnd - a.openAtEnd || a.label.localeCompare(b.label, 'zh'),
+    );
+  const overdue = rows
+    .map((problem) => ({ problem, days: problemOverdueDaysOn(problem, asOf) }))
+    .filter(({ days }) => days > 0)
+    .sort((a, b) => b.days - a.days)
+    .map(({ problem, days }) => ({
+      title: problem.title,
+      projectName: problem.projectName,
+      category: PROBLEM_CATEGORY_LABELS[problem.category as ProblemCategory] ?? problem.category,
+      unitName: problem.assignedUnitName ?? UNASSIGNED_LABEL,
+      dueDate: problem.dueDate as string,
+      overdueDays: days,
+    }));
+  return {
+    from,
+    asOf,
+    total: row('district', '全区合计', rows),
+    byCategory: PROBLEM_CATEGORIES.map((category) =>
+      row(
+        category,
+        PROBLEM_CATEGORY_LABELS[category],
+        rows.filter((problem) => problem.category === category),
+      ),
+    ),
+    byUnit,
+    overdue,
+  };
+}
+
 const rowOf = (item: InvestmentSummaryRow, month: number): BulletinRow => ({ ...bulletinFigures(item, month), key: item.key, label: item.label });
 
 /**
@@ -67,6 +170,9 @@ export class BulletinGatherer {
   constructor(
     private readonly figures: InvestmentFiguresRepository,
     private readonly bulletins: BulletinRepository,
+    private readonly problems: ProblemRepository,
+    private readonly supervision: SupervisionRepository,
+    private readonly approvals: ApprovalRepository,
     private readonly clock: Clock,
     private readonly config: ConfigService<Env, true>,
   ) {}
@@ -78,18 +184,28 @@ export class BulletinGatherer {
   async gather(month: string): Promise<BulletinData> {
     const [year, monthNo] = [Number(month.slice(0, 4)), Number(month.slice(5, 7))];
     const rules = this.rules();
+    const timeZone = this.config.get('APP_TIMEZONE', { infer: true });
+    const generatedOn = this.clock.today();
+    // The month's problems as on its last day, or on today while it runs.
+    const from = `${month}-01`;
+    const asOf = [generatedOn, monthEnd(year, monthNo)].sort()[0];
     const summary = (by: 'district' | 'investment_type' | 'chapter' | 'unit') => this.figures.summary({ year, month: monthNo, by, scope: ALL_UNITS, rules });
-    const [district, byType, byChapter, byUnit, units, projects, counts, lateReports, adjustments] = await Promise.all([
-      summary('district'),
-      summary('investment_type'),
-      summary('chapter'),
-      summary('unit'),
-      this.figures.units(ALL_UNITS),
-      this.figures.projectFactsOfYear(year),
-      this.bulletins.stageCounts(year),
-      this.bulletins.lateReports(month, this.config.get('APP_TIMEZONE', { infer: true })),
-      this.bulletins.adjustments(year),
-    ]);
+    const [district, byType, byChapter, byUnit, units, projects, counts, lateReports, adjustments, problems, notices, preworkDistrict, preworkUnits] =
+      await Promise.all([
+        summary('district'),
+        summary('investment_type'),
+        summary('chapter'),
+        summary('unit'),
+        this.figures.units(ALL_UNITS),
+        this.figures.projectFactsOfYear(year),
+        this.bulletins.stageCounts(year),
+        this.bulletins.lateReports(month, timeZone),
+        this.bulletins.adjustments(year),
+        this.problems.list(ALL_UNITS, {}, asOf),
+        this.supervision.issued(ALL_UNITS, from, asOf, timeZone),
+        this.approvals.summary('district', ALL_UNITS),
+        this.approvals.summary('unit', ALL_UNITS),
+      ]);
 
     const unitRows = new Map(byUnit.items.map((item) => [item.key, item]));
     const { ranked, unranked } = rankByValue(
@@ -121,7 +237,7 @@ export class BulletinGatherer {
       month,
       year,
       monthNo,
-      generatedOn: this.clock.today(),
+      generatedOn,
       district: { ...bulletinFigures(district.items[0], monthNo), totalInvestment: counts.totalInvestment },
       inPreparation: counts.inPreparation,
       underConstruction: counts.underConstruction,
@@ -139,6 +255,22 @@ export class BulletinGatherer {
       behind: behind.map(({ order: _order, ...project }) => project),
       lateReports,
       adjustments,
+      problems: {
+        ...problemFigures(
+          problems.map((problem) => datedProblem(problem, timeZone)),
+          from,
+          asOf,
+        ),
+        notices: notices.map((notice) => ({
+          number: supervisionNoticeNumber(notice.year, notice.sequence),
+          problemTitle: notice.problemTitle,
+          projectName: notice.projectName,
+          unitName: notice.unitName,
+          issuedOn: todayIn(timeZone, notice.createdAt),
+          replyBy: notice.replyBy,
+        })),
+      },
+      prework: { district: preworkRowOf(preworkDistrict[0], '全区'), byUnit: preworkUnits.map((row) => preworkRowOf(row, row.label)) },
     };
   }
 }

@@ -1,4 +1,5 @@
-import type { BulletinData, DistrictFigures } from './bulletin-data';
+import { monthEnd } from '@qj/domain';
+import type { BulletinData, BulletinOverdueProblem, BulletinPreworkRow, BulletinSupervisionNotice, DistrictFigures } from './bulletin-data';
 
 /** 万元 as the bulletin prints them: the exact decimal, thousands grouped (12,345.60). */
 export function wan(amount: string): string {
@@ -42,4 +43,57 @@ export function overviewParagraphs(data: BulletinData): string[] {
       `仍处于前期阶段的项目 ${data.inPreparation} 个，在建项目 ${data.underConstruction} 个。`,
     `投资进度红黄绿灯：绿灯 ${d.lights.green} 个、黄灯 ${d.lights.yellow} 个、红灯 ${d.lights.red} 个。`,
   ];
+}
+
+/** 9月30日 */
+const dayText = (date: string): string => `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`;
+
+/** The days the problem figures cover: 9月 (the whole month), or 10月1日—10日 while the month runs. */
+function problemPeriodText(asOf: string, year: number, monthNo: number): string {
+  return asOf === monthEnd(year, monthNo) ? `${monthNo}月` : `${monthNo}月1日—${Number(asOf.slice(8, 10))}日`;
+}
+
+export const PROBLEM_FIGURE_HEADERS = ['本月新增', '本月销号', '月末未销号', '其中逾期'];
+export const OVERDUE_PROBLEM_HEADERS = ['问题', '所属项目', '类别', '交办单位', '办结时限', '逾期天数'];
+export const NOTICE_HEADERS = ['督办单编号', '问题', '所属项目', '督办单位', '印发日期', '要求回复日期'];
+export const PREWORK_HEADERS = ['责任单位', '前期项目数', '应办要件', '不适用', '已办结', '办结率'];
+
+export const overdueProblemCells = (p: BulletinOverdueProblem): string[] => [p.title, p.projectName, p.category, p.unitName, p.dueDate, String(p.overdueDays)];
+export const noticeCells = (n: BulletinSupervisionNotice): string[] => [n.number, n.problemTitle, n.projectName, n.unitName, n.issuedOn, n.replyBy];
+export const preworkCells = (r: BulletinPreworkRow): string[] => [
+  r.label,
+  String(r.projects),
+  String(r.required),
+  String(r.notApplicable),
+  String(r.done),
+  percent(r.rate),
+];
+
+/**
+ * The sentences of the 问题清单 section, the same in the document and the annex: the month's figures, then (when there
+ * are overdue problems) the line that introduces their list, then the 督办单 issued.
+ */
+export function problemParagraphs(data: BulletinData): string[] {
+  const { problems } = data;
+  const t = problems.total;
+  const period = problemPeriodText(problems.asOf, data.year, data.monthNo);
+  const figures =
+    t.opened + t.closed + t.openAtEnd === 0
+      ? `${period}无新增、销号问题，截至${dayText(problems.asOf)}无未销号问题。`
+      : `${period}新增问题 ${t.opened} 个，销号 ${t.closed} 个；截至${dayText(problems.asOf)}，未销号问题 ${t.openAtEnd} 个，其中超过办结时限的 ${t.overdueAtEnd} 个。`;
+  return [
+    figures,
+    ...(problems.overdue.length ? [`以下 ${problems.overdue.length} 个问题超过办结时限仍未销号，请交办单位抓紧办理：`] : []),
+    problems.notices.length ? `${period}印发督办单 ${problems.notices.length} 份：` : `${period}未印发督办单。`,
+  ];
+}
+
+/** The 前期手续 sentence: the district's 前期手续办结率 (approvals done ÷ required less 不适用). */
+export function preworkParagraph(data: BulletinData): string {
+  const d = data.prework.district;
+  if (d.projects === 0) return `截至${dayText(data.generatedOn)}，无处于前期阶段的项目。`;
+  return (
+    `截至${dayText(data.generatedOn)}，处于前期阶段的项目 ${d.projects} 个，应办要件 ${d.required} 项（其中不适用 ${d.notApplicable} 项），` +
+    `已办结 ${d.done} 项，前期手续办结率 ${percent(d.rate)}（已办结 ÷ 应办要件扣除不适用）。各责任单位情况如下：`
+  );
 }

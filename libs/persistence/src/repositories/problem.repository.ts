@@ -71,6 +71,7 @@ export interface NewProblem {
 
 export interface ProblemFilter {
   status?: string;
+  category?: string;
   /** The unit the problem is assigned to (交办单位). */
   unitId?: string;
   projectId?: string;
@@ -177,8 +178,9 @@ export class ProblemRepository {
          AND ($4::uuid IS NULL OR pr.assigned_unit_id = $4)
          AND ($5::uuid IS NULL OR pr.project_id = $5)
          AND ($6::boolean IS NULL OR ${overdueProblemSql('pr', '$1::date')} IS NOT DISTINCT FROM $6)
+         AND ($7::text IS NULL OR pr.category = $7)
        ORDER BY "overdueDays" DESC, pr.created_at DESC, pr.id`,
-      [today, unitId, filter.status ?? null, filter.unitId ?? null, filter.projectId ?? null, filter.overdue ?? null],
+      [today, unitId, filter.status ?? null, filter.unitId ?? null, filter.projectId ?? null, filter.overdue ?? null, filter.category ?? null],
     );
   }
 

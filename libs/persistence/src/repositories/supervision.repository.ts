@@ -149,6 +149,18 @@ export class SupervisionRepository {
     ]);
   }
 
+  /**
+   * The scope's 督办单 issued on the days [from, to] in `timeZone` (its APP_TIMEZONE), in number order: the digest's week,
+   * the bulletin's month. The scope is the list's.
+   */
+  issued(scope: UnitScope, from: string, to: string, timeZone: string): Promise<SupervisionNoticeRow[]> {
+    return this.dataSource.query(
+      `${NOTICE} WHERE ($1::uuid IS NULL OR n.unit_id = $1 OR p.unit_id = $1) AND (n.created_at AT TIME ZONE $4::text)::date BETWEEN $2::date AND $3::date
+       ORDER BY n.year, n.sequence`,
+      [unitOfScope(scope), from, to, timeZone],
+    );
+  }
+
   /** One 督办单 with its document, within the scope; undefined when there is none or the scope does not reach it. */
   async document(scope: UnitScope, id: string): Promise<(SupervisionNoticeRow & { document: Buffer }) | undefined> {
     const [row] = await this.dataSource.query(

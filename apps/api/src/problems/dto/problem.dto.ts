@@ -78,6 +78,11 @@ export class ListProblemsQueryDto {
   @IsIn(PROBLEM_STATUSES, say(`status 必须是以下之一：${PROBLEM_STATUSES.join('、')}`, `status must be one of: ${PROBLEM_STATUSES.join(', ')}`))
   status?: string;
 
+  @ApiPropertyOptional({ ...category, description: 'one category (the bulletin counts by it)' })
+  @IsOptional()
+  @IsIn(PROBLEM_CATEGORIES, say(`category 必须是以下之一：${CATEGORY_LIST}`, `category must be one of: ${PROBLEM_CATEGORIES.join(', ')}`))
+  category?: string;
+
   @ApiPropertyOptional({ format: 'uuid', description: 'the unit the problems are assigned to (交办单位)' })
   @IsOptional()
   @IsUUID('all', say('unitId 必须是单位编号（UUID）', 'unitId must be a unit id (UUID)'))
