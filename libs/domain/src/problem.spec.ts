@@ -1,5 +1,15 @@
+import { addDays } from './calendar-date';
 import { describeChange } from './change-text';
-import { isProblemCategory, PROBLEM_CATEGORIES, PROBLEM_CATEGORY_LABELS, problemEscalationLevels, reopenedStatus, supervisionNoticeNumber } from './problem';
+import {
+  isProblemCategory,
+  PROBLEM_AGE_BUCKETS,
+  PROBLEM_CATEGORIES,
+  problemAgeBucket,
+  PROBLEM_CATEGORY_LABELS,
+  problemEscalationLevels,
+  reopenedStatus,
+  supervisionNoticeNumber,
+} from './problem';
 import { isProblemOverdue, problemOverdueDays } from './rules';
 
 describe('problems (问题清单)', () => {
@@ -55,5 +65,11 @@ describe('problem escalation (督办)', () => {
 
   it('numbers a 督办单 the district’s way', () => {
     expect(supervisionNoticeNumber(2027, 3)).toBe('督办〔2027〕3号');
+  });
+
+  it('buckets an open problem by the days since it was raised: up to 7, 8–30, 31–90, more than 90', () => {
+    const age = (days: number) => problemAgeBucket(addDays('2027-06-30', -days), '2027-06-30');
+    expect([0, 7, 8, 30, 31, 90, 91, 400].map(age)).toEqual(['week', 'week', 'month', 'month', 'quarter', 'quarter', 'older', 'older']);
+    expect(PROBLEM_AGE_BUCKETS.map((b) => b.label)).toEqual(['7天以内', '8–30天', '31–90天', '90天以上']);
   });
 });

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { overdueProblemSql, problemOverdueDaysSql } from '../rules.sql';
+import { overdueProblemSql, problemAgeBucketSql, problemOverdueDaysSql } from '../rules.sql';
 import { lockProjectRefs, ProjectRef } from './project-locks';
 import { managerOf, Transaction } from './transaction';
 import { UnitScope, unitOfScope } from './unit-scope';
@@ -60,6 +60,14 @@ export interface NewProblem {
   category: string;
   neededBy: string;
   raisedBy: string;
+}
+
+/** Open (not closed) problems counted by category and age bucket: one row per pair that has any. */
+export interface ProblemSummaryRow {
+  category: string;
+  bucket: string;
+  open: number;
+  overdue: number;
 }
 
 export interface ProblemFilter {
@@ -169,6 +177,18 @@ export class ProblemRepository {
          AND ($6::boolean IS NULL OR ${overdueProblemSql('pr', '$1::date')} IS NOT DISTINCT FROM $6)
        ORDER BY "overdueDays" DESC, pr.created_at DESC, pr.id`,
       [today, unitId, filter.status ?? null, filter.unitId ?? null, filter.projectId ?? null, filter.overdue ?? null],
+    );
+  }
+
+  /** The scope's open (not closed) problems counted by category and age bucket (days since raised, in `timeZone`), and the overdue among them. */
+  summary(scope: UnitScope, today: string, timeZone: string): Promise<ProblemSummaryRow[]> {
+    return this.dataSource.query(
+      `SELECT pr.category, ${problemAgeBucketSql('pr', '$1::date', '$3::text')} AS bucket, count(*)::int AS open,
+              count(*) FILTER (WHERE ${overdueProblemSql('pr', '$1::date')})::int AS overdue
+       FROM problem pr JOIN project p ON p.id = pr.project_id
+       WHERE pr.status <> 'closed' AND ($2::uuid IS NULL OR p.unit_id = $2 OR pr.assigned_unit_id = $2)
+       GROUP BY 1, 2`,
+      [today, unitOfScope(scope), timeZone],
     );
   }
 
