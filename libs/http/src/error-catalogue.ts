@@ -72,6 +72,11 @@ export const ERRORS = {
   forbidden: { status: 403, zh: '无权执行此操作', en: 'You may not do this' },
   no_unit: { status: 403, zh: '您的账号未关联责任单位', en: 'Your account belongs to no responsible unit' },
   outside_unit: { status: 403, zh: '无权执行此操作：{subject}不属于您的单位', en: 'You may not do this: {subject} does not belong to your unit' },
+  files_not_attachable: {
+    status: 403,
+    zh: '您的角色不能附加文件（{field}）：只有能上传文件的角色（项目责任单位、区发展改革委审核人、管理员）可以附加',
+    en: 'Your role may not attach files ({field}): only the roles that upload them (project owners, the DRC’s reviewers, admins) may',
+  },
   own_request: { status: 403, zh: '不能审批本人提交的申请', en: 'You may not decide a request you filed yourself' },
   not_requester: { status: 403, zh: '只有申请人本人可以撤回申请', en: 'Only the requester may withdraw a request' },
   reviewer_rebaseline_only: {

@@ -78,3 +78,12 @@ export function problemAgeBucketSql(pr: string, today: string, timeZone: string)
   const arms = PROBLEM_AGE_BUCKETS.map(({ bucket, maxDays }) => (maxDays === null ? `ELSE '${bucket}'` : `WHEN ${age} <= ${maxDays} THEN '${bucket}'`));
   return `(CASE ${arms.join(' ')} END)`;
 }
+
+/**
+ * Who reads problem `pr` of project `p` beyond the DRC: the project's unit (who raised it) and the unit it is assigned
+ * to (who answers it); `unit` is a SQL expression of a unit id. The problem list, a problem's page and its files
+ * (FileRepository) all ask this; the access guard's `problem` resource names the same two units.
+ */
+export function problemInUnitSql(pr: string, p: string, unit: string): string {
+  return `(${p}.unit_id = ${unit} OR ${pr}.assigned_unit_id = ${unit})`;
+}

@@ -29,7 +29,7 @@ export class FilesController {
   @RequireAccess('file.upload')
   @UseInterceptors(EvidenceUploadInterceptor)
   @ApiOperation({
-    summary: `Upload one evidence file (multipart field \`${EVIDENCE_FIELD}\`; PDF, JPEG, PNG or WebP by its content, ≤ ${MAX_EVIDENCE_BYTES / 1024 / 1024} MB). Attach it by its id (\`fileIds\`) to a transition request or a monthly report; until then only its uploader sees it. The same bytes are stored once`,
+    summary: `Upload one evidence file (multipart field \`${EVIDENCE_FIELD}\`; PDF, JPEG, PNG or WebP by its content, ≤ ${MAX_EVIDENCE_BYTES / 1024 / 1024} MB). Attach it by its id (\`fileIds\`) to a transition request, a monthly report, an approval, a problem or a reply; until then only its uploader sees it. The same bytes are stored once`,
   })
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', required: [EVIDENCE_FIELD], properties: { [EVIDENCE_FIELD]: { type: 'string', format: 'binary' } } } })

@@ -2,11 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { Env } from '@qj/config';
 import { blobKey, captureFactsOf, FileStore, isImage, THUMBNAIL_CONTENT_TYPE, thumbnailKey, thumbnailOf } from '@qj/files';
-import { domainError, ValidationFailedException } from '@qj/http';
+import { DomainException, domainError, ValidationFailedException } from '@qj/http';
 import { ALL_UNITS, AuditRepository, FileOwnerKind, FileReader, FileRepository, FileRow, oneUnit, type Transaction } from '@qj/persistence';
 import type { Readable } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
-import { AuthUser, canReadEverything } from '../auth';
+import { AuthUser, canReadEverything, PERMISSIONS } from '../auth';
 import type { ReceivedUpload } from './evidence-upload.interceptor';
 import { InjectFileStore } from './file-store.provider';
 
@@ -143,13 +143,22 @@ export class FilesService {
 /**
  * Files named by a request body (`fileIds`) attached to one thing of a project: each must be a file the user may
  * see (their own upload, or one already attached where they read), else 400 naming `fileIds[i]` — an unknown id and
- * another unit's file read the same.
+ * another unit's file read the same. Only the roles that upload files attach them: a leader (区领导) reads every
+ * file but writes only comments (403 naming the field).
  */
 @Injectable()
 export class Attachments {
   constructor(private readonly files: FileRepository) {}
 
   async assertAttachable(tx: Transaction, user: AuthUser, ids: readonly string[], field = 'fileIds'): Promise<void> {
+    if (!ids.length) return;
+    if (!(PERMISSIONS['file.upload'].roles as readonly string[]).includes(user.role)) {
+      throw new DomainException(
+        'files_not_attachable',
+        { field },
+        { errors: [{ field, message: { zh: '您的角色不能附加文件', en: 'Your role may not attach files' } }] },
+      );
+    }
     const missing = await this.files.unreadable(tx, ids, fileReaderOf(user));
     if (missing.length) {
       throw new ValidationFailedException(

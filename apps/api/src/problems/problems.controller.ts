@@ -26,7 +26,10 @@ export class ProblemsController {
 
   @Post('projects/:id/problems')
   @RequireAccess('problem.raise', 'id')
-  @ApiOperation({ summary: 'Raise a problem that blocks the project (its owners; admins): open until a reviewer assigns it; the reviewers are notified' })
+  @ApiOperation({
+    summary:
+      'Raise a problem that blocks the project (its owners; admins), with its evidence files if any: open until a reviewer assigns it; the reviewers are notified',
+  })
   @ApiCreatedResponse({ type: ProblemDetailDto })
   @ApiProblems(404)
   raise(@CurrentUser() user: AuthUser, @Param('id', uuidParam('id', '项目编号')) id: string, @Body() dto: RaiseProblemDto) {
@@ -55,7 +58,10 @@ export class ProblemsController {
   }
 
   @Get('problems/:id')
-  @ApiOperation({ summary: 'One problem with its thread (404 outside the caller’s scope)' })
+  @ApiOperation({
+    summary:
+      'One problem with its files and its thread, each reply with its files (404 outside the caller’s scope). Whoever reads the problem reads its files (GET /api/files/:id), the assigned unit too',
+  })
   @ApiOkResponse({ type: ProblemDetailDto })
   @ApiProblems(404)
   get(@CurrentUser() user: AuthUser, @Param('id', problemId()) id: string) {
@@ -77,12 +83,13 @@ export class ProblemsController {
   @Post('problems/:id/replies')
   @RequireAccess('problem.reply', 'id')
   @ApiOperation({
-    summary: 'Write in the thread (owners of the project’s unit and of the assigned unit, reviewers, admins); the others concerned are notified',
+    summary:
+      'Write in the thread, with files if any (owners of the project’s unit and of the assigned unit, reviewers, admins; leaders comment without files); the others concerned are notified',
   })
   @ApiCreatedResponse({ type: ProblemDetailDto })
-  @ApiProblems(404)
+  @ApiProblems(404, [403, 'files_not_attachable: a leader’s reply with fileIds'])
   reply(@CurrentUser() user: AuthUser, @Param('id', problemId()) id: string, @Body() dto: ReplyProblemDto) {
-    return this.problems.reply(user, id, dto.text);
+    return this.problems.reply(user, id, dto.text, dto.fileIds ?? []);
   }
 
   @Post('problems/:id/close')

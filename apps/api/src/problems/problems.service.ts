@@ -5,6 +5,7 @@ import { domainError, ValidationFailedException } from '@qj/http';
 import { AuditRepository, ProblemFilter, ProblemRepository, ProblemRow, ProblemState, UnitOfWork, type Transaction } from '@qj/persistence';
 import { domainEvent, EventName } from '@qj/queue';
 import { AuthUser, readScopeOf } from '../auth';
+import { Attachments } from '../files/files.service';
 
 const problemNotFound = (id: string) => domainError('problem_not_found', { id });
 
@@ -13,7 +14,8 @@ const problemNotFound = (id: string) => domainError('problem_not_found', { id })
  * solve it with a due date; the two units and the DRC write in its thread; a reviewer closes it (销号) or reopens it.
  * Each change is audited on the project's history and leaves a `problem.*` event in the outbox for the notifications.
  * An owner reads the problems of their unit's projects and those assigned to their unit, and of the latter's project
- * only its name and code.
+ * only its name and code. A problem and each reply may carry evidence files, attached in the write's transaction;
+ * whoever reads the problem reads them.
  */
 @Injectable()
 export class ProblemsService {
@@ -22,15 +24,22 @@ export class ProblemsService {
     private readonly audit: AuditRepository,
     private readonly unitOfWork: UnitOfWork,
     private readonly clock: Clock,
+    private readonly attachments: Attachments,
   ) {}
 
-  async raise(user: AuthUser, projectId: string, input: { title: string; description: string; category: string; neededBy: string }) {
+  async raise(
+    user: AuthUser,
+    projectId: string,
+    { fileIds = [], ...input }: { title: string; description: string; category: string; neededBy: string; fileIds?: readonly string[] },
+  ) {
     this.assertNotPast('neededBy', input.neededBy);
     const id = await this.unitOfWork.run(async (tx) => {
       const project = await this.problems.lockProject(tx, projectId);
       if (!project) throw domainError('project_not_found', { id: projectId });
+      await this.attachments.assertAttachable(tx, user, fileIds);
       const problem = await this.problems.insert(tx, { ...input, projectId, raisedBy: user.id });
-      await this.record(tx, user, 'problem.raised', null, problem);
+      await this.attachments.set(tx, user, { kind: 'problem', ownerId: problem.id, projectId }, fileIds);
+      await this.record(tx, user, 'problem.raised', null, problem, null, { fileIds });
       return problem.id;
     });
     return this.get(user, id);
@@ -48,10 +57,12 @@ export class ProblemsService {
     return this.get(user, id);
   }
 
-  async reply(user: AuthUser, id: string, text: string) {
+  async reply(user: AuthUser, id: string, text: string, fileIds: readonly string[] = []) {
     await this.change(id, async (tx, current) => {
+      await this.attachments.assertAttachable(tx, user, fileIds);
       const reply = await this.problems.addReply(tx, { problemId: id, authorId: user.id, authorName: user.displayName, authorUnitId: user.unitId, text });
-      await this.record(tx, user, 'problem.replied', null, current, text, undefined, reply.id);
+      await this.attachments.set(tx, user, { kind: 'problem_reply', ownerId: reply.id, projectId: current.projectId }, fileIds);
+      await this.record(tx, user, 'problem.replied', null, current, text, { replyId: reply.id, fileIds }, reply.id);
     });
     return this.get(user, id);
   }
@@ -79,7 +90,8 @@ export class ProblemsService {
     const today = this.clock.today();
     const row = await this.problems.find(readScopeOf(user), id, today);
     if (!row) throw problemNotFound(id);
-    return { ...view(row, today), replies: await this.problems.replies(id) };
+    const { files, ...problem } = row;
+    return { ...view(problem, today), files, replies: await this.problems.replies(id) };
   }
 
   async list(user: AuthUser, filter: ProblemFilter) {

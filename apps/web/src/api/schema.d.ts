@@ -1106,7 +1106,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Raise a problem that blocks the project (its owners; admins): open until a reviewer assigns it; the reviewers are notified */
+        /** Raise a problem that blocks the project (its owners; admins), with its evidence files if any: open until a reviewer assigns it; the reviewers are notified */
         post: operations["ProblemsController_raise"];
         delete?: never;
         options?: never;
@@ -1155,7 +1155,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One problem with its thread (404 outside the caller’s scope) */
+        /** One problem with its files and its thread, each reply with its files (404 outside the caller’s scope). Whoever reads the problem reads its files (GET /api/files/:id), the assigned unit too */
         get: operations["ProblemsController_get"];
         put?: never;
         post?: never;
@@ -1191,7 +1191,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Write in the thread (owners of the project’s unit and of the assigned unit, reviewers, admins); the others concerned are notified */
+        /** Write in the thread, with files if any (owners of the project’s unit and of the assigned unit, reviewers, admins; leaders comment without files); the others concerned are notified */
         post: operations["ProblemsController_reply"];
         delete?: never;
         options?: never;
@@ -1276,7 +1276,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Upload one evidence file (multipart field `file`; PDF, JPEG, PNG or WebP by its content, ≤ 20 MB). Attach it by its id (`fileIds`) to a transition request or a monthly report; until then only its uploader sees it. The same bytes are stored once */
+        /** Upload one evidence file (multipart field `file`; PDF, JPEG, PNG or WebP by its content, ≤ 20 MB). Attach it by its id (`fileIds`) to a transition request, a monthly report, an approval, a problem or a reply; until then only its uploader sees it. The same bytes are stored once */
         post: operations["FilesController_upload"];
         delete?: never;
         options?: never;
@@ -3259,6 +3259,8 @@ export interface components {
              * @example 2027-06-30
              */
             neededBy: string;
+            /** @description evidence of the problem (site photos, letters), attached with it; omitted: none */
+            fileIds?: string[];
         };
         /**
          * @description open (待交办), assigned (已交办), closed (已销号)
@@ -3278,6 +3280,8 @@ export interface components {
             text: string;
             /** Format: date-time */
             createdAt: string;
+            /** @description files attached to the reply, in upload order */
+            files: components["schemas"]["FileRefDto"][];
         };
         ProblemDetailDto: {
             /** Format: uuid */
@@ -3339,6 +3343,8 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+            /** @description files attached when it was raised (photos with their capture time and place when their EXIF has them) */
+            files: components["schemas"]["FileRefDto"][];
             /** @description oldest first */
             replies: components["schemas"]["ProblemReplyDto"][];
         };
@@ -3455,6 +3461,8 @@ export interface components {
         };
         ReplyProblemDto: {
             text: string;
+            /** @description files answering it (a reply letter, a photo of the work done), attached to the reply; omitted: none. Leaders (区领导) comment without files */
+            fileIds?: string[];
         };
         ProblemNoteDto: {
             /** @description 销号说明 (how it was solved) or why it is reopened */
@@ -3847,7 +3855,7 @@ export interface components {
          * @description machine-readable code of the refusal (the error catalogue: each code has one HTTP status and a message per language)
          * @enum {string}
          */
-        ErrorCode: "validation_failed" | "malformed_json" | "body_too_deep" | "body_too_large" | "unsupported_charset" | "unsupported_encoding" | "body_incomplete" | "undecodable_path" | "body_unprocessable" | "route_not_found" | "file_missing" | "file_not_xlsx" | "file_too_large" | "file_inflates_too_large" | "file_not_template" | "invalid_upload" | "invalid_file" | "evidence_missing_file" | "evidence_upload_invalid" | "file_type_unsupported" | "import_rows_invalid" | "unauthenticated" | "metrics_unauthenticated" | "invalid_credentials" | "login_locked" | "forbidden" | "no_unit" | "outside_unit" | "own_request" | "not_requester" | "reviewer_rebaseline_only" | "rebaseline_needs_reviewer" | "project_not_found" | "milestone_not_found" | "approval_not_found" | "request_not_found" | "user_not_found" | "digest_not_found" | "notification_not_found" | "file_not_found" | "file_no_thumbnail" | "job_not_found" | "version_conflict" | "username_taken" | "last_admin" | "pending_request_exists" | "request_already_decided" | "workflow_version_retired" | "milestone_done" | "milestone_not_pending" | "milestone_not_marked" | "job_not_failed" | "unknown_state" | "terminal_state" | "transition_not_allowed" | "unknown_transition" | "approval_not_required" | "approval_required" | "reason_required" | "evidence_missing" | "guard_failed" | "target_milestone" | "project_code_taken" | "plan_not_found" | "month_locked" | "bulletin_not_found" | "bulletin_published" | "bulletin_not_ready" | "report_not_found" | "report_not_submitted" | "report_submitted" | "report_already_submitted" | "plan_year_missing" | "problem_not_found" | "problem_closed" | "supervision_notice_not_found" | "problem_not_closed" | "demo_tracker_active" | "demo_loaded" | "demo_not_loaded" | "not_ready" | "backend_unavailable" | "internal";
+        ErrorCode: "validation_failed" | "malformed_json" | "body_too_deep" | "body_too_large" | "unsupported_charset" | "unsupported_encoding" | "body_incomplete" | "undecodable_path" | "body_unprocessable" | "route_not_found" | "file_missing" | "file_not_xlsx" | "file_too_large" | "file_inflates_too_large" | "file_not_template" | "invalid_upload" | "invalid_file" | "evidence_missing_file" | "evidence_upload_invalid" | "file_type_unsupported" | "import_rows_invalid" | "unauthenticated" | "metrics_unauthenticated" | "invalid_credentials" | "login_locked" | "forbidden" | "no_unit" | "outside_unit" | "files_not_attachable" | "own_request" | "not_requester" | "reviewer_rebaseline_only" | "rebaseline_needs_reviewer" | "project_not_found" | "milestone_not_found" | "approval_not_found" | "request_not_found" | "user_not_found" | "digest_not_found" | "notification_not_found" | "file_not_found" | "file_no_thumbnail" | "job_not_found" | "version_conflict" | "username_taken" | "last_admin" | "pending_request_exists" | "request_already_decided" | "workflow_version_retired" | "milestone_done" | "milestone_not_pending" | "milestone_not_marked" | "job_not_failed" | "unknown_state" | "terminal_state" | "transition_not_allowed" | "unknown_transition" | "approval_not_required" | "approval_required" | "reason_required" | "evidence_missing" | "guard_failed" | "target_milestone" | "project_code_taken" | "plan_not_found" | "month_locked" | "bulletin_not_found" | "bulletin_published" | "bulletin_not_ready" | "report_not_found" | "report_not_submitted" | "report_submitted" | "report_already_submitted" | "plan_year_missing" | "problem_not_found" | "problem_closed" | "supervision_notice_not_found" | "problem_not_closed" | "demo_tracker_active" | "demo_loaded" | "demo_not_loaded" | "not_ready" | "backend_unavailable" | "internal";
         AllowedNowDto: {
             /** @example begin_construction */
             transitionId: string;
@@ -8812,7 +8820,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description 无权执行此操作 (role, or a resource of another unit) */
+            /**
+             * @description files_not_attachable: a leader’s reply with fileIds
+             *
+             *     无权执行此操作 (role, or a resource of another unit)
+             */
             403: {
                 headers: {
                     [name: string]: unknown;

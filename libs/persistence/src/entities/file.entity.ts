@@ -50,20 +50,22 @@ export class FileEntity {
 }
 
 /**
- * What a file is evidence of. Adding a kind (approval, problem, problem_reply) is a new value here and in the check,
- * and one more list in the owner's read: access follows the project every owner belongs to.
+ * What a file is evidence of. Adding a kind is a new value here and in the check (and a migration), and one more list
+ * in the owner's read. Access follows the thing's project — and for a problem and its replies, the problem too: the
+ * unit it is assigned to reads them (FileRepository's READABLE).
  */
-export const FILE_OWNER_KINDS = ['transition_request', 'monthly_report'] as const;
+export const FILE_OWNER_KINDS = ['transition_request', 'monthly_report', 'approval', 'problem', 'problem_reply'] as const;
 export type FileOwnerKind = (typeof FILE_OWNER_KINDS)[number];
 
 /**
  * A file attached to one thing of a project: `ownerId` is the thing's id within its kind (a transition request's id,
- * a monthly report's month). Who may read the thing's project may read the file.
+ * a monthly report's month, an approval's milestone id, a problem's id, a reply's id). Who may read the thing's
+ * project may read the file; a problem's and its replies' files also whoever the problem is assigned to.
  */
 @Entity('file_attachment')
 @Index('file_attachment_owner_idx', ['ownerKind', 'ownerId'])
 @Index('file_attachment_project_idx', ['projectId'])
-@Check('file_attachment_kind_ck', `owner_kind IN ('transition_request', 'monthly_report')`)
+@Check('file_attachment_kind_ck', `owner_kind IN ('transition_request', 'monthly_report', 'approval', 'problem', 'problem_reply')`)
 export class FileAttachmentEntity {
   @PrimaryColumn({ name: 'file_id', type: 'uuid' })
   fileId: string;

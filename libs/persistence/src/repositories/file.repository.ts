@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { FileOwnerKind } from '../entities/file.entity';
+import { problemInUnitSql } from '../rules.sql';
 import { managerOf, Transaction, transactionOf } from './transaction';
 import { UnitScope, unitOfScope } from './unit-scope';
 
@@ -64,11 +65,24 @@ export function attachedFilesSql(kind: FileOwnerKind, ownerId: string, projectId
     WHERE fa.owner_kind = '${kind}' AND fa.owner_id = ${ownerId} AND fa.project_id = ${projectId}), '[]'::json)`;
 }
 
-/** The reader's condition on `f` ($2: the user, $3: the unit or null for all, $4: whether any project is in scope). */
+/**
+ * The problem an attachment `a` belongs to, for a problem's and a reply's files (null for the other kinds; the CASE
+ * keeps the other kinds' owner ids, such as a month, from being read as uuids).
+ */
+const PROBLEM_OF_ATTACHMENT = `CASE a.owner_kind WHEN 'problem' THEN a.owner_id::uuid
+    WHEN 'problem_reply' THEN (SELECT r.problem_id FROM problem_reply r WHERE r.id = a.owner_id::uuid) END`;
+
+/**
+ * The reader's condition on `f` ($2: the user, $3: the unit or null for all, $4: whether any project is in scope): the
+ * thing's project is in scope, or — for a problem and its replies — the problem is (the unit it is assigned to reads
+ * it without reading the project).
+ */
 const READABLE = `(
   (f.uploaded_by = $2 AND NOT EXISTS (SELECT 1 FROM file_attachment a WHERE a.file_id = f.id))
   OR ($4 AND EXISTS (SELECT 1 FROM file_attachment a JOIN project p ON p.id = a.project_id
-                     WHERE a.file_id = f.id AND ($3::uuid IS NULL OR p.unit_id = $3))))`;
+                     WHERE a.file_id = f.id AND ($3::uuid IS NULL OR p.unit_id = $3
+                       OR (a.owner_kind IN ('problem', 'problem_reply')
+                           AND EXISTS (SELECT 1 FROM problem pr WHERE pr.id = (${PROBLEM_OF_ATTACHMENT}) AND ${problemInUnitSql('pr', 'p', '$3')}))))))`;
 
 function readerParams(reader: FileReader): [string, string | null, boolean] {
   return [reader.userId, reader.scope ? unitOfScope(reader.scope) : null, reader.scope !== null];

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { overdueProblemSql, problemAgeBucketSql, problemOverdueDaysSql } from '../rules.sql';
+import { overdueProblemSql, problemAgeBucketSql, problemInUnitSql, problemOverdueDaysSql } from '../rules.sql';
+import { attachedFilesSql, FileRef } from './file.repository';
 import { lockProjectRefs, ProjectRef } from './project-locks';
 import { managerOf, Transaction } from './transaction';
 import { UnitScope, unitOfScope } from './unit-scope';
@@ -42,6 +43,11 @@ export interface ProblemRow extends ProblemState {
   replyCount: number;
 }
 
+/** One problem as its page shows it: with the files attached to it (not to its replies). */
+export interface ProblemDetailRow extends ProblemRow {
+  files: FileRef[];
+}
+
 export interface ProblemReplyRow {
   id: string;
   problemId: string;
@@ -51,6 +57,7 @@ export interface ProblemReplyRow {
   authorUnitName: string | null;
   text: string;
   createdAt: Date;
+  files: FileRef[];
 }
 
 export interface NewProblem {
@@ -83,19 +90,22 @@ const STATE = `pr.id, pr.project_id AS "projectId", pr.title, pr.category, pr.ne
   pr.assigned_unit_id AS "assignedUnitId", pr.due_date::text AS "dueDate", pr.close_note AS "closeNote", pr.version`;
 
 /** `$1` is today (a date). */
-const VIEW = `SELECT ${STATE}, pr.description, p.name AS "projectName", p.project_code AS "projectCode", p.unit_id AS "projectUnitId",
+const COLUMNS = `${STATE}, pr.description, p.name AS "projectName", p.project_code AS "projectCode", p.unit_id AS "projectUnitId",
     pu.name AS "projectUnitName", au.name AS "assignedUnitName",
     CASE WHEN ${overdueProblemSql('pr', '$1::date')} THEN ${problemOverdueDaysSql('pr', '$1::date')} ELSE 0 END AS "overdueDays",
     pr.raised_by AS "raisedBy", ru.display_name AS "raisedByName", pr.assigned_at AS "assignedAt", asg.display_name AS "assignedByName",
     pr.closed_at AS "closedAt", cu.display_name AS "closedByName", pr.created_at AS "createdAt", pr.updated_at AS "updatedAt",
-    (SELECT count(*)::int FROM problem_reply r WHERE r.problem_id = pr.id) AS "replyCount"
-  FROM problem pr
+    (SELECT count(*)::int FROM problem_reply r WHERE r.problem_id = pr.id) AS "replyCount"`;
+
+const FROM = `FROM problem pr
   JOIN project p ON p.id = pr.project_id
   JOIN unit pu ON pu.id = p.unit_id
   LEFT JOIN unit au ON au.id = pr.assigned_unit_id
   LEFT JOIN app_user ru ON ru.id = pr.raised_by
   LEFT JOIN app_user asg ON asg.id = pr.assigned_by
   LEFT JOIN app_user cu ON cu.id = pr.closed_by`;
+
+const VIEW = `SELECT ${COLUMNS} ${FROM}`;
 
 /**
  * The problem list (问题清单) and its threads. A user's reads are scoped: an owner sees the problems of their unit's
@@ -154,14 +164,14 @@ export class ProblemRepository {
     return row;
   }
 
-  /** One problem within the scope (undefined when there is none, or the scope may not see it). */
-  async find(scope: UnitScope, id: string, today: string): Promise<ProblemRow | undefined> {
+  /** One problem within the scope, with its files (undefined when there is none, or the scope may not see it). */
+  async find(scope: UnitScope, id: string, today: string): Promise<ProblemDetailRow | undefined> {
     const unitId = unitOfScope(scope);
-    const [row] = await this.dataSource.query(`${VIEW} WHERE pr.id = $2 AND ($3::uuid IS NULL OR p.unit_id = $3 OR pr.assigned_unit_id = $3)`, [
-      today,
-      id,
-      unitId,
-    ]);
+    const [row] = await this.dataSource.query(
+      `SELECT ${COLUMNS}, ${attachedFilesSql('problem', 'pr.id::text', 'pr.project_id')} AS files ${FROM}
+       WHERE pr.id = $2 AND ($3::uuid IS NULL OR ${problemInUnitSql('pr', 'p', '$3')})`,
+      [today, id, unitId],
+    );
     return row;
   }
 
@@ -170,7 +180,7 @@ export class ProblemRepository {
     const unitId = unitOfScope(scope);
     return this.dataSource.query(
       `${VIEW}
-       WHERE ($2::uuid IS NULL OR p.unit_id = $2 OR pr.assigned_unit_id = $2)
+       WHERE ($2::uuid IS NULL OR ${problemInUnitSql('pr', 'p', '$2')})
          AND ($3::text IS NULL OR pr.status = $3)
          AND ($4::uuid IS NULL OR pr.assigned_unit_id = $4)
          AND ($5::uuid IS NULL OR pr.project_id = $5)
@@ -186,18 +196,19 @@ export class ProblemRepository {
       `SELECT pr.category, ${problemAgeBucketSql('pr', '$1::date', '$3::text')} AS bucket, count(*)::int AS open,
               count(*) FILTER (WHERE ${overdueProblemSql('pr', '$1::date')})::int AS overdue
        FROM problem pr JOIN project p ON p.id = pr.project_id
-       WHERE pr.status <> 'closed' AND ($2::uuid IS NULL OR p.unit_id = $2 OR pr.assigned_unit_id = $2)
+       WHERE pr.status <> 'closed' AND ($2::uuid IS NULL OR ${problemInUnitSql('pr', 'p', '$2')})
        GROUP BY 1, 2`,
       [today, unitOfScope(scope), timeZone],
     );
   }
 
-  /** A problem's thread, oldest first. */
+  /** A problem's thread, oldest first, each reply with its files. */
   replies(problemId: string): Promise<ProblemReplyRow[]> {
     return this.dataSource.query(
       `SELECT r.id, r.problem_id AS "problemId", r.author_id AS "authorId", r.author_name AS "authorName", r.author_unit_id AS "authorUnitId",
-              u.name AS "authorUnitName", r.text, r.created_at AS "createdAt"
-       FROM problem_reply r LEFT JOIN unit u ON u.id = r.author_unit_id WHERE r.problem_id = $1 ORDER BY r.created_at, r.id`,
+              u.name AS "authorUnitName", r.text, r.created_at AS "createdAt", ${attachedFilesSql('problem_reply', 'r.id::text', 'pr.project_id')} AS files
+       FROM problem_reply r JOIN problem pr ON pr.id = r.problem_id LEFT JOIN unit u ON u.id = r.author_unit_id
+       WHERE r.problem_id = $1 ORDER BY r.created_at, r.id`,
       [problemId],
     );
   }

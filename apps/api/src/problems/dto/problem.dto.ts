@@ -5,6 +5,8 @@ import { IsCalendarDate, say, Trim } from '@qj/http';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { calendarDate, dateTime, int } from '../../catalog/dto/project.response.dto';
+import { FileIds } from '../../files/dto/file-ids.dto';
+import { FileRefDto } from '../../files/dto/file.response.dto';
 
 export const PROBLEM_TITLE_MAX = 200;
 export const PROBLEM_TEXT_MAX = 4000;
@@ -37,6 +39,9 @@ export class RaiseProblemDto {
   @ApiProperty({ ...calendarDate, description: 'by when the project needs it solved: today or later (APP_TIMEZONE)' })
   @IsCalendarDate(say('neededBy 必须是有效日期，格式 YYYY-MM-DD', 'neededBy must be a valid date such as 2027-03-31'))
   neededBy: string;
+
+  @FileIds('evidence of the problem (site photos, letters), attached with it; omitted: none')
+  fileIds?: string[];
 }
 
 /** POST /api/problems/:id/assign: the unit that can solve it (交办) and the date it must answer by. */
@@ -55,6 +60,9 @@ export class ReplyProblemDto {
   @ApiProperty({ maxLength: PROBLEM_TEXT_MAX })
   @applyDecorators(...text('text', '回复内容', PROBLEM_TEXT_MAX))
   text: string;
+
+  @FileIds('files answering it (a reply letter, a photo of the work done), attached to the reply; omitted: none. Leaders (区领导) comment without files')
+  fileIds?: string[];
 }
 
 /** POST /api/problems/:id/close (销号) and /reopen: why. */
@@ -127,10 +135,13 @@ export class ProblemReplyDto {
   @ApiProperty({ type: String, nullable: true, description: "the author's unit (null for the DRC's reviewers)" }) authorUnitName: string | null;
   @ApiProperty() text: string;
   @ApiProperty(dateTime) createdAt: string;
+  @ApiProperty({ type: [FileRefDto], description: 'files attached to the reply, in upload order' }) files: FileRefDto[];
 }
 
-/** A problem with its thread. */
+/** A problem with its files and its thread (the list leaves the files out). */
 export class ProblemDetailDto extends ProblemDto {
+  @ApiProperty({ type: [FileRefDto], description: 'files attached when it was raised (photos with their capture time and place when their EXIF has them)' })
+  files: FileRefDto[];
   @ApiProperty({ type: [ProblemReplyDto], description: 'oldest first' }) replies: ProblemReplyDto[];
 }
 
