@@ -4,13 +4,14 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api } from '../api/client';
-import type { Problem, ProblemDetail, ProblemStatus, Profile } from '../api/types';
+import type { FileRef, Problem, ProblemDetail, ProblemStatus, Profile } from '../api/types';
 import { PROBLEM_CATEGORIES } from '../api/types';
 import { useUser } from '../auth/auth';
 import { useI18n } from '../i18n';
 import { formatDate, formatDateTime, trackerToday } from '../lib/dates';
 import { useUnits } from '../lib/reference-data';
 import { useAsync } from '../lib/use-async';
+import { EvidenceFiles, EvidenceUpload } from './evidence-files';
 import { formFieldErrors, PageError, ProblemAlert } from './problem-alert';
 
 const STATUS_COLORS: Record<ProblemStatus, string> = { open: 'gold', assigned: 'blue', closed: 'green' };
@@ -140,6 +141,9 @@ export function ProblemDetailView({ problemId, onChanged }: { problemId: string;
   const state = useAsync((signal) => api.get<ProblemDetail>(`/api/problems/${problemId}`, undefined, signal), [problemId]);
   const [action, setAction] = useState<Action | null>(null);
   const [text, setText] = useState('');
+  const [files, setFiles] = useState<FileRef[]>([]);
+  // The upload box starts afresh after each reply sent.
+  const [uploadKey, setUploadKey] = useState(0);
   const [sending, setSending] = useState(false);
   const [replyError, setReplyError] = useState<unknown>(null);
 
@@ -157,8 +161,12 @@ export function ProblemDetailView({ problemId, onChanged }: { problemId: string;
     setSending(true);
     setReplyError(null);
     try {
-      state.setData(await api.post<ProblemDetail>(`/api/problems/${problem.id}/replies`, { text }));
+      state.setData(
+        await api.post<ProblemDetail>(`/api/problems/${problem.id}/replies`, { text, ...(files.length ? { fileIds: files.map((file) => file.id) } : {}) }),
+      );
       setText('');
+      setFiles([]);
+      setUploadKey((n) => n + 1);
       void message.success(t('problems.replied'));
       onChanged?.();
     } catch (reason) {
@@ -195,7 +203,20 @@ export function ProblemDetailView({ problemId, onChanged }: { problemId: string;
               </>
             ),
           },
-          { key: 'description', label: t('problems.description'), children: <span style={{ whiteSpace: 'pre-wrap' }}>{problem.description}</span> },
+          {
+            key: 'description',
+            label: t('problems.description'),
+            children: (
+              <>
+                <div style={{ whiteSpace: 'pre-wrap' }}>{problem.description}</div>
+                {problem.files.length ? (
+                  <div style={{ marginTop: 8 }} data-testid="problem-files">
+                    <EvidenceFiles files={problem.files} />
+                  </div>
+                ) : null}
+              </>
+            ),
+          },
           {
             key: 'raised',
             label: t('problems.col.raised'),
@@ -273,7 +294,16 @@ export function ProblemDetailView({ problemId, onChanged }: { problemId: string;
                       </Typography.Text>
                     </Space>
                   }
-                  description={<span style={{ whiteSpace: 'pre-wrap', color: 'rgba(0,0,0,0.85)', overflowWrap: 'anywhere' }}>{reply.text}</span>}
+                  description={
+                    <>
+                      <div style={{ whiteSpace: 'pre-wrap', color: 'rgba(0,0,0,0.85)', overflowWrap: 'anywhere' }}>{reply.text}</div>
+                      {reply.files.length ? (
+                        <div style={{ marginTop: 8 }}>
+                          <EvidenceFiles files={reply.files} />
+                        </div>
+                      ) : null}
+                    </>
+                  }
                 />
               </List.Item>
             )}
@@ -293,6 +323,8 @@ export function ProblemDetailView({ problemId, onChanged }: { problemId: string;
             aria-label={t('problems.replyPlaceholder')}
             onChange={(e) => setText(e.target.value)}
           />
+          {/* Leaders (区领导) comment without files: the API's file.upload is not theirs. */}
+          {user.role !== 'leader' ? <EvidenceUpload key={uploadKey} value={[]} onChange={setFiles} /> : null}
           <Button type="primary" icon={<SendOutlined />} disabled={!text.trim()} loading={sending} onClick={() => void send()} data-testid="problem-reply-send">
             {t('problems.replySend')}
           </Button>
@@ -321,6 +353,7 @@ export function RaiseProblemModal({ projectId, onClose, onRaised }: { projectId:
   const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ title: string; description: string; category: string; neededBy: Dayjs }>();
+  const [files, setFiles] = useState<FileRef[]>([]);
   const [error, setError] = useState<unknown>(null);
   const [submitting, setSubmitting] = useState(false);
   const today = trackerToday();
@@ -330,7 +363,11 @@ export function RaiseProblemModal({ projectId, onClose, onRaised }: { projectId:
     setSubmitting(true);
     setError(null);
     try {
-      const raised = await api.post<ProblemDetail>(`/api/projects/${projectId}/problems`, { ...values, neededBy: values.neededBy.format('YYYY-MM-DD') });
+      const raised = await api.post<ProblemDetail>(`/api/projects/${projectId}/problems`, {
+        ...values,
+        neededBy: values.neededBy.format('YYYY-MM-DD'),
+        ...(files.length ? { fileIds: files.map((file) => file.id) } : {}),
+      });
       void message.success(t('problems.raised'));
       onRaised(raised);
     } catch (reason) {
@@ -375,6 +412,9 @@ export function RaiseProblemModal({ projectId, onClose, onRaised }: { projectId:
           rules={[{ required: true, message: t('problems.required', { field: t('problems.neededBy') }) }]}
         >
           <DatePicker format="YYYY-MM-DD" style={{ width: '100%' }} disabledDate={(day) => day.format('YYYY-MM-DD') < today} />
+        </Form.Item>
+        <Form.Item label={t('problems.files')}>
+          <EvidenceUpload value={[]} onChange={setFiles} />
         </Form.Item>
       </Form>
     </Modal>
