@@ -26,10 +26,10 @@ export function ProblemStatusTag({ status }: { status: ProblemStatus }) {
   );
 }
 
-/** Days past the due date, in red; nothing when it is not overdue. */
-export function OverdueDays({ problem }: { problem: Pick<Problem, 'overdueDays'> }) {
+/** Days past the due date, in red; a dash when it is not overdue (nothing at all when `quiet`, beside other tags). */
+export function OverdueDays({ problem, quiet = false }: { problem: Pick<Problem, 'overdueDays'>; quiet?: boolean }) {
   const { t } = useI18n();
-  if (!problem.overdueDays) return <Typography.Text type="secondary">—</Typography.Text>;
+  if (!problem.overdueDays) return quiet ? null : <Typography.Text type="secondary">—</Typography.Text>;
   return (
     <Typography.Text type="danger" strong data-testid="overdue-days">
       {t('problems.overdueDays', { n: problem.overdueDays })}
@@ -185,7 +185,7 @@ export function ProblemDetailView({ problemId, onChanged }: { problemId: string;
         <Space wrap size={[8, 8]}>
           <ProblemStatusTag status={problem.status} />
           <Tag bordered={false}>{t(`problems.category.${problem.category}`)}</Tag>
-          <OverdueDays problem={problem} />
+          <OverdueDays problem={problem} quiet />
         </Space>
       </div>
       <Descriptions

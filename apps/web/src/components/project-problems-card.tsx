@@ -52,7 +52,7 @@ export function ProjectProblemsCard({ projectId, canRaise }: { projectId: string
                     {problem.assignedUnitName} · {formatDate(problem.dueDate)}
                   </Typography.Text>
                 ) : null}
-                <OverdueDays problem={problem} />
+                <OverdueDays problem={problem} quiet />
               </Space>
             </List.Item>
           )}

@@ -196,7 +196,7 @@ function ProblemsTab({
                 <Space wrap size={[8, 4]}>
                   <ProblemStatusTag status={problem.status} />
                   <Tag bordered={false}>{t(`problems.category.${problem.category}`)}</Tag>
-                  <OverdueDays problem={problem} />
+                  <OverdueDays problem={problem} quiet />
                 </Space>
                 <Line label={t('problems.col.project')}>
                   <Link to={`/projects/${problem.projectId}`}>{problem.projectName}</Link>
