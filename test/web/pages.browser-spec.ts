@@ -233,8 +233,8 @@ describe('notifications, digest preview and dashboard pages', () => {
   });
 
   it.each([
-    ['owner_transport', ['/mine', '/projects', `/projects/:project`, '/plan', '/notifications', '/digest-preview']],
-    ['reviewer', ['/dashboard', '/projects', '/approvals', '/plan', '/notifications', '/digest-preview']],
+    ['owner_transport', ['/mine', '/projects', `/projects/:project`, '/problems', '/plan', '/notifications', '/digest-preview']],
+    ['reviewer', ['/dashboard', '/projects', '/approvals', '/problems', '/problems?tab=supervision', '/plan', '/notifications', '/digest-preview']],
     ['admin', ['/admin', '/digest-preview']],
   ])('at 375 px wide every main page of %s fits the screen: no horizontal scrolling of the page', async (username, paths) => {
     const page = await web.open(375, 812);

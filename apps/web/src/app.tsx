@@ -23,6 +23,7 @@ const DigestPage = lazy(() => import('./pages/digest-page'));
 const MonthlyReportsPage = lazy(() => import('./pages/monthly-reports-page'));
 const InvestmentPage = lazy(() => import('./pages/investment-page'));
 const BulletinsPage = lazy(() => import('./pages/bulletins-page'));
+const ProblemsPage = lazy(() => import('./pages/problems-page'));
 
 function Home() {
   const { user } = useAuth();
@@ -112,6 +113,7 @@ export function App() {
             </RoleGate>
           }
         />
+        <Route path="problems" element={<ProblemsPage />} />
         <Route path="bulletins" element={<BulletinsPage />} />
         <Route path="bulletins/:id" element={<BulletinsPage />} />
         <Route path="plan" element={<PlanTreePage />} />

@@ -1,8 +1,11 @@
+import { addDays } from './calendar-date';
 import { describeChange } from './change-text';
 import {
   countProblems,
   isProblemCategory,
+  PROBLEM_AGE_BUCKETS,
   PROBLEM_CATEGORIES,
+  problemAgeBucket,
   PROBLEM_CATEGORY_LABELS,
   problemEscalationLevels,
   problemOverdueDaysOn,
@@ -101,5 +104,11 @@ describe('problem escalation (督办)', () => {
       expect(countProblems(problems, september, '2026-09-15')).toEqual({ opened: 2, closed: 1, openAtEnd: 3, overdueAtEnd: 2 });
       expect(countProblems([], september, september.to)).toEqual({ opened: 0, closed: 0, openAtEnd: 0, overdueAtEnd: 0 });
     });
+  });
+
+  it('buckets an open problem by the days since it was raised: up to 7, 8–30, 31–90, more than 90', () => {
+    const age = (days: number) => problemAgeBucket(addDays('2027-06-30', -days), '2027-06-30');
+    expect([0, 7, 8, 30, 31, 90, 91, 400].map(age)).toEqual(['week', 'week', 'month', 'month', 'quarter', 'quarter', 'older', 'older']);
+    expect(PROBLEM_AGE_BUCKETS.map((b) => b.label)).toEqual(['7天以内', '8–30天', '31–90天', '90天以上']);
   });
 });

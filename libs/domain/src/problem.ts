@@ -1,4 +1,4 @@
-import { todayIn, type CalendarDate } from './calendar-date';
+import { diffDays, todayIn, type CalendarDate } from './calendar-date';
 import { problemOverdueDays } from './rules';
 
 /**
@@ -43,6 +43,26 @@ export type ProblemEscalationLevel = 'overdue' | 'supervision';
 export function problemEscalationLevels(overdueDays: number, supervisionAfterDays: number): ProblemEscalationLevel[] {
   if (overdueDays < 1) return [];
   return overdueDays >= supervisionAfterDays ? ['overdue', 'supervision'] : ['overdue'];
+}
+
+/**
+ * How long an open problem has waited (days since it was raised, calendar days in APP_TIMEZONE): the dashboard's age
+ * buckets, each up to and including `maxDays` (the last has no end). Problems open for long appear in the bulletin.
+ * SQL twin: `problemAgeBucketSql` (libs/persistence/src/rules.sql.ts), built from this list.
+ */
+export const PROBLEM_AGE_BUCKETS = [
+  { bucket: 'week', label: '7天以内', maxDays: 7 },
+  { bucket: 'month', label: '8–30天', maxDays: 30 },
+  { bucket: 'quarter', label: '31–90天', maxDays: 90 },
+  { bucket: 'older', label: '90天以上', maxDays: null },
+] as const satisfies ReadonlyArray<{ bucket: string; label: string; maxDays: number | null }>;
+export type ProblemAgeBucket = (typeof PROBLEM_AGE_BUCKETS)[number]['bucket'];
+
+/** The age bucket of a problem raised on `raisedOn` (its calendar day in APP_TIMEZONE), on `today`. */
+export function problemAgeBucket(raisedOn: CalendarDate, today: CalendarDate): ProblemAgeBucket {
+  const age = diffDays(today, raisedOn);
+  for (const { bucket, maxDays } of PROBLEM_AGE_BUCKETS) if (maxDays === null || age <= maxDays) return bucket;
+  return 'older';
 }
 
 /** Calendar days a 督办单 gives its unit to answer in writing. */

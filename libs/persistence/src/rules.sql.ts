@@ -1,4 +1,4 @@
-import { INACTIVE_STATUSES, PROJECT_STATUSES, STAGES, STALE_DAYS } from '@qj/domain';
+import { INACTIVE_STATUSES, PROBLEM_AGE_BUCKETS, PROJECT_STATUSES, STAGES, STALE_DAYS } from '@qj/domain';
 
 /**
  * The SQL renderings of the business rules in `libs/domain/src/rules.ts`: every query that counts overdue
@@ -65,6 +65,18 @@ export function overdueProblemSql(pr: string, today: string): string {
 /** Days problem `pr` is past due on `today`; meaningful where `overdueProblemSql` holds. */
 export function problemOverdueDaysSql(pr: string, today: string): string {
   return `(${today} - ${pr}.due_date)`;
+}
+
+/** The calendar day, in `timeZone` (a text expression), problem `pr` was raised on. */
+export function problemRaisedOnSql(pr: string, timeZone: string): string {
+  return `(${pr}.created_at AT TIME ZONE ${timeZone})::date`;
+}
+
+/** Problem `pr`'s age bucket on `today` (see `problemAgeBucket`), from PROBLEM_AGE_BUCKETS. */
+export function problemAgeBucketSql(pr: string, today: string, timeZone: string): string {
+  const age = `(${today} - ${problemRaisedOnSql(pr, timeZone)})`;
+  const arms = PROBLEM_AGE_BUCKETS.map(({ bucket, maxDays }) => (maxDays === null ? `ELSE '${bucket}'` : `WHEN ${age} <= ${maxDays} THEN '${bucket}'`));
+  return `(CASE ${arms.join(' ')} END)`;
 }
 
 /**

@@ -3,7 +3,16 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags
 import { uuidParam } from '@qj/http';
 import { AuthUser, CurrentUser, RequireAccess } from '../auth';
 import { ApiProblems } from '../openapi/api-problems.decorator';
-import { AssignProblemDto, ListProblemsQueryDto, ProblemDetailDto, ProblemListDto, ProblemNoteDto, RaiseProblemDto, ReplyProblemDto } from './dto/problem.dto';
+import {
+  AssignProblemDto,
+  ListProblemsQueryDto,
+  ProblemDetailDto,
+  ProblemListDto,
+  ProblemNoteDto,
+  ProblemSummaryDto,
+  RaiseProblemDto,
+  ReplyProblemDto,
+} from './dto/problem.dto';
 import { ProblemsService } from './problems.service';
 
 const problemId = () => uuidParam('id', '问题编号');
@@ -35,6 +44,17 @@ export class ProblemsController {
   @ApiOkResponse({ type: ProblemListDto })
   list(@CurrentUser() user: AuthUser, @Query() query: ListProblemsQueryDto) {
     return this.problems.list(user, query);
+  }
+
+  // Before problems/:id, which would take `summary` for an id.
+  @Get('problems/summary')
+  @ApiOperation({
+    summary:
+      'The open problems of the caller’s scope (as GET /api/problems scopes them): how many, how many overdue, by category and by age (days since raised)',
+  })
+  @ApiOkResponse({ type: ProblemSummaryDto })
+  summary(@CurrentUser() user: AuthUser) {
+    return this.problems.summary(user);
   }
 
   @Get('problems/:id')

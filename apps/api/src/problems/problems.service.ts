@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '@qj/config';
-import { PROBLEM_CATEGORY_LABELS, ProblemCategory, problemOverdueDays, reopenedStatus } from '@qj/domain';
+import { PROBLEM_AGE_BUCKETS, PROBLEM_CATEGORIES, PROBLEM_CATEGORY_LABELS, ProblemCategory, problemOverdueDays, reopenedStatus } from '@qj/domain';
 import { domainError, ValidationFailedException } from '@qj/http';
 import { AuditRepository, ProblemFilter, ProblemRepository, ProblemRow, ProblemState, UnitOfWork, type Transaction } from '@qj/persistence';
 import { domainEvent, EventName } from '@qj/queue';
@@ -98,6 +98,33 @@ export class ProblemsService {
     const today = this.clock.today();
     const items = (await this.problems.list(readScopeOf(user), filter, today)).map((row) => view(row, today));
     return { items, total: items.length };
+  }
+
+  /**
+   * The open (not closed) problems of the caller's scope, as GET /api/problems scopes them: how many, how many overdue,
+   * by category (every one, in the district's order) and by age (days since raised, PROBLEM_AGE_BUCKETS).
+   */
+  async summary(user: AuthUser) {
+    const scope = readScopeOf(user);
+    const { today, timeZone } = this.clock.businessDay();
+    const rows = await this.problems.summary(scope, today, timeZone);
+    const sum = (of: typeof rows, key: 'open' | 'overdue') => of.reduce((total, row) => total + row[key], 0);
+    return {
+      open: sum(rows, 'open'),
+      overdue: sum(rows, 'overdue'),
+      byCategory: PROBLEM_CATEGORIES.map((category) => {
+        const of = rows.filter((row) => row.category === category);
+        return { category, label: PROBLEM_CATEGORY_LABELS[category], open: sum(of, 'open'), overdue: sum(of, 'overdue') };
+      }),
+      byAge: PROBLEM_AGE_BUCKETS.map(({ bucket, label }) => ({
+        bucket,
+        label,
+        open: sum(
+          rows.filter((row) => row.bucket === bucket),
+          'open',
+        ),
+      })),
+    };
   }
 
   /** The problem locked for a change; 404 when there is none. */

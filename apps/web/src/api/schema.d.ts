@@ -1131,6 +1131,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/problems/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The open problems of the caller’s scope (as GET /api/problems scopes them): how many, how many overdue, by category and by age (days since raised) */
+        get: operations["ProblemsController_summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/problems/{id}": {
         parameters: {
             query?: never;
@@ -3396,6 +3413,38 @@ export interface components {
             /** @description overdue first (most days first), then the newest */
             items: components["schemas"]["ProblemDto"][];
             total: number;
+        };
+        ProblemCategoryCountDto: {
+            category: components["schemas"]["ProblemCategory"];
+            /** @example 用地 */
+            label: string;
+            /** @description open (not closed) problems of the category */
+            open: number;
+            /** @description of them, past their due date */
+            overdue: number;
+        };
+        /**
+         * @description days since raised (APP_TIMEZONE): week ≤ 7, month 8–30, quarter 31–90, older > 90
+         * @enum {string}
+         */
+        ProblemAgeBucket: "week" | "month" | "quarter" | "older";
+        ProblemAgeCountDto: {
+            /** @description days since raised (APP_TIMEZONE): week ≤ 7, month 8–30, quarter 31–90, older > 90 */
+            bucket: components["schemas"]["ProblemAgeBucket"];
+            /** @example 8–30天 */
+            label: string;
+            /** @description open (not closed) problems of that age */
+            open: number;
+        };
+        ProblemSummaryDto: {
+            /** @description open (not closed: 待交办 or 已交办) problems */
+            open: number;
+            /** @description of them, past their due date */
+            overdue: number;
+            /** @description every category, in the district’s order */
+            byCategory: components["schemas"]["ProblemCategoryCountDto"][];
+            /** @description every age bucket, youngest first */
+            byAge: components["schemas"]["ProblemAgeCountDto"][];
         };
         AssignProblemDto: {
             /**
@@ -8537,6 +8586,43 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 未登录或登录已过期 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description 服务暂时不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    ProblemsController_summary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemSummaryDto"];
                 };
             };
             /** @description 未登录或登录已过期 */

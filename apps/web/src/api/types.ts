@@ -165,3 +165,17 @@ export type PreworkSummaryItem = Schemas['PreworkSummaryItemDto'];
 export type DemoStatus = Schemas['DemoStatusDto'];
 export type DemoLoaded = Schemas['DemoLoadedDto'];
 export type DemoCleared = Schemas['DemoClearedDto'];
+
+/** 问题清单 (POST /api/projects/:id/problems, GET /api/problems[/:id], …/assign, …/replies, …/close, …/reopen). */
+export type ProblemCategory = Schemas['ProblemCategory'];
+export type ProblemStatus = Schemas['ProblemStatus'];
+export const PROBLEM_CATEGORIES = every<ProblemCategory>()('land', 'demolition', 'funding', 'approval', 'utilities', 'planning', 'other');
+export const PROBLEM_STATUSES = every<ProblemStatus>()('open', 'assigned', 'closed');
+export type Problem = Schemas['ProblemDto'];
+export type ProblemDetail = Schemas['ProblemDetailDto'];
+export type ProblemReply = Schemas['ProblemReplyDto'];
+export type ProblemList = Schemas['ProblemListDto'];
+/** GET /api/problems/summary: the open problems by category and age. */
+export type ProblemSummary = Schemas['ProblemSummaryDto'];
+/** 督办单 (GET /api/supervision-notices). */
+export type SupervisionNotice = Schemas['SupervisionNoticeDto'];

@@ -5,11 +5,12 @@ import { ReactNode, useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { api } from '../api/client';
 import { DashboardData, loadDashboard, RollupDimension, RollupRow } from '../api/rollups';
-import type { PreworkSummary, ProjectPage, ProjectStatus } from '../api/types';
+import type { PreworkSummary, ProblemSummary, ProjectPage, ProjectStatus } from '../api/types';
 import { PROJECT_STATUSES, STAGES } from '../api/types';
 import { ChartClick, EChart, loadECharts } from '../charts/echart';
 import { OverdueByUnitChart } from '../charts/overdue-by-unit-chart';
 import { PreworkByUnitChart } from '../charts/prework-by-unit-chart';
+import { ProblemsChart } from '../charts/problems-chart';
 import { WALL_AXIS as AXIS, WALL_SPLIT as SPLIT } from '../charts/wall-theme';
 import { loadWeeklyTrend, WeeklyTrendChart } from '../charts/weekly-trend-chart';
 import { DemoLoadPrompt } from '../components/demo-data';
@@ -57,6 +58,7 @@ export default function DashboardPage() {
   const units = useAsync<DashboardData>((signal) => loadDashboard('unit', signal), [fresh]);
   const trend = useAsync((signal) => loadWeeklyTrend(signal), [fresh]);
   const prework = useAsync((signal) => api.get<PreworkSummary>('/api/prework/summary', { by: 'unit' }, signal), [fresh]);
+  const problems = useAsync((signal) => api.get<ProblemSummary>('/api/problems/summary', undefined, signal), [fresh]);
 
   // Fetch ECharts alongside the data instead of after it: the charts mount only once the numbers are in.
   useEffect(() => void loadECharts(), []);
@@ -426,6 +428,23 @@ export default function DashboardPage() {
                     <WeeklyTrendChart points={trend.data} />
                   ) : trend.error ? (
                     <ProblemAlert error={trend.error} onRetry={trend.reload} />
+                  ) : (
+                    <Skeleton active paragraph={{ rows: 5 }} />
+                  )}
+                </div>
+              </Col>
+              <Col xs={24} xl={10} xxl={8}>
+                <div className="wall-panel">
+                  <h3>
+                    <span>{t('dash.problems')}</span>
+                    <Link to="/problems" style={{ fontSize: 12 }}>
+                      {t('problems.openAll')}
+                    </Link>
+                  </h3>
+                  {problems.data ? (
+                    <ProblemsChart summary={problems.data} />
+                  ) : problems.error ? (
+                    <ProblemAlert error={problems.error} onRetry={problems.reload} />
                   ) : (
                     <Skeleton active paragraph={{ rows: 5 }} />
                   )}

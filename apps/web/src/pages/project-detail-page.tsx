@@ -26,6 +26,7 @@ import { LIGHT_COLORS, LightReasons, LightTag } from '../components/investment-t
 import { MilestoneGantt } from '../components/milestone-gantt';
 import { MilestoneTable, milestoneName } from '../components/milestone-table';
 import { PageError, ProblemAlert } from '../components/problem-alert';
+import { ProjectProblemsCard } from '../components/project-problems-card';
 import { TransitionRequestModal } from '../components/transition-request-modal';
 import { RAG_COLORS, RagLight, StageTag, TargetTag } from '../components/tags';
 import { useI18n } from '../i18n';
@@ -328,6 +329,7 @@ export default function ProjectDetailPage() {
       </Row>
       <InvestmentCard project={project} onFactsChanged={state.reload} />
       <ApprovalChecklist project={project} canEdit={canEdit} onChanged={state.reload} />
+      <ProjectProblemsCard projectId={project.id} canRaise={canEdit} />
       <Card title={t('detail.milestones')} size="small" style={{ marginTop: 16 }}>
         {milestones.length ? <MilestoneGantt milestones={milestones} /> : <Empty description={t('ms.empty')} />}
         <div style={{ marginTop: 12 }}>

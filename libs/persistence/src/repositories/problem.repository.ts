@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { overdueProblemSql, problemInUnitSql, problemOverdueDaysSql } from '../rules.sql';
+import { overdueProblemSql, problemAgeBucketSql, problemInUnitSql, problemOverdueDaysSql } from '../rules.sql';
 import { attachedFilesSql, FileRef } from './file.repository';
 import { lockProjectRefs, ProjectRef } from './project-locks';
 import { managerOf, Transaction } from './transaction';
@@ -67,6 +67,14 @@ export interface NewProblem {
   category: string;
   neededBy: string;
   raisedBy: string;
+}
+
+/** Open (not closed) problems counted by category and age bucket: one row per pair that has any. */
+export interface ProblemSummaryRow {
+  category: string;
+  bucket: string;
+  open: number;
+  overdue: number;
 }
 
 export interface ProblemFilter {
@@ -181,6 +189,18 @@ export class ProblemRepository {
          AND ($7::text IS NULL OR pr.category = $7)
        ORDER BY "overdueDays" DESC, pr.created_at DESC, pr.id`,
       [today, unitId, filter.status ?? null, filter.unitId ?? null, filter.projectId ?? null, filter.overdue ?? null, filter.category ?? null],
+    );
+  }
+
+  /** The scope's open (not closed) problems counted by category and age bucket (days since raised, in `timeZone`), and the overdue among them. */
+  summary(scope: UnitScope, today: string, timeZone: string): Promise<ProblemSummaryRow[]> {
+    return this.dataSource.query(
+      `SELECT pr.category, ${problemAgeBucketSql('pr', '$1::date', '$3::text')} AS bucket, count(*)::int AS open,
+              count(*) FILTER (WHERE ${overdueProblemSql('pr', '$1::date')})::int AS overdue
+       FROM problem pr JOIN project p ON p.id = pr.project_id
+       WHERE pr.status <> 'closed' AND ($2::uuid IS NULL OR ${problemInUnitSql('pr', 'p', '$2')})
+       GROUP BY 1, 2`,
+      [today, unitOfScope(scope), timeZone],
     );
   }
 

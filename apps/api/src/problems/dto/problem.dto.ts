@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { PROBLEM_CATEGORIES, PROBLEM_CATEGORY_LABELS, PROBLEM_STATUSES } from '@qj/domain';
+import { PROBLEM_AGE_BUCKETS, PROBLEM_CATEGORIES, PROBLEM_CATEGORY_LABELS, PROBLEM_STATUSES } from '@qj/domain';
 import { IsCalendarDate, say, Trim } from '@qj/http';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
@@ -153,4 +153,27 @@ export class ProblemDetailDto extends ProblemDto {
 export class ProblemListDto {
   @ApiProperty({ type: [ProblemDto], description: 'overdue first (most days first), then the newest' }) items: ProblemDto[];
   @ApiProperty(int) total: number;
+}
+
+const ageBucket = { enum: PROBLEM_AGE_BUCKETS.map((b) => b.bucket), enumName: 'ProblemAgeBucket' } as const;
+
+export class ProblemCategoryCountDto {
+  @ApiProperty(category) category: string;
+  @ApiProperty({ example: '用地' }) label: string;
+  @ApiProperty({ ...int, description: 'open (not closed) problems of the category' }) open: number;
+  @ApiProperty({ ...int, description: 'of them, past their due date' }) overdue: number;
+}
+
+export class ProblemAgeCountDto {
+  @ApiProperty({ ...ageBucket, description: 'days since raised (APP_TIMEZONE): week ≤ 7, month 8–30, quarter 31–90, older > 90' }) bucket: string;
+  @ApiProperty({ example: '8–30天' }) label: string;
+  @ApiProperty({ ...int, description: 'open (not closed) problems of that age' }) open: number;
+}
+
+/** GET /api/problems/summary: the open problems of the caller's scope (as GET /api/problems scopes them), by category and age. */
+export class ProblemSummaryDto {
+  @ApiProperty({ ...int, description: 'open (not closed: 待交办 or 已交办) problems' }) open: number;
+  @ApiProperty({ ...int, description: 'of them, past their due date' }) overdue: number;
+  @ApiProperty({ type: [ProblemCategoryCountDto], description: 'every category, in the district’s order' }) byCategory: ProblemCategoryCountDto[];
+  @ApiProperty({ type: [ProblemAgeCountDto], description: 'every age bucket, youngest first' }) byAge: ProblemAgeCountDto[];
 }
