@@ -173,7 +173,10 @@ describe('notifications, digest preview and dashboard pages', () => {
     const page = await web.open(1920, 1080);
     await web.signIn(page, 'reviewer');
     await page.waitForURL(`${web.base}/dashboard`);
-    await page.getByTestId('chart-trend-empty').getByText(`目前只有 ${lastWeek} 一周的快照`).waitFor();
+    await page
+      .getByTestId('chart-trend-empty')
+      .getByText(`目前只有 ${weekLabel(lastWeek)} 一周的快照`)
+      .waitFor();
 
     await rollups().snapshot(thisWeek);
     await page.reload();

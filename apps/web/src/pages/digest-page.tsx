@@ -16,7 +16,9 @@ export default function DigestPage() {
     <>
       <div className="page-header">
         <div>
-          <Typography.Title level={3} data-testid="digest-week-title">{t('digest.weekTitle', { week: label ?? '' })}</Typography.Title>
+          <Typography.Title level={3} data-testid="digest-week-title">
+            {t('digest.weekTitle', { week: label ?? '' })}
+          </Typography.Title>
           <Typography.Text type="secondary">{t('digest.weekSubtitle')}</Typography.Text>
         </div>
       </div>
