@@ -227,6 +227,8 @@ describe('notifications, digest preview and dashboard pages', () => {
     await expect(item.getByRole('link').getAttribute('href')).resolves.toBe(`/digests/${thisWeek}`);
     await item.getByRole('link').click();
     await page.waitForURL(`${web.base}/digests/${thisWeek}`);
+    // The title names the week as the mail does, not by its ISO code.
+    await page.getByTestId('digest-week-title').getByText(`每周简报 ${thisWeekLabel}`).waitFor();
     // As composed for the week's Monday (which may precede the milestone's lateness): the stored subject, whatever it counts.
     const subject = (await t.db.query(`SELECT subject FROM digest WHERE user_id = $1 AND week = $2`, [userId, thisWeek])).rows[0].subject;
     expect(subject).toMatch(new RegExp(`^【每周简报】${overdue.unitName} ${thisWeekLabel}：`));

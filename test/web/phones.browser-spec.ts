@@ -18,6 +18,7 @@ interface ListedMilestone {
   baselineDate: string | null;
   realisesTarget: boolean;
   sortOrder: number;
+  updatedAt: string;
 }
 
 /**
@@ -162,6 +163,11 @@ describe('the console on a phone, tables at 1280 px, the dashboard for a meeting
     const done = (await milestonesOf(project.id)).find((m) => m.id === second.id)!;
     expect(done).toMatchObject({ status: 'done', actualDate: todayIn(t.env.APP_TIMEZONE) });
     expect(await sidewaysOverflow(page)).toEqual([]);
+    // 最近更新 sorts the list: the project just updated comes first, its time the milestone's.
+    const latest = (await t.as('owner_transport').get('/api/projects').query({ unit: 'transport', sort: '-lastChangedAt', pageSize: 1 }).expect(200)).body
+      .items[0];
+    expect(latest.id).toBe(project.id);
+    expect(Date.parse(latest.lastChangedAt)).toBeGreaterThanOrEqual(Date.parse((await milestonesOf(project.id)).find((m) => m.id === second.id)!.updatedAt));
   });
 
   it('at 375 px the reviewers’ and admins’ table pages scroll their tables, never the page', async () => {
