@@ -1,5 +1,5 @@
 import { freePort } from '@qj/config';
-import { addDays, isoWeekOf, todayIn } from '@qj/domain';
+import { addDays, isoWeekOf, todayIn, weekLabel } from '@qj/domain';
 import { DigestProcessor } from '../../apps/worker/src/digest/digest.processor';
 import { NotificationsService } from '../../apps/worker/src/notifications/notifications.service';
 import { ProcessorsModule } from '../../apps/worker/src/processors.module';
@@ -256,6 +256,7 @@ describe('workflow notifications', () => {
       expect(notices[0]).toMatchObject({ link: `/digests/${week}` });
       const opened = await t.as(username).get(`/api/me/digests/${week}`).expect(200);
       expect(opened.body.subject).toBe(notices[0].title);
+      expect(opened.body.weekLabel).toBe(weekLabel(week));
       expect(opened.body.html).toContain('<h3');
     }
     await t.as('owner_water').get('/api/me/digests/2020-W01').expect(404);

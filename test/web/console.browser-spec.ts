@@ -310,16 +310,11 @@ describe('web console in Chromium', () => {
     expect(await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth + 1')).toBe(true);
     await page.screenshot({ path: join(ARTIFACTS, 'console-list-phone.png') });
 
+    // At a phone's width the list is cards (phones.browser-spec.ts): their labels follow the language.
     await page.getByRole('button', { name: '切换到英文' }).click();
-    await page
-      .getByRole('columnheader', { name: /Project/ })
-      .first()
-      .waitFor();
+    await page.getByTestId('project-card-next').getByText('Next milestone').first().waitFor();
     await page.getByRole('button', { name: 'Switch to Chinese' }).click();
-    await page
-      .getByRole('columnheader', { name: /项目名称/ })
-      .first()
-      .waitFor();
+    await page.getByTestId('project-card-next').getByText('下一节点').first().waitFor();
 
     await page.evaluate("localStorage.setItem('qj.token', 'not-a-token')");
     await page.goto(`${web.base}/projects`);

@@ -173,7 +173,10 @@ describe('notifications, digest preview and dashboard pages', () => {
     const page = await web.open(1920, 1080);
     await web.signIn(page, 'reviewer');
     await page.waitForURL(`${web.base}/dashboard`);
-    await page.getByTestId('chart-trend-empty').getByText(`目前只有 ${lastWeek} 一周的快照`).waitFor();
+    await page
+      .getByTestId('chart-trend-empty')
+      .getByText(`目前只有 ${weekLabel(lastWeek)} 一周的快照`)
+      .waitFor();
 
     await rollups().snapshot(thisWeek);
     await page.reload();
@@ -224,6 +227,8 @@ describe('notifications, digest preview and dashboard pages', () => {
     await expect(item.getByRole('link').getAttribute('href')).resolves.toBe(`/digests/${thisWeek}`);
     await item.getByRole('link').click();
     await page.waitForURL(`${web.base}/digests/${thisWeek}`);
+    // The title names the week as the mail does, not by its ISO code.
+    await page.getByTestId('digest-week-title').getByText(`每周简报 ${thisWeekLabel}`).waitFor();
     // As composed for the week's Monday (which may precede the milestone's lateness): the stored subject, whatever it counts.
     const subject = (await t.db.query(`SELECT subject FROM digest WHERE user_id = $1 AND week = $2`, [userId, thisWeek])).rows[0].subject;
     expect(subject).toMatch(new RegExp(`^【每周简报】${overdue.unitName} ${thisWeekLabel}：`));

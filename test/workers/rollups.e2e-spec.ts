@@ -130,6 +130,10 @@ describe('roll-ups', () => {
     // The district trend is every unit's snapshot summed per week: every project each week, the move counted once.
     const trend = await t.as('reviewer').get('/api/rollups/trend').expect(200);
     expect(trend.body.items.map((item: { week: string }) => item.week)).toEqual(['2026-W47', '2026-W48']);
+    // Each week also named as the mails name it, in the language asked for.
+    expect(trend.body.items.map((item: { weekLabel: string }) => item.weekLabel)).toEqual(['第47周（11月16日—22日）', '第48周（11月23日—29日）']);
+    const english = await t.as('reviewer').get('/api/rollups/trend').set('Accept-Language', 'en').expect(200);
+    expect(english.body.items[1].weekLabel).toBe('Week 48 (23–29 Nov)');
     const [t47, t48] = trend.body.items;
     const [{ n: projectCount }] = (await t.db.query(`SELECT count(*)::int AS n FROM project`)).rows;
     expect([t47.total, t48.total]).toEqual([projectCount, projectCount]);

@@ -29,7 +29,7 @@ runMain(async () => {
         (prepared.migrations.length ? `  migrations applied now: ${prepared.migrations.length}\n` : '') +
         (imported ? `  plan catalog imported (first start): ${imported.created} projects with their milestones, and this week's roll-up snapshot\n` : '') +
         (demo
-          ? `  demo accounts: admin, reviewer, owner_<unit code> (e.g. owner_transport), password ${env.DEMO_PASSWORD ? 'from DEMO_PASSWORD' : DEFAULT_DEMO_PASSWORD}` +
+          ? `  demo accounts: admin, reviewer, leader, owner_<unit code> (e.g. owner_transport), password ${env.DEMO_PASSWORD ? 'from DEMO_PASSWORD' : DEFAULT_DEMO_PASSWORD}` +
             `${demo.created.length ? ` (${demo.created.length} created now)` : ''}; DEMO_ACCOUNTS=false turns this off\n`
           : ''),
     );

@@ -29,6 +29,22 @@ export function dueDateSql(m: string): string {
   return `COALESCE(${m}.forecast_date, ${m}.baseline_date)`;
 }
 
+/** 最近更新 of project `p`: the latest change to the project or any of its milestones (the list sorts by it, the detail shows it). */
+export function lastChangedAtSql(p: string): string {
+  return `GREATEST(${p}.updated_at, ${p}.last_activity_at, (SELECT max(lc.updated_at) FROM milestone lc WHERE lc.project_id = ${p}.id))`;
+}
+
+/**
+ * Project `p`'s next due milestone as JSON (id, code, name, dueDate, overdueDays on `today`), or null: the open
+ * milestone due first (overdue ones first of all), in plan order among equals.
+ */
+export function nextMilestoneSql(p: string, today: string): string {
+  return `(SELECT json_build_object('id', nm.id, 'code', nm.code, 'name', nm.name, 'dueDate', to_char(${dueDateSql('nm')}, 'YYYY-MM-DD'),
+            'overdueDays', CASE WHEN ${overdueMilestoneSql('nm', p, today)} THEN ${overdueDaysSql('nm', today)} ELSE 0 END)
+           FROM milestone nm WHERE nm.project_id = ${p}.id AND nm.status = 'pending' AND ${dueDateSql('nm')} IS NOT NULL
+           ORDER BY ${dueDateSql('nm')}, nm.sort_order LIMIT 1)`;
+}
+
 /** Milestone `m` of project `p` is overdue on `today` (a date expression): open, due before today, project active. */
 export function overdueMilestoneSql(m: string, p: string, today: string): string {
   return `(${m}.status = 'pending' AND ${dueDateSql(m)} < ${today} AND ${activeProjectSql(p)})`;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '@qj/config';
-import { isoWeekOf } from '@qj/domain';
-import { domainError, isUuid } from '@qj/http';
+import { isoWeekOf, weekLabel } from '@qj/domain';
+import { domainError, isUuid, type Language } from '@qj/http';
 import { DigestComposer } from '@qj/digest';
 import { DigestRepository } from '@qj/persistence';
 
@@ -22,10 +22,11 @@ export class DigestsService {
     return this.composer.compose(recipient, isoWeekOf(today).key, today);
   }
 
-  /** A user's digest for a period as it was composed when sent. */
-  async composed(userId: string, week: string) {
+  /** A user's digest for a period as it was composed when sent, with its ISO week named as the mails name it. */
+  async composed(userId: string, week: string, language: Language) {
     const digest = await this.digests.composed(userId, week);
     if (!digest) throw domainError('digest_not_found', { week });
-    return digest;
+    // A period key may carry a send time after its week (2026-W48-20261123T000000Z); the label names the week.
+    return { ...digest, weekLabel: weekLabel(week.slice(0, 8), language) };
   }
 }

@@ -1,6 +1,6 @@
-import { Controller, Get, Param } from '@nestjs/common';
+import { Controller, Get, Header, Headers, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { ValidationFailedException } from '@qj/http';
+import { languageOf, ValidationFailedException } from '@qj/http';
 import { CurrentUser } from '../auth';
 import { ApiProblems } from '../openapi/api-problems.decorator';
 import { DigestsService } from './digests.service';
@@ -22,9 +22,10 @@ export class MyDigestsController {
   @ApiParam({ name: 'week', schema: { type: 'string', pattern: PERIOD.source }, example: '2026-W48' })
   @ApiOkResponse({ type: SentDigestDto })
   @ApiProblems([404, 'no digest of mine for that period'])
-  async get(@CurrentUser() user: AuthUser, @Param('week') week: string) {
+  @Header('Vary', 'Accept-Language')
+  async get(@CurrentUser() user: AuthUser, @Param('week') week: string, @Headers('accept-language') acceptLanguage?: string) {
     if (!PERIOD.test(week))
       throw new ValidationFailedException([{ field: 'week', message: { zh: 'week 应形如 2026-W48', en: 'week must look like 2026-W48' } }]);
-    return this.digests.composed(user.id, week);
+    return this.digests.composed(user.id, week, languageOf(acceptLanguage));
   }
 }

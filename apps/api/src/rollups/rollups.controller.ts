@@ -1,8 +1,8 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Header, Headers, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { ROLLUP_DIMENSIONS, type RollupDimensionName } from '@qj/persistence';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
-import { say } from '@qj/http';
+import { languageOf, say } from '@qj/http';
 import { RollupHistoryDto, RollupListDto, RollupTrendDto } from './dto/rollup.response.dto';
 import { RollupsService } from './rollups.service';
 
@@ -43,8 +43,9 @@ export class RollupsController {
     summary: "The district's weekly totals from the snapshots, oldest first: projects per stage, RAG, overdue milestones, stale projects, pending requests",
   })
   @ApiOkResponse({ type: RollupTrendDto })
-  trend() {
-    return this.rollups.trend();
+  @Header('Vary', 'Accept-Language')
+  trend(@Headers('accept-language') acceptLanguage?: string) {
+    return this.rollups.trend(languageOf(acceptLanguage));
   }
 
   @Get('history')

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '@qj/config';
-import { addDays, isoWeekOf } from '@qj/domain';
+import { addDays, isoWeekOf, weekLabel } from '@qj/domain';
+import type { Language } from '@qj/http';
 import { ProjectReadRepository, RollupDimensionName, RollupRepository } from '@qj/persistence';
 
 /** The roll-ups the workers keep, with last week's snapshot beside each row, and their weekly history. */
@@ -23,8 +24,9 @@ export class RollupsService {
     };
   }
 
-  async trend() {
-    return { items: await this.rollups.districtTrend() };
+  /** Each week with its label as the mails name it (第48周（11月23日—29日）), in `language`. */
+  async trend(language: Language) {
+    return { items: (await this.rollups.districtTrend()).map((week) => ({ ...week, weekLabel: weekLabel(week.week, language) })) };
   }
 
   async history(by: RollupDimensionName, key: string) {

@@ -1660,6 +1660,22 @@ export interface components {
         Stage: "study" | "start" | "complete";
         /** @enum {string} */
         RagLevel: "green" | "amber" | "red";
+        NextMilestoneDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example construction_permit */
+            code: string;
+            /** @example 施工许可 */
+            name: string;
+            /**
+             * Format: date
+             * @description its forecast, else its baseline
+             * @example 2027-06-30
+             */
+            dueDate: string;
+            /** @description days past due today; 0 unless overdue */
+            overdueDays: number;
+        };
         ProjectListItemDto: {
             /** Format: uuid */
             id: string;
@@ -1740,6 +1756,13 @@ export interface components {
              * @enum {string|null}
              */
             light: "green" | "yellow" | "red" | null;
+            /**
+             * Format: date-time
+             * @description 最近更新: the latest change to the project or any of its milestones
+             */
+            lastChangedAt: string;
+            /** @description the open milestone due first (overdue ones first of all); null when none is open with a date */
+            nextMilestone: components["schemas"]["NextMilestoneDto"] | null;
         };
         ProjectPageDto: {
             items: components["schemas"]["ProjectListItemDto"][];
@@ -2541,6 +2564,11 @@ export interface components {
              * @example 2026-W48
              */
             week: string;
+            /**
+             * @description the week as the mails name it, in the language Accept-Language asks for
+             * @example 第48周（11月23日—29日）
+             */
+            weekLabel: string;
             /** Format: date-time */
             createdAt: string;
         };
@@ -2623,6 +2651,11 @@ export interface components {
         DistrictWeekDto: {
             /** @example 2026-W47 */
             week: string;
+            /**
+             * @description the week as the mails name it, in the language Accept-Language asks for
+             * @example 第47周（11月16日—22日）
+             */
+            weekLabel: string;
             total: number;
             byStage: components["schemas"]["StageCountsDto"];
             rag: components["schemas"]["RagCountsDto"];
@@ -4032,7 +4065,7 @@ export interface operations {
                 /** @description true: stale (no update for 30 days, not completed or cancelled); false: not stale */
                 stale?: boolean;
                 /** @description sort key; a leading "-" sorts descending. Unset: plan order, or with q the best matches first (whole-name pinyin initials, then an initials prefix, then the name or its pinyin, then initials within) */
-                sort?: "plan" | "-plan" | "name" | "-name" | "stage" | "-stage" | "target" | "-target" | "sector" | "-sector" | "column" | "-column" | "chapter" | "-chapter" | "updatedAt" | "-updatedAt" | "plannedInvestment" | "-plannedInvestment" | "completedYtd" | "-completedYtd" | "completionRate" | "-completionRate";
+                sort?: "plan" | "-plan" | "name" | "-name" | "stage" | "-stage" | "target" | "-target" | "sector" | "-sector" | "column" | "-column" | "chapter" | "-chapter" | "updatedAt" | "-updatedAt" | "plannedInvestment" | "-plannedInvestment" | "completedYtd" | "-completedYtd" | "completionRate" | "-completionRate" | "lastChangedAt" | "-lastChangedAt";
                 /** @description year of the investment figures (年度计划, 累计完成, 完成率); default: the current report month’s (last month) */
                 year?: number;
                 /** @description figures for months 1–m of the year, not after the current month; default: the current report month (December of a past year) */
@@ -4187,7 +4220,7 @@ export interface operations {
                 /** @description true: stale (no update for 30 days, not completed or cancelled); false: not stale */
                 stale?: boolean;
                 /** @description sort key; a leading "-" sorts descending. Unset: plan order, or with q the best matches first (whole-name pinyin initials, then an initials prefix, then the name or its pinyin, then initials within) */
-                sort?: "plan" | "-plan" | "name" | "-name" | "stage" | "-stage" | "target" | "-target" | "sector" | "-sector" | "column" | "-column" | "chapter" | "-chapter" | "updatedAt" | "-updatedAt" | "plannedInvestment" | "-plannedInvestment" | "completedYtd" | "-completedYtd" | "completionRate" | "-completionRate";
+                sort?: "plan" | "-plan" | "name" | "-name" | "stage" | "-stage" | "target" | "-target" | "sector" | "-sector" | "column" | "-column" | "chapter" | "-chapter" | "updatedAt" | "-updatedAt" | "plannedInvestment" | "-plannedInvestment" | "completedYtd" | "-completedYtd" | "completionRate" | "-completionRate" | "lastChangedAt" | "-lastChangedAt";
                 /** @description year of the investment figures (年度计划, 累计完成, 完成率); default: the current report month’s (last month) */
                 year?: number;
                 /** @description figures for months 1–m of the year, not after the current month; default: the current report month (December of a past year) */
@@ -6742,7 +6775,9 @@ export interface operations {
     MyDigestsController_get: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                "accept-language": string;
+            };
             path: {
                 week: string;
             };
@@ -6847,7 +6882,9 @@ export interface operations {
     RollupsController_trend: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                "accept-language": string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -6859,6 +6896,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RollupTrendDto"];
+                };
+            };
+            /** @description 请求无效 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
             /** @description 未登录或登录已过期 */

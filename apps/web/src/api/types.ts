@@ -53,6 +53,7 @@ export const PROJECT_SORTS = every<ProjectSort>()(
   'plannedInvestment',
   'completedYtd',
   'completionRate',
+  'lastChangedAt',
 );
 
 export type FieldError = Schemas['FieldErrorDto'];
@@ -62,6 +63,7 @@ export type LoginResponse = Schemas['LoginResponseDto'];
 
 export type ProjectListItem = Schemas['ProjectListItemDto'];
 export type ProjectPage = Schemas['ProjectPageDto'];
+export type NextMilestone = Schemas['NextMilestoneDto'];
 export type PlanRef = Schemas['PlanRefDto'];
 export type ProjectSource = Schemas['ProjectSourceDto'];
 export type RagReason = Schemas['RagReasonDto'];
@@ -95,6 +97,7 @@ export type AppNotification = Schemas['NotificationDto'];
 export type NotificationPreferences = Schemas['NotificationPreferencesViewDto'];
 /** A digest as composed for sending (GET /api/me/digest-preview, POST /api/admin/digests/preview; GET /api/me/digests/:week as it was sent). */
 export type DigestPreview = Schemas['ComposedDigestDto'];
+export type SentDigest = Schemas['SentDigestDto'];
 
 export type MailStatus = Schemas['MailStatus'];
 export type OutboxMail = Schemas['MailDto'];

@@ -54,6 +54,8 @@ export function EChart({
   useEffect(() => {
     let disposed = false;
     let observer: ResizeObserver | undefined;
+    let printMedia: MediaQueryList | undefined;
+    let onPrint: (() => void) | undefined;
     void loadECharts().then((echarts) => {
       if (disposed || !element.current) return;
       const instance = echarts.init(element.current, undefined, { renderer: 'canvas' });
@@ -70,11 +72,22 @@ export function EChart({
       });
       observer = new ResizeObserver(() => instance.resize());
       observer.observe(element.current);
+      // Printing lays the page out at the paper's width: the canvas is redrawn to it (and back), else it is cut or blurred.
+      printMedia = window.matchMedia('print');
+      onPrint = () => instance.resize();
+      printMedia.addEventListener('change', onPrint);
+      window.addEventListener('beforeprint', onPrint);
+      window.addEventListener('afterprint', onPrint);
       setReady(true);
     });
     return () => {
       disposed = true;
       observer?.disconnect();
+      if (onPrint) {
+        printMedia?.removeEventListener('change', onPrint);
+        window.removeEventListener('beforeprint', onPrint);
+        window.removeEventListener('afterprint', onPrint);
+      }
       chart.current?.dispose();
       chart.current = undefined;
     };

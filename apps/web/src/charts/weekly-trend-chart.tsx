@@ -36,8 +36,9 @@ export function WeeklyTrendChart({ points }: { points: WeekPoint[] }) {
       xAxis: {
         type: 'category',
         boundaryGap: false,
-        data: points.map((p) => p.week),
-        axisLabel: { color: WALL_AXIS },
+        // The API's label (第47周（11月16日—22日）, as the mails say it); the axis keeps its first words, the tooltip all of it.
+        data: points.map((p) => p.weekLabel),
+        axisLabel: { color: WALL_AXIS, formatter: (label: string) => label.replace(/\s*[（(].*$/, '') },
         axisLine: { lineStyle: { color: WALL_SPLIT } },
       },
       yAxis: [
@@ -71,7 +72,7 @@ export function WeeklyTrendChart({ points }: { points: WeekPoint[] }) {
   if (points.length < 2) {
     return (
       <div className="wall-empty" data-testid="chart-trend-empty">
-        <LineChartOutlined /> {points.length ? t('dash.trendOneWeek', { week: points[0].week }) : t('dash.trendNone')}
+        <LineChartOutlined /> {points.length ? t('dash.trendOneWeek', { week: points[0].weekLabel }) : t('dash.trendNone')}
       </div>
     );
   }

@@ -1,5 +1,5 @@
 import { CheckOutlined, EditOutlined, FieldTimeOutlined, MinusCircleOutlined, UndoOutlined } from '@ant-design/icons';
-import { Alert, App, Button, DatePicker, Form, Input, Modal, Popconfirm, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, App, Button, Card, DatePicker, Form, Grid, Input, Modal, Popconfirm, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import dayjs, { Dayjs } from 'dayjs';
 import { useState } from 'react';
@@ -52,6 +52,10 @@ export function MilestoneTable({
   const [conflict, setConflict] = useState<string | null>(null);
   const [rebaselining, setRebaselining] = useState<Milestone | null>(null);
   const [markingNotApplicable, setMarkingNotApplicable] = useState<Milestone | null>(null);
+  /** On a phone: the milestone whose update form is open. */
+  const [updating, setUpdating] = useState<Milestone | null>(null);
+  // Below 768 px the rows become cards with large buttons, and an update opens a form of its own (a table row cannot fit).
+  const phone = !Grid.useBreakpoint().md;
   const today = trackerToday();
   const nameOf = (m: Pick<Milestone, 'code' | 'name'>) => milestoneName(m, language, tv);
 
@@ -111,7 +115,7 @@ export function MilestoneTable({
     setError(null);
   };
 
-  const saveDraft = (m: Milestone) => {
+  const saveDraft = (m: Milestone, draft: Draft) => {
     const patch: Record<string, unknown> = {};
     const forecast = fromDay(draft.forecastDate);
     const actual = fromDay(draft.actualDate);
@@ -120,9 +124,9 @@ export function MilestoneTable({
     if (draft.comment.trim()) patch.comment = draft.comment.trim();
     if (!('forecastDate' in patch) && !('actualDate' in patch)) {
       setEditing(null);
-      return;
+      return false;
     }
-    void save(m, patch);
+    return save(m, patch);
   };
 
   const dateCell = (m: Milestone, field: 'forecastDate' | 'actualDate', value: string | null) => {
@@ -145,6 +149,7 @@ export function MilestoneTable({
     {
       title: t('ms.name'),
       key: 'name',
+      width: 200,
       render: (_, m) => (
         <Space size={4} wrap>
           <span>{nameOf(m)}</span>
@@ -160,31 +165,28 @@ export function MilestoneTable({
     { title: t('ms.baseline'), dataIndex: 'baselineDate', key: 'baseline', width: 110, render: (v: string | null) => v ?? '—' },
     { title: t('ms.forecast'), key: 'forecast', width: 140, render: (_, m) => dateCell(m, 'forecastDate', m.forecastDate) },
     { title: t('ms.actual'), key: 'actual', width: 140, render: (_, m) => dateCell(m, 'actualDate', m.actualDate) },
-    {
-      title: t('ms.status'),
-      key: 'status',
-      width: 110,
-      render: (_, m) => {
-        if (m.status === 'done')
-          return (
-            <Tag color="success" icon={<CheckOutlined />}>
-              {t('ms.done')}
-            </Tag>
-          );
-        if (m.status === 'not_applicable') {
-          return (
-            <Tooltip title={m.notApplicableReason}>
-              <Tag icon={<MinusCircleOutlined />} data-testid="not-applicable">
-                {t('ms.notApplicable')}
-              </Tag>
-            </Tooltip>
-          );
-        }
-        const days = m.overdueDays;
-        return days > 0 ? <Tag color={days > 30 ? 'error' : 'warning'}>{t('ms.overdue', { days })}</Tag> : <Tag>{t('ms.pending')}</Tag>;
-      },
-    },
+    { title: t('ms.status'), key: 'status', width: 110, render: (_, m) => statusTag(m) },
   ];
+
+  function statusTag(m: Milestone) {
+    if (m.status === 'done')
+      return (
+        <Tag color="success" icon={<CheckOutlined />}>
+          {t('ms.done')}
+        </Tag>
+      );
+    if (m.status === 'not_applicable') {
+      return (
+        <Tooltip title={m.notApplicableReason}>
+          <Tag icon={<MinusCircleOutlined />} data-testid="not-applicable">
+            {t('ms.notApplicable')}
+          </Tag>
+        </Tooltip>
+      );
+    }
+    const days = m.overdueDays;
+    return days > 0 ? <Tag color={days > 30 ? 'error' : 'warning'}>{t('ms.overdue', { days })}</Tag> : <Tag>{t('ms.pending')}</Tag>;
+  }
 
   if (canEdit || canRebaseline) {
     columns.push({
@@ -202,10 +204,10 @@ export function MilestoneTable({
                 value={draft.comment}
                 maxLength={2000}
                 onChange={(e) => setDraft((d) => ({ ...d, comment: e.target.value }))}
-                onPressEnter={() => saveDraft(m)}
+                onPressEnter={() => void saveDraft(m, draft)}
               />
               <Space size={4}>
-                <Button size="small" type="primary" loading={saving === m.id} onClick={() => saveDraft(m)}>
+                <Button size="small" type="primary" loading={saving === m.id} onClick={() => void saveDraft(m, draft)}>
                   {t('common.save')}
                 </Button>
                 <Button size="small" onClick={() => setEditing(null)}>
@@ -222,18 +224,7 @@ export function MilestoneTable({
                 {t('common.edit')}
               </Button>
             ) : null}
-            {canEdit && m.status === 'pending' ? (
-              <Popconfirm
-                title={t('ms.markDoneConfirm', { name: nameOf(m), today })}
-                okText={t('common.confirm')}
-                cancelText={t('common.cancel')}
-                onConfirm={() => save(m, { actualDate: today })}
-              >
-                <Button size="small" icon={<CheckOutlined />} loading={saving === m.id}>
-                  {t('ms.markDone')}
-                </Button>
-              </Popconfirm>
-            ) : null}
+            {canEdit && m.status === 'pending' ? markDone(m, false) : null}
             {canEdit && m.status === 'pending' && !m.realisesTarget ? (
               <Button size="small" icon={<MinusCircleOutlined />} onClick={() => setMarkingNotApplicable(m)} disabled={!!saving}>
                 {t('ms.markNotApplicable')}
@@ -264,6 +255,99 @@ export function MilestoneTable({
     });
   }
 
+  const markDone = (m: Milestone, large: boolean) => (
+    <Popconfirm
+      title={t('ms.markDoneConfirm', { name: nameOf(m), today })}
+      okText={t('common.confirm')}
+      cancelText={t('common.cancel')}
+      onConfirm={() => save(m, { actualDate: today })}
+    >
+      <Button size={large ? 'large' : 'small'} block={large} icon={<CheckOutlined />} loading={saving === m.id} data-testid="milestone-mark-done">
+        {t('ms.markDone')}
+      </Button>
+    </Popconfirm>
+  );
+
+  const date = (label: string, value: string | null) => (
+    <div className="ms-card-date">
+      <Typography.Text type="secondary">{label}</Typography.Text>
+      <span>{value ?? '—'}</span>
+    </div>
+  );
+
+  const cards = milestones.length ? (
+    <div className="ms-cards" data-testid="milestone-cards">
+      {milestones.map((m) => (
+        <Card key={m.id} size="small" data-testid="milestone-card" data-milestone={m.code}>
+          <div className="ms-card-head">
+            <Typography.Text strong className="ms-card-name">
+              {nameOf(m)}
+            </Typography.Text>
+            <Space size={4} wrap>
+              {m.realisesTarget ? (
+                <Tag color="geekblue" bordered={false}>
+                  {t('ms.targetNode')}
+                </Tag>
+              ) : null}
+              {statusTag(m)}
+            </Space>
+          </div>
+          <div className="ms-card-dates">
+            {date(t('ms.baseline'), m.baselineDate)}
+            {date(t('ms.forecast'), m.forecastDate)}
+            {date(t('ms.actual'), m.actualDate)}
+          </div>
+          {canEdit ? (
+            <div className="ms-card-actions">
+              <Button
+                size="large"
+                type="primary"
+                block
+                icon={<EditOutlined />}
+                onClick={() => setUpdating(m)}
+                disabled={!!saving}
+                data-testid="milestone-update"
+              >
+                {t('ms.update')}
+              </Button>
+              {m.status === 'pending' ? markDone(m, true) : null}
+            </div>
+          ) : null}
+          {(canEdit && m.status === 'pending' && !m.realisesTarget) ||
+          (canEdit && m.status === 'not_applicable') ||
+          (canRebaseline && m.status === 'pending') ? (
+            <Space wrap size={8} style={{ marginTop: 8 }}>
+              {canEdit && m.status === 'pending' && !m.realisesTarget ? (
+                <Button icon={<MinusCircleOutlined />} onClick={() => setMarkingNotApplicable(m)} disabled={!!saving}>
+                  {t('ms.markNotApplicable')}
+                </Button>
+              ) : null}
+              {canEdit && m.status === 'not_applicable' ? (
+                <Popconfirm
+                  title={t('ms.markApplicableConfirm', { name: nameOf(m) })}
+                  okText={t('common.confirm')}
+                  cancelText={t('common.cancel')}
+                  onConfirm={() => settle(m, 'applicable', {}, t('ms.applicableDone', { name: nameOf(m) }))}
+                >
+                  <Button icon={<UndoOutlined />} loading={saving === m.id}>
+                    {t('ms.markApplicable')}
+                  </Button>
+                </Popconfirm>
+              ) : null}
+              {canRebaseline && m.status === 'pending' ? (
+                <Button icon={<FieldTimeOutlined />} onClick={() => setRebaselining(m)}>
+                  {t('ms.rebaseline')}
+                </Button>
+              ) : null}
+            </Space>
+          ) : null}
+        </Card>
+      ))}
+    </div>
+  ) : (
+    <Typography.Text type="secondary">{t('ms.empty')}</Typography.Text>
+  );
+
   return (
     <>
       {conflict ? (
@@ -279,16 +363,33 @@ export function MilestoneTable({
         />
       ) : null}
       <ProblemAlert error={error} onClose={() => setError(null)} />
-      <Table<Milestone>
-        rowKey="id"
-        size="small"
-        columns={columns}
-        dataSource={milestones}
-        pagination={false}
-        scroll={{ x: compact ? 700 : 880 }}
-        locale={{ emptyText: t('ms.empty') }}
-        data-testid="milestone-table"
-      />
+      {phone ? (
+        cards
+      ) : (
+        <Table<Milestone>
+          rowKey="id"
+          size="small"
+          columns={columns}
+          dataSource={milestones}
+          pagination={false}
+          scroll={{ x: compact ? 700 : 880 }}
+          locale={{ emptyText: t('ms.empty') }}
+          data-testid="milestone-table"
+        />
+      )}
+      {updating ? (
+        <MilestoneUpdateForm
+          milestone={updating}
+          name={nameOf(updating)}
+          today={today}
+          saving={saving === updating.id}
+          onClose={() => setUpdating(null)}
+          onSave={async (values) => {
+            const ok = await saveDraft(updating, values);
+            if (ok !== false || !editingChanged(updating, values)) setUpdating(null);
+          }}
+        />
+      ) : null}
       {rebaselining ? (
         <RebaselineModal
           milestone={rebaselining}
@@ -318,6 +419,79 @@ export function MilestoneTable({
         </Typography.Paragraph>
       ) : null}
     </>
+  );
+}
+
+/** Whether the form changes a date (else there is nothing to send, and the form just closes). */
+function editingChanged(m: Milestone, draft: Draft): boolean {
+  return fromDay(draft.forecastDate) !== m.forecastDate || fromDay(draft.actualDate) !== m.actualDate;
+}
+
+/**
+ * The milestone update on a phone: one field per line, large targets, the date pickers' calendars rather than the
+ * keyboard (inputReadOnly), and the save button within the thumb's reach.
+ */
+function MilestoneUpdateForm({
+  milestone,
+  name,
+  today,
+  saving,
+  onClose,
+  onSave,
+}: {
+  milestone: Milestone;
+  name: string;
+  today: string;
+  saving: boolean;
+  onClose: () => void;
+  onSave: (draft: Draft) => void;
+}) {
+  const { t } = useI18n();
+  const [form] = Form.useForm<Draft>();
+  return (
+    <Modal
+      open
+      title={t('ms.updateTitle', { name })}
+      onCancel={onClose}
+      destroyOnClose
+      width={480}
+      footer={
+        <div className="ms-form-footer">
+          <Button size="large" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button size="large" type="primary" loading={saving} onClick={() => form.submit()} data-testid="milestone-form-save">
+            {t('common.save')}
+          </Button>
+        </div>
+      }
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        size="large"
+        initialValues={{ forecastDate: toDay(milestone.forecastDate), actualDate: toDay(milestone.actualDate), comment: '' }}
+        onFinish={(values) => onSave({ forecastDate: values.forecastDate ?? null, actualDate: values.actualDate ?? null, comment: values.comment ?? '' })}
+        data-testid="milestone-form"
+      >
+        <Typography.Paragraph type="secondary">{t('ms.baselineIs', { date: milestone.baselineDate ?? '—' })}</Typography.Paragraph>
+        <Form.Item label={t('ms.forecast')} name="forecastDate">
+          <DatePicker format={DATE} inputReadOnly style={{ width: '100%' }} data-testid="milestone-form-forecast" />
+        </Form.Item>
+        <Form.Item label={t('ms.actual')} name="actualDate" extra={t('ms.actualHelp')}>
+          <DatePicker
+            format={DATE}
+            inputReadOnly
+            style={{ width: '100%' }}
+            disabledDate={(day) => day.format(DATE) > today}
+            data-testid="milestone-form-actual"
+          />
+        </Form.Item>
+        <Form.Item label={t('common.comment')} name="comment">
+          <Input.TextArea rows={3} maxLength={2000} placeholder={t('ms.commentPlaceholder')} />
+        </Form.Item>
+      </Form>
+    </Modal>
   );
 }
 

@@ -781,6 +781,21 @@ export const zh = {
   'problems.age.month': '8–30天',
   'problems.age.quarter': '31–90天',
   'problems.age.older': '90天以上',
+  'mine.milestones': '里程碑',
+  'mine.cardHint': '点「里程碑」即可更新',
+  'ms.update': '更新',
+  'ms.updateTitle': '更新：{name}',
+  'ms.baselineIs': '基线日期 {date}',
+  'ms.actualHelp': '完成后填写实际日期（不晚于今天）；清除即重新打开',
+  'list.nextMilestone': '下一节点',
+  'list.noNextMilestone': '没有待完成的里程碑',
+  'list.dueOn': '{date} 到期',
+  'list.cardsEmpty': '没有符合条件的项目；调整筛选后这里按卡片列出项目名称、阶段、项目灯和下一节点',
+  'dash.fileName': '领导驾驶舱',
+  'dash.exportPng': '导出 PNG',
+  'dash.exportPdf': '导出 PDF',
+  'dash.exportFailed': '导出失败：{detail}',
+  'dash.print': '打印',
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -1575,6 +1590,21 @@ export const en: Record<MessageKey, string> = {
   'problems.age.month': '8–30 days',
   'problems.age.quarter': '31–90 days',
   'problems.age.older': 'Over 90 days',
+  'mine.milestones': 'Milestones',
+  'mine.cardHint': 'Tap “Milestones” to update them',
+  'ms.update': 'Update',
+  'ms.updateTitle': 'Update: {name}',
+  'ms.baselineIs': 'Baseline {date}',
+  'ms.actualHelp': 'The actual date once done (not after today); clear it to reopen',
+  'list.nextMilestone': 'Next milestone',
+  'list.noNextMilestone': 'No open milestone',
+  'list.dueOn': 'due {date}',
+  'list.cardsEmpty': 'No project matches; change the filters and the projects appear here as cards with their stage, light and next milestone',
+  'dash.fileName': 'dashboard',
+  'dash.exportPng': 'Export PNG',
+  'dash.exportPdf': 'Export PDF',
+  'dash.exportFailed': 'Export failed: {detail}',
+  'dash.print': 'Print',
 };
 
 export const catalogues = { zh, en } as const;

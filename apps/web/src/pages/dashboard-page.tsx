@@ -1,7 +1,7 @@
-import { CheckCircleOutlined, CompressOutlined, ExpandOutlined, ReloadOutlined } from '@ant-design/icons';
-import { Button, Col, ConfigProvider, Empty, Grid, Row, Segmented, Skeleton, Space, theme, Tooltip } from 'antd';
+import { CheckCircleOutlined, CompressOutlined, ExpandOutlined, FilePdfOutlined, FileImageOutlined, PrinterOutlined, ReloadOutlined } from '@ant-design/icons';
+import { App, Button, Col, ConfigProvider, Empty, Grid, Row, Segmented, Skeleton, Space, theme, Tooltip } from 'antd';
 import type { EChartsCoreOption } from 'echarts/core';
-import { ReactNode, useEffect, useMemo, useState } from 'react';
+import { ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { api } from '../api/client';
 import { DashboardData, loadDashboard, RollupDimension, RollupRow } from '../api/rollups';
@@ -17,7 +17,8 @@ import { DemoLoadPrompt } from '../components/demo-data';
 import { PageError, ProblemAlert } from '../components/problem-alert';
 import { RAG_COLORS, STAGE_COLORS } from '../components/tags';
 import { useI18n } from '../i18n';
-import { formatDateTime } from '../lib/dates';
+import { formatDateTime, trackerToday } from '../lib/dates';
+import { nodeToPng, pngToA4Pdf, saveDataUrl } from '../lib/export-image';
 import { projectListLink } from '../lib/project-filters';
 import { useAsync } from '../lib/use-async';
 
@@ -49,6 +50,9 @@ export default function DashboardPage() {
   const [params, setParams] = useSearchParams();
   const by = (DIMENSIONS.includes(params.get('by') as RollupDimension) ? params.get('by') : 'chapter') as RollupDimension;
   const [wall, setWall] = useState(false);
+  const { message } = App.useApp();
+  const wallRef = useRef<HTMLDivElement>(null);
+  const [exporting, setExporting] = useState<'png' | 'pdf'>();
   // On a phone the chapter names would take the whole width: shorter labels, a scrolling legend.
   const narrow = !Grid.useBreakpoint().md;
   const [fresh, setFresh] = useState(0);
@@ -207,11 +211,27 @@ export default function DashboardPage() {
     );
   }
 
+  /** 导出 PNG / PDF: the dashboard as it is on screen (大屏模式 or not), named for today, for a meeting's slides or handouts. */
+  const exportAs = async (kind: 'png' | 'pdf') => {
+    if (!wallRef.current) return;
+    setExporting(kind);
+    try {
+      const image = await nodeToPng(wallRef.current);
+      const name = `${t('dash.fileName')}-${trackerToday()}`;
+      if (kind === 'png') saveDataUrl(image.dataUrl, `${name}.png`);
+      else await pngToA4Pdf(image, `${name}.pdf`);
+    } catch (error) {
+      void message.error(t('dash.exportFailed', { detail: error instanceof Error ? error.message : String(error) }));
+    } finally {
+      setExporting(undefined);
+    }
+  };
+
   const overdueLabel = t('dash.overdueMilestones');
   const pct = (n: number) => (totals?.total ? `${Math.round((n / totals.total) * 100)}%` : '');
   return (
     <ConfigProvider theme={{ algorithm: theme.darkAlgorithm, token: { colorBgContainer: 'transparent' } }}>
-      <div className={`wall${wall ? ' fullscreen' : ''}`} data-testid="dashboard">
+      <div className={`wall${wall ? ' fullscreen' : ''}`} data-testid="dashboard" ref={wallRef}>
         <div className="wall-title">
           <div>
             <h1>{t('dash.title')}</h1>
@@ -220,7 +240,28 @@ export default function DashboardPage() {
               {data.data ? ` · ${t('dash.sourceRollups')}` : ''} · {t('dash.clickHint')}
             </div>
           </div>
-          <Space wrap>
+          <Space wrap className="no-print" data-export-skip="true">
+            <Button
+              icon={<FileImageOutlined />}
+              loading={exporting === 'png'}
+              disabled={!!exporting || !totals}
+              onClick={() => void exportAs('png')}
+              data-testid="export-png"
+            >
+              {t('dash.exportPng')}
+            </Button>
+            <Button
+              icon={<FilePdfOutlined />}
+              loading={exporting === 'pdf'}
+              disabled={!!exporting || !totals}
+              onClick={() => void exportAs('pdf')}
+              data-testid="export-pdf"
+            >
+              {t('dash.exportPdf')}
+            </Button>
+            <Button icon={<PrinterOutlined />} onClick={() => window.print()} data-testid="print">
+              {t('dash.print')}
+            </Button>
             <Tooltip title={t('dash.refresh')}>
               <Button icon={<ReloadOutlined />} onClick={() => setFresh((n) => n + 1)} loading={data.loading} aria-label={t('dash.refresh')} />
             </Tooltip>

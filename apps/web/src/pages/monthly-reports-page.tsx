@@ -178,7 +178,7 @@ export default function MonthlyReportsPage() {
     {
       title: t('list.name'),
       key: 'project',
-      width: 240,
+      width: 200,
       fixed: 'left',
       render: (_, row) => (
         <Space direction="vertical" size={2}>
@@ -200,13 +200,13 @@ export default function MonthlyReportsPage() {
     {
       title: t('report.status'),
       key: 'status',
-      width: 130,
+      width: 110,
       render: (_, row) => <ReportStatusTag status={row.status} overdue={row.overdue} late={row.report?.late} />,
     },
     {
       title: t('report.completed'),
       key: 'completedInvestment',
-      width: 170,
+      width: 140,
       render: (_, row) =>
         editable(row) ? (
           <Form.Item
@@ -250,7 +250,7 @@ export default function MonthlyReportsPage() {
     {
       title: t('common.actions'),
       key: 'actions',
-      width: 200,
+      width: 180,
       fixed: 'right',
       render: (_, row) => (
         <Space wrap size={4}>
@@ -368,7 +368,8 @@ export default function MonthlyReportsPage() {
           dataSource={shown}
           rowClassName={(row) => (row.status === 'returned' ? 'report-returned' : row.overdue ? 'report-overdue' : '')}
           pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
-          scroll={{ x: 1100 }}
+          // Fits what 1280 px leaves beside the menu (the text columns share the rest), so nothing lies under the fixed columns there.
+          scroll={{ x: 940 }}
           data-testid="report-grid"
           onRow={(row) => ({ 'data-project-id': row.projectId, 'data-status': row.status }) as React.HTMLAttributes<HTMLElement>}
         />

@@ -1,4 +1,5 @@
-import { Alert, Card, Col, Empty, Row, Segmented, Skeleton, Statistic, Table, Typography } from 'antd';
+import { DownOutlined, UpOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Col, Empty, Grid, Row, Segmented, Skeleton, Statistic, Table, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
@@ -8,6 +9,7 @@ import { useUser } from '../auth/auth';
 import { MilestoneImport } from '../components/milestone-import';
 import { MilestoneTable } from '../components/milestone-table';
 import { PageError, ProblemAlert } from '../components/problem-alert';
+import { ProjectCards } from '../components/project-cards';
 import { RAG_COLORS, RagLight, StageTag, TargetTag } from '../components/tags';
 import { useI18n } from '../i18n';
 import { projectListLink } from '../lib/project-filters';
@@ -40,6 +42,8 @@ export default function MyProjectsPage() {
   const [rag, setRag] = useState<string>('all');
   const [expanded, setExpanded] = useState<string[]>([]);
   const [imports, setImports] = useState(0);
+  // Below 768 px the projects are cards; a card opens its milestones (as cards too) under it.
+  const phone = !Grid.useBreakpoint().md;
 
   const list = useAsync(
     async (signal) => {
@@ -118,7 +122,7 @@ export default function MyProjectsPage() {
       />
       <Card
         size="small"
-        title={<Typography.Text type="secondary">{t('mine.expandHint')}</Typography.Text>}
+        title={<Typography.Text type="secondary">{phone ? t('mine.cardHint') : t('mine.expandHint')}</Typography.Text>}
         extra={
           <Segmented
             value={rag}
@@ -133,21 +137,50 @@ export default function MyProjectsPage() {
         }
       >
         {list.error ? <ProblemAlert error={list.error} onRetry={list.reload} /> : null}
-        <Table<ProjectListItem>
-          rowKey="id"
-          columns={columns}
-          dataSource={items}
-          loading={list.loading}
-          pagination={{ pageSize: 50, hideOnSinglePage: true, showTotal: (total) => t('common.total', { n: total }) }}
-          scroll={{ x: 640 }}
-          locale={{ emptyText: list.loading ? ' ' : <Empty description={t('list.empty')} /> }}
-          expandable={{
-            expandedRowKeys: expanded,
-            onExpandedRowsChange: (keys) => setExpanded(keys as string[]),
-            expandedRowRender: (p) => <ProjectMilestones projectId={p.id} refresh={imports} onChanged={list.reload} />,
-          }}
-          data-testid="my-projects-table"
-        />
+        {phone ? (
+          <ProjectCards
+            items={items}
+            loading={list.loading}
+            empty={t('list.empty')}
+            extra={(p) => {
+              const open = expanded.includes(p.id);
+              return (
+                <>
+                  <Button
+                    block
+                    size="large"
+                    icon={open ? <UpOutlined /> : <DownOutlined />}
+                    onClick={() => setExpanded((keys) => (open ? keys.filter((key) => key !== p.id) : [...keys, p.id]))}
+                    data-testid="project-card-milestones"
+                  >
+                    {t('mine.milestones')}
+                  </Button>
+                  {open ? (
+                    <div style={{ marginTop: 12 }}>
+                      <ProjectMilestones projectId={p.id} refresh={imports} onChanged={list.reload} />
+                    </div>
+                  ) : null}
+                </>
+              );
+            }}
+          />
+        ) : (
+          <Table<ProjectListItem>
+            rowKey="id"
+            columns={columns}
+            dataSource={items}
+            loading={list.loading}
+            pagination={{ pageSize: 50, hideOnSinglePage: true, showTotal: (total) => t('common.total', { n: total }) }}
+            scroll={{ x: 640 }}
+            locale={{ emptyText: list.loading ? ' ' : <Empty description={t('list.empty')} /> }}
+            expandable={{
+              expandedRowKeys: expanded,
+              onExpandedRowsChange: (keys) => setExpanded(keys as string[]),
+              expandedRowRender: (p) => <ProjectMilestones projectId={p.id} refresh={imports} onChanged={list.reload} />,
+            }}
+            data-testid="my-projects-table"
+          />
+        )}
       </Card>
     </>
   );

@@ -104,42 +104,65 @@ function OutboxTab({ emlDirectory }: { emlDirectory: string | null }) {
       title: t('ops.mail.status'),
       dataIndex: 'status',
       key: 'status',
-      width: 110,
+      width: 96,
       render: (s: MailStatus) => <Tag color={MAIL_STATUS_COLORS[s]}>{t(`ops.mail.status.${s}`)}</Tag>,
     },
     {
       title: t('ops.mail.recipient'),
       key: 'recipient',
-      width: 220,
+      width: 200,
+      ellipsis: { showTitle: false },
       render: (_, mail) => (
-        <Space direction="vertical" size={0}>
-          <span>{mail.toAddress ?? '—'}</span>
-          {mail.username ? <Typography.Text type="secondary">{mail.username}</Typography.Text> : null}
-        </Space>
+        <Tooltip placement="topLeft" title={mail.toAddress}>
+          <div>
+            <span className="cell-ellipsis">{mail.toAddress ?? '—'}</span>
+            {mail.username ? (
+              <Typography.Text type="secondary" className="cell-ellipsis">
+                {mail.username}
+              </Typography.Text>
+            ) : null}
+          </div>
+        </Tooltip>
       ),
     },
-    { title: t('ops.mail.subject'), dataIndex: 'subject', key: 'subject' },
+    // The subject takes the rest of the width on one line; the whole subject is in its tooltip.
+    {
+      title: t('ops.mail.subject'),
+      dataIndex: 'subject',
+      key: 'subject',
+      ellipsis: { showTitle: false },
+      render: (subject: string) => (
+        <Tooltip placement="topLeft" title={subject}>
+          <span className="cell-ellipsis" data-testid="mail-subject">
+            {subject}
+          </span>
+        </Tooltip>
+      ),
+    },
     {
       title: t('ops.mail.kind'),
       dataIndex: 'kind',
       key: 'kind',
-      width: 110,
+      width: 100,
       render: (kind: string) => {
         const key = `ops.mail.kind.${kind}`;
         return hasKey(key) ? t(key) : kind;
       },
     },
-    { title: t('ops.mail.attempts'), dataIndex: 'attempts', key: 'attempts', width: 100, align: 'right' },
+    { title: t('ops.mail.attempts'), dataIndex: 'attempts', key: 'attempts', width: 80, align: 'right' },
     {
       title: t('ops.mail.error'),
       dataIndex: 'lastError',
       key: 'lastError',
-      width: 240,
+      width: 180,
+      ellipsis: { showTitle: false },
       render: (error: string | null) =>
         error ? (
-          <Typography.Text type="danger" ellipsis={{ tooltip: error }}>
-            {error}
-          </Typography.Text>
+          <Tooltip placement="topLeft" title={error}>
+            <Typography.Text type="danger" className="cell-ellipsis">
+              {error}
+            </Typography.Text>
+          </Tooltip>
         ) : (
           '—'
         ),
@@ -150,7 +173,7 @@ function OutboxTab({ emlDirectory }: { emlDirectory: string | null }) {
       dataIndex: 'sentAt',
       key: 'sentAt',
       width: 150,
-      responsive: ['xl'],
+      responsive: ['xxl'],
       render: (v: string | null) => formatDateTime(v),
     },
   ];
@@ -158,15 +181,17 @@ function OutboxTab({ emlDirectory }: { emlDirectory: string | null }) {
   return (
     <>
       {emlDirectory ? <Alert type="info" showIcon message={t('ops.emlHint', { dir: emlDirectory })} style={{ marginBottom: 16 }} /> : null}
-      <Segmented<MailStatus | 'all'>
-        value={status}
-        onChange={setStatus}
-        style={{ marginBottom: 16 }}
-        options={[
-          { value: 'all', label: `${t('common.all')} (${allCount})` },
-          ...MAIL_STATUSES.map((s) => ({ value: s, label: `${t(`ops.mail.status.${s}`)} (${counts[s] ?? 0})` })),
-        ]}
-      />
+      {/* Five statuses with counts are wider than a phone: they scroll sideways in their own strip, not the page. */}
+      <div className="segmented-strip">
+        <Segmented<MailStatus | 'all'>
+          value={status}
+          onChange={setStatus}
+          options={[
+            { value: 'all', label: `${t('common.all')} (${allCount})` },
+            ...MAIL_STATUSES.map((s) => ({ value: s, label: `${t(`ops.mail.status.${s}`)} (${counts[s] ?? 0})` })),
+          ]}
+        />
+      </div>
       {outbox.error && !outbox.data ? (
         <PageError error={outbox.error} onRetry={outbox.reload} />
       ) : (
@@ -179,7 +204,8 @@ function OutboxTab({ emlDirectory }: { emlDirectory: string | null }) {
             dataSource={outbox.data?.items ?? []}
             loading={outbox.loading}
             pagination={{ pageSize: 20, hideOnSinglePage: true }}
-            scroll={{ x: 1000 }}
+            // The fixed widths leave the subject at least ~150 px (more at 1280); narrower screens scroll the table, not the page.
+            scroll={{ x: 960 }}
             size="middle"
             locale={{
               emptyText: <Empty description={status === 'all' ? t('ops.mail.empty') : t('ops.mail.emptyStatus', { status: t(`ops.mail.status.${status}`) })} />,

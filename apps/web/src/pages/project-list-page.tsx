@@ -1,11 +1,12 @@
 import { ClearOutlined, FileExcelOutlined } from '@ant-design/icons';
-import { App, Button, Card, Col, Empty, Input, Row, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { App, Button, Card, Col, Empty, Grid, Input, Row, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { api } from '../api/client';
 import { PROJECT_STATUSES, ProjectListItem, ProjectPage, RAG_LEVELS, SECTORS, STAGES } from '../api/types';
 import { LightTag } from '../components/investment-tags';
+import { ProjectCards } from '../components/project-cards';
 import { PageError, ProblemAlert } from '../components/problem-alert';
 import { RagLight, StageTag, TargetTag } from '../components/tags';
 import { useI18n } from '../i18n';
@@ -15,7 +16,7 @@ import { indexPlan, usePlanTree, useUnits } from '../lib/reference-data';
 import { formatAmount, formatRate } from '../lib/investment';
 import { useAsync } from '../lib/use-async';
 
-type SortKey = 'name' | 'stage' | 'target' | 'sector' | 'column' | 'chapter' | 'updatedAt' | 'plannedInvestment' | 'completedYtd' | 'completionRate';
+type SortKey = 'name' | 'stage' | 'target' | 'sector' | 'column' | 'chapter' | 'lastChangedAt' | 'plannedInvestment' | 'completedYtd' | 'completionRate';
 
 export default function ProjectListPage() {
   const { t, tv } = useI18n();
@@ -28,6 +29,8 @@ export default function ProjectListPage() {
   const [q, setQ] = useState(filters.q ?? '');
   const [exporting, setExporting] = useState(false);
   const [exportError, setExportError] = useState<unknown>(null);
+  // Below 768 px the table becomes cards (name, stage, light, next milestone): a phone cannot show the columns.
+  const phone = !Grid.useBreakpoint().md;
   useEffect(() => setQ(filters.q ?? ''), [filters.q]);
 
   const list = useAsync((signal) => api.get<ProjectPage>('/api/projects', filtersQuery(filters), signal), [params.toString()]);
@@ -187,15 +190,15 @@ export default function ProjectListPage() {
       width: 84,
       render: (_, project) => (project.light ? <LightTag light={project.light} /> : '—'),
     },
+    // 最近更新: the latest change to the project or any of its milestones (as the project page says it).
     {
       title: t('list.updatedAt'),
-      dataIndex: 'updatedAt',
-      key: 'updatedAt',
+      dataIndex: 'lastChangedAt',
+      key: 'lastChangedAt',
       sorter: true,
-      sortOrder: sortOrder('updatedAt'),
+      sortOrder: sortOrder('lastChangedAt'),
       width: 150,
-      responsive: ['xxl'],
-      render: (value: string) => formatDateTime(value),
+      render: (value: string) => <span data-testid="last-changed-at">{formatDateTime(value)}</span>,
     },
   ];
 
@@ -332,35 +335,49 @@ export default function ProjectListPage() {
       ) : (
         <>
           {list.error ? <ProblemAlert error={list.error} onRetry={list.reload} /> : null}
-          <Table<ProjectListItem>
-            rowKey="id"
-            size="middle"
-            columns={columns}
-            dataSource={list.data?.items ?? []}
-            loading={list.loading}
-            onChange={onTableChange}
-            scroll={{ x: 1000 }}
-            sticky
-            data-testid="project-table"
-            locale={{
-              emptyText: list.loading ? (
-                ' '
-              ) : (
-                <Empty description={t('list.empty')}>
-                  {activeCount ? <Button onClick={() => setParams(new URLSearchParams())}>{t('list.clearFilters')}</Button> : null}
-                </Empty>
-              ),
-            }}
-            pagination={{
-              current: filters.page,
-              pageSize: filters.pageSize,
-              total: list.data?.total ?? 0,
-              showSizeChanger: true,
-              pageSizeOptions: PAGE_SIZES,
-              showTotal: (total) => t('common.total', { n: total }),
-              responsive: true,
-            }}
-          />
+          {phone ? (
+            <ProjectCards
+              items={list.data?.items ?? []}
+              loading={list.loading}
+              empty={t('list.cardsEmpty')}
+              pagination={{
+                current: filters.page,
+                pageSize: filters.pageSize,
+                total: list.data?.total ?? 0,
+                onChange: (page, pageSize) => update({ page, pageSize }, false),
+              }}
+            />
+          ) : (
+            <Table<ProjectListItem>
+              rowKey="id"
+              size="middle"
+              columns={columns}
+              dataSource={list.data?.items ?? []}
+              loading={list.loading}
+              onChange={onTableChange}
+              scroll={{ x: 'max-content' }}
+              sticky
+              data-testid="project-table"
+              locale={{
+                emptyText: list.loading ? (
+                  ' '
+                ) : (
+                  <Empty description={t('list.empty')}>
+                    {activeCount ? <Button onClick={() => setParams(new URLSearchParams())}>{t('list.clearFilters')}</Button> : null}
+                  </Empty>
+                ),
+              }}
+              pagination={{
+                current: filters.page,
+                pageSize: filters.pageSize,
+                total: list.data?.total ?? 0,
+                showSizeChanger: true,
+                pageSizeOptions: PAGE_SIZES,
+                showTotal: (total) => t('common.total', { n: total }),
+                responsive: true,
+              }}
+            />
+          )}
         </>
       )}
     </>

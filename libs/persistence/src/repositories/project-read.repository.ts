@@ -4,7 +4,7 @@ import { monthEnd, monthKey, thresholdsInHundredths, type BusinessDay, type Inve
 import { DataSource } from 'typeorm';
 import { PROJECT_FACTS_SQL, ProjectFacts } from './project-facts.repository';
 import { combinedLightSql, projectFiguresSql } from '../investment.sql';
-import { overdueMilestoneSql, stageOrderSql, staleProjectSql, statusOrderSql } from '../rules.sql';
+import { lastChangedAtSql, nextMilestoneSql, overdueMilestoneSql, stageOrderSql, staleProjectSql, statusOrderSql } from '../rules.sql';
 import { isUuid } from '@qj/http';
 import { UnitScope, unitOfScope } from './unit-scope';
 
@@ -20,6 +20,7 @@ export const PROJECT_SORTS = [
   'plannedInvestment',
   'completedYtd',
   'completionRate',
+  'lastChangedAt',
 ] as const;
 export type ProjectSort = (typeof PROJECT_SORTS)[number];
 
@@ -80,6 +81,20 @@ export interface ProjectListItem extends ProjectFacts {
   completionRate: number | null;
   /** The project light (milestone RAG and the 调度's lights, `combineProjectLight`); null outside the reader's scope. */
   light: string | null;
+  /** 最近更新: the latest change to the project or any of its milestones (`lastChangedAtSql`). */
+  lastChangedAt: Date;
+  /** The open milestone due first (`nextMilestoneSql`), for the list's cards on a phone. */
+  nextMilestone: NextMilestone | null;
+}
+
+export interface NextMilestone {
+  id: string;
+  code: string;
+  name: string;
+  /** Its forecast, else its baseline. */
+  dueDate: string;
+  /** Days past due today; 0 unless overdue. */
+  overdueDays: number;
 }
 
 const STAGE_ORDER = statusOrderSql('p.stage');
@@ -97,6 +112,7 @@ const ORDER_BY: Record<ProjectSort, string> = {
   plannedInvestment: 'p.planned_investment',
   completedYtd: 'p.completed_ytd',
   completionRate: 'p.rate_h',
+  lastChangedAt: 'p.last_changed_at',
 };
 const NULLS_LAST = new Set<ProjectSort>(['plannedInvestment', 'completedYtd', 'completionRate']);
 
@@ -216,13 +232,14 @@ export class ProjectReadRepository {
       figuresJoin = `LEFT JOIN (${figuresSql}) f ON f.project_id = p.id`;
     }
 
+    const today = `${bind(filter.day.today)}::date`;
     // The matching rows are computed first (MATERIALIZED): otherwise, with the window count and a LIMIT, the
     // planner may walk the sort index and filter the whole table to find the first page.
     const rows: Array<Record<string, unknown>> = await this.dataSource.query(
       `WITH matched AS MATERIALIZED (
          SELECT p.id, p.catalog_key, p.name, p.pinyin, p.column_no, p.item_no, p.chapter_no, p.part_no, p.column_nos, p.sector, p.stage,
                 p.target, p.target_ambiguous, p.target_verb, p.baseline_stage, p.unit_id, u.code AS unit_code, u.name AS unit_name, p.rag,
-                p.version, p.updated_at, p.plan_order, ${matchRank} AS match_rank, ${PROJECT_FACTS_SQL},
+                p.version, p.updated_at, ${lastChangedAtSql('p')} AS last_changed_at, p.plan_order, ${matchRank} AS match_rank, ${PROJECT_FACTS_SQL},
                 f.planned AS planned_investment, f.ytd AS completed_ytd, f.rate_h,
                 CASE WHEN f.project_id IS NOT NULL THEN ${combinedLightSql('p.rag', 'f.light')} END AS light
          FROM project p JOIN unit u ON u.id = p.unit_id ${figuresJoin} ${whereSql}
@@ -233,7 +250,8 @@ export class ProjectReadRepository {
               p.updated_at AS "updatedAt", p."projectCode", p."totalInvestment", p."investmentType", p."constructionStartYear",
               p."constructionEndYear", p."constructionScope", p."statisticsRegisteredOn",
               p.planned_investment::numeric(20, 2)::text AS "plannedInvestment", p.completed_ytd::numeric(20, 2)::text AS "completedYtd",
-              p.rate_h::float8 / 100 AS "completionRate", p.light, count(*) OVER () AS total
+              p.rate_h::float8 / 100 AS "completionRate", p.light, p.last_changed_at AS "lastChangedAt",
+              ${nextMilestoneSql('p', today)} AS "nextMilestone", count(*) OVER () AS total
        FROM matched p ORDER BY ${orderSql} LIMIT ${bind(filter.pageSize)} OFFSET ${bind((filter.page - 1) * filter.pageSize)}`,
       params,
     );
@@ -253,7 +271,7 @@ export class ProjectReadRepository {
               p.previous_stage AS "previousStage", p.rag, p.rag_reasons AS "ragReasons", p.rag_on AS "ragOn", p.last_activity_at AS "lastActivityAt",
               p.column_no AS "column", p.item_no AS item, p.chapter_no AS chapter, p.part_no AS part, p.version,
               p.created_at AS "createdAt", p.updated_at AS "updatedAt", ${PROJECT_FACTS_SQL},
-              GREATEST(p.updated_at, p.last_activity_at, (SELECT max(m.updated_at) FROM milestone m WHERE m.project_id = p.id)) AS "lastChangedAt",
+              ${lastChangedAtSql('p')} AS "lastChangedAt",
               json_build_object('id', u.id, 'code', u.code, 'name', u.name) AS unit,
               COALESCE((
                 SELECT json_agg(json_build_object(

@@ -19,6 +19,15 @@ export const amount = { type: String, pattern: '^\\d+(\\.\\d{1,2})?$', example: 
 
 export const INVESTMENT_TYPES = ['government', 'enterprise'] as const;
 
+/** A project's next due milestone, as the list's cards on a phone show it. */
+export class NextMilestoneDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'construction_permit' }) code: string;
+  @ApiProperty({ example: '施工许可' }) name: string;
+  @ApiProperty({ ...calendarDate, description: 'its forecast, else its baseline' }) dueDate: string;
+  @ApiProperty({ ...int, description: 'days past due today; 0 unless overdue' }) overdueDays: number;
+}
+
 /** One row of the project list (项目清单). */
 export class ProjectListItemDto {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -62,6 +71,13 @@ export class ProjectListItemDto {
       'the project light: the worst of the milestone RAG (amber is yellow) and the investment, start and registration lights; null outside the reader’s unit',
   })
   light: string | null;
+  @ApiProperty({ ...dateTime, description: '最近更新: the latest change to the project or any of its milestones' }) lastChangedAt: string;
+  @ApiProperty({
+    type: NextMilestoneDto,
+    nullable: true,
+    description: 'the open milestone due first (overdue ones first of all); null when none is open with a date',
+  })
+  nextMilestone: NextMilestoneDto | null;
 }
 
 export class ProjectPageDto {

@@ -11,5 +11,7 @@ export class ComposedDigestDto {
 /** A digest as it was composed for its period. */
 export class SentDigestDto extends ComposedDigestDto {
   @ApiProperty({ example: '2026-W48', description: 'the period key' }) week: string;
+  @ApiProperty({ example: '第48周（11月23日—29日）', description: 'the week as the mails name it, in the language Accept-Language asks for' })
+  weekLabel: string;
   @ApiProperty(dateTime) createdAt: string;
 }

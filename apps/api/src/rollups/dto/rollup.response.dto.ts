@@ -84,6 +84,8 @@ export class RollupListDto {
 /** One week of the district's totals. */
 export class DistrictWeekDto {
   @ApiProperty({ example: '2026-W47' }) week: string;
+  @ApiProperty({ example: '第47周（11月16日—22日）', description: 'the week as the mails name it, in the language Accept-Language asks for' })
+  weekLabel: string;
   @ApiProperty(int) total: number;
   @ApiProperty({ type: StageCountsDto }) byStage: StageCountsDto;
   @ApiProperty({ type: RagCountsDto }) rag: RagCountsDto;
