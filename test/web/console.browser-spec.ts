@@ -13,10 +13,13 @@ import { bootTestApp, TestApp } from '../support/test-app';
  * port, serving the built console from dist/web. Screenshots go to test/artifacts/.
  */
 const INITIAL_JS_BUDGET = 800 * 1024;
-/** Marked done by hand before 开工; 初步设计批复 is marked 不适用 and 施工许可 completed by the request's permit date. */
-const MILESTONES_BEFORE_START = ['项目建议书', '可行性研究报告批复'];
+/**
+ * 前期手续 shown in the milestone table: settled on the checklist with their document, not by a date in the table
+ * (初步设计批复 is marked 不适用 in the table and 施工许可 completed by the 开工 request's permit date).
+ */
+const APPROVALS_IN_TABLE = ['项目建议书', '可行性研究报告批复'];
 /** The other approvals of 渝贵高铁's type, entered through the API; 环评 and 社稳 are entered in the checklist. */
-const OTHER_APPROVALS = ['land_site', 'energy_review', 'planning_permit', 'drawing_review'];
+const OTHER_APPROVALS = ['proposal', 'feasibility_approval', 'land_site', 'energy_review', 'planning_permit', 'drawing_review'];
 
 jest.setTimeout(180_000);
 
@@ -71,13 +74,6 @@ describe('web console in Chromium', () => {
   });
 
   const milestoneRow = (page: Page, name: string) => page.locator('[data-testid=milestone-table] tbody tr', { hasText: name });
-
-  async function markDone(page: Page, name: string): Promise<void> {
-    const row = milestoneRow(page, name);
-    await row.getByRole('button', { name: '标记完成' }).click();
-    await page.locator('.ant-popconfirm-buttons:visible').getByRole('button', { name: '确定' }).click();
-    await row.getByText('已完成').waitFor();
-  }
 
   async function fillStartEvidence(page: Page): Promise<void> {
     const dialog = page.getByRole('dialog');
@@ -164,7 +160,10 @@ describe('web console in Chromium', () => {
     expect(await page.getByRole('dialog').getByRole('button', { name: '提交' }).isDisabled()).toBe(true);
     await page.getByRole('dialog').getByRole('button', { name: '取消' }).click();
 
-    for (const name of MILESTONES_BEFORE_START) await markDone(page, name);
+    for (const name of APPROVALS_IN_TABLE) {
+      await milestoneRow(page, name).getByTestId('milestone-on-checklist').waitFor();
+      expect(await milestoneRow(page, name).getByRole('button', { name: '标记完成' }).count()).toBe(0);
+    }
     // 初步设计 does not apply to this project: marked so, with a reason.
     await milestoneRow(page, '初步设计批复').getByRole('button', { name: '不适用' }).click();
     await page.getByRole('dialog').getByLabel('不适用的原因').fill('与可研合并审批');
@@ -219,7 +218,7 @@ describe('web console in Chromium', () => {
 
     const history = await t.as('reviewer').get(`/api/projects/${yggtId}/history`).expect(200);
     const actions = history.body.items.map((e: { action: string }) => e.action);
-    expect(actions.filter((a: string) => a === 'milestone.updated')).toHaveLength(2 + MILESTONES_BEFORE_START.length + 1 + OTHER_APPROVALS.length);
+    expect(actions.filter((a: string) => a === 'milestone.updated')).toHaveLength(2 + 1 + OTHER_APPROVALS.length);
     expect(actions.filter((a: string) => a === 'milestone.marked_not_applicable')).toHaveLength(2);
     expect(actions).toContain('transition.requested');
     const milestones = await t.as('reviewer').get(`/api/projects/${yggtId}/milestones`).expect(200);

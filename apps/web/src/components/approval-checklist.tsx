@@ -73,6 +73,7 @@ export function ApprovalChecklist({ project, canEdit, onChanged }: { project: Pr
     <Card
       size="small"
       style={{ marginTop: 16 }}
+      id="approval-checklist"
       data-testid="approval-checklist"
       title={
         <Space>

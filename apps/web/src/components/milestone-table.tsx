@@ -14,6 +14,9 @@ const toDay = (value: string | null) => (value ? dayjs(value, DATE) : null);
 const fromDay = (value: Dayjs | null | undefined) => (value ? value.format(DATE) : null);
 
 /** The server's Chinese name in Chinese; the catalogue's English where it knows the code. */
+/** A 前期手续 (kind approval): its 实际日期 is set by the approval checklist with the 文号, not on this table. */
+const onChecklist = (m: Milestone) => m.kind === 'approval';
+
 export function milestoneName(m: Pick<Milestone, 'code' | 'name'>, language: string, tv: (prefix: string, value: string) => string): string {
   return language === 'zh' || !hasKey(`milestone.${m.code}`) ? m.name : tv('milestone', m.code);
 }
@@ -130,7 +133,7 @@ export function MilestoneTable({
   };
 
   const dateCell = (m: Milestone, field: 'forecastDate' | 'actualDate', value: string | null) => {
-    if (editing !== m.id) return value ?? '—';
+    if (editing !== m.id || (field === 'actualDate' && onChecklist(m))) return value ?? '—';
     return (
       <DatePicker
         size="small"
@@ -224,7 +227,7 @@ export function MilestoneTable({
                 {t('common.edit')}
               </Button>
             ) : null}
-            {canEdit && m.status === 'pending' ? markDone(m, false) : null}
+            {canEdit && m.status === 'pending' ? (onChecklist(m) ? checklistLink(m) : markDone(m, false)) : null}
             {canEdit && m.status === 'pending' && !m.realisesTarget ? (
               <Button size="small" icon={<MinusCircleOutlined />} onClick={() => setMarkingNotApplicable(m)} disabled={!!saving}>
                 {t('ms.markNotApplicable')}
@@ -254,6 +257,15 @@ export function MilestoneTable({
       },
     });
   }
+
+  // A 前期手续 is settled (已办结, with its 文号 and date) on the approval checklist, never by a bare date here.
+  const checklistLink = (m: Milestone) => (
+    <Tooltip title={t('ms.onChecklistHint')}>
+      <Button size="small" type="link" href={`/projects/${m.projectId}#approval-checklist`} data-testid="milestone-on-checklist">
+        {t('ms.onChecklist')}
+      </Button>
+    </Tooltip>
+  );
 
   const markDone = (m: Milestone, large: boolean) => (
     <Popconfirm
@@ -310,7 +322,7 @@ export function MilestoneTable({
               >
                 {t('ms.update')}
               </Button>
-              {m.status === 'pending' ? markDone(m, true) : null}
+              {m.status === 'pending' ? (onChecklist(m) ? checklistLink(m) : markDone(m, true)) : null}
             </div>
           ) : null}
           {(canEdit && m.status === 'pending' && !m.realisesTarget) ||
@@ -478,8 +490,9 @@ function MilestoneUpdateForm({
         <Form.Item label={t('ms.forecast')} name="forecastDate">
           <DatePicker format={DATE} inputReadOnly style={{ width: '100%' }} data-testid="milestone-form-forecast" />
         </Form.Item>
-        <Form.Item label={t('ms.actual')} name="actualDate" extra={t('ms.actualHelp')}>
+        <Form.Item label={t('ms.actual')} name="actualDate" extra={onChecklist(milestone) ? t('ms.onChecklistHint') : t('ms.actualHelp')}>
           <DatePicker
+            disabled={onChecklist(milestone)}
             format={DATE}
             inputReadOnly
             style={{ width: '100%' }}
