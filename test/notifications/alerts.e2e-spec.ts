@@ -283,7 +283,7 @@ describe('overdue alerts, notifications and mail', () => {
     expect(page.headers['content-type']).toMatch(/^text\/html/);
     expect(page.text).toContain('确定不再接收「逾期与督办提醒」邮件吗？');
     expect(page.text).toContain(`<form method="post" action="${link.replace(/&/g, '&amp;')}">`);
-    expect(page.text).toContain('href="http://tracker.test/notifications"');
+    expect(page.text).toContain('href="http://tracker.test/settings">个人设置');
     await t.http.get(link.replace('http://tracker.test', '')).expect(200);
     expect((await t.as('owner_transport').get('/api/me/notification-preferences').expect(200)).body).toEqual({
       alert: true,

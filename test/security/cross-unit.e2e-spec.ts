@@ -316,6 +316,24 @@ const RULES: Record<string, Rule> = {
     params: (f) => ({ id: f.ownerUserId }),
     attempts: async () => [{ body: { role: 'admin', unitId: null } }, { body: { active: false } }],
   },
+  'POST /api/admin/users/{id}/password': {
+    allowed: ['admin'],
+    unitScoped: false,
+    params: (f) => ({ id: f.ownerUserId }),
+    attempts: async () => [{ body: { password: 'Qj-Intruder-2031!x' } }],
+  },
+  'POST /api/units': {
+    allowed: ['admin'],
+    unitScoped: false,
+    params: () => ({}),
+    attempts: async () => [{ body: { code: 'intruder_unit', name: '冒名单位' } }],
+  },
+  'PATCH /api/units/{id}': {
+    allowed: ['admin'],
+    unitScoped: false,
+    params: (f) => ({ id: f.waterUnitId }),
+    attempts: async () => [{ body: { name: '冒名单位' } }, { body: { active: false } }],
+  },
   'POST /api/admin/digests/preview': {
     allowed: ['admin'],
     unitScoped: false,

@@ -6,6 +6,7 @@ import { PersistenceModule } from '@qj/persistence';
 import { QueueModule } from '@qj/queue';
 import { LoggerModule } from 'nestjs-pino';
 import { AdminModule } from './admin/admin.module';
+import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CatalogModule } from './catalog/catalog.module';
 import { ExportModule } from './export/export.module';
@@ -61,6 +62,7 @@ export class ApiModule {
         FilesModule,
         PreworkModule,
         AdminModule,
+        AuditModule,
         DemoModule.forRoot(env),
         // Registers /metrics and the /admin/queues dashboard outside /api, ahead of WebModule's console fallback.
         OperationsModule,

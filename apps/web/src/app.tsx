@@ -24,6 +24,8 @@ const MonthlyReportsPage = lazy(() => import('./pages/monthly-reports-page'));
 const InvestmentPage = lazy(() => import('./pages/investment-page'));
 const BulletinsPage = lazy(() => import('./pages/bulletins-page'));
 const ProblemsPage = lazy(() => import('./pages/problems-page'));
+const SettingsPage = lazy(() => import('./pages/settings-page'));
+const AuditLogPage = lazy(() => import('./pages/audit-log-page'));
 
 function Home() {
   const { user } = useAuth();
@@ -120,6 +122,15 @@ export function App() {
         <Route path="notifications" element={<NotificationsPage />} />
         <Route path="digest-preview" element={<DigestPreviewPage />} />
         <Route path="digests/:week" element={<DigestPage />} />
+        <Route path="settings" element={<SettingsPage />} />
+        <Route
+          path="audit-log"
+          element={
+            <RoleGate roles={['reviewer', 'leader', 'admin']}>
+              <AuditLogPage />
+            </RoleGate>
+          }
+        />
         <Route
           path="admin"
           element={

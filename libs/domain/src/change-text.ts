@@ -155,6 +155,8 @@ export function describeChange(change: AuditChange): string {
       return withComment(`问题「${scalar(change.after?.title)}」已销号`, change.comment, '说明');
     case 'problem.reopened':
       return withComment(`问题「${scalar(change.after?.title)}」重新打开`, change.comment, '原因');
+    case 'file.uploaded':
+      return `上传附件「${scalar(change.after?.name)}」`;
     case 'file.removed':
       return withComment(`附件「${scalar(change.before?.name)}」已由管理员删除`, change.comment, '原因');
     default:

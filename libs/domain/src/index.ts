@@ -11,3 +11,4 @@ export * from './investment';
 export * from './problem';
 export * from './project-light';
 export * from './prework';
+export * from './audit-kind';

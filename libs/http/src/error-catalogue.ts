@@ -91,6 +91,7 @@ export const ERRORS = {
   approval_not_found: { status: 404, zh: '没有编号为 {id} 的前期手续', en: 'No approval with id {id}' },
   request_not_found: { status: 404, zh: '没有编号为 {id} 的申请', en: 'No request with id {id}' },
   user_not_found: { status: 404, zh: '没有编号为 {id} 的用户', en: 'No user with id {id}' },
+  unit_not_found: { status: 404, zh: '没有编号为 {id} 的单位', en: 'No unit with id {id}' },
   digest_not_found: { status: 404, zh: '没有 {week} 的周报', en: 'No digest for {week}' },
   notification_not_found: { status: 404, zh: '通知不存在', en: 'No such notification' },
   file_not_found: { status: 404, zh: '没有编号为 {id} 的文件', en: 'No file with id {id}' },
@@ -100,6 +101,12 @@ export const ERRORS = {
   version_conflict: { status: 409, zh: '{subject}已被他人修改，请刷新后重试', en: 'Someone else changed this {subject} meanwhile; reload and try again' },
   username_taken: { status: 409, zh: '用户名 {username} 已被使用', en: 'The user name {username} is taken' },
   last_admin: { status: 409, zh: '至少需要保留一名启用的管理员', en: 'At least one active administrator must remain' },
+  unit_code_taken: { status: 409, zh: '单位代码 {code} 已被使用', en: 'The unit code {code} is taken' },
+  unit_in_use: {
+    status: 409,
+    zh: '单位仍有 {projects} 个项目、{users} 名启用的用户，不能停用；请先调整项目的责任单位并停用或转移用户',
+    en: 'The unit still has {projects} projects and {users} active users and cannot be disabled: reassign its projects and disable or move its users first',
+  },
   pending_request_exists: {
     status: 409,
     zh: '{subject}已有待审批的申请，请等待审核或撤回后再提交',

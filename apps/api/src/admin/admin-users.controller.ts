@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { uuidParam } from '@qj/http';
 import { CurrentUser, RequireAccess, Roles } from '../auth';
@@ -7,6 +7,7 @@ import { ApiProblems } from '../openapi/api-problems.decorator';
 import { AdminUsersService } from './admin-users.service';
 import { AdminUserDto, AdminUserListDto } from './dto/admin.response.dto';
 import { CreateUserDto } from './dto/create-user.dto';
+import { ResetPasswordDto } from './dto/reset-password.dto';
 import { UpdateUserDto } from './dto/update-user.dto';
 
 @ApiTags('admin')
@@ -42,5 +43,15 @@ export class AdminUsersController {
   @ApiProblems([404, 'no user with this id'], [409, 'the change would leave no active admin'])
   update(@CurrentUser() admin: AuthUser, @Param('id', uuidParam('id', '用户编号')) id: string, @Body() body: UpdateUserDto) {
     return this.users.update(admin, id, body);
+  }
+
+  @Post(':id/password')
+  @HttpCode(200)
+  @RequireAccess('user.password.reset')
+  @ApiOperation({ summary: "重置密码: set a user's password (checked against the policy); every session of the user ends at once" })
+  @ApiOkResponse({ type: AdminUserDto })
+  @ApiProblems([404, 'no user with this id'])
+  resetPassword(@CurrentUser() admin: AuthUser, @Param('id', uuidParam('id', '用户编号')) id: string, @Body() body: ResetPasswordDto) {
+    return this.users.update(admin, id, { password: body.password });
   }
 }

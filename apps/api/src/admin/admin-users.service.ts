@@ -80,7 +80,7 @@ export class AdminUsersService {
     return (await this.users.findView(id)) as UserView;
   }
 
-  /** An owner needs a unit (the database checks this too); any unit named must exist. */
+  /** An owner needs a unit (the database checks this too); any unit named must exist and be enabled. */
   private async assertUnitFits(role: UserRole, unitId: string | null): Promise<void> {
     if (role === 'owner' && !unitId)
       throw new ValidationFailedException([
@@ -88,6 +88,10 @@ export class AdminUsersService {
       ]);
     if (unitId && !(await this.units.findRef(unitId)))
       throw new ValidationFailedException([{ field: 'unitId', message: { zh: `没有编号为 ${unitId} 的单位`, en: `No unit with id ${unitId}` } }]);
+    if (unitId && !(await this.units.findActiveRef(unitId)))
+      throw new ValidationFailedException([
+        { field: 'unitId', message: { zh: '该单位已停用，不能分配用户', en: 'The unit is disabled: no user may be given it' } },
+      ]);
   }
 }
 

@@ -90,6 +90,9 @@ describe('access rules', () => {
     for (const name of [
       'user.create',
       'user.update',
+      'user.password.reset',
+      'unit.create',
+      'unit.update',
       'digest.preview',
       'job.retry',
       'job.discard',

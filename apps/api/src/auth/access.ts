@@ -68,6 +68,10 @@ export const PERMISSIONS = {
   'file.remove': { roles: ['admin'] },
   'user.create': { roles: ['admin'] },
   'user.update': { roles: ['admin'] },
+  // Resetting someone's password ends their sessions; units (责任单位) are created, renamed and disabled by admins.
+  'user.password.reset': { roles: ['admin'] },
+  'unit.create': { roles: ['admin'] },
+  'unit.update': { roles: ['admin'] },
   'digest.preview': { roles: ['admin'] },
   'job.retry': { roles: ['admin'] },
   'job.discard': { roles: ['admin'] },

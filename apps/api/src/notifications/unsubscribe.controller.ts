@@ -57,7 +57,7 @@ export class UnsubscribeController {
       '退订邮件',
       `<p>确定不再接收「${label}」邮件吗？站内通知不受影响。</p>
 <form method="post" action="${escapeHtml(action)}"><button type="submit" style="font-size:15px;padding:6px 18px">确认退订</button></form>
-<p>也可以登录后在<a href="${escapeHtml(this.settingsUrl())}">通知设置</a>中调整各类邮件。</p>`,
+<p>也可以登录后在<a href="${escapeHtml(this.settingsUrl())}">个人设置</a>中调整各类邮件。</p>`,
     );
   }
 
@@ -76,7 +76,7 @@ export class UnsubscribeController {
     return page(
       '已退订',
       `<p>已退订「${escapeHtml(KIND_LABEL[subject.kind])}」邮件。站内通知不受影响。</p>
-<p>如需重新开启，请登录后在<a href="${escapeHtml(this.settingsUrl())}">通知设置</a>中打开。</p>`,
+<p>如需重新开启，请登录后在<a href="${escapeHtml(this.settingsUrl())}">个人设置</a>中打开。</p>`,
     );
   }
 
@@ -92,7 +92,8 @@ export class UnsubscribeController {
     return subject;
   }
 
+  /** 个人设置: where everyone's mail switches are, beside their password. */
   private settingsUrl(): string {
-    return `${this.config.get('PUBLIC_URL', { infer: true })}/notifications`;
+    return `${this.config.get('PUBLIC_URL', { infer: true })}/settings`;
   }
 }

@@ -89,6 +89,14 @@ export type PlanPart = Schemas['PlanPartDto'];
 export type PlanTree = Schemas['PlanTreeDto'];
 export type UnitWithCount = Schemas['UnitSummaryDto'];
 export type AdminUser = Schemas['AdminUserDto'];
+export const ROLES = every<Role>()('owner', 'reviewer', 'leader', 'admin');
+
+/** 操作日志 (GET /api/audit): one change across projects, its kind named in both languages. */
+export type AuditLogItem = Schemas['AuditLogItemDto'];
+export type AuditLogPage = Schemas['AuditLogPageDto'];
+export type AuditKindOption = Schemas['AuditKindDto'];
+/** Someone who appears in the log (GET /api/audit/actors), the user filter's options. */
+export type AuditActor = Schemas['AuditActorOptionDto'];
 
 export type NotificationKind = Schemas['NotificationKind'];
 /** GET /api/notifications: an in-app notification (站内通知) of the signed-in user. */

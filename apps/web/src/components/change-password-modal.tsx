@@ -1,58 +1,54 @@
 import { App, Alert, Form, Input, Modal } from 'antd';
+import type { FormInstance } from 'antd';
 import { useState } from 'react';
 import { isApiError } from '../api/client';
 import { useAuth } from '../auth/auth';
 import { useI18n } from '../i18n';
 import { ProblemAlert } from './problem-alert';
 
-interface Values {
+export interface ChangePasswordValues {
   currentPassword: string;
   newPassword: string;
   confirm: string;
 }
 
-/** 修改密码: POST /api/auth/password. The API checks the policy and names the field at fault, shown under that field. */
-export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose: () => void }) {
+/**
+ * 修改密码: POST /api/auth/password. The API checks the policy and names the field at fault, shown under that field.
+ * The form of the header's dialog and of 个人设置; whoever holds `form` submits it.
+ */
+export function ChangePasswordForm({
+  form,
+  onDone,
+  onSaving,
+}: {
+  form: FormInstance<ChangePasswordValues>;
+  onDone?: () => void;
+  onSaving?: (saving: boolean) => void;
+}) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const { changePassword } = useAuth();
-  const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
   const [error, setError] = useState<unknown>(null);
 
-  const close = () => {
-    form.resetFields();
-    setError(null);
-    onClose();
-  };
-
-  const submit = async (values: Values) => {
-    setSaving(true);
+  const submit = async (values: ChangePasswordValues) => {
+    onSaving?.(true);
     setError(null);
     try {
       await changePassword(values.currentPassword, values.newPassword);
       message.success(t('password.changed'));
-      close();
+      form.resetFields();
+      onDone?.();
     } catch (caught) {
       const fields = isApiError(caught) ? caught.errors.filter((e) => e.field === 'currentPassword' || e.field === 'newPassword') : [];
-      if (fields.length) form.setFields(fields.map((e) => ({ name: e.field as keyof Values, errors: [e.message] })));
+      if (fields.length) form.setFields(fields.map((e) => ({ name: e.field as keyof ChangePasswordValues, errors: [e.message] })));
       else setError(caught);
     } finally {
-      setSaving(false);
+      onSaving?.(false);
     }
   };
 
   return (
-    <Modal
-      open={open}
-      title={t('password.change')}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={saving}
-      onOk={() => form.submit()}
-      onCancel={close}
-      destroyOnClose
-    >
+    <>
       <Alert type="info" showIcon message={t('password.rules')} style={{ marginBottom: 16 }} />
       <ProblemAlert error={error} />
       <Form form={form} layout="vertical" onFinish={submit} data-testid="change-password-form">
@@ -77,6 +73,33 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose:
           <Input.Password autoComplete="new-password" />
         </Form.Item>
       </Form>
+    </>
+  );
+}
+
+/** The header's 修改密码 dialog. */
+export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const { t } = useI18n();
+  const [form] = Form.useForm<ChangePasswordValues>();
+  const [saving, setSaving] = useState(false);
+
+  const close = () => {
+    form.resetFields();
+    onClose();
+  };
+
+  return (
+    <Modal
+      open={open}
+      title={t('password.change')}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      confirmLoading={saving}
+      onOk={() => form.submit()}
+      onCancel={close}
+      destroyOnClose
+    >
+      <ChangePasswordForm form={form} onDone={close} onSaving={setSaving} />
     </Modal>
   );
 }

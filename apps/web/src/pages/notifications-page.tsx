@@ -1,10 +1,11 @@
 import { BellOutlined, CheckOutlined, MailOutlined } from '@ant-design/icons';
-import { App as AntApp, Badge, Button, Card, Col, Empty, List, Row, Segmented, Space, Switch, Tag, Typography } from 'antd';
+import { Badge, Button, Card, Col, Empty, List, Row, Segmented, Space, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api } from '../api/client';
-import type { AppNotification, NotificationKind, NotificationPreferences } from '../api/types';
+import type { AppNotification } from '../api/types';
 import { useUser } from '../auth/auth';
+import { MailPreferences } from '../components/mail-preferences';
 import { setUnreadCount } from '../components/notification-bell';
 import { PageError, ProblemAlert } from '../components/problem-alert';
 import { useI18n } from '../i18n';
@@ -21,62 +22,6 @@ interface Inbox {
 /** Unread first, then newest first: what still wants attention stays on top. */
 function unreadFirst(items: AppNotification[]): AppNotification[] {
   return [...items].sort((a, b) => Number(!!a.readAt) - Number(!!b.readAt) || Date.parse(b.createdAt) - Date.parse(a.createdAt));
-}
-
-function Preferences() {
-  const { t } = useI18n();
-  const { message } = AntApp.useApp();
-  const preferences = useAsync((signal) => api.get<NotificationPreferences>('/api/me/notification-preferences', undefined, signal), []);
-  const [saving, setSaving] = useState<NotificationKind | null>(null);
-  const [error, setError] = useState<unknown>(null);
-
-  const toggle = async (kind: NotificationKind, enabled: boolean) => {
-    setSaving(kind);
-    setError(null);
-    try {
-      preferences.setData(await api.put<NotificationPreferences>('/api/me/notification-preferences', { [kind]: enabled }));
-      message.success(t('common.saved'));
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setSaving(null);
-    }
-  };
-
-  return (
-    <Card
-      size="small"
-      title={
-        <Space>
-          <MailOutlined />
-          {t('notify.prefsTitle')}
-        </Space>
-      }
-      data-testid="notification-preferences"
-    >
-      <ProblemAlert error={error ?? preferences.error} onRetry={preferences.error ? preferences.reload : undefined} />
-      {(['alert', 'workflow', 'report', 'digest'] as const).map((kind) => (
-        <div key={kind} className="pref-row">
-          <div>
-            <div>{t(`notify.pref.${kind}`)}</div>
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {t(`notify.pref.${kind}Hint`)}
-            </Typography.Text>
-          </div>
-          <Switch
-            checked={preferences.data?.[kind] ?? true}
-            loading={saving === kind || (preferences.loading && !preferences.data)}
-            disabled={!preferences.data}
-            onChange={(enabled) => toggle(kind, enabled)}
-            aria-label={t(`notify.pref.${kind}`)}
-          />
-        </div>
-      ))}
-      <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: '8px 0 0' }}>
-        {t('notify.prefsNote')}
-      </Typography.Paragraph>
-    </Card>
-  );
 }
 
 /** 通知: the signed-in user's alerts and digests, unread first, with their e-mail preferences beside them. */
@@ -236,7 +181,7 @@ export default function NotificationsPage() {
           </Card>
         </Col>
         <Col xs={24} lg={8}>
-          <Preferences />
+          <MailPreferences />
         </Col>
       </Row>
     </>

@@ -3,6 +3,9 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 /** Append-only record of every change: who, when, what, before and after. Never updated or deleted. */
 @Entity('audit_event')
 @Index('audit_event_project_idx', ['projectId', 'id'])
+@Index('audit_event_actor_idx', ['actorId', 'id'])
+@Index('audit_event_action_idx', ['action', 'id'])
+@Index('audit_event_at_idx', ['at', 'id'])
 export class AuditEventEntity {
   @PrimaryGeneratedColumn({ type: 'bigint' })
   id: string;

@@ -16,6 +16,10 @@ export class UnitEntity {
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   sectors: string[];
 
+  /** false: 停用 — offered to no new user; only a unit with no enabled user and no project may be disabled. */
+  @Column({ type: 'boolean', default: true })
+  active: boolean;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }

@@ -18,6 +18,32 @@ export interface HistoryRow {
   comment: string | null;
 }
 
+/** The operation log's filters (操作日志): all optional, combined with AND; days are calendar days in `timeZone`, inclusive. */
+export interface AuditSearch {
+  unitId?: string;
+  userId?: string;
+  kind?: string;
+  from?: string;
+  to?: string;
+  timeZone: string;
+}
+
+/** One row of the operation log: the audit row with who, which unit and which project, as the log shows them. */
+export interface AuditLogRow {
+  id: string;
+  at: Date;
+  action: string;
+  entityType: string;
+  actorId: string | null;
+  actorName: string;
+  unit: { id: string; code: string; name: string } | null;
+  project: { id: string; name: string; code: string | null } | null;
+  milestoneName: string | null;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+  comment: string | null;
+}
+
 export interface AuditEntry {
   projectId: string | null;
   entityType: string;
@@ -75,6 +101,51 @@ export class AuditRepository {
           })),
         ),
       ],
+    );
+  }
+
+  /**
+   * The operation log: audit rows across projects, newest first (by time, then id). A row's unit is its project's (as the project stands
+   * now), or for a row about no project (an upload) its actor's. `total` counts every row the filters match.
+   */
+  async search(filter: AuditSearch, page: { offset: number; limit: number }): Promise<{ items: AuditLogRow[]; total: number }> {
+    const params: unknown[] = [];
+    const where: string[] = [];
+    if (filter.unitId) where.push(`COALESCE(p.unit_id, au.unit_id) = $${params.push(filter.unitId)}::uuid`);
+    if (filter.userId) where.push(`a.actor_id = $${params.push(filter.userId)}::uuid`);
+    if (filter.kind) where.push(`a.action = $${params.push(filter.kind)}`);
+    if (filter.from || filter.to) params.push(filter.timeZone);
+    const tz = `$${params.length}`;
+    if (filter.from) where.push(`a.at >= ($${params.push(filter.from)}::date::timestamp AT TIME ZONE ${tz})`);
+    if (filter.to) where.push(`a.at < (($${params.push(filter.to)}::date + 1)::timestamp AT TIME ZONE ${tz})`);
+    const joins = `FROM audit_event a
+       LEFT JOIN project p ON p.id = a.project_id
+       LEFT JOIN app_user au ON au.id = a.actor_id`;
+    const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total ${joins} ${whereSql}`, params);
+    const items: AuditLogRow[] = await this.dataSource.query(
+      `SELECT a.id, a.at, a.action, a.entity_type AS "entityType", a.actor_id AS "actorId", a.actor_name AS "actorName",
+              CASE WHEN u.id IS NULL THEN NULL ELSE json_build_object('id', u.id, 'code', u.code, 'name', u.name) END AS unit,
+              CASE WHEN p.id IS NULL THEN NULL ELSE json_build_object('id', p.id, 'name', p.name, 'code', p.project_code) END AS project,
+              m.name AS "milestoneName", a.before, a.after, a.comment
+       ${joins}
+       LEFT JOIN unit u ON u.id = COALESCE(p.unit_id, au.unit_id)
+       LEFT JOIN milestone m ON a.entity_type = 'milestone' AND m.id::text = a.entity_id
+       ${whereSql}
+       ORDER BY a.at DESC, a.id DESC OFFSET $${params.push(page.offset)} LIMIT $${params.push(page.limit)}`,
+      params,
+    );
+    return { items, total };
+  }
+
+  /** The people who appear in the log as actors (the user filter's options), by name, with their unit now. */
+  async actors(): Promise<Array<{ id: string; name: string; username: string; unit: { id: string; code: string; name: string } | null }>> {
+    return this.dataSource.query(
+      `SELECT au.id, au.display_name AS name, au.username,
+              CASE WHEN u.id IS NULL THEN NULL ELSE json_build_object('id', u.id, 'code', u.code, 'name', u.name) END AS unit
+       FROM app_user au LEFT JOIN unit u ON u.id = au.unit_id
+       WHERE EXISTS (SELECT 1 FROM audit_event a WHERE a.actor_id = au.id)
+       ORDER BY au.display_name, au.username`,
     );
   }
 

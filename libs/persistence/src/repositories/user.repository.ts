@@ -71,7 +71,25 @@ export type UserPatch = Partial<Pick<NewUser, 'displayName' | 'role' | 'unitId' 
 
 export interface UnitSummary extends UnitRef {
   sectors: string[];
+  /** false: 停用 (disabled), offered to no new user. */
+  active: boolean;
   projectCount: number;
+  /** Enabled users of the unit: a unit with any, or with a project, cannot be disabled. */
+  userCount: number;
+}
+
+export interface NewUnit {
+  code: string;
+  name: string;
+  sectors: string[];
+}
+
+export type UnitPatch = Partial<Pick<NewUnit, 'name' | 'sectors'>> & { active?: boolean };
+
+/** Why a unit may not be disabled: what still uses it. */
+export interface UnitUse {
+  projectCount: number;
+  userCount: number;
 }
 
 const USER_VIEW = `
@@ -79,6 +97,12 @@ const USER_VIEW = `
          CASE WHEN un.id IS NULL THEN NULL ELSE json_build_object('id', un.id, 'code', un.code, 'name', un.name) END AS unit,
          au.email, au.active, au.must_change_password AS "mustChangePassword", au.created_at AS "createdAt", au.updated_at AS "updatedAt"
   FROM app_user au LEFT JOIN unit un ON un.id = au.unit_id`;
+
+const UNIT_SUMMARY = `
+  SELECT u.id, u.code, u.name, u.sectors, u.active,
+         (SELECT count(*)::int FROM project p WHERE p.unit_id = u.id) AS "projectCount",
+         (SELECT count(*)::int FROM app_user au WHERE au.unit_id = u.id AND au.active) AS "userCount"
+  FROM unit u`;
 
 /** Column of each patchable field; only these names ever reach the SQL text. */
 const PATCH_COLUMNS: Record<keyof UserPatch, string> = {
@@ -213,11 +237,46 @@ export class UnitRepository {
   constructor(@InjectDataSource() private readonly db: Queryable) {}
 
   async listWithProjectCounts(): Promise<UnitSummary[]> {
-    return this.db.query(
-      `SELECT u.id, u.code, u.name, u.sectors, count(p.id)::int AS "projectCount"
-       FROM unit u LEFT JOIN project p ON p.unit_id = u.id
-       GROUP BY u.id ORDER BY u.code`,
-    );
+    return this.db.query(`${UNIT_SUMMARY} ORDER BY u.active DESC, u.code`);
+  }
+
+  async findSummary(id: string): Promise<UnitSummary | undefined> {
+    const [row] = await this.db.query(`${UNIT_SUMMARY} WHERE u.id = $1`, [id]);
+    return row;
+  }
+
+  /** Creates the unit; undefined when the code is taken (the unique constraint decides). */
+  async create(unit: NewUnit): Promise<string | undefined> {
+    const [row] = await this.db.query(`INSERT INTO unit (code, name, sectors) VALUES ($1, $2, $3) ON CONFLICT (code) DO NOTHING RETURNING id`, [
+      unit.code,
+      unit.name,
+      unit.sectors,
+    ]);
+    return row?.id;
+  }
+
+  /**
+   * Applies the fields present in `patch` in one statement. Disabling (`active: false`) happens only while no enabled
+   * user and no project belongs to the unit, checked in the same statement; otherwise nothing changes and the answer
+   * says what uses it. undefined: no such unit.
+   */
+  async update(id: string, patch: UnitPatch): Promise<{ updated: true } | { updated: false; use: UnitUse } | undefined> {
+    const params: unknown[] = [id];
+    const sets: string[] = [];
+    if (patch.name !== undefined) sets.push(`name = $${params.push(patch.name)}`);
+    if (patch.sectors !== undefined) sets.push(`sectors = $${params.push(patch.sectors)}`);
+    if (patch.active !== undefined) sets.push(`active = $${params.push(patch.active)}`);
+    const guard =
+      patch.active === false
+        ? `AND NOT EXISTS (SELECT 1 FROM project p WHERE p.unit_id = unit.id) AND NOT EXISTS (SELECT 1 FROM app_user au WHERE au.unit_id = unit.id AND au.active)`
+        : '';
+    if (sets.length) {
+      const [rows] = await this.db.query(`UPDATE unit SET ${sets.join(', ')} WHERE id = $1 ${guard} RETURNING id`, params);
+      if (rows.length) return { updated: true };
+    }
+    const unit = await this.findSummary(id);
+    if (!unit) return undefined;
+    return sets.length ? { updated: false, use: { projectCount: unit.projectCount, userCount: unit.userCount } } : { updated: true };
   }
 
   async all(): Promise<UnitRef[]> {
@@ -226,6 +285,12 @@ export class UnitRepository {
 
   async findRef(id: string): Promise<UnitRef | undefined> {
     const [row] = await this.db.query(`SELECT id, code, name FROM unit WHERE id = $1`, [id]);
+    return row;
+  }
+
+  /** The unit if it exists and is enabled: the only units a user may be given. */
+  async findActiveRef(id: string): Promise<UnitRef | undefined> {
+    const [row] = await this.db.query(`SELECT id, code, name FROM unit WHERE id = $1 AND active`, [id]);
     return row;
   }
 }

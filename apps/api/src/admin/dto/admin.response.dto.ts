@@ -22,10 +22,12 @@ export class AdminUserListDto {
   @ApiProperty({ type: [AdminUserDto] }) items: AdminUserDto[];
 }
 
-/** A responsible unit (责任单位) with its default sectors and its number of projects. */
+/** A responsible unit (责任单位) with its default sectors, whether it is in use, and its number of projects and enabled users. */
 export class UnitSummaryDto extends UnitRefDto {
   @ApiProperty({ enum: SECTORS, enumName: 'Sector', isArray: true }) sectors: string[];
+  @ApiProperty({ description: 'false: 停用 (disabled), offered to no new user' }) active: boolean;
   @ApiProperty(int) projectCount: number;
+  @ApiProperty({ ...int, description: 'enabled users of the unit' }) userCount: number;
 }
 
 export class UnitListDto {
