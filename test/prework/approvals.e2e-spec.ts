@@ -315,4 +315,31 @@ describe('approvals (前期手续)', () => {
     );
     expect(perProject).toEqual([{ n: rows[0].n }]);
   });
+
+  it('a data change that would drop an approval a project has recorded is refused naming the project, and nothing changes', async () => {
+    const { rows } = await t.db.query(
+      `SELECT p.id, p.name, p.project_type AS type, m.id AS approval FROM project p JOIN milestone m ON m.project_id = p.id AND m.code = 'eia'
+       WHERE m.kind = 'approval' ORDER BY p.name LIMIT 1`,
+    );
+    const [recorded] = rows;
+    await t.db.query(`UPDATE milestone SET in_progress = true WHERE id = $1`, [recorded.approval]);
+    const v1 = APPROVALS_CATALOGUES.get(1) as ApprovalsCatalogue;
+    const next: ApprovalsCatalogue = {
+      ...v1,
+      version: 2,
+      projectTypes: v1.projectTypes.map((type) =>
+        type.code === recorded.type ? { ...type, approvals: type.approvals.filter((code) => code !== 'eia') } : type,
+      ),
+    };
+    const before = await approvalCounts();
+    await expect(backfill(next)).rejects.toThrow(`${recorded.name}「环评批复」`);
+    expect(await approvalCounts()).toEqual(before);
+    // An approval nobody has recorded may go from the data: the projects keep theirs, nothing is refused.
+    await t.db.query(
+      `UPDATE milestone m SET in_progress = false, status = 'pending', actual_date = NULL, document_no = NULL
+       FROM project p WHERE p.id = m.project_id AND p.project_type = $1 AND m.code = 'eia' AND m.status <> 'not_applicable'`,
+      [recorded.type],
+    );
+    await expect(backfill(next)).resolves.toEqual({ typed: 0, converted: 0, added: 0 });
+  });
 });

@@ -18,6 +18,8 @@ export interface ApprovalBackfill {
  * - A project without a type gets the one its sector maps to; a type once given is kept.
  * - A milestone that is one of its type's approvals becomes that approval where it stands: dates, status, version and
  *   audit history stay; only its kind, department and parallel group are (re)written from the data.
+ * - An approval a project has recorded (办理中, 已办结, a 文号 or files) that its type no longer requires refuses the
+ *   whole change, naming the projects: the data may add approvals, never take away what was entered.
  * - A missing approval is added open (未启动) with no baseline — an owner gives its forecast — unless the project is
  *   already past 前期 (开工建设, 建成投用, or held from one): stage and milestones agree, so it is added 不适用 saying it
  *   was not recorded before, which its owner can reopen to enter the real document. Cancelled projects get it open.
@@ -42,6 +44,7 @@ export async function backfillApprovals(manager: EntityManager, catalogue: Appro
     })),
   );
   const rows = `jsonb_to_recordset($1::jsonb) AS r(type text, code text, name text, department text, stage text, sort_order smallint, parallel_group text)`;
+  await refuseDroppingRecorded(manager, catalogue, required);
   const [converted] = await manager.query(
     `WITH w AS (UPDATE milestone m SET kind = 'approval', department = r.department, parallel_group = r.parallel_group
      FROM ${rows}, project p
@@ -67,4 +70,25 @@ export async function backfillApprovals(manager: EntityManager, catalogue: Appro
     [JSON.stringify(required)],
   );
   return { typed: typed.n, converted: converted.n, added: added.n };
+}
+
+/** The projects whose recorded approvals `catalogue` would drop; the error names each (project, approval). */
+async function refuseDroppingRecorded(manager: EntityManager, catalogue: ApprovalsCatalogue, required: Array<{ type: string; code: string }>): Promise<void> {
+  const dropped: Array<{ project: string; approval: string }> = await manager.query(
+    `SELECT p.name AS project, m.name AS approval
+     FROM milestone m JOIN project p ON p.id = m.project_id
+     WHERE m.kind = 'approval'
+       AND NOT EXISTS (SELECT 1 FROM jsonb_to_recordset($1::jsonb) AS r(type text, code text) WHERE r.type = p.project_type AND r.code = m.code)
+       AND (m.status = 'done' OR m.in_progress OR m.document_no IS NOT NULL
+            OR EXISTS (SELECT 1 FROM file_attachment f WHERE f.owner_kind = 'approval' AND f.owner_id = m.id::text))
+     ORDER BY p.name, m.sort_order`,
+    [JSON.stringify(required.map(({ type, code }) => ({ type, code })))],
+  );
+  if (!dropped.length) return;
+  const shown = dropped.slice(0, 20).map((row) => `${row.project}「${row.approval}」`);
+  const more = dropped.length > shown.length ? ` 等 ${dropped.length} 项` : '';
+  throw new Error(
+    `前期手续目录第 ${catalogue.version} 版不再要求以下已有办理记录的手续，未作任何更改：${shown.join('、')}${more}。` +
+      `请在目录中保留这些手续（可标为不适用），或先撤销其办理记录。`,
+  );
 }
