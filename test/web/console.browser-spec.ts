@@ -182,12 +182,24 @@ describe('web console in Chromium', () => {
     await page.getByRole('dialog').getByLabel('批复文号').fill('渝环准〔2026〕12号');
     await page.getByRole('dialog').getByLabel('批复日期').fill(todayIn('Asia/Shanghai'));
     await page.getByRole('dialog').getByLabel('批复日期').press('Enter');
+    // The scanned 批复 goes with it.
+    await page
+      .getByRole('dialog')
+      .getByTestId('evidence-upload')
+      .locator('input[type=file][accept="image/*,application/pdf"]')
+      .setInputFiles({
+        name: '环评批复.pdf',
+        mimeType: 'application/pdf',
+        buffer: Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n'),
+      });
+    await page.getByRole('dialog').getByText('环评批复.pdf').waitFor();
     await page.getByRole('dialog').getByRole('button', { name: '保存' }).click();
     await page.getByText('前期手续已更新').waitFor();
     await approvals
       .locator('[data-testid=approval-eia][data-status=done]')
       .getByText(/渝环准〔2026〕12号/)
       .waitFor();
+    await approvals.getByTestId('approval-files-eia').getByText('环评批复.pdf').waitFor();
     await approvals.getByTestId('edit-approval-social_risk').click();
     await page.getByRole('dialog').getByTestId('approval-form').waitFor();
     await chooseInDialog(page, '办理状态', '不适用');

@@ -3,11 +3,12 @@ import { App, Button, Card, DatePicker, Empty, Form, Input, Modal, Progress, Sel
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { api, isApiError } from '../api/client';
-import type { Approval, ApprovalStatus, ProjectApprovals, ProjectDetail, UpdateApproval } from '../api/types';
+import type { Approval, ApprovalStatus, FileRef, ProjectApprovals, ProjectDetail, UpdateApproval } from '../api/types';
 import { APPROVAL_STATUSES } from '../api/types';
 import { useI18n } from '../i18n';
 import { formatDate, trackerToday } from '../lib/dates';
 import { useAsync } from '../lib/use-async';
+import { EvidenceFiles, EvidenceUpload } from './evidence-files';
 import { ProblemAlert } from './problem-alert';
 
 /** Green done, blue under way, grey 不适用, as the platforms the DRC knows colour their nodes. */
@@ -65,6 +66,11 @@ export function ApprovalChecklist({ project, canEdit, onChanged }: { project: Pr
         <Typography.Text type="secondary" style={{ display: 'block' }}>
           {t('prework.reasonShown', { reason: item.notApplicableReason })}
         </Typography.Text>
+      ) : null}
+      {item.files.length ? (
+        <div style={{ marginTop: 4 }} data-testid={`approval-files-${item.code}`}>
+          <EvidenceFiles files={item.files} />
+        </div>
       ) : null}
     </div>
   );
@@ -147,9 +153,11 @@ function ApprovalForm({ approval, onClose, onSaved }: { approval: Approval; onCl
   const [error, setError] = useState<unknown>(null);
   const [saving, setSaving] = useState(false);
   const status = Form.useWatch('status', form) ?? approval.status;
+  // The whole list goes with every save: a file removed here is detached from the approval.
+  const [files, setFiles] = useState<FileRef[]>(approval.files);
 
   const submit = async (values: FormValues) => {
-    const body: UpdateApproval = { version: approval.version, status: values.status };
+    const body: UpdateApproval = { version: approval.version, status: values.status, fileIds: files.map((file) => file.id) };
     if (values.status === 'done') Object.assign(body, { documentNo: values.documentNo, documentDate: values.documentDate?.format('YYYY-MM-DD') });
     if (values.status === 'not_applicable') body.reason = values.reason;
     setSaving(true);
@@ -207,6 +215,9 @@ function ApprovalForm({ approval, onClose, onSaved }: { approval: Approval; onCl
             </Form.Item>
           </>
         ) : null}
+        <Form.Item label={t('prework.files')} extra={t('prework.filesHint')}>
+          <EvidenceUpload value={approval.files} onChange={setFiles} />
+        </Form.Item>
         {status === 'not_applicable' ? (
           <Form.Item name="reason" label={t('prework.reason')} rules={[{ required: true, whitespace: true, message: t('prework.reasonRequired') }]}>
             <Input.TextArea data-testid="approval-reason" rows={3} maxLength={2000} />
