@@ -217,6 +217,8 @@ describe('problems (问题清单)', () => {
     };
     await assignRefused({ unitId: '7c1e2a3b-0000-4000-8000-000000000000', dueDate: addDays(today, 3) }, 'unitId');
     await assignRefused({ unitId: 'water', dueDate: addDays(today, 3) }, 'unitId');
+    const { rows: retired } = await t.db.query(`INSERT INTO unit (code, name, active) VALUES ('retired', '已撤并单位', false) RETURNING id`);
+    await assignRefused({ unitId: retired[0].id, dueDate: addDays(today, 3) }, 'unitId');
     await assignRefused({ unitId: unitIds.water, dueDate: addDays(today, -1) }, 'dueDate');
     await assignRefused({ unitId: unitIds.water, dueDate: '31/12/2027' }, 'dueDate');
     await t.as('reviewer').post(`/api/problems/${raised.id}/close`).send({}).expect(400);

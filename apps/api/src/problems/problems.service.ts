@@ -49,6 +49,11 @@ export class ProblemsService {
     this.assertNotPast('dueDate', dueDate);
     const unit = await this.problems.unit(unitId);
     if (!unit) throw new ValidationFailedException([{ field: 'unitId', message: { zh: `没有编号为 ${unitId} 的单位`, en: `No unit with id ${unitId}` } }]);
+    if (!unit.active) {
+      throw new ValidationFailedException([
+        { field: 'unitId', message: { zh: `${unit.name}已停用，不能交办问题`, en: `${unit.name} is disabled: no problem may be assigned to it` } },
+      ]);
+    }
     await this.change(id, async (tx, current) => {
       if (current.status === 'closed') throw domainError('problem_closed');
       const assigned = await this.problems.assign(tx, id, unitId, dueDate, user.id);

@@ -160,8 +160,8 @@ export class ProblemRepository {
   }
 
   /** A unit by id (to assign to), or undefined. */
-  async unit(unitId: string): Promise<{ id: string; name: string } | undefined> {
-    const [row] = await this.dataSource.query(`SELECT id, name FROM unit WHERE id = $1`, [unitId]);
+  async unit(unitId: string): Promise<{ id: string; name: string; active: boolean } | undefined> {
+    const [row] = await this.dataSource.query(`SELECT id, name, active FROM unit WHERE id = $1`, [unitId]);
     return row;
   }
 
