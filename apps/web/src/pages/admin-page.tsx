@@ -329,23 +329,23 @@ export default function AdminPage() {
       title: t('admin.username'),
       dataIndex: 'username',
       key: 'username',
-      width: 170,
+      width: 140,
       render: (v: string) => (
         <Typography.Text code style={{ whiteSpace: 'nowrap' }}>
           {v}
         </Typography.Text>
       ),
     },
-    { title: t('admin.displayName'), dataIndex: 'displayName', key: 'displayName', width: 170 },
+    { title: t('admin.displayName'), dataIndex: 'displayName', key: 'displayName', width: 130, ellipsis: true },
     {
       title: t('admin.role'),
       dataIndex: 'role',
       key: 'role',
-      width: 150,
+      width: 110,
       render: (role: AdminUser['role']) => <Tag color={ROLE_COLORS[role]}>{t(`role.${role}`)}</Tag>,
     },
-    { title: t('admin.unit'), key: 'unit', width: 130, render: (_, u) => u.unit?.name ?? '—' },
-    { title: t('admin.email'), dataIndex: 'email', key: 'email', width: 170, ellipsis: true, render: (v: string | null) => v ?? '—' },
+    { title: t('admin.unit'), key: 'unit', width: 120, ellipsis: true, render: (_, u) => u.unit?.name ?? '—' },
+    { title: t('admin.email'), dataIndex: 'email', key: 'email', width: 160, ellipsis: true, render: (v: string | null) => v ?? '—' },
     {
       title: t('admin.active'),
       dataIndex: 'active',
@@ -353,12 +353,11 @@ export default function AdminPage() {
       width: 80,
       render: (active: boolean) => <Badge status={active ? 'success' : 'default'} text={active ? t('admin.activeYes') : t('admin.activeNo')} />,
     },
-    { title: t('admin.createdAt'), dataIndex: 'createdAt', key: 'createdAt', width: 140, render: (v: string) => formatDateTime(v) },
+    { title: t('admin.createdAt'), dataIndex: 'createdAt', key: 'createdAt', width: 130, render: (v: string) => formatDateTime(v) },
     {
       title: t('admin.actions'),
       key: 'actions',
-      width: 190,
-      fixed: 'right',
+      width: 150,
       render: (_, user) => (
         <Space size={0} wrap>
           <Button type="link" size="small" onClick={() => setEditing({ user })}>
@@ -419,7 +418,6 @@ export default function AdminPage() {
       title: t('admin.actions'),
       key: 'actions',
       width: 130,
-      fixed: 'right',
       render: (_, unit) => (
         <Space size={0} wrap>
           <Button type="link" size="small" onClick={() => setUnitEditing({ unit })}>
@@ -472,7 +470,7 @@ export default function AdminPage() {
                     dataSource={users.data?.items ?? []}
                     loading={users.loading}
                     pagination={false}
-                    scroll={{ x: 1200 }}
+                    scroll={{ x: 1020 }}
                     size="middle"
                     locale={{ emptyText: t('admin.usersEmpty') }}
                     data-testid="users-table"
