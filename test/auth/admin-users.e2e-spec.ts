@@ -200,7 +200,16 @@ describe('people and units', () => {
       const res = await t.as('owner_water').get('/api/units').expect(200);
       expect(res.body.items).toHaveLength(UNITS.length);
       const transport = res.body.items.find((unit: { code: string }) => unit.code === 'transport');
-      expect(transport).toEqual({ id: unitIds.transport, code: 'transport', name: '区交通局', sectors: ['transport'], projectCount: expect.any(Number) });
+      const { rows: users } = await t.db.query(`SELECT count(*)::int AS n FROM app_user WHERE unit_id = $1 AND active`, [unitIds.transport]);
+      expect(transport).toEqual({
+        id: unitIds.transport,
+        code: 'transport',
+        name: '区交通局',
+        sectors: ['transport'],
+        projectCount: expect.any(Number),
+        active: true,
+        userCount: users[0].n,
+      });
       const { rows } = await t.db.query(`SELECT count(*)::int AS n FROM project`);
       expect(res.body.items.reduce((sum: number, unit: { projectCount: number }) => sum + unit.projectCount, 0)).toBe(rows[0].n);
       const list = await t.as('owner_water').get('/api/projects').query({ unit: 'transport' }).expect(200);
