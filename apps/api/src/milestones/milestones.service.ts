@@ -81,7 +81,7 @@ export class MilestonesService {
   async markNotApplicable(user: AuthUser, milestoneId: string, dto: MarkNotApplicableDto) {
     return this.settle(user, milestoneId, dto.version, (current) => {
       if (current.realisesTarget) {
-        throw domainError('target_milestone', { name: current.name }, { extensions: { milestone: current.code } });
+        throw targetMilestone(current, 'id');
       }
       if (current.status !== 'pending') {
         throw domainError('milestone_not_pending', { name: current.name, state: SETTLED_STATES[current.status] }, { extensions: { status: current.status } });
@@ -276,6 +276,15 @@ export function approvalOnChecklist(milestone: { id: string; name: string }, fie
     { name: milestone.name, id: milestone.id },
     { extensions: { route: `/api/approvals/${milestone.id}` }, errors: field ? [{ field, message }] : undefined },
   );
+}
+
+/** 422: the milestone that realises the 2030 target is never 不适用; `field` is what asked for it (the route's `id`, a body's `status`). */
+export function targetMilestone(milestone: { name: string; code: string }, field: string): DomainException {
+  const message = {
+    zh: `「${milestone.name}」是实现 2030 年目标的里程碑，不能标记为不适用`,
+    en: `“${milestone.name}” realises the 2030 target and cannot be marked not applicable`,
+  };
+  return domainError('target_milestone', { name: milestone.name }, { extensions: { milestone: milestone.code }, errors: [{ field, message }] });
 }
 
 export const THE_MILESTONE = { zh: '该里程碑', en: 'milestone' } as const;

@@ -8,7 +8,7 @@ import { domainEvent, NewDomainEvent } from '@qj/queue';
 import { assertCanEditProject, AuthUser, forbidden, readScopeOf, refuseOutsideUnit } from '../auth';
 import { Attachments, filesChanged } from '../files/files.service';
 import { milestoneFields } from '../milestones/milestone-fields';
-import { THE_MILESTONE } from '../milestones/milestones.service';
+import { targetMilestone, THE_MILESTONE } from '../milestones/milestones.service';
 import type { PreworkDimension } from '@qj/persistence';
 import type { UpdateApprovalDto } from './dto/prework.dto';
 
@@ -91,7 +91,7 @@ export class PreworkService {
         ]);
       }
       if (dto.status === 'not_applicable' && current.realisesTarget) {
-        throw domainError('target_milestone', { name: current.name }, { extensions: { milestone: current.code } });
+        throw targetMilestone(current, 'status');
       }
       const { project: _project, ...now } = current;
       if (current.version !== dto.version) throw domainError('version_conflict', { subject: THE_MILESTONE }, { extensions: { current: approvalView(now) } });
