@@ -28,7 +28,6 @@ module.exports = {
   // Two workers on the CI's two cores: the e2e, fault and browser suites mostly wait on PostgreSQL, Redis, LibreOffice
   // and Chromium, and each suite has a schema and queue prefix of its own (Jest's default on two cores is one worker).
   maxWorkers: 2,
-  testSequencer: '<rootDir>/test/support/sequencer.js',
   projects: [
     { ...common, displayName: 'unit', rootDir: __dirname, testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
     { ...services, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'], testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/faults/'] },
