@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { Browser, BrowserContext, chromium, Page, Request } from 'playwright-core';
+import { Browser, BrowserContext, chromium, Locator, Page, Request } from 'playwright-core';
 import { ROOT } from './processes';
 import { DEMO_PASSWORD, TestApp } from './test-app';
 
@@ -94,6 +94,20 @@ export class ConsoleBrowser {
       if (pending.size > 0) quietSince = Infinity;
       else if (quietSince === Infinity) quietSince = Date.now();
     }
+  }
+
+  /**
+   * The open dropdown of a date picker or select, once it has stopped moving: it slides in, and a click on a cell during
+   * the slide lands where the cell is about to be (a loaded machine once picked the date a row above the one named).
+   */
+  async restingDropdown(page: Page, kind: 'picker' | 'select'): Promise<Locator> {
+    const dropdown = page.locator(`.ant-${kind}-dropdown:not(.ant-${kind}-dropdown-hidden)`).last();
+    await dropdown.waitFor();
+    await dropdown.evaluate(async (element) => {
+      await Promise.all(element.getAnimations({ subtree: true }).map((animation) => animation.finished.catch(() => undefined)));
+    });
+    await page.waitForFunction((element) => element !== null && !/-(enter|appear)\b/.test(element.className), await dropdown.elementHandle());
+    return dropdown;
   }
 
   /** Signs in through the login form with the demo password and waits to leave /login. */

@@ -143,7 +143,8 @@ describe('the console on a phone, tables at 1280 px, the dashboard for a meeting
     const form = page.getByTestId('milestone-form');
     await form.waitFor();
     await form.getByTestId('milestone-form-forecast').click();
-    const cell = page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden) td.ant-picker-cell-in-view:not(.ant-picker-cell-disabled)').last();
+    const calendar = await web.restingDropdown(page, 'picker');
+    const cell = calendar.locator('td.ant-picker-cell-in-view:not(.ant-picker-cell-disabled)').last();
     const picked = (await cell.getAttribute('title'))!;
     expect(picked).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     await cell.click();
