@@ -1,18 +1,13 @@
-import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import JSZip from 'jszip';
 import type { Response } from 'supertest';
 import { bootTestApp, TestApp } from '../support/test-app';
 import { editTemplate, templateRows } from './milestone-sheet';
+import { leanRepackaged, savedByLibreOffice, savedByOpenpyxl } from './office-suites';
 
-const run = promisify(execFile);
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-// Debian's python3-openpyxl is installed for the system interpreter, whatever python3 comes first on the PATH.
-const PYTHON = '/usr/bin/python3';
-const SCRIPT = join(__dirname, 'office-suites.py');
 
 function binary(res: Response, callback: (error: Error | null, body: Buffer) => void): void {
   const chunks: Buffer[] = [];
@@ -50,13 +45,6 @@ describe('milestone import of templates saved by other office suites', () => {
   const upload = (file: Buffer, filename = '里程碑更新.xlsx') =>
     t.as('owner_transport').post('/api/milestones/import').query({ dryRun: 'true' }).attach('file', file, { filename, contentType: XLSX });
 
-  async function openpyxl(template: Buffer, edits: Record<string, Record<string, string>>): Promise<Buffer> {
-    await writeFile(join(directory, 'template.xlsx'), template);
-    await writeFile(join(directory, 'edits.json'), JSON.stringify(edits));
-    await run(PYTHON, [SCRIPT, 'openpyxl', join(directory, 'template.xlsx'), join(directory, 'openpyxl.xlsx'), join(directory, 'edits.json')]);
-    return readFile(join(directory, 'openpyxl.xlsx'));
-  }
-
   /** The preview of the upload must show exactly the one change made, as it would for the template Excel saved. */
   async function expectOneChange(file: Buffer, milestoneId: string, from: unknown, to: string) {
     const res = await upload(file).expect(200);
@@ -68,7 +56,7 @@ describe('milestone import of templates saved by other office suites', () => {
   it('openpyxl: the edited template (with the header’s notes as openpyxl writes comments) is read, not refused', async () => {
     const template = await download();
     const [row] = await templateRows(template);
-    const file = await openpyxl(template, { [row['里程碑ID'] as string]: { 当前预计日期: '2028-03-15', 更新说明: '征地进度调整' } });
+    const file = await savedByOpenpyxl(template, { [row['里程碑ID'] as string]: { 当前预计日期: '2028-03-15', 更新说明: '征地进度调整' } }, directory);
     const names = Object.keys((await JSZip.loadAsync(file)).files);
     // What made exceljs crash: comments under a name and at an absolute target of openpyxl's own.
     expect(names).toContain('xl/comments/comment1.xml');
@@ -78,23 +66,7 @@ describe('milestone import of templates saved by other office suites', () => {
   it('LibreOffice: the template edited and saved again by LibreOffice Calc is read', async () => {
     const template = await download();
     const [row] = await templateRows(template);
-    await writeFile(join(directory, 'edited.xlsx'), await editTemplate(template, { [row['里程碑ID'] as string]: { 当前预计日期: '2029-09-30' } }));
-    await run(
-      'soffice',
-      [
-        `-env:UserInstallation=file://${directory}/profile`,
-        '--headless',
-        '--convert-to',
-        'xlsx',
-        '--outdir',
-        join(directory, 'lo'),
-        join(directory, 'edited.xlsx'),
-      ],
-      {
-        timeout: 120_000,
-      },
-    );
-    const file = await readFile(join(directory, 'lo', 'edited.xlsx'));
+    const file = await savedByLibreOffice(await editTemplate(template, { [row['里程碑ID'] as string]: { 当前预计日期: '2029-09-30' } }), directory);
     expect((await JSZip.loadAsync(file)).file('docProps/app.xml')).not.toBeNull();
     expect(await (await JSZip.loadAsync(file)).file('docProps/app.xml')!.async('string')).toMatch(/LibreOffice/);
     await expectOneChange(file, row['里程碑ID'] as string, row['当前预计日期'], '2029-09-30');
@@ -103,9 +75,7 @@ describe('milestone import of templates saved by other office suites', () => {
   it('a lean package (inline strings, no shared strings, no styles: dates as serial numbers) is read', async () => {
     const template = await download();
     const [row] = await templateRows(template);
-    await openpyxl(template, { [row['里程碑ID'] as string]: { 当前预计日期: '2030-01-31' } });
-    await run(PYTHON, [SCRIPT, 'inline-no-styles', join(directory, 'openpyxl.xlsx'), join(directory, 'lean.xlsx')]);
-    const file = await readFile(join(directory, 'lean.xlsx'));
+    const file = await leanRepackaged(await savedByOpenpyxl(template, { [row['里程碑ID'] as string]: { 当前预计日期: '2030-01-31' } }, directory), directory);
     const zip = await JSZip.loadAsync(file);
     expect(zip.file('xl/styles.xml')).toBeNull();
     expect(zip.file('xl/sharedStrings.xml')).toBeNull();

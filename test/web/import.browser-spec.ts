@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Page } from 'playwright-core';
 import { editTemplate, templateRows } from '../import/milestone-sheet';
+import { savedByLibreOffice, savedByOpenpyxl, TemplateEdits } from '../import/office-suites';
 import { ARTIFACTS, ConsoleBrowser } from '../support/browser';
 import { bootTestApp, TestApp } from '../support/test-app';
 
@@ -13,7 +14,8 @@ jest.setTimeout(180_000);
 
 /**
  * The Excel import on 我的项目 in Debian's Chromium (playwright-core), against the API on a real port serving
- * dist/web: download the template, edit it with exceljs as a user would in Excel, upload, preview, confirm.
+ * dist/web: download the template, edit it with exceljs as a user would in Excel (or with openpyxl, or in LibreOffice
+ * Calc, as test/import/office-suites.ts saves it), upload, preview, confirm.
  */
 describe('批量导入 on 我的项目, in Chromium', () => {
   let t: TestApp;
@@ -87,6 +89,34 @@ describe('批量导入 on 我的项目, in Chromium', () => {
 
     await milestoneRow.getByText('2031-07-15').waitFor();
     await page.screenshot({ path: join(ARTIFACTS, 'import-applied.png'), fullPage: true });
+  });
+
+  it.each([
+    ['openpyxl', '2031-03-15', (template: Buffer, edits: TemplateEdits, directory: string) => savedByOpenpyxl(template, edits, directory)],
+    [
+      'LibreOffice Calc',
+      '2031-05-20',
+      async (template: Buffer, edits: TemplateEdits, directory: string) => savedByLibreOffice(await editTemplate(template, edits), directory),
+    ],
+  ])('the template saved by %s is read: the preview shows the one change, and confirming applies it', async (suite, date, save) => {
+    const page = await myProjects();
+    const file = await downloadTemplate(page);
+    const [row] = await templateRows(file);
+    const before = await milestone(row['里程碑ID']);
+    const saved = await save(file, { [row['里程碑ID'] as string]: { 当前预计日期: date, 更新说明: `${suite} 保存` } }, mkdtempSync(join(work, 'suite-')));
+    await upload(page, saved, `里程碑更新-${suite}.xlsx`);
+
+    const preview = page.getByTestId('import-preview');
+    await preview.getByText(`里程碑更新-${suite}.xlsx：共`).waitFor();
+    await expect(preview.textContent()).resolves.toContain('待更新 1 行');
+    await expect(preview.textContent()).resolves.toContain('有错误 0 行');
+    const line = preview.locator('[data-testid=import-preview-table] tbody tr', { hasText: String(row['里程碑']) });
+    await expect(line.locator('td').first().textContent()).resolves.toBe(String(row.rowNumber));
+    await expect(line.textContent()).resolves.toContain(date);
+
+    await page.getByTestId('import-confirm').click();
+    await page.getByText('导入成功：更新了 1 个里程碑').waitFor();
+    expect(await milestone(row['里程碑ID'])).toMatchObject({ forecast: date, version: before.version + 1 });
   });
 
   it('a file with a bad row shows that row’s error in red, cannot be confirmed, and changes nothing', async () => {
