@@ -9,8 +9,8 @@ import { bootTestApp, TestApp } from '../support/test-app';
 jest.setTimeout(180_000);
 
 /**
- * The administration pages in Chromium (playwright-core, as in console.browser-spec.ts): an admin creates a user and
- * resets their password in 用户与单位, and the user signs in with it; someone changes their own password in 个人设置; a
+ * The administration pages in Chromium (playwright-core, as in console.browser-spec.ts): an admin creates a user,
+ * resets their password in 用户与单位 (the user signs in with it) and disables them (their session ends, sign-in fails); someone changes their own password in 个人设置; a
  * reviewer filters the 操作日志 and downloads its Excel export; and each page fits a phone's width.
  */
 describe('用户与单位, 个人设置 and 操作日志 in Chromium', () => {
@@ -59,7 +59,7 @@ describe('用户与单位, 个人设置 and 操作日志 in Chromium', () => {
     }
   }
 
-  it('an admin creates a user and resets their password; the user signs in with the new one', async () => {
+  it('an admin creates a user, resets their password (the user signs in with the new one) and disables them', async () => {
     const page = await web.open(1280, 900);
     await web.signIn(page, 'admin');
     await page.getByRole('menuitem', { name: '用户与单位' }).click();
@@ -100,6 +100,23 @@ describe('用户与单位, 个人设置 and 操作日志 in Chromium', () => {
     await userPage.waitForURL((url) => url.pathname.startsWith('/login'));
     await signIn(userPage, 'li_si', 'Reset#Water2031');
     await userPage.getByTestId('whoami').getByText('李四').waitFor();
+
+    // 停用 after a confirm: the row reads 停用, the session ends at once, and the right password no longer signs in.
+    await row.getByRole('button', { name: '停用' }).click();
+    const confirm = page.locator('.ant-popconfirm:visible');
+    await confirm.getByText('停用 李四？停用后不能登录，已登录的会话立即失效。').waitFor();
+    await confirm.getByRole('button', { name: '确定' }).click();
+    await page.getByText('已停用 李四').waitFor();
+    await row.locator('.ant-badge-status-text', { hasText: '停用' }).waitFor();
+    await row.getByRole('button', { name: '启用' }).waitFor();
+    expect((await t.db.query(`SELECT active FROM app_user WHERE username = 'li_si'`)).rows).toEqual([{ active: false }]);
+    await userPage.reload();
+    await userPage.waitForURL((url) => url.pathname.startsWith('/login'));
+    await userPage.getByLabel('用户名').fill('li_si');
+    await userPage.getByLabel('密码').fill('Reset#Water2031');
+    await userPage.getByRole('button', { name: '登录' }).click();
+    await userPage.getByText('用户名或密码错误').waitFor();
+    expect(new URL(userPage.url()).pathname).toBe('/login');
   });
 
   it('someone changes their own password in 个人设置, where their mail switches are too, and signs in with it', async () => {
