@@ -131,3 +131,27 @@ export class ConsoleBrowser {
     await this.browser.close();
   }
 }
+
+/**
+ * Picks an option of the select labelled `field` in the open dialog (the last one, when another is still closing). The
+ * dialog zooms in as it opens, so a click may land before the select is there, and one on an option still sliding in on
+ * nothing: it is tried until the select shows the option. A long list renders only the options in view: with `search`
+ * the select is narrowed by typing first.
+ */
+export async function chooseInDialog(page: Page, field: string, option: string, search = false): Promise<void> {
+  const dialog = page.getByRole('dialog').last();
+  const item = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option });
+  const chosen = dialog.locator('.ant-select-selection-item', { hasText: option });
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await dialog.getByLabel(field).click({ force: true });
+      if (search) await dialog.getByLabel(field).fill(option);
+      await item.first().waitFor({ timeout: 2_000 });
+      await item.first().click({ timeout: 2_000 });
+      await chosen.waitFor({ timeout: 2_000 });
+      return;
+    } catch (error) {
+      if (attempt === 5) throw error;
+    }
+  }
+}

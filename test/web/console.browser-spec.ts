@@ -4,7 +4,7 @@ import { gzipSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { Page } from 'playwright-core';
 import { todayIn } from '@qj/domain';
-import { ARTIFACTS, ConsoleBrowser, WEB_DIST } from '../support/browser';
+import { ARTIFACTS, chooseInDialog, ConsoleBrowser, WEB_DIST } from '../support/browser';
 import { projectOf, startedProject, startRequest } from '../support/factories';
 import { bootTestApp, TestApp } from '../support/test-app';
 
@@ -22,28 +22,6 @@ const APPROVALS_IN_TABLE = ['项目建议书', '可行性研究报告批复'];
 const OTHER_APPROVALS = ['proposal', 'feasibility_approval', 'land_site', 'energy_review', 'planning_permit', 'drawing_review'];
 
 jest.setTimeout(180_000);
-
-/**
- * Picks an option of a select in the open dialog. The dialog zooms in as it opens, so a click may land where the select
- * is not yet, and a click on an option still sliding in may land on nothing: it is tried again until the select shows
- * the option as chosen.
- */
-async function chooseInDialog(page: Page, field: string, option: string): Promise<void> {
-  const dialog = page.getByRole('dialog');
-  const item = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option });
-  const chosen = dialog.locator('.ant-select-selection-item', { hasText: option });
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      await dialog.getByLabel(field).click({ force: true });
-      await item.waitFor({ timeout: 2_000 });
-      await item.click({ timeout: 2_000 });
-      await chosen.waitFor({ timeout: 2_000 });
-      return;
-    } catch (error) {
-      if (attempt === 5) throw error;
-    }
-  }
-}
 
 /** The scripts the first page load fetches: the entry and its modulepreloads (the lazy chunks are not among them). */
 function initialScripts(): string[] {
@@ -200,6 +178,8 @@ describe('web console in Chromium', () => {
       .getByText(/渝环准〔2026〕12号/)
       .waitFor();
     await approvals.getByTestId('approval-files-eia').getByText('环评批复.pdf').waitFor();
+    // The next form opens once this one has closed: while it zooms out, two dialogs are on the page.
+    await page.getByRole('dialog').first().waitFor({ state: 'hidden' });
     await approvals.getByTestId('edit-approval-social_risk').click();
     await page.getByRole('dialog').getByTestId('approval-form').waitFor();
     await chooseInDialog(page, '办理状态', '不适用');

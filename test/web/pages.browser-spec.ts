@@ -164,7 +164,7 @@ describe('notifications, digest preview and dashboard pages', () => {
     await page.goto(`${web.base}/digest-preview`);
     await page.getByTestId('digest-user').click();
     await page.keyboard.type('owner_transport');
-    await page.locator('.ant-select-item-option').filter({ hasText: 'owner_transport' }).click();
+    await (await web.restingDropdown(page, 'select')).locator('.ant-select-item-option').filter({ hasText: 'owner_transport' }).click();
     await page.getByTestId('digest-subject').getByText(`【每周简报】${overdue.unitName} ${thisWeekLabel}：逾期 1 项`).waitFor();
   });
 

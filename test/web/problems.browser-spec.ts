@@ -7,34 +7,11 @@ import { Clock } from '@qj/config';
 import { addDays, todayIn } from '@qj/domain';
 import { ProcessorsModule } from '../../apps/worker/src/processors.module';
 import { SupervisionService } from '../../apps/worker/src/supervision/supervision.service';
-import { ARTIFACTS, ConsoleBrowser } from '../support/browser';
+import { ARTIFACTS, chooseInDialog, ConsoleBrowser } from '../support/browser';
 import { projectOf, ProjectRef } from '../support/factories';
 import { bootTestApp, TestApp } from '../support/test-app';
 
 jest.setTimeout(180_000);
-
-/**
- * Picks an option of the select labelled `field` in the open dialog: the dialog zooms in as it opens, so a click may
- * land before the select is there, and one on an option still sliding in on nothing; tried until the select shows it.
- */
-async function chooseInDialog(page: Page, field: string, option: string, search = false): Promise<void> {
-  const dialog = page.getByRole('dialog').last();
-  const item = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option });
-  const chosen = dialog.locator('.ant-select-selection-item', { hasText: option });
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      await dialog.getByLabel(field).click({ force: true });
-      // A long list (the units) renders only the options in view: a searchable select is narrowed by typing first.
-      if (search) await dialog.getByLabel(field).fill(option);
-      await item.first().waitFor({ timeout: 2_000 });
-      await item.first().click({ timeout: 2_000 });
-      await chosen.waitFor({ timeout: 2_000 });
-      return;
-    } catch (error) {
-      if (attempt === 5) throw error;
-    }
-  }
-}
 
 /**
  * The problem list (问题清单) and 督办 in the console, in Chromium: an owner raises a problem on the project page with
