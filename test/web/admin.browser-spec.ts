@@ -10,7 +10,8 @@ jest.setTimeout(180_000);
 
 /**
  * The administration pages in Chromium (playwright-core, as in console.browser-spec.ts): an admin creates a user,
- * resets their password in 用户与单位 (the user signs in with it) and disables them (their session ends, sign-in fails); someone changes their own password in 个人设置; a
+ * resets their password in 用户与单位 (the user signs in with it and changes it in 个人设置) and disables them (their
+ * session ends, sign-in fails); a wrong current password is refused in 个人设置, where the mail switches are too; a
  * reviewer filters the 操作日志 and downloads its Excel export; and each page fits a phone's width.
  */
 describe('用户与单位, 个人设置 and 操作日志 in Chromium', () => {
@@ -59,7 +60,7 @@ describe('用户与单位, 个人设置 and 操作日志 in Chromium', () => {
     }
   }
 
-  it('an admin creates a user, resets their password (the user signs in with the new one) and disables them', async () => {
+  it('an admin creates a user and resets their password; the user signs in and changes it; the admin disables them', async () => {
     const page = await web.open(1280, 900);
     await web.signIn(page, 'admin');
     await page.getByRole('menuitem', { name: '用户与单位' }).click();
@@ -101,6 +102,17 @@ describe('用户与单位, 个人设置 and 操作日志 in Chromium', () => {
     await signIn(userPage, 'li_si', 'Reset#Water2031');
     await userPage.getByTestId('whoami').getByText('李四').waitFor();
 
+    // The user makes the password their own in 个人设置.
+    await userPage.getByRole('menuitem', { name: '个人设置' }).click();
+    const own = userPage.getByTestId('settings-password');
+    await own.getByLabel('当前密码').fill('Reset#Water2031');
+    await own.getByLabel('新密码', { exact: true }).fill('Mine#Water2032');
+    await own.getByLabel('确认新密码').fill('Mine#Water2032');
+    await userPage.getByTestId('settings-password-save').click();
+    await userPage.getByText('密码已修改，其他设备上的登录已失效').waitFor();
+    await t.http.post('/api/auth/login').send({ username: 'li_si', password: 'Reset#Water2031' }).expect(401);
+    await t.http.post('/api/auth/login').send({ username: 'li_si', password: 'Mine#Water2032' }).expect(200);
+
     // 停用 after a confirm: the row reads 停用, the session ends at once, and the right password no longer signs in.
     await row.getByRole('button', { name: '停用' }).click();
     const confirm = page.locator('.ant-popconfirm:visible');
@@ -113,7 +125,7 @@ describe('用户与单位, 个人设置 and 操作日志 in Chromium', () => {
     await userPage.reload();
     await userPage.waitForURL((url) => url.pathname.startsWith('/login'));
     await userPage.getByLabel('用户名').fill('li_si');
-    await userPage.getByLabel('密码').fill('Reset#Water2031');
+    await userPage.getByLabel('密码').fill('Mine#Water2032');
     await userPage.getByRole('button', { name: '登录' }).click();
     await userPage.getByText('用户名或密码错误').waitFor();
     expect(new URL(userPage.url()).pathname).toBe('/login');
