@@ -36,6 +36,9 @@ async function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 }
 
+/** What `restingDropdown` reads of an element in the page (the project's tsconfig has no DOM library). */
+type AnimatedElement = { className: string; getAnimations(options: { subtree: boolean }): Array<{ finished: Promise<unknown> }> };
+
 /** The suite's API on a real port serving the built console, and Chromium to open it in. */
 export class ConsoleBrowser {
   private readonly contexts: BrowserContext[] = [];
@@ -103,10 +106,14 @@ export class ConsoleBrowser {
   async restingDropdown(page: Page, kind: 'picker' | 'select'): Promise<Locator> {
     const dropdown = page.locator(`.ant-${kind}-dropdown:not(.ant-${kind}-dropdown-hidden)`).last();
     await dropdown.waitFor();
-    await dropdown.evaluate(async (element) => {
-      await Promise.all(element.getAnimations({ subtree: true }).map((animation) => animation.finished.catch(() => undefined)));
+    await dropdown.evaluate(async (element: unknown) => {
+      const animations = (element as AnimatedElement).getAnimations({ subtree: true });
+      await Promise.all(animations.map((animation) => animation.finished.catch(() => undefined)));
     });
-    await page.waitForFunction((element) => element !== null && !/-(enter|appear)\b/.test(element.className), await dropdown.elementHandle());
+    await page.waitForFunction(
+      (element: unknown) => element !== null && !/-(enter|appear)\b/.test((element as AnimatedElement).className),
+      await dropdown.elementHandle(),
+    );
     return dropdown;
   }
 
