@@ -71,10 +71,14 @@ describe('the start guard uses the project type’s approvals', () => {
       const request = await file().expect(201);
       expect(request.body.workflowVersion).toBe(3);
       await t.as('reviewer').post(`/api/transition-requests/${request.body.id}/approve`).send({ comment: '同意开工' }).expect(200);
-      // Stage and approvals agree: every approval settled, 施工许可 done on the permit date.
+      // Stage and approvals agree: every approval settled, 施工许可 done on the permit date with the permit's number.
       const after = (await t.as(project.owner).get(`/api/projects/${project.id}/approvals`).expect(200)).body;
       expect(after.items.every((a: { status: string }) => a.status === 'done' || a.status === 'not_applicable')).toBe(true);
-      expect(after.items.find((a: { code: string }) => a.code === 'construction_permit')).toMatchObject({ status: 'done', documentDate: today() });
+      expect(after.items.find((a: { code: string }) => a.code === 'construction_permit')).toMatchObject({
+        status: 'done',
+        documentDate: today(),
+        documentNo: evidence().constructionPermitNo,
+      });
     },
   );
 });

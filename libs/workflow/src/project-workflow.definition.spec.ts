@@ -81,7 +81,7 @@ describe('project workflow: the happy path', () => {
       kind: 'apply',
     });
     // The evidence's start date is 开工's actual date; 施工许可 was already done, so it keeps its own.
-    expect(applied.completions).toEqual([{ milestone: 'groundbreaking', date: '2026-11-20', evidenceField: 'actualStartDate' }]);
+    expect(applied.completions).toEqual([{ milestone: 'groundbreaking', date: '2026-11-20', evidenceField: 'actualStartDate', documentNo: null }]);
     // A request completes nothing: only the approval does.
     expect(request.completions).toEqual([]);
   });
@@ -97,8 +97,8 @@ describe('project workflow: the happy path', () => {
     const evidence = { ...startEvidence, constructionPermitDate: '2026-11-10' };
     const applied = accepted(engine.decide(snap, command('apply', 'start', reviewer, { evidence, requestedBy: owner.id })));
     expect(applied.completions).toEqual([
-      { milestone: 'construction_permit', date: '2026-11-10', evidenceField: 'constructionPermitDate' },
-      { milestone: 'groundbreaking', date: '2026-11-20', evidenceField: 'actualStartDate' },
+      { milestone: 'construction_permit', date: '2026-11-10', evidenceField: 'constructionPermitDate', documentNo: '500222202611260101' },
+      { milestone: 'groundbreaking', date: '2026-11-20', evidenceField: 'actualStartDate', documentNo: null },
     ]);
   });
 
@@ -110,8 +110,8 @@ describe('project workflow: the happy path', () => {
     expect(applied.state).toBe('complete');
     expect(applied.events.map((e) => e.name)).toEqual(['project.stage_changed']);
     expect(applied.completions).toEqual([
-      { milestone: 'acceptance', date: '2026-11-25', evidenceField: 'acceptanceDate' },
-      { milestone: 'in_service', date: '2026-11-25', evidenceField: 'acceptanceDate' },
+      { milestone: 'acceptance', date: '2026-11-25', evidenceField: 'acceptanceDate', documentNo: null },
+      { milestone: 'in_service', date: '2026-11-25', evidenceField: 'acceptanceDate', documentNo: null },
     ]);
     const open = refused(engine.decide(snapshot('start'), command('request', 'complete', owner, { evidence: { acceptanceDate: '2026-11-25' } })));
     expect(open.failedGuards[0]).toMatchObject({ guard: 'milestonesSettled', missing: ['main_works_done'] });

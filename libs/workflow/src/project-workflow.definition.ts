@@ -147,7 +147,7 @@ const v2Changes: Partial<Record<string, Partial<TransitionDefinition<ProjectStat
       evidenceDates: { fields: ['approvalDate', 'constructionPermitDate', 'actualStartDate'], notAfterToday: true },
     },
     completesMilestones: [
-      { milestone: 'construction_permit', evidence: ['constructionPermitDate'] },
+      { milestone: 'construction_permit', evidence: ['constructionPermitDate'], documentNo: 'constructionPermitNo' },
       { milestone: 'groundbreaking', evidence: ['actualStartDate'] },
     ],
   },

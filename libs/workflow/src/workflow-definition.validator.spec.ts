@@ -57,6 +57,11 @@ describe('validateWorkflowDefinition', () => {
     ['no requester', withTransition({ from: 'b', to: 'a', requestableBy: [] }), /requested by nobody/],
     ['no event', withTransition({ from: 'b', to: 'a', emits: [] }), /emits no event/],
     ['a duplicate id', withTransition({ id: 'go', from: 'b', to: 'a' }), /"go" is declared twice/],
+    [
+      'a document number from an unnamed field',
+      withTransition({ from: 'b', to: 'a', completesMilestones: [{ milestone: 'permit', evidence: ['permitDate'], documentNo: '' }] }),
+      /"permit"'s document number from an unnamed evidence field/,
+    ],
     ['a terminal initial state', { ...base, initial: 'end' }, /initial state "end" is terminal/],
     [
       'a reserved state name',

@@ -60,6 +60,7 @@ export function validateWorkflowDefinition<State extends string, Evidence>(
     for (const rule of t.completesMilestones ?? []) {
       if (!rule.milestone) problems.push(`${where} completes an unnamed milestone`);
       if (rule.evidence.length === 0) problems.push(`${where} completes milestone "${rule.milestone}" from no evidence field`);
+      if (rule.documentNo === '') problems.push(`${where} takes milestone "${rule.milestone}"'s document number from an unnamed evidence field`);
     }
   }
 

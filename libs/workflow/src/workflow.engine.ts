@@ -275,7 +275,8 @@ function completionsOf<S extends string, E>(
     const milestone = snapshot.milestones.find((m) => m.code === rule.milestone || m.name === rule.milestone);
     const field = rule.evidence.find((name) => isPresent(given[name]));
     if (!milestone || milestone.done || milestone.notApplicable || !field) continue;
-    completions.push({ milestone: milestone.code ?? rule.milestone, date: String(given[field]).trim(), evidenceField: field });
+    const documentNo = rule.documentNo && isPresent(given[rule.documentNo]) ? String(given[rule.documentNo]).trim() : null;
+    completions.push({ milestone: milestone.code ?? rule.milestone, date: String(given[field]).trim(), evidenceField: field, documentNo });
   }
   return completions;
 }

@@ -74,6 +74,8 @@ export interface MilestoneCompletionRule {
   readonly milestone: string;
   /** Evidence date fields in order of preference. */
   readonly evidence: readonly string[];
+  /** The evidence field whose text is the milestone's document number (文号), recorded with it when given. */
+  readonly documentNo?: string;
 }
 
 export interface AdminOverrideRule<State extends string> {
@@ -257,6 +259,8 @@ export interface MilestoneCompletion {
   /** `YYYY-MM-DD`, from the evidence. */
   readonly date: string;
   readonly evidenceField: string;
+  /** The document number (文号) from the rule's `documentNo` field; null when the rule names none or it was left empty. */
+  readonly documentNo: string | null;
 }
 
 export type Decision<State extends string> = Accepted<State> | Refusal<State>;

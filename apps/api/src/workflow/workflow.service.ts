@@ -52,13 +52,13 @@ const evidenceLabel = (field: string) => (projectWorkflow.evidenceLabels as Reco
 
 /** A change of stage and the milestone changes it brings: completions from the evidence, and 不适用 for the rest the stage implies. */
 interface MilestoneSettlement {
-  changes: Array<{ id: string; status: 'done' | 'not_applicable'; actualDate: string | null; notApplicableReason: string | null }>;
+  changes: Array<{ id: string; status: 'done' | 'not_applicable'; actualDate: string | null; notApplicableReason: string | null; documentNo?: string | null }>;
   comments: Map<string, string>;
 }
 
 /**
  * What a stage change does to the milestones, so stage and milestones agree: the approved transition's evidence
- * completes its milestones on their dates; any milestone the new stage implies (e.g. 施工许可 at 开工建设) still
+ * completes its milestones on their dates (an approval with its 文号, e.g. 施工许可 with the permit number); any milestone the new stage implies (e.g. 施工许可 at 开工建设) still
  * open — only possible through an override or a request decided by an older workflow version — is marked 不适用
  * saying why, which its owner can reopen.
  */
@@ -70,8 +70,9 @@ function settlementOf(decision: Accepted<ProjectStatus>, milestones: readonly Mi
     if (m.status !== 'pending') continue;
     const completion = completions.get(m.code);
     if (completion) {
-      settlement.changes.push({ id: m.id, status: 'done', actualDate: completion.date, notApplicableReason: null });
-      settlement.comments.set(m.id, `${why}，按${evidenceLabel(completion.evidenceField)}标记完成`);
+      settlement.changes.push({ id: m.id, status: 'done', actualDate: completion.date, notApplicableReason: null, documentNo: completion.documentNo });
+      const documented = completion.documentNo ? `（文号 ${completion.documentNo}）` : '';
+      settlement.comments.set(m.id, `${why}，按${evidenceLabel(completion.evidenceField)}标记完成${documented}`);
     } else if (isImpliedByStage(m.code, stage, m.kind)) {
       const reason = `${why}，此前未办结，标记为不适用`;
       settlement.changes.push({ id: m.id, status: 'not_applicable', actualDate: null, notApplicableReason: reason });

@@ -102,22 +102,33 @@ export class MilestoneRepository {
 
   /**
    * Settles milestones in one statement: each row's status, actual date and 不适用 reason as given, an approval's
-   * 办理中 flag cleared (as PATCH /api/approvals/:id does for those states), its version bumped. Returns the rows as
-   * they are now.
+   * 办理中 flag cleared (as PATCH /api/approvals/:id does for those states), its version bumped, and its 文号 set when
+   * one is given (kept otherwise). Returns the rows as they are now.
    */
   async settle(
     tx: Transaction,
-    changes: ReadonlyArray<{ id: string; status: 'done' | 'not_applicable' | 'pending'; actualDate: string | null; notApplicableReason: string | null }>,
+    changes: ReadonlyArray<{
+      id: string;
+      status: 'done' | 'not_applicable' | 'pending';
+      actualDate: string | null;
+      notApplicableReason: string | null;
+      documentNo?: string | null;
+    }>,
     actorId: string,
   ): Promise<MilestoneRow[]> {
     if (!changes.length) return [];
     const result = await managerOf(tx).query(
       `UPDATE milestone m SET status = c.status, actual_date = c.actual_date, not_applicable_reason = c.reason, updated_by = $2,
-              in_progress = false, version = m.version + 1, updated_at = now()
-       FROM jsonb_to_recordset($1::jsonb) AS c(id uuid, status text, actual_date date, reason text)
+              in_progress = false, document_no = COALESCE(c.document_no, m.document_no), version = m.version + 1, updated_at = now()
+       FROM jsonb_to_recordset($1::jsonb) AS c(id uuid, status text, actual_date date, reason text, document_no text)
        WHERE m.id = c.id
        RETURNING ${MILESTONE_COLUMNS}`,
-      [JSON.stringify(changes.map((c) => ({ id: c.id, status: c.status, actual_date: c.actualDate, reason: c.notApplicableReason }))), actorId],
+      [
+        JSON.stringify(
+          changes.map((c) => ({ id: c.id, status: c.status, actual_date: c.actualDate, reason: c.notApplicableReason, document_no: c.documentNo ?? null })),
+        ),
+        actorId,
+      ],
     );
     return Array.isArray(result[0]) ? result[0] : result;
   }
