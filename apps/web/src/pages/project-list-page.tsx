@@ -4,7 +4,7 @@ import type { TableProps } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { api } from '../api/client';
-import { PROJECT_STATUSES, ProjectListItem, ProjectPage, RAG_LEVELS, SECTORS, STAGES } from '../api/types';
+import { PROJECT_STATUSES, ProjectListItem, ProjectPage, ProjectSort, RAG_LEVELS, SECTORS, STAGES } from '../api/types';
 import { LightTag } from '../components/investment-tags';
 import { ProjectCards } from '../components/project-cards';
 import { PageError, ProblemAlert } from '../components/problem-alert';
@@ -16,7 +16,8 @@ import { indexPlan, usePlanTree, useUnits } from '../lib/reference-data';
 import { formatAmount, formatRate } from '../lib/investment';
 import { useAsync } from '../lib/use-async';
 
-type SortKey = 'name' | 'stage' | 'target' | 'sector' | 'column' | 'chapter' | 'lastChangedAt' | 'plannedInvestment' | 'completedYtd' | 'completionRate';
+/** The sorts a column header offers: the API's, less the plan order and the row's own update time (no column of their own). */
+type SortKey = Exclude<ProjectSort, 'plan' | 'updatedAt'>;
 
 export default function ProjectListPage() {
   const { t, tv } = useI18n();
