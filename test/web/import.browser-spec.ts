@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import JSZip from 'jszip';
 import { Page } from 'playwright-core';
 import { editTemplate, templateRows } from '../import/milestone-sheet';
 import { savedByLibreOffice, savedByOpenpyxl, TemplateEdits } from '../import/office-suites';
@@ -117,6 +118,22 @@ describe('批量导入 on 我的项目, in Chromium', () => {
     await page.getByTestId('import-confirm').click();
     await page.getByText('导入成功：更新了 1 个里程碑').waitFor();
     expect(await milestone(row['里程碑ID'])).toMatchObject({ forecast: date, version: before.version + 1 });
+  });
+
+  it('in English, a file that holds no workbook is refused in English, saying why, and nothing is previewed', async () => {
+    const page = await web.open(1280, 900);
+    await web.signIn(page, 'owner_transport');
+    await page.evaluate("localStorage.setItem('qj.lang', 'en')");
+    await page.goto(`${web.base}/mine`);
+    await page.getByTestId('milestone-import').waitFor();
+    const word = new JSZip();
+    word.file('_rels/.rels', '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"/>');
+    word.file('word/document.xml', '<document/>');
+    const path = join(work, 'renamed-document.xlsx');
+    writeFileSync(path, await word.generateAsync({ type: 'nodebuffer' }));
+    await page.getByTestId('milestone-import').locator('input[type=file]').setInputFiles(path);
+    await page.getByText('The file holds no Excel workbook (perhaps a Word, PowerPoint or other file renamed): upload an .xlsx workbook').waitFor();
+    await expect(page.getByTestId('import-preview').count()).resolves.toBe(0);
   });
 
   it('a file with a bad row shows that row’s error in red, cannot be confirmed, and changes nothing', async () => {

@@ -2,41 +2,13 @@ import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Checkbox, Progress, Space, Table, Tag, Typography, Upload } from 'antd';
 import type { TableProps } from 'antd';
 import { useState } from 'react';
-import { api, ApiError, tokenStore } from '../api/client';
+import { api } from '../api/client';
 import type { MilestoneImportResult, MilestoneImportRow } from '../api/types';
 import { useI18n } from '../i18n';
+import { postWorkbook } from './excel-upload';
 import { ProblemAlert } from './problem-alert';
 
 const IMPORT_PATH = '/api/milestones/import';
-
-/**
- * POSTs the workbook as multipart field `file`, reporting upload progress. A 422 that carries rows is the check's
- * answer (every row with its errors), not a failure; any other refusal is thrown as an ApiError.
- */
-function postWorkbook(file: File, dryRun: boolean, onProgress: (percent: number) => void): Promise<MilestoneImportResult> {
-  return new Promise((resolve, reject) => {
-    const request = new XMLHttpRequest();
-    request.open('POST', `${IMPORT_PATH}${dryRun ? '?dryRun=true' : ''}`);
-    const token = tokenStore.get();
-    if (token) request.setRequestHeader('Authorization', `Bearer ${token}`);
-    request.setRequestHeader('Accept', 'application/json, application/problem+json');
-    request.upload.onprogress = (event) => event.lengthComputable && onProgress(Math.round((event.loaded / event.total) * 100));
-    request.onerror = () => reject(new ApiError(0, {}, '网络连接失败，请检查网络后重试'));
-    request.onload = () => {
-      let body: Record<string, unknown>;
-      try {
-        body = (request.responseText ? JSON.parse(request.responseText) : {}) as Record<string, unknown>;
-      } catch {
-        body = {};
-      }
-      if (request.status === 200 || (request.status === 422 && Array.isArray(body.rows))) resolve(body as unknown as MilestoneImportResult);
-      else reject(new ApiError(request.status, body, `${request.status} ${request.statusText}`.trim()));
-    };
-    const form = new FormData();
-    form.append('file', file);
-    request.send(form);
-  });
-}
 
 /**
  * 批量导入: download the template of open milestones, upload it filled in, see every row checked (a dry run), and
@@ -70,7 +42,10 @@ export function MilestoneImport({ onApplied }: { onApplied: () => void }) {
     setProgress(0);
     setError(null);
     try {
-      const result = await postWorkbook(chosen, dryRun, setProgress);
+      const result = await postWorkbook<MilestoneImportResult>(IMPORT_PATH, chosen, {
+        query: dryRun ? { dryRun: 'true' } : undefined,
+        onProgress: setProgress,
+      });
       if (dryRun || !result.applied) {
         setPreview(result);
         return;

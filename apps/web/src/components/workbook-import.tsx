@@ -60,7 +60,7 @@ export function WorkbookImport<T extends WorkbookImportResult>(props: {
     setError(null);
     setResult(null);
     try {
-      const answer = await postWorkbook<T>(props.upload.path, file, props.upload.query);
+      const answer = await postWorkbook<T>(props.upload.path, file, { query: props.upload.query });
       setResult(answer);
       if (answer.applied) {
         message.success(props.applied(answer));
