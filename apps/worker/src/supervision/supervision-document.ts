@@ -1,4 +1,4 @@
-import { describeChange, PROBLEM_CATEGORY_LABELS, ProblemCategory } from '@qj/domain';
+import { describeChange, PROBLEM_CATEGORY_LABELS, ProblemCategory, todayIn } from '@qj/domain';
 import type { OverdueProblem, ProblemHistoryEntry } from '@qj/persistence';
 import { AlignmentType, BorderStyle, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 
@@ -22,9 +22,9 @@ export interface SupervisionNoticeContent {
   issuedOn: string;
   replyBy: string;
   history: ProblemHistoryEntry[];
+  /** The district's zone (APP_TIMEZONE): what happened at 07:00 in Chongqing is dated that day, not the UTC day before. */
+  timeZone: string;
 }
-
-const dateTimeText = (at: Date): string => new Date(at).toISOString().slice(0, 10);
 
 /** A 督办单 as a Word document: to the unit, the problem, how late it is, the reply demanded and by when, and the history. */
 export async function renderSupervisionNotice(content: SupervisionNoticeContent): Promise<Buffer> {
@@ -53,7 +53,7 @@ export async function renderSupervisionNotice(content: SupervisionNoticeContent)
                 (entry) =>
                   new TableRow({
                     children: [
-                      cell(dateTimeText(entry.at)),
+                      cell(todayIn(content.timeZone, new Date(entry.at))),
                       cell(entry.actorName),
                       cell(describeChange({ ...entry, after: { title: problem.title, ...entry.after } })),
                     ],

@@ -63,7 +63,7 @@ export class SupervisionService {
         const number = supervisionNoticeNumber(year, sequence);
         const replyBy = addDays(today, SUPERVISION_REPLY_DAYS);
         const history = await this.supervision.history(manager, problem.problemId);
-        const document = await renderSupervisionNotice({ number, problem, issuedOn: today, replyBy, history });
+        const document = await renderSupervisionNotice({ number, problem, issuedOn: today, replyBy, history, timeZone: this.clock.timeZone });
         await this.supervision.insertNotice(manager, { escalationId, problemId: problem.problemId, unitId: problem.unitId, year, sequence, replyBy, document });
         message = supervisionIssued(problem, number, replyBy);
       }
