@@ -117,6 +117,26 @@ export class ConsoleBrowser {
     return dropdown;
   }
 
+  /** The page's content has loaded: the app's frame is there, no skeleton or spinner is left, no request is in flight. */
+  async loaded(page: Page): Promise<void> {
+    await page.locator('.app-content').waitFor();
+    await page
+      .locator('.app-content .ant-skeleton, .app-content .ant-spin-spinning')
+      .first()
+      .waitFor({ state: 'detached' })
+      .catch(() => undefined);
+    await this.settled(page);
+  }
+
+  /** What sticks out of the screen sideways: none when the page is no wider than the window, else the innermost elements past its edge. */
+  async sidewaysOverflow(page: Page): Promise<string[]> {
+    return (await page.evaluate(`(() => {
+      if (document.documentElement.scrollWidth <= window.innerWidth) return [];
+      const out = [...document.body.querySelectorAll('*')].filter((e) => e.getBoundingClientRect().right > window.innerWidth + 0.5);
+      return out.filter((e) => !out.some((o) => o !== e && e.contains(o))).slice(0, 5).map((e) => e.tagName.toLowerCase() + '.' + String(e.className).split(' ').join('.'));
+    })()`)) as string[];
+  }
+
   /** Signs in through the login form with the demo password and waits to leave /login. */
   async signIn(page: Page, username: string): Promise<void> {
     await page.goto(`${this.base}/login`);

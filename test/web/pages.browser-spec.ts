@@ -212,7 +212,7 @@ describe('notifications, digest preview and dashboard pages', () => {
     const page = await web.open(1280, 800);
     await web.signIn(page, 'reviewer');
     await chartsRendered(page, ['chart-stages', 'chart-rag', 'chart-funnel', 'chart-targets', 'chart-overdue-units', 'chart-trend']);
-    expect(await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth')).toBe(true);
+    expect(await web.sidewaysOverflow(page)).toEqual([]);
     await page.screenshot({ path: join(ARTIFACTS, 'pages-dashboard-1280.png'), fullPage: true });
   });
 
@@ -244,27 +244,15 @@ describe('notifications, digest preview and dashboard pages', () => {
   ])('at 375 px wide every main page of %s fits the screen: no horizontal scrolling of the page', async (username, paths) => {
     const page = await web.open(375, 812);
     await web.signIn(page, username);
-    const overflowing: Array<{ path: string; scrollWidth: number; culprits: string[] }> = [];
+    const overflowing: Array<{ path: string; culprits: string[] }> = [];
     for (const path of paths) {
       const url = path.replace(':project', overdue.projectId);
       await page.goto(`${web.base}${url}`);
-      await page.locator('.app-content').waitFor();
-      await page
-        .locator('.app-content .ant-skeleton, .app-content .ant-spin-spinning')
-        .first()
-        .waitFor({ state: 'detached' })
-        .catch(() => undefined);
-      await web.settled(page);
+      await web.loaded(page);
       for (const frame of page.frames()) await frame.waitForLoadState('load');
       await page.screenshot({ path: join(ARTIFACTS, `pages-phone-${username}${path.replace(/[/:]+/g, '-')}.png`), fullPage: true });
-      // On overflow, name the innermost elements sticking out, so a failure says what to fix.
-      const overflow = (await page.evaluate(`(() => {
-        if (document.documentElement.scrollWidth <= window.innerWidth) return undefined;
-        const out = [...document.body.querySelectorAll('*')].filter((e) => e.getBoundingClientRect().right > window.innerWidth + 0.5);
-        const innermost = out.filter((e) => !out.some((o) => o !== e && e.contains(o)));
-        return { scrollWidth: document.documentElement.scrollWidth, culprits: innermost.slice(0, 5).map((e) => e.tagName.toLowerCase() + '.' + String(e.className).split(' ').join('.')) };
-      })()`)) as { scrollWidth: number; culprits: string[] } | undefined;
-      if (overflow) overflowing.push({ path: url, ...overflow });
+      const culprits = await web.sidewaysOverflow(page);
+      if (culprits.length) overflowing.push({ path: url, culprits });
     }
     expect(overflowing).toEqual([]);
   });

@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Page } from 'playwright-core';
 import { todayIn } from '@qj/domain';
 import { projectOf } from '../support/factories';
 import { ARTIFACTS, ConsoleBrowser } from '../support/browser';
@@ -46,26 +45,6 @@ describe('the console on a phone, tables at 1280 px, the dashboard for a meeting
   const milestonesOf = async (projectId: string): Promise<ListedMilestone[]> =>
     (await t.as('owner_transport').get(`/api/projects/${projectId}/milestones`).expect(200)).body.items;
 
-  /** The page's content has loaded: no skeleton or spinner left, no request in flight. */
-  async function loaded(page: Page): Promise<void> {
-    await page.locator('.app-content').waitFor();
-    await page
-      .locator('.app-content .ant-skeleton, .app-content .ant-spin-spinning')
-      .first()
-      .waitFor({ state: 'detached' })
-      .catch(() => undefined);
-    await web.settled(page);
-  }
-
-  /** The page is no wider than the screen; on failure, the innermost elements sticking out. */
-  async function sidewaysOverflow(page: Page): Promise<string[]> {
-    return (await page.evaluate(`(() => {
-      if (document.documentElement.scrollWidth <= window.innerWidth) return [];
-      const out = [...document.body.querySelectorAll('*')].filter((e) => e.getBoundingClientRect().right > window.innerWidth + 0.5);
-      return out.filter((e) => !out.some((o) => o !== e && e.contains(o))).slice(0, 5).map((e) => e.tagName.toLowerCase() + '.' + String(e.className).split(' ').join('.'));
-    })()`)) as string[];
-  }
-
   it('at 375×812 the project list and 我的项目 are cards with each project’s stage, light and next due milestone', async () => {
     const project = await projectOf(t, 'transport', 0);
     const [item] = (await t.as('owner_transport').get('/api/projects').query({ q: project.name }).expect(200)).body.items.filter(
@@ -98,7 +77,7 @@ describe('the console on a phone, tables at 1280 px, the dashboard for a meeting
     }
     await web.settled(page);
     await page.screenshot({ path: join(ARTIFACTS, 'phones-project-list.png'), fullPage: true });
-    expect(await sidewaysOverflow(page)).toEqual([]);
+    expect(await web.sidewaysOverflow(page)).toEqual([]);
 
     // 我的项目: the unit's projects as cards too; a card opens its milestones, as cards.
     await page.goto(`${web.base}/mine`);
@@ -109,7 +88,7 @@ describe('the console on a phone, tables at 1280 px, the dashboard for a meeting
     await mine.getByTestId('milestone-card').first().waitFor();
     await web.settled(page);
     await page.screenshot({ path: join(ARTIFACTS, 'phones-mine.png'), fullPage: true });
-    expect(await sidewaysOverflow(page)).toEqual([]);
+    expect(await web.sidewaysOverflow(page)).toEqual([]);
   });
 
   it('an owner updates a milestone on a phone: cards with large buttons, a form with date pickers, 标记完成 in one tap and a confirm', async () => {
@@ -136,7 +115,7 @@ describe('the console on a phone, tables at 1280 px, the dashboard for a meeting
     expect(name.height).toBeLessThan(50);
     await web.settled(page);
     await page.screenshot({ path: join(ARTIFACTS, 'phones-milestones.png'), fullPage: true });
-    expect(await sidewaysOverflow(page)).toEqual([]);
+    expect(await web.sidewaysOverflow(page)).toEqual([]);
 
     // 更新: the form; the forecast date is picked on the calendar (no keyboard), then saved.
     await card.getByTestId('milestone-update').click();
@@ -165,7 +144,7 @@ describe('the console on a phone, tables at 1280 px, the dashboard for a meeting
     await other.getByText('已完成').waitFor();
     const done = (await milestonesOf(project.id)).find((m) => m.id === second.id)!;
     expect(done).toMatchObject({ status: 'done', actualDate: todayIn(t.env.APP_TIMEZONE) });
-    expect(await sidewaysOverflow(page)).toEqual([]);
+    expect(await web.sidewaysOverflow(page)).toEqual([]);
     // 最近更新 sorts the list: the project just updated comes first, its time the milestone's.
     const latest = (await t.as('owner_transport').get('/api/projects').query({ unit: 'transport', sort: '-lastChangedAt', pageSize: 1 }).expect(200)).body
       .items[0];
@@ -183,8 +162,8 @@ describe('the console on a phone, tables at 1280 px, the dashboard for a meeting
       await web.signIn(page, username);
       for (const path of paths) {
         await page.goto(`${web.base}${path}`);
-        await loaded(page);
-        const culprits = await sidewaysOverflow(page);
+        await web.loaded(page);
+        const culprits = await web.sidewaysOverflow(page);
         if (culprits.length) overflowing.push({ path, culprits });
       }
     }
@@ -201,7 +180,7 @@ describe('the console on a phone, tables at 1280 px, the dashboard for a meeting
       await web.signIn(page, username);
       for (const path of paths) {
         await page.goto(`${web.base}${path}`);
-        await loaded(page);
+        await web.loaded(page);
         // Each fixed header cell against every other header cell of its table, as laid out with nothing scrolled.
         const overlaps = (await page.evaluate(`(() => {
           const found = [];
