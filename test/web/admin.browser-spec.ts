@@ -11,8 +11,9 @@ jest.setTimeout(180_000);
 /**
  * The administration pages in Chromium (playwright-core, as in console.browser-spec.ts): an admin creates a user,
  * resets their password in 用户与单位 (the user signs in with it and changes it in 个人设置) and disables them (their
- * session ends, sign-in fails); a wrong current password is refused in 个人设置, where the mail switches are too; a
- * reviewer filters the 操作日志 and downloads its Excel export; and each page fits a phone's width.
+ * session ends, sign-in fails, and the 操作日志 says who disabled them); a wrong current password is refused in 个人设置,
+ * where the mail switches are too; a reviewer filters the 操作日志 and downloads its Excel export; and each page fits a
+ * phone's width.
  */
 describe('用户与单位, 个人设置 and 操作日志 in Chromium', () => {
   let t: TestApp;
@@ -129,6 +130,14 @@ describe('用户与单位, 个人设置 and 操作日志 in Chromium', () => {
     await userPage.getByRole('button', { name: '登录' }).click();
     await userPage.getByText('用户名或密码错误').waitFor();
     expect(new URL(userPage.url()).pathname).toBe('/login');
+
+    // 操作日志 says who disabled whom, under the user's unit.
+    await page.getByRole('menuitem', { name: '操作日志' }).click();
+    await page.waitForURL((url) => url.pathname === '/audit-log');
+    await choose(page, page.getByTestId('audit-kind'), '停用用户');
+    const logged = page.getByTestId('audit-table').locator('tbody tr', { hasText: '停用用户 李四（li_si），其登录立即失效' });
+    await logged.getByText('平台管理员').waitFor();
+    await logged.getByText('区水利局').waitFor();
   });
 
   it('someone changes their own password in 个人设置, where their mail switches are too, and signs in with it', async () => {

@@ -5,7 +5,8 @@ export interface LabelText {
 }
 
 /**
- * 操作日志: every kind of audit row (its `action`) with what people call it. The operation log, its filter and its Excel
+ * 操作日志: every kind of audit row (its `action`) with what people call it: changes to projects, and administrators'
+ * changes to users and units. The operation log, its filter and its Excel
  * export name kinds this way, never by code; a row whose action is not listed reads as 「其他变更」.
  */
 export const AUDIT_KINDS = {
@@ -35,6 +36,16 @@ export const AUDIT_KINDS = {
   'problem.reopened': { zh: '重新打开问题', en: 'Problem reopened' },
   'file.uploaded': { zh: '上传附件', en: 'File uploaded' },
   'file.removed': { zh: '删除附件', en: 'File removed' },
+  'user.created': { zh: '新建用户', en: 'User created' },
+  'user.updated': { zh: '修改用户信息', en: 'User details changed' },
+  'user.disabled': { zh: '停用用户', en: 'User disabled' },
+  'user.enabled': { zh: '启用用户', en: 'User enabled' },
+  'user.password_reset': { zh: '重置密码', en: 'Password reset' },
+  'unit.created': { zh: '新建单位', en: 'Unit created' },
+  'unit.renamed': { zh: '单位更名', en: 'Unit renamed' },
+  'unit.sectors_changed': { zh: '调整单位默认行业', en: 'Unit sectors changed' },
+  'unit.disabled': { zh: '停用单位', en: 'Unit disabled' },
+  'unit.enabled': { zh: '启用单位', en: 'Unit enabled' },
 } as const satisfies Record<string, LabelText>;
 
 export type AuditKind = keyof typeof AUDIT_KINDS;

@@ -84,4 +84,50 @@ describe('describeChange', () => {
     );
     expect(describeChange({ action: 'monthly_report.returned', after: { month: '2027-03' }, comment: '请核实' })).toBe('2027-03 月报已退回（意见：请核实）');
   });
+
+  it('names the user or unit an administrator changed and what changed, in words, never a role or sector code', () => {
+    const li = { username: 'li_si', displayName: '李四' };
+    expect(describeChange({ action: 'user.created', after: { ...li, role: 'owner', unitId: 'u1', unitName: '区水利局', email: null } })).toBe(
+      '新建用户 李四（li_si），角色 项目责任单位，单位 区水利局',
+    );
+    expect(describeChange({ action: 'user.created', after: { ...li, role: 'leader', unitId: null, unitName: null } })).toBe(
+      '新建用户 李四（li_si），角色 区领导',
+    );
+    expect(
+      describeChange({
+        action: 'user.updated',
+        before: { ...li, role: 'owner', unitId: 'u1', unitName: '区水利局', email: null },
+        after: { username: 'li_si', displayName: '李四光', role: 'reviewer', unitId: null, unitName: null, email: 'li@qj.gov.cn' },
+      }),
+    ).toBe('修改用户 李四（li_si）：姓名 李四 → 李四光，角色 项目责任单位 → 审核人（区发展改革委），单位 区水利局 → 无，邮箱 未填 → li@qj.gov.cn');
+    // The display name is always carried, to name the user; only a field that differs is listed.
+    expect(describeChange({ action: 'user.updated', before: { ...li, email: 'a@qj.gov.cn' }, after: { ...li, email: 'b@qj.gov.cn' } })).toBe(
+      '修改用户 李四（li_si）：邮箱 a@qj.gov.cn → b@qj.gov.cn',
+    );
+    expect(describeChange({ action: 'user.disabled', before: { ...li, active: true }, after: { ...li, active: false } })).toBe(
+      '停用用户 李四（li_si），其登录立即失效',
+    );
+    expect(describeChange({ action: 'user.enabled', before: { ...li, active: false }, after: { ...li, active: true } })).toBe('启用用户 李四（li_si）');
+    expect(describeChange({ action: 'user.password_reset', after: li })).toBe('重置用户 李四（li_si） 的密码，其所有登录已失效');
+
+    const unit = { code: 'energy_office', name: '区能源办' };
+    expect(describeChange({ action: 'unit.created', after: { ...unit, sectors: ['energy', 'digital'] } })).toBe(
+      '新建单位 区能源办（energy_office），默认行业：能源、数字经济',
+    );
+    expect(describeChange({ action: 'unit.renamed', before: unit, after: { ...unit, name: '区能源局' } })).toBe(
+      '单位 区能源办（energy_office） 更名为 区能源局',
+    );
+    expect(describeChange({ action: 'unit.sectors_changed', before: { ...unit, sectors: [] }, after: { ...unit, sectors: ['energy'] } })).toBe(
+      '单位 区能源办（energy_office） 默认行业 无 → 能源',
+    );
+    expect(describeChange({ action: 'unit.disabled', before: { ...unit, active: true }, after: { ...unit, active: false } })).toBe(
+      '停用单位 区能源办（energy_office）',
+    );
+    expect(describeChange({ action: 'unit.enabled', before: { ...unit, active: false }, after: { ...unit, active: true } })).toBe(
+      '启用单位 区能源办（energy_office）',
+    );
+    expect(describeChange({ action: 'user.updated', before: { role: 'superuser' }, after: { role: 'owner' } })).toBe(
+      '修改用户 用户：角色 未知角色 → 项目责任单位',
+    );
+  });
 });

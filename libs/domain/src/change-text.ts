@@ -1,5 +1,6 @@
 import { PROJECT_STATUS_LABELS } from './stage';
 import { isProblemCategory, PROBLEM_CATEGORY_LABELS } from './problem';
+import { SECTOR_LABELS } from './sector';
 
 /** An audit row as people read it: what was done, to what, by whom. */
 export interface AuditChange {
@@ -73,6 +74,45 @@ function factChanges(before: Record<string, unknown> | null | undefined, after: 
     return typeof value === 'string' || typeof value === 'number' ? String(value) : '已更新';
   };
   return FACT_LABELS.filter(([field]) => field in after).map(([field, label]) => `${label} ${text(field, before?.[field])} → ${text(field, after[field])}`);
+}
+
+/** The roles as the console names them (用户与单位). */
+const ROLE_TEXT: Record<string, string> = { owner: '项目责任单位', reviewer: '审核人（区发展改革委）', leader: '区领导', admin: '管理员' };
+const roleText = (value: unknown): string => ROLE_TEXT[scalar(value)] ?? '未知角色';
+const orNone = (value: unknown): string => str(value) ?? '无';
+
+/** 「李四（li_si）」: an administrator's row names the user as they were before the change, and the username, which never changes. */
+function userText(change: AuditChange): string {
+  const name = str(change.before?.displayName) ?? str(change.after?.displayName) ?? '用户';
+  const username = str(change.after?.username) ?? str(change.before?.username);
+  return username ? `${name}（${username}）` : name;
+}
+
+/** 「区交通局（transport）」, named as it was before the change. */
+function unitText(change: AuditChange): string {
+  const name = str(change.before?.name) ?? str(change.after?.name) ?? '单位';
+  const code = str(change.after?.code) ?? str(change.before?.code);
+  return code ? `${name}（${code}）` : name;
+}
+
+const sectorsText = (value: unknown): string =>
+  Array.isArray(value) && value.length ? value.map((sector) => SECTOR_LABELS[String(sector)] ?? '其他').join('、') : '无';
+
+const USER_FIELDS: ReadonlyArray<[string, string, (value: unknown) => string]> = [
+  ['displayName', '姓名', orNone],
+  ['role', '角色', roleText],
+  ['unitName', '单位', orNone],
+  ['email', '邮箱', (value) => str(value) ?? '未填'],
+];
+
+/** 「角色 审核人（区发展改革委） → 管理员，单位 无 → 区交通局」: the user's fields the row changed (a unit by its id, shown by name). */
+function userFieldChanges(before: Record<string, unknown> | null | undefined, after: Record<string, unknown> | null | undefined): string[] {
+  if (!after) return [];
+  const differs = (field: string) =>
+    field === 'unitName'
+      ? 'unitId' in after && (before?.unitId ?? null) !== (after.unitId ?? null)
+      : field in after && (before?.[field] ?? null) !== (after[field] ?? null);
+  return USER_FIELDS.filter(([field]) => differs(field)).map(([field, label, text]) => `${label} ${text(before?.[field])} → ${text(after[field])}`);
 }
 
 /** 「前期研究 → 开工建设」 from whatever the row carries: `stage` before and after, or a request's `from`/`to`. */
@@ -159,6 +199,28 @@ export function describeChange(change: AuditChange): string {
       return `上传附件「${scalar(change.after?.name)}」`;
     case 'file.removed':
       return withComment(`附件「${scalar(change.before?.name)}」已由管理员删除`, change.comment, '原因');
+    case 'user.created': {
+      const unit = str(change.after?.unitName);
+      return `新建用户 ${userText(change)}，角色 ${roleText(change.after?.role)}${unit ? `，单位 ${unit}` : ''}`;
+    }
+    case 'user.updated':
+      return `修改用户 ${userText(change)}：${userFieldChanges(change.before, change.after).join('，') || '已更新'}`;
+    case 'user.disabled':
+      return `停用用户 ${userText(change)}，其登录立即失效`;
+    case 'user.enabled':
+      return `启用用户 ${userText(change)}`;
+    case 'user.password_reset':
+      return `重置用户 ${userText(change)} 的密码，其所有登录已失效`;
+    case 'unit.created':
+      return `新建单位 ${unitText(change)}，默认行业：${sectorsText(change.after?.sectors)}`;
+    case 'unit.renamed':
+      return `单位 ${unitText(change)} 更名为 ${orNone(change.after?.name)}`;
+    case 'unit.sectors_changed':
+      return `单位 ${unitText(change)} 默认行业 ${sectorsText(change.before?.sectors)} → ${sectorsText(change.after?.sectors)}`;
+    case 'unit.disabled':
+      return `停用单位 ${unitText(change)}`;
+    case 'unit.enabled':
+      return `启用单位 ${unitText(change)}`;
     default:
       return '项目信息已更新';
   }

@@ -1,13 +1,16 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DomainException, domainError, ValidationFailedException } from '@qj/http';
-import { UnitRepository, UserPatch, UserRepository, UserRole, UserView } from '@qj/persistence';
+import { AuditEntry, AuditRepository, UnitRepository, UserPatch, UserRepository, UserRole, UserView } from '@qj/persistence';
 import { hashPassword } from '../auth/password-hasher';
 import { assertPasswordPolicy } from '../auth/password-policy';
 import type { AuthUser } from '../auth';
 import type { CreateUserDto } from './dto/create-user.dto';
 import type { UpdateUserDto } from './dto/update-user.dto';
 
-/** Managing who may sign in and what they may do. Every change is logged with the admin who made it. */
+/**
+ * Managing who may sign in and what they may do. Every change leaves audit rows (操作日志) in its own transaction, naming the
+ * admin who made it; never a password or its hash.
+ */
 @Injectable()
 export class AdminUsersService {
   private readonly logger = new Logger('AdminUsers');
@@ -15,6 +18,7 @@ export class AdminUsersService {
   constructor(
     private readonly users: UserRepository,
     private readonly units: UnitRepository,
+    private readonly audit: AuditRepository,
   ) {}
 
   list(): Promise<UserView[]> {
@@ -25,17 +29,16 @@ export class AdminUsersService {
     const unitId = dto.unitId ?? null;
     await this.assertUnitFits(dto.role, unitId);
     assertPasswordPolicy(dto.password, dto.username, 'password');
-    const id = await this.users.create({
-      username: dto.username,
-      displayName: dto.displayName,
-      role: dto.role,
-      unitId,
-      passwordHash: await hashPassword(dto.password),
-      email: dto.email ?? null,
+    const passwordHash = await hashPassword(dto.password);
+    const created = await this.users.transaction(async (users, tx) => {
+      const id = await users.create({ username: dto.username, displayName: dto.displayName, role: dto.role, unitId, passwordHash, email: dto.email ?? null });
+      if (!id) throw domainError('username_taken', { username: dto.username }, { extensions: { username: dto.username } });
+      const user = (await users.findView(id)) as UserView;
+      await this.audit.record(tx, [userEntry(admin, user, 'user.created', null, snapshot(user))]);
+      return user;
     });
-    if (!id) throw domainError('username_taken', { username: dto.username }, { extensions: { username: dto.username } });
-    this.logger.log({ adminId: admin.id, userId: id, username: dto.username, role: dto.role, unitId }, 'user created');
-    return (await this.users.findView(id)) as UserView;
+    this.logger.log({ adminId: admin.id, userId: created.id, username: dto.username, role: dto.role, unitId }, 'user created');
+    return created;
   }
 
   /**
@@ -53,7 +56,7 @@ export class AdminUsersService {
     if (dto.password !== undefined) assertPasswordPolicy(dto.password, current.username, 'password');
     // Hashed before the transaction: scrypt's tenth of a second is not spent holding the admins' locks.
     const passwordHash = dto.password === undefined ? undefined : await hashPassword(dto.password);
-    const endedSessions = await this.users.transaction(async (users) => {
+    const { endedSessions, user } = await this.users.transaction(async (users, tx) => {
       const locked = await users.lockForAdminChange(id);
       const target = locked.find((row) => row.id === id);
       if (!target) throw userNotFound(id);
@@ -72,12 +75,15 @@ export class AdminUsersService {
         passwordHash,
         mustChangePassword: passwordHash === undefined ? undefined : false,
       };
+      const before = (await users.findView(id)) as UserView;
       await users.update(id, patch, { endSessions });
-      return endSessions;
+      const after = (await users.findView(id)) as UserView;
+      await this.audit.record(tx, userChanges(admin, before, after, passwordHash !== undefined));
+      return { endedSessions: endSessions, user: after };
     });
     const changed = (Object.keys(dto) as Array<keyof UpdateUserDto>).filter((key) => dto[key] !== undefined);
     this.logger.log({ adminId: admin.id, userId: id, username: current.username, changed, endedSessions }, 'user updated');
-    return (await this.users.findView(id)) as UserView;
+    return user;
   }
 
   /** An owner needs a unit (the database checks this too); any unit named must exist and be enabled. */
@@ -97,4 +103,55 @@ export class AdminUsersService {
 
 function userNotFound(id: string): DomainException {
   return domainError('user_not_found', { id });
+}
+
+type UserSnapshot = Record<'username' | 'displayName' | 'role' | 'unitId' | 'unitName' | 'email', string | null>;
+
+/** What an audit row keeps of a user: who they are, their role, unit (by id and by name, as it was then) and e-mail. */
+function snapshot(user: UserView): UserSnapshot {
+  return {
+    username: user.username,
+    displayName: user.displayName,
+    role: user.role,
+    unitId: user.unit?.id ?? null,
+    unitName: user.unit?.name ?? null,
+    email: user.email,
+  };
+}
+
+/** A row about the user, shown under their unit (the one they leave, if the change takes it away). */
+function userEntry(admin: AuthUser, user: UserView, action: string, before: object | null, after: object, unitId = user.unit?.id ?? null): AuditEntry {
+  return { projectId: null, unitId, entityType: 'user', entityId: user.id, action, actorId: admin.id, actorName: admin.displayName, before, after };
+}
+
+/**
+ * The rows of one change, compared as the user was and is: the details changed (name, role, unit, e-mail) in one row,
+ * disabling or enabling in another, a new password in a third. Each row names the user; a field that did not change
+ * writes nothing, so a request that changes nothing leaves no row.
+ */
+function userChanges(admin: AuthUser, before: UserView, after: UserView, passwordReset: boolean): AuditEntry[] {
+  const [was, is] = [snapshot(before), snapshot(after)];
+  const who = (side: UserSnapshot) => ({ username: side.username, displayName: side.displayName });
+  const unitId = after.unit?.id ?? before.unit?.id ?? null;
+  const entries: AuditEntry[] = [];
+  const changed = (['displayName', 'role', 'unitId', 'email'] as const).filter((field) => was[field] !== is[field]);
+  if (changed.length) {
+    const fields = changed.flatMap((field) => (field === 'unitId' ? (['unitId', 'unitName'] as const) : [field]));
+    const pick = (side: UserSnapshot) => ({ ...who(side), ...Object.fromEntries(fields.map((field) => [field, side[field]])) });
+    entries.push(userEntry(admin, after, 'user.updated', pick(was), pick(is), unitId));
+  }
+  if (before.active !== after.active) {
+    entries.push(
+      userEntry(
+        admin,
+        after,
+        after.active ? 'user.enabled' : 'user.disabled',
+        { ...who(is), active: before.active },
+        { ...who(is), active: after.active },
+        unitId,
+      ),
+    );
+  }
+  if (passwordReset) entries.push(userEntry(admin, after, 'user.password_reset', null, who(is), unitId));
+  return entries;
 }

@@ -9,7 +9,10 @@ import { AUDIT_EXPORT_LIMIT, AuditService } from './audit.service';
 import { AuditFilterDto, AuditQueryDto } from './dto/audit.query.dto';
 import { AuditActorListDto, AuditKindListDto, AuditLogPageDto } from './dto/audit.response.dto';
 
-/** 操作日志: every change across projects, for the DRC's reviewers, the district's leaders and admins; owners read their projects' history instead. */
+/**
+ * 操作日志: every change across projects and every admin's change to users and units, for the DRC's reviewers, the
+ * district's leaders and admins; owners read their projects' history instead.
+ */
 @ApiTags('audit')
 @ApiBearerAuth()
 @ApiProblems([403, '无权执行此操作 (reviewers, leaders and admins only)'])
@@ -19,7 +22,10 @@ export class AuditController {
   constructor(private readonly audit: AuditService) {}
 
   @Get()
-  @ApiOperation({ summary: '操作日志: audit rows across projects, newest first, filtered by unit, user, kind and days (inclusive, APP_TIMEZONE)' })
+  @ApiOperation({
+    summary:
+      '操作日志: audit rows across projects and of admins’ changes to users and units, newest first, filtered by unit, user, kind and days (inclusive, APP_TIMEZONE)',
+  })
   @ApiOkResponse({ type: AuditLogPageDto })
   list(@Query() query: AuditQueryDto) {
     return this.audit.page(query);

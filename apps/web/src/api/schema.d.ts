@@ -1464,7 +1464,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 操作日志: audit rows across projects, newest first, filtered by unit, user, kind and days (inclusive, APP_TIMEZONE) */
+        /** 操作日志: audit rows across projects and of admins’ changes to users and units, newest first, filtered by unit, user, kind and days (inclusive, APP_TIMEZONE) */
         get: operations["AuditController_list"];
         put?: never;
         post?: never;
@@ -3908,7 +3908,7 @@ export interface components {
             active?: boolean;
         };
         /** @enum {string} */
-        AuditKind: "transition.requested" | "transition.approved" | "transition.rejected" | "transition.withdrawn" | "transition.overridden" | "milestone.updated" | "milestone.rebaselined" | "milestone.marked_not_applicable" | "milestone.applicable_again" | "rebaseline.requested" | "rebaseline.rejected" | "rebaseline.withdrawn" | "project.unit_reassigned" | "project.facts_updated" | "investment_plan.issued" | "investment_plan.adjusted" | "monthly_report.saved" | "monthly_report.submitted" | "monthly_report.returned" | "problem.raised" | "problem.assigned" | "problem.replied" | "problem.closed" | "problem.reopened" | "file.uploaded" | "file.removed";
+        AuditKind: "transition.requested" | "transition.approved" | "transition.rejected" | "transition.withdrawn" | "transition.overridden" | "milestone.updated" | "milestone.rebaselined" | "milestone.marked_not_applicable" | "milestone.applicable_again" | "rebaseline.requested" | "rebaseline.rejected" | "rebaseline.withdrawn" | "project.unit_reassigned" | "project.facts_updated" | "investment_plan.issued" | "investment_plan.adjusted" | "monthly_report.saved" | "monthly_report.submitted" | "monthly_report.returned" | "problem.raised" | "problem.assigned" | "problem.replied" | "problem.closed" | "problem.reopened" | "file.uploaded" | "file.removed" | "user.created" | "user.updated" | "user.disabled" | "user.enabled" | "user.password_reset" | "unit.created" | "unit.renamed" | "unit.sectors_changed" | "unit.disabled" | "unit.enabled";
         LabelTextDto: {
             /** @example 批准阶段转换 */
             zh: string;
@@ -3936,14 +3936,14 @@ export interface components {
             id: string;
             /** Format: date-time */
             at: string;
-            /** @description the action code: one of transition.requested, transition.approved, transition.rejected, transition.withdrawn, transition.overridden, milestone.updated, milestone.rebaselined, milestone.marked_not_applicable, milestone.applicable_again, rebaseline.requested, rebaseline.rejected, rebaseline.withdrawn, project.unit_reassigned, project.facts_updated, investment_plan.issued, investment_plan.adjusted, monthly_report.saved, monthly_report.submitted, monthly_report.returned, problem.raised, problem.assigned, problem.replied, problem.closed, problem.reopened, file.uploaded, file.removed, or another (labelled 其他变更) */
+            /** @description the action code: one of transition.requested, transition.approved, transition.rejected, transition.withdrawn, transition.overridden, milestone.updated, milestone.rebaselined, milestone.marked_not_applicable, milestone.applicable_again, rebaseline.requested, rebaseline.rejected, rebaseline.withdrawn, project.unit_reassigned, project.facts_updated, investment_plan.issued, investment_plan.adjusted, monthly_report.saved, monthly_report.submitted, monthly_report.returned, problem.raised, problem.assigned, problem.replied, problem.closed, problem.reopened, file.uploaded, file.removed, user.created, user.updated, user.disabled, user.enabled, user.password_reset, unit.created, unit.renamed, unit.sectors_changed, unit.disabled, unit.enabled, or another (labelled 其他变更) */
             kind: string;
             kindLabel: components["schemas"]["LabelTextDto"];
             actor: components["schemas"]["AuditActorDto"];
-            /** @description the project's unit, or for a row about no project the actor's */
+            /** @description the project's unit; for an admin's change to a user or unit, that user's unit or the unit; for another row about no project, the actor's */
             unit: components["schemas"]["UnitRefDto"] | null;
             project: components["schemas"]["AuditProjectDto"] | null;
-            /** @description what happened, in one Chinese sentence (as in the project history) */
+            /** @description what happened, in one Chinese sentence (as in the project history); never a password */
             summary: string;
         };
         AuditLogPageDto: {
@@ -10384,7 +10384,7 @@ export interface operations {
     AuditController_list: {
         parameters: {
             query?: {
-                /** @description the unit (责任单位): rows about its projects, and rows about no project by its users */
+                /** @description the unit (责任单位): rows about its projects, admins’ changes to it and to its users, and other rows about no project by its users */
                 unitId?: string;
                 /** @description the user who acted */
                 userId?: string;
@@ -10544,7 +10544,7 @@ export interface operations {
     AuditController_export: {
         parameters: {
             query?: {
-                /** @description the unit (责任单位): rows about its projects, and rows about no project by its users */
+                /** @description the unit (责任单位): rows about its projects, admins’ changes to it and to its users, and other rows about no project by its users */
                 unitId?: string;
                 /** @description the user who acted */
                 userId?: string;

@@ -515,7 +515,7 @@ export const zh = {
   'audit.to': '结束日期',
   'audit.export': '导出 Excel',
   'audit.exported': '已导出操作日志（符合条件 {n} 条）',
-  'audit.empty': '没有符合条件的操作记录。项目的每一次变更（里程碑、阶段申请与审批、年度计划、月报、问题、附件）都会记在这里。',
+  'audit.empty': '没有符合条件的操作记录。项目的每一次变更（里程碑、阶段申请与审批、年度计划、月报、问题、附件）和管理员对用户与单位的每一次变更都会记在这里。',
 
   'ops.title': '运维',
   'ops.subtitle': '邮件发件箱、失败任务与队列看板',
@@ -1385,7 +1385,7 @@ export const en: Record<MessageKey, string> = {
   'audit.export': 'Export Excel',
   'audit.exported': 'Operation log exported ({n} matching)',
   'audit.empty':
-    'No change matches. Every change to a project (milestones, stage requests and decisions, annual plans, monthly reports, problems, files) is recorded here.',
+    'No change matches. Every change to a project (milestones, stage requests and decisions, annual plans, monthly reports, problems, files) and every administrator’s change to users and units is recorded here.',
 
   'ops.title': 'Operations',
   'ops.subtitle': 'Mail outbox, failed jobs and the queue dashboard',

@@ -21,7 +21,10 @@ interface Filters {
 
 const PAGE_SIZE = 20;
 
-/** 操作日志: every change across projects, newest first, for the DRC's reviewers, the district's leaders and admins; filtered and exported to Excel. */
+/**
+ * 操作日志: every change across projects and every admin's change to users and units, newest first, for the DRC's reviewers,
+ * the district's leaders and admins; filtered and exported to Excel.
+ */
 export default function AuditLogPage() {
   const { t, language } = useI18n();
   const { message } = AntApp.useApp();

@@ -16,6 +16,10 @@ export class AuditEventEntity {
   @Column({ name: 'project_id', type: 'uuid', nullable: true })
   projectId: string | null;
 
+  /** For a row about a user or a unit (no project): the user's unit, or the unit itself; the log's unit filter reads it. */
+  @Column({ name: 'unit_id', type: 'uuid', nullable: true })
+  unitId: string | null;
+
   /** project | milestone | transition_request | unit | user */
   @Column({ name: 'entity_type', type: 'text' })
   entityType: string;

@@ -46,6 +46,8 @@ export interface AuditLogRow {
 
 export interface AuditEntry {
   projectId: string | null;
+  /** An administrator's change to a user or unit: the unit it concerns (the user's, or the unit itself), when there is one. */
+  unitId?: string | null;
   entityType: string;
   entityId: string;
   action: string;
@@ -55,6 +57,9 @@ export interface AuditEntry {
   after?: unknown;
   comment?: string | null;
 }
+
+/** The unit a log row is shown under and filtered by (see AuditRepository.search); `a` the row, `p` its project, `au` its actor. */
+const ROW_UNIT = `COALESCE(p.unit_id, CASE WHEN a.entity_type IN ('user', 'unit') THEN a.unit_id ELSE au.unit_id END)`;
 
 /**
  * What every change leaves behind, in its own transaction: audit rows (a project's history) and the outbox events
@@ -69,9 +74,9 @@ export class AuditRepository {
     if (!entries.length && !events.length) return;
     await managerOf(tx).query(
       `WITH audited AS (
-         INSERT INTO audit_event (project_id, entity_type, entity_id, action, actor_id, actor_name, before, after, comment)
-         SELECT project_id, entity_type, entity_id, action, actor_id, actor_name, before, after, comment
-         FROM jsonb_to_recordset($1::jsonb) AS r(project_id uuid, entity_type text, entity_id text, action text, actor_id uuid,
+         INSERT INTO audit_event (project_id, unit_id, entity_type, entity_id, action, actor_id, actor_name, before, after, comment)
+         SELECT project_id, unit_id, entity_type, entity_id, action, actor_id, actor_name, before, after, comment
+         FROM jsonb_to_recordset($1::jsonb) AS r(project_id uuid, unit_id uuid, entity_type text, entity_id text, action text, actor_id uuid,
               actor_name text, before jsonb, after jsonb, comment text)
        )
        INSERT INTO outbox_event (name, aggregate_id, actor_id, request_id, payload)
@@ -81,6 +86,7 @@ export class AuditRepository {
         JSON.stringify(
           entries.map((entry) => ({
             project_id: entry.projectId,
+            unit_id: entry.unitId ?? null,
             entity_type: entry.entityType,
             entity_id: entry.entityId,
             action: entry.action,
@@ -106,12 +112,13 @@ export class AuditRepository {
 
   /**
    * The operation log: audit rows across projects, newest first (by time, then id). A row's unit is its project's (as the project stands
-   * now), or for a row about no project (an upload) its actor's. `total` counts every row the filters match.
+   * now); for an administrator's change to a user or unit, the unit the row names (none for a user without one); for another row about
+   * no project (an upload), its actor's. `total` counts every row the filters match.
    */
   async search(filter: AuditSearch, page: { offset: number; limit: number }): Promise<{ items: AuditLogRow[]; total: number }> {
     const params: unknown[] = [];
     const where: string[] = [];
-    if (filter.unitId) where.push(`COALESCE(p.unit_id, au.unit_id) = $${params.push(filter.unitId)}::uuid`);
+    if (filter.unitId) where.push(`${ROW_UNIT} = $${params.push(filter.unitId)}::uuid`);
     if (filter.userId) where.push(`a.actor_id = $${params.push(filter.userId)}::uuid`);
     if (filter.kind) where.push(`a.action = $${params.push(filter.kind)}`);
     if (filter.from || filter.to) params.push(filter.timeZone);
@@ -129,7 +136,7 @@ export class AuditRepository {
               CASE WHEN p.id IS NULL THEN NULL ELSE json_build_object('id', p.id, 'name', p.name, 'code', p.project_code) END AS project,
               m.name AS "milestoneName", a.before, a.after, a.comment
        ${joins}
-       LEFT JOIN unit u ON u.id = COALESCE(p.unit_id, au.unit_id)
+       LEFT JOIN unit u ON u.id = ${ROW_UNIT}
        LEFT JOIN milestone m ON a.entity_type = 'milestone' AND m.id::text = a.entity_id
        ${whereSql}
        ORDER BY a.at DESC, a.id DESC OFFSET $${params.push(page.offset)} LIMIT $${params.push(page.limit)}`,

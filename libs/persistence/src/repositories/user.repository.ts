@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { UserRole } from '../entities/user.entity';
+import { Transaction, transactionOf } from './transaction';
 
 /** Either the connection or a transaction's manager: start-up code (demo accounts) runs outside Nest. */
 type Queryable = DataSource | EntityManager;
@@ -214,9 +215,9 @@ export class UserRepository {
     return rows[0]?.tokenGeneration;
   }
 
-  /** Runs `work` in one transaction, with a repository bound to it. */
-  transaction<T>(work: (users: UserRepository) => Promise<T>): Promise<T> {
-    return this.db.transaction((manager) => work(new UserRepository(manager)));
+  /** Runs `work` in one transaction, with a repository bound to it and the Transaction for other repositories' writes (the audit). */
+  transaction<T>(work: (users: UserRepository, tx: Transaction) => Promise<T>): Promise<T> {
+    return this.db.transaction((manager) => work(new UserRepository(manager), transactionOf(manager)));
   }
 
   /**
@@ -277,6 +278,17 @@ export class UnitRepository {
     const unit = await this.findSummary(id);
     if (!unit) return undefined;
     return sets.length ? { updated: false, use: { projectCount: unit.projectCount, userCount: unit.userCount } } : { updated: true };
+  }
+
+  /** Runs `work` in one transaction, with a repository bound to it and the Transaction for other repositories' writes (the audit). */
+  transaction<T>(work: (units: UnitRepository, tx: Transaction) => Promise<T>): Promise<T> {
+    return this.db.transaction((manager) => work(new UnitRepository(manager), transactionOf(manager)));
+  }
+
+  /** Inside a transaction: the unit as it is once locked, so a change is compared with what it replaced. */
+  async lock(id: string): Promise<(UnitRef & { sectors: string[]; active: boolean }) | undefined> {
+    const [row] = await this.db.query(`SELECT id, code, name, sectors, active FROM unit WHERE id = $1 FOR UPDATE`, [id]);
+    return row;
   }
 
   async all(): Promise<UnitRef[]> {

@@ -8,7 +8,10 @@ const intIn = (field: string, min: number, max: number) => say(`${field} 必须�
 
 /** The operation log's filters (操作日志), shared by the page and its Excel export. Days are calendar days in APP_TIMEZONE, inclusive. */
 export class AuditFilterDto {
-  @ApiPropertyOptional({ format: 'uuid', description: 'the unit (责任单位): rows about its projects, and rows about no project by its users' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'the unit (责任单位): rows about its projects, admins’ changes to it and to its users, and other rows about no project by its users',
+  })
   @IsOptional()
   @IsUUID('all', say('unitId 必须是单位编号（UUID）', 'unitId must be a unit id (UUID)'))
   unitId?: string;

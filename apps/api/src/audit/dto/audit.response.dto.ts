@@ -27,9 +27,14 @@ export class AuditLogItemDto {
   @ApiProperty({ type: String, description: `the action code: one of ${AUDIT_KIND_CODES.join(', ')}, or another (labelled 其他变更)` }) kind: string;
   @ApiProperty({ type: LabelTextDto }) kindLabel: LabelTextDto;
   @ApiProperty({ type: AuditActorDto }) actor: AuditActorDto;
-  @ApiProperty({ type: UnitRefDto, nullable: true, description: "the project's unit, or for a row about no project the actor's" }) unit: UnitRefDto | null;
+  @ApiProperty({
+    type: UnitRefDto,
+    nullable: true,
+    description: "the project's unit; for an admin's change to a user or unit, that user's unit or the unit; for another row about no project, the actor's",
+  })
+  unit: UnitRefDto | null;
   @ApiProperty({ type: AuditProjectDto, nullable: true }) project: AuditProjectDto | null;
-  @ApiProperty({ description: 'what happened, in one Chinese sentence (as in the project history)' }) summary: string;
+  @ApiProperty({ description: 'what happened, in one Chinese sentence (as in the project history); never a password' }) summary: string;
 }
 
 export class AuditLogPageDto {
