@@ -11,7 +11,7 @@ import { useI18n } from '../i18n';
 import { formatDateTime } from '../lib/dates';
 import { ROLE_COLORS } from '../lib/role-colors';
 import { projectListLink } from '../lib/project-filters';
-import { useAsync } from '../lib/use-async';
+import { AsyncState, useAsync } from '../lib/use-async';
 
 interface UserValues {
   username?: string;
@@ -288,6 +288,37 @@ function UnitModal({ unit, open, onClose, onSaved }: { unit: UnitWithCount | nul
   );
 }
 
+/** A tab of 用户与单位: its 新建 button over the table, or the load's error with a retry. */
+function AdminTable<T extends { id: string }>(props: {
+  list: AsyncState<{ items: T[] }>;
+  columns: TableProps<T>['columns'];
+  scrollX: number;
+  emptyText: string;
+  testId: string;
+  create: { label: string; onClick: () => void; testId: string };
+}) {
+  const { list, create } = props;
+  if (list.error && !list.data) return <PageError error={list.error} onRetry={list.reload} />;
+  return (
+    <>
+      <Button type="primary" icon={<PlusOutlined />} onClick={create.onClick} style={{ marginBottom: 12 }} data-testid={create.testId}>
+        {create.label}
+      </Button>
+      <Table<T>
+        rowKey="id"
+        columns={props.columns}
+        dataSource={list.data?.items ?? []}
+        loading={list.loading}
+        pagination={false}
+        scroll={{ x: props.scrollX }}
+        size="middle"
+        locale={{ emptyText: props.emptyText }}
+        data-testid={props.testId}
+      />
+    </>
+  );
+}
+
 /** 用户与单位: who may sign in with which role and unit, and the units with their projects; admins create, edit, disable and reset here. */
 export default function AdminPage() {
   const { t, tv } = useI18n();
@@ -450,64 +481,30 @@ export default function AdminPage() {
           {
             key: 'users',
             label: `${t('admin.users')}${users.data ? ` (${users.data.items.length})` : ''}`,
-            children:
-              users.error && !users.data ? (
-                <PageError error={users.error} onRetry={users.reload} />
-              ) : (
-                <>
-                  <Button
-                    type="primary"
-                    icon={<PlusOutlined />}
-                    onClick={() => setEditing({ user: null })}
-                    style={{ marginBottom: 12 }}
-                    data-testid="create-user"
-                  >
-                    {t('admin.createUser')}
-                  </Button>
-                  <Table<AdminUser>
-                    rowKey="id"
-                    columns={userColumns}
-                    dataSource={users.data?.items ?? []}
-                    loading={users.loading}
-                    pagination={false}
-                    scroll={{ x: 1020 }}
-                    size="middle"
-                    locale={{ emptyText: t('admin.usersEmpty') }}
-                    data-testid="users-table"
-                  />
-                </>
-              ),
+            children: (
+              <AdminTable
+                list={users}
+                columns={userColumns}
+                scrollX={1020}
+                emptyText={t('admin.usersEmpty')}
+                testId="users-table"
+                create={{ label: t('admin.createUser'), onClick: () => setEditing({ user: null }), testId: 'create-user' }}
+              />
+            ),
           },
           {
             key: 'units',
             label: `${t('admin.units')}${units.data ? ` (${units.data.items.length})` : ''}`,
-            children:
-              units.error && !units.data ? (
-                <PageError error={units.error} onRetry={units.reload} />
-              ) : (
-                <>
-                  <Button
-                    type="primary"
-                    icon={<PlusOutlined />}
-                    onClick={() => setUnitEditing({ unit: null })}
-                    style={{ marginBottom: 12 }}
-                    data-testid="create-unit"
-                  >
-                    {t('admin.createUnit')}
-                  </Button>
-                  <Table<UnitWithCount>
-                    rowKey="id"
-                    columns={unitColumns}
-                    dataSource={units.data?.items ?? []}
-                    loading={units.loading}
-                    pagination={false}
-                    scroll={{ x: 900 }}
-                    size="middle"
-                    locale={{ emptyText: t('admin.unitsEmpty') }}
-                    data-testid="units-table"
-                  />
-                </>
-              ),
+            children: (
+              <AdminTable
+                list={units}
+                columns={unitColumns}
+                scrollX={900}
+                emptyText={t('admin.unitsEmpty')}
+                testId="units-table"
+                create={{ label: t('admin.createUnit'), onClick: () => setUnitEditing({ unit: null }), testId: 'create-unit' }}
+              />
+            ),
           },
         ]}
       />

@@ -1,5 +1,5 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { App as AntApp, Button, Card, Col, DatePicker, Row, Select, Table, Tag, Typography } from 'antd';
+import { App as AntApp, Button, Card, Col, DatePicker, Row, Table, Tag, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
@@ -7,6 +7,7 @@ import { Link } from 'react-router-dom';
 import { api } from '../api/client';
 import type { AuditActor, AuditKindOption, AuditLogItem, AuditLogPage, UnitWithCount } from '../api/types';
 import { PageError, ProblemAlert } from '../components/problem-alert';
+import { FilterSelect } from '../components/filter-select';
 import { useI18n } from '../i18n';
 import { formatDateTime } from '../lib/dates';
 import { useAsync } from '../lib/use-async';
@@ -104,45 +105,36 @@ export default function AuditLogPage() {
       <Card size="small" style={{ marginBottom: 16 }}>
         <Row gutter={[12, 12]} data-testid="audit-filters">
           <Col xs={24} sm={12} lg={6}>
-            <Select
-              allowClear
-              showSearch
-              optionFilterProp="label"
-              style={{ width: '100%' }}
+            <FilterSelect
+              search
               placeholder={t('audit.anyUnit')}
-              aria-label={t('audit.unit')}
+              label={t('audit.unit')}
               value={filters.unitId}
-              onChange={(unitId?: string) => change({ unitId })}
+              onChange={(unitId) => change({ unitId })}
               options={(units.data?.items ?? []).map((unit) => ({ value: unit.id, label: unit.name }))}
-              data-testid="audit-unit"
+              testId="audit-unit"
             />
           </Col>
           <Col xs={24} sm={12} lg={5}>
-            <Select
-              allowClear
-              showSearch
-              optionFilterProp="label"
-              style={{ width: '100%' }}
+            <FilterSelect
+              search
               placeholder={t('audit.anyUser')}
-              aria-label={t('audit.actor')}
+              label={t('audit.actor')}
               value={filters.userId}
-              onChange={(userId?: string) => change({ userId })}
+              onChange={(userId) => change({ userId })}
               options={(actors.data?.items ?? []).map((actor) => ({ value: actor.id, label: actor.unit ? `${actor.name}（${actor.unit.name}）` : actor.name }))}
-              data-testid="audit-user"
+              testId="audit-user"
             />
           </Col>
           <Col xs={24} sm={12} lg={5}>
-            <Select
-              allowClear
-              showSearch
-              optionFilterProp="label"
-              style={{ width: '100%' }}
+            <FilterSelect
+              search
               placeholder={t('audit.anyKind')}
-              aria-label={t('audit.kind')}
+              label={t('audit.kind')}
               value={filters.kind}
-              onChange={(kind?: string) => change({ kind })}
+              onChange={(kind) => change({ kind })}
               options={(kinds.data?.items ?? []).map((kind) => ({ value: kind.code, label: kind.label[language] }))}
-              data-testid="audit-kind"
+              testId="audit-kind"
             />
           </Col>
           <Col xs={24} sm={12} lg={8}>

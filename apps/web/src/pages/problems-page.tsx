@@ -1,5 +1,5 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { App, Button, Card, Col, Empty, Grid, Input, List, Row, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { App, Button, Card, Col, Empty, Grid, Input, List, Row, Space, Table, Tabs, Tag, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { HTMLAttributes, ReactNode, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
@@ -8,6 +8,7 @@ import type { Problem, ProblemList, ProblemStatus, SupervisionNotice } from '../
 import { PROBLEM_STATUSES } from '../api/types';
 import { PageError, ProblemAlert } from '../components/problem-alert';
 import { categoryOptions, OverdueDays, ProblemDrawer, ProblemStatusTag } from '../components/problem-thread';
+import { FilterSelect } from '../components/filter-select';
 import { useI18n } from '../i18n';
 import { formatDate, formatDateTime } from '../lib/dates';
 import { useUnits } from '../lib/reference-data';
@@ -115,56 +116,43 @@ function ProblemsTab({
       <Card size="small">
         <Row gutter={[8, 8]}>
           <Col xs={12} md={6} xl={4}>
-            <Select
-              allowClear
-              style={{ width: '100%' }}
+            <FilterSelect
               placeholder={t('problems.filter.status')}
-              aria-label={t('problems.filter.status')}
               value={status}
-              onChange={(value?: string) => setFilter('status', value)}
+              onChange={(value) => setFilter('status', value)}
               options={PROBLEM_STATUSES.map((s) => ({ value: s, label: t(`problems.status.${s}`) }))}
-              data-testid="filter-status"
+              testId="filter-status"
             />
           </Col>
           <Col xs={12} md={6} xl={4}>
-            <Select
-              allowClear
-              style={{ width: '100%' }}
+            <FilterSelect
               placeholder={t('problems.filter.overdue')}
-              aria-label={t('problems.filter.overdue')}
               value={overdue}
-              onChange={(value?: string) => setFilter('overdue', value)}
+              onChange={(value) => setFilter('overdue', value)}
               options={[
                 { value: 'true', label: t('problems.filter.overdueOnly') },
                 { value: 'false', label: t('problems.filter.notOverdue') },
               ]}
-              data-testid="filter-overdue"
+              testId="filter-overdue"
             />
           </Col>
           <Col xs={12} md={6} xl={4}>
-            <Select
-              allowClear
-              style={{ width: '100%' }}
+            <FilterSelect
               placeholder={t('problems.filter.category')}
-              aria-label={t('problems.filter.category')}
               value={category}
-              onChange={(value?: string) => setFilter('category', value)}
+              onChange={(value) => setFilter('category', value)}
               options={categoryOptions(t)}
-              data-testid="filter-category"
+              testId="filter-category"
             />
           </Col>
           <Col xs={12} md={6} xl={5}>
-            <Select
-              allowClear
-              showSearch
-              optionFilterProp="label"
-              style={{ width: '100%' }}
+            <FilterSelect
+              search
               placeholder={t('problems.filter.unit')}
-              aria-label={t('problems.filter.unit')}
               value={unit}
-              onChange={(value?: string) => setFilter('unit', value)}
+              onChange={(value) => setFilter('unit', value)}
               options={(units ?? []).map((u) => ({ value: u.id, label: u.name }))}
-              data-testid="filter-unit"
+              testId="filter-unit"
             />
           </Col>
           <Col xs={24} xl={7}>

@@ -1,5 +1,5 @@
 import { ClearOutlined, FileExcelOutlined } from '@ant-design/icons';
-import { App, Button, Card, Col, Empty, Grid, Input, Row, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { App, Button, Card, Col, Empty, Grid, Input, Row, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
@@ -9,6 +9,7 @@ import { LightTag } from '../components/investment-tags';
 import { ProjectCards } from '../components/project-cards';
 import { PageError, ProblemAlert } from '../components/problem-alert';
 import { RagLight, StageTag, TargetTag } from '../components/tags';
+import { FilterSelect } from '../components/filter-select';
 import { useI18n } from '../i18n';
 import { formatDateTime } from '../lib/dates';
 import { activeFilterCount, filtersFromParams, filtersQuery, PAGE_SIZES, paramsFromFilters, ProjectFilters } from '../lib/project-filters';
@@ -214,18 +215,14 @@ export default function ProjectListPage() {
   };
 
   const select = (key: keyof ProjectFilters, placeholder: string, options: Array<{ value: string | number; label: string }>, value?: string | number) => (
-    <Select
-      allowClear
-      showSearch
-      optionFilterProp="label"
+    <FilterSelect<string | number>
+      search
+      wideList
       placeholder={placeholder}
-      aria-label={placeholder}
       value={value ?? filters[key]}
-      onChange={(next) => update({ [key]: next ?? undefined })}
+      onChange={(next) => update({ [key]: next })}
       options={options}
-      style={{ width: '100%' }}
-      data-testid={`filter-${key}`}
-      popupMatchSelectWidth={false}
+      testId={`filter-${key}`}
     />
   );
 
