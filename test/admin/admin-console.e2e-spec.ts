@@ -1,7 +1,9 @@
 import { addDays, todayIn } from '@qj/domain';
 import ExcelJS from 'exceljs';
+import { Client } from 'pg';
 import type { Response } from 'supertest';
 import { projectOf } from '../support/factories';
+import { waitFor } from '../support/processes';
 import { bootTestApp, TestApp } from '../support/test-app';
 
 /**
@@ -29,6 +31,15 @@ async function sheetRows(body: Buffer): Promise<string[][]> {
   const rows: string[][] = [];
   sheet.eachRow({ includeEmpty: true }, (row) => rows.push((row.values as unknown[]).slice(1).map((value) => (value == null ? '' : String(value)))));
   return rows;
+}
+
+/** How many other backends wait on a lock while running a statement that names `table`. */
+async function lockWaiters(db: Client, table: string): Promise<number> {
+  const { rows } = await db.query(
+    `SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND pid <> pg_backend_pid() AND query ILIKE '%' || $1 || '%'`,
+    [table],
+  );
+  return rows[0].n;
 }
 
 describe('administration: units, password resets and the operation log', () => {
@@ -123,6 +134,10 @@ describe('administration: units, password resets and the operation log', () => {
         .expect(400);
       expect(fields(refused)).toEqual(['unitId']);
       expect(refused.body.errors[0].message).toContain('停用');
+      // Nor is a user of it enabled again while it is disabled.
+      const notEnabled = await t.as('admin').patch(`/api/admin/users/${user.id}`).send({ active: true }).expect(400);
+      expect(fields(notEnabled)).toEqual(['unitId']);
+      expect((await t.db.query(`SELECT active FROM app_user WHERE id = $1`, [user.id])).rows).toEqual([{ active: false }]);
 
       await t.as('admin').patch(`/api/units/${unit.id}`).send({ active: true }).expect(200);
       await t
@@ -130,6 +145,30 @@ describe('administration: units, password resets and the operation log', () => {
         .post('/api/admin/users')
         .send({ username: 'late_owner', displayName: '迟来的用户', role: 'owner', unitId: unit.id, password: 'Staffed#Unit2030' })
         .expect(201);
+    });
+
+    it('a user created while the unit is being disabled waits for the disabling and is refused: no enabled user in a disabled unit', async () => {
+      const unit = (await t.as('admin').post('/api/units').send({ code: 'closing_unit', name: '撤并中的单位' }).expect(201)).body;
+      // Another transaction disables the unit and has not committed yet: the creation must wait for it, then see it.
+      const other = new Client({ connectionString: t.env.DATABASE_URL, options: `-c search_path=${t.env.DATABASE_SCHEMA},public` });
+      await other.connect();
+      try {
+        await other.query('BEGIN');
+        await other.query(`UPDATE unit SET active = false WHERE id = $1`, [unit.id]);
+        const creating = t
+          .as('admin')
+          .post('/api/admin/users')
+          .send({ username: 'racing_owner', displayName: '赶在撤并时的用户', role: 'owner', unitId: unit.id, password: 'Racing#Unit2030' })
+          .then((res) => res);
+        // Asked on another connection: inside a transaction, pg_stat_activity keeps the snapshot it first read.
+        await waitFor('the creation to wait on the unit', async () => (await lockWaiters(t.db, 'unit')) > 0, 10_000, 50);
+        await other.query('COMMIT');
+        const res = await creating;
+        expect([res.status, fields(res)]).toEqual([400, ['unitId']]);
+      } finally {
+        await other.end();
+      }
+      expect((await t.db.query(`SELECT count(*)::int AS n FROM app_user WHERE username = 'racing_owner'`)).rows).toEqual([{ n: 0 }]);
     });
   });
 

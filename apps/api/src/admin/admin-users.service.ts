@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DomainException, domainError, ValidationFailedException } from '@qj/http';
-import { AuditEntry, AuditRepository, UnitRepository, UserPatch, UserRepository, UserRole, UserView } from '@qj/persistence';
+import { AuditEntry, AuditRepository, UserPatch, UserRepository, UserRole, UserView } from '@qj/persistence';
 import { hashPassword } from '../auth/password-hasher';
 import { assertPasswordPolicy } from '../auth/password-policy';
 import type { AuthUser } from '../auth';
@@ -17,7 +17,6 @@ export class AdminUsersService {
 
   constructor(
     private readonly users: UserRepository,
-    private readonly units: UnitRepository,
     private readonly audit: AuditRepository,
   ) {}
 
@@ -27,10 +26,12 @@ export class AdminUsersService {
 
   async create(admin: AuthUser, dto: CreateUserDto): Promise<UserView> {
     const unitId = dto.unitId ?? null;
-    await this.assertUnitFits(dto.role, unitId);
+    // Checked first, as it was, so a request wrong in both names its unit; checked again under the lock below.
+    await assertUnitFits(this.users, dto.role, unitId);
     assertPasswordPolicy(dto.password, dto.username, 'password');
     const passwordHash = await hashPassword(dto.password);
     const created = await this.users.transaction(async (users, tx) => {
+      await assertUnitFits(users, dto.role, unitId);
       const id = await users.create({ username: dto.username, displayName: dto.displayName, role: dto.role, unitId, passwordHash, email: dto.email ?? null });
       if (!id) throw domainError('username_taken', { username: dto.username }, { extensions: { username: dto.username } });
       const user = (await users.findView(id)) as UserView;
@@ -50,9 +51,6 @@ export class AdminUsersService {
   async update(admin: AuthUser, id: string, dto: UpdateUserDto): Promise<UserView> {
     const current = await this.users.findView(id);
     if (!current) throw userNotFound(id);
-    const role = dto.role ?? current.role;
-    const unitId = dto.unitId === undefined ? (current.unit?.id ?? null) : dto.unitId;
-    if (dto.role !== undefined || dto.unitId !== undefined) await this.assertUnitFits(role, unitId);
     if (dto.password !== undefined) assertPasswordPolicy(dto.password, current.username, 'password');
     // Hashed before the transaction: scrypt's tenth of a second is not spent holding the admins' locks.
     const passwordHash = dto.password === undefined ? undefined : await hashPassword(dto.password);
@@ -61,6 +59,10 @@ export class AdminUsersService {
       const target = locked.find((row) => row.id === id);
       if (!target) throw userNotFound(id);
       const next = { role: dto.role ?? target.role, active: dto.active ?? target.active, unitId: dto.unitId === undefined ? target.unitId : dto.unitId };
+      // A new role or unit, or enabling, must fit the unit as it is now: enabling a user of a disabled unit is refused too.
+      if (dto.role !== undefined || dto.unitId !== undefined || (next.active && !target.active)) {
+        await assertUnitFits(users, next.role, next.unitId);
+      }
       const otherAdmins = locked.filter((row) => row.id !== id && row.role === 'admin' && row.active).length;
       if (target.role === 'admin' && target.active && !(next.role === 'admin' && next.active) && otherAdmins === 0) {
         throw domainError('last_admin');
@@ -85,20 +87,25 @@ export class AdminUsersService {
     this.logger.log({ adminId: admin.id, userId: id, username: current.username, changed, endedSessions }, 'user updated');
     return user;
   }
+}
 
-  /** An owner needs a unit (the database checks this too); any unit named must exist and be enabled. */
-  private async assertUnitFits(role: UserRole, unitId: string | null): Promise<void> {
-    if (role === 'owner' && !unitId)
-      throw new ValidationFailedException([
-        { field: 'unitId', message: { zh: '项目负责人（owner）必须指定所属单位 unitId', en: 'An owner must belong to a unit: give unitId' } },
-      ]);
-    if (unitId && !(await this.units.findRef(unitId)))
-      throw new ValidationFailedException([{ field: 'unitId', message: { zh: `没有编号为 ${unitId} 的单位`, en: `No unit with id ${unitId}` } }]);
-    if (unitId && !(await this.units.findActiveRef(unitId)))
-      throw new ValidationFailedException([
-        { field: 'unitId', message: { zh: '该单位已停用，不能分配用户', en: 'The unit is disabled: no user may be given it' } },
-      ]);
-  }
+/**
+ * An owner needs a unit (the database checks this too); any unit named must exist and be enabled. Inside the change's
+ * transaction, with the unit locked (FOR SHARE): a unit being disabled at the same moment either waits for this user
+ * and then counts them (409 unit_in_use), or is disabled first and this change is refused.
+ */
+async function assertUnitFits(users: UserRepository, role: UserRole, unitId: string | null): Promise<void> {
+  if (role === 'owner' && !unitId)
+    throw new ValidationFailedException([
+      { field: 'unitId', message: { zh: '项目负责人（owner）必须指定所属单位 unitId', en: 'An owner must belong to a unit: give unitId' } },
+    ]);
+  if (!unitId) return;
+  const unit = await users.lockUnit(unitId);
+  if (!unit) throw new ValidationFailedException([{ field: 'unitId', message: { zh: `没有编号为 ${unitId} 的单位`, en: `No unit with id ${unitId}` } }]);
+  if (!unit.active)
+    throw new ValidationFailedException([
+      { field: 'unitId', message: { zh: '该单位已停用，不能分配用户', en: 'The unit is disabled: no user may be given it' } },
+    ]);
 }
 
 function userNotFound(id: string): DomainException {

@@ -221,6 +221,15 @@ export class UserRepository {
   }
 
   /**
+   * Inside a transaction: the unit a user is being given, locked FOR SHARE until the transaction ends, so it cannot be
+   * disabled meanwhile (disabling locks it FOR UPDATE); undefined when there is no such unit.
+   */
+  async lockUnit(unitId: string): Promise<{ active: boolean } | undefined> {
+    const [row] = await this.db.query(`SELECT active FROM unit WHERE id = $1 FOR SHARE`, [unitId]);
+    return row;
+  }
+
+  /**
    * Inside a transaction: locks the user `id` and every active admin, in id order (so two such transactions cannot
    * deadlock), and returns them as they are once locked. Two admins removing each other then run one after the other,
    * and the second sees the first's change: the platform cannot be left without an active admin.
@@ -297,12 +306,6 @@ export class UnitRepository {
 
   async findRef(id: string): Promise<UnitRef | undefined> {
     const [row] = await this.db.query(`SELECT id, code, name FROM unit WHERE id = $1`, [id]);
-    return row;
-  }
-
-  /** The unit if it exists and is enabled: the only units a user may be given. */
-  async findActiveRef(id: string): Promise<UnitRef | undefined> {
-    const [row] = await this.db.query(`SELECT id, code, name FROM unit WHERE id = $1 AND active`, [id]);
     return row;
   }
 }
